@@ -1,0 +1,33 @@
+# Compiler settings for kensa's own targets. Linked PRIVATE (or through the
+# library's PUBLIC interface for the standard level only), never into
+# third-party code.
+
+add_library(kensa_settings INTERFACE)
+target_compile_features(kensa_settings INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+add_library(kensa_warnings INTERFACE)
+target_compile_options(
+  kensa_warnings
+  INTERFACE -Wall
+            -Wextra
+            -Wpedantic
+            -Wshadow
+            -Wnon-virtual-dtor
+            -Wold-style-cast
+            -Wcast-align
+            -Woverloaded-virtual
+            -Wnull-dereference
+            -Wimplicit-fallthrough
+            -Wformat=2)
+if(KENSA_WARNINGS_AS_ERRORS)
+  target_compile_options(kensa_warnings INTERFACE -Werror)
+endif()
+
+if(KENSA_SANITIZERS)
+  # Sanitizers apply to everything we compile so that inlined template code
+  # from headers is checked too.
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <kensa/model/document.hpp>
+
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kensa::format {
+
+// One row of the writer table (src/formats/registry.cpp). Adding a format
+// means adding one row.
+struct OutputFormat {
+  // As the user types it after -o: "cyclonedx-json", "table".
+  std::string_view name;
+  std::string_view description;
+  // Spec versions this writer can emit, e.g. {"1.6"}; empty when the format
+  // has no versions.
+  std::span<const std::string_view> versions;
+  std::string_view default_version;
+  // Writes `document` as spec `version` (one of `versions`, or empty).
+  void (*write)(const model::Document& document, std::string_view version, std::ostream& out);
+};
+
+std::span<const OutputFormat> output_formats();
+
+// The row named `name`, or nullptr.
+const OutputFormat* find_output_format(std::string_view name);
+
+} // namespace kensa::format

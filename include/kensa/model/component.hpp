@@ -1,0 +1,132 @@
+#pragma once
+
+#include <kensa/model/hash.hpp>
+#include <kensa/model/license.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kensa::model {
+
+// What a component is. The vocabulary is CycloneDX's; SPDX writers map it to
+// primaryPackagePurpose.
+enum class ComponentType {
+  application,
+  framework,
+  library,
+  container,
+  platform,
+  operating_system,
+  device,
+  device_driver,
+  firmware,
+  file,
+  machine_learning_model,
+  data,
+  cryptographic_asset,
+};
+
+// CycloneDX spelling: "operating-system", ...
+std::string_view component_type_name(ComponentType type);
+
+// Whether the component is needed when the software runs (CycloneDX scope).
+enum class Scope {
+  // The source did not say.
+  unknown,
+  // Needed at run time.
+  required,
+  // Used at run time when present (npm optionalDependencies).
+  optional,
+  // Not part of the running software: development, build or test only.
+  excluded,
+};
+
+std::string_view scope_name(Scope scope);
+
+// A person or organisation that supplied or wrote a component.
+struct Party {
+  std::string name;
+  std::string email;
+  std::string url;
+  bool is_organization = false;
+
+  bool empty() const { return name.empty() && email.empty() && url.empty(); }
+  auto operator<=>(const Party&) const = default;
+};
+
+// A link about the component; `type` uses CycloneDX's externalReference
+// vocabulary ("website", "vcs", "distribution", "issue-tracker", ...).
+struct ExternalReference {
+  std::string type;
+  std::string url;
+
+  auto operator<=>(const ExternalReference&) const = default;
+};
+
+// Where a component was found and what said so.
+struct Evidence {
+  // Path of the file that declared the component, relative to the scanned
+  // root; archive nesting is written with "!/", e.g.
+  // "release.tar.gz!/app/lib/x.war!/WEB-INF/lib/y.jar".
+  std::string location;
+  // Image layer digest ("sha256:..."), empty outside container images.
+  std::string layer;
+  // Name of the scanner that reported it ("npm", "dpkg", ...).
+  std::string found_by;
+
+  auto operator<=>(const Evidence&) const = default;
+};
+
+// A name/value fact the formats have no field for. Names are namespaced the
+// CycloneDX way: "kensa:npm:bundled", ...
+struct Property {
+  std::string name;
+  std::string value;
+
+  auto operator<=>(const Property&) const = default;
+};
+
+// One package, library, application or operating system: the unit of an SBOM.
+struct Component {
+  // Content-derived identifier, unique in a document (see ids.hpp). Set by
+  // ComponentGraph::add; scanners leave it empty.
+  std::string id;
+  ComponentType type = ComponentType::library;
+  // The purl type of the ecosystem ("npm", "pypi", "deb"), empty when none.
+  std::string ecosystem;
+  // Namespace, group or scope: "@babel" for npm, the groupId for maven.
+  std::string group;
+  std::string name;
+  // Empty when unknown: never invented.
+  std::string version;
+  // Canonical purl string, empty when the component has none.
+  std::string purl;
+  std::vector<std::string> cpes;
+  // As the package's own metadata states them.
+  std::vector<License> licenses_declared;
+  // As a scanner concluded them from evidence (e.g. a copyright file).
+  std::vector<License> licenses_concluded;
+  std::vector<Hash> hashes;
+  Party supplier;
+  std::vector<Party> authors;
+  std::string description;
+  std::vector<ExternalReference> external_references;
+  Scope scope = Scope::unknown;
+  // True when the component is only needed to develop the project
+  // (npm devDependencies, Maven test scope). Kept apart from `scope` because
+  // npm's "devOptional" packages are both optional and development.
+  bool development = false;
+  std::vector<Property> properties;
+  // Every place the component was found; never empty for scanned components.
+  std::vector<Evidence> evidence;
+
+  // Adds a property unless an equal one exists.
+  void add_property(std::string name, std::string value);
+};
+
+// "name@version", with "group/" first when there is a group.
+std::string display_name(const Component& component);
+
+} // namespace kensa::model

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <kensa/model/document.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+
+namespace kensa::model {
+
+// Collects components and relationships from all scanners, merging duplicates,
+// and produces a sorted Document.
+class ComponentGraph {
+public:
+  // Adds `component` (computing its id) or merges it into the component
+  // already there with the same id: evidence, hashes, licenses, properties and
+  // links are united; empty fields are filled; the component is required if
+  // any occurrence is, and development only if every occurrence is.
+  // Returns the id.
+  std::string add(Component component);
+
+  // Adds an edge between two ids. Edges to or from unknown ids are kept and
+  // checked in finish(), since scanners may add edges before both ends.
+  void relate(std::string from, std::string to, RelationshipType type);
+
+  void add_file(FileEntry file);
+  void add_diagnostic(Diagnostic diagnostic);
+
+  const Component* find(const std::string& id) const;
+  std::size_t component_count() const { return m_components.size(); }
+
+  // Moves everything into a Document: components sorted by (purl, name,
+  // version, id), relationships and files sorted, duplicates removed, edges
+  // whose ends are missing dropped with a diagnostic.
+  Document finish(DocumentMetadata metadata) &&;
+
+private:
+  std::map<std::string, Component> m_components;
+  std::set<Relationship> m_relationships;
+  std::map<std::string, FileEntry> m_files;
+  std::set<Diagnostic> m_diagnostics;
+};
+
+// Merges `incoming` into `existing` (same id) following the rules of
+// ComponentGraph::add.
+void merge_component(Component& existing, Component incoming);
+
+} // namespace kensa::model

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <kensa/model/graph.hpp>
+#include <kensa/source/source.hpp>
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kensa::scanner {
+
+// What a scanner gets besides its files: the graph to fill and a way to report
+// a malformed file without stopping the scan.
+class ScanContext {
+public:
+  ScanContext(model::ComponentGraph& graph, std::string scanner_name)
+      : m_graph(graph), m_scanner_name(std::move(scanner_name)) {}
+
+  model::ComponentGraph& graph() { return m_graph; }
+  const std::string& scanner_name() const { return m_scanner_name; }
+
+  // Records a warning naming the file; the scan goes on.
+  void warn(std::string_view location, std::string message);
+
+  // Evidence for a component found in `file` by this scanner.
+  model::Evidence evidence_for(const source::SourceFile& file) const;
+
+private:
+  model::ComponentGraph& m_graph;
+  std::string m_scanner_name;
+};
+
+// An ecosystem scanner. It never reads the disk or the network, never runs a
+// package manager: it turns the files it asked for into components and
+// relationships.
+class Scanner {
+public:
+  virtual ~Scanner() = default;
+
+  // Globs matched against SourceFile::path (see glob.hpp), e.g.
+  // "**/package-lock.json".
+  virtual std::span<const std::string> patterns() const = 0;
+
+  // Called once per scan with every file that matched patterns(), sorted by
+  // location. Must not throw for bad input: warn through `context` instead.
+  virtual void scan(ScanContext& context, std::span<const source::SourceFile> files) = 0;
+};
+
+// A scanner made of (glob, parser) pairs, for ecosystems whose files can each
+// be parsed on their own. Exceptions a parser throws on one file become a
+// warning naming that file.
+class FileParserScanner : public Scanner {
+public:
+  using Parser = void (*)(ScanContext& context, const source::SourceFile& file);
+
+  struct Rule {
+    std::string pattern;
+    Parser parser;
+  };
+
+  explicit FileParserScanner(std::vector<Rule> rules);
+
+  std::span<const std::string> patterns() const override { return m_patterns; }
+  void scan(ScanContext& context, std::span<const source::SourceFile> files) override;
+
+private:
+  std::vector<Rule> m_rules;
+  std::vector<std::string> m_patterns;
+};
+
+} // namespace kensa::scanner

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <kensa/util/result.hpp>
+
+#include <filesystem>
+#include <string_view>
+
+namespace kensa {
+
+// Writes `contents` to `path` so that readers see either the old file or the
+// complete new one, never a partial write: the bytes go to a temporary file in
+// the same folder, are flushed, and the temporary file is renamed over `path`.
+// On failure the temporary file is removed and the message names `path`.
+Status write_file_atomically(const std::filesystem::path& path, std::string_view contents);
+
+} // namespace kensa

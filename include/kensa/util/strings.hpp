@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Small string helpers shared by every layer. Nothing kensa-specific here.
+namespace kensa {
+
+std::string to_lower_ascii(std::string_view text);
+std::string to_upper_ascii(std::string_view text);
+std::string_view trim(std::string_view text);
+bool starts_with_ignore_case(std::string_view text, std::string_view prefix);
+bool equals_ignore_case(std::string_view a, std::string_view b);
+std::vector<std::string_view> split(std::string_view text, char separator);
+
+} // namespace kensa

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+// Helpers shared by the tests: where fixtures live, reading files, running
+// the kensa binary.
+namespace kensa::testing {
+
+// tests/fixtures/<relative>
+std::filesystem::path fixture(const std::string& relative);
+
+// The folder of official conformance data and reference fixtures beside the
+// checkout (../shared), or nullopt when it is not there. KENSA_SHARED_DIR
+// overrides the location.
+std::optional<std::filesystem::path> shared_dir();
+
+std::string read_file(const std::filesystem::path& path);
+
+// A fresh, empty folder under the build tree, named after `name`; removed
+// first if it exists so each test starts clean.
+std::filesystem::path scratch_dir(const std::string& name);
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the built kensa binary with `arguments` (no shell), capturing stdout
+// and stderr. `environment` entries ("NAME=value") are added to the
+// current environment.
+CommandResult run_kensa(const std::vector<std::string>& arguments,
+                        const std::vector<std::string>& environment = {});
+
+} // namespace kensa::testing
