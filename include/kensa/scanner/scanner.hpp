@@ -14,11 +14,16 @@ namespace kensa::scanner {
 // a malformed file without stopping the scan.
 class ScanContext {
 public:
-  ScanContext(model::ComponentGraph& graph, std::string scanner_name)
-      : m_graph(graph), m_scanner_name(std::move(scanner_name)) {}
+  ScanContext(model::ComponentGraph& graph, std::string scanner_name, std::string subject_id)
+      : m_graph(graph), m_scanner_name(std::move(scanner_name)),
+        m_subject_id(std::move(subject_id)) {}
 
   model::ComponentGraph& graph() { return m_graph; }
   const std::string& scanner_name() const { return m_scanner_name; }
+  // Id of the document's subject (the scanned folder, archive or image).
+  // Scanners relate it to the root components they find (a project's own
+  // application component) with RelationshipType::describes.
+  const std::string& subject_id() const { return m_subject_id; }
 
   // Records a warning naming the file; the scan goes on.
   void warn(std::string_view location, std::string message);
@@ -29,6 +34,7 @@ public:
 private:
   model::ComponentGraph& m_graph;
   std::string m_scanner_name;
+  std::string m_subject_id;
 };
 
 // An ecosystem scanner. It never reads the disk or the network, never runs a

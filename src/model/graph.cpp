@@ -1,0 +1,155 @@
+#include <kensa/model/graph.hpp>
+
+#include <kensa/model/ids.hpp>
+
+#include <algorithm>
+#include <tuple>
+
+namespace kensa::model {
+
+namespace {
+
+template <typename T>
+void unite(std::vector<T>& into, std::vector<T>&& from) {
+  for (auto& item : from) {
+    if (std::find(into.begin(), into.end(), item) == into.end()) {
+      into.push_back(std::move(item));
+    }
+  }
+}
+
+void fill(std::string& into, std::string&& from) {
+  if (into.empty()) {
+    into = std::move(from);
+  }
+}
+
+// Runtime need, strongest first: a component required anywhere is required.
+int scope_rank(Scope scope) {
+  switch (scope) {
+  case Scope::required:
+    return 3;
+  case Scope::optional:
+    return 2;
+  case Scope::excluded:
+    return 1;
+  case Scope::unknown:
+    return 0;
+  }
+  return 0;
+}
+
+template <typename T>
+void sort_unique(std::vector<T>& items) {
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+}
+
+} // namespace
+
+void merge_component(Component& existing, Component incoming) {
+  fill(existing.ecosystem, std::move(incoming.ecosystem));
+  fill(existing.group, std::move(incoming.group));
+  fill(existing.name, std::move(incoming.name));
+  fill(existing.version, std::move(incoming.version));
+  fill(existing.purl, std::move(incoming.purl));
+  fill(existing.description, std::move(incoming.description));
+  if (existing.supplier.empty()) {
+    existing.supplier = std::move(incoming.supplier);
+  }
+  unite(existing.cpes, std::move(incoming.cpes));
+  unite(existing.licenses_declared, std::move(incoming.licenses_declared));
+  unite(existing.licenses_concluded, std::move(incoming.licenses_concluded));
+  unite(existing.hashes, std::move(incoming.hashes));
+  unite(existing.authors, std::move(incoming.authors));
+  unite(existing.external_references, std::move(incoming.external_references));
+  unite(existing.properties, std::move(incoming.properties));
+  unite(existing.evidence, std::move(incoming.evidence));
+  if (existing.scope == Scope::unknown || (incoming.scope != Scope::unknown &&
+                                           scope_rank(incoming.scope) > scope_rank(existing.scope))) {
+    existing.scope = incoming.scope;
+  }
+  // Development-only if every occurrence is development-only.
+  existing.development = existing.development && incoming.development;
+}
+
+std::string ComponentGraph::add(Component component) {
+  std::string id = component_id(component);
+  component.id = id;
+  auto [it, inserted] = m_components.try_emplace(id);
+  if (inserted) {
+    it->second = std::move(component);
+  } else {
+    merge_component(it->second, std::move(component));
+  }
+  return id;
+}
+
+void ComponentGraph::relate(std::string from, std::string to, RelationshipType type) {
+  if (from == to) {
+    return; // A package listing itself (it happens in lockfiles) is no edge.
+  }
+  m_relationships.insert(Relationship{std::move(from), std::move(to), type});
+}
+
+void ComponentGraph::add_file(FileEntry file) {
+  auto [it, inserted] = m_files.try_emplace(file.path);
+  if (inserted) {
+    it->second = std::move(file);
+  } else {
+    unite(it->second.hashes, std::move(file.hashes));
+    unite(it->second.owner_ids, std::move(file.owner_ids));
+  }
+}
+
+void ComponentGraph::add_diagnostic(Diagnostic diagnostic) { m_diagnostics.insert(std::move(diagnostic)); }
+
+const Component* ComponentGraph::find(const std::string& id) const {
+  auto it = m_components.find(id);
+  return it == m_components.end() ? nullptr : &it->second;
+}
+
+Document ComponentGraph::finish(DocumentMetadata metadata) && {
+  Document document;
+  document.metadata = std::move(metadata);
+  const std::string subject_id = document.metadata.subject ? document.metadata.subject->id : "";
+
+  document.components.reserve(m_components.size());
+  for (auto& [id, component] : m_components) {
+    sort_unique(component.cpes);
+    sort_unique(component.licenses_declared);
+    sort_unique(component.licenses_concluded);
+    sort_unique(component.hashes);
+    sort_unique(component.authors);
+    sort_unique(component.external_references);
+    sort_unique(component.properties);
+    sort_unique(component.evidence);
+    document.components.push_back(std::move(component));
+  }
+  std::sort(document.components.begin(), document.components.end(),
+            [](const Component& a, const Component& b) {
+              return std::tie(a.purl, a.group, a.name, a.version, a.id) <
+                     std::tie(b.purl, b.group, b.name, b.version, b.id);
+            });
+
+  for (const auto& relationship : m_relationships) {
+    bool from_known = m_components.count(relationship.from) > 0 || relationship.from == subject_id;
+    bool to_known = m_components.count(relationship.to) > 0;
+    if (from_known && to_known) {
+      document.relationships.push_back(relationship);
+    } else {
+      m_diagnostics.insert(Diagnostic{Severity::info, "",
+                                      "dropped a relationship to a component that was not found"});
+    }
+  }
+
+  for (auto& [path, file] : m_files) {
+    sort_unique(file.hashes);
+    sort_unique(file.owner_ids);
+    document.files.push_back(std::move(file));
+  }
+  document.diagnostics.assign(m_diagnostics.begin(), m_diagnostics.end());
+  return document;
+}
+
+} // namespace kensa::model

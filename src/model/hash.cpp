@@ -1,0 +1,230 @@
+#include <kensa/model/hash.hpp>
+
+#include <kensa/util/strings.hpp>
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <stdexcept>
+
+namespace kensa::model {
+
+namespace {
+
+struct AlgorithmInfo {
+  HashAlgorithm algorithm;
+  std::string_view name;
+  std::size_t hex_length;
+  // OpenSSL's name for EVP_MD_fetch, empty when OpenSSL 3.0 cannot compute it.
+  const char* openssl_name;
+};
+
+// BLAKE2b-256/384 need a settable digest length, which OpenSSL's BLAKE2B-512
+// gained only in 3.2; BLAKE3 is not in OpenSSL at all.
+constexpr std::array<AlgorithmInfo, 12> k_algorithms{{
+    {HashAlgorithm::md5, "MD5", 32, "MD5"},
+    {HashAlgorithm::sha1, "SHA-1", 40, "SHA1"},
+    {HashAlgorithm::sha256, "SHA-256", 64, "SHA2-256"},
+    {HashAlgorithm::sha384, "SHA-384", 96, "SHA2-384"},
+    {HashAlgorithm::sha512, "SHA-512", 128, "SHA2-512"},
+    {HashAlgorithm::sha3_256, "SHA3-256", 64, "SHA3-256"},
+    {HashAlgorithm::sha3_384, "SHA3-384", 96, "SHA3-384"},
+    {HashAlgorithm::sha3_512, "SHA3-512", 128, "SHA3-512"},
+    {HashAlgorithm::blake2b_256, "BLAKE2b-256", 64, ""},
+    {HashAlgorithm::blake2b_384, "BLAKE2b-384", 96, ""},
+    {HashAlgorithm::blake2b_512, "BLAKE2b-512", 128, "BLAKE2B-512"},
+    {HashAlgorithm::blake3, "BLAKE3", 64, ""},
+}};
+
+const AlgorithmInfo& info(HashAlgorithm algorithm) {
+  return k_algorithms[static_cast<std::size_t>(algorithm)];
+}
+
+struct MdDeleter {
+  void operator()(EVP_MD* md) const { EVP_MD_free(md); }
+};
+struct MdContextDeleter {
+  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
+};
+
+} // namespace
+
+std::string_view hash_algorithm_name(HashAlgorithm algorithm) { return info(algorithm).name; }
+
+std::optional<HashAlgorithm> parse_hash_algorithm(std::string_view name) {
+  // Compare without '-' and '_' so "SHA256", "sha-256" and "SHA_256" agree.
+  auto squash = [](std::string_view text) {
+    std::string result;
+    for (char c : text) {
+      if (c != '-' && c != '_') {
+        result.push_back(c);
+      }
+    }
+    return to_lower_ascii(result);
+  };
+  std::string wanted = squash(name);
+  for (const auto& entry : k_algorithms) {
+    if (squash(entry.name) == wanted) {
+      return entry.algorithm;
+    }
+  }
+  return std::nullopt;
+}
+
+std::size_t hash_hex_length(HashAlgorithm algorithm) { return info(algorithm).hex_length; }
+
+bool can_compute(HashAlgorithm algorithm) { return info(algorithm).openssl_name[0] != '\0'; }
+
+struct Hasher::State {
+  std::vector<HashAlgorithm> algorithms;
+  std::vector<std::unique_ptr<EVP_MD, MdDeleter>> digests;
+  std::vector<std::unique_ptr<EVP_MD_CTX, MdContextDeleter>> contexts;
+};
+
+Hasher::Hasher(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+Hasher::Hasher(Hasher&&) noexcept = default;
+Hasher& Hasher::operator=(Hasher&&) noexcept = default;
+Hasher::~Hasher() = default;
+
+Result<Hasher> Hasher::create(std::span<const HashAlgorithm> algorithms) {
+  auto state = std::make_unique<State>();
+  for (HashAlgorithm algorithm : algorithms) {
+    if (!can_compute(algorithm)) {
+      return fail("cannot compute " + std::string(hash_algorithm_name(algorithm)));
+    }
+    std::unique_ptr<EVP_MD, MdDeleter> md(EVP_MD_fetch(nullptr, info(algorithm).openssl_name, nullptr));
+    std::unique_ptr<EVP_MD_CTX, MdContextDeleter> context(EVP_MD_CTX_new());
+    if (!md || !context || EVP_DigestInit_ex(context.get(), md.get(), nullptr) != 1) {
+      return fail("OpenSSL cannot compute " + std::string(hash_algorithm_name(algorithm)));
+    }
+    state->algorithms.push_back(algorithm);
+    state->digests.push_back(std::move(md));
+    state->contexts.push_back(std::move(context));
+  }
+  return Hasher(std::move(state));
+}
+
+void Hasher::update(std::string_view bytes) {
+  for (auto& context : m_state->contexts) {
+    EVP_DigestUpdate(context.get(), bytes.data(), bytes.size());
+  }
+}
+
+std::vector<Hash> Hasher::finish() {
+  std::vector<Hash> hashes;
+  for (std::size_t i = 0; i < m_state->contexts.size(); ++i) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(m_state->contexts[i].get(), digest, &length);
+    hashes.push_back(Hash{m_state->algorithms[i],
+                          to_hex(std::string_view(reinterpret_cast<const char*>(digest), length))});
+  }
+  return hashes;
+}
+
+Hash compute_hash(HashAlgorithm algorithm, std::string_view bytes) {
+  auto hasher = Hasher::create(std::span<const HashAlgorithm>(&algorithm, 1));
+  if (!hasher) {
+    throw std::logic_error(hasher.error());
+  }
+  hasher->update(bytes);
+  return hasher->finish().front();
+}
+
+std::string to_hex(std::string_view bytes) {
+  static constexpr char k_digits[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(bytes.size() * 2);
+  for (unsigned char byte : bytes) {
+    hex.push_back(k_digits[byte >> 4]);
+    hex.push_back(k_digits[byte & 0x0f]);
+  }
+  return hex;
+}
+
+Result<std::string> decode_base64(std::string_view text) {
+  auto value_of = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    if (c == '+') {
+      return 62;
+    }
+    if (c == '/') {
+      return 63;
+    }
+    return -1;
+  };
+  while (!text.empty() && text.back() == '=') {
+    text.remove_suffix(1);
+  }
+  if (text.size() % 4 == 1) {
+    return fail("base64 text has an impossible length");
+  }
+  std::string bytes;
+  bytes.reserve(text.size() * 3 / 4);
+  unsigned int buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    int value = value_of(c);
+    if (value < 0) {
+      return fail("invalid base64 character '" + std::string(1, c) + "'");
+    }
+    buffer = (buffer << 6) | static_cast<unsigned int>(value);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push_back(static_cast<char>((buffer >> bits) & 0xff));
+    }
+  }
+  return bytes;
+}
+
+Result<std::vector<Hash>> decode_integrity(std::string_view integrity) {
+  std::vector<Hash> hashes;
+  for (std::string_view entry : split(trim(integrity), ' ')) {
+    entry = trim(entry);
+    if (entry.empty()) {
+      continue;
+    }
+    // Subresource Integrity allows "?options" after the digest.
+    entry = entry.substr(0, entry.find('?'));
+    std::size_t dash = entry.find('-');
+    if (dash == std::string_view::npos) {
+      return fail("integrity entry without algorithm: " + std::string(entry));
+    }
+    auto algorithm = parse_hash_algorithm(entry.substr(0, dash));
+    if (!algorithm) {
+      continue; // An algorithm we do not know is not an error in SRI.
+    }
+    auto bytes = decode_base64(entry.substr(dash + 1));
+    if (!bytes) {
+      return fail("integrity entry " + std::string(entry) + ": " + bytes.error());
+    }
+    Hash hash{*algorithm, to_hex(*bytes)};
+    if (hash.hex.size() != hash_hex_length(*algorithm)) {
+      return fail("integrity entry " + std::string(entry) + " has the wrong digest length");
+    }
+    hashes.push_back(std::move(hash));
+  }
+  return hashes;
+}
+
+Result<Hash> decode_go_h1(std::string_view h1) {
+  if (!h1.starts_with("h1:")) {
+    return fail("Go module hash does not start with h1: " + std::string(h1));
+  }
+  auto bytes = decode_base64(h1.substr(3));
+  if (!bytes || bytes->size() != 32) {
+    return fail("Go module hash is not a base64 SHA-256: " + std::string(h1));
+  }
+  return Hash{HashAlgorithm::sha256, to_hex(*bytes)};
+}
+
+} // namespace kensa::model

@@ -1,0 +1,138 @@
+#include <kensa/scanner/scan.hpp>
+
+#include <kensa/model/ids.hpp>
+#include <kensa/scanner/registry.hpp>
+#include <kensa/util/glob.hpp>
+#include <kensa/version.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <ctime>
+
+namespace kensa::scanner {
+
+namespace {
+
+struct ActiveScanner {
+  const ScannerInfo* info;
+  std::unique_ptr<Scanner> scanner;
+  std::vector<source::SourceFile> files;
+};
+
+// Routes each entry of the walk to the scanners whose globs match it, so
+// every file is read at most once, and only when some scanner wants it.
+class RoutingSink : public source::EntrySink {
+public:
+  RoutingSink(std::vector<ActiveScanner>& scanners, model::ComponentGraph& graph)
+      : m_scanners(scanners), m_graph(graph) {}
+
+  bool wants(const source::EntryInfo& entry) override {
+    m_pending.clear();
+    for (std::size_t i = 0; i < m_scanners.size(); ++i) {
+      for (const auto& pattern : m_scanners[i].scanner->patterns()) {
+        if (glob_match(pattern, entry.path)) {
+          m_pending.push_back(i);
+          break;
+        }
+      }
+    }
+    return !m_pending.empty();
+  }
+
+  void receive(source::SourceFile file) override {
+    for (std::size_t n = 0; n < m_pending.size(); ++n) {
+      auto& bucket = m_scanners[m_pending[n]].files;
+      if (n + 1 == m_pending.size()) {
+        bucket.push_back(std::move(file));
+      } else {
+        bucket.push_back(file);
+      }
+    }
+    m_pending.clear();
+  }
+
+  void warn(std::string location, std::string message) override {
+    spdlog::warn("{}: {}", location, message);
+    m_graph.add_diagnostic(
+        model::Diagnostic{model::Severity::warning, std::move(location), std::move(message)});
+  }
+
+private:
+  std::vector<ActiveScanner>& m_scanners;
+  model::ComponentGraph& m_graph;
+  std::vector<std::size_t> m_pending;
+};
+
+std::string format_timestamp(std::int64_t seconds) {
+  std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+Result<std::vector<ActiveScanner>> select_scanners(const std::vector<std::string>& names) {
+  std::vector<ActiveScanner> active;
+  if (names.empty()) {
+    for (const auto& info : scanner_table()) {
+      active.push_back(ActiveScanner{&info, info.create(), {}});
+    }
+    return active;
+  }
+  for (const auto& name : names) {
+    const ScannerInfo* info = find_scanner(name);
+    if (info == nullptr) {
+      return fail("unknown scanner '" + name + "'");
+    }
+    active.push_back(ActiveScanner{info, info->create(), {}});
+  }
+  return active;
+}
+
+} // namespace
+
+Result<model::Document> scan(const std::filesystem::path& path, const ScanOptions& options) {
+  auto source = source::open_source(path, options.source);
+  if (!source) {
+    return fail(source.error());
+  }
+  auto scanners = select_scanners(options.scanners);
+  if (!scanners) {
+    return fail(scanners.error());
+  }
+
+  model::ComponentGraph graph;
+  RoutingSink sink(*scanners, graph);
+  if (auto walked = (*source)->walk(sink); !walked) {
+    return fail(walked.error());
+  }
+
+  model::DocumentMetadata metadata;
+  model::Component subject = (*source)->subject();
+  subject.id = model::component_id(subject);
+
+  for (auto& active : *scanners) {
+    if (active.files.empty()) {
+      continue;
+    }
+    spdlog::debug("scanner {}: {} file(s)", active.info->name, active.files.size());
+    ScanContext context(graph, std::string(active.info->name), subject.id);
+    active.scanner->scan(context, active.files);
+    active.files.clear();
+    active.files.shrink_to_fit();
+  }
+
+  std::int64_t seconds =
+      options.timestamp.value_or(std::chrono::duration_cast<std::chrono::seconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count());
+  metadata.timestamp = format_timestamp(seconds);
+  metadata.tools.push_back(model::Tool{"kensa", k_name, k_version});
+  metadata.subject = std::move(subject);
+  spdlog::info("found {} component(s)", graph.component_count());
+  return std::move(graph).finish(std::move(metadata));
+}
+
+} // namespace kensa::scanner

@@ -1,0 +1,67 @@
+#include <kensa/util/atomic_file.hpp>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kensa {
+
+namespace {
+
+std::string describe_errno(const std::filesystem::path& path, const char* action) {
+  return "cannot " + std::string(action) + " " + path.string() + ": " + std::strerror(errno);
+}
+
+} // namespace
+
+Status write_file_atomically(const std::filesystem::path& path, std::string_view contents) {
+  // The temporary file must be in the target's folder: rename() is atomic
+  // only within one file system.
+  std::filesystem::path folder = path.parent_path();
+  if (folder.empty()) {
+    folder = ".";
+  }
+  std::string temporary = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = mkstemp(temporary.data());
+  if (fd < 0) {
+    return fail(describe_errno(path, "write"));
+  }
+  const char* data = contents.data();
+  std::size_t remaining = contents.size();
+  while (remaining > 0) {
+    ssize_t written = ::write(fd, data, remaining);
+    if (written < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      std::string message = describe_errno(path, "write");
+      close(fd);
+      unlink(temporary.c_str());
+      return fail(message);
+    }
+    data += written;
+    remaining -= static_cast<std::size_t>(written);
+  }
+  // mkstemp creates the file 0600; an SBOM is meant to be shared, so give it
+  // the mode a normal file would get under the user's umask.
+  mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fd, 0666 & ~mask);
+  if (fsync(fd) != 0 || close(fd) != 0) {
+    std::string message = describe_errno(path, "write");
+    unlink(temporary.c_str());
+    return fail(message);
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::string message = describe_errno(path, "write");
+    unlink(temporary.c_str());
+    return fail(message);
+  }
+  return ok_status();
+}
+
+} // namespace kensa
