@@ -29,9 +29,17 @@ struct Purl {
   bool operator==(const Purl&) const = default;
 };
 
+struct PurlParseOptions {
+  // ECMA-427 requires qualifier keys to be lowercase, so a strict parse rejects
+  // "?Arch=x86". Producers that follow the older specification wrote keys in
+  // any case; a lenient parse lowercases them instead, which is what turning
+  // such input into its canonical form needs.
+  bool lowercase_qualifier_keys = false;
+};
+
 // Parses a purl string and applies the normalization rules of its type.
 // Fails with a message naming the rule broken.
-Result<Purl> parse_purl(std::string_view text);
+Result<Purl> parse_purl(std::string_view text, PurlParseOptions options = {});
 
 // Builds a purl from decoded components, applying the type's normalization
 // rules (e.g. pypi names lowercased with '_' as '-', npm names lowercased) and
@@ -41,5 +49,13 @@ Result<Purl> make_purl(std::string_view type, std::string_view namespace_, std::
                        std::string_view version,
                        std::vector<std::pair<std::string, std::string>> qualifiers = {},
                        std::string_view subpath = {});
+
+// Applies the rules the purl type registry gives for `purl.type` (case
+// folding, name rewriting, required and prohibited components, permitted
+// characters, required qualifiers). Types that are not registered get only the
+// rules every type shares. parse_purl and make_purl call this; it is exposed
+// for code that edits a Purl's fields and wants them canonical again.
+// Precondition: the fields are otherwise well formed (as make_purl checks).
+Status apply_purl_type_rules(Purl& purl);
 
 } // namespace kensa::model

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <kensa/format/writer.hpp>
+#include <kensa/util/result.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace kensa::format {
+
+// One "-o FORMAT[@VERSION][=FILE]" argument, resolved against the writer table.
+struct OutputSpec {
+  const OutputFormat* format = nullptr;
+  // The spec version to write: the one asked for, or the format's default.
+  std::string version;
+  // Empty means standard output.
+  std::string file;
+};
+
+// Parses `text` ("cyclonedx-json", "cyclonedx-json@1.6=sbom.json",
+// "table=-"). Fails with one line naming the unknown format or version and
+// listing the known ones.
+Result<OutputSpec> parse_output_spec(std::string_view text);
+
+// Renders `document` in `spec`'s format and version.
+std::string render(const model::Document& document, const OutputSpec& spec);
+
+} // namespace kensa::format

@@ -1,0 +1,62 @@
+#include "logging.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/sinks/base_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+
+namespace kensa::cli {
+
+namespace {
+
+// One JSON object per line: {"time": ..., "level": ..., "message": ...}.
+// Written by hand rather than with a pattern so messages are escaped.
+class JsonStderrSink : public spdlog::sinks::base_sink<std::mutex> {
+protected:
+  void sink_it_(const spdlog::details::log_msg& message) override {
+    std::time_t seconds = std::chrono::system_clock::to_time_t(message.time);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char time[32];
+    std::strftime(time, sizeof time, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    nlohmann::ordered_json line{
+        {"time", time},
+        {"level", std::string(spdlog::level::to_string_view(message.level).data(),
+                              spdlog::level::to_string_view(message.level).size())},
+        {"message", std::string(message.payload.data(), message.payload.size())}};
+    std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    text.push_back('\n');
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
+  void flush_() override { std::fflush(stderr); }
+};
+
+} // namespace
+
+void setup_logging(LogFormat format, int verbosity, bool quiet) {
+  std::shared_ptr<spdlog::logger> logger;
+  if (format == LogFormat::json) {
+    logger = std::make_shared<spdlog::logger>("kensa", std::make_shared<JsonStderrSink>());
+  } else {
+    auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+    logger = std::make_shared<spdlog::logger>("kensa", sink);
+    logger->set_pattern("kensa: %l: %v");
+  }
+  spdlog::level::level_enum level = spdlog::level::warn;
+  if (quiet) {
+    level = spdlog::level::err;
+  } else if (verbosity == 1) {
+    level = spdlog::level::info;
+  } else if (verbosity >= 2) {
+    level = spdlog::level::debug;
+  }
+  logger->set_level(level);
+  logger->flush_on(spdlog::level::trace);
+  spdlog::set_default_logger(logger);
+}
+
+} // namespace kensa::cli

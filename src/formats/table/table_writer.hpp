@@ -1,0 +1,14 @@
+#pragma once
+
+#include <kensa/model/document.hpp>
+
+#include <ostream>
+#include <string_view>
+
+namespace kensa::format::table {
+
+// NAME, VERSION, TYPE, SCOPE and the scanner that found each component, in
+// aligned columns, one row per component in document order (which is stable).
+void write_table(const model::Document& document, std::string_view version, std::ostream& out);
+
+} // namespace kensa::format::table

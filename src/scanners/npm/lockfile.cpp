@@ -1,0 +1,192 @@
+#include "lockfile.hpp"
+
+#include <kensa/model/license.hpp>
+
+namespace kensa::scanner::npm {
+
+using nlohmann::json;
+
+namespace {
+
+std::string_view type_name_of(const json& value) {
+  switch (value.type()) {
+  case json::value_t::null:
+    return "null";
+  case json::value_t::object:
+    return "an object";
+  case json::value_t::array:
+    return "an array";
+  case json::value_t::string:
+    return "a string";
+  case json::value_t::boolean:
+    return "a boolean";
+  case json::value_t::number_integer:
+  case json::value_t::number_unsigned:
+  case json::value_t::number_float:
+    return "a number";
+  case json::value_t::binary:
+  case json::value_t::discarded:
+    break;
+  }
+  return "not JSON";
+}
+
+std::string wrong_type(std::string_view where, const char* key, std::string_view expected,
+                       const json& value) {
+  std::string message(where);
+  message += ": \"";
+  message += key;
+  message += "\" is ";
+  message += type_name_of(value);
+  message += ", not ";
+  message += expected;
+  return message;
+}
+
+} // namespace
+
+const json* find_member(const json& value, const char* key) {
+  if (!value.is_object()) {
+    return nullptr;
+  }
+  auto it = value.find(key);
+  return it == value.end() ? nullptr : &*it;
+}
+
+void Lockfile::warn(std::string message) {
+  if (m_warnings >= k_max_warnings_per_file) {
+    ++m_suppressed;
+    return;
+  }
+  ++m_warnings;
+  m_context.warn(m_file.location, std::move(message));
+}
+
+std::string Lockfile::add(const PackageFacts& facts) {
+  std::vector<std::string> problems;
+  model::Component component = make_component(facts, m_evidence, problems);
+  for (auto& problem : problems) {
+    warn(std::move(problem));
+  }
+  return m_context.graph().add(std::move(component));
+}
+
+std::string Lockfile::add_root(const PackageFacts& facts) {
+  std::string id = add(facts);
+  if (!m_context.subject_id().empty()) {
+    m_context.graph().relate(m_context.subject_id(), id, model::RelationshipType::describes);
+  }
+  return id;
+}
+
+void Lockfile::count_unresolved(std::string from, std::string_view name) {
+  if (m_unresolved++ == 0) {
+    m_first_unresolved = std::move(from);
+    m_first_unresolved += " -> ";
+    m_first_unresolved += name;
+  }
+}
+
+bool Lockfile::spend(std::uint64_t units) {
+  if (m_budget_spent) {
+    return false;
+  }
+  m_work += units;
+  if (m_work > k_edge_work_budget) {
+    m_budget_spent = true;
+    warn("too much work resolving dependencies (paths too deep or too many); the remaining "
+         "dependency edges are not reported");
+    return false;
+  }
+  return true;
+}
+
+void Lockfile::finish() {
+  if (m_unresolved > 0) {
+    warn(std::to_string(m_unresolved) + " dependenc" + (m_unresolved == 1 ? "y is" : "ies are") +
+         " not in the lockfile (first: " + m_first_unresolved + ")");
+  }
+  if (m_suppressed > 0) {
+    // Bypasses the cap on purpose: this is the line saying the cap was hit.
+    m_context.warn(m_file.location,
+                   std::to_string(m_suppressed) + " further warning(s) about this file not shown");
+  }
+}
+
+std::string Lockfile::text(const json& entry, const char* key, std::string_view where) {
+  const json* value = find_member(entry, key);
+  if (value == nullptr || value->is_null()) {
+    return {};
+  }
+  if (!value->is_string()) {
+    warn(wrong_type(where, key, "a string", *value));
+    return {};
+  }
+  return value->get_ref<const std::string&>();
+}
+
+bool Lockfile::flag(const json& entry, const char* key, std::string_view where) {
+  const json* value = find_member(entry, key);
+  if (value == nullptr || value->is_null()) {
+    return false;
+  }
+  if (!value->is_boolean()) {
+    warn(wrong_type(where, key, "a boolean", *value));
+    return false;
+  }
+  return value->get_ref<const json::boolean_t&>();
+}
+
+std::vector<std::pair<std::string, std::string>>
+Lockfile::dependency_specs(const json& entry, const char* key, std::string_view where) {
+  std::vector<std::pair<std::string, std::string>> specs;
+  const json* value = find_member(entry, key);
+  if (value == nullptr || value->is_null()) {
+    return specs;
+  }
+  if (!value->is_object()) {
+    warn(wrong_type(where, key, "an object", *value));
+    return specs;
+  }
+  for (const auto& [name, spec] : value->items()) {
+    specs.emplace_back(name, spec.is_string() ? spec.get_ref<const std::string&>() : "");
+  }
+  return specs;
+}
+
+void Lockfile::read_common_facts(const json& entry, std::string_view where, PackageFacts& facts) {
+  facts.integrity = text(entry, "integrity", where);
+  facts.resolved = text(entry, "resolved", where);
+  facts.dev = flag(entry, "dev", where);
+  facts.optional = flag(entry, "optional", where);
+  facts.dev_optional = flag(entry, "devOptional", where);
+  facts.peer = flag(entry, "peer", where);
+  // "inBundle" in the packages map, "bundled" in the v1 tree.
+  facts.bundled = flag(entry, "inBundle", where) || flag(entry, "bundled", where);
+  facts.extraneous = flag(entry, "extraneous", where);
+
+  const json* license = find_member(entry, "license");
+  if (license == nullptr || license->is_null()) {
+    return;
+  }
+  if (license->is_string()) {
+    const auto& license_text = license->get_ref<const std::string&>();
+    if (!license_text.empty()) {
+      facts.license = model::license_from_text(license_text);
+    }
+    return;
+  }
+  // The old package.json form {"type": "MIT", "url": "..."}, which npm
+  // copies into the lockfile as it finds it.
+  if (license->is_object()) {
+    std::string type = text(*license, "type", where);
+    if (!type.empty()) {
+      facts.license = model::license_from_text(type);
+      facts.license->url = text(*license, "url", where);
+      return;
+    }
+  }
+  warn(wrong_type(where, "license", "a string", *license));
+}
+
+} // namespace kensa::scanner::npm

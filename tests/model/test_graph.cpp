@@ -1,0 +1,97 @@
+#include <kensa/model/graph.hpp>
+#include <kensa/model/ids.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace kensa::model;
+
+namespace {
+
+Component npm_package(std::string name, std::string version, std::string location) {
+  Component component;
+  component.ecosystem = "npm";
+  component.name = std::move(name);
+  component.version = std::move(version);
+  component.purl = "pkg:npm/" + component.name + "@" + component.version;
+  component.evidence.push_back(Evidence{std::move(location), "", "npm"});
+  return component;
+}
+
+} // namespace
+
+TEST_CASE("graph: one component per purl, evidence lists every place", "[model][graph]") {
+  ComponentGraph graph;
+  auto first = npm_package("ms", "2.1.3", "a/package-lock.json");
+  first.scope = Scope::excluded;
+  first.development = true;
+  auto second = npm_package("ms", "2.1.3", "b/package-lock.json");
+  second.scope = Scope::required;
+  second.hashes.push_back(Hash{HashAlgorithm::sha1, "aa"});
+  auto id_first = graph.add(first);
+  auto id_second = graph.add(second);
+  CHECK(id_first == id_second);
+  CHECK(graph.component_count() == 1);
+
+  auto document = std::move(graph).finish({});
+  REQUIRE(document.components.size() == 1);
+  const auto& merged = document.components.front();
+  REQUIRE(merged.evidence.size() == 2);
+  CHECK(merged.evidence[0].location == "a/package-lock.json");
+  CHECK(merged.evidence[1].location == "b/package-lock.json");
+  // Required somewhere means required; development only if dev everywhere.
+  CHECK(merged.scope == Scope::required);
+  CHECK_FALSE(merged.development);
+  CHECK(merged.hashes.size() == 1);
+}
+
+TEST_CASE("graph: ids are content-derived and stable", "[model][graph]") {
+  auto a = npm_package("left-pad", "1.3.0", "x/package-lock.json");
+  auto b = npm_package("left-pad", "1.3.0", "elsewhere/package-lock.json");
+  CHECK(component_id(a) == component_id(b)); // same purl, same id
+  CHECK(component_id(a).size() == 16);
+  CHECK(component_id(a) == content_hash_id("purl\npkg:npm/left-pad@1.3.0"));
+
+  Component no_purl;
+  no_purl.name = "thing";
+  no_purl.evidence.push_back(Evidence{"one/place", "", "test"});
+  Component elsewhere = no_purl;
+  elsewhere.evidence.front().location = "other/place";
+  CHECK(component_id(no_purl) != component_id(elsewhere));
+  CHECK(component_id(no_purl) == component_id(Component(no_purl)));
+}
+
+TEST_CASE("graph: output is sorted and independent of insertion order", "[model][graph]") {
+  auto build = [](bool reversed) {
+    ComponentGraph graph;
+    std::vector<Component> items{npm_package("b", "1.0.0", "l"), npm_package("a", "2.0.0", "l"),
+                                 npm_package("c", "0.1.0", "l")};
+    if (reversed) {
+      std::reverse(items.begin(), items.end());
+    }
+    std::vector<std::string> ids;
+    for (auto& item : items) {
+      ids.push_back(graph.add(item));
+    }
+    graph.relate(ids[0], ids[1], RelationshipType::depends_on);
+    graph.relate(ids[2], ids[1], RelationshipType::depends_on);
+    return std::move(graph).finish({});
+  };
+  auto forward = build(false);
+  auto backward = build(true);
+  REQUIRE(forward.components.size() == 3);
+  CHECK(forward.components[0].name == "a");
+  CHECK(forward.components[2].name == "c");
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(forward.components[i].id == backward.components[i].id);
+  }
+  CHECK(forward.relationships.size() == 2);
+}
+
+TEST_CASE("graph: edges to unknown components are dropped, self edges ignored", "[model][graph]") {
+  ComponentGraph graph;
+  auto id = graph.add(npm_package("a", "1.0.0", "l"));
+  graph.relate(id, id, RelationshipType::depends_on);
+  graph.relate(id, "ffffffffffffffff", RelationshipType::depends_on);
+  auto document = std::move(graph).finish({});
+  CHECK(document.relationships.empty());
+}
