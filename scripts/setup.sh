@@ -27,6 +27,8 @@ libtomlplusplus-dev
 libsqlite3-dev
 libbenchmark-dev
 json-schema-test-suite
+python3-jsonschema
+python3-rfc3987
 "
 
 missing=""

@@ -1,0 +1,120 @@
+#include "../support/test_support.hpp"
+
+#include <kensa/version.hpp>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using kensa::testing::run_kensa;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::size_t line_count(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+} // namespace
+
+TEST_CASE("cli: --version prints the version and the built-in tables", "[cli]") {
+  auto result = run_kensa({"--version"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.starts_with(std::string("kensa ") + kensa::k_version + "\n"));
+  CHECK(result.out.find("scanners: npm") != std::string::npos);
+  CHECK(result.out.find("cyclonedx-json") != std::string::npos);
+}
+
+TEST_CASE("cli: --help lists the subcommands and exits 0", "[cli]") {
+  auto result = run_kensa({"--help"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("scan") != std::string::npos);
+  auto scan_help = run_kensa({"scan", "--help"});
+  CHECK(scan_help.exit_code == 0);
+  CHECK(scan_help.out.find("--exclude") != std::string::npos);
+  CHECK(scan_help.out.find("FORMAT[@VERSION][=FILE]") != std::string::npos);
+}
+
+TEST_CASE("cli: usage errors give one line on stderr and exit 2", "[cli]") {
+  auto unknown_flag = run_kensa({"scan", ".", "--no-such-flag"});
+  CHECK(unknown_flag.exit_code == 2);
+  CHECK(unknown_flag.out.empty());
+  CHECK(line_count(unknown_flag.err) == 1);
+  CHECK(unknown_flag.err.starts_with("kensa: error: "));
+
+  auto unknown_format = run_kensa({"scan", ".", "-o", "spdx-xls"});
+  CHECK(unknown_format.exit_code == 2);
+  CHECK(line_count(unknown_format.err) == 1);
+  CHECK(unknown_format.err.find("unknown output format 'spdx-xls'") != std::string::npos);
+
+  auto no_command = run_kensa({"frobnicate"});
+  CHECK(no_command.exit_code == 2);
+
+  auto two_stdout = run_kensa({"scan", ".", "-o", "table", "-o", "cyclonedx-json"});
+  CHECK(two_stdout.exit_code == 2);
+  CHECK(two_stdout.err.find("only one output can go to standard output") != std::string::npos);
+
+  auto bad_epoch = run_kensa({"scan", "."}, {"SOURCE_DATE_EPOCH=yesterday"});
+  CHECK(bad_epoch.exit_code == 2);
+  CHECK(bad_epoch.err.find("SOURCE_DATE_EPOCH") != std::string::npos);
+}
+
+TEST_CASE("cli: a missing path is one error line and exit 2", "[cli]") {
+  auto result = run_kensa({"scan", "/no/such/input"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.out.empty());
+  CHECK(result.err == "kensa: error: cannot read /no/such/input: No such file or directory\n");
+}
+
+TEST_CASE("cli: several outputs in one run, files written whole", "[cli]") {
+  auto dir = kensa::testing::scratch_dir("cli-outputs");
+  auto input = dir / "input";
+  fs::create_directories(input);
+  auto result = run_kensa({"scan", input.string(), "-o",
+                           "cyclonedx-json=" + (dir / "bom.json").string(), "-o",
+                           "table=" + (dir / "table.txt").string(), "-q"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.empty());
+  CHECK(result.err.empty());
+  auto bom = nlohmann::json::parse(kensa::testing::read_file(dir / "bom.json"));
+  CHECK(bom["bomFormat"] == "CycloneDX");
+  CHECK(kensa::testing::read_file(dir / "table.txt") == "No components found.\n");
+}
+
+TEST_CASE("cli: an unwritable output is an error, exit 2", "[cli]") {
+  auto dir = kensa::testing::scratch_dir("cli-unwritable");
+  auto result = run_kensa(
+      {"scan", dir.string(), "-o", "cyclonedx-json=" + (dir / "missing/bom.json").string()});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("cannot write") != std::string::npos);
+}
+
+TEST_CASE("cli: SOURCE_DATE_EPOCH fixes the timestamp", "[cli]") {
+  auto dir = kensa::testing::scratch_dir("cli-epoch");
+  auto result = run_kensa({"scan", dir.string(), "-o", "cyclonedx-json"},
+                          {"SOURCE_DATE_EPOCH=1700000000"});
+  REQUIRE(result.exit_code == 0);
+  auto bom = nlohmann::json::parse(result.out);
+  CHECK(bom["metadata"]["timestamp"] == "2023-11-14T22:13:20Z");
+}
+
+TEST_CASE("cli: --log-format json writes one JSON object per stderr line", "[cli]") {
+  auto result = run_kensa({"--log-format", "json", "scan", "/no/such/input"});
+  CHECK(result.exit_code == 2);
+  REQUIRE(line_count(result.err) == 1);
+  auto line = nlohmann::json::parse(result.err);
+  CHECK(line["level"] == "error");
+  CHECK(line["message"] == "cannot read /no/such/input: No such file or directory");
+  CHECK(line.contains("time"));
+}
+
+TEST_CASE("cli: -v adds informational messages on stderr only", "[cli]") {
+  auto dir = kensa::testing::scratch_dir("cli-verbose");
+  auto quiet = run_kensa({"scan", dir.string()});
+  auto verbose = run_kensa({"scan", dir.string(), "-v"});
+  CHECK(quiet.err.empty());
+  CHECK(verbose.err.find("kensa: info: found 0 component(s)") != std::string::npos);
+  CHECK(quiet.out == verbose.out);
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/python3
+"""Validates JSON documents against a bundled schema with python3-jsonschema.
+
+Usage: validate-json-schema.py SCHEMA_DIR SCHEMA_FILE DOCUMENT...
+
+An independent check of kensa's writers: references between the bundled
+schemas are resolved by their $id from SCHEMA_DIR, never over the network.
+Exits 1 and prints every error when a document does not validate.
+"""
+import json
+import pathlib
+import sys
+
+import jsonschema
+
+
+def main() -> int:
+    schema_dir = pathlib.Path(sys.argv[1])
+    store = {}
+    for path in schema_dir.rglob("*.json"):
+        try:
+            schema = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        if isinstance(schema, dict) and "$id" in schema:
+            store[schema["$id"]] = schema
+    schema = json.loads((schema_dir / sys.argv[2]).read_text(encoding="utf-8"))
+    resolver = jsonschema.RefResolver.from_schema(schema, store=store)
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator = validator_class(schema, resolver=resolver,
+                                format_checker=jsonschema.FormatChecker())
+    failed = False
+    for document_path in sys.argv[3:]:
+        document = json.loads(pathlib.Path(document_path).read_text(encoding="utf-8"))
+        errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+        for error in errors:
+            failed = True
+            location = "/".join(str(part) for part in error.absolute_path)
+            print(f"{document_path}: /{location}: {error.message}")
+        if not errors:
+            print(f"{document_path}: valid")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
