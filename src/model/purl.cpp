@@ -19,11 +19,19 @@ using Qualifiers = std::vector<std::pair<std::string, std::string>>;
 constexpr std::string_view k_scheme = "pkg";
 constexpr std::string_view k_hex_digits = "0123456789ABCDEF";
 
-bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool is_ascii_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
-char to_lower_ascii(char c) { return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+char to_lower_ascii(char c) {
+  return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string lowercase(std::string_view text) {
   std::string out(text);
@@ -31,7 +39,9 @@ std::string lowercase(std::string_view text) {
   return out;
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string quoted(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 // ECMA-427 leaves the RFC 3986 unreserved characters and ':' as they are and
 // percent-encodes every other byte, so the canonical form of a component is a
@@ -150,9 +160,9 @@ Result<Qualifiers> normalize_qualifiers(Qualifiers qualifiers) {
   }
   std::sort(qualifiers.begin(), qualifiers.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
-  const auto duplicate = std::adjacent_find(
-      qualifiers.begin(), qualifiers.end(),
-      [](const auto& a, const auto& b) { return a.first == b.first; });
+  const auto duplicate =
+      std::adjacent_find(qualifiers.begin(), qualifiers.end(),
+                         [](const auto& a, const auto& b) { return a.first == b.first; });
   if (duplicate != qualifiers.end()) {
     return fail("the qualifier key " + quoted(duplicate->first) + " appears more than once");
   }
@@ -191,7 +201,9 @@ Result<std::string> parse_namespace(std::string_view raw) {
   return join_segments(segments);
 }
 
-bool is_dot_segment(std::string_view segment) { return segment == "." || segment == ".."; }
+bool is_dot_segment(std::string_view segment) {
+  return segment == "." || segment == "..";
+}
 
 // ECMA-427 decodes each subpath segment before discarding "." and "..", so an
 // encoded "%2E%2E" cannot smuggle a parent reference into the subpath.

@@ -36,8 +36,12 @@ struct TypeRules {
   Special special = nullptr;
 };
 
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_ascii_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
 bool is_hex_digit(char c) {
   return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -52,7 +56,9 @@ void fold(std::string& text, Case folding) {
   }
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string quoted(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 std::string* find_qualifier(Purl& purl, std::string_view key) {
   for (auto& [name, value] : purl.qualifiers) {
@@ -82,9 +88,9 @@ std::string url_host(std::string_view url) {
 // chrome-extension: the id is 32 letters in a-p, the version one to four
 // dot-separated numbers.
 Status chrome_extension_rules(Purl& purl) {
-  const bool id_ok = purl.name.size() == 32 &&
-                     std::all_of(purl.name.begin(), purl.name.end(),
-                                 [](char c) { return c >= 'a' && c <= 'p'; });
+  const bool id_ok =
+      purl.name.size() == 32 &&
+      std::all_of(purl.name.begin(), purl.name.end(), [](char c) { return c >= 'a' && c <= 'p'; });
   if (!id_ok) {
     return fail("a chrome-extension name is an id of 32 letters from 'a' to 'p', not " +
                 quoted(purl.name));
@@ -237,7 +243,10 @@ constexpr std::array k_type_rules = {
               .namespace_requirement = required,
               .namespace_case = lower,
               .name_case = lower},
-    TypeRules{.type = "apk", .namespace_requirement = required, .namespace_case = lower, .name_case = lower},
+    TypeRules{.type = "apk",
+              .namespace_requirement = required,
+              .namespace_case = lower,
+              .name_case = lower},
     TypeRules{.type = "bazel", .namespace_requirement = prohibited},
     TypeRules{.type = "bitbucket",
               .namespace_requirement = required,
@@ -259,7 +268,10 @@ constexpr std::array k_type_rules = {
     TypeRules{.type = "conda", .namespace_requirement = prohibited},
     TypeRules{.type = "cpan", .namespace_case = upper, .special = cpan_rules},
     TypeRules{.type = "cran", .namespace_requirement = prohibited},
-    TypeRules{.type = "deb", .namespace_requirement = required, .namespace_case = lower, .name_case = lower},
+    TypeRules{.type = "deb",
+              .namespace_requirement = required,
+              .namespace_case = lower,
+              .name_case = lower},
     TypeRules{.type = "docker"},
     TypeRules{.type = "gem", .namespace_requirement = prohibited},
     TypeRules{.type = "generic"},
@@ -279,7 +291,9 @@ constexpr std::array k_type_rules = {
     TypeRules{.type = "luarocks", .namespace_case = lower, .name_case = lower},
     TypeRules{.type = "maven", .namespace_requirement = required},
     TypeRules{.type = "mlflow", .namespace_requirement = prohibited, .special = mlflow_rules},
-    TypeRules{.type = "npm", .namespace_case = lower, .name_case = lower},
+    // npm has no definition file; the specification text lowercases the name
+    // (npm forbids uppercase in new package names) and says nothing of the scope.
+    TypeRules{.type = "npm", .name_case = lower},
     TypeRules{.type = "nuget", .namespace_requirement = prohibited},
     TypeRules{.type = "oci",
               .namespace_requirement = prohibited,
