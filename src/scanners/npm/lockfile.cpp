@@ -72,7 +72,21 @@ std::string Lockfile::add(const PackageFacts& facts) {
 }
 
 std::string Lockfile::add_root(const PackageFacts& facts) {
-  std::string id = add(facts);
+  std::string id;
+  if (facts.name.empty()) {
+    // npm names the project after its folder when package.json does not.
+    PackageFacts named = facts;
+    std::string_view folder = m_file.path;
+    std::size_t slash = folder.rfind('/');
+    folder = slash == std::string_view::npos ? std::string_view{} : folder.substr(0, slash);
+    named.name = folder.substr(folder.rfind('/') + 1);
+    if (named.name.empty()) {
+      named.name = m_file.path;
+    }
+    id = add(named);
+  } else {
+    id = add(facts);
+  }
   if (!m_context.subject_id().empty()) {
     m_context.graph().relate(m_context.subject_id(), id, model::RelationshipType::describes);
   }

@@ -41,7 +41,7 @@ const nlohmann::json* find_member(const nlohmann::json& value, const char* key);
 
 // One lockfile being read.
 class Lockfile {
-public:
+ public:
   Lockfile(ScanContext& context, const source::SourceFile& file)
       : m_context(context), m_file(file), m_evidence(context.evidence_for(file)) {}
 
@@ -65,6 +65,7 @@ public:
   // Takes `units` from the edge work budget; false (with one warning) once
   // it is spent.
   bool spend(std::uint64_t units);
+  bool out_of_budget() const { return m_budget_spent; }
 
   // Reports what was only counted. Call once, at the end.
   void finish();
@@ -81,10 +82,9 @@ public:
 
   // What both layouts write the same way: integrity, resolved, license and
   // the dev/optional/peer/bundled/extraneous flags.
-  void read_common_facts(const nlohmann::json& entry, std::string_view where,
-                         PackageFacts& facts);
+  void read_common_facts(const nlohmann::json& entry, std::string_view where, PackageFacts& facts);
 
-private:
+ private:
   ScanContext& m_context;
   const source::SourceFile& m_file;
   model::Evidence m_evidence;

@@ -105,8 +105,8 @@ bool looks_like_version(std::string_view text) {
     return false;
   }
   return std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           c == '.' || c == '-' || c == '+';
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+           c == '-' || c == '+';
   });
 }
 
@@ -140,7 +140,11 @@ model::Component make_component(const PackageFacts& facts, const model::Evidence
     component.name = split->name;
   } else {
     component.name = facts.name;
-    problems.push_back(describe(facts) + ": \"" + facts.name + "\" is not a valid npm name");
+    // The project's own name comes from its folder when package.json has
+    // none, and need not be publishable.
+    if (facts.role != PackageRole::root) {
+      problems.push_back(describe(facts) + ": \"" + facts.name + "\" is not a valid npm name");
+    }
   }
   // Without a version a purl would stand for every version of the package
   // and merge unrelated occurrences, so none is made.

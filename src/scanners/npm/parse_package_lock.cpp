@@ -16,7 +16,7 @@ namespace {
 // Records the first syntax error of a document without building it. Used
 // only after a failed parse, to say where the file is broken.
 class SyntaxErrorRecorder : public nlohmann::json_sax<json> {
-public:
+ public:
   bool null() override { return true; }
   bool boolean(bool) override { return true; }
   bool number_integer(number_integer_t) override { return true; }
@@ -47,7 +47,7 @@ public:
     return text.empty() ? std::string("syntax error") : std::string(text);
   }
 
-private:
+ private:
   std::string m_message;
 };
 
