@@ -43,7 +43,9 @@ std::string read_file(const std::filesystem::path& path) {
 }
 
 std::filesystem::path scratch_dir(const std::string& name) {
-  auto dir = std::filesystem::current_path() / "scratch" / name;
+  // Outside the source tree, so that scanning the checkout (the README's
+  // first command) does not pick up what the tests wrote.
+  auto dir = std::filesystem::temp_directory_path() / "kensa-tests" / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

@@ -19,7 +19,7 @@ std::optional<std::filesystem::path> shared_dir();
 
 std::string read_file(const std::filesystem::path& path);
 
-// A fresh, empty folder under the build tree, named after `name`; removed
+// A fresh, empty folder under $TMPDIR/kensa-tests, named after `name`; removed
 // first if it exists so each test starts clean.
 std::filesystem::path scratch_dir(const std::string& name);
 

@@ -24,6 +24,10 @@ def main() -> int:
             continue
         if isinstance(schema, dict) and "$id" in schema:
             store[schema["$id"]] = schema
+            # The published files are named *.SNAPSHOT.* and refer to each
+            # other by those file names, relative to their $id.
+            base = schema["$id"].rsplit("/", 1)[0]
+            store[f"{base}/{path.name}"] = schema
     schema = json.loads((schema_dir / sys.argv[2]).read_text(encoding="utf-8"))
     resolver = jsonschema.RefResolver.from_schema(schema, store=store)
     validator_class = jsonschema.validators.validator_for(schema)

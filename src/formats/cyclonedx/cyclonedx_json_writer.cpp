@@ -198,7 +198,7 @@ Json metadata_json(const model::DocumentMetadata& metadata) {
   for (const auto& tool : metadata.tools) {
     Json entry{{"type", "application"}};
     if (!tool.vendor.empty()) {
-      entry["author"] = tool.vendor;
+      entry["supplier"] = Json{{"name", tool.vendor}};
     }
     entry["name"] = tool.name;
     if (!tool.version.empty()) {
