@@ -12,6 +12,7 @@ pkg-config
 git
 ca-certificates
 clang-format
+ccache
 nlohmann-json3-dev
 libcli11-dev
 libspdlog-dev

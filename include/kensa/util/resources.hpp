@@ -10,7 +10,7 @@
 namespace kensa::resources {
 
 struct Resource {
-  // Path relative to schemas/, e.g. "cyclonedx/bom-1.6.schema.json".
+  // Path relative to schemas/, e.g. "cyclonedx/bom-1.6.SNAPSHOT.schema.json".
   std::string_view name;
   std::string_view data;
 };
