@@ -16,9 +16,53 @@ std::string describe_errno(const std::filesystem::path& path, const char* action
   return "cannot " + std::string(action) + " " + path.string() + ": " + std::strerror(errno);
 }
 
+// Writes straight into an existing non-regular file (a device such as
+// /dev/null or /dev/stdout, a FIFO): renaming over it would replace the device
+// node itself.
+Status write_in_place(const std::filesystem::path& path, std::string_view contents) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return fail(describe_errno(path, "write"));
+  }
+  const char* data = contents.data();
+  std::size_t remaining = contents.size();
+  while (remaining > 0) {
+    ssize_t written = ::write(fd, data, remaining);
+    if (written < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      std::string message = describe_errno(path, "write");
+      close(fd);
+      return fail(message);
+    }
+    data += written;
+    remaining -= static_cast<std::size_t>(written);
+  }
+  close(fd);
+  return ok_status();
+}
+
 } // namespace
 
-Status write_file_atomically(const std::filesystem::path& path, std::string_view contents) {
+Status write_file_atomically(const std::filesystem::path& requested, std::string_view contents) {
+  std::filesystem::path path = requested;
+  // A symlink is written through: the file it points at is replaced, the link
+  // stays.
+  std::error_code error;
+  if (std::filesystem::is_symlink(requested, error)) {
+    std::filesystem::path target = std::filesystem::weakly_canonical(requested, error);
+    if (!error) {
+      path = target;
+    }
+  }
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    if (S_ISDIR(existing.st_mode)) {
+      return fail("cannot write " + requested.string() + ": it is a folder");
+    }
+    return write_in_place(path, contents);
+  }
   // The temporary file must be in the target's folder: rename() is atomic
   // only within one file system.
   std::filesystem::path folder = path.parent_path();

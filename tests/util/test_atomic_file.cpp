@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <sys/stat.h>
 
 using namespace kensa;
 
@@ -28,4 +29,29 @@ TEST_CASE("atomic write into a missing folder fails with the path named", "[util
   REQUIRE_FALSE(status.ok());
   CHECK(status.error().find(target.string()) != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(target));
+}
+
+TEST_CASE("atomic write to a device writes into it, never replaces it", "[util][atomic]") {
+  REQUIRE(write_file_atomically("/dev/null", "discarded").ok());
+  struct stat info {};
+  REQUIRE(stat("/dev/null", &info) == 0);
+  CHECK(S_ISCHR(info.st_mode));
+}
+
+TEST_CASE("atomic write through a symlink replaces the target, keeps the link",
+          "[util][atomic]") {
+  auto dir = testing::scratch_dir("atomic-symlink");
+  std::filesystem::create_directories(dir / "real");
+  REQUIRE(write_file_atomically(dir / "real" / "sbom.json", "old").ok());
+  std::filesystem::create_symlink(dir / "real" / "sbom.json", dir / "link.json");
+  REQUIRE(write_file_atomically(dir / "link.json", "new").ok());
+  CHECK(std::filesystem::is_symlink(dir / "link.json"));
+  CHECK(testing::read_file(dir / "real" / "sbom.json") == "new");
+}
+
+TEST_CASE("atomic write onto a folder fails", "[util][atomic]") {
+  auto dir = testing::scratch_dir("atomic-folder");
+  auto status = write_file_atomically(dir, "x");
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.error().find("it is a folder") != std::string::npos);
 }

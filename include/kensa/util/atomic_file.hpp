@@ -11,6 +11,9 @@ namespace kensa {
 // complete new one, never a partial write: the bytes go to a temporary file in
 // the same folder, are flushed, and the temporary file is renamed over `path`.
 // On failure the temporary file is removed and the message names `path`.
+// Special cases: an existing non-regular file (/dev/null, /dev/stdout, a
+// FIFO) is written in place, since renaming over it would replace the device
+// node; a symlink is written through, replacing the file it points at.
 Status write_file_atomically(const std::filesystem::path& path, std::string_view contents);
 
 } // namespace kensa
