@@ -200,22 +200,22 @@ std::map<std::string, Wanted> wanted_dependencies(Lockfile& lock, const Node& no
   return wanted;
 }
 
-// Adds the component of one non-root entry. False when the entry is skipped.
-bool add_entry(Lockfile& lock, const std::vector<std::string>& workspaces, const std::string& key,
+// Adds the component of one non-root entry, or records where a link points.
+void add_entry(Lockfile& lock, const std::vector<std::string>& workspaces, const std::string& key,
                const json& entry, Nodes& nodes) {
   std::string where = where_of(key);
   if (!entry.is_object()) {
     lock.warn(where + " is not an object");
-    return false;
+    return;
   }
   if (lock.flag(entry, "link", where)) {
     std::string target = normalize_folder(lock.text(entry, "resolved", where));
     if (target.empty()) {
       lock.warn(where + ": a link without \"resolved\"");
-      return false;
+      return;
     }
     nodes[key] = Node{&entry, "", std::move(target), PackageRole::dependency};
-    return true;
+    return;
   }
 
   PackageFacts facts;
@@ -236,7 +236,6 @@ bool add_entry(Lockfile& lock, const std::vector<std::string>& workspaces, const
   facts.version = lock.text(entry, "version", where);
   lock.read_common_facts(entry, where, facts);
   nodes[key] = Node{&entry, lock.add(facts), "", facts.role};
-  return true;
 }
 
 } // namespace
