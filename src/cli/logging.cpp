@@ -16,7 +16,7 @@ namespace {
 // One JSON object per line: {"time": ..., "level": ..., "message": ...}.
 // Written by hand rather than with a pattern so messages are escaped.
 class JsonStderrSink : public spdlog::sinks::base_sink<std::mutex> {
-protected:
+ protected:
   void sink_it_(const spdlog::details::log_msg& message) override {
     std::time_t seconds = std::chrono::system_clock::to_time_t(message.time);
     std::tm utc{};

@@ -1,4 +1,6 @@
 // kensa: the command-line front end. Everything else is in libkensa.
 #include "app.hpp"
 
-int main(int argc, char** argv) { return kensa::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+  return kensa::cli::run(argc, argv);
+}

@@ -1,9 +1,9 @@
 // The table of every output format. Adding one means adding one row here and
 // its writer under src/formats/.
-#include <kensa/format/writer.hpp>
-
 #include "cyclonedx/cyclonedx_json_writer.hpp"
 #include "table/table_writer.hpp"
+
+#include <kensa/format/writer.hpp>
 
 #include <algorithm>
 #include <array>
@@ -22,7 +22,9 @@ constexpr std::array k_formats{
 
 } // namespace
 
-std::span<const OutputFormat> output_formats() { return k_formats; }
+std::span<const OutputFormat> output_formats() {
+  return k_formats;
+}
 
 const OutputFormat* find_output_format(std::string_view name) {
   auto it = std::find_if(k_formats.begin(), k_formats.end(),

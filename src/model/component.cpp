@@ -6,10 +6,19 @@
 namespace kensa::model {
 
 std::string_view component_type_name(ComponentType type) {
-  static constexpr std::array<std::string_view, 13> k_names{
-      "application", "framework",        "library", "container", "platform",
-      "operating-system", "device",      "device-driver", "firmware", "file",
-      "machine-learning-model", "data", "cryptographic-asset"};
+  static constexpr std::array<std::string_view, 13> k_names{"application",
+                                                            "framework",
+                                                            "library",
+                                                            "container",
+                                                            "platform",
+                                                            "operating-system",
+                                                            "device",
+                                                            "device-driver",
+                                                            "firmware",
+                                                            "file",
+                                                            "machine-learning-model",
+                                                            "data",
+                                                            "cryptographic-asset"};
   return k_names[static_cast<std::size_t>(type)];
 }
 

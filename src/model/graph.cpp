@@ -1,5 +1,4 @@
 #include <kensa/model/graph.hpp>
-
 #include <kensa/model/ids.hpp>
 
 #include <algorithm>
@@ -65,8 +64,9 @@ void merge_component(Component& existing, Component incoming) {
   unite(existing.external_references, std::move(incoming.external_references));
   unite(existing.properties, std::move(incoming.properties));
   unite(existing.evidence, std::move(incoming.evidence));
-  if (existing.scope == Scope::unknown || (incoming.scope != Scope::unknown &&
-                                           scope_rank(incoming.scope) > scope_rank(existing.scope))) {
+  if (existing.scope == Scope::unknown ||
+      (incoming.scope != Scope::unknown &&
+       scope_rank(incoming.scope) > scope_rank(existing.scope))) {
     existing.scope = incoming.scope;
   }
   // Development-only if every occurrence is development-only.
@@ -102,7 +102,9 @@ void ComponentGraph::add_file(FileEntry file) {
   }
 }
 
-void ComponentGraph::add_diagnostic(Diagnostic diagnostic) { m_diagnostics.insert(std::move(diagnostic)); }
+void ComponentGraph::add_diagnostic(Diagnostic diagnostic) {
+  m_diagnostics.insert(std::move(diagnostic));
+}
 
 const Component* ComponentGraph::find(const std::string& id) const {
   auto it = m_components.find(id);

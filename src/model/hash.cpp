@@ -1,5 +1,4 @@
 #include <kensa/model/hash.hpp>
-
 #include <kensa/util/strings.hpp>
 
 #include <openssl/evp.h>
@@ -49,7 +48,9 @@ struct MdContextDeleter {
 
 } // namespace
 
-std::string_view hash_algorithm_name(HashAlgorithm algorithm) { return info(algorithm).name; }
+std::string_view hash_algorithm_name(HashAlgorithm algorithm) {
+  return info(algorithm).name;
+}
 
 std::optional<HashAlgorithm> parse_hash_algorithm(std::string_view name) {
   // Compare without '-' and '_' so "SHA256", "sha-256" and "SHA_256" agree.
@@ -71,9 +72,13 @@ std::optional<HashAlgorithm> parse_hash_algorithm(std::string_view name) {
   return std::nullopt;
 }
 
-std::size_t hash_hex_length(HashAlgorithm algorithm) { return info(algorithm).hex_length; }
+std::size_t hash_hex_length(HashAlgorithm algorithm) {
+  return info(algorithm).hex_length;
+}
 
-bool can_compute(HashAlgorithm algorithm) { return info(algorithm).openssl_name[0] != '\0'; }
+bool can_compute(HashAlgorithm algorithm) {
+  return info(algorithm).openssl_name[0] != '\0';
+}
 
 struct Hasher::State {
   std::vector<HashAlgorithm> algorithms;
@@ -92,7 +97,8 @@ Result<Hasher> Hasher::create(std::span<const HashAlgorithm> algorithms) {
     if (!can_compute(algorithm)) {
       return fail("cannot compute " + std::string(hash_algorithm_name(algorithm)));
     }
-    std::unique_ptr<EVP_MD, MdDeleter> md(EVP_MD_fetch(nullptr, info(algorithm).openssl_name, nullptr));
+    std::unique_ptr<EVP_MD, MdDeleter> md(
+        EVP_MD_fetch(nullptr, info(algorithm).openssl_name, nullptr));
     std::unique_ptr<EVP_MD_CTX, MdContextDeleter> context(EVP_MD_CTX_new());
     if (!md || !context || EVP_DigestInit_ex(context.get(), md.get(), nullptr) != 1) {
       return fail("OpenSSL cannot compute " + std::string(hash_algorithm_name(algorithm)));

@@ -1,6 +1,5 @@
-#include <kensa/model/ids.hpp>
-
 #include <kensa/model/hash.hpp>
+#include <kensa/model/ids.hpp>
 
 namespace kensa::model {
 

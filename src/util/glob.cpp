@@ -121,6 +121,8 @@ bool match(std::string_view pattern, std::string_view path) {
 
 } // namespace
 
-bool glob_match(std::string_view pattern, std::string_view path) { return match(pattern, path); }
+bool glob_match(std::string_view pattern, std::string_view path) {
+  return match(pattern, path);
+}
 
 } // namespace kensa

@@ -72,9 +72,9 @@ TEST_CASE("cli: several outputs in one run, files written whole", "[cli]") {
   auto dir = kensa::testing::scratch_dir("cli-outputs");
   auto input = dir / "input";
   fs::create_directories(input);
-  auto result = run_kensa({"scan", input.string(), "-o",
-                           "cyclonedx-json=" + (dir / "bom.json").string(), "-o",
-                           "table=" + (dir / "table.txt").string(), "-q"});
+  auto result =
+      run_kensa({"scan", input.string(), "-o", "cyclonedx-json=" + (dir / "bom.json").string(),
+                 "-o", "table=" + (dir / "table.txt").string(), "-q"});
   CHECK(result.exit_code == 0);
   CHECK(result.out.empty());
   CHECK(result.err.empty());
@@ -93,8 +93,8 @@ TEST_CASE("cli: an unwritable output is an error, exit 2", "[cli]") {
 
 TEST_CASE("cli: SOURCE_DATE_EPOCH fixes the timestamp", "[cli]") {
   auto dir = kensa::testing::scratch_dir("cli-epoch");
-  auto result = run_kensa({"scan", dir.string(), "-o", "cyclonedx-json"},
-                          {"SOURCE_DATE_EPOCH=1700000000"});
+  auto result =
+      run_kensa({"scan", dir.string(), "-o", "cyclonedx-json"}, {"SOURCE_DATE_EPOCH=1700000000"});
   REQUIRE(result.exit_code == 0);
   auto bom = nlohmann::json::parse(result.out);
   CHECK(bom["metadata"]["timestamp"] == "2023-11-14T22:13:20Z");

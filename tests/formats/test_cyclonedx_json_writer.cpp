@@ -102,7 +102,9 @@ TEST_CASE("cyclonedx json: header, metadata and deterministic serial", "[formats
   CHECK(bom["specVersion"] == "1.6");
   CHECK(bom["version"] == 1);
   std::string serial = bom["serialNumber"];
-  CHECK(std::regex_match(serial, std::regex("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
+  CHECK(std::regex_match(
+      serial,
+      std::regex("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
   CHECK(bom["metadata"]["timestamp"] == "2024-01-02T03:04:05Z");
   CHECK(bom["metadata"]["tools"]["components"][0]["name"] == "kensa");
   CHECK(bom["metadata"]["component"]["name"] == "demo");

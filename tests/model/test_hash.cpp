@@ -52,14 +52,14 @@ TEST_CASE("hash: algorithm names in CycloneDX and SPDX spellings", "[model][hash
 
 TEST_CASE("hash: npm integrity strings decode to hex", "[model][hash]") {
   // From a real package-lock.json: lodash 4.17.21.
-  auto hashes = decode_integrity(
-      "sha512-v2kDEe57lecTulaDIuNTPy3Ry4gLGJ6Z1O3vE1krgXZNrsQ+LFTGHVxVjcXPs17LhbZVGedAJv8XZ1tvj5FvSg==");
+  auto hashes = decode_integrity("sha512-v2kDEe57lecTulaDIuNTPy3Ry4gLGJ6Z1O3vE1krgXZNrsQ+"
+                                 "LFTGHVxVjcXPs17LhbZVGedAJv8XZ1tvj5FvSg==");
   REQUIRE(hashes.ok());
   REQUIRE(hashes->size() == 1);
   CHECK(hashes->front().algorithm == HashAlgorithm::sha512);
-  CHECK(hashes->front().hex ==
-        "bf690311ee7b95e713ba568322e3533f2dd1cb880b189e99d4edef13592b81764daec43e2c54c61d5c558dc5cfb35"
-        "ecb85b65519e74026ff17675b6f8f916f4a");
+  CHECK(hashes->front().hex == "bf690311ee7b95e713ba568322e3533f2dd1cb880b189e99d4edef13592b81764da"
+                               "ec43e2c54c61d5c558dc5cfb35"
+                               "ecb85b65519e74026ff17675b6f8f916f4a");
   // Old lockfiles carry sha1; several entries may be listed.
   auto several = decode_integrity("sha1-qBG3ad4XJo4bHcyYPbeXpdr7JrE= sha512-"
                                   "v2kDEe57lecTulaDIuNTPy3Ry4gLGJ6Z1O3vE1krgXZNrsQ+LFTGHVxVjcXPs17"

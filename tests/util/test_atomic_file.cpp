@@ -3,9 +3,9 @@
 #include <kensa/util/atomic_file.hpp>
 
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
 
 #include <filesystem>
-#include <sys/stat.h>
 
 using namespace kensa;
 
@@ -38,8 +38,7 @@ TEST_CASE("atomic write to a device writes into it, never replaces it", "[util][
   CHECK(S_ISCHR(info.st_mode));
 }
 
-TEST_CASE("atomic write through a symlink replaces the target, keeps the link",
-          "[util][atomic]") {
+TEST_CASE("atomic write through a symlink replaces the target, keeps the link", "[util][atomic]") {
   auto dir = testing::scratch_dir("atomic-symlink");
   std::filesystem::create_directories(dir / "real");
   REQUIRE(write_file_atomically(dir / "real" / "sbom.json", "old").ok());

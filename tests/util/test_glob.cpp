@@ -27,7 +27,8 @@ TEST_CASE("glob: double star crosses segments and may match none", "[util][glob]
   CHECK(glob_match("node_modules/**", "node_modules/x/package.json"));
   CHECK(glob_match("**/node_modules/**", "app/node_modules/x/y"));
   CHECK_FALSE(glob_match("**/node_modules/**", "app/node_modules_x/y"));
-  CHECK(glob_match("**/*.dist-info/METADATA", "usr/lib/python3/site-packages/six-1.16.dist-info/METADATA"));
+  CHECK(glob_match("**/*.dist-info/METADATA",
+                   "usr/lib/python3/site-packages/six-1.16.dist-info/METADATA"));
   CHECK(glob_match("**", "anything/at/all"));
 }
 

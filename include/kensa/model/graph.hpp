@@ -11,7 +11,7 @@ namespace kensa::model {
 // Collects components and relationships from all scanners, merging duplicates,
 // and produces a sorted Document.
 class ComponentGraph {
-public:
+ public:
   // Adds `component` (computing its id) or merges it into the component
   // already there with the same id: evidence, hashes, licenses, properties and
   // links are united; empty fields are filled; the component is required if
@@ -34,7 +34,7 @@ public:
   // whose ends are missing dropped with a diagnostic.
   Document finish(DocumentMetadata metadata) &&;
 
-private:
+ private:
   std::map<std::string, Component> m_components;
   std::set<Relationship> m_relationships;
   std::map<std::string, FileEntry> m_files;

@@ -54,7 +54,7 @@ bool can_compute(HashAlgorithm algorithm);
 // Streaming digest over several algorithms at once, through OpenSSL EVP.
 // Feed bytes with update(), then call finish() once.
 class Hasher {
-public:
+ public:
   // Fails when an algorithm cannot be computed (see can_compute).
   static Result<Hasher> create(std::span<const HashAlgorithm> algorithms);
 
@@ -66,7 +66,7 @@ public:
   // One Hash per algorithm, in the order given to create().
   std::vector<Hash> finish();
 
-private:
+ private:
   struct State;
   explicit Hasher(std::unique_ptr<State> state);
   std::unique_ptr<State> m_state;

@@ -13,7 +13,9 @@ struct Failure {
 };
 
 // Shorthand for `return kensa::fail("...")` from a function returning Result<T>.
-inline Failure fail(std::string message) { return Failure{std::move(message)}; }
+inline Failure fail(std::string message) {
+  return Failure{std::move(message)};
+}
 
 // A value or a Failure. Recoverable operations (parsing one file, one purl,
 // one expression) return this instead of throwing, so callers decide whether a
@@ -21,7 +23,7 @@ inline Failure fail(std::string message) { return Failure{std::move(message)}; }
 // tl::expected, hence this small type.
 template <typename T>
 class [[nodiscard]] Result {
-public:
+ public:
   Result(T value) : m_value(std::move(value)) {}
   Result(Failure failure) : m_error(std::move(failure.message)) {}
 
@@ -40,7 +42,7 @@ public:
   // Empty when ok().
   const std::string& error() const { return m_error; }
 
-private:
+ private:
   std::optional<T> m_value;
   std::string m_error;
 };
@@ -48,6 +50,8 @@ private:
 // Result of an operation that yields nothing but can fail.
 struct Ok {};
 using Status = Result<Ok>;
-inline Status ok_status() { return Ok{}; }
+inline Status ok_status() {
+  return Ok{};
+}
 
 } // namespace kensa

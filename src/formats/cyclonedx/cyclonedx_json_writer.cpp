@@ -120,7 +120,8 @@ Json component_json(const model::Component& component) {
   if (!component.hashes.empty()) {
     Json hashes = Json::array();
     for (const auto& hash : component.hashes) {
-      hashes.push_back(Json{{"alg", model::hash_algorithm_name(hash.algorithm)}, {"content", hash.hex}});
+      hashes.push_back(
+          Json{{"alg", model::hash_algorithm_name(hash.algorithm)}, {"content", hash.hex}});
     }
     json["hashes"] = hashes;
   }

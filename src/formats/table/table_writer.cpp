@@ -46,11 +46,11 @@ void write_table(const model::Document& document, std::string_view, std::ostream
   std::vector<Row> rows;
   rows.push_back({"NAME", "VERSION", "TYPE", "SCOPE", "FOUND BY"});
   for (const auto& component : document.components) {
-    std::string name = component.group.empty() ? component.name
-                                                : component.group + "/" + component.name;
+    std::string name =
+        component.group.empty() ? component.name : component.group + "/" + component.name;
     rows.push_back({name, component.version,
-                    std::string(model::component_type_name(component.type)),
-                    scope_text(component), found_by(component)});
+                    std::string(model::component_type_name(component.type)), scope_text(component),
+                    found_by(component)});
   }
   if (rows.size() == 1) {
     out << "No components found.\n";
