@@ -2,7 +2,9 @@
 // and a folder under src/scanners/.
 #include <kensa/scanner/registry.hpp>
 
+#include "dpkg/dpkg_scanner.hpp"
 #include "npm/npm_scanner.hpp"
+#include "os_release/os_release_scanner.hpp"
 
 #include <algorithm>
 #include <array>
@@ -14,6 +16,11 @@ namespace {
 constexpr std::array k_scanners{
     ScannerInfo{"npm", "npm package-lock.json and npm-shrinkwrap.json (lockfile v1, v2, v3)",
                 "language,javascript,lockfile", &npm::make_scanner},
+    ScannerInfo{"os-release",
+                "the distribution, from etc/os-release, usr/lib/os-release and older release files",
+                "os", &os_release::make_scanner},
+    ScannerInfo{"dpkg", "installed Debian and Ubuntu packages (var/lib/dpkg/status, status.d)",
+                "os,installed", &dpkg::make_scanner},
 };
 
 } // namespace

@@ -1,0 +1,143 @@
+#include "database.hpp"
+
+#include "dependencies.hpp"
+#include "dpkg_component.hpp"
+#include "file_lists.hpp"
+
+#include <set>
+#include <unordered_map>
+
+namespace kensa::scanner::dpkg {
+
+namespace {
+
+struct ReadPackage {
+  DpkgPackage package;
+  const source::SourceFile* file = nullptr;
+};
+
+const source::SourceFile*
+find_info(const std::map<std::string, const source::SourceFile*, std::less<>>& files,
+          const DpkgPackage& package) {
+  // Multi-Arch: same packages name their files "<package>:<arch>".
+  if (auto it = files.find(package.name + ":" + package.architecture); it != files.end()) {
+    return it->second;
+  }
+  if (auto it = files.find(package.name); it != files.end()) {
+    return it->second;
+  }
+  return nullptr;
+}
+
+std::string dependency_summary(const std::vector<std::string>& unresolved) {
+  return std::to_string(unresolved.size()) +
+         (unresolved.size() == 1 ? " dependency is" : " dependencies are") +
+         " not installed (first: " + unresolved.front() + ")";
+}
+
+} // namespace
+
+void scan_database(ScanContext& context, const DatabaseFiles& files,
+                   const os_release::OsRelease* distro, SynopsisCache& licenses) {
+  std::vector<ReadPackage> read;
+  auto read_file = [&](const source::SourceFile& file, bool require_status) {
+    StatusParse parsed = parse_status(file.contents, file.location, require_status);
+    for (const auto& problem : parsed.problems) {
+      context.warn(file.location, problem);
+    }
+    for (auto& package : parsed.packages) {
+      read.push_back({std::move(package), &file});
+    }
+  };
+  if (files.status != nullptr) {
+    read_file(*files.status, true);
+  }
+  for (const auto* file : files.status_d) {
+    read_file(*file, false);
+  }
+  if (read.empty()) {
+    return;
+  }
+
+  std::vector<DpkgPackage> packages;
+  packages.reserve(read.size());
+  for (const auto& entry : read) {
+    packages.push_back(entry.package);
+  }
+  DependencyResolution resolution = resolve_dependencies(packages);
+  // Distroless images keep only some packages' metadata, so missing
+  // dependencies are expected there; in a real status file they mean a
+  // broken system worth a warning.
+  if (!resolution.unresolved.empty() && files.status != nullptr) {
+    context.warn(files.status->location, dependency_summary(resolution.unresolved));
+  }
+  std::vector<std::vector<std::size_t>> depends_on(packages.size());
+  for (const auto& [from, to] : resolution.edges) {
+    depends_on[from].push_back(to);
+  }
+
+  // Copyright files, read once per package name.
+  std::unordered_map<std::string, CopyrightLicenses> copyright_of;
+  for (const auto& package : packages) {
+    if (copyright_of.contains(package.name)) {
+      continue;
+    }
+    if (auto it = files.copyrights.find(package.name); it != files.copyrights.end()) {
+      copyright_of.emplace(package.name, read_copyright(it->second->contents, licenses));
+    }
+  }
+
+  std::vector<std::string> ids(packages.size());
+  for (std::size_t i = 0; i < packages.size(); ++i) {
+    const DpkgPackage& package = packages[i];
+    PackageExtras extras;
+    extras.distro = distro;
+    const CopyrightLicenses* copyright = nullptr;
+    if (auto it = copyright_of.find(package.name); it != copyright_of.end()) {
+      copyright = &it->second;
+    } else {
+      // Debian policy (12.5) lets /usr/share/doc/<package> be a link to the
+      // folder of a package it depends on, built from the same source; the
+      // walk may then deliver the copyright file under one name only.
+      std::string_view source = package.source_name.empty() ? package.name : package.source_name;
+      for (std::size_t target : depends_on[i]) {
+        const DpkgPackage& other = packages[target];
+        std::string_view other_source = other.source_name.empty() ? other.name : other.source_name;
+        auto found = copyright_of.find(other.name);
+        if (other_source == source && found != copyright_of.end()) {
+          copyright = &found->second;
+          extras.copyright_from = other.name;
+          break;
+        }
+      }
+    }
+    if (copyright != nullptr) {
+      extras.licenses = copyright->licenses;
+      extras.copyright_format = copyright->machine_readable ? "machine-readable" : "free-form";
+    }
+    if (const auto* list = find_info(files.lists, package)) {
+      extras.listed_paths = parse_file_list(list->contents).size();
+    }
+    if (const auto* sums = find_info(files.md5sums, package)) {
+      Md5sumsParse parsed = parse_md5sums(sums->contents);
+      for (const auto& problem : parsed.problems) {
+        context.warn(sums->location, problem);
+      }
+      extras.md5sums = parsed.digests.size();
+    }
+
+    std::vector<std::string> problems;
+    model::Component component =
+        make_component(package, extras, context.evidence_for(*read[i].file), problems);
+    for (const auto& problem : problems) {
+      context.warn(read[i].file->location, problem);
+    }
+    ids[i] = context.graph().add(std::move(component));
+  }
+
+  for (const auto& [from, to] : resolution.edges) {
+    context.graph().relate(ids[from], ids[to], model::RelationshipType::depends_on);
+  }
+}
+
+} // namespace kensa::scanner::dpkg

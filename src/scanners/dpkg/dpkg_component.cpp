@@ -1,0 +1,76 @@
+#include "dpkg_component.hpp"
+
+#include "../os_release/os_package.hpp"
+
+#include <kensa/model/purl.hpp>
+
+namespace kensa::scanner::dpkg {
+
+std::string purl_namespace(const os_release::OsRelease* distro) {
+  if (distro != nullptr && !distro->id.empty() && distro->id != "linux") {
+    return distro->id;
+  }
+  return "debian";
+}
+
+model::Component make_component(const DpkgPackage& package, const PackageExtras& extras,
+                                const model::Evidence& evidence,
+                                std::vector<std::string>& problems) {
+  model::Component component;
+  component.type = model::ComponentType::library;
+  component.ecosystem = "deb";
+  component.name = package.name;
+  component.version = package.version;
+  std::string vendor = purl_namespace(extras.distro);
+
+  std::vector<std::pair<std::string, std::string>> qualifiers;
+  qualifiers.emplace_back("arch", package.architecture);
+  if (extras.distro != nullptr) {
+    qualifiers.emplace_back("distro", os_release::distro_qualifier(*extras.distro));
+  }
+  if (!package.source_name.empty()) {
+    // As Syft writes it: the source package, with "@version" when the
+    // source version differs from the binary's.
+    qualifiers.emplace_back("upstream", package.source_version.empty()
+                                            ? package.source_name
+                                            : package.source_name + "@" + package.source_version);
+  }
+  auto purl = model::make_purl("deb", vendor, package.name, package.version, std::move(qualifiers));
+  if (purl) {
+    component.purl = purl->to_string();
+  } else {
+    problems.push_back("package " + package.name + " " + package.version + ": " + purl.error());
+  }
+  if (std::string cpe = os_release::package_cpe(vendor, package.name, package.version);
+      !cpe.empty()) {
+    component.cpes.push_back(std::move(cpe));
+  }
+
+  component.supplier = os_release::parse_maintainer(package.maintainer);
+  component.description = package.summary;
+  if (!package.homepage.empty()) {
+    component.external_references.push_back({"website", package.homepage});
+  }
+  component.licenses_concluded = extras.licenses;
+
+  auto property = [&](std::string_view name, const std::string& value) {
+    if (!value.empty()) {
+      component.add_property(std::string(name), value);
+    }
+  };
+  property(k_property_installed_size, package.installed_size);
+  property(k_property_source, package.source_name);
+  property(k_property_source_version, package.source_version);
+  property(k_property_copyright, extras.copyright_format);
+  property(k_property_copyright_from, extras.copyright_from);
+  if (extras.listed_paths) {
+    property(k_property_files, std::to_string(*extras.listed_paths));
+  }
+  if (extras.md5sums) {
+    property(k_property_md5sums, std::to_string(*extras.md5sums));
+  }
+  component.evidence.push_back(evidence);
+  return component;
+}
+
+} // namespace kensa::scanner::dpkg

@@ -1,0 +1,115 @@
+#include "dpkg_scanner.hpp"
+
+#include "../os_release/distro_index.hpp"
+#include "database.hpp"
+
+#include <map>
+
+namespace kensa::scanner::dpkg {
+
+namespace {
+
+constexpr std::string_view k_status = "var/lib/dpkg/status";
+constexpr std::string_view k_status_d = "var/lib/dpkg/status.d/";
+constexpr std::string_view k_info = "var/lib/dpkg/info/";
+constexpr std::string_view k_doc = "usr/share/doc/";
+constexpr std::string_view k_copyright = "/copyright";
+
+// Splits "<root><marker><rest>" at the last `marker` that starts a path
+// segment; false when there is none.
+bool split_at(std::string_view location, std::string_view marker, std::string& root,
+              std::string_view& rest) {
+  std::size_t at = location.rfind(marker);
+  while (at != std::string_view::npos) {
+    if (at == 0 || location[at - 1] == '/') {
+      root = std::string(location.substr(0, at));
+      rest = location.substr(at + marker.size());
+      return true;
+    }
+    if (at == 0) {
+      break;
+    }
+    at = location.rfind(marker, at - 1);
+  }
+  return false;
+}
+
+bool strip_suffix(std::string_view& text, std::string_view suffix) {
+  if (!text.ends_with(suffix)) {
+    return false;
+  }
+  text.remove_suffix(suffix.size());
+  return true;
+}
+
+class DpkgScanner : public Scanner {
+ public:
+  DpkgScanner() {
+    m_patterns = {"**/var/lib/dpkg/status", "**/var/lib/dpkg/status.d/*",
+                  "**/var/lib/dpkg/info/*.list", "**/var/lib/dpkg/info/*.md5sums",
+                  "**/usr/share/doc/*/copyright"};
+    for (const auto& pattern : os_release::release_file_patterns()) {
+      m_patterns.push_back(pattern);
+    }
+  }
+
+  std::span<const std::string> patterns() const override { return m_patterns; }
+
+  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
+    std::map<std::string, DatabaseFiles> roots;
+    for (const auto& file : files) {
+      classify(file, roots);
+    }
+    os_release::DistroIndex distros(files);
+    SynopsisCache licenses;
+    for (auto& [root, database] : roots) {
+      if (database.status == nullptr && database.status_d.empty()) {
+        continue; // Documentation without a database says nothing installed.
+      }
+      database.root = root;
+      scan_database(context, database, distros.find(root), licenses);
+    }
+  }
+
+ private:
+  static void classify(const source::SourceFile& file,
+                       std::map<std::string, DatabaseFiles>& roots) {
+    std::string root;
+    std::string_view rest;
+    if (auto status_root = os_release::root_of(file.location, k_status)) {
+      roots[*status_root].status = &file;
+      return;
+    }
+    if (split_at(file.location, k_status_d, root, rest) &&
+        rest.find('/') == std::string_view::npos && !rest.empty()) {
+      if (strip_suffix(rest, ".md5sums")) {
+        roots[root].md5sums.emplace(std::string(rest), &file);
+      } else {
+        roots[root].status_d.push_back(&file);
+      }
+      return;
+    }
+    if (split_at(file.location, k_info, root, rest) && rest.find('/') == std::string_view::npos) {
+      if (strip_suffix(rest, ".list")) {
+        roots[root].lists.emplace(std::string(rest), &file);
+      } else if (strip_suffix(rest, ".md5sums")) {
+        roots[root].md5sums.emplace(std::string(rest), &file);
+      }
+      return;
+    }
+    if (split_at(file.location, k_doc, root, rest) && strip_suffix(rest, k_copyright) &&
+        rest.find('/') == std::string_view::npos && !rest.empty()) {
+      roots[root].copyrights.emplace(std::string(rest), &file);
+    }
+  }
+
+  std::vector<std::string> m_patterns;
+};
+
+} // namespace
+
+std::unique_ptr<Scanner> make_scanner() {
+  return std::make_unique<DpkgScanner>();
+}
+
+} // namespace kensa::scanner::dpkg

@@ -1,0 +1,27 @@
+#include "os_package.hpp"
+
+#include <kensa/model/cpe.hpp>
+#include <kensa/util/strings.hpp>
+
+namespace kensa::scanner::os_release {
+
+model::Party parse_maintainer(std::string_view text) {
+  text = trim(text);
+  model::Party party;
+  std::size_t open = text.rfind('<');
+  std::size_t close = text.rfind('>');
+  if (open != std::string_view::npos && close != std::string_view::npos && open < close) {
+    party.name = std::string(trim(text.substr(0, open)));
+    party.email = std::string(trim(text.substr(open + 1, close - open - 1)));
+  } else {
+    party.name = std::string(text);
+  }
+  return party;
+}
+
+std::string package_cpe(std::string_view vendor, std::string_view name, std::string_view version) {
+  return model::make_cpe23(model::CpePart::application, vendor, name, version)
+      .value_or(std::string());
+}
+
+} // namespace kensa::scanner::os_release

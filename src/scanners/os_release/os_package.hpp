@@ -1,0 +1,21 @@
+#pragma once
+
+#include <kensa/model/component.hpp>
+
+#include <string>
+#include <string_view>
+
+// Small pieces every OS package scanner (dpkg, apk, rpm) shares.
+namespace kensa::scanner::os_release {
+
+// "Jane Doe <jane@example.org>" -> name and email; text without an address
+// is all name. Surrounding white space is dropped.
+model::Party parse_maintainer(std::string_view text);
+
+// The CPE 2.3 of an OS package, as docs/cpe.md explains:
+// cpe:2.3:a:<vendor>:<name>:<version>:*:*:*:*:*:*:*, with the vendor being
+// the distribution (the purl namespace) and the version the purl's version.
+// Empty when a part cannot be written in a CPE.
+std::string package_cpe(std::string_view vendor, std::string_view name, std::string_view version);
+
+} // namespace kensa::scanner::os_release

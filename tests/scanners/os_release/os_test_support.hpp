@@ -1,0 +1,48 @@
+#pragma once
+
+#include <kensa/model/document.hpp>
+#include <kensa/source/source.hpp>
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Helpers for the OS scanner tests (os-release, dpkg, apk, rpm): running a
+// scanner on files in memory or the whole scan on a folder, and looking
+// things up in the result.
+namespace kensa::testing::os {
+
+struct OsScan {
+  model::Document document;
+
+  const model::Component* find(std::string_view purl) const;
+  // The component with this purl; fails the test when there is none.
+  const model::Component& component(std::string_view purl) const;
+  // The first component called `name`, or nullptr.
+  const model::Component* named(std::string_view name) const;
+  // "<to purl>" of every depends_on edge from the component with `from_purl`.
+  std::set<std::string> depends_on(std::string_view from_purl) const;
+  // Each warning as "<location>: <message>".
+  std::vector<std::string> warnings() const;
+  // The value of property `name`, or empty.
+  static std::string property(const model::Component& component, std::string_view name);
+  // Purls of every component of purl type `type`.
+  std::set<std::string> purls(std::string_view type) const;
+};
+
+// Runs the scanner called `scanner` (as the registry creates it) on `files`,
+// sorted by location first as the scan driver does.
+OsScan scan_files(std::string_view scanner, std::vector<source::SourceFile> files);
+
+// Runs the whole scan on `folder` with only `scanners`.
+OsScan scan_folder(const std::filesystem::path& folder, const std::vector<std::string>& scanners);
+
+// An in-memory file at `path`.
+source::SourceFile file(std::string path, std::string contents);
+
+// Whether `warnings` has one containing every piece of `parts`.
+bool has_warning(const std::vector<std::string>& warnings, const std::vector<std::string>& parts);
+
+} // namespace kensa::testing::os
