@@ -2,6 +2,7 @@
 // and a folder under src/scanners/.
 #include <kensa/scanner/registry.hpp>
 
+#include "apk/apk_scanner.hpp"
 #include "dpkg/dpkg_scanner.hpp"
 #include "npm/npm_scanner.hpp"
 #include "os_release/os_release_scanner.hpp"
@@ -21,6 +22,8 @@ constexpr std::array k_scanners{
                 "os", &os_release::make_scanner},
     ScannerInfo{"dpkg", "installed Debian and Ubuntu packages (var/lib/dpkg/status, status.d)",
                 "os,installed", &dpkg::make_scanner},
+    ScannerInfo{"apk", "installed Alpine packages (lib/apk/db/installed)", "os,installed",
+                &apk::make_scanner},
 };
 
 } // namespace

@@ -1,0 +1,101 @@
+#include "apk_component.hpp"
+
+#include "../os_release/os_package.hpp"
+
+#include <kensa/model/hash.hpp>
+#include <kensa/model/purl.hpp>
+
+namespace kensa::scanner::apk {
+
+namespace {
+
+// apk writes the checksum of a package's control data as "Q1" followed by
+// the base64 of its SHA-1 (apk-tools 2); "Q2" marks a SHA-256.
+Result<model::Hash> decode_checksum(std::string_view checksum) {
+  if (checksum.size() < 3 || checksum[0] != 'Q') {
+    return fail("checksum \"" + std::string(checksum.substr(0, 60)) + "\" is not Q1/Q2 base64");
+  }
+  auto bytes = model::decode_base64(checksum.substr(2));
+  if (!bytes) {
+    return fail("checksum: " + bytes.error());
+  }
+  if (checksum[1] == '1' && bytes->size() == 20) {
+    return model::Hash{model::HashAlgorithm::sha1, model::to_hex(*bytes)};
+  }
+  if (checksum[1] == '2' && bytes->size() == 32) {
+    return model::Hash{model::HashAlgorithm::sha256, model::to_hex(*bytes)};
+  }
+  return fail("checksum \"" + std::string(checksum.substr(0, 60)) +
+              "\" has the wrong length for its kind");
+}
+
+} // namespace
+
+std::string purl_namespace(const os_release::OsRelease* distro) {
+  if (distro != nullptr && !distro->id.empty() && distro->id != "linux") {
+    return distro->id;
+  }
+  return "alpine";
+}
+
+model::Component make_component(const ApkPackage& package, const os_release::OsRelease* distro,
+                                const model::Evidence& evidence,
+                                std::vector<std::string>& problems) {
+  model::Component component;
+  component.type = model::ComponentType::library;
+  component.ecosystem = "apk";
+  component.name = package.name;
+  component.version = package.version;
+  std::string vendor = purl_namespace(distro);
+  std::string describe = "package " + package.name + " " + package.version;
+
+  std::vector<std::pair<std::string, std::string>> qualifiers;
+  qualifiers.emplace_back("arch", package.architecture);
+  if (distro != nullptr) {
+    qualifiers.emplace_back("distro", os_release::distro_qualifier(*distro));
+  }
+  if (!package.origin.empty() && package.origin != package.name) {
+    qualifiers.emplace_back("upstream", package.origin);
+  }
+  auto purl = model::make_purl("apk", vendor, package.name, package.version, std::move(qualifiers));
+  if (purl) {
+    component.purl = purl->to_string();
+  } else {
+    problems.push_back(describe + ": " + purl.error());
+  }
+  if (std::string cpe = os_release::package_cpe(vendor, package.name, package.version);
+      !cpe.empty()) {
+    component.cpes.push_back(std::move(cpe));
+  }
+  if (!package.license.empty()) {
+    component.licenses_declared.push_back(model::license_from_text(package.license));
+  }
+  if (!package.checksum.empty()) {
+    auto hash = decode_checksum(package.checksum);
+    if (hash) {
+      component.hashes.push_back(std::move(*hash));
+    } else {
+      problems.push_back(describe + ": " + hash.error());
+    }
+  }
+  component.supplier = os_release::parse_maintainer(package.maintainer);
+  component.description = package.description;
+  if (!package.url.empty()) {
+    component.external_references.push_back({"website", package.url});
+  }
+  auto property = [&](std::string_view name, const std::string& value) {
+    if (!value.empty()) {
+      component.add_property(std::string(name), value);
+    }
+  };
+  property(k_property_origin, package.origin);
+  property(k_property_size, package.size);
+  property(k_property_installed_size, package.installed_size);
+  property(k_property_commit, package.commit);
+  property(k_property_files, std::to_string(package.files));
+  property(k_property_file_digests, std::to_string(package.file_digests));
+  component.evidence.push_back(evidence);
+  return component;
+}
+
+} // namespace kensa::scanner::apk

@@ -1,0 +1,71 @@
+#include "apk_scanner.hpp"
+
+#include "../os_release/distro_index.hpp"
+#include "apk_component.hpp"
+#include "apk_dependencies.hpp"
+
+namespace kensa::scanner::apk {
+
+namespace {
+
+constexpr std::string_view k_installed = "lib/apk/db/installed";
+
+void scan_database(ScanContext& context, const source::SourceFile& file,
+                   const os_release::OsRelease* distro) {
+  InstalledParse parsed = parse_installed(file.contents);
+  for (const auto& problem : parsed.problems) {
+    context.warn(file.location, problem);
+  }
+  ApkResolution resolution = resolve_dependencies(parsed.packages);
+  if (!resolution.unresolved.empty()) {
+    std::size_t count = resolution.unresolved.size();
+    context.warn(file.location,
+                 std::to_string(count) + (count == 1 ? " dependency is" : " dependencies are") +
+                     " not installed (first: " + resolution.unresolved.front() + ")");
+  }
+  std::vector<std::string> ids;
+  ids.reserve(parsed.packages.size());
+  for (const auto& package : parsed.packages) {
+    std::vector<std::string> problems;
+    ids.push_back(
+        context.graph().add(make_component(package, distro, context.evidence_for(file), problems)));
+    for (const auto& problem : problems) {
+      context.warn(file.location, problem);
+    }
+  }
+  for (const auto& [from, to] : resolution.edges) {
+    context.graph().relate(ids[from], ids[to], model::RelationshipType::depends_on);
+  }
+}
+
+class ApkScanner : public Scanner {
+ public:
+  ApkScanner() {
+    m_patterns = {"**/" + std::string(k_installed)};
+    for (const auto& pattern : os_release::release_file_patterns()) {
+      m_patterns.push_back(pattern);
+    }
+  }
+
+  std::span<const std::string> patterns() const override { return m_patterns; }
+
+  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
+    os_release::DistroIndex distros(files);
+    for (const auto& file : files) {
+      if (auto root = os_release::root_of(file.location, k_installed)) {
+        scan_database(context, file, distros.find(*root));
+      }
+    }
+  }
+
+ private:
+  std::vector<std::string> m_patterns;
+};
+
+} // namespace
+
+std::unique_ptr<Scanner> make_scanner() {
+  return std::make_unique<ApkScanner>();
+}
+
+} // namespace kensa::scanner::apk

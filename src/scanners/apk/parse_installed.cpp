@@ -1,0 +1,148 @@
+#include "apk_package.hpp"
+
+#include <kensa/util/strings.hpp>
+
+namespace kensa::scanner::apk {
+
+namespace {
+
+constexpr std::size_t k_max_reported = 20;
+constexpr std::size_t k_max_packages = 1'000'000;
+
+std::vector<std::string> words(std::string_view value) {
+  std::vector<std::string> result;
+  for (std::string_view word : split(value, ' ')) {
+    word = trim(word);
+    if (!word.empty()) {
+      result.emplace_back(word);
+    }
+  }
+  return result;
+}
+
+} // namespace
+
+std::string_view dependency_name(std::string_view token) {
+  std::size_t end = token.find_first_of("<>=~");
+  return token.substr(0, end);
+}
+
+InstalledParse parse_installed(std::string_view text) {
+  InstalledParse result;
+  ApkPackage current;
+  bool in_record = false;
+  bool stopped = false;
+  std::size_t bad = 0;
+  auto problem = [&](std::string message) {
+    if (++bad <= k_max_reported) {
+      result.problems.push_back(std::move(message));
+    }
+  };
+  auto finish = [&] {
+    if (!in_record) {
+      return;
+    }
+    std::string where = "record at line " + std::to_string(current.line);
+    if (!current.name.empty()) {
+      where += " (" + current.name.substr(0, 100) + ")";
+    }
+    if (current.name.empty()) {
+      problem(where + ": no P (package name)");
+    } else if (current.version.empty()) {
+      problem(where + ": no V (version)");
+    } else if (result.packages.size() >= k_max_packages) {
+      problem("more than " + std::to_string(k_max_packages) + " packages; the rest was not read");
+      stopped = true;
+    } else {
+      result.packages.push_back(std::move(current));
+    }
+    current = ApkPackage{};
+    in_record = false;
+  };
+
+  std::size_t line_number = 0;
+  for (std::string_view line : split(text, '\n')) {
+    if (stopped) {
+      break;
+    }
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') {
+      line.remove_suffix(1);
+    }
+    if (line.empty()) {
+      finish();
+      continue;
+    }
+    if (line.size() < 2 || line[1] != ':') {
+      problem("line " + std::to_string(line_number) + ": not a field");
+      continue;
+    }
+    if (!in_record) {
+      in_record = true;
+      current.line = line_number;
+    }
+    std::string_view value = line.substr(2);
+    switch (line[0]) {
+    case 'P':
+      current.name = std::string(value);
+      break;
+    case 'V':
+      current.version = std::string(value);
+      break;
+    case 'A':
+      current.architecture = std::string(value);
+      break;
+    case 'L':
+      current.license = std::string(value);
+      break;
+    case 'T':
+      current.description = std::string(value);
+      break;
+    case 'U':
+      current.url = std::string(value);
+      break;
+    case 'o':
+      current.origin = std::string(value);
+      break;
+    case 'm':
+      current.maintainer = std::string(value);
+      break;
+    case 'C':
+      current.checksum = std::string(value);
+      break;
+    case 'S':
+      current.size = std::string(value);
+      break;
+    case 'I':
+      current.installed_size = std::string(value);
+      break;
+    case 'c':
+      current.commit = std::string(value);
+      break;
+    case 'k':
+      current.provider_priority = std::string(value);
+      break;
+    case 'D':
+      current.depends = words(value);
+      break;
+    case 'p':
+      current.provides = words(value);
+      break;
+    case 'R':
+      ++current.files;
+      break;
+    case 'Z':
+      ++current.file_digests;
+      break;
+    default:
+      break; // F, M, a, t, q, r, i and letters newer apk versions add
+    }
+  }
+  finish();
+  if (bad > k_max_reported) {
+    result.problems.push_back(std::to_string(bad - k_max_reported) + " more problems not shown");
+  }
+  return result;
+}
+
+} // namespace kensa::scanner::apk
