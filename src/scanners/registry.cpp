@@ -6,6 +6,7 @@
 #include "dpkg/dpkg_scanner.hpp"
 #include "npm/npm_scanner.hpp"
 #include "os_release/os_release_scanner.hpp"
+#include "rpm/rpm_scanner.hpp"
 
 #include <algorithm>
 #include <array>
@@ -24,6 +25,8 @@ constexpr std::array k_scanners{
                 "os,installed", &dpkg::make_scanner},
     ScannerInfo{"apk", "installed Alpine packages (lib/apk/db/installed)", "os,installed",
                 &apk::make_scanner},
+    ScannerInfo{"rpm", "installed rpm packages (SQLite, Berkeley DB and NDB rpm databases)",
+                "os,installed", &rpm::make_scanner},
 };
 
 } // namespace

@@ -1,0 +1,119 @@
+#include "rpm_component.hpp"
+
+#include "../os_release/os_package.hpp"
+
+#include <kensa/model/purl.hpp>
+#include <kensa/util/strings.hpp>
+
+#include <array>
+
+namespace kensa::scanner::rpm {
+
+namespace {
+
+struct Vendor {
+  std::string_view match;
+  std::string_view name;
+};
+
+// os-release IDs whose purl vendor is spelt differently.
+constexpr std::array k_id_vendors{
+    Vendor{"rhel", "redhat"},  Vendor{"ol", "oracle"},         Vendor{"amzn", "amazon"},
+    Vendor{"sles", "suse"},    Vendor{"sled", "suse"},         Vendor{"sle-micro", "suse"},
+    Vendor{"sle_hpc", "suse"}, Vendor{"opensuse", "opensuse"},
+};
+
+// VENDOR tag prefixes, for databases found without a release file.
+constexpr std::array k_tag_vendors{
+    Vendor{"Red Hat", "redhat"},      Vendor{"Fedora Project", "fedora"},
+    Vendor{"CentOS", "centos"},       Vendor{"Rocky Enterprise Software Foundation", "rocky"},
+    Vendor{"AlmaLinux", "almalinux"}, Vendor{"Oracle America", "oracle"},
+    Vendor{"Amazon", "amazon"},       Vendor{"SUSE", "suse"},
+    Vendor{"openSUSE", "opensuse"},   Vendor{"Microsoft", "mariner"},
+};
+
+} // namespace
+
+std::string purl_namespace(const os_release::OsRelease* distro, const std::string& vendor) {
+  if (distro != nullptr && !distro->id.empty() && distro->id != "linux") {
+    for (const auto& known : k_id_vendors) {
+      // "opensuse-leap", "opensuse-tumbleweed" all map to "opensuse".
+      if (distro->id == known.match ||
+          (known.match == "opensuse" && distro->id.starts_with("opensuse"))) {
+        return std::string(known.name);
+      }
+    }
+    return distro->id;
+  }
+  for (const auto& known : k_tag_vendors) {
+    if (vendor.starts_with(known.match)) {
+      return std::string(known.name);
+    }
+  }
+  return {};
+}
+
+model::Component make_component(const RpmPackage& package, const std::string& vendor_namespace,
+                                const os_release::OsRelease* distro,
+                                const model::Evidence& evidence,
+                                std::vector<std::string>& problems) {
+  model::Component component;
+  component.type = model::ComponentType::library;
+  component.ecosystem = "rpm";
+  component.name = package.name;
+  component.version = full_version(package);
+  std::string purl_version = package.version;
+  if (!package.release.empty()) {
+    purl_version += "-" + package.release;
+  }
+
+  if (!vendor_namespace.empty()) {
+    std::vector<std::pair<std::string, std::string>> qualifiers;
+    qualifiers.emplace_back("arch", package.arch);
+    if (package.epoch) {
+      qualifiers.emplace_back("epoch", std::to_string(*package.epoch));
+    }
+    if (distro != nullptr) {
+      qualifiers.emplace_back("distro", os_release::distro_qualifier(*distro));
+    }
+    qualifiers.emplace_back("upstream", package.source_rpm);
+    auto purl = model::make_purl("rpm", vendor_namespace, package.name, purl_version,
+                                 std::move(qualifiers));
+    if (purl) {
+      component.purl = purl->to_string();
+    } else {
+      problems.push_back("package " + package.name + " " + component.version + ": " + purl.error());
+    }
+    if (std::string cpe = os_release::package_cpe(vendor_namespace, package.name, purl_version);
+        !cpe.empty()) {
+      component.cpes.push_back(std::move(cpe));
+    }
+  }
+  if (!package.license.empty()) {
+    component.licenses_declared.push_back(model::license_from_text(package.license));
+  }
+  if (!package.vendor.empty()) {
+    component.supplier.name = package.vendor;
+    component.supplier.is_organization = true;
+  }
+  component.description = package.summary;
+  if (!package.url.empty()) {
+    component.external_references.push_back({"website", package.url});
+  }
+  auto property = [&](std::string_view name, const std::string& value) {
+    if (!value.empty()) {
+      component.add_property(std::string(name), value);
+    }
+  };
+  property(k_property_source_rpm, package.source_rpm);
+  if (package.size) {
+    property(k_property_size, std::to_string(*package.size));
+  }
+  property(k_property_files, std::to_string(package.files.size()));
+  property(k_property_file_digests, std::to_string(package.file_digests));
+  property(k_property_digest_algorithm, package.file_digest_algorithm);
+  component.evidence.push_back(evidence);
+  return component;
+}
+
+} // namespace kensa::scanner::rpm

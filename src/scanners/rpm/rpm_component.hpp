@@ -1,0 +1,35 @@
+#pragma once
+
+#include "../os_release/os_release.hpp"
+#include "rpm_package.hpp"
+
+#include <kensa/model/component.hpp>
+
+#include <string>
+#include <vector>
+
+// Turning one rpm package into a model::Component.
+namespace kensa::scanner::rpm {
+
+inline constexpr std::string_view k_property_source_rpm = "kensa:rpm:sourcerpm";
+inline constexpr std::string_view k_property_size = "kensa:rpm:size";
+inline constexpr std::string_view k_property_files = "kensa:rpm:files";
+inline constexpr std::string_view k_property_file_digests = "kensa:rpm:file-digests";
+inline constexpr std::string_view k_property_digest_algorithm = "kensa:rpm:file-digest-algorithm";
+
+// The purl namespace (the vendor): from the distribution's ID ("rhel" ->
+// "redhat", "opensuse-leap" -> "opensuse", "sles" -> "suse"), else from the
+// package's VENDOR tag for the distributions kensa knows; empty when neither
+// says.
+std::string purl_namespace(const os_release::OsRelease* distro, const std::string& vendor);
+
+// purl pkg:rpm/<namespace>/<name>@<version>-<release> with arch, epoch,
+// distro and upstream (the source rpm) qualifiers; no purl without a
+// namespace. The version is "E:V-R" when there is an epoch. VENDOR is the
+// supplier, LICENSE the declared license.
+model::Component make_component(const RpmPackage& package, const std::string& vendor_namespace,
+                                const os_release::OsRelease* distro,
+                                const model::Evidence& evidence,
+                                std::vector<std::string>& problems);
+
+} // namespace kensa::scanner::rpm

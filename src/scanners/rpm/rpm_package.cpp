@@ -1,0 +1,103 @@
+#include "rpm_package.hpp"
+
+namespace kensa::scanner::rpm {
+
+namespace {
+
+// FILEDIGESTALGO holds OpenPGP hash algorithm numbers (RFC 4880 9.4).
+std::string digest_algorithm_name(std::uint64_t algorithm) {
+  switch (algorithm) {
+  case 1:
+    return "MD5";
+  case 2:
+    return "SHA-1";
+  case 8:
+    return "SHA-256";
+  case 9:
+    return "SHA-384";
+  case 10:
+    return "SHA-512";
+  case 11:
+    return "SHA-224";
+  default:
+    return "unknown (" + std::to_string(algorithm) + ")";
+  }
+}
+
+std::vector<std::string> copy(const std::vector<std::string_view>& views) {
+  return {views.begin(), views.end()};
+}
+
+} // namespace
+
+Result<RpmPackage> read_package(const RpmHeader& header) {
+  RpmPackage package;
+  package.name = header.string(k_tag_name);
+  package.version = header.string(k_tag_version);
+  if (package.name.empty()) {
+    return fail("header without NAME");
+  }
+  if (package.version.empty()) {
+    return fail("package " + package.name + ": header without VERSION");
+  }
+  package.release = header.string(k_tag_release);
+  package.epoch = header.integer(k_tag_epoch);
+  package.arch = header.string(k_tag_arch);
+  package.license = header.string(k_tag_license);
+  package.vendor = header.string(k_tag_vendor);
+  package.packager = header.string(k_tag_packager);
+  package.summary = header.string(k_tag_summary);
+  package.url = header.string(k_tag_url);
+  package.source_rpm = header.string(k_tag_source_rpm);
+  package.size = header.integer(k_tag_long_size);
+  if (!package.size) {
+    package.size = header.integer(k_tag_size);
+  }
+  package.requires_names = copy(header.strings(k_tag_require_name));
+  package.provides_names = copy(header.strings(k_tag_provide_name));
+
+  auto basenames = header.strings(k_tag_basenames);
+  auto dir_names = header.strings(k_tag_dir_names);
+  auto dir_indexes = header.integers(k_tag_dir_indexes);
+  if (!basenames.empty()) {
+    if (dir_indexes.size() != basenames.size()) {
+      return fail("package " + package.name + ": " + std::to_string(basenames.size()) +
+                  " file names but " + std::to_string(dir_indexes.size()) + " directory indexes");
+    }
+    package.files.reserve(basenames.size());
+    for (std::size_t i = 0; i < basenames.size(); ++i) {
+      if (dir_indexes[i] >= dir_names.size()) {
+        return fail("package " + package.name + ": directory index " +
+                    std::to_string(dir_indexes[i]) + " past the " +
+                    std::to_string(dir_names.size()) + " directories");
+      }
+      package.files.push_back(std::string(dir_names[dir_indexes[i]]) + std::string(basenames[i]));
+    }
+  } else {
+    // Packages built before rpm 4.0 list whole paths.
+    package.files = copy(header.strings(k_tag_old_filenames));
+  }
+  for (std::string_view digest : header.strings(k_tag_file_digests)) {
+    if (!digest.empty()) {
+      ++package.file_digests;
+    }
+  }
+  if (package.file_digests > 0) {
+    package.file_digest_algorithm =
+        digest_algorithm_name(header.integer(k_tag_file_digest_algo).value_or(1));
+  }
+  return package;
+}
+
+std::string full_version(const RpmPackage& package) {
+  std::string version = package.version;
+  if (!package.release.empty()) {
+    version += "-" + package.release;
+  }
+  if (package.epoch) {
+    version = std::to_string(*package.epoch) + ":" + version;
+  }
+  return version;
+}
+
+} // namespace kensa::scanner::rpm

@@ -1,0 +1,166 @@
+#include "rpm_scanner.hpp"
+
+#include "../os_release/distro_index.hpp"
+#include "databases.hpp"
+#include "rpm_component.hpp"
+#include "rpm_dependencies.hpp"
+
+#include <array>
+#include <map>
+
+namespace kensa::scanner::rpm {
+
+namespace {
+
+enum class Format { sqlite, ndb, bdb };
+
+struct DatabaseFile {
+  std::string_view file_name;
+  Format format;
+};
+
+// In order of preference: when a root holds several (a system converted
+// from Berkeley DB keeps the old file), the one rpm uses today wins.
+constexpr std::array k_database_files{
+    DatabaseFile{"rpmdb.sqlite", Format::sqlite},
+    DatabaseFile{"Packages.db", Format::ndb},
+    DatabaseFile{"Packages", Format::bdb},
+};
+
+constexpr std::array<std::string_view, 3> k_folders{"var/lib/rpm/", "usr/lib/sysimage/rpm/",
+                                                    "usr/share/rpm/"};
+
+struct Found {
+  const source::SourceFile* file = nullptr;
+  std::size_t rank = 0;
+};
+
+Result<BlobRead> read_blobs(const source::SourceFile& file, Format format) {
+  switch (format) {
+  case Format::sqlite:
+    return read_sqlite(file.contents);
+  case Format::ndb:
+    return read_ndb(file.contents);
+  case Format::bdb:
+    return read_bdb(file.contents);
+  }
+  return fail("unknown format");
+}
+
+void scan_database(ScanContext& context, const source::SourceFile& file, Format format,
+                   const os_release::OsRelease* distro) {
+  auto blobs = read_blobs(file, format);
+  if (!blobs) {
+    context.warn(file.location, "cannot read the rpm database: " + blobs.error());
+    return;
+  }
+  for (const auto& problem : blobs->problems) {
+    context.warn(file.location, problem);
+  }
+  std::vector<RpmPackage> packages;
+  std::size_t bad_headers = 0;
+  std::string first_bad;
+  for (const auto& blob : blobs->blobs) {
+    auto header = RpmHeader::parse(blob);
+    Result<RpmPackage> package =
+        header ? read_package(*header) : Result<RpmPackage>(fail(header.error()));
+    if (!package) {
+      if (bad_headers++ == 0) {
+        first_bad = package.error();
+      }
+      continue;
+    }
+    // The public keys rpm imports show up as gpg-pubkey "packages"; they are
+    // not software.
+    if (package->name == "gpg-pubkey") {
+      continue;
+    }
+    packages.push_back(std::move(*package));
+  }
+  if (bad_headers > 0) {
+    context.warn(file.location, std::to_string(bad_headers) + " package header" +
+                                    (bad_headers == 1 ? "" : "s") +
+                                    " could not be read (first: " + first_bad + ")");
+  }
+
+  RpmResolution resolution = resolve_dependencies(packages);
+  if (!resolution.unresolved.empty()) {
+    std::size_t count = resolution.unresolved.size();
+    context.warn(file.location,
+                 std::to_string(count) + (count == 1 ? " requirement is" : " requirements are") +
+                     " not installed (first: " + resolution.unresolved.front() + ")");
+  }
+  std::vector<std::string> ids;
+  ids.reserve(packages.size());
+  std::size_t without_namespace = 0;
+  for (const auto& package : packages) {
+    std::string vendor = purl_namespace(distro, package.vendor);
+    if (vendor.empty()) {
+      ++without_namespace;
+    }
+    std::vector<std::string> problems;
+    ids.push_back(context.graph().add(
+        make_component(package, vendor, distro, context.evidence_for(file), problems)));
+    for (const auto& problem : problems) {
+      context.warn(file.location, problem);
+    }
+  }
+  if (without_namespace > 0) {
+    context.warn(file.location, std::to_string(without_namespace) +
+                                    " package(s) have no purl: no os-release names the "
+                                    "distribution and their vendor is not one kensa knows");
+  }
+  for (const auto& [from, to] : resolution.edges) {
+    context.graph().relate(ids[from], ids[to], model::RelationshipType::depends_on);
+  }
+}
+
+class RpmScanner : public Scanner {
+ public:
+  RpmScanner() {
+    for (std::string_view folder : k_folders) {
+      for (const auto& database : k_database_files) {
+        m_patterns.push_back("**/" + std::string(folder) + std::string(database.file_name));
+      }
+    }
+    for (const auto& pattern : os_release::release_file_patterns()) {
+      m_patterns.push_back(pattern);
+    }
+  }
+
+  std::span<const std::string> patterns() const override { return m_patterns; }
+
+  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
+    std::map<std::string, Found> roots;
+    for (const auto& file : files) {
+      for (std::size_t rank = 0; rank < k_database_files.size(); ++rank) {
+        for (std::string_view folder : k_folders) {
+          auto root = os_release::root_of(
+              file.location, std::string(folder) + std::string(k_database_files[rank].file_name));
+          if (!root) {
+            continue;
+          }
+          auto [it, inserted] = roots.try_emplace(*root, Found{&file, rank});
+          if (!inserted && rank < it->second.rank) {
+            it->second = Found{&file, rank};
+          }
+        }
+      }
+    }
+    os_release::DistroIndex distros(files);
+    for (const auto& [root, found] : roots) {
+      scan_database(context, *found.file, k_database_files[found.rank].format, distros.find(root));
+    }
+  }
+
+ private:
+  std::vector<std::string> m_patterns;
+};
+
+} // namespace
+
+std::unique_ptr<Scanner> make_scanner() {
+  return std::make_unique<RpmScanner>();
+}
+
+} // namespace kensa::scanner::rpm
