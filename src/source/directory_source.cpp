@@ -1,16 +1,20 @@
-#include <kensa/source/directory_source.hpp>
+#include "archive_walker.hpp"
+#include "file_io.hpp"
+#include "walk_context.hpp"
 
+#include <kensa/source/archive_format.hpp>
+#include <kensa/source/directory_source.hpp>
 #include <kensa/util/glob.hpp>
 
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <set>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <utility>
 
 namespace kensa::source {
@@ -19,38 +23,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
-
-// Reads a whole regular file. Fails with the system's reason as the message.
-Result<std::string> read_regular_file(const fs::path& path, std::uint64_t expected_size) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0 && errno == ELOOP) {
-    // The path is a symlink we already decided to follow.
-    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  }
-  if (fd < 0) {
-    return fail(errno_text());
-  }
-  std::string contents;
-  contents.reserve(static_cast<std::size_t>(expected_size));
-  char buffer[1 << 16];
-  while (true) {
-    ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      std::string message = errno_text();
-      ::close(fd);
-      return fail(message);
-    }
-    if (n == 0) {
-      break;
-    }
-    contents.append(buffer, static_cast<std::size_t>(n));
-  }
-  ::close(fd);
-  return contents;
+std::string errno_text() {
+  return std::strerror(errno);
 }
 
 bool is_within(const fs::path& root, const fs::path& candidate) {
@@ -76,16 +50,18 @@ std::string normalize_pattern(std::string pattern) {
 }
 
 class DirectoryWalker {
-public:
-  DirectoryWalker(fs::path root, const SourceOptions& options, EntrySink& sink)
-      : m_root(std::move(root)), m_limits(options.limits), m_sink(sink) {
+ public:
+  DirectoryWalker(fs::path root, WalkContext& context)
+      : m_root(std::move(root)), m_context(context), m_limits(context.limits()),
+        m_sink(context.sink()) {
+    const SourceOptions& options = context.options();
     for (const auto& pattern : options.exclude) {
       m_excludes.push_back(normalize_pattern(pattern));
     }
   }
 
   void walk_folder(const fs::path& folder, const std::string& relative, std::uint32_t depth) {
-    if (m_stopped) {
+    if (m_context.stopped()) {
       return;
     }
     if (depth > m_limits.max_depth) {
@@ -100,10 +76,24 @@ public:
     }
     // A folder reached twice (through a link, or a bind mount) is walked once:
     // this is what ends symlink loops.
-    if (!m_visited.insert({folder_stat.st_dev, folder_stat.st_ino}).second) {
-      spdlog::debug("{}: folder already visited, skipped", relative);
+    std::pair<dev_t, ino_t> id{folder_stat.st_dev, folder_stat.st_ino};
+    if (!m_visited.insert(id).second) {
+      // Reaching a folder that encloses the current one is a loop, which
+      // says something odd about the input; a folder linked from two places
+      // (lib -> usr/lib in a root file system) is ordinary.
+      if (std::find(m_open.begin(), m_open.end(), id) != m_open.end()) {
+        m_sink.warn(relative, "symbolic link loop; not followed");
+      } else {
+        spdlog::debug("{}: folder already visited, skipped", relative);
+      }
       return;
     }
+    m_open.push_back(id);
+    walk_children(folder, relative, depth);
+    m_open.pop_back();
+  }
+
+  void walk_children(const fs::path& folder, const std::string& relative, std::uint32_t depth) {
 
     std::error_code error;
     fs::directory_iterator it(folder, fs::directory_options::none, error);
@@ -122,7 +112,7 @@ public:
     std::sort(names.begin(), names.end());
 
     for (const auto& name : names) {
-      if (m_stopped) {
+      if (m_context.stopped()) {
         return;
       }
       std::string child_relative = relative.empty() ? name : relative + "/" + name;
@@ -131,10 +121,7 @@ public:
   }
 
   void visit(const fs::path& path, const std::string& relative, std::uint32_t depth) {
-    if (++m_entries > m_limits.max_entries) {
-      m_sink.warn(relative, "more than " + std::to_string(m_limits.max_entries) +
-                                " entries; the rest of the input was not scanned");
-      m_stopped = true;
+    if (!m_context.count_entry(relative)) {
       return;
     }
     struct stat link_stat {};
@@ -170,25 +157,53 @@ public:
     if (!S_ISREG(target_stat.st_mode)) {
       return; // Devices, sockets and pipes have no contents to scan.
     }
-    auto size = static_cast<std::uint64_t>(target_stat.st_size);
-    EntryInfo entry{relative, relative, size, {}};
-    if (!m_sink.wants(entry)) {
-      return;
-    }
-    if (size > m_limits.max_buffered_file_size) {
-      m_sink.warn(relative, "file is " + std::to_string(size) + " bytes, over the limit of " +
-                                std::to_string(m_limits.max_buffered_file_size) + "; not scanned");
-      return;
-    }
-    auto contents = read_regular_file(path, size);
-    if (!contents) {
-      m_sink.warn(relative, "cannot read: " + contents.error());
-      return;
-    }
-    m_sink.receive(SourceFile{relative, relative, {}, std::move(contents).value()});
+    visit_file(path, relative, static_cast<std::uint64_t>(target_stat.st_size));
   }
 
-private:
+  void visit_file(const fs::path& path, const std::string& relative, std::uint64_t size) {
+    bool wanted = m_sink.wants(EntryInfo{relative, relative, size, {}});
+    bool hashing = m_context.hashing();
+    // Only files named like archives are opened, so that walking a source
+    // tree stays a matter of listing folders (docs/sources.md).
+    bool archive = m_limits.max_archive_depth > 0 && has_archive_extension(relative);
+    if (!wanted && !hashing && !archive) {
+      return;
+    }
+    if (archive) {
+      auto head = read_file_head(path, k_iso_sniff_size);
+      archive = head.ok() && is_archive(*head);
+    }
+    bool hashed = false;
+    if (wanted && size > m_limits.max_buffered_file_size) {
+      m_sink.warn(relative, "file is " + std::to_string(size) + " bytes, over the limit of " +
+                                std::to_string(m_limits.max_buffered_file_size) + "; not scanned");
+    } else if (wanted) {
+      auto contents = read_regular_file(path, size);
+      if (!contents) {
+        m_sink.warn(relative, "cannot read: " + contents.error());
+        return;
+      }
+      if (auto hasher = m_context.make_hasher()) {
+        hasher->update(*contents);
+        m_sink.hashed(relative, {}, hasher->finish());
+        hashed = true;
+      }
+      m_sink.receive(SourceFile{relative, relative, {}, std::move(contents).value()});
+    }
+    if (hashing && !hashed) {
+      auto hasher = m_context.make_hasher();
+      if (auto status = hash_file(path, *hasher); !status) {
+        m_sink.warn(relative, "cannot read: " + status.error());
+        return;
+      }
+      m_sink.hashed(relative, {}, hasher->finish());
+    }
+    if (archive) {
+      ArchiveWalker(m_context).walk_file(path, relative, 1);
+    }
+  }
+
+ private:
   bool excluded(const std::string& relative, bool is_folder) const {
     for (const auto& pattern : m_excludes) {
       if (glob_match(pattern, relative)) {
@@ -204,21 +219,23 @@ private:
   }
 
   fs::path m_root;
-  Limits m_limits;
+  WalkContext& m_context;
+  const Limits& m_limits;
   EntrySink& m_sink;
   std::vector<std::string> m_excludes;
   std::set<std::pair<dev_t, ino_t>> m_visited;
-  std::uint64_t m_entries = 0;
-  bool m_stopped = false;
+  // The folders being walked, outermost first.
+  std::vector<std::pair<dev_t, ino_t>> m_open;
 };
 
 class DirectorySource : public Source {
-public:
+ public:
   DirectorySource(fs::path root, SourceOptions options)
       : m_root(std::move(root)), m_options(std::move(options)) {}
 
   Status walk(EntrySink& sink) override {
-    DirectoryWalker walker(m_root, m_options, sink);
+    WalkContext context(m_options, sink);
+    DirectoryWalker walker(m_root, context);
     walker.walk_folder(m_root, "", 0);
     return ok_status();
   }
@@ -230,48 +247,8 @@ public:
     return component;
   }
 
-private:
+ private:
   fs::path m_root;
-  SourceOptions m_options;
-};
-
-class SingleFileSource : public Source {
-public:
-  SingleFileSource(fs::path file, SourceOptions options)
-      : m_file(std::move(file)), m_options(std::move(options)) {}
-
-  Status walk(EntrySink& sink) override {
-    std::string name = m_file.filename().string();
-    std::error_code error;
-    auto size = fs::file_size(m_file, error);
-    if (error) {
-      return fail("cannot read " + m_file.string() + ": " + error.message());
-    }
-    EntryInfo entry{name, name, size, {}};
-    if (!sink.wants(entry)) {
-      return ok_status();
-    }
-    if (size > m_options.limits.max_buffered_file_size) {
-      sink.warn(name, "file is over the size limit; not scanned");
-      return ok_status();
-    }
-    auto contents = read_regular_file(m_file, size);
-    if (!contents) {
-      return fail("cannot read " + m_file.string() + ": " + contents.error());
-    }
-    sink.receive(SourceFile{name, name, {}, std::move(contents).value()});
-    return ok_status();
-  }
-
-  model::Component subject() const override {
-    model::Component component;
-    component.type = model::ComponentType::file;
-    component.name = m_file.filename().string();
-    return component;
-  }
-
-private:
-  fs::path m_file;
   SourceOptions m_options;
 };
 
@@ -279,10 +256,6 @@ private:
 
 std::unique_ptr<Source> make_directory_source(fs::path root, SourceOptions options) {
   return std::make_unique<DirectorySource>(std::move(root), std::move(options));
-}
-
-std::unique_ptr<Source> make_single_file_source(fs::path file, SourceOptions options) {
-  return std::make_unique<SingleFileSource>(std::move(file), std::move(options));
 }
 
 } // namespace kensa::source

@@ -13,8 +13,4 @@ namespace kensa::source {
 // deterministic. Unreadable files and folders become sink warnings.
 std::unique_ptr<Source> make_directory_source(std::filesystem::path root, SourceOptions options);
 
-// A single regular file given on the command line, scanned as if it were a
-// folder holding only that file.
-std::unique_ptr<Source> make_single_file_source(std::filesystem::path file, SourceOptions options);
-
 } // namespace kensa::source

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/model/component.hpp>
+#include <kensa/model/hash.hpp>
 #include <kensa/util/result.hpp>
 
 #include <cstdint>
@@ -10,19 +11,47 @@
 #include <string_view>
 #include <vector>
 
-// The source layer: the only code that reads the input. It walks a folder (and,
-// later, archives and images) once, offers every entry to a sink, and hands
-// over the contents of the entries the sink wants.
+// The source layer: the only code that reads the input. It walks a folder, an
+// archive (and the archives inside it) or a container image once, offers
+// every entry to a sink, and hands over the contents of the entries the sink
+// wants. docs/sources.md describes inputs, nesting, limits and images.
 namespace kensa::source {
 
-// Caps that keep hostile input bounded. Every source honours them.
+// Caps that keep hostile input bounded. Every source honours them; each has a
+// `kensa scan` flag (docs/cli.md).
 struct Limits {
   // Largest file whose contents are buffered for a scanner.
   std::uint64_t max_buffered_file_size = 64ull << 20;
-  // Most entries visited in one scan.
+  // Most entries (files, folders, archive members) visited in one scan.
   std::uint64_t max_entries = 10'000'000;
-  // Deepest folder or archive nesting followed.
+  // Deepest folder nesting followed.
   std::uint32_t max_depth = 64;
+  // Most archives a location may cross: "a.tar.gz!/b.war!/c.jar!/x" crosses
+  // three. 0 opens no archive at all.
+  std::uint32_t max_archive_depth = 8;
+  // Memory that archives found inside archives may hold at once: each one is
+  // read into memory to be opened, so a nested archive larger than this is
+  // not opened, and neither is one that would push the total of those open
+  // at the same time over it.
+  std::uint64_t max_nested_archive_size = 256ull << 20;
+  // Bytes decompressed over the whole scan; past it the scan stops with a
+  // warning.
+  std::uint64_t max_total_bytes = 32ull << 30;
+  // Largest ratio of decompressed to compressed bytes an archive may show
+  // once it has produced `ratio_threshold` bytes; past it the rest of that
+  // archive is skipped with a warning (zip bombs).
+  std::uint64_t max_compression_ratio = 200;
+  std::uint64_t ratio_threshold = 64ull << 20;
+};
+
+// Which files of a container image are scanned.
+enum class LayerScope {
+  // What a container started from the image sees: later layers replace and
+  // delete what earlier layers put there.
+  squashed,
+  // Every file of every layer, including those later layers replaced or
+  // deleted.
+  all_layers,
 };
 
 struct SourceOptions {
@@ -30,15 +59,25 @@ struct SourceOptions {
   // skips the file, or the whole folder.
   std::vector<std::string> exclude;
   Limits limits;
+  // Digests computed for every file as it streams past, reported through
+  // EntrySink::hashed. Empty (the default) hashes nothing, which keeps scans
+  // fast.
+  std::vector<model::HashAlgorithm> digests;
+  // Image platform to scan, "os/arch[/variant]"; empty picks the only one, or
+  // linux/amd64. Ignored for inputs that are not images.
+  std::string platform;
+  LayerScope scope = LayerScope::squashed;
 };
 
 // What the sink is told about an entry before its contents are read.
 struct EntryInfo {
   // Relative to the scanned root, '/'-separated; nesting written with "!/".
   std::string_view location;
-  // Path inside the innermost container (the root folder or the archive the
-  // entry sits in); scanners' globs are matched against this.
+  // Path inside the innermost container (the root folder, the image's file
+  // system or the archive the entry sits in); scanners' globs are matched
+  // against this.
   std::string_view path;
+  // Size as the container states it; 0 when it does not know.
   std::uint64_t size = 0;
   // Image layer digest, empty outside images.
   std::string_view layer;
@@ -52,20 +91,31 @@ struct SourceFile {
   std::string contents;
 };
 
+// The location prefix of the container `file` sits in ("" for the scanned
+// root, "release.tar.gz!/" for a member of that archive): prefix + a path in
+// the same container is that path's location.
+std::string_view container_prefix(const SourceFile& file);
+
 // Receives the walk. Implemented by the scan driver.
 class EntrySink {
-public:
+ public:
   virtual ~EntrySink() = default;
   // Whether the contents of this entry should be read and delivered.
   virtual bool wants(const EntryInfo& entry) = 0;
   virtual void receive(SourceFile file) = 0;
   // A problem with one entry (unreadable, too big, loops): the walk goes on.
   virtual void warn(std::string location, std::string message) = 0;
+  // The digests of one file, when SourceOptions::digests asks for them.
+  virtual void hashed(std::string location, std::string layer, std::vector<model::Hash> hashes) {
+    (void)location;
+    (void)layer;
+    (void)hashes;
+  }
 };
 
 // An input kensa can scan.
 class Source {
-public:
+ public:
   virtual ~Source() = default;
   // Visits every entry once. Fails only when the input as a whole cannot be
   // read; problems with single entries are sink warnings.
@@ -74,8 +124,11 @@ public:
   virtual model::Component subject() const = 0;
 };
 
-// Opens `path` as the right kind of source. Fails with one clear line (and
-// the CLI exits 2) when the path does not exist or cannot be read.
+// Opens `path` as the right kind of source: a folder (a project or a root
+// file system), an OCI image layout folder, an image tarball (docker save,
+// OCI archive), an archive, or a plain file. Fails with one clear line (and
+// the CLI exits 2) when the path does not exist or cannot be read, or when an
+// image has no manifest for the requested platform.
 Result<std::unique_ptr<Source>> open_source(const std::filesystem::path& path,
                                             const SourceOptions& options);
 

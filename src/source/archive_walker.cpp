@@ -1,0 +1,340 @@
+#include "archive_walker.hpp"
+
+#include <kensa/source/archive_format.hpp>
+#include <kensa/source/entry_path.hpp>
+#include <kensa/util/strings.hpp>
+
+#include <archive_entry.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace kensa::source {
+
+namespace {
+
+MemberType member_type(archive_entry* entry) {
+  if (archive_entry_hardlink(entry) != nullptr) {
+    return MemberType::hardlink;
+  }
+  switch (archive_entry_filetype(entry)) {
+  case AE_IFREG:
+    return MemberType::regular;
+  case AE_IFDIR:
+    return MemberType::directory;
+  case AE_IFLNK:
+    return MemberType::symlink;
+  default:
+    return MemberType::other;
+  }
+}
+
+const char* member_name(archive_entry* entry) {
+  // UTF-8 when libarchive knows the name's encoding, the raw bytes otherwise
+  // (a tar records no encoding, and the C locale cannot convert).
+  const char* name = archive_entry_pathname_utf8(entry);
+  return name != nullptr ? name : archive_entry_pathname(entry);
+}
+
+std::string size_text(std::uint64_t bytes) {
+  return std::to_string(bytes) + " bytes";
+}
+
+// What happens to a member's bytes once its head has been seen.
+enum class Plan { sniff, keep, hash_only, skip };
+
+} // namespace
+
+struct ArchiveWalker::Progress {
+  const std::string& location;
+  // Member bytes read out (decompressed, for zip and 7z).
+  std::uint64_t data_bytes = 0;
+  // Decompressed bytes already added to the scan's total.
+  std::uint64_t counted = 0;
+  bool abandoned = false;
+};
+
+namespace {
+
+// Updates the scan's decompressed total and checks the archive's
+// compression ratio. False when the archive must not be read any further.
+bool within_limits(WalkContext& context, ArchiveReader& reader, std::uint64_t data_bytes,
+                   std::uint64_t& counted, bool& abandoned, const std::string& location) {
+  std::uint64_t expanded = data_bytes;
+  if (reader.is_compressed()) {
+    expanded = std::max(expanded, reader.uncompressed_bytes());
+  }
+  if (expanded > counted) {
+    if (!context.add_decompressed(expanded - counted, location)) {
+      abandoned = true;
+      return false;
+    }
+    counted = expanded;
+  }
+  const Limits& limits = context.limits();
+  std::uint64_t compressed = std::max<std::uint64_t>(reader.compressed_bytes(), 1);
+  if (expanded >= limits.ratio_threshold && expanded / compressed > limits.max_compression_ratio) {
+    context.sink().warn(location, "decompressed " + size_text(expanded) + " from " +
+                                      size_text(compressed) + ", more than " +
+                                      std::to_string(limits.max_compression_ratio) +
+                                      " times as much (a zip bomb?); the rest of this archive "
+                                      "was not scanned");
+    abandoned = true;
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+void ArchiveWalker::walk(ArchiveReader& reader, const std::string& archive_location,
+                         const std::string& prefix, std::uint32_t depth, std::string_view layer,
+                         MemberFilter* filter) {
+  Progress progress{archive_location};
+  bool first = true;
+  while (!m_context.stopped() && !progress.abandoned) {
+    auto next = reader.next();
+    if (next == ArchiveReader::Next::end) {
+      break;
+    }
+    if (next == ArchiveReader::Next::failed) {
+      m_context.sink().warn(
+          archive_location,
+          (first ? "cannot read archive: " : "archive is damaged or truncated: ") +
+              reader.error_text() + (first ? "" : "; kept what was read before"));
+      break;
+    }
+    if (first && reader.is_raw()) {
+      // A compressed plain file: nothing inside to walk.
+      return;
+    }
+    first = false;
+    archive_entry* entry = reader.entry();
+    const char* raw_name = member_name(entry);
+    if (raw_name == nullptr) {
+      m_context.sink().warn(archive_location, "member without a name skipped");
+      continue;
+    }
+    EntryPath sanitized = sanitize_entry_path(raw_name);
+    std::string location = prefix + sanitized.path;
+    if (!m_context.count_entry(location)) {
+      break;
+    }
+    if (sanitized.escaped) {
+      m_context.sink().warn(archive_location, "member name '" + std::string(raw_name) +
+                                                  "' leaves the archive; scanned as '" +
+                                                  sanitized.path + "'");
+    }
+    if (sanitized.path.empty()) {
+      continue;
+    }
+    MemberType type = member_type(entry);
+    if (filter != nullptr && !filter->admit(sanitized.path, type)) {
+      continue;
+    }
+    if (type == MemberType::symlink || type == MemberType::hardlink) {
+      // Links are recorded by the filter (images) and never followed: their
+      // target may lie outside the archive.
+      spdlog::debug("{}: link, not followed", location);
+      continue;
+    }
+    if (type != MemberType::regular) {
+      continue;
+    }
+    auto size = archive_entry_size_is_set(entry) != 0
+                    ? static_cast<std::uint64_t>(std::max<la_int64_t>(archive_entry_size(entry), 0))
+                    : 0;
+    visit_file(reader, progress, sanitized.path, location, size, layer, depth);
+    if (!progress.abandoned) {
+      within_limits(m_context, reader, progress.data_bytes, progress.counted, progress.abandoned,
+                    archive_location);
+    }
+  }
+}
+
+void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const std::string& path,
+                               const std::string& location, std::uint64_t size,
+                               std::string_view layer, std::uint32_t depth) {
+  const Limits& limits = m_context.limits();
+  EntrySink& sink = m_context.sink();
+  bool wanted = sink.wants(EntryInfo{location, path, size, layer});
+  bool may_nest = depth < limits.max_archive_depth;
+  bool hashing = m_context.hashing();
+  if (!wanted && !hashing && limits.max_archive_depth == 0) {
+    return; // The next header skips the data, often without decompressing it.
+  }
+
+  auto hasher = m_context.make_hasher();
+  std::string kept;
+  std::uint64_t position = 0;
+  // An ISO 9660 image shows its magic only 32 KiB in, so only members named
+  // like one are read that far before deciding.
+  std::size_t head_size =
+      has_archive_extension(path) && path.size() > 4 &&
+              equals_ignore_case(std::string_view(path).substr(path.size() - 4), ".iso")
+          ? k_iso_sniff_size
+          : k_sniff_size;
+  bool nested = false;
+  Plan plan = Plan::sniff;
+  bool failed = false;
+
+  // Once the head is known: keep the bytes when a scanner wants them or when
+  // they are an archive to open, else only hash them, else stop reading.
+  auto decide = [&](std::string_view head) {
+    nested = is_archive(head);
+    if (nested && !may_nest) {
+      sink.warn(location, "archive nested more than " + std::to_string(limits.max_archive_depth) +
+                              " deep; not opened");
+      nested = false;
+    }
+    bool fits_file = !wanted || size <= limits.max_buffered_file_size;
+    if (wanted && !fits_file) {
+      sink.warn(location, "file is " + size_text(size) + ", over the limit of " +
+                              size_text(limits.max_buffered_file_size) + "; not scanned");
+      wanted = false;
+    }
+    if (nested && size > m_context.nested_room()) {
+      sink.warn(location, "archive inside an archive is " + size_text(size) +
+                              ", over the memory left for nested archives (" +
+                              size_text(m_context.nested_room()) + "); not opened");
+      nested = false;
+    }
+    plan = (wanted || nested) ? Plan::keep : hashing ? Plan::hash_only : Plan::skip;
+  };
+
+  // Appends to `kept` within the caps; a member whose size was not stated
+  // (streamed zip) can only be checked here.
+  auto keep = [&](std::string_view bytes) {
+    std::uint64_t after = kept.size() + bytes.size();
+    if (wanted && after > limits.max_buffered_file_size) {
+      sink.warn(location, "file is over the limit of " + size_text(limits.max_buffered_file_size) +
+                              "; not scanned");
+      wanted = false;
+    }
+    if (nested && after > m_context.nested_room()) {
+      sink.warn(location, "archive inside an archive is over the memory left for nested "
+                          "archives (" +
+                              size_text(m_context.nested_room()) + "); not opened");
+      nested = false;
+    }
+    if (!wanted && !nested) {
+      kept.clear();
+      kept.shrink_to_fit();
+      plan = hashing ? Plan::hash_only : Plan::skip;
+      return;
+    }
+    kept.append(bytes);
+  };
+
+  auto feed = [&](std::string_view bytes) {
+    if (hasher) {
+      hasher->update(bytes);
+    }
+    progress.data_bytes += bytes.size();
+    position += bytes.size();
+    switch (plan) {
+    case Plan::sniff: {
+      if (kept.empty() && is_compression(detect_archive_format(bytes))) {
+        head_size = std::max(head_size, k_sniff_probe_size);
+      }
+      if (kept.empty() && bytes.size() >= head_size) {
+        decide(bytes); // Seen in place: members are copied only when kept.
+        if (plan == Plan::keep) {
+          keep(bytes);
+        }
+        return;
+      }
+      kept.append(bytes);
+      if (kept.size() >= head_size) {
+        std::string head = std::move(kept);
+        kept.clear();
+        decide(head);
+        if (plan == Plan::keep) {
+          keep(head);
+        }
+      }
+      return;
+    }
+    case Plan::keep:
+      keep(bytes);
+      return;
+    case Plan::hash_only:
+    case Plan::skip:
+      return;
+    }
+  };
+
+  static const std::string k_zeros(1 << 16, '\0');
+  while (plan != Plan::skip) {
+    auto block = reader.read_block();
+    if (!block) {
+      failed = true;
+      break;
+    }
+    if (block->end) {
+      break;
+    }
+    // A hole in a sparse member reads as zeros.
+    while (block->offset > position) {
+      auto gap = std::min<std::uint64_t>(block->offset - position, k_zeros.size());
+      feed(std::string_view(k_zeros).substr(0, static_cast<std::size_t>(gap)));
+    }
+    feed(block->bytes);
+    if (!within_limits(m_context, reader, progress.data_bytes, progress.counted, progress.abandoned,
+                       progress.location)) {
+      return;
+    }
+  }
+  if (failed) {
+    sink.warn(location, "cannot read: " + reader.error_text());
+    progress.abandoned = true;
+    return;
+  }
+  if (plan == Plan::sniff) {
+    // The whole member is shorter than a head.
+    std::string head = std::move(kept);
+    kept.clear();
+    decide(head);
+    if (plan == Plan::keep) {
+      keep(head);
+    }
+  }
+  if (plan == Plan::skip) {
+    return;
+  }
+  if (hasher) {
+    sink.hashed(location, std::string(layer), hasher->finish());
+  }
+  if (wanted) {
+    SourceFile file{location, path, std::string(layer), {}};
+    file.contents = nested ? kept : std::move(kept);
+    sink.receive(std::move(file));
+  }
+  if (nested) {
+    walk_nested(kept, location, depth + 1, layer);
+  }
+}
+
+void ArchiveWalker::walk_nested(std::string_view bytes, const std::string& location,
+                                std::uint32_t depth, std::string_view layer) {
+  m_context.hold_nested(bytes.size());
+  auto reader = ArchiveReader::open_memory(bytes);
+  if (!reader) {
+    m_context.sink().warn(location, "cannot open archive: " + reader.error());
+  } else {
+    walk(*reader, location, location + "!/", depth, layer);
+  }
+  m_context.release_nested(bytes.size());
+}
+
+void ArchiveWalker::walk_file(const std::filesystem::path& path, const std::string& location,
+                              std::uint32_t depth) {
+  auto reader = ArchiveReader::open_file(path);
+  if (!reader) {
+    m_context.sink().warn(location, "cannot open archive: " + reader.error());
+    return;
+  }
+  walk(*reader, location, location + "!/", depth, {});
+}
+
+} // namespace kensa::source

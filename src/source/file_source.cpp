@@ -1,0 +1,79 @@
+#include "archive_walker.hpp"
+#include "file_io.hpp"
+#include "walk_context.hpp"
+
+#include <kensa/source/archive_format.hpp>
+#include <kensa/source/file_source.hpp>
+
+namespace kensa::source {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class SingleFileSource : public Source {
+ public:
+  SingleFileSource(fs::path file, SourceOptions options)
+      : m_file(std::move(file)), m_options(std::move(options)) {}
+
+  Status walk(EntrySink& sink) override {
+    std::string name = m_file.filename().string();
+    std::error_code error;
+    auto size = fs::file_size(m_file, error);
+    if (error) {
+      return fail("cannot read " + m_file.string() + ": " + error.message());
+    }
+    auto head = read_file_head(m_file, k_iso_sniff_size);
+    if (!head) {
+      return fail("cannot read " + m_file.string() + ": " + head.error());
+    }
+    WalkContext context(m_options, sink);
+    context.count_entry(name);
+    bool archive = m_options.limits.max_archive_depth > 0 && is_archive(*head);
+
+    bool wanted = sink.wants(EntryInfo{name, name, size, {}});
+    if (wanted && size > m_options.limits.max_buffered_file_size) {
+      sink.warn(name, "file is " + std::to_string(size) + " bytes, over the limit of " +
+                          std::to_string(m_options.limits.max_buffered_file_size) +
+                          "; not scanned");
+    } else if (wanted) {
+      auto contents = read_regular_file(m_file, size);
+      if (!contents) {
+        return fail("cannot read " + m_file.string() + ": " + contents.error());
+      }
+      sink.receive(SourceFile{name, name, {}, std::move(contents).value()});
+    }
+    if (auto hasher = context.make_hasher()) {
+      if (auto status = hash_file(m_file, *hasher); !status) {
+        return fail("cannot read " + m_file.string() + ": " + status.error());
+      }
+      m_hashes = hasher->finish();
+      sink.hashed(name, {}, m_hashes);
+    }
+    if (archive) {
+      ArchiveWalker(context).walk_file(m_file, name, 1);
+    }
+    return ok_status();
+  }
+
+  model::Component subject() const override {
+    model::Component component;
+    component.type = model::ComponentType::file;
+    component.name = m_file.filename().string();
+    component.hashes = m_hashes;
+    return component;
+  }
+
+ private:
+  fs::path m_file;
+  SourceOptions m_options;
+  std::vector<model::Hash> m_hashes;
+};
+
+} // namespace
+
+std::unique_ptr<Source> make_single_file_source(fs::path file, SourceOptions options) {
+  return std::make_unique<SingleFileSource>(std::move(file), std::move(options));
+}
+
+} // namespace kensa::source
