@@ -6,9 +6,11 @@
 #include <kensa/scanner/registry.hpp>
 #include <kensa/scanner/scan.hpp>
 #include <kensa/util/atomic_file.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <iostream>
@@ -23,7 +25,102 @@ struct ScanArguments {
   std::vector<std::string> outputs;
   std::vector<std::string> excludes;
   std::vector<std::string> scanners;
+  bool files = false;
+  std::string digests;
+  std::string platform;
+  std::string scope = "squashed";
+  source::Limits limits;
+  std::string max_file_size;
+  std::string max_nested_size;
+  std::string max_total_size;
 };
+
+// "64MiB", "1G", "512k" or a plain number of bytes; binary units.
+Result<std::uint64_t> parse_size(std::string_view flag, std::string_view text) {
+  std::uint64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  std::string unit = to_lower_ascii(std::string_view(end, text.data() + text.size() - end));
+  if (error != std::errc() || end == text.data()) {
+    return fail(std::string(flag) + " must be a size such as 64MiB, not '" + std::string(text) +
+                "'");
+  }
+  int shift = 0;
+  if (unit.empty() || unit == "b") {
+    shift = 0;
+  } else if (unit == "k" || unit == "kib") {
+    shift = 10;
+  } else if (unit == "m" || unit == "mib") {
+    shift = 20;
+  } else if (unit == "g" || unit == "gib") {
+    shift = 30;
+  } else if (unit == "t" || unit == "tib") {
+    shift = 40;
+  } else {
+    return fail(std::string(flag) + ": unknown unit '" + unit + "' (use KiB, MiB, GiB or TiB)");
+  }
+  if (shift > 0 && value > (UINT64_MAX >> shift)) {
+    return fail(std::string(flag) + " is too large");
+  }
+  return value << shift;
+}
+
+// "sha1,sha256": the algorithms for the file inventory.
+Result<std::vector<model::HashAlgorithm>> parse_digests(std::string_view text) {
+  std::vector<model::HashAlgorithm> algorithms;
+  for (std::string_view name : split(text, ',')) {
+    name = trim(name);
+    auto algorithm = model::parse_hash_algorithm(name);
+    if (!algorithm || !model::can_compute(*algorithm)) {
+      return fail("--digests: unknown or unsupported digest '" + std::string(name) +
+                  "' (e.g. sha1, sha256, sha512)");
+    }
+    if (std::find(algorithms.begin(), algorithms.end(), *algorithm) == algorithms.end()) {
+      algorithms.push_back(*algorithm);
+    }
+  }
+  return algorithms;
+}
+
+// Fills the source options from the flags; fails on a malformed value.
+Status fill_source_options(const ScanArguments& arguments, source::SourceOptions& options) {
+  options.exclude = arguments.excludes;
+  options.limits = arguments.limits;
+  struct SizeFlag {
+    std::string_view flag;
+    const std::string& text;
+    std::uint64_t& target;
+  };
+  for (const SizeFlag& size :
+       {SizeFlag{"--max-file-size", arguments.max_file_size, options.limits.max_buffered_file_size},
+        SizeFlag{"--max-nested-size", arguments.max_nested_size,
+                 options.limits.max_nested_archive_size},
+        SizeFlag{"--max-total-size", arguments.max_total_size, options.limits.max_total_bytes}}) {
+    if (size.text.empty()) {
+      continue;
+    }
+    auto parsed = parse_size(size.flag, size.text);
+    if (!parsed) {
+      return fail(parsed.error());
+    }
+    size.target = *parsed;
+  }
+  if (arguments.files || !arguments.digests.empty()) {
+    auto digests = parse_digests(arguments.digests.empty() ? "sha256" : arguments.digests);
+    if (!digests) {
+      return fail(digests.error());
+    }
+    options.digests = std::move(digests).value();
+  }
+  options.platform = arguments.platform;
+  if (arguments.scope == "squashed") {
+    options.scope = source::LayerScope::squashed;
+  } else if (arguments.scope == "all-layers") {
+    options.scope = source::LayerScope::all_layers;
+  } else {
+    return fail("--scope must be squashed or all-layers, not '" + arguments.scope + "'");
+  }
+  return ok_status();
+}
 
 // SOURCE_DATE_EPOCH (reproducible-builds.org) fixes the document timestamp.
 Result<std::optional<std::int64_t>> source_date_epoch() {
@@ -44,8 +141,8 @@ Result<std::optional<std::int64_t>> source_date_epoch() {
 int run_scan(const ScanArguments& arguments) {
   std::vector<format::OutputSpec> outputs;
   int to_stdout = 0;
-  for (const auto& text : arguments.outputs.empty() ? std::vector<std::string>{"table"}
-                                                    : arguments.outputs) {
+  for (const auto& text :
+       arguments.outputs.empty() ? std::vector<std::string>{"table"} : arguments.outputs) {
     auto spec = format::parse_output_spec(text);
     if (!spec) {
       spdlog::error("{}", spec.error());
@@ -66,7 +163,10 @@ int run_scan(const ScanArguments& arguments) {
   }
 
   scanner::ScanOptions options;
-  options.source.exclude = arguments.excludes;
+  if (auto filled = fill_source_options(arguments, options.source); !filled) {
+    spdlog::error("{}", filled.error());
+    return k_exit_usage;
+  }
   options.scanners = arguments.scanners;
   options.timestamp = *timestamp;
   auto document = scanner::scan(arguments.path, options);
@@ -115,6 +215,52 @@ std::function<int()> register_scan_command(CLI::App& app) {
       ->add_option("--scanner", arguments->scanners,
                    "Run only this scanner; repeatable (known: " + scanner_names + ")")
       ->type_name("NAME");
+  command->add_flag("--files", arguments->files,
+                    "List every file of the input with its SHA-256 in the SBOM, linked to the "
+                    "package that owns it when known");
+  command
+      ->add_option("--digests", arguments->digests,
+                   "Digests for --files, comma-separated: sha1, sha256, sha512, ... "
+                   "(default: sha256; implies --files)")
+      ->type_name("LIST");
+  command
+      ->add_option("--platform", arguments->platform,
+                   "Image platform to scan when an image has several (default: the only one, "
+                   "or linux/amd64)")
+      ->type_name("OS/ARCH[/VARIANT]");
+  command
+      ->add_option("--scope", arguments->scope,
+                   "Image files to scan: squashed (what a container sees, default) or "
+                   "all-layers (also what later layers replaced or deleted)")
+      ->type_name("SCOPE");
+  command
+      ->add_option("--max-depth", arguments->limits.max_archive_depth,
+                   "Open archives inside archives down to this many levels (default: 8; 0 opens "
+                   "no archive)")
+      ->type_name("N");
+  command
+      ->add_option("--max-file-size", arguments->max_file_size,
+                   "Largest file read for a scanner (default: 64MiB)")
+      ->type_name("SIZE");
+  command
+      ->add_option("--max-nested-size", arguments->max_nested_size,
+                   "Memory for archives inside archives, which are opened in memory "
+                   "(default: 256MiB)")
+      ->type_name("SIZE");
+  command
+      ->add_option("--max-total-size", arguments->max_total_size,
+                   "Stop after decompressing this much in one scan (default: 32GiB)")
+      ->type_name("SIZE");
+  command
+      ->add_option("--max-ratio", arguments->limits.max_compression_ratio,
+                   "Skip the rest of an archive that decompresses to more than this many times "
+                   "its size (default: 200)")
+      ->type_name("N");
+  command
+      ->add_option("--max-entries", arguments->limits.max_entries,
+                   "Stop after this many files, folders and archive members (default: "
+                   "10000000)")
+      ->type_name("N");
   return [arguments, command]() { return run_scan(*arguments); };
 }
 

@@ -1,14 +1,16 @@
-#include <kensa/scanner/scan.hpp>
-
 #include <kensa/model/ids.hpp>
 #include <kensa/scanner/registry.hpp>
+#include <kensa/scanner/scan.hpp>
 #include <kensa/util/glob.hpp>
 #include <kensa/version.hpp>
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <tuple>
+#include <unordered_set>
 
 namespace kensa::scanner {
 
@@ -23,7 +25,7 @@ struct ActiveScanner {
 // Routes each entry of the walk to the scanners whose globs match it, so
 // every file is read at most once, and only when some scanner wants it.
 class RoutingSink : public source::EntrySink {
-public:
+ public:
   RoutingSink(std::vector<ActiveScanner>& scanners, model::ComponentGraph& graph)
       : m_scanners(scanners), m_graph(graph) {}
 
@@ -58,11 +60,34 @@ public:
         model::Diagnostic{model::Severity::warning, std::move(location), std::move(message)});
   }
 
-private:
+  void hashed(std::string location, std::string /*layer*/,
+              std::vector<model::Hash> hashes) override {
+    m_inventory.insert(location);
+    m_graph.add_file(model::FileEntry{std::move(location), std::move(hashes), {}});
+  }
+
+  // Whether `location` is in the file inventory.
+  bool in_inventory(const std::string& location) const { return m_inventory.count(location) > 0; }
+
+ private:
   std::vector<ActiveScanner>& m_scanners;
   model::ComponentGraph& m_graph;
   std::vector<std::size_t> m_pending;
+  std::unordered_set<std::string> m_inventory;
 };
+
+// Links inventory files to the components scanners said own them. Done after
+// every scanner ran, so a scanner may claim a file before or after it was
+// hashed, and a claim on a file that is not there changes nothing.
+void resolve_ownership(const std::vector<FileOwnership>& claims, const RoutingSink& sink,
+                       model::ComponentGraph& graph) {
+  for (const auto& claim : claims) {
+    if (!sink.in_inventory(claim.location) || graph.find(claim.component_id) == nullptr) {
+      continue;
+    }
+    graph.add_file(model::FileEntry{claim.location, {}, {claim.component_id}});
+  }
+}
 
 std::string format_timestamp(std::int64_t seconds) {
   std::time_t time = static_cast<std::time_t>(seconds);
@@ -113,16 +138,24 @@ Result<model::Document> scan(const std::filesystem::path& path, const ScanOption
   model::Component subject = (*source)->subject();
   subject.id = model::component_id(subject);
 
+  std::vector<FileOwnership> ownership;
   for (auto& active : *scanners) {
     if (active.files.empty()) {
       continue;
     }
+    // Archives and image layers hand out members in their own order; the
+    // Scanner contract promises files sorted by location.
+    std::stable_sort(active.files.begin(), active.files.end(),
+                     [](const source::SourceFile& a, const source::SourceFile& b) {
+                       return std::tie(a.location, a.layer) < std::tie(b.location, b.layer);
+                     });
     spdlog::debug("scanner {}: {} file(s)", active.info->name, active.files.size());
-    ScanContext context(graph, std::string(active.info->name), subject.id);
+    ScanContext context(graph, std::string(active.info->name), subject.id, &ownership);
     active.scanner->scan(context, active.files);
     active.files.clear();
     active.files.shrink_to_fit();
   }
+  resolve_ownership(ownership, sink, graph);
 
   std::int64_t seconds =
       options.timestamp.value_or(std::chrono::duration_cast<std::chrono::seconds>(

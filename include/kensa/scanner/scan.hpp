@@ -11,6 +11,9 @@
 namespace kensa::scanner {
 
 struct ScanOptions {
+  // What to read and how (limits, image platform and scope). A non-empty
+  // source.digests turns on the file inventory: every file of the input
+  // becomes a Document::files entry with those digests.
   source::SourceOptions source;
   // Scanner names to run; empty means all.
   std::vector<std::string> scanners;

@@ -10,13 +10,24 @@
 
 namespace kensa::scanner {
 
+// A scanner's statement that a component owns a file (dpkg .list files,
+// Python RECORD files, ...).
+struct FileOwnership {
+  std::string component_id;
+  // In Evidence::location notation (see source::container_prefix).
+  std::string location;
+};
+
 // What a scanner gets besides its files: the graph to fill and a way to report
 // a malformed file without stopping the scan.
 class ScanContext {
-public:
-  ScanContext(model::ComponentGraph& graph, std::string scanner_name, std::string subject_id)
+ public:
+  // `ownership`, when given, collects own_file() statements; the scan driver
+  // resolves them against the file inventory once every scanner has run.
+  ScanContext(model::ComponentGraph& graph, std::string scanner_name, std::string subject_id,
+              std::vector<FileOwnership>* ownership = nullptr)
       : m_graph(graph), m_scanner_name(std::move(scanner_name)),
-        m_subject_id(std::move(subject_id)) {}
+        m_subject_id(std::move(subject_id)), m_ownership(ownership) {}
 
   model::ComponentGraph& graph() { return m_graph; }
   const std::string& scanner_name() const { return m_scanner_name; }
@@ -31,17 +42,29 @@ public:
   // Evidence for a component found in `file` by this scanner.
   model::Evidence evidence_for(const source::SourceFile& file) const;
 
-private:
+  // States that component `component_id` owns the file at `location`
+  // (Evidence::location notation: source::container_prefix(file) + the path
+  // in that container). With a file inventory (--files), the file's entry
+  // lists the component as an owner; files not in the inventory and unknown
+  // ids are ignored. Without an inventory this does nothing.
+  void own_file(std::string component_id, std::string location) {
+    if (m_ownership != nullptr) {
+      m_ownership->push_back(FileOwnership{std::move(component_id), std::move(location)});
+    }
+  }
+
+ private:
   model::ComponentGraph& m_graph;
   std::string m_scanner_name;
   std::string m_subject_id;
+  std::vector<FileOwnership>* m_ownership;
 };
 
 // An ecosystem scanner. It never reads the disk or the network, never runs a
 // package manager: it turns the files it asked for into components and
 // relationships.
 class Scanner {
-public:
+ public:
   virtual ~Scanner() = default;
 
   // Globs matched against SourceFile::path (see glob.hpp), e.g.
@@ -57,7 +80,7 @@ public:
 // be parsed on their own. Exceptions a parser throws on one file become a
 // warning naming that file.
 class FileParserScanner : public Scanner {
-public:
+ public:
   using Parser = void (*)(ScanContext& context, const source::SourceFile& file);
 
   struct Rule {
@@ -70,7 +93,7 @@ public:
   std::span<const std::string> patterns() const override { return m_patterns; }
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override;
 
-private:
+ private:
   std::vector<Rule> m_rules;
   std::vector<std::string> m_patterns;
 };
