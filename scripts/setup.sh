@@ -30,6 +30,15 @@ libbenchmark-dev
 json-schema-test-suite
 python3-jsonschema
 python3-rfc3987
+zip
+bzip2
+xz-utils
+zstd
+lz4
+7zip
+genisoimage
+rpm
+time
 "
 
 missing=""
