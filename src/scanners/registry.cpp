@@ -6,6 +6,7 @@
 #include "dpkg/dpkg_scanner.hpp"
 #include "npm/npm_scanner.hpp"
 #include "os_release/os_release_scanner.hpp"
+#include "python/python_scanner.hpp"
 #include "rpm/rpm_scanner.hpp"
 
 #include <algorithm>
@@ -18,6 +19,10 @@ namespace {
 constexpr std::array k_scanners{
     ScannerInfo{"npm", "npm package-lock.json and npm-shrinkwrap.json (lockfile v1, v2, v3)",
                 "language,javascript,lockfile", &npm::make_scanner},
+    ScannerInfo{"python",
+                "Python: installed packages (.dist-info, .egg-info, eggs, wheels), requirements "
+                "files, poetry.lock, uv.lock, pdm.lock, Pipfile.lock, pylock.toml, pyproject.toml",
+                "language,python,lockfile,installed", &python::make_scanner},
     ScannerInfo{"os-release",
                 "the distribution, from etc/os-release, usr/lib/os-release and older release files",
                 "os", &os_release::make_scanner},
