@@ -175,7 +175,9 @@ class InstalledReader {
     if (facts.version.empty()) {
       warnings.warn("package " + facts.name + " has no Version field");
     }
-    facts.description = std::string(trim(metadata.get("Summary")));
+    if (is_meaningful(metadata.get("Summary"))) {
+      facts.description = std::string(trim(metadata.get("Summary")));
+    }
     facts.licenses = licenses_from(metadata.get("License-Expression"), metadata.get("License"),
                                    metadata.all("Classifier"));
     facts.authors = parse_people(metadata.get("Author"), metadata.get("Author-email"));

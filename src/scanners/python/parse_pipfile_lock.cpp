@@ -94,9 +94,17 @@ void read_section(const json& section, bool develop, std::vector<LockedPackage>&
 
 std::optional<std::vector<LockedPackage>> read_pipfile_lock(const source::SourceFile& file,
                                                             FileWarnings& warnings) {
-  json document = json::parse(file.contents, nullptr, false);
-  if (document.is_discarded()) {
-    warnings.warn("not valid JSON");
+  json document;
+  try {
+    document = json::parse(file.contents);
+  } catch (const json::parse_error& error) {
+    // nlohmann's message starts with "[json.exception.parse_error.101] ",
+    // which says nothing to a user; the rest names the line and column.
+    std::string_view message = error.what();
+    if (std::size_t end = message.find("] "); message.starts_with('[') && end != message.npos) {
+      message.remove_prefix(end + 2);
+    }
+    warnings.warn("not valid JSON: " + std::string(message));
     return std::nullopt;
   }
   if (!document.is_object()) {

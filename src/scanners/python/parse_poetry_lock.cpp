@@ -42,8 +42,8 @@ void read_dependency(const std::string& name, const toml::node& value, LockedPac
   } else if (const auto* array = value.as_array()) {
     dependency.conditional = true;
     for (const auto& element : *array) {
-      if (const auto* table = element.as_table()) {
-        read_table(*table);
+      if (const auto* constraint = element.as_table()) {
+        read_table(*constraint);
       }
     }
   }

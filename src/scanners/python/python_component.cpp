@@ -59,11 +59,6 @@ std::string unquote(std::string_view text) {
   return std::string(text);
 }
 
-bool meaningful(std::string_view text) {
-  text = trim(text);
-  return !text.empty() && !equals_ignore_case(text, "UNKNOWN") && !equals_ignore_case(text, "None");
-}
-
 } // namespace
 
 void PackageFacts::add_property(std::string_view property_name, std::string value) {
@@ -88,6 +83,12 @@ void PackageFacts::add_hash(model::Hash hash) {
   if (std::find(hashes.begin(), hashes.end(), hash) == hashes.end()) {
     hashes.push_back(std::move(hash));
   }
+}
+
+bool is_meaningful(std::string_view value) {
+  value = trim(value);
+  return !value.empty() && !equals_ignore_case(value, "UNKNOWN") &&
+         !equals_ignore_case(value, "None");
 }
 
 std::string make_pypi_purl(std::string_view name, std::string_view version, std::string& problem) {
@@ -166,6 +167,9 @@ std::optional<model::Hash> parse_prefixed_hex_hash(std::string_view text, char s
 std::vector<model::Party> parse_people(std::string_view names, std::string_view emails) {
   std::vector<model::Party> people;
   for (std::string_view entry : split_people(emails)) {
+    if (!is_meaningful(entry)) {
+      continue;
+    }
     model::Party party;
     std::size_t open = entry.find('<');
     std::size_t close = entry.rfind('>');
@@ -178,7 +182,7 @@ std::vector<model::Party> parse_people(std::string_view names, std::string_view 
     people.push_back(std::move(party));
   }
   names = trim(names);
-  if (meaningful(names)) {
+  if (is_meaningful(names)) {
     // The name field fills in an email-only entry: "Author: A" with
     // "Author-email: a@x" is one person.
     if (people.size() == 1 && people[0].name.empty()) {
@@ -233,11 +237,11 @@ std::vector<model::License> licenses_from(std::string_view expression, std::stri
       licenses.push_back(std::move(found));
     }
   };
-  if (meaningful(expression)) {
+  if (is_meaningful(expression)) {
     add(model::license_from_text(expression));
     return licenses;
   }
-  if (meaningful(license)) {
+  if (is_meaningful(license)) {
     // Some packages put the whole license text in the field; its first line
     // is usually the name ("BSD 3-Clause License").
     std::string_view text = trim(license);

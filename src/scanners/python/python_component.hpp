@@ -68,6 +68,10 @@ std::optional<model::Hash> parse_prefixed_hex_hash(std::string_view text, char s
 std::optional<model::Hash> parse_hex_hash(std::string_view algorithm, std::string_view hex,
                                           std::string& problem);
 
+// Whether a metadata value says something: not empty, "UNKNOWN" (what old
+// setuptools writes for a field left out) or "None".
+bool is_meaningful(std::string_view value);
+
 // People from "Name <email>, Other <other@x>" (the *-email fields of core
 // metadata and PEP 621 authors) or a bare name.
 std::vector<model::Party> parse_people(std::string_view names, std::string_view emails);

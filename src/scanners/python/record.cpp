@@ -2,6 +2,8 @@
 
 #include <kensa/util/strings.hpp>
 
+#include <algorithm>
+
 namespace kensa::scanner::python {
 
 namespace {
@@ -51,8 +53,18 @@ std::optional<model::Hash> decode_record_hash(std::string_view text, std::string
     problem = "unknown hash algorithm \"" + std::string(text.substr(0, equals)) + "\"";
     return std::nullopt;
   }
+  std::string_view digest = text.substr(equals + 1);
+  // Debian's dh-python writes hex digests instead of base64. A base64
+  // SHA-256 is 43 characters long, a hex one 64, so the two cannot be
+  // confused.
+  bool is_hex = std::all_of(digest.begin(), digest.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  });
+  if (is_hex && digest.size() == model::hash_hex_length(*algorithm)) {
+    return model::Hash{*algorithm, std::string(digest)};
+  }
   // The URL-safe alphabet, without padding (PEP 376, PEP 427).
-  std::string standard(text.substr(equals + 1));
+  std::string standard(digest);
   for (char& c : standard) {
     if (c == '-') {
       c = '+';
