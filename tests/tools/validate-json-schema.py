@@ -12,6 +12,20 @@ import pathlib
 import sys
 
 import jsonschema
+import jsonschema._utils
+import jsonschema._validators
+
+
+def _extras_message(extras):
+    # python3-jsonschema 4.10 (Debian 12) sorts the extra items to name them
+    # in a message and raises TypeError when they are objects, which happens
+    # inside oneOf for a valid CycloneDX "licenses" array of several entries.
+    verb = "was" if len(extras) == 1 else "were"
+    return ", ".join(sorted(repr(extra) for extra in extras)), verb
+
+
+jsonschema._utils.extras_msg = _extras_message
+jsonschema._validators.extras_msg = _extras_message
 
 
 def main() -> int:
