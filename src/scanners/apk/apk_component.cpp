@@ -92,7 +92,7 @@ model::Component make_component(const ApkPackage& package, const os_release::OsR
   property(k_property_size, package.size);
   property(k_property_installed_size, package.installed_size);
   property(k_property_commit, package.commit);
-  property(k_property_files, std::to_string(package.files));
+  property(k_property_files, std::to_string(package.files.size()));
   property(k_property_file_digests, std::to_string(package.file_digests));
   component.evidence.push_back(evidence);
   return component;

@@ -27,8 +27,9 @@ struct ApkPackage {
   std::vector<std::string> depends;
   // p: "so:libc.musl-x86_64.so.1=1", "cmd:busybox=1.36.1-r29", "/bin/sh".
   std::vector<std::string> provides;
-  // R lines (files, with the F folder before them) and their Z digests.
-  std::size_t files = 0;
+  // Root-relative paths of the R lines (each in the F folder before it), and
+  // how many carry a Z digest.
+  std::vector<std::string> files;
   std::size_t file_digests = 0;
   // First line of the record in the file.
   std::size_t line = 0;

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::string_view k_installed = "lib/apk/db/installed";
 
-void scan_database(ScanContext& context, const source::SourceFile& file,
+void scan_database(ScanContext& context, const source::SourceFile& file, const std::string& root,
                    const os_release::OsRelease* distro) {
   InstalledParse parsed = parse_installed(file.contents);
   for (const auto& problem : parsed.problems) {
@@ -31,6 +31,9 @@ void scan_database(ScanContext& context, const source::SourceFile& file,
         context.graph().add(make_component(package, distro, context.evidence_for(file), problems)));
     for (const auto& problem : problems) {
       context.warn(file.location, problem);
+    }
+    for (const auto& path : package.files) {
+      context.own_file(ids.back(), root + path);
     }
   }
   for (const auto& [from, to] : resolution.edges) {
@@ -53,7 +56,7 @@ class ApkScanner : public Scanner {
     os_release::DistroIndex distros(files);
     for (const auto& file : files) {
       if (auto root = os_release::root_of(file.location, k_installed)) {
-        scan_database(context, file, distros.find(*root));
+        scan_database(context, file, *root, distros.find(*root));
       }
     }
   }

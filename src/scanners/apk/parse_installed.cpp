@@ -30,6 +30,7 @@ std::string_view dependency_name(std::string_view token) {
 InstalledParse parse_installed(std::string_view text) {
   InstalledParse result;
   ApkPackage current;
+  std::string folder;
   bool in_record = false;
   bool stopped = false;
   std::size_t bad = 0;
@@ -57,6 +58,7 @@ InstalledParse parse_installed(std::string_view text) {
       result.packages.push_back(std::move(current));
     }
     current = ApkPackage{};
+    folder.clear();
     in_record = false;
   };
 
@@ -128,14 +130,18 @@ InstalledParse parse_installed(std::string_view text) {
     case 'p':
       current.provides = words(value);
       break;
+    case 'F':
+      folder = std::string(value);
+      break;
     case 'R':
-      ++current.files;
+      current.files.push_back(folder.empty() ? std::string(value)
+                                             : folder + "/" + std::string(value));
       break;
     case 'Z':
       ++current.file_digests;
       break;
     default:
-      break; // F, M, a, t, q, r, i and letters newer apk versions add
+      break; // M, a, t, q, r, i and letters newer apk versions add
     }
   }
   finish();

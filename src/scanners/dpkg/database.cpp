@@ -115,15 +115,19 @@ void scan_database(ScanContext& context, const DatabaseFiles& files,
       extras.licenses = copyright->licenses;
       extras.copyright_format = copyright->machine_readable ? "machine-readable" : "free-form";
     }
+    std::vector<std::string_view> listed;
     if (const auto* list = find_info(files.lists, package)) {
-      extras.listed_paths = parse_file_list(list->contents).size();
+      listed = parse_file_list(list->contents);
+      extras.listed_paths = listed.size();
     }
+    std::vector<FileDigest> digests;
     if (const auto* sums = find_info(files.md5sums, package)) {
       Md5sumsParse parsed = parse_md5sums(sums->contents);
       for (const auto& problem : parsed.problems) {
         context.warn(sums->location, problem);
       }
-      extras.md5sums = parsed.digests.size();
+      digests = std::move(parsed.digests);
+      extras.md5sums = digests.size();
     }
 
     std::vector<std::string> problems;
@@ -133,6 +137,20 @@ void scan_database(ScanContext& context, const DatabaseFiles& files,
       context.warn(read[i].file->location, problem);
     }
     ids[i] = context.graph().add(std::move(component));
+
+    // .list paths are absolute, .md5sums paths relative to the root;
+    // distroless images have only the latter. Folders in the list claim
+    // nothing, since the inventory holds files only.
+    for (std::string_view path : listed) {
+      context.own_file(ids[i], files.root + std::string(path.substr(1)));
+    }
+    for (const auto& digest : digests) {
+      std::string_view path = digest.path;
+      if (path.starts_with('/')) {
+        path.remove_prefix(1);
+      }
+      context.own_file(ids[i], files.root + std::string(path));
+    }
   }
 
   for (const auto& [from, to] : resolution.edges) {

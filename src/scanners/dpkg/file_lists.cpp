@@ -23,7 +23,7 @@ std::vector<std::string_view> parse_file_list(std::string_view text) {
   std::vector<std::string_view> paths;
   for (std::string_view line : split(text, '\n')) {
     line = trim(line);
-    if (line.empty() || line == "/.") {
+    if (line.size() < 2 || line.front() != '/' || line == "/.") {
       continue;
     }
     paths.push_back(line);

@@ -13,7 +13,7 @@
 namespace kensa::scanner::dpkg {
 
 // The absolute paths in a .list file, without the "/." entry every package
-// lists for the root folder.
+// lists for the root folder; each starts with '/'.
 std::vector<std::string_view> parse_file_list(std::string_view text);
 
 struct FileDigest {

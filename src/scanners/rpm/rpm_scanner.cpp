@@ -48,7 +48,7 @@ Result<BlobRead> read_blobs(const source::SourceFile& file, Format format) {
 }
 
 void scan_database(ScanContext& context, const source::SourceFile& file, Format format,
-                   const os_release::OsRelease* distro) {
+                   const std::string& root, const os_release::OsRelease* distro) {
   auto blobs = read_blobs(file, format);
   if (!blobs) {
     context.warn(file.location, "cannot read the rpm database: " + blobs.error());
@@ -104,6 +104,11 @@ void scan_database(ScanContext& context, const source::SourceFile& file, Format 
     for (const auto& problem : problems) {
       context.warn(file.location, problem);
     }
+    for (const auto& path : package.files) {
+      if (path.starts_with('/')) {
+        context.own_file(ids.back(), root + path.substr(1));
+      }
+    }
   }
   if (without_namespace > 0) {
     context.warn(file.location, std::to_string(without_namespace) +
@@ -149,7 +154,8 @@ class RpmScanner : public Scanner {
     }
     os_release::DistroIndex distros(files);
     for (const auto& [root, found] : roots) {
-      scan_database(context, *found.file, k_database_files[found.rank].format, distros.find(root));
+      scan_database(context, *found.file, k_database_files[found.rank].format, root,
+                    distros.find(root));
     }
   }
 

@@ -191,3 +191,20 @@ TEST_CASE("apk: broken databases give warnings naming the file", "[scanner][apk]
           std::set<std::string>{"pkg:apk/alpine/a@1?arch=x86"});
   }
 }
+
+TEST_CASE("apk: ownership from the F and R lines", "[scanner][apk]") {
+  auto root = kensa::testing::scratch_dir("apk-ownership");
+  using kensa::testing::os::write_file;
+  write_file(root, "lib/apk/db/installed",
+             kensa::testing::read_file(fixture("apk/alpine-3.20/lib/apk/db/installed")));
+  write_file(root, "bin/busybox", "");
+  write_file(root, "lib/libz.so.1.3.1", "");
+  write_file(root, "usr/share/udhcpc/default.script", "");
+  write_file(root, "usr/local/bin/dropped-in", "");
+  auto scan = scan_folder(root, {"apk"}, true);
+  CHECK(scan.owners("bin/busybox") == std::set<std::string>{"busybox"});
+  CHECK(scan.owners("lib/libz.so.1.3.1") == std::set<std::string>{"zlib"});
+  CHECK(scan.owners("usr/share/udhcpc/default.script") == std::set<std::string>{"busybox"});
+  CHECK(scan.owners("usr/local/bin/dropped-in") == std::set<std::string>{});
+  CHECK(scan.owners("lib/apk/db/installed") == std::set<std::string>{});
+}

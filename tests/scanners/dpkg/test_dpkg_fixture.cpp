@@ -157,3 +157,13 @@ TEST_CASE("dpkg fixture: the distribution from os-release", "[scanner][dpkg]") {
   CHECK(os->version == "12");
   CHECK(os->cpes == std::vector<std::string>{"cpe:2.3:o:debian:debian_linux:12:*:*:*:*:*:*:*"});
 }
+
+TEST_CASE("dpkg fixture: file ownership with a file inventory", "[scanner][dpkg]") {
+  auto scan = scan_folder(fixture("dpkg/debian-12"), {"dpkg", "os-release"}, true);
+  CHECK(scan.owners("usr/share/doc/zlib1g/copyright") == std::set<std::string>{"zlib1g"});
+  CHECK(scan.owners("usr/share/doc/mawk/copyright") == std::set<std::string>{"mawk"});
+  // No package owns dpkg's own database or a copyright file whose package
+  // list is not in the fixture: those files are listed without owners.
+  CHECK(scan.owners("var/lib/dpkg/status") == std::set<std::string>{});
+  CHECK(scan.owners("usr/share/doc/bash/copyright") == std::set<std::string>{});
+}

@@ -1,5 +1,6 @@
 // The dpkg scanner on small inputs in memory: package states, distroless
 // status.d, several roots, and broken files.
+#include "../../support/test_support.hpp"
 #include "../os_release/os_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -181,4 +182,24 @@ TEST_CASE("dpkg: relation fields", "[scanner][dpkg]") {
   CHECK(scan.depends_on("pkg:deb/debian/a@1?arch=amd64") ==
         std::set<std::string>{"pkg:deb/debian/b@1?arch=amd64", "pkg:deb/debian/c@1?arch=amd64",
                               "pkg:deb/debian/e@1?arch=amd64"});
+}
+
+TEST_CASE("dpkg: ownership from .list and distroless .md5sums files", "[scanner][dpkg]") {
+  auto root = kensa::testing::scratch_dir("dpkg-ownership");
+  using kensa::testing::os::write_file;
+  write_file(root, "var/lib/dpkg/status",
+             "Package: tool\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1\n");
+  write_file(root, "var/lib/dpkg/info/tool.list", "/.\n/usr\n/usr/bin\n/usr/bin/tool\n");
+  write_file(root, "usr/bin/tool", "#!/bin/sh\n");
+  write_file(root, "usr/bin/dropped-in", "#!/bin/sh\n");
+  write_file(root, "img/var/lib/dpkg/status.d/base",
+             "Package: base\nVersion: 2\nArchitecture: all\n");
+  write_file(root, "img/var/lib/dpkg/status.d/base.md5sums",
+             "d41d8cd98f00b204e9800998ecf8427e  etc/base.conf\n");
+  write_file(root, "img/etc/base.conf", "");
+  auto scan = kensa::testing::os::scan_folder(root, {"dpkg"}, true);
+  CHECK(scan.warnings().empty());
+  CHECK(scan.owners("usr/bin/tool") == std::set<std::string>{"tool"});
+  CHECK(scan.owners("usr/bin/dropped-in") == std::set<std::string>{});
+  CHECK(scan.owners("img/etc/base.conf") == std::set<std::string>{"base"});
 }

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 
 namespace kensa::testing::os {
 
@@ -79,6 +80,21 @@ std::set<std::string> OsScan::purls(std::string_view type) const {
   return result;
 }
 
+std::optional<std::set<std::string>> OsScan::owners(std::string_view location) const {
+  for (const auto& entry : document.files) {
+    if (entry.path != location) {
+      continue;
+    }
+    std::set<std::string> names;
+    for (const auto& id : entry.owner_ids) {
+      const model::Component* owner = document.find(id);
+      names.insert(owner != nullptr ? owner->name : id);
+    }
+    return names;
+  }
+  return std::nullopt;
+}
+
 OsScan scan_files(std::string_view scanner, std::vector<source::SourceFile> files) {
   const scanner::ScannerInfo* info = scanner::find_scanner(scanner);
   REQUIRE(info != nullptr);
@@ -91,13 +107,24 @@ OsScan scan_files(std::string_view scanner, std::vector<source::SourceFile> file
   return OsScan{std::move(graph).finish(model::DocumentMetadata{})};
 }
 
-OsScan scan_folder(const std::filesystem::path& folder, const std::vector<std::string>& scanners) {
+OsScan scan_folder(const std::filesystem::path& folder, const std::vector<std::string>& scanners,
+                   bool inventory) {
   scanner::ScanOptions options;
   options.scanners = scanners;
+  if (inventory) {
+    options.source.digests = {model::HashAlgorithm::sha256};
+  }
   options.timestamp = 0;
   auto document = scanner::scan(folder, options);
   REQUIRE(document.ok());
   return OsScan{std::move(*document)};
+}
+
+void write_file(const std::filesystem::path& root, const std::string& path,
+                const std::string& contents) {
+  std::filesystem::path target = root / path;
+  std::filesystem::create_directories(target.parent_path());
+  std::ofstream(target, std::ios::binary) << contents;
 }
 
 source::SourceFile file(std::string path, std::string contents) {

@@ -4,6 +4,7 @@
 #include <kensa/source/source.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -30,14 +31,23 @@ struct OsScan {
   static std::string property(const model::Component& component, std::string_view name);
   // Purls of every component of purl type `type`.
   std::set<std::string> purls(std::string_view type) const;
+  // With a file inventory: the names of the components that own the file at
+  // `location`; nullopt when the file is not in the inventory.
+  std::optional<std::set<std::string>> owners(std::string_view location) const;
 };
 
 // Runs the scanner called `scanner` (as the registry creates it) on `files`,
 // sorted by location first as the scan driver does.
 OsScan scan_files(std::string_view scanner, std::vector<source::SourceFile> files);
 
-// Runs the whole scan on `folder` with only `scanners`.
-OsScan scan_folder(const std::filesystem::path& folder, const std::vector<std::string>& scanners);
+// Runs the whole scan on `folder` with only `scanners`; with `inventory`,
+// every file is listed (as `kensa scan --files` does) so ownership shows.
+OsScan scan_folder(const std::filesystem::path& folder, const std::vector<std::string>& scanners,
+                   bool inventory = false);
+
+// Writes `contents` to `root`/`path`, creating folders.
+void write_file(const std::filesystem::path& root, const std::string& path,
+                const std::string& contents);
 
 // An in-memory file at `path`.
 source::SourceFile file(std::string path, std::string contents);

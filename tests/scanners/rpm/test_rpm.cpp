@@ -220,3 +220,19 @@ TEST_CASE("rpm: header blobs are bounds-checked", "[scanner][rpm]") {
           .ok());
   CHECK_FALSE(RpmHeader::parse(be32(1) + be32(4) + entry(1000, 42, 0, 1) + "abcd").ok());
 }
+
+TEST_CASE("rpm: ownership from the header file lists", "[scanner][rpm]") {
+  auto root = kensa::testing::scratch_dir("rpm-ownership");
+  using kensa::testing::os::write_file;
+  write_file(root, "usr/lib/sysimage/rpm/Packages.db",
+             read_file(fixture("rpm/opensuse-leap-15.5/usr/lib/sysimage/rpm/Packages.db")));
+  write_file(root, "etc/os-release", "ID=\"opensuse-leap\"\nVERSION_ID=\"15.5\"\n");
+  write_file(root, "usr/share/kensa-base/a.txt", "a\n");
+  write_file(root, "usr/share/kensa-tool/tool.txt", "tool\n");
+  write_file(root, "usr/share/kensa-tool/extra.txt", "dropped in\n");
+  auto scan = scan_folder(root, {"rpm"}, true);
+  CHECK(scan.warnings().empty());
+  CHECK(scan.owners("usr/share/kensa-base/a.txt") == std::set<std::string>{"kensa-base"});
+  CHECK(scan.owners("usr/share/kensa-tool/tool.txt") == std::set<std::string>{"kensa-tool"});
+  CHECK(scan.owners("usr/share/kensa-tool/extra.txt") == std::set<std::string>{});
+}
