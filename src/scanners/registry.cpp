@@ -1,13 +1,13 @@
 // The table of every ecosystem scanner. Adding one means adding one row here
 // and a folder under src/scanners/.
-#include <kensa/scanner/registry.hpp>
-
 #include "apk/apk_scanner.hpp"
 #include "dpkg/dpkg_scanner.hpp"
 #include "npm/npm_scanner.hpp"
 #include "os_release/os_release_scanner.hpp"
 #include "python/python_scanner.hpp"
 #include "rpm/rpm_scanner.hpp"
+
+#include <kensa/scanner/registry.hpp>
 
 #include <algorithm>
 #include <array>
@@ -36,7 +36,9 @@ constexpr std::array k_scanners{
 
 } // namespace
 
-std::span<const ScannerInfo> scanner_table() { return k_scanners; }
+std::span<const ScannerInfo> scanner_table() {
+  return k_scanners;
+}
 
 const ScannerInfo* find_scanner(std::string_view name) {
   auto it = std::find_if(k_scanners.begin(), k_scanners.end(),

@@ -1,5 +1,4 @@
 #include <kensa/scanner/scanner.hpp>
-
 #include <kensa/util/glob.hpp>
 
 #include <spdlog/spdlog.h>
