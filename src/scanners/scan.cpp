@@ -27,7 +27,11 @@ struct ActiveScanner {
 class RoutingSink : public source::EntrySink {
  public:
   RoutingSink(std::vector<ActiveScanner>& scanners, model::ComponentGraph& graph)
-      : m_scanners(scanners), m_graph(graph) {}
+      : m_scanners(scanners), m_graph(graph) {
+    for (const auto& active : m_scanners) {
+      m_sniffs = m_sniffs || active.scanner->content_rule() != nullptr;
+    }
+  }
 
   bool wants(const source::EntryInfo& entry) override {
     m_pending.clear();
@@ -42,13 +46,42 @@ class RoutingSink : public source::EntrySink {
     return !m_pending.empty();
   }
 
+  bool sniffs_heads() const override { return m_sniffs; }
+
+  bool wants_head(const source::EntryInfo& /*entry*/, std::string_view head) override {
+    m_pending.clear();
+    for (std::size_t i = 0; i < m_scanners.size(); ++i) {
+      const auto* rule = m_scanners[i].scanner->content_rule();
+      if (rule != nullptr && rule->wants(head)) {
+        m_pending.push_back(i);
+      }
+    }
+    return !m_pending.empty();
+  }
+
   void receive(source::SourceFile file) override {
+    // A file wanted by name may also be one a content rule wants; those
+    // scanners get it too.
+    if (m_sniffs) {
+      for (std::size_t i = 0; i < m_scanners.size(); ++i) {
+        const auto* rule = m_scanners[i].scanner->content_rule();
+        if (rule != nullptr &&
+            std::find(m_pending.begin(), m_pending.end(), i) == m_pending.end() &&
+            rule->wants(file.contents)) {
+          m_pending.push_back(i);
+        }
+      }
+    }
     for (std::size_t n = 0; n < m_pending.size(); ++n) {
-      auto& bucket = m_scanners[m_pending[n]].files;
-      if (n + 1 == m_pending.size()) {
-        bucket.push_back(std::move(file));
+      auto& active = m_scanners[m_pending[n]];
+      const auto* rule = active.scanner->content_rule();
+      if (rule != nullptr && !matches_pattern(*active.scanner, file.path)) {
+        active.files.push_back(source::SourceFile{file.location, file.path, file.layer,
+                                                  rule->condense(file.contents)});
+      } else if (n + 1 == m_pending.size()) {
+        active.files.push_back(std::move(file));
       } else {
-        bucket.push_back(file);
+        active.files.push_back(file);
       }
     }
     m_pending.clear();
@@ -70,10 +103,18 @@ class RoutingSink : public source::EntrySink {
   bool in_inventory(const std::string& location) const { return m_inventory.count(location) > 0; }
 
  private:
+  static bool matches_pattern(const Scanner& scanner, std::string_view path) {
+    const auto patterns = scanner.patterns();
+    return std::any_of(patterns.begin(), patterns.end(),
+                       [&](const std::string& pattern) { return glob_match(pattern, path); });
+  }
+
   std::vector<ActiveScanner>& m_scanners;
   model::ComponentGraph& m_graph;
   std::vector<std::size_t> m_pending;
   std::unordered_set<std::string> m_inventory;
+  // Whether some scanner has a content rule.
+  bool m_sniffs = false;
 };
 
 // Links inventory files to the components scanners said own them. Done after

@@ -160,7 +160,8 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
   bool wanted = sink.wants(EntryInfo{location, path, size, layer});
   bool may_nest = depth < limits.max_archive_depth;
   bool hashing = m_context.hashing();
-  if (!wanted && !hashing && limits.max_archive_depth == 0) {
+  bool sniffing = !wanted && sink.sniffs_heads();
+  if (!wanted && !hashing && !sniffing && limits.max_archive_depth == 0) {
     return; // The next header skips the data, often without decompressing it.
   }
 
@@ -181,7 +182,10 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
   // Once the head is known: keep the bytes when a scanner wants them or when
   // they are an archive to open, else only hash them, else stop reading.
   auto decide = [&](std::string_view head) {
-    nested = is_archive(head);
+    if (sniffing) {
+      wanted = sink.wants_head(EntryInfo{location, path, size, layer}, head);
+    }
+    nested = limits.max_archive_depth > 0 && is_archive(head);
     if (nested && !may_nest) {
       sink.warn(location, "archive nested more than " + std::to_string(limits.max_archive_depth) +
                               " deep; not opened");

@@ -5,6 +5,7 @@
 #include <kensa/source/archive_format.hpp>
 #include <kensa/source/directory_source.hpp>
 #include <kensa/util/glob.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <fcntl.h>
 #include <spdlog/spdlog.h>
@@ -47,6 +48,17 @@ std::string normalize_pattern(std::string pattern) {
     pattern.erase(0, 1);
   }
   return pattern;
+}
+
+// Only these files of a folder have their head read for EntrySink::wants_head,
+// so that walking a source tree stays a matter of listing folders.
+bool looks_executable(std::string_view name, mode_t mode) {
+  if ((mode & (S_IXUSR | S_IXGRP | S_IXOTH)) != 0) {
+    return true;
+  }
+  std::string lower = to_lower_ascii(name.substr(name.rfind('/') + 1));
+  return lower.ends_with(".exe") || lower.ends_with(".dll") || lower.ends_with(".so") ||
+         lower.find(".so.") != std::string::npos || lower.ends_with(".dylib");
 }
 
 class DirectoryWalker {
@@ -157,11 +169,17 @@ class DirectoryWalker {
     if (!S_ISREG(target_stat.st_mode)) {
       return; // Devices, sockets and pipes have no contents to scan.
     }
-    visit_file(path, relative, static_cast<std::uint64_t>(target_stat.st_size));
+    visit_file(path, relative, static_cast<std::uint64_t>(target_stat.st_size),
+               looks_executable(relative, target_stat.st_mode));
   }
 
-  void visit_file(const fs::path& path, const std::string& relative, std::uint64_t size) {
+  void visit_file(const fs::path& path, const std::string& relative, std::uint64_t size,
+                  bool executable) {
     bool wanted = m_sink.wants(EntryInfo{relative, relative, size, {}});
+    if (!wanted && executable && m_sink.sniffs_heads()) {
+      auto head = read_file_head(path, k_head_size);
+      wanted = head.ok() && m_sink.wants_head(EntryInfo{relative, relative, size, {}}, *head);
+    }
     bool hashing = m_context.hashing();
     // Only files named like archives are opened, so that walking a source
     // tree stays a matter of listing folders (docs/sources.md).

@@ -32,6 +32,9 @@ class SingleFileSource : public Source {
     bool archive = m_options.limits.max_archive_depth > 0 && is_archive(*head);
 
     bool wanted = sink.wants(EntryInfo{name, name, size, {}});
+    if (!wanted && sink.sniffs_heads()) {
+      wanted = sink.wants_head(EntryInfo{name, name, size, {}}, *head);
+    }
     if (wanted && size > m_options.limits.max_buffered_file_size) {
       sink.warn(name, "file is " + std::to_string(size) + " bytes, over the limit of " +
                           std::to_string(m_options.limits.max_buffered_file_size) +

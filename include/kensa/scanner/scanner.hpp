@@ -74,6 +74,20 @@ class Scanner {
   // Called once per scan with every file that matched patterns(), sorted by
   // location. Must not throw for bad input: warn through `context` instead.
   virtual void scan(ScanContext& context, std::span<const source::SourceFile> files) = 0;
+
+  // How a scanner asks for files by content rather than by name (executables).
+  struct ContentRule {
+    // Whether a file is wanted, from its first bytes (at least
+    // source::k_head_size of them, fewer only when the file is shorter).
+    bool (*wants)(std::string_view head);
+    // Called on each such file as it arrives; its result replaces the
+    // contents handed to scan(). Executables are large and a scan may meet
+    // thousands, so the scanner keeps only what it needs from each. Must not
+    // throw.
+    std::string (*condense)(std::string_view contents);
+  };
+  // nullptr (the default): files are wanted by patterns() only.
+  virtual const ContentRule* content_rule() const { return nullptr; }
 };
 
 // A scanner made of (glob, parser) pairs, for ecosystems whose files can each

@@ -4,6 +4,7 @@
 #include <kensa/model/hash.hpp>
 #include <kensa/util/result.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -43,6 +44,9 @@ struct Limits {
   std::uint64_t max_compression_ratio = 200;
   std::uint64_t ratio_threshold = 64ull << 20;
 };
+
+// Bytes of an entry's head that EntrySink::wants_head is shown.
+inline constexpr std::size_t k_head_size = 64;
 
 // Which files of a container image are scanned.
 enum class LayerScope {
@@ -102,6 +106,19 @@ class EntrySink {
   virtual ~EntrySink() = default;
   // Whether the contents of this entry should be read and delivered.
   virtual bool wants(const EntryInfo& entry) = 0;
+  // Executables have no fixed name, so some entries are wanted for their
+  // first bytes. When this is true, sources call wants_head() with the head
+  // of entries wants() declined: every archive member, and the files of a
+  // folder that look executable (an execute bit, or a name ending in .exe,
+  // .dll, .so or .dylib).
+  virtual bool sniffs_heads() const { return false; }
+  // Whether an entry is wanted after all, given its first bytes (at least
+  // k_head_size of them, fewer only when the entry is shorter).
+  virtual bool wants_head(const EntryInfo& entry, std::string_view head) {
+    (void)entry;
+    (void)head;
+    return false;
+  }
   virtual void receive(SourceFile file) = 0;
   // A problem with one entry (unreadable, too big, loops): the walk goes on.
   virtual void warn(std::string location, std::string message) = 0;
