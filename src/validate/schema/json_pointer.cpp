@@ -1,0 +1,128 @@
+#include "json_pointer.hpp"
+
+namespace kensa::validate::schema {
+
+std::string escape_pointer_token(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (const char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void append_pointer_token(std::string& pointer, std::string_view token) {
+  pointer += '/';
+  for (const char c : token) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer += c;
+    }
+  }
+}
+
+std::optional<std::vector<std::string>> parse_pointer(std::string_view pointer) {
+  std::vector<std::string> tokens;
+  if (pointer.empty()) {
+    return tokens;
+  }
+  if (pointer.front() != '/') {
+    return std::nullopt;
+  }
+  pointer.remove_prefix(1);
+  std::string token;
+  for (std::size_t i = 0; i <= pointer.size(); ++i) {
+    if (i == pointer.size() || pointer[i] == '/') {
+      tokens.push_back(std::move(token));
+      token.clear();
+      continue;
+    }
+    if (pointer[i] == '~') {
+      if (i + 1 >= pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1')) {
+        return std::nullopt;
+      }
+      token += pointer[i + 1] == '0' ? '~' : '/';
+      ++i;
+      continue;
+    }
+    token += pointer[i];
+  }
+  return tokens;
+}
+
+std::optional<std::string> percent_decode(std::string_view text) {
+  const auto hex_value = [](char c) -> int {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out += text[i];
+      continue;
+    }
+    if (i + 2 >= text.size()) {
+      return std::nullopt;
+    }
+    const int high = hex_value(text[i + 1]);
+    const int low = hex_value(text[i + 2]);
+    if (high < 0 || low < 0) {
+      return std::nullopt;
+    }
+    out += static_cast<char>(high * 16 + low);
+    i += 2;
+  }
+  return out;
+}
+
+const nlohmann::json* resolve_pointer(const nlohmann::json& root,
+                                      const std::vector<std::string>& tokens) {
+  const nlohmann::json* current = &root;
+  for (const auto& token : tokens) {
+    if (current->is_object()) {
+      const auto it = current->find(token);
+      if (it == current->end()) {
+        return nullptr;
+      }
+      current = &*it;
+    } else if (current->is_array()) {
+      if (token.empty() || token.size() > 18 || (token.size() > 1 && token.front() == '0')) {
+        return nullptr;
+      }
+      std::size_t index = 0;
+      for (const char c : token) {
+        if (c < '0' || c > '9') {
+          return nullptr;
+        }
+        index = index * 10 + static_cast<std::size_t>(c - '0');
+      }
+      if (index >= current->size()) {
+        return nullptr;
+      }
+      current = &(*current)[index];
+    } else {
+      return nullptr;
+    }
+  }
+  return current;
+}
+
+} // namespace kensa::validate::schema

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// JSON Pointer (RFC 6901) as schemas use it: in `$ref` fragments, where it is
+// also percent-encoded, and in the locations findings report.
+namespace kensa::validate::schema {
+
+// One reference token escaped for a pointer ("a/b" gives "a~1b").
+std::string escape_pointer_token(std::string_view token);
+
+// Appends "/" and the escaped token to `pointer`.
+void append_pointer_token(std::string& pointer, std::string_view token);
+
+// The tokens of a pointer, unescaped; nullopt when it is malformed (does not
+// start with '/', or has a '~' not followed by '0' or '1').
+std::optional<std::vector<std::string>> parse_pointer(std::string_view pointer);
+
+// Decodes %XX sequences, as a URI fragment holding a pointer needs. Returns
+// nullopt on a malformed escape.
+std::optional<std::string> percent_decode(std::string_view text);
+
+// The value `tokens` lead to inside `root`, or nullptr.
+const nlohmann::json* resolve_pointer(const nlohmann::json& root,
+                                      const std::vector<std::string>& tokens);
+
+} // namespace kensa::validate::schema

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+// What JSON Schema needs of JSON values beyond nlohmann::json: equality where
+// 1 and 1.0 are the same number, a hash consistent with it (for uniqueItems
+// on big arrays), exact number comparison and short descriptions for
+// messages.
+namespace kensa::validate::schema {
+
+// JSON Schema equality: numbers by mathematical value, objects regardless of
+// key order, arrays element by element.
+bool json_equal(const nlohmann::json& a, const nlohmann::json& b);
+
+// A hash with json_equal(a, b) implying json_hash(a) == json_hash(b).
+std::size_t json_hash(const nlohmann::json& value);
+
+// -1, 0 or 1 comparing two numbers exactly (integers beyond 2^53 included).
+// Precondition: both are numbers.
+int compare_numbers(const nlohmann::json& a, const nlohmann::json& b);
+
+// Whether a number has no fractional part (1.0 is an integer).
+bool is_integral(const nlohmann::json& number);
+
+// "null", "boolean", "object", "array", "number", "integer" or "string" (an
+// integral number is "integer").
+std::string_view json_type_name(const nlohmann::json& value);
+
+// A short rendering of a value for messages: scalars as JSON, truncated;
+// objects and arrays by their kind and size.
+std::string describe_value(const nlohmann::json& value);
+
+// Nesting depth of `value` (a scalar is 0, [] is 1), counted without
+// recursion and giving up above `limit` (returns limit + 1 then).
+std::size_t json_depth(const nlohmann::json& value, std::size_t limit);
+
+} // namespace kensa::validate::schema

@@ -1,0 +1,128 @@
+#include "registry_data.hpp"
+
+#include "subschemas.hpp"
+#include "uri.hpp"
+
+#include <utility>
+#include <vector>
+
+namespace kensa::validate::schema {
+
+SchemaDialect dialect_of(std::string_view schema_uri, SchemaDialect fallback) {
+  if (schema_uri.find("draft-04") != std::string_view::npos) {
+    return SchemaDialect::draft4;
+  }
+  if (schema_uri.find("draft-06") != std::string_view::npos) {
+    return SchemaDialect::draft6;
+  }
+  if (schema_uri.find("draft-07") != std::string_view::npos) {
+    return SchemaDialect::draft7;
+  }
+  if (schema_uri.find("2019-09") != std::string_view::npos) {
+    return SchemaDialect::draft2019_09;
+  }
+  if (schema_uri.find("2020-12") != std::string_view::npos) {
+    return SchemaDialect::draft2020_12;
+  }
+  return fallback;
+}
+
+namespace {
+
+// A plain-name fragment ("foo"), as opposed to a JSON Pointer ("/a/b").
+bool is_plain_name(std::string_view fragment) {
+  return !fragment.empty() && fragment.front() != '/';
+}
+
+struct Pending {
+  const Json* schema;
+  std::string base;
+  SchemaDialect dialect;
+  std::string resource;
+  std::string pointer;
+};
+
+} // namespace
+
+Status RegistryData::index(const Json& document, const std::string& uri) {
+  std::unordered_map<std::string, const Json*> new_resources;
+  std::unordered_map<std::string, const Json*> new_anchors;
+  std::unordered_map<const Json*, NodeInfo> new_nodes;
+  std::string conflict;
+
+  const auto claim = [&conflict](auto& existing, auto& added, const std::string& key,
+                                 const Json* node) {
+    const auto old = existing.find(key);
+    if (old != existing.end()) {
+      if (conflict.empty()) {
+        conflict = key;
+      }
+      return;
+    }
+    const auto [it, inserted] = added.emplace(key, node);
+    if (!inserted && it->second != node && conflict.empty()) {
+      conflict = key;
+    }
+  };
+
+  const std::string root_uri(strip_fragment(uri));
+  claim(resources, new_resources, root_uri, &document);
+
+  // An explicit stack: a schema may nest deeper than the call stack allows.
+  std::vector<Pending> stack;
+  stack.push_back(Pending{&document, root_uri, default_dialect, root_uri, ""});
+  while (!stack.empty()) {
+    Pending current = std::move(stack.back());
+    stack.pop_back();
+    const Json& schema = *current.schema;
+    if (schema.is_object()) {
+      const auto dollar_schema = schema.find("$schema");
+      if (dollar_schema != schema.end() && dollar_schema->is_string()) {
+        current.dialect = dialect_of(dollar_schema->get<std::string>(), current.dialect);
+      }
+      // In draft-07 and before, "$ref" hides every sibling, "$id" included.
+      const bool id_hidden = is_legacy(current.dialect) && schema.contains("$ref");
+      const auto id = schema.find(id_keyword(current.dialect));
+      if (!id_hidden && id != schema.end() && id->is_string()) {
+        const std::string& id_text = id->get_ref<const std::string&>();
+        const std::string resolved = resolve_uri(current.base, id_text);
+        const std::string without_fragment(strip_fragment(resolved));
+        const auto fragment = fragment_of(resolved);
+        if (!id_text.starts_with("#")) {
+          current.base = without_fragment;
+          current.resource = without_fragment;
+          current.pointer.clear();
+          claim(resources, new_resources, without_fragment, &schema);
+        }
+        // Draft-07 names anchors with "$id": "#name"; an "$id" holding a
+        // JSON Pointer fragment (older CycloneDX schemas have them) names
+        // nothing.
+        if (is_legacy(current.dialect) && fragment && is_plain_name(*fragment)) {
+          claim(anchors, new_anchors, without_fragment + "#" + std::string(*fragment), &schema);
+        }
+      }
+      for (const char* anchor_keyword : {"$anchor", "$dynamicAnchor"}) {
+        const auto anchor = schema.find(anchor_keyword);
+        if (anchor != schema.end() && anchor->is_string()) {
+          claim(anchors, new_anchors, current.base + "#" + anchor->get<std::string>(), &schema);
+        }
+      }
+    }
+    new_nodes.emplace(current.schema, NodeInfo{current.base, current.dialect,
+                                               current.resource + "#" + current.pointer});
+    for_each_subschema(schema, [&](const Json& child, const std::string& suffix) {
+      stack.push_back(Pending{&child, current.base, current.dialect, current.resource,
+                              current.pointer + suffix});
+    });
+  }
+
+  if (!conflict.empty()) {
+    return fail("the schema URI " + conflict + " is already registered");
+  }
+  resources.merge(new_resources);
+  anchors.merge(new_anchors);
+  nodes.merge(new_nodes);
+  return ok_status();
+}
+
+} // namespace kensa::validate::schema
