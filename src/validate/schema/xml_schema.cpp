@@ -1,0 +1,247 @@
+#include "xml_resource_loader.hpp"
+
+#include <kensa/util/resources.hpp>
+#include <kensa/validate/xml_schema.hpp>
+
+#include <climits>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <utility>
+
+namespace kensa::validate {
+
+namespace schema {
+
+struct XmlSchemaHandle {
+  std::string name;
+  std::string folder;
+  std::string base_url;
+  xmlSchemaPtr schema = nullptr;
+
+  XmlSchemaHandle() = default;
+  XmlSchemaHandle(const XmlSchemaHandle&) = delete;
+  XmlSchemaHandle& operator=(const XmlSchemaHandle&) = delete;
+  ~XmlSchemaHandle() {
+    if (schema != nullptr) {
+      xmlSchemaFree(schema);
+    }
+  }
+};
+
+} // namespace schema
+
+namespace {
+
+// Never DTDLOAD, NOENT or DTDVALID: a document cannot make libxml2 fetch or
+// expand anything from outside. BIG_LINES keeps line numbers past 65535.
+constexpr int k_parse_options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING;
+
+// Findings beyond this many are dropped; one XML mistake can cascade.
+constexpr std::size_t k_max_findings = 1'000;
+
+// Where the bundled schemas of a folder pretend to live, so that their
+// relative imports resolve to a URL the loader recognises.
+std::string base_url_of(std::string_view folder) {
+  return folder == "cyclonedx/" ? "http://cyclonedx.org/schema/"
+                                : "https://kensa.invalid/schemas/" + std::string(folder);
+}
+
+struct Collector {
+  SchemaValidation* result;
+  SchemaFindingKind kind = SchemaFindingKind::invalid;
+};
+
+std::string clean_message(const char* message) {
+  std::string text = message == nullptr ? "XML error" : message;
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
+    text.pop_back();
+  }
+  return text;
+}
+
+void collect(void* user_data, xmlErrorPtr error) {
+  auto* collector = static_cast<Collector*>(user_data);
+  if (error == nullptr || error->level == XML_ERR_WARNING) {
+    return;
+  }
+  SchemaValidation& result = *collector->result;
+  result.valid = false;
+  if (result.findings.size() >= k_max_findings) {
+    result.truncated = true;
+    return;
+  }
+  SchemaFinding finding;
+  finding.kind = collector->kind;
+  finding.line = error->line > 0 ? static_cast<std::size_t>(error->line) : 0;
+  finding.message = clean_message(error->message);
+  if (error->node != nullptr) {
+    auto* node = static_cast<xmlNodePtr>(error->node);
+    if (xmlChar* path = xmlGetNodePath(node)) {
+      finding.instance_location = reinterpret_cast<const char*>(path);
+      xmlFree(path);
+    }
+    if (finding.line == 0 && node->line > 0) {
+      finding.line = static_cast<std::size_t>(xmlGetLineNo(node));
+    }
+  }
+  result.findings.push_back(std::move(finding));
+}
+
+void ignore_generic(void*, const char*, ...) {}
+
+// Routes libxml2's thread-local error reporting to a collector for the
+// lifetime of the guard, restoring what was there before.
+class ErrorRedirect {
+ public:
+  explicit ErrorRedirect(Collector& collector)
+      : m_structured(xmlStructuredError), m_structured_context(xmlStructuredErrorContext),
+        m_generic(xmlGenericError), m_generic_context(xmlGenericErrorContext) {
+    xmlSetStructuredErrorFunc(&collector, collect);
+    xmlSetGenericErrorFunc(nullptr, ignore_generic);
+  }
+  ~ErrorRedirect() {
+    xmlSetStructuredErrorFunc(m_structured_context, m_structured);
+    xmlSetGenericErrorFunc(m_generic_context, m_generic);
+  }
+  ErrorRedirect(const ErrorRedirect&) = delete;
+  ErrorRedirect& operator=(const ErrorRedirect&) = delete;
+
+ private:
+  xmlStructuredErrorFunc m_structured;
+  void* m_structured_context;
+  xmlGenericErrorFunc m_generic;
+  void* m_generic_context;
+};
+
+} // namespace
+
+SchemaValidation XmlSchema::validate(std::string_view document) const {
+  schema::init_xml();
+  SchemaValidation result;
+  Collector collector{&result};
+  if (document.size() > static_cast<std::size_t>(INT_MAX)) {
+    SchemaFinding finding;
+    finding.kind = SchemaFindingKind::limit;
+    finding.message = "the XML document is larger than 2 GiB";
+    result.findings.push_back(std::move(finding));
+    result.valid = false;
+    return result;
+  }
+  // Nothing may be loaded while the document is read or validated.
+  const schema::XmlLoaderScope refuse_all("", "");
+  const ErrorRedirect redirect(collector);
+  xmlDocPtr doc = xmlReadMemory(document.data(), static_cast<int>(document.size()), "document.xml",
+                                nullptr, k_parse_options);
+  if (doc == nullptr) {
+    if (result.findings.empty()) {
+      SchemaFinding finding;
+      finding.message = "not well-formed XML";
+      result.findings.push_back(std::move(finding));
+    }
+    result.valid = false;
+    return result;
+  }
+  xmlSchemaValidCtxtPtr context = xmlSchemaNewValidCtxt(m_handle->schema);
+  if (context == nullptr) {
+    xmlFreeDoc(doc);
+    SchemaFinding finding;
+    finding.kind = SchemaFindingKind::limit;
+    finding.message = "out of memory while validating XML";
+    result.findings.push_back(std::move(finding));
+    result.valid = false;
+    return result;
+  }
+  xmlSchemaSetValidStructuredErrors(context, collect, &collector);
+  const int status = xmlSchemaValidateDoc(context, doc);
+  xmlSchemaFreeValidCtxt(context);
+  xmlFreeDoc(doc);
+  if (status != 0) {
+    result.valid = false;
+    if (result.findings.empty()) {
+      SchemaFinding finding;
+      finding.message = status < 0 ? "libxml2 could not validate the document"
+                                   : "the document does not match the schema";
+      result.findings.push_back(std::move(finding));
+    }
+  }
+  return result;
+}
+
+const std::string& XmlSchema::name() const {
+  return m_handle->name;
+}
+
+Result<XmlSchema> load_bundled_xml_schema(std::string_view resource_name) {
+  schema::init_xml();
+  const auto data = resources::find(resource_name);
+  if (!data) {
+    return fail("no bundled XML schema " + std::string(resource_name));
+  }
+  auto handle = std::make_shared<schema::XmlSchemaHandle>();
+  handle->name = std::string(resource_name);
+  const auto slash = resource_name.rfind('/');
+  handle->folder = slash == std::string_view::npos
+                       ? std::string{}
+                       : std::string(resource_name.substr(0, slash + 1));
+  handle->base_url = base_url_of(handle->folder);
+  const std::string url = handle->base_url + std::string(slash == std::string_view::npos
+                                                             ? resource_name
+                                                             : resource_name.substr(slash + 1));
+
+  SchemaValidation problems;
+  Collector collector{&problems};
+  const schema::XmlLoaderScope serve_bundled(handle->folder, handle->base_url);
+  const ErrorRedirect redirect(collector);
+  xmlDocPtr doc = xmlReadMemory(data->data(), static_cast<int>(data->size()), url.c_str(), nullptr,
+                                k_parse_options);
+  if (doc == nullptr) {
+    return fail("the bundled XML schema " + std::string(resource_name) + " is not well-formed");
+  }
+  xmlSchemaParserCtxtPtr parser = xmlSchemaNewDocParserCtxt(doc);
+  if (parser == nullptr) {
+    xmlFreeDoc(doc);
+    return fail("out of memory loading " + std::string(resource_name));
+  }
+  xmlSchemaSetParserStructuredErrors(parser, collect, &collector);
+  handle->schema = xmlSchemaParse(parser);
+  xmlSchemaFreeParserCtxt(parser);
+  xmlFreeDoc(doc);
+  if (handle->schema == nullptr || !problems.findings.empty()) {
+    return fail(
+        "libxml2 rejects the bundled XML schema " + std::string(resource_name) +
+        (problems.findings.empty() ? std::string{} : ": " + problems.findings.front().message));
+  }
+  XmlSchema schema;
+  schema.m_handle = std::move(handle);
+  return schema;
+}
+
+std::vector<std::string> cyclonedx_xml_schema_versions() {
+  return {"1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7"};
+}
+
+Result<XmlSchema> cyclonedx_xml_schema(std::string_view version) {
+  const auto versions = cyclonedx_xml_schema_versions();
+  if (std::find(versions.begin(), versions.end(), version) == versions.end()) {
+    return fail("no bundled CycloneDX XML schema for version " + std::string(version));
+  }
+  static std::mutex mutex;
+  static std::map<std::string, XmlSchema, std::less<>> cache;
+  const std::lock_guard lock(mutex);
+  if (const auto it = cache.find(version); it != cache.end()) {
+    return it->second;
+  }
+  auto schema = load_bundled_xml_schema("cyclonedx/bom-" + std::string(version) + ".SNAPSHOT.xsd");
+  if (schema) {
+    cache.emplace(std::string(version), *schema);
+  }
+  return schema;
+}
+
+} // namespace kensa::validate
