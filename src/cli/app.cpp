@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "cmd_convert.hpp"
 #include "cmd_scan.hpp"
 #include "exit_codes.hpp"
 #include "logging.hpp"
@@ -56,6 +57,7 @@ int run_app(int argc, char** argv) {
     commands[app.get_subcommand(name)] = std::move(run);
   };
   add(register_scan_command(app), "scan");
+  add(register_convert_command(app), "convert");
 
   if (argc <= 1) {
     std::cout << app.help();

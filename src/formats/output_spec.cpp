@@ -70,9 +70,10 @@ Result<OutputSpec> parse_output_spec(std::string_view text) {
   return spec;
 }
 
-std::string render(const model::Document& document, const OutputSpec& spec) {
+std::string render(const model::Document& document, const OutputSpec& spec, LossReport* losses) {
   std::ostringstream out;
-  spec.format->write(document, spec.version, out);
+  LossReport ignored;
+  spec.format->write(document, spec.version, out, losses != nullptr ? *losses : ignored);
   return std::move(out).str();
 }
 

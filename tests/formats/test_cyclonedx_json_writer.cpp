@@ -125,7 +125,9 @@ TEST_CASE("cyclonedx json: component fields", "[formats][cyclonedx]") {
   CHECK(lodash["type"] == "library");
   CHECK(lodash["scope"] == "required");
   CHECK(lodash["hashes"][0]["alg"] == "SHA-512");
-  CHECK(lodash["licenses"] == Json::parse(R"([{"license":{"id":"MIT"}}])"));
+  // 1.6 says whether a license was declared or concluded.
+  CHECK(lodash["licenses"] ==
+        Json::parse(R"([{"license":{"id":"MIT","acknowledgement":"declared"}}])"));
   CHECK(lodash["externalReferences"][0]["type"] == "distribution");
   REQUIRE(lodash["evidence"]["occurrences"].size() == 2);
   CHECK(lodash["evidence"]["occurrences"][1]["location"] == "sub/package-lock.json");
@@ -133,7 +135,8 @@ TEST_CASE("cyclonedx json: component fields", "[formats][cyclonedx]") {
   const auto& dual = component_named(bom, "dual");
   CHECK(dual["group"] == "@scope");
   CHECK(dual["scope"] == "excluded");
-  CHECK(dual["licenses"] == Json::parse(R"([{"expression":"MIT OR Apache-2.0"}])"));
+  CHECK(dual["licenses"] ==
+        Json::parse(R"([{"expression":"MIT OR Apache-2.0","acknowledgement":"declared"}])"));
   bool has_dev = false;
   for (const auto& property : dual["properties"]) {
     has_dev |= property["name"] == "kensa:development" && property["value"] == "true";
@@ -141,8 +144,29 @@ TEST_CASE("cyclonedx json: component fields", "[formats][cyclonedx]") {
   CHECK(has_dev);
 
   const auto& odd = component_named(bom, "odd");
-  CHECK(odd["licenses"] == Json::parse(R"([{"license":{"name":"Some Custom License"}}])"));
+  CHECK(
+      odd["licenses"] ==
+      Json::parse(R"([{"license":{"name":"Some Custom License","acknowledgement":"declared"}}])"));
   CHECK_FALSE(odd.contains("scope"));
+}
+
+TEST_CASE("cyclonedx json: no license acknowledgement before 1.6", "[formats][cyclonedx]") {
+  auto document = sample_document();
+  for (auto& component : document.components) {
+    if (component.name == "lodash") {
+      component.licenses_concluded.push_back(model::License{"BSD-3-Clause", "", ""});
+    }
+  }
+  for (const char* version : {"1.4", "1.5"}) {
+    auto spec = format::parse_output_spec(std::string("cyclonedx-json@") + version);
+    REQUIRE(spec.ok());
+    auto bom = Json::parse(format::render(document, *spec));
+    const auto& lodash = component_named(bom, "lodash");
+    CHECK(lodash["licenses"] == Json::parse(R"([{"license":{"id":"MIT"}}])"));
+    // Concluded licenses have no place next to declared ones before 1.6.
+    CHECK(lodash["evidence"]["licenses"] == Json::parse(R"([{"license":{"id":"BSD-3-Clause"}}])"));
+    CHECK(bom.dump().find("acknowledgement") == std::string::npos);
+  }
 }
 
 TEST_CASE("cyclonedx json: every component has a dependencies entry", "[formats][cyclonedx]") {

@@ -3,6 +3,9 @@
 
 Usage: validate-json-schema.py SCHEMA_DIR SCHEMA_FILE DOCUMENT...
 
+Documents named *.yaml or *.yml are read as YAML (SPDX YAML has the
+structure of SPDX JSON).
+
 An independent check of kensa's writers: references between the bundled
 schemas are resolved by their $id from SCHEMA_DIR, never over the network.
 Exits 1 and prints every error when a document does not validate.
@@ -49,7 +52,13 @@ def main() -> int:
                                 format_checker=jsonschema.FormatChecker())
     failed = False
     for document_path in sys.argv[3:]:
-        document = json.loads(pathlib.Path(document_path).read_text(encoding="utf-8"))
+        text = pathlib.Path(document_path).read_text(encoding="utf-8")
+        if document_path.endswith((".yaml", ".yml")):
+            # SPDX YAML is the JSON structure in YAML (python3-yaml).
+            import yaml
+            document = yaml.safe_load(text)
+        else:
+            document = json.loads(text)
         errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
         for error in errors:
             failed = True

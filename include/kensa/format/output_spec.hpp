@@ -22,7 +22,9 @@ struct OutputSpec {
 // listing the known ones.
 Result<OutputSpec> parse_output_spec(std::string_view text);
 
-// Renders `document` in `spec`'s format and version.
-std::string render(const model::Document& document, const OutputSpec& spec);
+// Renders `document` in `spec`'s format and version. What the format cannot
+// hold is counted in `losses` when given.
+std::string render(const model::Document& document, const OutputSpec& spec,
+                   LossReport* losses = nullptr);
 
 } // namespace kensa::format

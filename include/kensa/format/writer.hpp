@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/format/loss_report.hpp>
 #include <kensa/model/document.hpp>
 
 #include <ostream>
@@ -20,8 +21,11 @@ struct OutputFormat {
   // has no versions.
   std::span<const std::string_view> versions;
   std::string_view default_version;
-  // Writes `document` as spec `version` (one of `versions`, or empty).
-  void (*write)(const model::Document& document, std::string_view version, std::ostream& out);
+  // Writes `document` as spec `version` (one of `versions`, or empty). What
+  // the format cannot hold is counted in `losses`. The output depends on
+  // nothing but the document and the version.
+  void (*write)(const model::Document& document, std::string_view version, std::ostream& out,
+                LossReport& losses);
 };
 
 std::span<const OutputFormat> output_formats();

@@ -63,6 +63,10 @@ struct DocumentMetadata {
   // CycloneDX lifecycle phase ("build", "post-build", ...), empty when unknown.
   std::string lifecycle;
   Completeness completeness = Completeness::unknown;
+  // Document-level facts the fields above do not hold (CycloneDX
+  // metadata.properties, what a reader kept from a foreign document), sorted
+  // by the writers.
+  std::vector<Property> properties;
 };
 
 // Severity of a diagnostic raised while producing or reading a document.

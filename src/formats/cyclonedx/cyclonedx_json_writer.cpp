@@ -1,291 +1,308 @@
 #include "cyclonedx_json_writer.hpp"
 
-#include "license_ids.hpp"
+#include "../common/tree_writer.hpp"
+#include "cyclonedx_vocabulary.hpp"
+#include "serial_number.hpp"
+#include "to_cyclonedx.hpp"
 
-#include <kensa/model/hash.hpp>
-
-#include <nlohmann/json.hpp>
-
-#include <map>
-#include <set>
+#include <sstream>
 
 namespace kensa::format::cyclonedx {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using common::TreeWriter;
 
-// The bom-ref of a component: its purl, which is unique in a kensa document
-// and readable, or its content-derived id when it has none.
-std::string bom_ref(const model::Component& component) {
-  return component.purl.empty() ? component.id : component.purl;
+void write_strings(TreeWriter& out, std::string_view name, const std::vector<std::string>& items) {
+  if (items.empty()) {
+    return;
+  }
+  out.key(name);
+  out.begin_array();
+  for (const auto& item : items) {
+    out.string(item);
+  }
+  out.end_array();
 }
 
-// RFC 4122 name-based UUID (version 5 layout) over the SHA-256 of the content,
-// so the same document always gets the same serial number.
-std::string serial_number(std::string_view content) {
-  std::string hex = model::compute_hash(model::HashAlgorithm::sha256, content).hex.substr(0, 32);
-  hex[12] = '5';
-  static constexpr char k_variant[] = "89ab";
-  hex[16] = k_variant[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];
-  return "urn:uuid:" + hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
-         hex.substr(16, 4) + "-" + hex.substr(20, 12);
+void write_contact(TreeWriter& out, const CdxContact& contact) {
+  out.begin_object();
+  out.optional_member("name", contact.name);
+  out.optional_member("email", contact.email);
+  out.optional_member("phone", contact.phone);
+  out.end_object();
 }
 
-Json license_object(const model::License& license) {
-  Json object = Json::object();
-  if (!license.expression.empty() && is_cyclonedx_license_id(license.expression)) {
-    object["id"] = license.expression;
-  } else {
-    // Valid expressions that are not a listed id (LicenseRef-..., compound
-    // ones when several licenses are listed) keep their text as a name.
-    object["name"] = license.expression.empty() ? license.name : license.expression;
+void write_contacts(TreeWriter& out, std::string_view name, const std::vector<CdxContact>& items) {
+  if (items.empty()) {
+    return;
   }
-  if (!license.url.empty()) {
-    object["url"] = license.url;
+  out.key(name);
+  out.begin_array();
+  for (const auto& item : items) {
+    write_contact(out, item);
   }
-  return Json{{"license", object}};
+  out.end_array();
 }
 
-// CycloneDX allows either license objects or exactly one expression. A single
-// expression that is not a listed id (compound, LicenseRef-, "+", or an id
-// newer than the schema's enum) is written as an expression; otherwise each
-// license is an object.
-Json licenses_json(const std::vector<model::License>& licenses) {
-  Json array = Json::array();
-  const auto& first = licenses.front();
-  if (licenses.size() == 1 && !first.expression.empty() &&
-      !is_cyclonedx_license_id(first.expression)) {
-    array.push_back(Json{{"expression", first.expression}});
-    return array;
+void write_licenses(TreeWriter& out, std::string_view name, const std::vector<CdxLicense>& items) {
+  if (items.empty()) {
+    return;
   }
-  for (const auto& license : licenses) {
-    array.push_back(license_object(license));
-  }
-  return array;
-}
-
-Json organizational_entity(const model::Party& party) {
-  Json entity = Json::object();
-  if (!party.name.empty()) {
-    entity["name"] = party.name;
-  }
-  if (!party.url.empty()) {
-    entity["url"] = Json::array({party.url});
-  }
-  if (!party.email.empty()) {
-    entity["contact"] = Json::array({Json{{"email", party.email}}});
-  }
-  return entity;
-}
-
-Json organizational_contact(const model::Party& party) {
-  Json contact = Json::object();
-  if (!party.name.empty()) {
-    contact["name"] = party.name;
-  }
-  if (!party.email.empty()) {
-    contact["email"] = party.email;
-  }
-  return contact;
-}
-
-Json component_json(const model::Component& component) {
-  Json json = Json::object();
-  json["type"] = model::component_type_name(component.type);
-  json["bom-ref"] = bom_ref(component);
-  if (!component.supplier.empty()) {
-    json["supplier"] = organizational_entity(component.supplier);
-  }
-  if (!component.authors.empty()) {
-    Json authors = Json::array();
-    for (const auto& author : component.authors) {
-      authors.push_back(organizational_contact(author));
+  out.key(name);
+  out.begin_array();
+  for (const auto& license : items) {
+    out.begin_object();
+    if (!license.expression.empty()) {
+      out.member("expression", license.expression);
+      out.optional_member("acknowledgement", license.acknowledgement);
+    } else {
+      out.key("license");
+      out.begin_object();
+      if (!license.id.empty()) {
+        out.member("id", license.id);
+      } else {
+        out.member("name", license.name);
+      }
+      out.optional_member("acknowledgement", license.acknowledgement);
+      out.optional_member("url", license.url);
+      out.end_object();
     }
-    json["authors"] = authors;
+    out.end_object();
   }
-  if (!component.group.empty()) {
-    json["group"] = component.group;
+  out.end_array();
+}
+
+void write_properties(TreeWriter& out, const std::vector<CdxProperty>& properties) {
+  if (properties.empty()) {
+    return;
   }
-  json["name"] = component.name;
-  if (!component.version.empty()) {
-    json["version"] = component.version;
+  out.key("properties");
+  out.begin_array();
+  for (const auto& property : properties) {
+    out.begin_object();
+    out.member("name", property.name);
+    out.member("value", property.value);
+    out.end_object();
   }
-  if (!component.description.empty()) {
-    json["description"] = component.description;
+  out.end_array();
+}
+
+void write_component(TreeWriter& out, const CdxComponent& component) {
+  out.begin_object();
+  out.member("type", component.type);
+  out.optional_member("mime-type", component.mime_type);
+  out.optional_member("bom-ref", component.bom_ref);
+  if (component.supplier) {
+    const auto& supplier = *component.supplier;
+    out.key("supplier");
+    out.begin_object();
+    out.optional_member("name", supplier.name);
+    write_strings(out, "url", supplier.urls);
+    write_contacts(out, "contact", supplier.contacts);
+    out.end_object();
   }
-  if (component.scope != model::Scope::unknown) {
-    json["scope"] = model::scope_name(component.scope);
-  }
+  write_contacts(out, "authors", component.authors);
+  out.optional_member("author", component.author);
+  out.optional_member("publisher", component.publisher);
+  out.optional_member("group", component.group);
+  out.member("name", component.name);
+  out.optional_member("version", component.version);
+  out.optional_member("description", component.description);
+  out.optional_member("scope", component.scope);
   if (!component.hashes.empty()) {
-    Json hashes = Json::array();
+    out.key("hashes");
+    out.begin_array();
     for (const auto& hash : component.hashes) {
-      hashes.push_back(
-          Json{{"alg", model::hash_algorithm_name(hash.algorithm)}, {"content", hash.hex}});
+      out.begin_object();
+      out.member("alg", hash.algorithm);
+      out.member("content", hash.content);
+      out.end_object();
     }
-    json["hashes"] = hashes;
+    out.end_array();
   }
-  if (!component.licenses_declared.empty()) {
-    json["licenses"] = licenses_json(component.licenses_declared);
-  } else if (!component.licenses_concluded.empty()) {
-    json["licenses"] = licenses_json(component.licenses_concluded);
-  }
-  if (!component.cpes.empty()) {
-    json["cpe"] = component.cpes.front();
-  }
-  if (!component.purl.empty()) {
-    json["purl"] = component.purl;
-  }
+  write_licenses(out, "licenses", component.licenses);
+  out.optional_member("copyright", component.copyright);
+  out.optional_member("cpe", component.cpe);
+  out.optional_member("purl", component.purl);
+  write_strings(out, "omniborId", component.omnibor_ids);
+  write_strings(out, "swhid", component.swhids);
   if (!component.external_references.empty()) {
-    Json references = Json::array();
+    out.key("externalReferences");
+    out.begin_array();
     for (const auto& reference : component.external_references) {
-      references.push_back(Json{{"url", reference.url}, {"type", reference.type}});
+      out.begin_object();
+      out.member("url", reference.url);
+      out.optional_member("comment", reference.comment);
+      out.member("type", reference.type);
+      out.end_object();
     }
-    json["externalReferences"] = references;
+    out.end_array();
   }
-
-  Json properties = Json::array();
-  std::set<std::string> scanners;
-  for (const auto& evidence : component.evidence) {
-    scanners.insert(evidence.found_by);
-  }
-  std::vector<model::Property> all = component.properties;
-  for (std::size_t i = 1; i < component.cpes.size(); ++i) {
-    all.push_back({"kensa:cpe23", component.cpes[i]});
-  }
-  if (component.development) {
-    all.push_back({"kensa:development", "true"});
-  }
-  for (const auto& scanner : scanners) {
-    if (!scanner.empty()) {
-      all.push_back({"kensa:found-by", scanner});
+  write_properties(out, component.properties);
+  if (!component.components.empty()) {
+    out.key("components");
+    out.begin_array();
+    for (const auto& child : component.components) {
+      write_component(out, child);
     }
+    out.end_array();
   }
-  std::sort(all.begin(), all.end());
-  for (const auto& property : all) {
-    properties.push_back(Json{{"name", property.name}, {"value", property.value}});
-  }
-  if (!properties.empty()) {
-    json["properties"] = properties;
-  }
-
-  if (!component.evidence.empty()) {
-    Json occurrences = Json::array();
-    std::set<std::pair<std::string, std::string>> seen;
-    for (const auto& evidence : component.evidence) {
-      if (!seen.insert({evidence.location, evidence.layer}).second) {
-        continue;
+  if (!component.occurrences.empty() || !component.evidence_licenses.empty() ||
+      !component.evidence_copyright.empty()) {
+    out.key("evidence");
+    out.begin_object();
+    if (!component.occurrences.empty()) {
+      out.key("occurrences");
+      out.begin_array();
+      for (const auto& occurrence : component.occurrences) {
+        out.begin_object();
+        out.member("location", occurrence.location);
+        out.optional_member("additionalContext", occurrence.additional_context);
+        out.end_object();
       }
-      Json occurrence{{"location", evidence.location}};
-      if (!evidence.layer.empty()) {
-        occurrence["additionalContext"] = "layer " + evidence.layer;
-      }
-      occurrences.push_back(occurrence);
+      out.end_array();
     }
-    json["evidence"] = Json{{"occurrences", occurrences}};
+    write_licenses(out, "licenses", component.evidence_licenses);
+    if (!component.evidence_copyright.empty()) {
+      out.key("copyright");
+      out.begin_array();
+      for (const auto& text : component.evidence_copyright) {
+        out.begin_object();
+        out.member("text", text);
+        out.end_object();
+      }
+      out.end_array();
+    }
+    out.end_object();
   }
-  return json;
+  write_strings(out, "tags", component.tags);
+  out.end_object();
 }
 
-Json metadata_json(const model::DocumentMetadata& metadata) {
-  Json json = Json::object();
-  if (!metadata.timestamp.empty()) {
-    json["timestamp"] = metadata.timestamp;
+void write_tools(TreeWriter& out, const CdxBom& bom) {
+  if (bom.tools.empty()) {
+    return;
   }
-  if (!metadata.lifecycle.empty()) {
-    json["lifecycles"] = Json::array({Json{{"phase", metadata.lifecycle}}});
+  out.key("tools");
+  if (minor_version(bom.spec_version) < 5) {
+    out.begin_array();
+    for (const auto& tool : bom.tools) {
+      out.begin_object();
+      out.optional_member("vendor", tool.vendor);
+      out.optional_member("name", tool.name);
+      out.optional_member("version", tool.version);
+      out.end_object();
+    }
+    out.end_array();
+    return;
   }
-  Json tools = Json::array();
-  for (const auto& tool : metadata.tools) {
-    Json entry{{"type", "application"}};
+  out.begin_object();
+  out.key("components");
+  out.begin_array();
+  for (const auto& tool : bom.tools) {
+    out.begin_object();
+    out.member("type", "application");
     if (!tool.vendor.empty()) {
-      entry["supplier"] = Json{{"name", tool.vendor}};
+      out.key("supplier");
+      out.begin_object();
+      out.member("name", tool.vendor);
+      out.end_object();
     }
-    entry["name"] = tool.name;
-    if (!tool.version.empty()) {
-      entry["version"] = tool.version;
-    }
-    tools.push_back(entry);
+    out.member("name", tool.name);
+    out.optional_member("version", tool.version);
+    out.end_object();
   }
-  if (!tools.empty()) {
-    json["tools"] = Json{{"components", tools}};
-  }
-  if (!metadata.authors.empty()) {
-    Json authors = Json::array();
-    for (const auto& author : metadata.authors) {
-      authors.push_back(organizational_contact(author));
-    }
-    json["authors"] = authors;
-  }
-  if (metadata.subject) {
-    json["component"] = component_json(*metadata.subject);
-  }
-  return json;
+  out.end_array();
+  out.end_object();
 }
 
-Json dependencies_json(const model::Document& document) {
-  std::map<std::string, std::string> ref_of;
-  for (const auto& component : document.components) {
-    ref_of[component.id] = bom_ref(component);
-  }
-  std::map<std::string, std::set<std::string>> depends_on;
-  if (document.metadata.subject) {
-    const auto& subject = *document.metadata.subject;
-    ref_of[subject.id] = bom_ref(subject);
-    depends_on[bom_ref(subject)];
-  }
-  // Every component gets an entry, even without edges: an empty dependsOn
-  // says "depends on nothing we know of" per the spec.
-  for (const auto& component : document.components) {
-    depends_on[bom_ref(component)];
-  }
-  for (const auto& relationship : document.relationships) {
-    if (relationship.type == model::RelationshipType::contains) {
-      continue; // Containment is not a dependency; nesting expresses it.
+void write_metadata(TreeWriter& out, const CdxBom& bom) {
+  out.key("metadata");
+  out.begin_object();
+  out.optional_member("timestamp", bom.timestamp);
+  if (!bom.lifecycle_phases.empty() || !bom.lifecycle_names.empty()) {
+    out.key("lifecycles");
+    out.begin_array();
+    for (const auto& phase : bom.lifecycle_phases) {
+      out.begin_object();
+      out.member("phase", phase);
+      out.end_object();
     }
-    auto from = ref_of.find(relationship.from);
-    auto to = ref_of.find(relationship.to);
-    if (from != ref_of.end() && to != ref_of.end()) {
-      depends_on[from->second].insert(to->second);
+    for (const auto& name : bom.lifecycle_names) {
+      out.begin_object();
+      out.member("name", name);
+      out.end_object();
     }
+    out.end_array();
   }
-  Json array = Json::array();
-  for (const auto& [ref, targets] : depends_on) {
-    Json entry{{"ref", ref}};
-    entry["dependsOn"] = Json(std::vector<std::string>(targets.begin(), targets.end()));
-    array.push_back(entry);
+  write_tools(out, bom);
+  write_contacts(out, "authors", bom.authors);
+  if (bom.component) {
+    out.key("component");
+    write_component(out, *bom.component);
   }
-  return array;
+  write_properties(out, bom.metadata_properties);
+  out.end_object();
 }
 
 } // namespace
 
-void write_json(const model::Document& document, std::string_view version, std::ostream& out) {
-  Json metadata = metadata_json(document.metadata);
-  Json components = Json::array();
-  for (const auto& component : document.components) {
-    components.push_back(component_json(component));
+void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
+  std::ostringstream buffer;
+  auto writer = common::make_json_writer(buffer);
+  writer->begin_object();
+  writer->member("$schema", "http://cyclonedx.org/schema/bom-" + bom.spec_version + ".schema.json");
+  writer->member("bomFormat", "CycloneDX");
+  writer->member("specVersion", bom.spec_version);
+  writer->member("serialNumber",
+                 bom.serial_number.empty() ? k_serial_placeholder : bom.serial_number);
+  writer->integer_member("version", bom.version);
+  write_metadata(*writer, bom);
+  writer->key("components");
+  writer->begin_array();
+  for (const auto& component : bom.components) {
+    write_component(*writer, component);
   }
-  Json dependencies = dependencies_json(document);
+  writer->end_array();
+  writer->key("dependencies");
+  writer->begin_array();
+  for (const auto& dependency : bom.dependencies) {
+    writer->begin_object();
+    writer->member("ref", dependency.ref);
+    writer->key("dependsOn");
+    writer->begin_array();
+    for (const auto& target : dependency.depends_on) {
+      writer->string(target);
+    }
+    writer->end_array();
+    writer->end_object();
+  }
+  writer->end_array();
+  if (!bom.compositions.empty()) {
+    writer->key("compositions");
+    writer->begin_array();
+    for (const auto& composition : bom.compositions) {
+      writer->begin_object();
+      writer->member("aggregate", composition.aggregate);
+      write_strings(*writer, "assemblies", composition.assemblies);
+      write_strings(*writer, "dependencies", composition.dependencies);
+      writer->end_object();
+    }
+    writer->end_array();
+  }
+  writer->end_object();
+  writer->finish();
+  std::string text = std::move(buffer).str();
+  if (bom.serial_number.empty()) {
+    fill_serial_number(text);
+  }
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
 
-  constexpr auto k_replace = nlohmann::json::error_handler_t::replace;
-  // The serial number is derived from everything else in the document.
-  std::string content = metadata.dump(-1, ' ', false, k_replace) +
-                        components.dump(-1, ' ', false, k_replace) +
-                        dependencies.dump(-1, ' ', false, k_replace);
-
-  Json bom = Json::object();
-  bom["$schema"] = "http://cyclonedx.org/schema/bom-" + std::string(version) + ".schema.json";
-  bom["bomFormat"] = "CycloneDX";
-  bom["specVersion"] = std::string(version);
-  bom["serialNumber"] = serial_number(content);
-  bom["version"] = 1;
-  bom["metadata"] = std::move(metadata);
-  bom["components"] = std::move(components);
-  bom["dependencies"] = std::move(dependencies);
-  // Invalid UTF-8 in package metadata is replaced rather than aborting the
-  // whole document.
-  out << bom.dump(2, ' ', false, k_replace) << '\n';
+void write_json(const model::Document& document, std::string_view version, std::ostream& out,
+                LossReport& losses) {
+  write_cyclonedx_json(to_cyclonedx(document, version, losses), out);
 }
 
 } // namespace kensa::format::cyclonedx

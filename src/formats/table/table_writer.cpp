@@ -41,7 +41,8 @@ std::string scope_text(const model::Component& component) {
 
 } // namespace
 
-void write_table(const model::Document& document, std::string_view, std::ostream& out) {
+void write_table(const model::Document& document, std::string_view, std::ostream& out,
+                 LossReport&) {
   using Row = std::array<std::string, 5>;
   std::vector<Row> rows;
   rows.push_back({"NAME", "VERSION", "TYPE", "SCOPE", "FOUND BY"});

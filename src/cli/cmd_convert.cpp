@@ -1,0 +1,129 @@
+#include "cmd_convert.hpp"
+
+#include "exit_codes.hpp"
+
+#include <kensa/format/output_spec.hpp>
+#include <kensa/format/reader.hpp>
+#include <kensa/util/atomic_file.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+
+namespace kensa::cli {
+
+namespace {
+
+struct ConvertArguments {
+  std::string input;
+  std::vector<std::string> outputs;
+};
+
+Result<std::string> read_input(const std::string& path, std::size_t max_bytes) {
+  std::ostringstream text;
+  if (path == "-") {
+    text << std::cin.rdbuf();
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      return fail(path + ": cannot be read");
+    }
+    text << in.rdbuf();
+  }
+  std::string content = std::move(text).str();
+  if (content.size() > max_bytes) {
+    return fail(path + ": larger than " + std::to_string(max_bytes) + " bytes");
+  }
+  return content;
+}
+
+void report_losses(const format::LossReport& losses, std::string_view what) {
+  for (const auto& [field, count] : losses.entries()) {
+    spdlog::warn("{}: {} ({} times)", what, field, count);
+  }
+}
+
+int run_convert(const ConvertArguments& arguments) {
+  std::vector<format::OutputSpec> outputs;
+  int to_stdout = 0;
+  for (const auto& text : arguments.outputs) {
+    auto spec = format::parse_output_spec(text);
+    if (!spec) {
+      spdlog::error("{}", spec.error());
+      return k_exit_usage;
+    }
+    to_stdout += spec->file.empty() ? 1 : 0;
+    outputs.push_back(std::move(spec).value());
+  }
+  if (to_stdout > 1) {
+    spdlog::error("only one output can go to standard output; give the others a file (-o "
+                  "FORMAT=FILE)");
+    return k_exit_usage;
+  }
+  format::ReadLimits limits;
+  auto content = read_input(arguments.input, limits.max_bytes);
+  if (!content) {
+    spdlog::error("{}", content.error());
+    return k_exit_usage;
+  }
+  std::string name = arguments.input == "-" ? "standard input" : arguments.input;
+  auto read = format::read_document(*content, name, limits);
+  if (!read) {
+    spdlog::error("{}", read.error());
+    return k_exit_usage;
+  }
+  content->clear();
+  content->shrink_to_fit();
+  spdlog::info("read {} as {} {} {}: {} components, {} relationships", name,
+               format::family_name(read->format.family),
+               format::encoding_name(read->format.encoding), read->format.spec_version,
+               read->document.components.size(), read->document.relationships.size());
+  for (const auto& diagnostic : read->document.diagnostics) {
+    spdlog::warn("{}: {}", diagnostic.location.empty() ? name : diagnostic.location,
+                 diagnostic.message);
+  }
+  report_losses(read->losses, "not read from " + name);
+
+  for (const auto& output : outputs) {
+    format::LossReport losses;
+    std::string rendered = format::render(read->document, output, &losses);
+    std::string label =
+        std::string(output.format->name) + (output.version.empty() ? "" : "@" + output.version);
+    report_losses(losses, "not written to " + label);
+    if (output.file.empty()) {
+      std::cout << rendered << std::flush;
+      continue;
+    }
+    if (auto written = write_file_atomically(output.file, rendered); !written) {
+      spdlog::error("{}", written.error());
+      return k_exit_usage;
+    }
+    spdlog::info("wrote {} to {}", label, output.file);
+  }
+  return k_exit_success;
+}
+
+} // namespace
+
+std::function<int()> register_convert_command(CLI::App& app) {
+  auto arguments = std::make_shared<ConvertArguments>();
+  CLI::App* command = app.add_subcommand(
+      "convert", "Convert an SBOM between CycloneDX, SPDX and kensa-json, listing what is lost");
+  command
+      ->add_option("input", arguments->input,
+                   "SBOM to read ('-' for standard input); the format and version are detected "
+                   "from the content")
+      ->required();
+  command
+      ->add_option("-o,--output", arguments->outputs,
+                   "Output as FORMAT[@VERSION][=FILE]; repeat for several outputs")
+      ->type_name("FORMAT[@VERSION][=FILE]")
+      ->required();
+  return [arguments]() { return run_convert(*arguments); };
+}
+
+} // namespace kensa::cli

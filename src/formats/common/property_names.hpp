@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string_view>
+
+// Names of the properties kensa uses to carry a fact through a format that
+// has no field for it. Writers turn some of them back into native fields
+// where the target format (or spec version) has one, and readers turn native
+// fields the model lacks into them, so a conversion keeps them instead of
+// dropping them.
+namespace kensa::format::property {
+
+// Component needed only for development (model::Component::development).
+inline constexpr std::string_view k_development = "kensa:development";
+// Scanner that found the component (model::Evidence::found_by).
+inline constexpr std::string_view k_found_by = "kensa:found-by";
+// Each CPE after the first: CycloneDX has room for one.
+inline constexpr std::string_view k_cpe23 = "kensa:cpe23";
+// Where the component was found, for formats without occurrences.
+inline constexpr std::string_view k_location = "kensa:location";
+// The component type when the spec version has no word for it.
+inline constexpr std::string_view k_component_type = "kensa:component-type";
+// The component scope, for formats without one.
+inline constexpr std::string_view k_scope = "kensa:scope";
+// Copyright text (CycloneDX copyright, SPDX copyrightText).
+inline constexpr std::string_view k_copyright = "kensa:copyright";
+// Document lifecycle phase, for CycloneDX 1.4, which has no lifecycles.
+inline constexpr std::string_view k_lifecycle = "kensa:lifecycle";
+
+// CycloneDX fields kept for CycloneDX writers of versions that have them.
+inline constexpr std::string_view k_cdx_publisher = "kensa:cyclonedx:publisher";
+inline constexpr std::string_view k_cdx_mime_type = "kensa:cyclonedx:mime-type";
+inline constexpr std::string_view k_cdx_omnibor_id = "kensa:cyclonedx:omniborId";
+inline constexpr std::string_view k_cdx_swhid = "kensa:cyclonedx:swhid";
+inline constexpr std::string_view k_cdx_tag = "kensa:cyclonedx:tag";
+
+// SPDX fields kept for SPDX writers.
+inline constexpr std::string_view k_spdx_document_name = "kensa:spdx:document-name";
+// A primary package purpose with no component type (SOURCE, ARCHIVE, INSTALL).
+inline constexpr std::string_view k_spdx_purpose = "kensa:spdx:primary-package-purpose";
+
+} // namespace kensa::format::property

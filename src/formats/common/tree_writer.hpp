@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <string_view>
+
+namespace kensa::format::common {
+
+// Streams a tree of objects, arrays and scalars without building it in
+// memory, so that a document of 100,000 components costs no more than its
+// text. JSON and YAML implement it: a serializer written against this
+// interface produces both. The caller must nest calls correctly (a key before
+// every value inside an object, none inside an array).
+class TreeWriter {
+ public:
+  virtual ~TreeWriter() = default;
+
+  virtual void begin_object() = 0;
+  virtual void end_object() = 0;
+  virtual void begin_array() = 0;
+  virtual void end_array() = 0;
+  virtual void key(std::string_view name) = 0;
+  // Text is written as UTF-8; invalid sequences become U+FFFD rather than
+  // making the whole document unreadable.
+  virtual void string(std::string_view value) = 0;
+  virtual void integer(std::int64_t value) = 0;
+  virtual void boolean(bool value) = 0;
+  // Flushes buffered output and ends the document with a newline.
+  virtual void finish() = 0;
+
+  void member(std::string_view name, std::string_view value) {
+    key(name);
+    string(value);
+  }
+  // Writes the member only when `value` is not empty.
+  void optional_member(std::string_view name, std::string_view value) {
+    if (!value.empty()) {
+      member(name, value);
+    }
+  }
+  void integer_member(std::string_view name, std::int64_t value) {
+    key(name);
+    integer(value);
+  }
+  void boolean_member(std::string_view name, bool value) {
+    key(name);
+    boolean(value);
+  }
+};
+
+// Indented JSON (two spaces), keys in the order they are written.
+std::unique_ptr<TreeWriter> make_json_writer(std::ostream& out);
+
+// Block-style YAML 1.2 that any YAML 1.1 reader takes too: every string
+// double-quoted, sequences indented at their key, "---" first.
+std::unique_ptr<TreeWriter> make_yaml_writer(std::ostream& out);
+
+// Appends `text` to `out` with invalid UTF-8 replaced by U+FFFD.
+void append_valid_utf8(std::string& out, std::string_view text);
+
+// Whether `text` is valid UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+} // namespace kensa::format::common

@@ -1,0 +1,444 @@
+#include "from_cyclonedx.hpp"
+
+#include "../common/json_access.hpp"
+#include "../common/property_names.hpp"
+#include "../kensa_json/kensa_json_names.hpp"
+
+#include <kensa/model/graph.hpp>
+#include <kensa/model/ids.hpp>
+#include <kensa/model/license.hpp>
+
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace kensa::format::cyclonedx {
+
+namespace {
+
+using common::array;
+using common::Json;
+using common::object;
+using common::text;
+
+struct Reader {
+  std::string source;
+  const ReadLimits& limits;
+  LossReport& losses;
+  model::ComponentGraph graph;
+  // bom-ref to component id.
+  std::unordered_map<std::string, std::string> id_of_ref;
+  std::vector<std::pair<std::string, std::string>> contains;
+  std::size_t components = 0;
+  bool too_many = false;
+
+  void diagnostic(std::string message) {
+    graph.add_diagnostic({model::Severity::warning, source, std::move(message)});
+  }
+};
+
+model::License license_of(const Json& entry) {
+  model::License license;
+  if (auto expression = text(entry, "expression"); !expression.empty()) {
+    auto parsed = model::parse_license_expression(expression);
+    if (parsed) {
+      license.expression = parsed->canonical;
+    } else {
+      license.name = expression;
+    }
+    return license;
+  }
+  const Json& inner = object(entry, "license");
+  license.url = text(inner, "url");
+  if (auto id = text(inner, "id"); !id.empty()) {
+    license.expression = id;
+    return license;
+  }
+  // kensa writes a compound expression among several licenses as a name,
+  // since lists before 1.7 cannot mix them: a name that is a valid
+  // expression with an operator is one.
+  std::string name = text(inner, "name");
+  if (name.find(' ') != std::string::npos) {
+    if (auto parsed = model::parse_license_expression(name)) {
+      license.expression = parsed->canonical;
+      return license;
+    }
+  }
+  license.name = name;
+  return license;
+}
+
+std::string acknowledgement_of(const Json& entry) {
+  if (auto value = text(entry, "acknowledgement"); !value.empty()) {
+    return value;
+  }
+  return text(object(entry, "license"), "acknowledgement");
+}
+
+// "Jane Doe <jane@example.com>, John Roe": how kensa writes several authors
+// into the single author field before 1.6.
+std::vector<model::Party> parse_author_text(std::string_view value) {
+  std::vector<model::Party> parties;
+  while (!value.empty()) {
+    auto comma = value.find(", ");
+    std::string_view one = value.substr(0, comma);
+    value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 2);
+    model::Party party;
+    auto open = one.rfind(" <");
+    if (open != std::string_view::npos && one.back() == '>') {
+      party.name = std::string(one.substr(0, open));
+      party.email = std::string(one.substr(open + 2, one.size() - open - 3));
+    } else if (one.find('@') != std::string_view::npos && one.find(' ') == std::string_view::npos) {
+      party.email = std::string(one);
+    } else {
+      party.name = std::string(one);
+    }
+    if (!party.empty()) {
+      parties.push_back(std::move(party));
+    }
+  }
+  return parties;
+}
+
+model::Party contact_party(const Json& contact) {
+  return model::Party{text(contact, "name"), text(contact, "email"), "", false};
+}
+
+model::Party entity_party(const Json& entity) {
+  model::Party party;
+  party.name = text(entity, "name");
+  party.is_organization = true;
+  for (const auto& url : array(entity, "url")) {
+    if (url.is_string()) {
+      party.url = url.get<std::string>();
+      break;
+    }
+  }
+  for (const auto& contact : array(entity, "contact")) {
+    if (auto email = text(contact, "email"); !email.empty()) {
+      party.email = email;
+      break;
+    }
+  }
+  return party;
+}
+
+// Turns one CycloneDX component (without its children) into a model
+// component; the kensa:* properties go back into the fields they stand for.
+model::Component map_component(const Json& json, Reader& reader) {
+  model::Component component;
+  std::string type = text(json, "type");
+  if (auto parsed = kensa_json::parse_component_type(type)) {
+    component.type = *parsed;
+  } else if (!type.empty()) {
+    component.add_property("kensa:cyclonedx:type", type);
+  }
+  if (json.contains("supplier")) {
+    component.supplier = entity_party(object(json, "supplier"));
+  }
+  for (const auto& author : array(json, "authors")) {
+    component.authors.push_back(contact_party(author));
+  }
+  if (auto author = text(json, "author"); !author.empty()) {
+    for (auto& party : parse_author_text(author)) {
+      component.authors.push_back(std::move(party));
+    }
+  }
+  component.group = text(json, "group");
+  component.name = text(json, "name");
+  component.version = text(json, "version");
+  component.description = text(json, "description");
+  component.purl = text(json, "purl");
+  component.ecosystem = common::purl_type(component.purl);
+  if (auto scope = kensa_json::parse_scope(text(json, "scope"))) {
+    component.scope = *scope;
+  }
+  for (const auto& hash : array(json, "hashes")) {
+    auto algorithm = model::parse_hash_algorithm(text(hash, "alg"));
+    std::string content = text(hash, "content");
+    if (!algorithm || content.empty()) {
+      reader.losses.add("hash with an unknown algorithm");
+      continue;
+    }
+    for (char& c : content) {
+      c = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
+    }
+    component.hashes.push_back({*algorithm, content});
+  }
+  for (const auto& entry : array(json, "licenses")) {
+    auto license = license_of(entry);
+    if (license.expression.empty() && license.name.empty()) {
+      continue;
+    }
+    if (acknowledgement_of(entry) == "concluded") {
+      component.licenses_concluded.push_back(std::move(license));
+    } else {
+      component.licenses_declared.push_back(std::move(license));
+    }
+  }
+  const Json& evidence = object(json, "evidence");
+  for (const auto& entry : array(evidence, "licenses")) {
+    auto license = license_of(entry);
+    if (!license.expression.empty() || !license.name.empty()) {
+      component.licenses_concluded.push_back(std::move(license));
+    }
+  }
+  for (const auto& entry : array(evidence, "copyright")) {
+    if (auto copyright = text(entry, "text"); !copyright.empty()) {
+      component.add_property(std::string(property::k_copyright), copyright);
+    }
+  }
+  if (auto cpe = text(json, "cpe"); !cpe.empty()) {
+    component.cpes.push_back(cpe);
+  }
+  for (const auto& reference : array(json, "externalReferences")) {
+    std::string reference_type = text(reference, "type");
+    std::string comment = text(reference, "comment");
+    // kensa writes a link type the version lacks as "other" with the real
+    // type in the comment.
+    if (reference_type == "other" && !comment.empty() && comment.find(' ') == std::string::npos) {
+      reference_type = comment;
+    }
+    component.external_references.push_back({reference_type, text(reference, "url")});
+  }
+  for (const auto& [member, name] : {std::pair{"publisher", property::k_cdx_publisher},
+                                     std::pair{"mime-type", property::k_cdx_mime_type},
+                                     std::pair{"copyright", property::k_copyright}}) {
+    if (auto value = text(json, member); !value.empty()) {
+      component.add_property(std::string(name), value);
+    }
+  }
+  for (const auto& [member, name] :
+       {std::pair{"omniborId", property::k_cdx_omnibor_id},
+        std::pair{"swhid", property::k_cdx_swhid}, std::pair{"tags", property::k_cdx_tag}}) {
+    for (const auto& value : array(json, member)) {
+      if (value.is_string()) {
+        component.add_property(std::string(name), value.get<std::string>());
+      }
+    }
+  }
+
+  std::vector<std::string> found_by;
+  std::vector<std::string> locations;
+  for (const auto& property : array(json, "properties")) {
+    std::string name = text(property, "name");
+    std::string value = text(property, "value");
+    if (name == property::k_development) {
+      component.development = value == "true";
+    } else if (name == property::k_found_by) {
+      found_by.push_back(value);
+    } else if (name == property::k_cpe23) {
+      component.cpes.push_back(value);
+    } else if (name == property::k_location) {
+      locations.push_back(value);
+    } else if (name == property::k_component_type) {
+      if (auto parsed = kensa_json::parse_component_type(value)) {
+        component.type = *parsed;
+      }
+    } else if (name == property::k_scope) {
+      if (auto scope = kensa_json::parse_scope(value)) {
+        component.scope = *scope;
+      }
+    } else if (!name.empty()) {
+      component.add_property(name, value);
+    }
+  }
+  for (const auto& occurrence : array(evidence, "occurrences")) {
+    std::string context = text(occurrence, "additionalContext");
+    std::string layer = context.starts_with("layer ") ? context.substr(6) : std::string();
+    if (!context.empty() && layer.empty()) {
+      component.add_property("kensa:cyclonedx:occurrence-context", context);
+    }
+    component.evidence.push_back({text(occurrence, "location"), layer, ""});
+  }
+  for (auto& location : locations) {
+    component.evidence.push_back({std::move(location), "", ""});
+  }
+  // Which scanner found which location is not recorded per location: with
+  // one scanner it is exact, with several the names stay properties.
+  if (found_by.size() == 1) {
+    for (auto& item : component.evidence) {
+      item.found_by = found_by.front();
+    }
+    if (component.evidence.empty()) {
+      component.evidence.push_back({"", "", found_by.front()});
+    }
+  } else {
+    for (const auto& scanner : found_by) {
+      component.add_property(std::string(property::k_found_by), scanner);
+    }
+  }
+  return component;
+}
+
+// Adds `json` and its nested components; returns the id.
+std::string add_component(const Json& json, std::size_t depth, Reader& reader) {
+  if (++reader.components > reader.limits.max_components) {
+    reader.too_many = true;
+    return "";
+  }
+  std::string ref = text(json, "bom-ref");
+  std::size_t before = reader.graph.component_count();
+  std::string id = reader.graph.add(map_component(json, reader));
+  if (reader.graph.component_count() == before) {
+    reader.losses.add("components that duplicate another (merged)");
+  }
+  if (!ref.empty()) {
+    if (!reader.id_of_ref.emplace(ref, id).second) {
+      reader.diagnostic("bom-ref \"" + ref + "\" is used twice; the first one is kept");
+    }
+  }
+  const Json& children = array(json, "components");
+  if (!children.empty() && depth >= reader.limits.max_nesting) {
+    reader.diagnostic("components nested deeper than " + std::to_string(reader.limits.max_nesting) +
+                      " levels were skipped");
+    reader.losses.add("components nested too deep", children.size());
+    return id;
+  }
+  for (const auto& child : children) {
+    if (!child.is_object()) {
+      continue;
+    }
+    std::string child_id = add_component(child, depth + 1, reader);
+    if (!child_id.empty()) {
+      reader.contains.emplace_back(id, child_id);
+    }
+  }
+  return id;
+}
+
+model::DocumentMetadata map_metadata(const Json& bom, Reader& reader,
+                                     std::optional<std::string>& subject_ref) {
+  model::DocumentMetadata metadata;
+  const Json& json = object(bom, "metadata");
+  metadata.timestamp = text(json, "timestamp");
+  if (json.contains("tools") && json["tools"].is_array()) {
+    for (const auto& tool : json["tools"]) {
+      metadata.tools.push_back({text(tool, "vendor"), text(tool, "name"), text(tool, "version")});
+    }
+  } else {
+    const Json& tools = object(json, "tools");
+    for (const auto& tool : array(tools, "components")) {
+      std::string vendor = text(object(tool, "supplier"), "name");
+      if (vendor.empty()) {
+        vendor = text(tool, "group");
+      }
+      metadata.tools.push_back({vendor, text(tool, "name"), text(tool, "version")});
+    }
+    reader.losses.add("tools that are services", array(tools, "services").size());
+  }
+  for (const auto& author : array(json, "authors")) {
+    auto party = contact_party(author);
+    party.is_organization = false;
+    metadata.authors.push_back(std::move(party));
+  }
+  for (const auto& lifecycle : array(json, "lifecycles")) {
+    std::string phase = text(lifecycle, "phase");
+    if (phase.empty()) {
+      phase = text(lifecycle, "name");
+    }
+    if (metadata.lifecycle.empty()) {
+      metadata.lifecycle = phase;
+    } else if (!phase.empty()) {
+      metadata.properties.push_back({"kensa:cyclonedx:lifecycle", phase});
+    }
+  }
+  for (const auto& property : array(json, "properties")) {
+    std::string name = text(property, "name");
+    if (name == property::k_lifecycle && metadata.lifecycle.empty()) {
+      metadata.lifecycle = text(property, "value");
+    } else if (!name.empty()) {
+      metadata.properties.push_back({name, text(property, "value")});
+    }
+  }
+  if (json.contains("component") && json["component"].is_object()) {
+    const Json& subject = json["component"];
+    model::Component component = map_component(subject, reader);
+    subject_ref = text(subject, "bom-ref");
+    // A kensa id as bom-ref (a subject without purl) is kept, so that the
+    // document written again names the subject alike.
+    bool kensa_id = subject_ref->size() == 16 &&
+                    subject_ref->find_first_not_of("0123456789abcdef") == std::string::npos;
+    component.id = kensa_id ? *subject_ref : model::component_id(component);
+    if (subject_ref->empty()) {
+      subject_ref.reset();
+    }
+    reader.losses.add("components nested in the metadata component",
+                      array(subject, "components").size());
+    metadata.subject = std::move(component);
+  }
+  const auto& compositions = array(bom, "compositions");
+  if (!compositions.empty()) {
+    std::string aggregate = text(compositions[0], "aggregate");
+    if (aggregate == "complete") {
+      metadata.completeness = model::Completeness::complete;
+    } else if (aggregate.starts_with("incomplete")) {
+      metadata.completeness = model::Completeness::incomplete;
+    }
+  }
+  std::sort(metadata.properties.begin(), metadata.properties.end());
+  return metadata;
+}
+
+} // namespace
+
+Result<model::Document> from_cyclonedx(const Json& bom, std::string_view source_name,
+                                       const ReadLimits& limits, LossReport& losses) {
+  Reader reader{std::string(source_name), limits, losses, {}, {}, {}, 0, false};
+  std::optional<std::string> subject_ref;
+  model::DocumentMetadata metadata = map_metadata(bom, reader, subject_ref);
+  for (const auto& component : array(bom, "components")) {
+    if (component.is_object()) {
+      add_component(component, 0, reader);
+    }
+    if (reader.too_many) {
+      return fail("more than " + std::to_string(limits.max_components) + " components");
+    }
+  }
+  for (const auto& [from, to] : reader.contains) {
+    reader.graph.relate(from, to, model::RelationshipType::contains);
+  }
+  std::size_t unknown = 0;
+  for (const auto& dependency : array(bom, "dependencies")) {
+    std::string ref = text(dependency, "ref");
+    bool from_subject = subject_ref && ref == *subject_ref;
+    auto from = reader.id_of_ref.find(ref);
+    if (!from_subject && from == reader.id_of_ref.end()) {
+      unknown += array(dependency, "dependsOn").size();
+      continue;
+    }
+    for (const auto& target : array(dependency, "dependsOn")) {
+      if (!target.is_string()) {
+        continue;
+      }
+      auto to = reader.id_of_ref.find(target.get<std::string>());
+      if (to == reader.id_of_ref.end()) {
+        ++unknown;
+        continue;
+      }
+      if (from_subject) {
+        reader.graph.relate(metadata.subject->id, to->second, model::RelationshipType::describes);
+      } else {
+        reader.graph.relate(from->second, to->second, model::RelationshipType::depends_on);
+      }
+    }
+  }
+  if (unknown > 0) {
+    reader.diagnostic(std::to_string(unknown) +
+                      " dependencies name a bom-ref that no component has; dropped");
+    losses.add("dependencies on unknown bom-refs", unknown);
+  }
+  losses.add("services", array(bom, "services").size());
+  losses.add("vulnerabilities", array(bom, "vulnerabilities").size());
+  losses.add("annotations", array(bom, "annotations").size());
+  losses.add("formulation", array(bom, "formulation").size());
+  if (bom.contains("declarations")) {
+    losses.add("declarations");
+  }
+  if (bom.contains("definitions")) {
+    losses.add("definitions");
+  }
+  return std::move(reader.graph).finish(std::move(metadata));
+}
+
+} // namespace kensa::format::cyclonedx

@@ -1,0 +1,442 @@
+#include "to_cyclonedx.hpp"
+
+#include "../common/property_names.hpp"
+#include "cyclonedx_vocabulary.hpp"
+#include "license_ids.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+namespace kensa::format::cyclonedx {
+
+namespace {
+
+// Containers nested deeper than this stay at the top level: a hostile input
+// document could otherwise make the output (and its writers' recursion)
+// arbitrarily deep.
+constexpr std::size_t k_max_nesting = 32;
+
+struct Context {
+  int minor;
+  const CdxVocabulary& vocabulary;
+  LossReport& losses;
+};
+
+std::string type_name(model::ComponentType type, const Context& context,
+                      std::vector<CdxProperty>& properties) {
+  std::string name(model::component_type_name(type));
+  if (context.vocabulary.component_types.count(name) > 0) {
+    return name;
+  }
+  // Keep the real type as a property so a reader can restore it.
+  properties.push_back({std::string(property::k_component_type), name});
+  std::string fallback = "library";
+  if (type == model::ComponentType::device_driver) {
+    fallback = "device";
+  } else if (type == model::ComponentType::data ||
+             type == model::ComponentType::machine_learning_model) {
+    fallback = "file";
+  }
+  return context.vocabulary.component_types.count(fallback) > 0 ? fallback : "library";
+}
+
+CdxLicense license_entry(const model::License& license, bool expression_allowed,
+                         std::string_view acknowledgement, Context& context) {
+  CdxLicense entry;
+  if (context.minor >= 6) {
+    entry.acknowledgement = std::string(acknowledgement);
+  }
+  if (!license.expression.empty() && is_cyclonedx_license_id(license.expression)) {
+    entry.id = license.expression;
+    entry.url = license.url;
+  } else if (!license.expression.empty() && expression_allowed) {
+    entry.expression = license.expression;
+    if (!license.url.empty()) {
+      context.losses.add("license URL on an SPDX expression (CycloneDX has no field for it)");
+    }
+  } else {
+    // A compound expression among several licenses is written as a name:
+    // before 1.7 a license list holds either objects or a single
+    // expression. Readers turn a name that is a valid expression back.
+    entry.name = license.expression.empty() ? license.name : license.expression;
+    entry.url = license.url;
+  }
+  return entry;
+}
+
+void add_licenses(std::vector<CdxLicense>& into, const std::vector<model::License>& licenses,
+                  std::string_view acknowledgement, std::size_t list_size, Context& context) {
+  bool expression_allowed = context.minor >= 7 || list_size == 1;
+  for (const auto& license : licenses) {
+    if (license.expression.empty() && license.name.empty()) {
+      continue;
+    }
+    into.push_back(license_entry(license, expression_allowed, acknowledgement, context));
+  }
+}
+
+std::string party_text(const model::Party& party) {
+  std::string text = party.name;
+  if (!party.email.empty()) {
+    text += text.empty() ? party.email : " <" + party.email + ">";
+  }
+  return text.empty() ? party.url : text;
+}
+
+CdxContact contact(const model::Party& party) {
+  return CdxContact{party.name, party.email, ""};
+}
+
+CdxEntity entity(const model::Party& party) {
+  CdxEntity result;
+  result.name = party.name;
+  if (!party.url.empty()) {
+    result.urls.push_back(party.url);
+  }
+  if (!party.email.empty()) {
+    result.contacts.push_back(CdxContact{"", party.email, ""});
+  }
+  return result;
+}
+
+// Moves properties that name a field this version has into that field.
+void take_native_fields(CdxComponent& out, std::vector<model::Property>& rest,
+                        const std::vector<model::Property>& properties, const Context& context) {
+  for (const auto& property : properties) {
+    const auto& name = property.name;
+    if (name == property::k_cdx_publisher && out.publisher.empty()) {
+      out.publisher = property.value;
+    } else if (name == property::k_cdx_mime_type && out.mime_type.empty()) {
+      out.mime_type = property.value;
+    } else if (name == property::k_copyright && out.copyright.empty()) {
+      out.copyright = property.value;
+    } else if (name == property::k_cdx_omnibor_id && context.minor >= 6) {
+      out.omnibor_ids.push_back(property.value);
+    } else if (name == property::k_cdx_swhid && context.minor >= 6) {
+      out.swhids.push_back(property.value);
+    } else if (name == property::k_cdx_tag && context.minor >= 6) {
+      out.tags.push_back(property.value);
+    } else {
+      rest.push_back(property);
+    }
+  }
+}
+
+void map_evidence(const model::Component& component, CdxComponent& out,
+                  std::vector<CdxProperty>& properties, Context& context) {
+  std::set<std::pair<std::string, std::string>> seen;
+  std::size_t lost_layers = 0;
+  for (const auto& evidence : component.evidence) {
+    if (evidence.location.empty() || !seen.insert({evidence.location, evidence.layer}).second) {
+      continue;
+    }
+    if (context.minor < 5) {
+      // 1.4 has no occurrences; the locations survive as properties.
+      properties.push_back({std::string(property::k_location), evidence.location});
+      lost_layers += evidence.layer.empty() ? 0 : 1;
+      continue;
+    }
+    CdxOccurrence occurrence{evidence.location, ""};
+    if (!evidence.layer.empty()) {
+      if (context.minor >= 6) {
+        occurrence.additional_context = "layer " + evidence.layer;
+      } else {
+        ++lost_layers;
+      }
+    }
+    out.occurrences.push_back(std::move(occurrence));
+  }
+  context.losses.add("image layer of a component's location (CycloneDX " +
+                         std::string(context.minor < 5 ? "1.4" : "1.5") + " has no field for it)",
+                     lost_layers);
+}
+
+CdxComponent map_component(const model::Component& component, std::string ref, Context& context) {
+  CdxComponent out;
+  std::vector<CdxProperty> properties;
+  out.type = type_name(component.type, context, properties);
+  out.bom_ref = std::move(ref);
+  if (!component.supplier.empty()) {
+    out.supplier = entity(component.supplier);
+  }
+  if (context.minor >= 6) {
+    for (const auto& author : component.authors) {
+      out.authors.push_back(contact(author));
+    }
+  } else {
+    for (const auto& author : component.authors) {
+      std::string text = party_text(author);
+      if (!text.empty()) {
+        out.author += out.author.empty() ? text : ", " + text;
+      }
+    }
+  }
+  out.group = component.group;
+  out.name = component.name;
+  out.version = component.version;
+  out.description = component.description;
+  if (component.scope != model::Scope::unknown) {
+    out.scope = std::string(model::scope_name(component.scope));
+  }
+  for (const auto& hash : component.hashes) {
+    std::string algorithm(model::hash_algorithm_name(hash.algorithm));
+    if (context.vocabulary.hash_algorithms.count(algorithm) == 0) {
+      context.losses.add("hash " + algorithm + " (not in this CycloneDX version)");
+      continue;
+    }
+    out.hashes.push_back(CdxHash{std::move(algorithm), hash.hex});
+  }
+
+  const auto& declared = component.licenses_declared;
+  const auto& concluded = component.licenses_concluded;
+  if (context.minor >= 6) {
+    // Acknowledgement tells declared from concluded, so both go in one list.
+    std::size_t size = declared.size() + concluded.size();
+    add_licenses(out.licenses, declared, "declared", size, context);
+    add_licenses(out.licenses, concluded, "concluded", size, context);
+  } else {
+    add_licenses(out.licenses, declared, "", declared.size(), context);
+    add_licenses(out.evidence_licenses, concluded, "", concluded.size(), context);
+  }
+
+  if (!component.cpes.empty()) {
+    out.cpe = component.cpes.front();
+    for (std::size_t i = 1; i < component.cpes.size(); ++i) {
+      properties.push_back({std::string(property::k_cpe23), component.cpes[i]});
+    }
+  }
+  out.purl = component.purl;
+
+  for (const auto& reference : component.external_references) {
+    if (context.vocabulary.reference_types.count(reference.type) > 0) {
+      out.external_references.push_back({reference.type, reference.url, ""});
+    } else {
+      // The comment keeps the real type; readers restore it.
+      out.external_references.push_back({"other", reference.url, reference.type});
+    }
+  }
+
+  std::vector<model::Property> rest;
+  take_native_fields(out, rest, component.properties, context);
+  for (auto& property : rest) {
+    properties.push_back({std::move(property.name), std::move(property.value)});
+  }
+  if (component.development) {
+    properties.push_back({std::string(property::k_development), "true"});
+  }
+  std::set<std::string> scanners;
+  for (const auto& evidence : component.evidence) {
+    if (!evidence.found_by.empty()) {
+      scanners.insert(evidence.found_by);
+    }
+  }
+  for (const auto& scanner : scanners) {
+    properties.push_back({std::string(property::k_found_by), scanner});
+  }
+  map_evidence(component, out, properties, context);
+  std::sort(properties.begin(), properties.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.name, a.value) < std::tie(b.name, b.value);
+  });
+  out.properties = std::move(properties);
+  return out;
+}
+
+// Which component each component is nested in: the first container that
+// neither makes a cycle nor nests too deep. Extra containers are counted.
+std::unordered_map<std::size_t, std::size_t>
+containment(const model::Document& document,
+            const std::unordered_map<std::string, std::size_t>& index_of, Context& context) {
+  std::unordered_map<std::size_t, std::size_t> parent_of;
+  std::size_t lost = 0;
+  for (const auto& relationship : document.relationships) {
+    if (relationship.type != model::RelationshipType::contains) {
+      continue;
+    }
+    auto from = index_of.find(relationship.from);
+    auto to = index_of.find(relationship.to);
+    if (from == index_of.end() || to == index_of.end()) {
+      continue; // From the subject: everything in a BOM is in its subject.
+    }
+    if (parent_of.count(to->second) > 0) {
+      ++lost;
+      continue;
+    }
+    std::size_t depth = 0;
+    std::size_t at = from->second;
+    bool cycle = at == to->second;
+    for (auto up = parent_of.find(at); up != parent_of.end() && !cycle; up = parent_of.find(at)) {
+      at = up->second;
+      cycle = at == to->second;
+      ++depth;
+    }
+    if (cycle || depth + 1 >= k_max_nesting) {
+      ++lost;
+      continue;
+    }
+    parent_of[to->second] = from->second;
+  }
+  context.losses.add("contains relationships beyond one container per component", lost);
+  return parent_of;
+}
+
+} // namespace
+
+std::string bom_ref(const model::Component& component) {
+  return component.purl.empty() ? component.id : component.purl;
+}
+
+CdxBom to_cyclonedx(const model::Document& document, std::string_view version, LossReport& losses) {
+  Context context{minor_version(version), vocabulary(version), losses};
+  CdxBom bom;
+  bom.spec_version = std::string(version);
+
+  std::unordered_map<std::string, std::string> ref_of;
+  std::unordered_map<std::string, std::size_t> index_of;
+  std::set<std::string, std::less<>> refs;
+  for (std::size_t i = 0; i < document.components.size(); ++i) {
+    const auto& component = document.components[i];
+    std::string ref = bom_ref(component);
+    if (!refs.insert(ref).second) {
+      ref = component.id; // Two components with one purl: ids are unique.
+      refs.insert(ref);
+    }
+    ref_of[component.id] = ref;
+    index_of[component.id] = i;
+  }
+  std::string subject_ref;
+  if (document.metadata.subject) {
+    const auto& subject = *document.metadata.subject;
+    subject_ref = bom_ref(subject);
+    if (refs.count(subject_ref) > 0) {
+      subject_ref = subject.id;
+    }
+    if (refs.count(subject_ref) > 0) {
+      subject_ref = "subject-" + subject.id;
+    }
+    ref_of[subject.id] = subject_ref;
+  }
+
+  // Metadata.
+  const auto& metadata = document.metadata;
+  bom.timestamp = metadata.timestamp;
+  std::vector<model::Property> document_properties = metadata.properties;
+  if (!metadata.lifecycle.empty()) {
+    if (context.minor < 5) {
+      document_properties.push_back({std::string(property::k_lifecycle), metadata.lifecycle});
+    } else if (context.vocabulary.lifecycle_phases.count(metadata.lifecycle) > 0) {
+      bom.lifecycle_phases.push_back(metadata.lifecycle);
+    } else {
+      bom.lifecycle_names.push_back(metadata.lifecycle);
+    }
+  }
+  for (const auto& tool : metadata.tools) {
+    bom.tools.push_back(CdxTool{tool.vendor, tool.name, tool.version});
+  }
+  for (const auto& author : metadata.authors) {
+    bom.authors.push_back(contact(author));
+  }
+  if (metadata.subject) {
+    bom.component = map_component(*metadata.subject, subject_ref, context);
+  }
+  std::sort(document_properties.begin(), document_properties.end());
+  for (auto& property : document_properties) {
+    bom.metadata_properties.push_back({property.name, property.value});
+  }
+
+  // Components, nested where one contains another.
+  auto parent_of = containment(document, index_of, context);
+  std::vector<std::vector<std::size_t>> children(document.components.size());
+  std::vector<std::size_t> roots;
+  for (std::size_t i = 0; i < document.components.size(); ++i) {
+    auto parent = parent_of.find(i);
+    if (parent == parent_of.end()) {
+      roots.push_back(i);
+    } else {
+      children[parent->second].push_back(i);
+    }
+  }
+  // Depth is capped by containment(), so this recursion is bounded.
+  auto build = [&](auto& self, std::size_t index) -> CdxComponent {
+    const auto& component = document.components[index];
+    CdxComponent out = map_component(component, ref_of[component.id], context);
+    for (std::size_t child : children[index]) {
+      out.components.push_back(self(self, child));
+    }
+    return out;
+  };
+  bom.components.reserve(roots.size());
+  for (std::size_t root : roots) {
+    bom.components.push_back(build(build, root));
+  }
+
+  // Dependencies: every component has an entry, even without edges; an
+  // empty dependsOn says it depends on nothing we know of.
+  std::map<std::string, std::set<std::string>> depends_on;
+  if (!subject_ref.empty()) {
+    depends_on[subject_ref];
+  }
+  for (const auto& component : document.components) {
+    depends_on[ref_of[component.id]];
+  }
+  std::size_t dev = 0;
+  std::size_t optional = 0;
+  std::size_t describes = 0;
+  std::size_t dangling = 0;
+  for (const auto& relationship : document.relationships) {
+    if (relationship.type == model::RelationshipType::contains) {
+      continue; // Nesting expresses containment.
+    }
+    auto from = ref_of.find(relationship.from);
+    auto to = ref_of.find(relationship.to);
+    if (from == ref_of.end() || to == ref_of.end()) {
+      ++dangling;
+      continue;
+    }
+    depends_on[from->second].insert(to->second);
+    dev += relationship.type == model::RelationshipType::dev_depends_on ? 1 : 0;
+    optional += relationship.type == model::RelationshipType::optional_depends_on ? 1 : 0;
+    describes += relationship.type == model::RelationshipType::describes ? 1 : 0;
+  }
+  losses.add("dev-depends-on relationships written as plain dependsOn", dev);
+  losses.add("optional-depends-on relationships written as plain dependsOn", optional);
+  losses.add("describes relationships written as plain dependsOn", describes);
+  losses.add("relationships to components not in the document", dangling);
+  bom.dependencies.reserve(depends_on.size());
+  for (auto& [ref, targets] : depends_on) {
+    bom.dependencies.push_back(
+        CdxDependency{ref, std::vector<std::string>(targets.begin(), targets.end())});
+  }
+
+  // One composition says how complete the inventory is, and never claims
+  // more than the scan knew.
+  CdxComposition composition;
+  switch (metadata.completeness) {
+  case model::Completeness::complete:
+    composition.aggregate = "complete";
+    break;
+  case model::Completeness::incomplete:
+    composition.aggregate = "incomplete";
+    break;
+  case model::Completeness::unknown:
+    composition.aggregate = "unknown";
+    break;
+  }
+  if (!subject_ref.empty()) {
+    composition.assemblies.push_back(subject_ref);
+    composition.dependencies.push_back(subject_ref);
+  } else {
+    for (std::size_t root : roots) {
+      composition.assemblies.push_back(ref_of[document.components[root].id]);
+    }
+  }
+  bom.compositions.push_back(std::move(composition));
+
+  losses.add("files of the file inventory (CycloneDX output lists components only)",
+             document.files.size());
+  return bom;
+}
+
+} // namespace kensa::format::cyclonedx

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "cyclonedx_bom.hpp"
+
+#include <kensa/format/loss_report.hpp>
+#include <kensa/model/document.hpp>
+
+#include <string_view>
+
+namespace kensa::format::cyclonedx {
+
+// Maps `document` onto the fields CycloneDX `version` (1.4 to 1.7) defines:
+// bom-refs, nesting for `contains`, one dependency entry per component,
+// compositions from the document's completeness, license choices the
+// version's schema accepts. What the version cannot hold is kept as a
+// kensa:* property where that loses nothing, and counted in `losses`
+// otherwise. The serial number is left empty for the serializer to derive.
+CdxBom to_cyclonedx(const model::Document& document, std::string_view version, LossReport& losses);
+
+// The bom-ref kensa gives a component: its purl, unique in a kensa document
+// and readable, or its content-derived id when it has none.
+std::string bom_ref(const model::Component& component);
+
+} // namespace kensa::format::cyclonedx

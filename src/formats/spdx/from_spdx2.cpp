@@ -1,0 +1,450 @@
+#include "from_spdx2.hpp"
+
+#include "../common/json_access.hpp"
+#include "../common/property_names.hpp"
+#include "component_facts.hpp"
+#include "spdx_ids.hpp"
+#include "spdx_licenses.hpp"
+
+#include <kensa/model/graph.hpp>
+#include <kensa/model/ids.hpp>
+#include <kensa/model/license.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace kensa::format::spdx {
+
+namespace {
+
+using common::array;
+using common::Json;
+using common::object;
+using common::text;
+
+bool no_value(std::string_view value) {
+  return value.empty() || value == "NOASSERTION" || value == "NONE";
+}
+
+// The operands of the top-level ANDs of `expression`, outer parentheses
+// removed: "(MIT OR X) AND Y" gives "MIT OR X" and "Y".
+std::vector<std::string> top_level_conjuncts(std::string_view expression) {
+  std::vector<std::string> parts;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < expression.size(); ++i) {
+    char c = expression[i];
+    if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (depth == 0 && expression.substr(i, 5) == " AND ") {
+      parts.emplace_back(expression.substr(start, i - start));
+      start = i + 5;
+      i += 4;
+    }
+  }
+  parts.emplace_back(expression.substr(start));
+  for (auto& part : parts) {
+    if (part.size() > 2 && part.front() == '(' && part.back() == ')') {
+      part = part.substr(1, part.size() - 2);
+    }
+  }
+  return parts;
+}
+
+struct ExtractedInfo {
+  std::string text;
+  std::string name;
+  std::string url;
+};
+
+struct Reader {
+  std::string source;
+  const ReadLimits& limits;
+  LossReport& losses;
+  model::ComponentGraph graph;
+  std::map<std::string, ExtractedInfo, std::less<>> extracted;
+  // SPDXID to component id (packages) or file path (files).
+  std::unordered_map<std::string, std::string> component_of;
+  std::unordered_map<std::string, std::string> file_of;
+
+  void diagnostic(std::string message) {
+    graph.add_diagnostic({model::Severity::warning, source, std::move(message)});
+  }
+};
+
+// A license field as model licenses. kensa writes several licenses joined
+// by AND, and a license name as a LicenseRef- whose name and text are that
+// name: such a conjunction is split back; any other expression stays whole.
+std::vector<model::License> licenses_of(std::string_view field, Reader& reader) {
+  std::vector<model::License> licenses;
+  if (no_value(field)) {
+    return licenses;
+  }
+  auto kensa_name = [&](std::string_view part) -> const ExtractedInfo* {
+    auto it = reader.extracted.find(part);
+    if (it == reader.extracted.end() || it->second.name != it->second.text ||
+        it->second.name.empty() || it->second.name == "NOASSERTION") {
+      return nullptr;
+    }
+    return &it->second;
+  };
+  auto parts = top_level_conjuncts(field);
+  bool split = parts.size() > 1 &&
+               std::any_of(parts.begin(), parts.end(),
+                           [&](const std::string& part) { return kensa_name(part) != nullptr; });
+  if (!split) {
+    parts = {std::string(field)};
+  }
+  for (const auto& part : parts) {
+    if (const auto* info = kensa_name(part)) {
+      licenses.push_back({"", info->name, info->url});
+      continue;
+    }
+    auto parsed = model::parse_license_expression(part);
+    if (parsed) {
+      licenses.push_back({parsed->canonical, "", ""});
+    } else {
+      licenses.push_back({"", part, ""});
+    }
+  }
+  return licenses;
+}
+
+std::vector<model::Hash> hashes_of(const Json& element, Reader& reader) {
+  std::vector<model::Hash> hashes;
+  for (const auto& checksum : array(element, "checksums")) {
+    auto algorithm = model::parse_hash_algorithm(text(checksum, "algorithm"));
+    std::string value = text(checksum, "checksumValue");
+    if (!algorithm || value.empty()) {
+      reader.losses.add("checksum with an algorithm kensa does not know");
+      continue;
+    }
+    for (char& c : value) {
+      c = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
+    }
+    hashes.push_back({*algorithm, value});
+  }
+  return hashes;
+}
+
+model::Component map_package(const Json& package, Reader& reader) {
+  model::Component component;
+  component.name = text(package, "name");
+  component.version = text(package, "versionInfo");
+  component.supplier = parse_actor(text(package, "supplier"));
+  if (auto originator = parse_actor(text(package, "originator")); !originator.empty()) {
+    component.authors.push_back(std::move(originator));
+  }
+  if (auto download = text(package, "downloadLocation"); !no_value(download)) {
+    component.external_references.push_back({"distribution", download});
+  }
+  if (auto homepage = text(package, "homepage"); !no_value(homepage)) {
+    component.external_references.push_back({"website", homepage});
+  }
+  component.hashes = hashes_of(package, reader);
+  component.licenses_concluded = licenses_of(text(package, "licenseConcluded"), reader);
+  component.licenses_declared = licenses_of(text(package, "licenseDeclared"), reader);
+  if (auto copyright = text(package, "copyrightText"); !no_value(copyright)) {
+    component.add_property(std::string(property::k_copyright), copyright);
+  }
+  component.description = text(package, "description");
+  for (const auto& [member, name] :
+       {std::pair{"summary", "kensa:spdx:summary"}, std::pair{"comment", "kensa:spdx:comment"},
+        std::pair{"sourceInfo", "kensa:spdx:source-info"},
+        std::pair{"packageFileName", "kensa:spdx:package-file-name"},
+        std::pair{"licenseComments", "kensa:spdx:license-comments"},
+        std::pair{"releaseDate", "kensa:spdx:release-date"},
+        std::pair{"builtDate", "kensa:spdx:built-date"},
+        std::pair{"validUntilDate", "kensa:spdx:valid-until-date"}}) {
+    if (auto value = text(package, member); !value.empty()) {
+      component.add_property(name, value);
+    }
+  }
+  for (const auto& reference : array(package, "externalRefs")) {
+    std::string category = text(reference, "referenceCategory");
+    std::string type = text(reference, "referenceType");
+    std::string locator = text(reference, "referenceLocator");
+    if (type == "purl" && component.purl.empty()) {
+      component.purl = locator;
+    } else if (type == "cpe23Type" || type == "cpe22Type") {
+      component.cpes.push_back(locator);
+    } else if (category == "OTHER") {
+      component.external_references.push_back({type, locator});
+    } else {
+      component.add_property("kensa:spdx:external-ref", category + " " + type + " " + locator);
+    }
+  }
+  component.ecosystem = common::purl_type(component.purl);
+  if (auto purpose = text(package, "primaryPackagePurpose"); !purpose.empty()) {
+    if (auto type = type_of_purpose(purpose)) {
+      component.type = *type;
+    } else if (purpose != "OTHER") {
+      component.add_property(std::string(property::k_spdx_purpose), purpose);
+    }
+  }
+  for (const auto& annotation : array(package, "annotations")) {
+    std::string comment = text(annotation, "comment");
+    if (!apply_component_facts(comment, component)) {
+      component.add_property("kensa:spdx:annotation", comment);
+    }
+  }
+  // kensa names a package "group/name"; the facts gave the group back.
+  if (!component.group.empty() && component.name.starts_with(component.group + "/")) {
+    component.name = component.name.substr(component.group.size() + 1);
+  }
+  return component;
+}
+
+model::DocumentMetadata map_metadata(const Json& document) {
+  model::DocumentMetadata metadata;
+  const Json& info = object(document, "creationInfo");
+  metadata.timestamp = text(info, "created");
+  for (const auto& creator : array(info, "creators")) {
+    if (!creator.is_string()) {
+      continue;
+    }
+    std::string value = creator.get<std::string>();
+    if (value.starts_with("Tool:")) {
+      std::string tool = value.substr(5);
+      while (!tool.empty() && tool.front() == ' ') {
+        tool.erase(0, 1);
+      }
+      // "name-1.2.3": the version is what follows the last '-' before a
+      // digit.
+      auto dash = tool.rfind('-');
+      model::Tool entry{"", tool, ""};
+      if (dash != std::string::npos && dash + 1 < tool.size() &&
+          std::isdigit(static_cast<unsigned char>(tool[dash + 1]))) {
+        entry.name = tool.substr(0, dash);
+        entry.version = tool.substr(dash + 1);
+      }
+      metadata.tools.push_back(std::move(entry));
+    } else if (auto party = parse_actor(value); !party.empty()) {
+      metadata.authors.push_back(std::move(party));
+    }
+  }
+  if (auto name = text(document, "name"); !name.empty()) {
+    metadata.properties.push_back({std::string(property::k_spdx_document_name), name});
+  }
+  if (auto comment = text(document, "comment"); !comment.empty()) {
+    metadata.properties.push_back({"kensa:spdx:document-comment", comment});
+  }
+  if (auto comment = text(info, "comment"); !comment.empty()) {
+    metadata.properties.push_back({"kensa:spdx:creator-comment", comment});
+  }
+  return metadata;
+}
+
+std::optional<std::pair<model::RelationshipType, bool>> relationship_kind(std::string_view type) {
+  using model::RelationshipType;
+  // The bool says whether SPDX words the edge from its target's side.
+  if (type == "DEPENDS_ON") {
+    return std::pair{RelationshipType::depends_on, false};
+  }
+  if (type == "DEPENDENCY_OF" || type == "RUNTIME_DEPENDENCY_OF") {
+    return std::pair{RelationshipType::depends_on, true};
+  }
+  if (type == "DEV_DEPENDENCY_OF" || type == "TEST_DEPENDENCY_OF" ||
+      type == "BUILD_DEPENDENCY_OF") {
+    return std::pair{RelationshipType::dev_depends_on, true};
+  }
+  if (type == "OPTIONAL_DEPENDENCY_OF") {
+    return std::pair{RelationshipType::optional_depends_on, true};
+  }
+  if (type == "CONTAINS") {
+    return std::pair{RelationshipType::contains, false};
+  }
+  if (type == "CONTAINED_BY") {
+    return std::pair{RelationshipType::contains, true};
+  }
+  if (type == "DESCRIBES") {
+    return std::pair{RelationshipType::describes, false};
+  }
+  if (type == "DESCRIBED_BY") {
+    return std::pair{RelationshipType::describes, true};
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Result<model::Document> from_spdx2(const Json& document, std::string_view source_name,
+                                   const ReadLimits& limits, LossReport& losses) {
+  Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}};
+  model::DocumentMetadata metadata = map_metadata(document);
+
+  for (const auto& license : array(document, "hasExtractedLicensingInfos")) {
+    std::string id = text(license, "licenseId");
+    if (id.empty()) {
+      continue;
+    }
+    ExtractedInfo info{text(license, "extractedText"), text(license, "name"), ""};
+    for (const auto& see_also : array(license, "seeAlsos")) {
+      if (see_also.is_string()) {
+        info.url = see_also.get<std::string>();
+        break;
+      }
+    }
+    // Kept so that an SPDX writer gives the same text back.
+    if (info.name != info.text) {
+      metadata.properties.push_back({std::string(k_license_text_prefix) + id, info.text});
+      if (!info.name.empty()) {
+        metadata.properties.push_back({std::string(k_license_name_prefix) + id, info.name});
+      }
+    }
+    reader.extracted.emplace(id, std::move(info));
+  }
+
+  // Which packages the document describes.
+  std::string document_id = text(document, "SPDXID");
+  std::set<std::string> described;
+  for (const auto& id : array(document, "documentDescribes")) {
+    if (id.is_string()) {
+      described.insert(id.get<std::string>());
+    }
+  }
+  for (const auto& relationship : array(document, "relationships")) {
+    std::string type = text(relationship, "relationshipType");
+    if (type == "DESCRIBES" && text(relationship, "spdxElementId") == document_id) {
+      described.insert(text(relationship, "relatedSpdxElement"));
+    } else if (type == "DESCRIBED_BY" && text(relationship, "relatedSpdxElement") == document_id) {
+      described.insert(text(relationship, "spdxElementId"));
+    }
+  }
+  // kensa's subject package, else the one package the document describes.
+  std::string subject_spdx_id;
+  for (const auto& id : described) {
+    if (id.starts_with("SPDXRef-Subject-")) {
+      subject_spdx_id = id;
+    }
+  }
+  if (subject_spdx_id.empty() && described.size() == 1) {
+    subject_spdx_id = *described.begin();
+  }
+
+  const Json& packages = array(document, "packages");
+  if (packages.size() > limits.max_components) {
+    return fail("more than " + std::to_string(limits.max_components) + " packages");
+  }
+  std::string subject_id;
+  for (const auto& package : packages) {
+    if (!package.is_object()) {
+      continue;
+    }
+    std::string spdx_id = text(package, "SPDXID");
+    model::Component component = map_package(package, reader);
+    if (!subject_spdx_id.empty() && spdx_id == subject_spdx_id && !metadata.subject) {
+      // kensa ids are kept in the SPDXID, so a subject read back has the
+      // id it was written with.
+      component.id = component_id_from_spdx_id(spdx_id);
+      if (component.id.empty()) {
+        component.id = model::component_id(component);
+      }
+      subject_id = component.id;
+      reader.component_of[spdx_id] = component.id;
+      metadata.subject = std::move(component);
+      continue;
+    }
+    std::size_t before = reader.graph.component_count();
+    std::string id = reader.graph.add(std::move(component));
+    if (reader.graph.component_count() == before) {
+      losses.add("packages that duplicate another (merged)");
+    }
+    if (!reader.component_of.emplace(spdx_id, id).second) {
+      reader.diagnostic("SPDXID " + spdx_id + " is used twice");
+    }
+  }
+
+  for (const auto& file : array(document, "files")) {
+    std::string path = text(file, "fileName");
+    if (path.starts_with("./")) {
+      path.erase(0, 2);
+    }
+    reader.file_of[text(file, "SPDXID")] = path;
+  }
+  std::map<std::string, model::FileEntry> files;
+  for (const auto& file : array(document, "files")) {
+    std::string spdx_id = text(file, "SPDXID");
+    model::FileEntry entry;
+    entry.path = reader.file_of[spdx_id];
+    entry.hashes = hashes_of(file, reader);
+    files[spdx_id] = std::move(entry);
+  }
+  for (const auto& package : packages) {
+    for (const auto& file_id : array(package, "hasFiles")) {
+      if (!file_id.is_string()) {
+        continue;
+      }
+      auto owner = reader.component_of.find(text(package, "SPDXID"));
+      auto found = files.find(file_id.get<std::string>());
+      if (owner != reader.component_of.end() && found != files.end()) {
+        found->second.owner_ids.push_back(owner->second);
+      }
+    }
+  }
+
+  std::map<std::string, std::size_t> unsupported;
+  std::size_t dangling = 0;
+  for (const auto& relationship : array(document, "relationships")) {
+    std::string type = text(relationship, "relationshipType");
+    std::string element = text(relationship, "spdxElementId");
+    std::string related = text(relationship, "relatedSpdxElement");
+    if (element == document_id || related == document_id) {
+      continue; // DESCRIBES of the document: the subject, read above.
+    }
+    auto kind = relationship_kind(type);
+    if (!kind) {
+      ++unsupported[type];
+      continue;
+    }
+    auto [model_type, reversed] = *kind;
+    std::string from_spdx = reversed ? related : element;
+    std::string to_spdx = reversed ? element : related;
+    auto from = reader.component_of.find(from_spdx);
+    if (model_type == model::RelationshipType::contains && from != reader.component_of.end()) {
+      if (auto file = files.find(to_spdx); file != files.end()) {
+        file->second.owner_ids.push_back(from->second);
+        continue;
+      }
+    }
+    auto to = reader.component_of.find(to_spdx);
+    if (from == reader.component_of.end() || to == reader.component_of.end()) {
+      ++dangling;
+      continue;
+    }
+    if (model_type == model::RelationshipType::describes && from->second != subject_id) {
+      // Only the subject describes in the model; another package's
+      // DESCRIBES is kept as a dependency.
+      model_type = model::RelationshipType::depends_on;
+      losses.add("DESCRIBES between packages read as DEPENDS_ON");
+    }
+    reader.graph.relate(from->second, to->second, model_type);
+  }
+  for (const auto& [type, count] : unsupported) {
+    losses.add("relationship " + type + " (the model has no such edge)", count);
+  }
+  if (dangling > 0) {
+    reader.diagnostic(std::to_string(dangling) +
+                      " relationships name an element that is not a package or file here");
+    losses.add("relationships to elements not in the document", dangling);
+  }
+  for (auto& [spdx_id, file] : files) {
+    std::sort(file.owner_ids.begin(), file.owner_ids.end());
+    file.owner_ids.erase(std::unique(file.owner_ids.begin(), file.owner_ids.end()),
+                         file.owner_ids.end());
+    reader.graph.add_file(std::move(file));
+  }
+  losses.add("snippets", array(document, "snippets").size());
+  losses.add("external document references", array(document, "externalDocumentRefs").size());
+  losses.add("document annotations", array(document, "annotations").size());
+  losses.add("reviews", array(document, "revieweds").size());
+  std::sort(metadata.properties.begin(), metadata.properties.end());
+  return std::move(reader.graph).finish(std::move(metadata));
+}
+
+} // namespace kensa::format::spdx

@@ -1,0 +1,379 @@
+#include "from_spdx3.hpp"
+
+#include "../common/json_access.hpp"
+#include "../common/property_names.hpp"
+#include "component_facts.hpp"
+#include "spdx3_writer.hpp"
+#include "spdx_ids.hpp"
+
+#include <kensa/model/graph.hpp>
+#include <kensa/model/ids.hpp>
+#include <kensa/model/license.hpp>
+
+#include <map>
+#include <unordered_map>
+
+namespace kensa::format::spdx {
+
+namespace {
+
+using common::array;
+using common::Json;
+using common::text;
+
+std::optional<model::HashAlgorithm> algorithm_of(std::string_view word) {
+  for (int i = 0; i <= static_cast<int>(model::HashAlgorithm::blake3); ++i) {
+    auto algorithm = static_cast<model::HashAlgorithm>(i);
+    if (spdx3_algorithm(algorithm) == word) {
+      return algorithm;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<model::ComponentType> type_of(std::string_view purpose) {
+  for (int i = 0; i <= static_cast<int>(model::ComponentType::cryptographic_asset); ++i) {
+    auto type = static_cast<model::ComponentType>(i);
+    if (spdx3_purpose(type) == purpose) {
+      return type;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<model::Hash> hashes_of(const Json& element, LossReport& losses) {
+  std::vector<model::Hash> hashes;
+  for (const auto& method : array(element, "verifiedUsing")) {
+    if (text(method, "type") != "Hash") {
+      losses.add("integrity methods other than hashes");
+      continue;
+    }
+    auto algorithm = algorithm_of(text(method, "algorithm"));
+    if (!algorithm) {
+      losses.add("hash with an algorithm kensa does not know");
+      continue;
+    }
+    hashes.push_back({*algorithm, text(method, "hashValue")});
+  }
+  return hashes;
+}
+
+std::vector<std::string> strings(const Json& element, std::string_view key) {
+  std::vector<std::string> out;
+  if (element.contains(key) && element[std::string(key)].is_string()) {
+    out.push_back(element[std::string(key)].get<std::string>());
+  }
+  for (const auto& item : array(element, key)) {
+    if (item.is_string()) {
+      out.push_back(item.get<std::string>());
+    }
+  }
+  return out;
+}
+
+model::Party agent_of(const Json& agent) {
+  model::Party party;
+  party.name = text(agent, "name");
+  party.is_organization = text(agent, "type") == "Organization";
+  for (const auto& identifier : array(agent, "externalIdentifier")) {
+    if (text(identifier, "externalIdentifierType") == "email") {
+      party.email = text(identifier, "identifier");
+    }
+  }
+  for (const auto& reference : array(agent, "externalRef")) {
+    auto locators = strings(reference, "locator");
+    if (!locators.empty()) {
+      party.url = locators.front();
+    }
+  }
+  return party;
+}
+
+} // namespace
+
+Result<model::Document> from_spdx3(const Json& document, std::string_view source_name,
+                                   const ReadLimits& limits, LossReport& losses) {
+  if (!document.is_object() || !document.contains("@graph") || !document["@graph"].is_array()) {
+    return fail("no @graph array: only the compact JSON-LD form is read");
+  }
+  const Json& graph_json = document["@graph"];
+  if (graph_json.size() > limits.max_components * 4) {
+    return fail("more than " + std::to_string(limits.max_components * 4) + " elements");
+  }
+  std::unordered_map<std::string, const Json*> element_of;
+  std::map<std::string, std::size_t> skipped_types;
+  for (const auto& element : graph_json) {
+    std::string id = text(element, "spdxId");
+    if (id.empty()) {
+      id = text(element, "@id");
+    }
+    if (!id.empty()) {
+      element_of.emplace(id, &element);
+    }
+  }
+
+  model::DocumentMetadata metadata;
+  model::ComponentGraph graph;
+  std::string root;
+  for (const auto& element : graph_json) {
+    std::string type = text(element, "type");
+    if (type == "CreationInfo") {
+      metadata.timestamp = text(element, "created");
+      for (const auto& agent : strings(element, "createdBy")) {
+        auto found = element_of.find(agent);
+        if (found != element_of.end() && text(*found->second, "type") != "SoftwareAgent") {
+          metadata.authors.push_back(agent_of(*found->second));
+        }
+      }
+      for (const auto& tool : strings(element, "createdUsing")) {
+        auto found = element_of.find(tool);
+        if (found == element_of.end()) {
+          continue;
+        }
+        std::string name = text(*found->second, "name");
+        auto dash = name.rfind('-');
+        model::Tool entry{"", name, ""};
+        if (dash != std::string::npos && dash + 1 < name.size() &&
+            std::isdigit(static_cast<unsigned char>(name[dash + 1]))) {
+          entry.name = name.substr(0, dash);
+          entry.version = name.substr(dash + 1);
+        }
+        metadata.tools.push_back(std::move(entry));
+      }
+    } else if (type == "SpdxDocument") {
+      if (auto name = text(element, "name"); !name.empty()) {
+        metadata.properties.push_back({std::string(property::k_spdx_document_name), name});
+      }
+    } else if (type == "software_Sbom") {
+      auto roots = strings(element, "rootElement");
+      if (roots.size() == 1) {
+        root = roots.front();
+      }
+      for (const auto& sbom_type : strings(element, "software_sbomType")) {
+        if (sbom_type == "design" || sbom_type == "build") {
+          metadata.lifecycle = sbom_type;
+        } else if (sbom_type == "source") {
+          metadata.lifecycle = "pre-build";
+        } else if (sbom_type == "analyzed") {
+          metadata.lifecycle = "post-build";
+        } else if (sbom_type == "runtime" || sbom_type == "deployed") {
+          metadata.lifecycle = "operations";
+        }
+      }
+    }
+  }
+
+  // Licenses and annotations are separate elements pointing at packages.
+  std::unordered_map<std::string, std::vector<std::string>> facts_of;
+  for (const auto& element : graph_json) {
+    if (text(element, "type") == "Annotation") {
+      facts_of[text(element, "subject")].push_back(text(element, "statement"));
+    }
+  }
+  std::unordered_map<std::string, std::string> text_of_custom;
+  for (const auto& element : graph_json) {
+    if (text(element, "type") == "simplelicensing_SimpleLicensingText") {
+      text_of_custom[text(element, "spdxId")] = text(element, "simplelicensing_licenseText");
+    }
+  }
+  auto license_of = [&](const std::string& id) -> std::optional<model::License> {
+    auto found = element_of.find(id);
+    if (found == element_of.end()) {
+      return std::nullopt;
+    }
+    std::string expression = text(*found->second, "simplelicensing_licenseExpression");
+    // A single custom license whose text is its name is how kensa writes a
+    // license name.
+    for (const auto& entry : array(*found->second, "simplelicensing_customIdToUri")) {
+      if (text(entry, "key") == expression) {
+        auto custom = element_of.find(text(entry, "value"));
+        if (custom != element_of.end() &&
+            text(*custom->second, "name") == text(*custom->second, "simplelicensing_licenseText")) {
+          return model::License{"", text(*custom->second, "name"), ""};
+        }
+      }
+    }
+    if (auto parsed = model::parse_license_expression(expression)) {
+      return model::License{parsed->canonical, "", ""};
+    }
+    return model::License{"", expression, ""};
+  };
+
+  std::unordered_map<std::string, std::string> component_of;
+  std::unordered_map<std::string, model::FileEntry> files;
+  std::string subject_id;
+  for (const auto& element : graph_json) {
+    std::string type = text(element, "type");
+    std::string id = text(element, "spdxId");
+    if (type == "software_File") {
+      model::FileEntry file;
+      file.path = text(element, "name");
+      file.hashes = hashes_of(element, losses);
+      files.emplace(id, std::move(file));
+      continue;
+    }
+    if (type != "software_Package") {
+      if (type != "CreationInfo" && type != "SpdxDocument" && type != "software_Sbom" &&
+          type != "Relationship" && type != "LifecycleScopedRelationship" && type != "Annotation" &&
+          type != "Person" && type != "Organization" && type != "SoftwareAgent" && type != "Tool" &&
+          type != "simplelicensing_LicenseExpression" &&
+          type != "simplelicensing_SimpleLicensingText") {
+        ++skipped_types[type];
+      }
+      continue;
+    }
+    model::Component component;
+    component.name = text(element, "name");
+    component.version = text(element, "software_packageVersion");
+    component.description = text(element, "description");
+    component.purl = text(element, "software_packageUrl");
+    for (const auto& identifier : array(element, "externalIdentifier")) {
+      std::string kind = text(identifier, "externalIdentifierType");
+      if (kind == "cpe23" || kind == "cpe22") {
+        component.cpes.push_back(text(identifier, "identifier"));
+      } else if (kind == "packageUrl" && component.purl.empty()) {
+        component.purl = text(identifier, "identifier");
+      }
+    }
+    component.ecosystem = common::purl_type(component.purl);
+    if (auto download = text(element, "software_downloadLocation"); !download.empty()) {
+      component.external_references.push_back({"distribution", download});
+    }
+    if (auto homepage = text(element, "software_homePage"); !homepage.empty()) {
+      component.external_references.push_back({"website", homepage});
+    }
+    for (const auto& reference : array(element, "externalRef")) {
+      std::string reference_type = text(reference, "comment");
+      if (reference_type.empty()) {
+        reference_type = text(reference, "externalRefType");
+      }
+      for (const auto& locator : strings(reference, "locator")) {
+        component.external_references.push_back({reference_type, locator});
+      }
+    }
+    component.hashes = hashes_of(element, losses);
+    for (const auto& agent : strings(element, "originatedBy")) {
+      if (auto found = element_of.find(agent); found != element_of.end()) {
+        component.authors.push_back(agent_of(*found->second));
+      }
+    }
+    if (auto supplier = element_of.find(text(element, "suppliedBy"));
+        supplier != element_of.end()) {
+      component.supplier = agent_of(*supplier->second);
+    }
+    if (auto copyright = text(element, "software_copyrightText"); !copyright.empty()) {
+      component.add_property(std::string(property::k_copyright), copyright);
+    }
+    if (auto type_found = type_of(text(element, "software_primaryPurpose"))) {
+      component.type = *type_found;
+    }
+    for (const auto& statement : facts_of[id]) {
+      if (!apply_component_facts(statement, component)) {
+        component.add_property("kensa:spdx:annotation", statement);
+      }
+    }
+    if (!component.group.empty() && component.name.starts_with(component.group + "/")) {
+      component.name = component.name.substr(component.group.size() + 1);
+    }
+    if (id == root && !metadata.subject) {
+      component.id = component_id_from_spdx_id(id);
+      if (component.id.empty()) {
+        component.id = model::component_id(component);
+      }
+      subject_id = component.id;
+      component_of[id] = component.id;
+      metadata.subject = std::move(component);
+      continue;
+    }
+    if (component_of.size() >= limits.max_components) {
+      return fail("more than " + std::to_string(limits.max_components) + " packages");
+    }
+    component_of[id] = graph.add(std::move(component));
+  }
+
+  // Licenses arrive through relationships, so components are completed
+  // after the first pass, then added again (merging adds the licenses).
+  std::unordered_map<std::string, model::Component> license_updates;
+  std::map<std::string, std::size_t> skipped_relationships;
+  for (const auto& element : graph_json) {
+    std::string type = text(element, "type");
+    if (type != "Relationship" && type != "LifecycleScopedRelationship") {
+      continue;
+    }
+    std::string relationship = text(element, "relationshipType");
+    std::string from_spdx = text(element, "from");
+    auto from = component_of.find(from_spdx);
+    for (const auto& to_spdx : strings(element, "to")) {
+      if (relationship == "hasDeclaredLicense" || relationship == "hasConcludedLicense") {
+        auto license = license_of(to_spdx);
+        if (from == component_of.end() || !license) {
+          losses.add("licenses of elements that are not packages");
+          continue;
+        }
+        if (from->second == subject_id) {
+          auto& list = relationship == "hasDeclaredLicense" ? metadata.subject->licenses_declared
+                                                            : metadata.subject->licenses_concluded;
+          list.push_back(*license);
+          continue;
+        }
+        const model::Component* existing = graph.find(from->second);
+        if (existing == nullptr) {
+          continue;
+        }
+        auto [update, inserted] = license_updates.try_emplace(from->second, *existing);
+        auto& list = relationship == "hasDeclaredLicense" ? update->second.licenses_declared
+                                                          : update->second.licenses_concluded;
+        list.push_back(*license);
+        continue;
+      }
+      if (relationship == "contains" && from != component_of.end()) {
+        if (auto file = files.find(to_spdx); file != files.end()) {
+          file->second.owner_ids.push_back(from->second);
+          continue;
+        }
+      }
+      auto to = component_of.find(to_spdx);
+      std::optional<model::RelationshipType> kind;
+      if (relationship == "dependsOn") {
+        kind = text(element, "scope") == "development" || text(element, "scope") == "test" ||
+                       text(element, "scope") == "build"
+                   ? model::RelationshipType::dev_depends_on
+                   : model::RelationshipType::depends_on;
+      } else if (relationship == "hasOptionalDependency") {
+        kind = model::RelationshipType::optional_depends_on;
+      } else if (relationship == "contains") {
+        kind = model::RelationshipType::contains;
+      } else if (relationship == "describes" && from != component_of.end() &&
+                 from->second == subject_id) {
+        kind = model::RelationshipType::describes;
+      }
+      if (!kind) {
+        ++skipped_relationships[relationship];
+        continue;
+      }
+      if (from == component_of.end() || to == component_of.end()) {
+        losses.add("relationships to elements not in the document");
+        continue;
+      }
+      graph.relate(from->second, to->second, *kind);
+    }
+  }
+  for (auto& [id, component] : license_updates) {
+    // Same id, so add() merges the licenses into the component.
+    graph.add(std::move(component));
+  }
+  for (auto& [id, file] : files) {
+    graph.add_file(std::move(file));
+  }
+  for (const auto& [type, count] : skipped_types) {
+    losses.add("SPDX 3 elements of type " + type, count);
+  }
+  for (const auto& [type, count] : skipped_relationships) {
+    losses.add("relationship " + type + " (the model has no such edge)", count);
+  }
+  static_cast<void>(source_name);
+  std::sort(metadata.properties.begin(), metadata.properties.end());
+  return std::move(graph).finish(std::move(metadata));
+}
+
+} // namespace kensa::format::spdx

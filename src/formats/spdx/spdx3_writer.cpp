@@ -1,0 +1,634 @@
+#include "spdx3_writer.hpp"
+
+#include "../common/property_names.hpp"
+#include "../common/tree_writer.hpp"
+#include "component_facts.hpp"
+#include "spdx_ids.hpp"
+#include "spdx_licenses.hpp"
+#include "to_spdx2.hpp"
+
+#include <kensa/model/ids.hpp>
+#include <kensa/model/license.hpp>
+#include <kensa/version.hpp>
+
+#include <array>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+#include <unordered_map>
+
+namespace kensa::format::spdx {
+
+namespace {
+
+using common::TreeWriter;
+
+constexpr std::string_view k_creation_info = "_:creationinfo";
+
+// CycloneDX link types (the model's vocabulary) and their SPDX 3 words.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> k_reference_types{{
+    {"vcs", "vcs"},
+    {"issue-tracker", "issueTracker"},
+    {"documentation", "documentation"},
+    {"mailing-list", "mailingList"},
+    {"social", "socialMedia"},
+    {"chat", "chat"},
+    {"support", "support"},
+    {"license", "license"},
+    {"build-meta", "buildMeta"},
+    {"build-system", "buildSystem"},
+    {"release-notes", "releaseNotes"},
+    {"advisories", "securityAdvisory"},
+    {"funding", "funding"},
+    {"website", "altWebPage"},
+}};
+
+std::string_view sbom_type(std::string_view lifecycle) {
+  if (lifecycle == "design") {
+    return "design";
+  }
+  if (lifecycle == "pre-build") {
+    return "source";
+  }
+  if (lifecycle == "build") {
+    return "build";
+  }
+  if (lifecycle == "post-build" || lifecycle == "discovery") {
+    return "analyzed";
+  }
+  if (lifecycle == "operations") {
+    return "runtime";
+  }
+  return "";
+}
+
+struct Relationship3 {
+  std::string from;
+  std::string type;
+  std::string scope;
+  std::set<std::string> to;
+};
+
+class Spdx3Builder {
+ public:
+  Spdx3Builder(const model::Document& document, LossReport& losses)
+      : m_document(document), m_losses(losses), m_licenses(document.metadata.properties) {
+    m_base = document_namespace(spdx_document_name(document)) + "/";
+  }
+
+  void write(TreeWriter& out) {
+    plan();
+    out.begin_object();
+    out.member("@context", "https://spdx.org/rdf/3.0.1/spdx-context.jsonld");
+    out.key("@graph");
+    out.begin_array();
+    write_creation_info(out);
+    for (const auto& [id, agent] : m_agents) {
+      write_agent(out, id, agent);
+    }
+    for (const auto& tool : m_document.metadata.tools) {
+      out.begin_object();
+      out.member("type", "Tool");
+      out.member("spdxId", tool_id(tool));
+      out.member("creationInfo", k_creation_info);
+      out.member("name", tool.version.empty() ? tool.name : tool.name + "-" + tool.version);
+      out.end_object();
+    }
+    write_document(out);
+    if (m_document.metadata.subject) {
+      write_package(out, *m_document.metadata.subject, true);
+    }
+    for (const auto& component : m_document.components) {
+      write_package(out, component, false);
+    }
+    for (const auto& file : m_document.files) {
+      write_file(out, file);
+    }
+    write_licenses(out);
+    for (const auto& [key, relationship] : m_relationships) {
+      write_relationship(out, relationship);
+    }
+    for (const auto& [subject, statement] : m_annotations) {
+      out.begin_object();
+      out.member("type", "Annotation");
+      out.member("spdxId", m_base + "Annotation-" + model::content_hash_id(subject + statement));
+      out.member("creationInfo", k_creation_info);
+      out.member("annotationType", "other");
+      out.member("subject", subject);
+      out.member("statement", statement);
+      out.end_object();
+    }
+    out.end_array();
+    out.end_object();
+    out.finish();
+  }
+
+ private:
+  std::string package_id(const model::Component& component, bool subject) const {
+    return m_base + package_spdx_id(component, subject);
+  }
+
+  std::string tool_id(const model::Tool& tool) const {
+    return m_base + "Tool-" + sanitize_id(tool.name) + "-" +
+           model::content_hash_id(tool.vendor + "\n" + tool.name + "\n" + tool.version, 8);
+  }
+
+  std::string agent_id(const model::Party& party) {
+    std::string id =
+        m_base + "Agent-" + sanitize_id(party.name.empty() ? party.email : party.name) + "-" +
+        model::content_hash_id(
+            party.name + "\n" + party.email + "\n" + (party.is_organization ? "o" : "p"), 8);
+    m_agents.emplace(id, party);
+    return id;
+  }
+
+  std::string license_id(const std::string& expression) {
+    std::string id = m_base + "License-" + model::content_hash_id(expression);
+    m_license_expressions.emplace(id, expression);
+    return id;
+  }
+
+  void relate(const std::string& from, const std::string& type, const std::string& to,
+              const std::string& scope = "") {
+    // One relationship per source, type and scope, listing every target:
+    // keyed so that the map's order is the output order.
+    auto [it, inserted] = m_relationships.try_emplace(from + "\n" + type + "\n" + scope,
+                                                      Relationship3{from, type, scope, {}});
+    it->second.to.insert(to);
+  }
+
+  // Decides every element and relationship before writing, so that the
+  // agents and license elements can be written once each, sorted.
+  void plan() {
+    const auto& metadata = m_document.metadata;
+    for (const auto& author : metadata.authors) {
+      m_created_by.push_back(agent_id(author));
+    }
+    if (m_created_by.empty()) {
+      // CreationInfo needs an agent; kensa itself, as a software agent.
+      m_software_agent = m_base + "Agent-" + std::string(k_name);
+      m_created_by.push_back(m_software_agent);
+    }
+    std::unordered_map<std::string, std::string> id_of;
+    if (metadata.subject) {
+      id_of[metadata.subject->id] = package_id(*metadata.subject, true);
+      plan_package(*metadata.subject, id_of[metadata.subject->id]);
+    }
+    for (const auto& component : m_document.components) {
+      id_of[component.id] = package_id(component, false);
+      plan_package(component, id_of[component.id]);
+    }
+    std::size_t dangling = 0;
+    for (const auto& relationship : m_document.relationships) {
+      auto from = id_of.find(relationship.from);
+      auto to = id_of.find(relationship.to);
+      if (from == id_of.end() || to == id_of.end()) {
+        ++dangling;
+        continue;
+      }
+      switch (relationship.type) {
+      case model::RelationshipType::depends_on:
+        relate(from->second, "dependsOn", to->second);
+        break;
+      case model::RelationshipType::dev_depends_on:
+        relate(from->second, "dependsOn", to->second, "development");
+        break;
+      case model::RelationshipType::optional_depends_on:
+        relate(from->second, "hasOptionalDependency", to->second);
+        break;
+      case model::RelationshipType::contains:
+        relate(from->second, "contains", to->second);
+        break;
+      case model::RelationshipType::describes:
+        relate(from->second, "describes", to->second);
+        break;
+      }
+    }
+    m_losses.add("relationships to components not in the document", dangling);
+    for (const auto& file : m_document.files) {
+      for (const auto& owner : file.owner_ids) {
+        if (auto package = id_of.find(owner); package != id_of.end()) {
+          relate(package->second, "contains", file_id(file));
+        }
+      }
+    }
+  }
+
+  std::string file_id(const model::FileEntry& file) const { return m_base + file_spdx_id(file); }
+
+  void plan_package(const model::Component& component, const std::string& id) {
+    if (!component.supplier.empty()) {
+      agent_id(component.supplier);
+    }
+    for (const auto& author : component.authors) {
+      if (!author.empty()) {
+        agent_id(author);
+      }
+    }
+    std::string declared = m_licenses.expression(component.licenses_declared, m_losses);
+    std::string concluded = m_licenses.expression(component.licenses_concluded, m_losses);
+    if (declared != "NOASSERTION") {
+      relate(id, "hasDeclaredLicense", license_id(declared));
+    }
+    if (concluded != "NOASSERTION") {
+      relate(id, "hasConcludedLicense", license_id(concluded));
+    }
+    FactOptions options;
+    options.type_recorded = spdx3_purpose(component.type).has_value();
+    if (auto facts = component_facts(component, options)) {
+      m_annotations.emplace(id, *facts);
+    }
+  }
+
+  void write_creation_info(TreeWriter& out) {
+    out.begin_object();
+    out.member("type", "CreationInfo");
+    out.member("@id", k_creation_info);
+    out.member("specVersion", "3.0.1");
+    out.member("created", m_document.metadata.timestamp.empty() ? "1970-01-01T00:00:00Z"
+                                                                : m_document.metadata.timestamp);
+    out.key("createdBy");
+    out.begin_array();
+    for (const auto& agent : m_created_by) {
+      out.string(agent);
+    }
+    out.end_array();
+    if (!m_document.metadata.tools.empty()) {
+      out.key("createdUsing");
+      out.begin_array();
+      for (const auto& tool : m_document.metadata.tools) {
+        out.string(tool_id(tool));
+      }
+      out.end_array();
+    }
+    out.end_object();
+    if (!m_software_agent.empty()) {
+      out.begin_object();
+      out.member("type", "SoftwareAgent");
+      out.member("spdxId", m_software_agent);
+      out.member("creationInfo", k_creation_info);
+      out.member("name", k_name);
+      out.end_object();
+    }
+  }
+
+  void write_agent(TreeWriter& out, const std::string& id, const model::Party& party) {
+    out.begin_object();
+    out.member("type", party.is_organization ? "Organization" : "Person");
+    out.member("spdxId", id);
+    out.member("creationInfo", k_creation_info);
+    out.optional_member("name", party.name.empty() ? party.email : party.name);
+    if (!party.email.empty()) {
+      out.key("externalIdentifier");
+      out.begin_array();
+      out.begin_object();
+      out.member("type", "ExternalIdentifier");
+      out.member("externalIdentifierType", "email");
+      out.member("identifier", party.email);
+      out.end_object();
+      out.end_array();
+    }
+    if (!party.url.empty()) {
+      out.key("externalRef");
+      out.begin_array();
+      out.begin_object();
+      out.member("type", "ExternalRef");
+      out.member("externalRefType", "altWebPage");
+      out.key("locator");
+      out.begin_array();
+      out.string(party.url);
+      out.end_array();
+      out.end_object();
+      out.end_array();
+    }
+    out.end_object();
+  }
+
+  void write_document(TreeWriter& out) {
+    const auto& metadata = m_document.metadata;
+    std::vector<std::string> roots;
+    if (metadata.subject) {
+      roots.push_back(package_id(*metadata.subject, true));
+    } else {
+      for (const auto& component : m_document.components) {
+        roots.push_back(package_id(component, false));
+      }
+    }
+    std::string sbom_id = m_base + "SBOM";
+    out.begin_object();
+    out.member("type", "SpdxDocument");
+    out.member("spdxId", m_base + "SPDXRef-DOCUMENT");
+    out.member("creationInfo", k_creation_info);
+    out.member("name", spdx_document_name(m_document));
+    out.key("profileConformance");
+    out.begin_array();
+    for (const char* profile : {"core", "software", "simpleLicensing"}) {
+      out.string(profile);
+    }
+    out.end_array();
+    out.key("rootElement");
+    out.begin_array();
+    out.string(sbom_id);
+    out.end_array();
+    out.end_object();
+
+    out.begin_object();
+    out.member("type", "software_Sbom");
+    out.member("spdxId", sbom_id);
+    out.member("creationInfo", k_creation_info);
+    out.key("rootElement");
+    out.begin_array();
+    for (const auto& root : roots) {
+      out.string(root);
+    }
+    out.end_array();
+    if (auto type = sbom_type(metadata.lifecycle); !type.empty()) {
+      out.key("software_sbomType");
+      out.begin_array();
+      out.string(type);
+      out.end_array();
+    } else if (!metadata.lifecycle.empty()) {
+      m_losses.add("lifecycle phase with no SPDX 3 SBOM type");
+    }
+    out.end_object();
+    m_losses.add("document properties (SPDX 3 has no field for them)", metadata.properties.size());
+  }
+
+  void write_package(TreeWriter& out, const model::Component& component, bool subject) {
+    std::string id = package_id(component, subject);
+    out.begin_object();
+    out.member("type", "software_Package");
+    out.member("spdxId", id);
+    out.member("creationInfo", k_creation_info);
+    out.member("name",
+               component.group.empty() ? component.name : component.group + "/" + component.name);
+    out.optional_member("description", component.description);
+    std::vector<std::pair<std::string, std::string>> identifiers;
+    for (const auto& cpe : component.cpes) {
+      identifiers.emplace_back(cpe.starts_with("cpe:2.3:") ? "cpe23" : "cpe22", cpe);
+    }
+    if (!component.purl.empty()) {
+      identifiers.emplace_back("packageUrl", component.purl);
+    }
+    if (!identifiers.empty()) {
+      out.key("externalIdentifier");
+      out.begin_array();
+      for (const auto& [type, identifier] : identifiers) {
+        out.begin_object();
+        out.member("type", "ExternalIdentifier");
+        out.member("externalIdentifierType", type);
+        out.member("identifier", identifier);
+        out.end_object();
+      }
+      out.end_array();
+    }
+    std::string download;
+    std::string homepage;
+    std::vector<std::pair<std::string, const model::ExternalReference*>> references;
+    for (const auto& reference : component.external_references) {
+      if (reference.type == "distribution" && download.empty()) {
+        download = reference.url;
+        continue;
+      }
+      if (reference.type == "website" && homepage.empty()) {
+        homepage = reference.url;
+        continue;
+      }
+      std::string type = "other";
+      for (const auto& [cyclonedx, spdx] : k_reference_types) {
+        if (cyclonedx == reference.type) {
+          type = spdx;
+        }
+      }
+      references.emplace_back(type, &reference);
+    }
+    if (!references.empty()) {
+      out.key("externalRef");
+      out.begin_array();
+      for (const auto& [type, reference] : references) {
+        out.begin_object();
+        out.member("type", "ExternalRef");
+        out.member("externalRefType", type);
+        out.key("locator");
+        out.begin_array();
+        out.string(reference->url);
+        out.end_array();
+        // The model's own word, so that a reader gets it back exactly.
+        out.member("comment", reference->type);
+        out.end_object();
+      }
+      out.end_array();
+    }
+    if (!component.hashes.empty()) {
+      out.key("verifiedUsing");
+      out.begin_array();
+      for (const auto& hash : component.hashes) {
+        out.begin_object();
+        out.member("type", "Hash");
+        out.member("algorithm", spdx3_algorithm(hash.algorithm));
+        out.member("hashValue", hash.hex);
+        out.end_object();
+      }
+      out.end_array();
+    }
+    if (!component.authors.empty()) {
+      out.key("originatedBy");
+      out.begin_array();
+      for (const auto& author : component.authors) {
+        if (!author.empty()) {
+          out.string(agent_id(author));
+        }
+      }
+      out.end_array();
+    }
+    if (!component.supplier.empty()) {
+      out.member("suppliedBy", agent_id(component.supplier));
+    }
+    for (const auto& property : component.properties) {
+      if (property.name == property::k_copyright) {
+        out.member("software_copyrightText", property.value);
+        break;
+      }
+    }
+    out.member("software_primaryPurpose", spdx3_purpose(component.type).value_or("other"));
+    out.optional_member("software_downloadLocation", download);
+    out.optional_member("software_homePage", homepage);
+    out.optional_member("software_packageUrl", component.purl);
+    out.optional_member("software_packageVersion", component.version);
+    out.end_object();
+  }
+
+  void write_file(TreeWriter& out, const model::FileEntry& file) {
+    out.begin_object();
+    out.member("type", "software_File");
+    out.member("spdxId", file_id(file));
+    out.member("creationInfo", k_creation_info);
+    out.member("name", file.path);
+    if (!file.hashes.empty()) {
+      out.key("verifiedUsing");
+      out.begin_array();
+      for (const auto& hash : file.hashes) {
+        out.begin_object();
+        out.member("type", "Hash");
+        out.member("algorithm", spdx3_algorithm(hash.algorithm));
+        out.member("hashValue", hash.hex);
+        out.end_object();
+      }
+      out.end_array();
+    }
+    out.member("software_fileKind", "file");
+    out.end_object();
+  }
+
+  void write_licenses(TreeWriter& out) {
+    auto extracted = m_licenses.extracted();
+    std::map<std::string, std::string> text_id;
+    for (const auto& license : extracted) {
+      text_id[license.id] = m_base + license.id;
+    }
+    for (const auto& [id, expression] : m_license_expressions) {
+      out.begin_object();
+      out.member("type", "simplelicensing_LicenseExpression");
+      out.member("spdxId", id);
+      out.member("creationInfo", k_creation_info);
+      std::vector<std::pair<std::string, std::string>> custom;
+      for (const auto& [ref, uri] : text_id) {
+        if (expression.find(ref) != std::string::npos) {
+          custom.emplace_back(ref, uri);
+        }
+      }
+      if (!custom.empty()) {
+        out.key("simplelicensing_customIdToUri");
+        out.begin_array();
+        for (const auto& [key, value] : custom) {
+          out.begin_object();
+          out.member("type", "DictionaryEntry");
+          out.member("key", key);
+          out.member("value", value);
+          out.end_object();
+        }
+        out.end_array();
+      }
+      out.member("simplelicensing_licenseExpression", expression);
+      out.member("simplelicensing_licenseListVersion", model::LicenseList::bundled().version());
+      out.end_object();
+    }
+    for (const auto& license : extracted) {
+      out.begin_object();
+      out.member("type", "simplelicensing_SimpleLicensingText");
+      out.member("spdxId", text_id[license.id]);
+      out.member("creationInfo", k_creation_info);
+      out.optional_member("name", license.name == "NOASSERTION" ? "" : license.name);
+      out.member("simplelicensing_licenseText", license.text);
+      out.end_object();
+    }
+  }
+
+  void write_relationship(TreeWriter& out, const Relationship3& relationship) {
+    out.begin_object();
+    out.member("type", relationship.scope.empty() ? "Relationship" : "LifecycleScopedRelationship");
+    std::string key = relationship.from + "\n" + relationship.type + "\n" + relationship.scope;
+    out.member("spdxId", m_base + "Relationship-" + model::content_hash_id(key));
+    out.member("creationInfo", k_creation_info);
+    out.member("from", relationship.from);
+    out.member("relationshipType", relationship.type);
+    out.key("to");
+    out.begin_array();
+    for (const auto& to : relationship.to) {
+      out.string(to);
+    }
+    out.end_array();
+    out.optional_member("scope", relationship.scope);
+    out.end_object();
+  }
+
+  const model::Document& m_document;
+  LossReport& m_losses;
+  LicenseExpressions m_licenses;
+  std::string m_base;
+  std::string m_software_agent;
+  std::vector<std::string> m_created_by;
+  std::map<std::string, model::Party> m_agents;
+  std::map<std::string, std::string> m_license_expressions;
+  std::multimap<std::string, std::string> m_annotations;
+  std::map<std::string, Relationship3> m_relationships;
+};
+
+} // namespace
+
+std::string_view spdx3_algorithm(model::HashAlgorithm algorithm) {
+  using model::HashAlgorithm;
+  switch (algorithm) {
+  case HashAlgorithm::md5:
+    return "md5";
+  case HashAlgorithm::sha1:
+    return "sha1";
+  case HashAlgorithm::sha256:
+    return "sha256";
+  case HashAlgorithm::sha384:
+    return "sha384";
+  case HashAlgorithm::sha512:
+    return "sha512";
+  case HashAlgorithm::sha3_256:
+    return "sha3_256";
+  case HashAlgorithm::sha3_384:
+    return "sha3_384";
+  case HashAlgorithm::sha3_512:
+    return "sha3_512";
+  case HashAlgorithm::blake2b_256:
+    return "blake2b256";
+  case HashAlgorithm::blake2b_384:
+    return "blake2b384";
+  case HashAlgorithm::blake2b_512:
+    return "blake2b512";
+  case HashAlgorithm::blake3:
+    return "blake3";
+  }
+  return "other";
+}
+
+std::optional<std::string_view> spdx3_purpose(model::ComponentType type) {
+  using model::ComponentType;
+  switch (type) {
+  case ComponentType::application:
+    return "application";
+  case ComponentType::framework:
+    return "framework";
+  case ComponentType::library:
+    return "library";
+  case ComponentType::container:
+    return "container";
+  case ComponentType::platform:
+    return "platform";
+  case ComponentType::operating_system:
+    return "operatingSystem";
+  case ComponentType::device:
+    return "device";
+  case ComponentType::device_driver:
+    return "deviceDriver";
+  case ComponentType::firmware:
+    return "firmware";
+  case ComponentType::file:
+    return "file";
+  case ComponentType::machine_learning_model:
+    return "model";
+  case ComponentType::data:
+    return "data";
+  case ComponentType::cryptographic_asset:
+    break;
+  }
+  return std::nullopt;
+}
+
+void write_spdx3_json(const model::Document& document, std::string_view, std::ostream& out,
+                      LossReport& losses) {
+  std::ostringstream buffer;
+  auto writer = common::make_json_writer(buffer);
+  Spdx3Builder(document, losses).write(*writer);
+  std::string text = std::move(buffer).str();
+  fill_namespace_hash(text);
+  out << text;
+}
+
+} // namespace kensa::format::spdx

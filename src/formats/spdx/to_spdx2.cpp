@@ -1,0 +1,325 @@
+#include "to_spdx2.hpp"
+
+#include "../common/property_names.hpp"
+#include "component_facts.hpp"
+#include "spdx_ids.hpp"
+#include "spdx_licenses.hpp"
+
+#include <kensa/model/hash.hpp>
+#include <kensa/model/license.hpp>
+#include <kensa/version.hpp>
+
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
+
+namespace kensa::format::spdx {
+
+namespace {
+
+// An external reference locator may not contain white space.
+std::string locator(std::string_view url) {
+  std::string out;
+  for (char c : url) {
+    if (c == ' ') {
+      out += "%20";
+    } else if (c == '\t' || c == '\n' || c == '\r') {
+      continue;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string tool_creator(const model::Tool& tool) {
+  std::string text = "Tool: " + tool.name;
+  if (!tool.version.empty()) {
+    text += "-" + tool.version;
+  }
+  return text;
+}
+
+struct Context {
+  std::string version;
+  std::string created;
+  std::string annotator;
+  LicenseExpressions& licenses;
+  LossReport& losses;
+  // Component id to the files it owns.
+  const std::unordered_map<std::string, std::vector<const model::FileEntry*>>& owned;
+};
+
+std::vector<Spdx2Checksum> checksums(const std::vector<model::Hash>& hashes, Context& context) {
+  std::vector<Spdx2Checksum> out;
+  for (const auto& hash : hashes) {
+    auto algorithm = spdx2_algorithm(hash.algorithm, context.version);
+    if (!algorithm) {
+      context.losses.add("hash " + std::string(model::hash_algorithm_name(hash.algorithm)) +
+                         " (not in SPDX " + context.version + ")");
+      continue;
+    }
+    out.push_back(Spdx2Checksum{*algorithm, hash.hex});
+  }
+  return out;
+}
+
+// The SPDX package verification code: the SHA-1 of the sorted SHA-1s of the
+// package's files; empty when a file has no SHA-1, since it cannot then be
+// computed and the files cannot count as analyzed.
+std::string verification_code(const std::vector<const model::FileEntry*>& files) {
+  std::vector<std::string> sha1s;
+  for (const auto* file : files) {
+    auto sha1 = std::find_if(file->hashes.begin(), file->hashes.end(), [](const model::Hash& h) {
+      return h.algorithm == model::HashAlgorithm::sha1;
+    });
+    if (sha1 == file->hashes.end()) {
+      return "";
+    }
+    sha1s.push_back(sha1->hex);
+  }
+  std::sort(sha1s.begin(), sha1s.end());
+  std::string joined;
+  for (const auto& sha1 : sha1s) {
+    joined += sha1;
+  }
+  return model::compute_hash(model::HashAlgorithm::sha1, joined).hex;
+}
+
+Spdx2Package map_package(const model::Component& component, bool subject, Context& context) {
+  Spdx2Package package;
+  package.spdx_id = package_spdx_id(component, subject);
+  package.name = component.group.empty() ? component.name : component.group + "/" + component.name;
+  if (package.name.empty()) {
+    package.name = "unnamed";
+  }
+  package.version_info = component.version;
+  package.supplier = actor_text(component.supplier);
+  if (!component.authors.empty()) {
+    package.originator = actor_text(component.authors.front());
+  }
+
+  bool have_download = false;
+  bool have_homepage = false;
+  for (const auto& reference : component.external_references) {
+    if (reference.type == "distribution" && !have_download) {
+      package.download_location = reference.url;
+      have_download = true;
+    } else if (reference.type == "website" && !have_homepage) {
+      package.homepage = reference.url;
+      have_homepage = true;
+    } else {
+      // SPDX lets an OTHER reference have any type word, so every link
+      // survives with its CycloneDX type.
+      package.external_refs.push_back(
+          Spdx2ExternalRef{"OTHER", reference.type.empty() ? "other" : locator(reference.type),
+                           locator(reference.url), ""});
+    }
+  }
+
+  auto owned = context.owned.find(component.id);
+  package.files_analyzed = false;
+  if (owned != context.owned.end() && !owned->second.empty()) {
+    package.verification_code = verification_code(owned->second);
+    package.files_analyzed = !package.verification_code.empty();
+  }
+  if (*package.files_analyzed) {
+    package.license_info_from_files.push_back("NOASSERTION");
+  }
+  package.checksums = checksums(component.hashes, context);
+  package.license_concluded =
+      context.licenses.expression(component.licenses_concluded, context.losses);
+  package.license_declared =
+      context.licenses.expression(component.licenses_declared, context.losses);
+  package.copyright_text = "NOASSERTION";
+  for (const auto& property : component.properties) {
+    if (property.name == property::k_copyright) {
+      package.copyright_text = property.value;
+      break;
+    }
+  }
+  package.description = component.description;
+
+  if (!component.purl.empty()) {
+    package.external_refs.push_back(
+        Spdx2ExternalRef{"PACKAGE-MANAGER", "purl", locator(component.purl), ""});
+  }
+  for (const auto& cpe : component.cpes) {
+    package.external_refs.push_back(Spdx2ExternalRef{
+        "SECURITY", cpe.starts_with("cpe:2.3:") ? "cpe23Type" : "cpe22Type", locator(cpe), ""});
+  }
+  std::sort(package.external_refs.begin(), package.external_refs.end(),
+            [](const Spdx2ExternalRef& a, const Spdx2ExternalRef& b) {
+              return std::tie(a.category, a.type, a.locator) <
+                     std::tie(b.category, b.type, b.locator);
+            });
+
+  // Readers take a package without a purpose for a library.
+  bool type_recorded = component.type == model::ComponentType::library;
+  if (context.version != "2.2") {
+    package.primary_purpose = std::string(purpose_of(component.type));
+    type_recorded = package.primary_purpose != "OTHER";
+    for (const auto& property : component.properties) {
+      // A purpose with no component type (SOURCE, ARCHIVE, INSTALL) that a
+      // reader kept.
+      if (property.name == property::k_spdx_purpose) {
+        package.primary_purpose = property.value;
+        type_recorded = component.type == model::ComponentType::library;
+      }
+    }
+  }
+  FactOptions options;
+  options.type_recorded = type_recorded;
+  if (auto facts = component_facts(component, options)) {
+    package.annotations.push_back(
+        Spdx2Annotation{context.annotator, context.created, "OTHER", *facts});
+  }
+  return package;
+}
+
+std::string relationship_word(model::RelationshipType type) {
+  switch (type) {
+  case model::RelationshipType::depends_on:
+    return "DEPENDS_ON";
+  case model::RelationshipType::dev_depends_on:
+    return "DEV_DEPENDENCY_OF";
+  case model::RelationshipType::optional_depends_on:
+    return "OPTIONAL_DEPENDENCY_OF";
+  case model::RelationshipType::contains:
+    return "CONTAINS";
+  case model::RelationshipType::describes:
+    return "DESCRIBES";
+  }
+  return "OTHER";
+}
+
+} // namespace
+
+std::string spdx_document_name(const model::Document& document) {
+  for (const auto& property : document.metadata.properties) {
+    if (property.name == property::k_spdx_document_name && !property.value.empty()) {
+      return property.value;
+    }
+  }
+  if (document.metadata.subject && !document.metadata.subject->name.empty()) {
+    return model::display_name(*document.metadata.subject);
+  }
+  return "kensa-sbom";
+}
+
+Spdx2Document to_spdx2(const model::Document& document, std::string_view version,
+                       LossReport& losses) {
+  const auto& metadata = document.metadata;
+  Spdx2Document out;
+  out.version = std::string(version);
+  out.name = spdx_document_name(document);
+  out.document_namespace = document_namespace(out.name);
+  out.created = metadata.timestamp.empty() ? "1970-01-01T00:00:00Z" : metadata.timestamp;
+  for (const auto& tool : metadata.tools) {
+    out.creators.push_back(tool_creator(tool));
+  }
+  for (const auto& author : metadata.authors) {
+    if (auto text = actor_text(author); !text.empty()) {
+      out.creators.push_back(text);
+    }
+  }
+  if (out.creators.empty()) {
+    out.creators.push_back("Tool: " + std::string(k_name) + "-" + k_version);
+  }
+  out.license_list_version = model::LicenseList::bundled().version();
+
+  std::unordered_map<std::string, std::vector<const model::FileEntry*>> owned;
+  for (const auto& file : document.files) {
+    for (const auto& owner : file.owner_ids) {
+      owned[owner].push_back(&file);
+    }
+  }
+  LicenseExpressions licenses(metadata.properties);
+  Context context{out.version, out.created, "Tool: " + std::string(k_name) + "-" + k_version,
+                  licenses,    losses,      owned};
+
+  std::unordered_map<std::string, std::string> spdx_id_of;
+  if (metadata.subject) {
+    out.packages.push_back(map_package(*metadata.subject, true, context));
+    spdx_id_of[metadata.subject->id] = out.packages.back().spdx_id;
+    out.relationships.push_back({out.spdx_id, "DESCRIBES", out.packages.back().spdx_id, ""});
+  }
+  out.packages.reserve(document.components.size() + out.packages.size());
+  for (const auto& component : document.components) {
+    out.packages.push_back(map_package(component, false, context));
+    spdx_id_of[component.id] = out.packages.back().spdx_id;
+  }
+  if (!metadata.subject) {
+    // Without a subject the document describes the components nothing else
+    // points to.
+    std::unordered_map<std::string, bool> has_incoming;
+    for (const auto& relationship : document.relationships) {
+      has_incoming[relationship.to] = true;
+    }
+    for (const auto& component : document.components) {
+      if (!has_incoming[component.id]) {
+        out.relationships.push_back({out.spdx_id, "DESCRIBES", spdx_id_of[component.id], ""});
+      }
+    }
+  }
+
+  for (const auto& file : document.files) {
+    Spdx2File entry;
+    entry.spdx_id = file_spdx_id(file);
+    entry.file_name =
+        file.path.starts_with("./") || file.path.starts_with("/") ? file.path : "./" + file.path;
+    entry.checksums = checksums(file.hashes, context);
+    entry.license_concluded = "NOASSERTION";
+    entry.license_info_in_files.push_back("NOASSERTION");
+    entry.copyright_text = "NOASSERTION";
+    for (const auto& owner : file.owner_ids) {
+      if (auto package = spdx_id_of.find(owner); package != spdx_id_of.end()) {
+        out.relationships.push_back({package->second, "CONTAINS", entry.spdx_id, ""});
+      }
+    }
+    out.files.push_back(std::move(entry));
+  }
+
+  std::size_t dangling = 0;
+  for (const auto& relationship : document.relationships) {
+    auto from = spdx_id_of.find(relationship.from);
+    auto to = spdx_id_of.find(relationship.to);
+    if (from == spdx_id_of.end() || to == spdx_id_of.end()) {
+      ++dangling;
+      continue;
+    }
+    std::string word = relationship_word(relationship.type);
+    bool reversed = relationship.type == model::RelationshipType::dev_depends_on ||
+                    relationship.type == model::RelationshipType::optional_depends_on;
+    // SPDX words dev and optional dependencies from the dependency's side:
+    // "B DEV_DEPENDENCY_OF A" means A needs B to develop.
+    if (reversed) {
+      out.relationships.push_back({to->second, word, from->second, ""});
+    } else {
+      out.relationships.push_back({from->second, word, to->second, ""});
+    }
+  }
+  losses.add("relationships to components not in the document", dangling);
+  std::sort(out.relationships.begin(), out.relationships.end(),
+            [](const Spdx2Relationship& a, const Spdx2Relationship& b) {
+              // The document's own DESCRIBES lines come first, as is usual.
+              bool a_document = a.element == "SPDXRef-DOCUMENT";
+              bool b_document = b.element == "SPDXRef-DOCUMENT";
+              return std::tie(b_document, a.element, a.type, a.related) <
+                     std::tie(a_document, b.element, b.type, b.related);
+            });
+  out.relationships.erase(std::unique(out.relationships.begin(), out.relationships.end(),
+                                      [](const Spdx2Relationship& a, const Spdx2Relationship& b) {
+                                        return a.element == b.element && a.type == b.type &&
+                                               a.related == b.related;
+                                      }),
+                          out.relationships.end());
+
+  for (auto& extracted : licenses.extracted()) {
+    out.extracted_licenses.push_back(Spdx2ExtractedLicense{
+        extracted.id, extracted.text, extracted.name, extracted.see_alsos, ""});
+  }
+  return out;
+}
+
+} // namespace kensa::format::spdx
