@@ -10,6 +10,7 @@ find_package(LibArchive 3.6 REQUIRED)
 find_package(LibXml2 2.9 REQUIRED)
 find_package(yaml-cpp 0.7 REQUIRED)
 find_package(SQLite3 3.40 REQUIRED)
+find_package(ZLIB 1.2 REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(TOMLPLUSPLUS REQUIRED IMPORTED_TARGET tomlplusplus)
 

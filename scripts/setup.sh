@@ -26,6 +26,7 @@ libre2-dev
 libyaml-cpp-dev
 libtomlplusplus-dev
 libsqlite3-dev
+zlib1g-dev
 libbenchmark-dev
 json-schema-test-suite
 python3-jsonschema
@@ -39,6 +40,8 @@ lz4
 genisoimage
 rpm
 time
+golang-go
+cargo
 "
 
 missing=""

@@ -1,0 +1,173 @@
+#include "binary_modules.hpp"
+
+#include "../binary/executable.hpp"
+#include "build_info.hpp"
+#include "go_component.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <exception>
+
+namespace kensa::scanner::golang {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view k_devel = "(devel)";
+
+bool is_local_path(std::string_view path) {
+  return path.starts_with("./") || path.starts_with("../") || path.starts_with("/") ||
+         path == "." || path == "..";
+}
+
+// The component for one dependency line, replacement applied: a module
+// replaced by another module is that module; one replaced by a local folder
+// keeps its path, with no version, since the code is not that version's.
+model::Component dependency_component(const Dependency& dependency,
+                                      const model::Evidence& evidence) {
+  const ModuleLine& module = dependency.module;
+  if (!dependency.replacement) {
+    return make_module_component(module.path, module.version, module.sum, evidence);
+  }
+  const ModuleLine& replacement = *dependency.replacement;
+  if (is_local_path(replacement.path)) {
+    model::Component component = make_module_component(module.path, "", "", evidence);
+    component.add_property(std::string(k_property_replaced_by), replacement.path);
+    return component;
+  }
+  std::string_view version = replacement.version == k_devel ? "" : replacement.version;
+  model::Component component =
+      make_module_component(replacement.path, version, replacement.sum, evidence);
+  component.add_property(std::string(k_property_replaces),
+                         module.path + (module.version.empty() ? "" : "@" + module.version));
+  return component;
+}
+
+model::Component main_component(const BuildInfo& info, const model::Evidence& evidence) {
+  const ModuleLine& main = *info.main;
+  std::string version = main.version;
+  std::string version_source;
+  if (version == k_devel) {
+    // A binary built from a checkout says "(devel)". Like Syft, kensa uses the
+    // pseudo-version the recorded commit has; without one the version is
+    // unknown.
+    version = pseudo_version(info.setting("vcs.time"), info.setting("vcs.revision"));
+    version_source = version.empty() ? "" : "vcs";
+  }
+  model::Component component = make_module_component(main.path, version, main.sum, evidence);
+  component.type = model::ComponentType::application;
+  component.scope = model::Scope::unknown;
+  if (!version_source.empty()) {
+    component.add_property(std::string(k_property_version_source), version_source);
+  }
+  if (!info.go_version.empty()) {
+    component.add_property(std::string(k_property_toolchain), info.go_version);
+  }
+  if (!info.package_path.empty()) {
+    component.add_property(std::string(k_property_package), info.package_path);
+  }
+  if (info.main_replacement) {
+    component.add_property(std::string(k_property_replaced_by), info.main_replacement->path);
+  }
+  for (const auto& [key, value] : info.settings) {
+    component.add_property(std::string(k_property_build_prefix) + key, value);
+  }
+  return component;
+}
+
+void add_image(ScanContext& context, const source::SourceFile& file, const json& image) {
+  std::string go_version = image.value("go", "");
+  std::string module_info = image.value("modules", "");
+  std::vector<std::string> problems;
+  BuildInfo info = parse_module_info(go_version, module_info, problems);
+  for (const auto& problem : problems) {
+    context.warn(file.location, "Go build information, " + problem);
+  }
+  model::Evidence evidence = context.evidence_for(file);
+  auto& graph = context.graph();
+
+  std::string main_id;
+  if (info.main) {
+    main_id = graph.add(main_component(info, evidence));
+    graph.relate(context.subject_id(), main_id, model::RelationshipType::describes);
+  } else if (!info.package_path.empty()) {
+    // Built without a module (GOPATH mode, or "go build file.go"): the main
+    // package's path is all there is.
+    model::Component component = make_module_component(info.package_path, "", "", evidence);
+    component.type = model::ComponentType::application;
+    component.scope = model::Scope::unknown;
+    main_id = graph.add(std::move(component));
+    graph.relate(context.subject_id(), main_id, model::RelationshipType::describes);
+  }
+  for (const auto& dependency : info.dependencies) {
+    std::string id = graph.add(dependency_component(dependency, evidence));
+    if (!main_id.empty()) {
+      graph.relate(main_id, id, model::RelationshipType::depends_on);
+    }
+  }
+  if (!go_version.empty()) {
+    std::string id = graph.add(make_stdlib_component(go_version, evidence));
+    if (!main_id.empty()) {
+      graph.relate(main_id, id, model::RelationshipType::depends_on);
+    }
+  }
+}
+
+} // namespace
+
+std::string condense_go_binary(std::string_view contents) {
+  try {
+    auto images = binary::read_executables(contents);
+    if (!images) {
+      if (binary::is_not_an_executable(images.error())) {
+        return {};
+      }
+      return json{{"warnings", {"not a readable executable: " + images.error()}}}.dump();
+    }
+    json found = json::array();
+    json warnings = json::array();
+    for (const auto& image : *images) {
+      auto info = read_build_info(image);
+      if (!info) {
+        warnings.push_back(std::string(binary::format_name(image.format)) + " " + image.machine +
+                           ": damaged Go build information: " + info.error());
+      } else if (*info) {
+        found.push_back(json{{"machine", image.machine},
+                             {"go", (*info)->go_version},
+                             {"modules", (*info)->module_info}});
+      }
+    }
+    if (found.empty() && warnings.empty()) {
+      return {};
+    }
+    // Module text is bytes from the file; the JSON library rejects invalid
+    // UTF-8 unless told to replace it.
+    return json{{"images", found}, {"warnings", warnings}}.dump(-1, ' ', false,
+                                                                json::error_handler_t::replace);
+  } catch (const std::exception& error) {
+    return json{{"warnings", {std::string("cannot read executable: ") + error.what()}}}.dump();
+  }
+}
+
+void add_binary_modules(ScanContext& context, const source::SourceFile& file) {
+  if (file.contents.empty()) {
+    return;
+  }
+  json document = json::parse(file.contents, nullptr, false);
+  if (document.is_discarded() || !document.is_object()) {
+    return;
+  }
+  for (const auto& warning : document.value("warnings", json::array())) {
+    if (warning.is_string()) {
+      context.warn(file.location, warning.get<std::string>());
+    }
+  }
+  for (const auto& image : document.value("images", json::array())) {
+    if (image.is_object()) {
+      add_image(context, file, image);
+    }
+  }
+}
+
+} // namespace kensa::scanner::golang

@@ -1,0 +1,250 @@
+#include "mod_project.hpp"
+
+#include "go_component.hpp"
+#include "mod_files.hpp"
+
+#include <kensa/util/strings.hpp>
+
+#include <map>
+#include <set>
+
+namespace kensa::scanner::golang {
+
+namespace {
+
+// Go 1.17 made go.mod list every module the build needs ("pruned module
+// graphs"); older ones list direct requirements only.
+bool lists_all_requirements(std::string_view go_directive) {
+  return compare_versions("v" + std::string(go_directive), "v1.17") >= 0;
+}
+
+std::string folder_of(std::string_view location) {
+  std::size_t slash = location.rfind('/');
+  return slash == std::string_view::npos ? "" : std::string(location.substr(0, slash + 1));
+}
+
+// "a/b/" + "../c" -> "a/c/"; nullopt when it climbs above the root.
+std::optional<std::string> join_folder(std::string folder, std::string_view relative) {
+  std::vector<std::string> parts;
+  for (std::string_view part : split(folder, '/')) {
+    if (!part.empty()) {
+      parts.emplace_back(part);
+    }
+  }
+  for (std::string_view part : split(relative, '/')) {
+    if (part.empty() || part == ".") {
+      continue;
+    }
+    if (part == "..") {
+      if (parts.empty()) {
+        return std::nullopt;
+      }
+      parts.pop_back();
+      continue;
+    }
+    parts.emplace_back(part);
+  }
+  std::string joined;
+  for (const auto& part : parts) {
+    joined += part + "/";
+  }
+  return joined;
+}
+
+struct Workspace {
+  std::string location;
+  ModFile file;
+};
+
+const Replacement* find_replacement(const std::vector<Replacement>& replaces,
+                                    const Requirement& requirement) {
+  const Replacement* any_version = nullptr;
+  for (const auto& replacement : replaces) {
+    if (replacement.old_path != requirement.path) {
+      continue;
+    }
+    if (replacement.old_version == requirement.version) {
+      return &replacement;
+    }
+    if (replacement.old_version.empty()) {
+      any_version = &replacement;
+    }
+  }
+  return any_version;
+}
+
+class ProjectBuilder {
+ public:
+  ProjectBuilder(ScanContext& context, const source::SourceFile& mod_file, const SumFile* sums,
+                 const Workspace* workspace)
+      : m_context(context), m_sums(sums), m_workspace(workspace),
+        m_evidence(context.evidence_for(mod_file)) {}
+
+  void add(const ModFile& mod) {
+    auto& graph = m_context.graph();
+    model::Component main = make_module_component(mod.module, "", "", m_evidence);
+    main.type = model::ComponentType::application;
+    main.scope = model::Scope::unknown;
+    if (!mod.go.empty()) {
+      main.add_property(std::string(k_property_go_directive), mod.go);
+    }
+    if (!mod.toolchain.empty()) {
+      main.add_property(std::string(k_property_toolchain), mod.toolchain);
+    }
+    if (m_workspace != nullptr) {
+      main.add_property(std::string(k_property_workspace), m_workspace->location);
+    }
+    std::string main_id = graph.add(std::move(main));
+    graph.relate(m_context.subject_id(), main_id, model::RelationshipType::describes);
+
+    std::set<std::string> listed;
+    for (const auto& requirement : mod.requirements) {
+      listed.insert(requirement.path);
+      if (excluded(mod, requirement)) {
+        continue;
+      }
+      std::string id = graph.add(component_for(mod, requirement));
+      if (!requirement.indirect) {
+        graph.relate(main_id, id, model::RelationshipType::depends_on);
+      }
+    }
+    if (m_sums != nullptr && !lists_all_requirements(mod.go)) {
+      add_sum_only_modules(mod, listed);
+    }
+  }
+
+ private:
+  static bool excluded(const ModFile& mod, const Requirement& requirement) {
+    for (const auto& [path, version] : mod.excludes) {
+      if (path == requirement.path && version == requirement.version) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::string sum_of(const std::string& path, const std::string& version) const {
+    if (m_sums == nullptr) {
+      return {};
+    }
+    auto it = m_sums->module_hashes.find({path, version});
+    return it == m_sums->module_hashes.end() ? std::string() : it->second;
+  }
+
+  model::Component component_for(const ModFile& mod, const Requirement& requirement) const {
+    // A go.work's replace directives win over the module's own.
+    const Replacement* replacement = nullptr;
+    if (m_workspace != nullptr) {
+      replacement = find_replacement(m_workspace->file.replaces, requirement);
+    }
+    if (replacement == nullptr) {
+      replacement = find_replacement(mod.replaces, requirement);
+    }
+    model::Component component;
+    if (replacement == nullptr) {
+      component = make_module_component(requirement.path, requirement.version,
+                                        sum_of(requirement.path, requirement.version), m_evidence);
+    } else if (replacement->is_local()) {
+      component = make_module_component(requirement.path, "", "", m_evidence);
+      component.add_property(std::string(k_property_replaced_by), replacement->new_path);
+    } else {
+      component = make_module_component(replacement->new_path, replacement->new_version,
+                                        sum_of(replacement->new_path, replacement->new_version),
+                                        m_evidence);
+      component.add_property(std::string(k_property_replaces),
+                             requirement.path + "@" + requirement.version);
+    }
+    if (requirement.indirect) {
+      component.add_property(std::string(k_property_indirect), "true");
+    }
+    return component;
+  }
+
+  // Modules go.sum has code hashes for but go.mod does not list: the build
+  // reaches them through other modules, and minimal version selection picks
+  // the highest version listed.
+  void add_sum_only_modules(const ModFile& mod, const std::set<std::string>& listed) {
+    std::map<std::string, std::string> highest;
+    for (const auto& [key, hash] : m_sums->module_hashes) {
+      const auto& [path, version] = key;
+      if (listed.count(path) > 0 || path == mod.module) {
+        continue;
+      }
+      auto& best = highest[path];
+      if (best.empty() || compare_versions(version, best) > 0) {
+        best = version;
+      }
+    }
+    for (const auto& [path, version] : highest) {
+      Requirement requirement{path, version, true};
+      if (excluded(mod, requirement)) {
+        continue;
+      }
+      model::Component component = component_for(mod, requirement);
+      component.add_property(std::string(k_property_listed_in), "go.sum");
+      m_context.graph().add(std::move(component));
+    }
+  }
+
+  ScanContext& m_context;
+  const SumFile* m_sums;
+  const Workspace* m_workspace;
+  model::Evidence m_evidence;
+};
+
+void report(ScanContext& context, const source::SourceFile& file,
+            const std::vector<std::string>& problems) {
+  for (const auto& problem : problems) {
+    context.warn(file.location, problem);
+  }
+}
+
+std::string_view file_name(std::string_view path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+} // namespace
+
+void add_mod_projects(ScanContext& context, std::span<const source::SourceFile* const> files) {
+  std::map<std::string, SumFile> sums;
+  std::vector<Workspace> workspaces;
+  // The go.mod folders each workspace uses, by location.
+  std::map<std::string, const Workspace*> workspace_of;
+  for (const auto* file : files) {
+    std::vector<std::string> problems;
+    std::string_view name = file_name(file->path);
+    if (name == "go.sum") {
+      sums.emplace(folder_of(file->location), parse_sum_file(file->contents, problems));
+    } else if (name == "go.work") {
+      workspaces.push_back(Workspace{file->location, parse_mod_file(file->contents, problems)});
+    }
+    report(context, *file, problems);
+  }
+  for (const auto& workspace : workspaces) {
+    for (const auto& use : workspace.file.uses) {
+      if (auto folder = join_folder(folder_of(workspace.location), use)) {
+        workspace_of.emplace(*folder + "go.mod", &workspace);
+      }
+    }
+  }
+  for (const auto* file : files) {
+    if (file_name(file->path) != "go.mod") {
+      continue;
+    }
+    std::vector<std::string> problems;
+    ModFile mod = parse_mod_file(file->contents, problems);
+    report(context, *file, problems);
+    if (mod.module.empty()) {
+      context.warn(file->location, "go.mod has no module directive; not scanned");
+      continue;
+    }
+    auto sum = sums.find(folder_of(file->location));
+    auto workspace = workspace_of.find(file->location);
+    ProjectBuilder builder(context, *file, sum == sums.end() ? nullptr : &sum->second,
+                           workspace == workspace_of.end() ? nullptr : workspace->second);
+    builder.add(mod);
+  }
+}
+
+} // namespace kensa::scanner::golang

@@ -1,0 +1,225 @@
+#include "auditable.hpp"
+
+#include "../binary/executable.hpp"
+#include "rust_component.hpp"
+
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <exception>
+
+namespace kensa::scanner::rust {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view k_section = ".dep-v0";
+// cargo-auditable's own reader refuses more than 8 MiB of input; the
+// decompressed list is bounded too, against a zlib bomb.
+constexpr std::uint64_t k_max_compressed = 8 << 20;
+constexpr std::size_t k_max_decompressed = 32 << 20;
+constexpr std::size_t k_max_packages = 200'000;
+constexpr int k_max_json_depth = 16;
+
+Result<std::string> inflate_zlib(std::string_view compressed) {
+  z_stream stream{};
+  if (inflateInit(&stream) != Z_OK) {
+    return fail("cannot start zlib");
+  }
+  std::string out;
+  char buffer[1 << 16];
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());
+  int status = Z_OK;
+  while (status == Z_OK) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    status = inflate(&stream, Z_NO_FLUSH);
+    if (status != Z_OK && status != Z_STREAM_END) {
+      break;
+    }
+    out.append(buffer, sizeof buffer - stream.avail_out);
+    if (out.size() > k_max_decompressed) {
+      inflateEnd(&stream);
+      return fail("decompresses to more than " + std::to_string(k_max_decompressed) + " bytes");
+    }
+    if (status == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
+      status = Z_BUF_ERROR; // Input ended before the stream did.
+    }
+  }
+  inflateEnd(&stream);
+  if (status != Z_STREAM_END) {
+    return fail("not a complete zlib stream");
+  }
+  return out;
+}
+
+// Depth of the deepest nesting in `text`, counting brackets outside strings:
+// checked before parsing so hostile nesting cannot exhaust the stack.
+int nesting_depth(std::string_view text) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+void add_image(ScanContext& context, const source::SourceFile& file, const std::string& text) {
+  if (nesting_depth(text) > k_max_json_depth) {
+    context.warn(file.location, "cargo-auditable data nests deeper than " +
+                                    std::to_string(k_max_json_depth) + " levels; not read");
+    return;
+  }
+  json document = json::parse(text, nullptr, false);
+  if (document.is_discarded() || !document.is_object() || !document.contains("packages") ||
+      !document["packages"].is_array()) {
+    context.warn(file.location, "cargo-auditable data is not a JSON object with a packages list");
+    return;
+  }
+  const json& packages = document["packages"];
+  if (packages.size() > k_max_packages) {
+    context.warn(file.location, "cargo-auditable data lists more than " +
+                                    std::to_string(k_max_packages) + " packages; not read");
+    return;
+  }
+  model::Evidence evidence = context.evidence_for(file);
+  auto& graph = context.graph();
+  std::vector<std::string> ids(packages.size());
+  for (std::size_t i = 0; i < packages.size(); ++i) {
+    const json& package = packages[i];
+    if (!package.is_object() || !package.contains("name") || !package["name"].is_string()) {
+      context.warn(file.location,
+                   "cargo-auditable package " + std::to_string(i) + " has no name; skipped");
+      continue;
+    }
+    auto string_field = [&](const char* key) {
+      auto it = package.find(key);
+      return it != package.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    std::string source = string_field("source");
+    std::string kind = string_field("kind");
+    bool root = package.value("root", false);
+    std::vector<std::string> problems;
+    model::Component component =
+        make_crate_component(string_field("name"), string_field("version"),
+                             CrateSource{source == "local" ? "" : source}, "", evidence, problems);
+    for (const auto& problem : problems) {
+      context.warn(file.location, problem);
+    }
+    if (kind == "build") {
+      // Build scripts and proc macros run while compiling; their code is not
+      // in the binary.
+      component.scope = model::Scope::excluded;
+      component.add_property(std::string(k_property_kind), kind);
+    }
+    if (source == "local" && !root) {
+      component.add_property(std::string(k_property_local), "true");
+    }
+    if (root) {
+      component.type = model::ComponentType::application;
+      component.scope = model::Scope::unknown;
+    }
+    ids[i] = graph.add(std::move(component));
+    if (root) {
+      graph.relate(context.subject_id(), ids[i], model::RelationshipType::describes);
+    }
+  }
+  for (std::size_t i = 0; i < packages.size(); ++i) {
+    if (ids[i].empty()) {
+      continue;
+    }
+    auto dependencies = packages[i].find("dependencies");
+    if (dependencies == packages[i].end() || !dependencies->is_array()) {
+      continue;
+    }
+    for (const auto& index : *dependencies) {
+      if (!index.is_number_unsigned() || index.get<std::size_t>() >= ids.size() ||
+          ids[index.get<std::size_t>()].empty()) {
+        context.warn(file.location, "cargo-auditable package " + std::to_string(i) +
+                                        " depends on a package that is not in the list");
+        continue;
+      }
+      graph.relate(ids[i], ids[index.get<std::size_t>()], model::RelationshipType::depends_on);
+    }
+  }
+}
+
+} // namespace
+
+std::string condense_auditable_binary(std::string_view contents) {
+  try {
+    auto images = binary::read_executables(contents);
+    if (!images) {
+      if (binary::is_not_an_executable(images.error())) {
+        return {};
+      }
+      return json{{"warnings", {"not a readable executable: " + images.error()}}}.dump();
+    }
+    json found = json::array();
+    json warnings = json::array();
+    for (const auto& image : *images) {
+      const binary::Section* section = image.find_section(k_section);
+      if (section == nullptr) {
+        continue;
+      }
+      std::string where = std::string(binary::format_name(image.format)) + " " + image.machine;
+      auto bytes = binary::section_bytes(image, *section, k_max_compressed);
+      if (!bytes) {
+        warnings.push_back(where + ": cargo-auditable " + bytes.error());
+        continue;
+      }
+      auto text = inflate_zlib(*bytes);
+      if (!text) {
+        warnings.push_back(where + ": cargo-auditable section " + std::string(k_section) + " " +
+                           text.error());
+        continue;
+      }
+      found.push_back(json{{"machine", image.machine}, {"dependencies", std::move(*text)}});
+    }
+    if (found.empty() && warnings.empty()) {
+      return {};
+    }
+    return json{{"images", found}, {"warnings", warnings}}.dump(-1, ' ', false,
+                                                                json::error_handler_t::replace);
+  } catch (const std::exception& error) {
+    return json{{"warnings", {std::string("cannot read executable: ") + error.what()}}}.dump();
+  }
+}
+
+void add_auditable_crates(ScanContext& context, const source::SourceFile& file) {
+  if (file.contents.empty()) {
+    return;
+  }
+  json document = json::parse(file.contents, nullptr, false);
+  if (document.is_discarded() || !document.is_object()) {
+    return;
+  }
+  for (const auto& warning : document.value("warnings", json::array())) {
+    if (warning.is_string()) {
+      context.warn(file.location, warning.get<std::string>());
+    }
+  }
+  for (const auto& image : document.value("images", json::array())) {
+    if (image.is_object() && image.contains("dependencies") && image["dependencies"].is_string()) {
+      add_image(context, file, image["dependencies"].get<std::string>());
+    }
+  }
+}
+
+} // namespace kensa::scanner::rust

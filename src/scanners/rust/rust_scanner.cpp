@@ -1,0 +1,46 @@
+#include "rust_scanner.hpp"
+
+#include "../binary/executable.hpp"
+#include "auditable.hpp"
+#include "cargo_lock.hpp"
+
+#include <kensa/util/glob.hpp>
+
+#include <exception>
+
+namespace kensa::scanner::rust {
+
+namespace {
+
+class RustScanner : public Scanner {
+ public:
+  std::span<const std::string> patterns() const override { return m_patterns; }
+
+  const ContentRule* content_rule() const override { return &k_rule; }
+
+  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
+    for (const auto& file : files) {
+      try {
+        if (glob_match(m_patterns.front(), file.path)) {
+          parse_cargo_lock(context, file);
+        } else {
+          add_auditable_crates(context, file);
+        }
+      } catch (const std::exception& error) {
+        context.warn(file.location, std::string("cannot parse: ") + error.what());
+      }
+    }
+  }
+
+ private:
+  static constexpr ContentRule k_rule{&binary::looks_like_executable, &condense_auditable_binary};
+  std::vector<std::string> m_patterns{"**/Cargo.lock"};
+};
+
+} // namespace
+
+std::unique_ptr<Scanner> make_scanner() {
+  return std::make_unique<RustScanner>();
+}
+
+} // namespace kensa::scanner::rust
