@@ -10,6 +10,7 @@
 #include <chrono>
 #include <ctime>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace kensa::scanner {
@@ -99,8 +100,41 @@ class RoutingSink : public source::EntrySink {
     m_graph.add_file(model::FileEntry{std::move(location), std::move(hashes), {}});
   }
 
+  void alias(std::string location, std::string same_as) override {
+    m_aliases.emplace(std::move(location), std::move(same_as));
+  }
+
   // Whether `location` is in the file inventory.
   bool in_inventory(const std::string& location) const { return m_inventory.count(location) > 0; }
+  std::size_t inventory_size() const { return m_inventory.size(); }
+
+  // The inventory location of the file a package database names `location`,
+  // following folder links (a .list says /bin/ls, the file is usr/bin/ls
+  // when bin -> usr/bin); empty when there is no such file.
+  std::string find_in_inventory(std::string location) const {
+    // A few rounds cover links to links; the cap ends link cycles.
+    for (int round = 0; round < 8; ++round) {
+      if (in_inventory(location)) {
+        return location;
+      }
+      bool rewritten = false;
+      // The longest folder of the location that is a link; never the
+      // location itself, since a link to a file is not that file's name.
+      for (auto slash = location.rfind('/'); slash != std::string::npos && slash > 0;
+           slash = location.rfind('/', slash - 1)) {
+        auto it = m_aliases.find(location.substr(0, slash));
+        if (it != m_aliases.end()) {
+          location = it->second + location.substr(slash);
+          rewritten = true;
+          break;
+        }
+      }
+      if (!rewritten) {
+        break;
+      }
+    }
+    return {};
+  }
 
  private:
   static bool matches_pattern(const Scanner& scanner, std::string_view path) {
@@ -113,9 +147,21 @@ class RoutingSink : public source::EntrySink {
   model::ComponentGraph& m_graph;
   std::vector<std::size_t> m_pending;
   std::unordered_set<std::string> m_inventory;
+  // Folder links: location -> the location of the folder it names.
+  std::unordered_map<std::string, std::string> m_aliases;
   // Whether some scanner has a content rule.
   bool m_sniffs = false;
 };
+
+// How many files of the inventory some package owns.
+struct OwnershipSummary {
+  std::size_t owned = 0;
+  std::size_t unowned = 0;
+  // The first unowned locations, sorted, for the diagnostic.
+  std::vector<std::string> first_unowned;
+};
+
+constexpr std::size_t k_unowned_named = 10;
 
 // Links inventory files to the components scanners said own them. Done after
 // every scanner ran, so a scanner may claim a file before or after it was
@@ -123,11 +169,50 @@ class RoutingSink : public source::EntrySink {
 void resolve_ownership(const std::vector<FileOwnership>& claims, const RoutingSink& sink,
                        model::ComponentGraph& graph) {
   for (const auto& claim : claims) {
-    if (!sink.in_inventory(claim.location) || graph.find(claim.component_id) == nullptr) {
+    if (graph.find(claim.component_id) == nullptr) {
       continue;
     }
-    graph.add_file(model::FileEntry{claim.location, {}, {claim.component_id}});
+    std::string location = sink.find_in_inventory(claim.location);
+    if (location.empty()) {
+      continue;
+    }
+    graph.add_file(model::FileEntry{std::move(location), {}, {claim.component_id}});
   }
+}
+
+// When a package database said which files its packages own, the files no
+// package owns are what was put in by other means (copied in by hand, made
+// by a build step, left by an installer script): the auditor's question
+// that --files answers. They are the file entries without owners; the
+// subject gets their count and a diagnostic names the first ones.
+void report_unowned(const model::Document& document, model::Component& subject,
+                    std::vector<model::Diagnostic>& diagnostics) {
+  OwnershipSummary summary;
+  for (const auto& file : document.files) {
+    if (!file.owner_ids.empty()) {
+      ++summary.owned;
+    } else if (++summary.unowned <= k_unowned_named) {
+      summary.first_unowned.push_back(file.path);
+    }
+  }
+  subject.add_property("kensa:files:owned", std::to_string(summary.owned));
+  subject.add_property("kensa:files:unowned", std::to_string(summary.unowned));
+  if (summary.unowned == 0) {
+    return;
+  }
+  std::string named;
+  for (const auto& location : summary.first_unowned) {
+    named += (named.empty() ? "" : ", ") + location;
+  }
+  std::string message = std::to_string(summary.unowned) +
+                        (summary.unowned == 1 ? " file is" : " files are") +
+                        " owned by no package (first: " + named +
+                        (summary.unowned > k_unowned_named ? ", ..." : "") + ")";
+  spdlog::info("{}", message);
+  model::Diagnostic diagnostic{model::Severity::info, "", std::move(message)};
+  // The document's diagnostics are sorted.
+  auto at = std::upper_bound(diagnostics.begin(), diagnostics.end(), diagnostic);
+  diagnostics.insert(at, std::move(diagnostic));
 }
 
 std::string format_timestamp(std::int64_t seconds) {
@@ -206,7 +291,11 @@ Result<model::Document> scan(const std::filesystem::path& path, const ScanOption
   metadata.tools.push_back(model::Tool{"kensa", k_name, k_version});
   metadata.subject = std::move(subject);
   spdlog::info("found {} component(s)", graph.component_count());
-  return std::move(graph).finish(std::move(metadata));
+  model::Document document = std::move(graph).finish(std::move(metadata));
+  if (!ownership.empty() && sink.inventory_size() > 0) {
+    report_unowned(document, *document.metadata.subject, document.diagnostics);
+  }
+  return document;
 }
 
 } // namespace kensa::scanner

@@ -4,21 +4,55 @@
 
 namespace kensa::source {
 
-bool is_archive(std::string_view head) {
+namespace {
+
+// Asks libarchive what the opened input holds.
+ArchiveProbe probe_reader(Result<ArchiveReader> reader) {
+  if (!reader) {
+    return ArchiveProbe::unknown;
+  }
+  switch (reader->next()) {
+  case ArchiveReader::Next::entry:
+    return reader->is_raw() ? ArchiveProbe::not_archive : ArchiveProbe::archive;
+  case ArchiveReader::Next::end:
+    return ArchiveProbe::not_archive;
+  case ArchiveReader::Next::failed:
+    break;
+  }
+  return ArchiveProbe::unknown;
+}
+
+// The probe for what the first bytes alone decide: everything but
+// compressed streams, which must be decompressed to be told apart.
+std::optional<ArchiveProbe> probe_by_magic(std::string_view head) {
   ArchiveFormat format = detect_archive_format(head);
   if (format == ArchiveFormat::none) {
-    return false;
+    return ArchiveProbe::not_archive;
   }
   if (!is_compression(format)) {
-    return true;
+    return ArchiveProbe::archive;
   }
-  // Only decompressing tells a compressed tar from a compressed man page;
-  // the head is enough for libarchive to recognise the format inside.
-  auto reader = ArchiveReader::open_memory(head);
-  if (!reader) {
-    return false;
+  return std::nullopt;
+}
+
+} // namespace
+
+ArchiveProbe probe_archive(std::string_view head) {
+  if (auto decided = probe_by_magic(head)) {
+    return *decided;
   }
-  return reader->next() == ArchiveReader::Next::entry && !reader->is_raw();
+  return probe_reader(ArchiveReader::open_memory(head));
+}
+
+ArchiveProbe probe_archive_file(const std::filesystem::path& path, std::string_view head) {
+  if (auto decided = probe_by_magic(head)) {
+    return *decided;
+  }
+  return probe_reader(ArchiveReader::open_file(path));
+}
+
+bool is_archive(std::string_view head) {
+  return probe_archive(head) == ArchiveProbe::archive;
 }
 
 } // namespace kensa::source

@@ -77,4 +77,26 @@ class ArchiveReader {
   std::unique_ptr<State> m_state;
 };
 
+// What the first bytes of a file say about it being an archive kensa opens.
+enum class ArchiveProbe {
+  archive,
+  not_archive,
+  // A compressed head the decompressor could not get far enough into (it
+  // fills a 64 KiB buffer, or a whole block for bzip2, zstd and lz4, before
+  // anything can be seen), or a damaged one.
+  unknown,
+};
+
+// Probes a head: an archive format, or a compressed stream holding one (a
+// compressed plain file, such as a gzipped man page, is not).
+ArchiveProbe probe_archive(std::string_view head);
+
+// Probes the file at `path` whose first bytes are `head`, decompressing as
+// much of the file as it takes. A file that cannot be read is `unknown`.
+ArchiveProbe probe_archive_file(const std::filesystem::path& path, std::string_view head);
+
+// The longest head read from a member to probe it; a member still `unknown`
+// then is opened as an archive, which decides.
+inline constexpr std::size_t k_max_probe_size = 256 * 1024;
+
 } // namespace kensa::source

@@ -133,9 +133,12 @@ void ArchiveWalker::walk(ArchiveReader& reader, const std::string& archive_locat
       continue;
     }
     if (type == MemberType::symlink || type == MemberType::hardlink) {
-      // Links are recorded by the filter (images) and never followed: their
-      // target may lie outside the archive.
+      // Links are recorded by the filter (images) and told to the sink, never
+      // followed: their target may lie outside the archive.
       spdlog::debug("{}: link, not followed", location);
+      if (type == MemberType::symlink) {
+        report_link(entry, sanitized.path, prefix);
+      }
       continue;
     }
     if (type != MemberType::regular) {
@@ -149,6 +152,29 @@ void ArchiveWalker::walk(ArchiveReader& reader, const std::string& archive_locat
       within_limits(m_context, reader, progress.data_bytes, progress.counted, progress.abandoned,
                     archive_location);
     }
+  }
+}
+
+void ArchiveWalker::report_link(archive_entry* entry, const std::string& path,
+                                const std::string& prefix) {
+  const char* target = archive_entry_symlink_utf8(entry);
+  if (target == nullptr) {
+    target = archive_entry_symlink(entry);
+  }
+  if (target == nullptr || *target == '\0') {
+    return;
+  }
+  // An absolute target names a path from the archive's root (an image's file
+  // system); a relative one starts in the link's folder. Either way the
+  // sanitized result stays inside the archive.
+  std::string joined = target;
+  if (joined.front() != '/') {
+    auto slash = path.rfind('/');
+    joined = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + joined;
+  }
+  std::string resolved = sanitize_entry_path(joined).path;
+  if (!resolved.empty() && resolved != path) {
+    m_context.sink().alias(prefix + path, prefix + resolved);
   }
 }
 
@@ -176,19 +202,33 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
           ? k_iso_sniff_size
           : k_sniff_size;
   bool nested = false;
+  // A compressed member whose head did not tell whether it holds an archive:
+  // it is kept and opened like one, and opening it decides.
+  bool maybe_nested = false;
   Plan plan = Plan::sniff;
   bool failed = false;
 
   // Once the head is known: keep the bytes when a scanner wants them or when
   // they are an archive to open, else only hash them, else stop reading.
-  auto decide = [&](std::string_view head) {
+  // False when the head must grow first: a compressed head may stop before
+  // the decompressor has produced enough to see what is inside.
+  auto decide = [&](std::string_view head, bool complete) {
+    ArchiveProbe probe =
+        limits.max_archive_depth > 0 ? probe_archive(head) : ArchiveProbe::not_archive;
+    if (probe == ArchiveProbe::unknown && !complete && head_size < k_max_probe_size) {
+      head_size = k_max_probe_size;
+      return false;
+    }
     if (sniffing) {
       wanted = sink.wants_head(EntryInfo{location, path, size, layer}, head);
     }
-    nested = limits.max_archive_depth > 0 && is_archive(head);
+    nested = probe != ArchiveProbe::not_archive;
+    maybe_nested = probe == ArchiveProbe::unknown;
     if (nested && !may_nest) {
-      sink.warn(location, "archive nested more than " + std::to_string(limits.max_archive_depth) +
-                              " deep; not opened");
+      if (!maybe_nested) {
+        sink.warn(location, "archive nested more than " + std::to_string(limits.max_archive_depth) +
+                                " deep; not opened");
+      }
       nested = false;
     }
     bool fits_file = !wanted || size <= limits.max_buffered_file_size;
@@ -198,12 +238,17 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
       wanted = false;
     }
     if (nested && size > m_context.nested_room()) {
-      sink.warn(location, "archive inside an archive is " + size_text(size) +
-                              ", over the memory left for nested archives (" +
-                              size_text(m_context.nested_room()) + "); not opened");
+      if (maybe_nested) {
+        spdlog::debug("{}: compressed, too large to look inside", location);
+      } else {
+        sink.warn(location, "archive inside an archive is " + size_text(size) +
+                                ", over the memory left for nested archives (" +
+                                size_text(m_context.nested_room()) + "); not opened");
+      }
       nested = false;
     }
     plan = (wanted || nested) ? Plan::keep : hashing ? Plan::hash_only : Plan::skip;
+    return true;
   };
 
   // Appends to `kept` within the caps; a member whose size was not stated
@@ -216,9 +261,13 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
       wanted = false;
     }
     if (nested && after > m_context.nested_room()) {
-      sink.warn(location, "archive inside an archive is over the memory left for nested "
-                          "archives (" +
-                              size_text(m_context.nested_room()) + "); not opened");
+      if (maybe_nested) {
+        spdlog::debug("{}: compressed, too large to look inside", location);
+      } else {
+        sink.warn(location, "archive inside an archive is over the memory left for nested "
+                            "archives (" +
+                                size_text(m_context.nested_room()) + "); not opened");
+      }
       nested = false;
     }
     if (!wanted && !nested) {
@@ -238,11 +287,16 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
     position += bytes.size();
     switch (plan) {
     case Plan::sniff: {
-      if (kept.empty() && is_compression(detect_archive_format(bytes))) {
+      if (position == bytes.size() && is_compression(detect_archive_format(bytes))) {
         head_size = std::max(head_size, k_sniff_probe_size);
       }
+      bool complete = size != 0 && position >= size;
       if (kept.empty() && bytes.size() >= head_size) {
-        decide(bytes); // Seen in place: members are copied only when kept.
+        // Seen in place: members are copied only when kept.
+        if (!decide(bytes, complete)) {
+          kept.append(bytes);
+          return;
+        }
         if (plan == Plan::keep) {
           keep(bytes);
         }
@@ -250,9 +304,11 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
       }
       kept.append(bytes);
       if (kept.size() >= head_size) {
+        if (!decide(kept, complete)) {
+          return;
+        }
         std::string head = std::move(kept);
         kept.clear();
-        decide(head);
         if (plan == Plan::keep) {
           keep(head);
         }
@@ -290,15 +346,16 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
     }
   }
   if (failed) {
-    sink.warn(location, "cannot read: " + reader.error_text());
+    sink.warn(location, "archive is damaged or truncated: " + reader.error_text() +
+                            "; kept what was read before");
     progress.abandoned = true;
     return;
   }
   if (plan == Plan::sniff) {
     // The whole member is shorter than a head.
+    decide(kept, true);
     std::string head = std::move(kept);
     kept.clear();
-    decide(head);
     if (plan == Plan::keep) {
       keep(head);
     }

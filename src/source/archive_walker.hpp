@@ -46,6 +46,8 @@ class ArchiveWalker {
 
  private:
   struct Progress;
+  // Tells the sink where the symbolic link member at `path` points.
+  void report_link(archive_entry* entry, const std::string& path, const std::string& prefix);
   void visit_file(ArchiveReader& reader, Progress& progress, const std::string& path,
                   const std::string& location, std::uint64_t size, std::string_view layer,
                   std::uint32_t depth);

@@ -15,7 +15,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <set>
+#include <map>
 #include <utility>
 
 namespace kensa::source {
@@ -89,14 +89,15 @@ class DirectoryWalker {
     // A folder reached twice (through a link, or a bind mount) is walked once:
     // this is what ends symlink loops.
     std::pair<dev_t, ino_t> id{folder_stat.st_dev, folder_stat.st_ino};
-    if (!m_visited.insert(id).second) {
+    if (auto [seen, first] = m_visited.try_emplace(id, relative); !first) {
       // Reaching a folder that encloses the current one is a loop, which
       // says something odd about the input; a folder linked from two places
       // (lib -> usr/lib in a root file system) is ordinary.
       if (std::find(m_open.begin(), m_open.end(), id) != m_open.end()) {
         m_sink.warn(relative, "symbolic link loop; not followed");
       } else {
-        spdlog::debug("{}: folder already visited, skipped", relative);
+        spdlog::debug("{}: folder already visited as {}, skipped", relative, seen->second);
+        m_sink.alias(relative, seen->second);
       }
       return;
     }
@@ -113,17 +114,23 @@ class DirectoryWalker {
       m_sink.warn(relative.empty() ? "." : relative, "cannot read folder: " + error.message());
       return;
     }
-    std::vector<std::string> names;
+    // Links come after the real entries, so that a folder reachable under
+    // two names is walked under its own (usr/bin, not the bin link of a
+    // merged-/usr root file system) and files are located where a package
+    // database says they are.
+    std::vector<std::pair<bool, std::string>> names;
     for (; it != fs::directory_iterator(); it.increment(error)) {
       if (error) {
         m_sink.warn(relative, "cannot list folder: " + error.message());
         break;
       }
-      names.push_back(it->path().filename().string());
+      std::error_code link_error;
+      bool is_link = it->is_symlink(link_error);
+      names.emplace_back(is_link, it->path().filename().string());
     }
     std::sort(names.begin(), names.end());
 
-    for (const auto& name : names) {
+    for (const auto& [is_link, name] : names) {
       if (m_context.stopped()) {
         return;
       }
@@ -170,26 +177,29 @@ class DirectoryWalker {
       return; // Devices, sockets and pipes have no contents to scan.
     }
     visit_file(path, relative, static_cast<std::uint64_t>(target_stat.st_size),
-               looks_executable(relative, target_stat.st_mode));
+               looks_executable(relative, target_stat.st_mode), S_ISLNK(link_stat.st_mode));
   }
 
+  // A link to a file is delivered when wanted, under its own name, but
+  // neither hashed nor opened: the file it names is, where it is, as links
+  // inside archives are (docs/sources.md).
   void visit_file(const fs::path& path, const std::string& relative, std::uint64_t size,
-                  bool executable) {
+                  bool executable, bool is_link) {
     bool wanted = m_sink.wants(EntryInfo{relative, relative, size, {}});
     if (!wanted && executable && m_sink.sniffs_heads()) {
       auto head = read_file_head(path, k_head_size);
       wanted = head.ok() && m_sink.wants_head(EntryInfo{relative, relative, size, {}}, *head);
     }
-    bool hashing = m_context.hashing();
+    bool hashing = m_context.hashing() && !is_link;
     // Only files named like archives are opened, so that walking a source
     // tree stays a matter of listing folders (docs/sources.md).
-    bool archive = m_limits.max_archive_depth > 0 && has_archive_extension(relative);
+    bool archive = m_limits.max_archive_depth > 0 && !is_link && has_archive_extension(relative);
     if (!wanted && !hashing && !archive) {
       return;
     }
     if (archive) {
       auto head = read_file_head(path, k_iso_sniff_size);
-      archive = head.ok() && is_archive(*head);
+      archive = head.ok() && probe_archive_file(path, *head) != ArchiveProbe::not_archive;
     }
     bool hashed = false;
     if (wanted && size > m_limits.max_buffered_file_size) {
@@ -201,7 +211,7 @@ class DirectoryWalker {
         m_sink.warn(relative, "cannot read: " + contents.error());
         return;
       }
-      if (auto hasher = m_context.make_hasher()) {
+      if (auto hasher = m_context.make_hasher(); hasher && hashing) {
         hasher->update(*contents);
         m_sink.hashed(relative, {}, hasher->finish());
         hashed = true;
@@ -241,7 +251,8 @@ class DirectoryWalker {
   const Limits& m_limits;
   EntrySink& m_sink;
   std::vector<std::string> m_excludes;
-  std::set<std::pair<dev_t, ino_t>> m_visited;
+  // Each folder walked, with the location it was walked under.
+  std::map<std::pair<dev_t, ino_t>, std::string> m_visited;
   // The folders being walked, outermost first.
   std::vector<std::pair<dev_t, ino_t>> m_open;
 };

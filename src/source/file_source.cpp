@@ -29,7 +29,10 @@ class SingleFileSource : public Source {
     }
     WalkContext context(m_options, sink);
     context.count_entry(name);
-    bool archive = m_options.limits.max_archive_depth > 0 && is_archive(*head);
+    // A file that only looks compressed is opened too: the walk then says
+    // what is wrong with it.
+    bool archive = m_options.limits.max_archive_depth > 0 &&
+                   probe_archive_file(m_file, *head) != ArchiveProbe::not_archive;
 
     bool wanted = sink.wants(EntryInfo{name, name, size, {}});
     if (!wanted && sink.sniffs_heads()) {

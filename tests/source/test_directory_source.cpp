@@ -3,11 +3,11 @@
 #include <kensa/source/source.hpp>
 
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace kensa;
 namespace fs = std::filesystem;
@@ -21,7 +21,7 @@ void write(const fs::path& path, const std::string& text) {
 
 // Records the walk: every entry offered, what was delivered, warnings.
 class RecordingSink : public source::EntrySink {
-public:
+ public:
   explicit RecordingSink(std::string wanted_suffix) : m_suffix(std::move(wanted_suffix)) {}
   bool wants(const source::EntryInfo& entry) override {
     offered.emplace_back(entry.location);
@@ -36,7 +36,7 @@ public:
   std::vector<source::SourceFile> delivered;
   std::vector<std::string> warnings;
 
-private:
+ private:
   std::string m_suffix;
 };
 

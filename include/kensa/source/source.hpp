@@ -122,6 +122,15 @@ class EntrySink {
   virtual void receive(SourceFile file) = 0;
   // A problem with one entry (unreadable, too big, loops): the walk goes on.
   virtual void warn(std::string location, std::string message) = 0;
+  // `location` is another name of the folder at `same_as`, in the same
+  // container: a symbolic link to a folder (bin -> usr/bin), or a folder
+  // reached twice. What is under it was offered once, under `same_as`. Lets
+  // the scan driver match paths a package database recorded through the
+  // other name.
+  virtual void alias(std::string location, std::string same_as) {
+    (void)location;
+    (void)same_as;
+  }
   // The digests of one file, when SourceOptions::digests asks for them.
   virtual void hashed(std::string location, std::string layer, std::vector<model::Hash> hashes) {
     (void)location;
