@@ -2,6 +2,7 @@
 
 #include "../os_release/distro_index.hpp"
 #include "database.hpp"
+#include "loose_deb.hpp"
 
 #include <map>
 
@@ -47,7 +48,9 @@ class DpkgScanner : public Scanner {
   DpkgScanner() {
     m_patterns = {"**/var/lib/dpkg/status", "**/var/lib/dpkg/status.d/*",
                   "**/var/lib/dpkg/info/*.list", "**/var/lib/dpkg/info/*.md5sums",
-                  "**/usr/share/doc/*/copyright"};
+                  "**/usr/share/doc/*/copyright",
+                  // The control tarball of a .deb file (loose_deb.hpp).
+                  "control", "md5sums"};
     for (const auto& pattern : os_release::release_file_patterns()) {
       m_patterns.push_back(pattern);
     }
@@ -57,25 +60,41 @@ class DpkgScanner : public Scanner {
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     std::map<std::string, DatabaseFiles> roots;
+    std::map<std::string, LooseDeb> debs;
     for (const auto& file : files) {
-      classify(file, roots);
+      classify(file, roots, debs);
     }
     os_release::DistroIndex distros(files);
     SynopsisCache licenses;
     for (auto& [root, database] : roots) {
+      if (auto deb = data_tarball_deb(root); deb && debs.contains(*deb)) {
+        debs[*deb].copyrights = database.copyrights;
+      }
       if (database.status == nullptr && database.status_d.empty()) {
         continue; // Documentation without a database says nothing installed.
       }
       database.root = root;
       scan_database(context, database, distros.find(root), licenses);
     }
+    for (const auto& [prefix, deb] : debs) {
+      if (deb.control != nullptr) {
+        scan_loose_deb(context, prefix, deb, licenses);
+      }
+    }
   }
 
  private:
-  static void classify(const source::SourceFile& file,
-                       std::map<std::string, DatabaseFiles>& roots) {
+  static void classify(const source::SourceFile& file, std::map<std::string, DatabaseFiles>& roots,
+                       std::map<std::string, LooseDeb>& debs) {
     std::string root;
     std::string_view rest;
+    if (file.path == "control" || file.path == "md5sums") {
+      if (auto member = control_member(file.location)) {
+        auto& deb = debs[member->first];
+        (member->second == "control" ? deb.control : deb.md5sums) = &file;
+      }
+      return;
+    }
     if (auto status_root = os_release::root_of(file.location, k_status)) {
       roots[*status_root].status = &file;
       return;

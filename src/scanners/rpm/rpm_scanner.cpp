@@ -4,6 +4,7 @@
 #include "databases.hpp"
 #include "rpm_component.hpp"
 #include "rpm_dependencies.hpp"
+#include "rpm_file.hpp"
 
 #include <array>
 #include <map>
@@ -120,6 +121,42 @@ void scan_database(ScanContext& context, const source::SourceFile& file, Format 
   }
 }
 
+// A package file: its header, like a database entry, without a
+// distribution (a loose file does not say where it will be installed).
+void scan_package_file(ScanContext& context, const source::SourceFile& file) {
+  if (!is_rpm_file(file.contents)) {
+    return; // Only named like one.
+  }
+  auto blob = package_header_blob(file.contents);
+  auto header = blob ? RpmHeader::parse(*blob) : Result<RpmHeader>(fail(blob.error()));
+  Result<RpmPackage> package =
+      header ? read_package(*header) : Result<RpmPackage>(fail(header.error()));
+  if (!package) {
+    context.warn(file.location, "cannot read the rpm package header: " + package.error());
+    return;
+  }
+  std::vector<std::string> problems;
+  std::string vendor = purl_namespace(nullptr, package->vendor);
+  std::string id = context.graph().add(
+      make_component(*package, vendor, nullptr, context.evidence_for(file), problems));
+  for (const auto& problem : problems) {
+    context.warn(file.location, problem);
+  }
+  if (vendor.empty()) {
+    context.warn(file.location, "the package has no purl: its vendor is not one kensa knows");
+  }
+  // The payload's files, as the source layer locates them inside the rpm.
+  for (const auto& path : package->files) {
+    if (path.starts_with('/')) {
+      context.own_file(id, file.location + "!/" + path.substr(1));
+    }
+  }
+}
+
+bool named_like_package_file(std::string_view path) {
+  return path.size() > 4 && path.substr(path.size() - 4) == ".rpm";
+}
+
 class RpmScanner : public Scanner {
  public:
   RpmScanner() {
@@ -131,6 +168,7 @@ class RpmScanner : public Scanner {
     for (const auto& pattern : os_release::release_file_patterns()) {
       m_patterns.push_back(pattern);
     }
+    m_patterns.emplace_back("**/*.rpm");
   }
 
   std::span<const std::string> patterns() const override { return m_patterns; }
@@ -138,6 +176,10 @@ class RpmScanner : public Scanner {
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     std::map<std::string, Found> roots;
     for (const auto& file : files) {
+      if (named_like_package_file(file.path)) {
+        scan_package_file(context, file);
+        continue;
+      }
       for (std::size_t rank = 0; rank < k_database_files.size(); ++rank) {
         for (std::string_view folder : k_folders) {
           auto root = os_release::root_of(
