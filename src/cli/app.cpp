@@ -2,6 +2,7 @@
 
 #include "cmd_convert.hpp"
 #include "cmd_scan.hpp"
+#include "cmd_validate.hpp"
 #include "exit_codes.hpp"
 #include "logging.hpp"
 
@@ -58,6 +59,7 @@ int run_app(int argc, char** argv) {
   };
   add(register_scan_command(app), "scan");
   add(register_convert_command(app), "convert");
+  add(register_validate_command(app), "validate");
 
   if (argc <= 1) {
     std::cout << app.help();

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <kensa/validate/document_kind.hpp>
+#include <kensa/validate/finding.hpp>
+#include <kensa/validate/json_input.hpp>
+#include <kensa/validate/profiles.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// `kensa validate` as a library: one document through the three layers
+// (schema, semantic rules, profiles), giving findings a report can render.
+namespace kensa::validate {
+
+struct ValidationOptions {
+  // Overrides detection (--format).
+  std::optional<DocumentKind> kind;
+  // Profile ids (already resolved from aliases) to check.
+  std::vector<std::string> profiles;
+  JsonParseLimits json_limits;
+  // Documents larger than this are refused before parsing.
+  std::size_t max_document_size = std::size_t{2} << 30;
+  // Findings kept per document; the rest are counted.
+  std::size_t max_findings = 10'000;
+};
+
+struct DocumentReport {
+  std::string path;
+  // Set once the document was recognised.
+  std::optional<DocumentKind> kind;
+  // Non-empty when the document could not be read or recognised at all
+  // (exit code 2).
+  std::string read_error;
+  std::vector<Finding> findings;
+  // Findings dropped beyond ValidationOptions::max_findings.
+  std::size_t dropped_findings = 0;
+  std::vector<ProfileResult> profiles;
+
+  std::size_t count(Severity severity) const;
+};
+
+// Validates the document `text` (read from `path`, used in messages only).
+DocumentReport validate_document(std::string path, std::string_view text,
+                                 const ValidationOptions& options);
+
+// Reads and validates the file at `path`; a file that cannot be read gives
+// a report with read_error set.
+DocumentReport validate_file(const std::string& path, const ValidationOptions& options);
+
+} // namespace kensa::validate

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "../finding_sink.hpp"
+
+#include <kensa/validate/document_kind.hpp>
+#include <kensa/validate/profiles.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+// Which minimum elements a document carries, read once per document, then
+// judged against each requested profile.
+namespace kensa::validate::profiles {
+
+enum class Presence {
+  present,
+  // NOASSERTION, "unknown": the author says the value is not known.
+  declared_unknown,
+  missing,
+};
+
+inline constexpr std::size_t k_element_count =
+    static_cast<std::size_t>(Element::vulnerabilities) + 1;
+
+using ElementPresence = std::array<Presence, k_element_count>;
+
+struct ComponentFacts {
+  // JSON Pointer of the component.
+  std::string location;
+  // "bom-ref or SPDXID, name@version" for messages.
+  std::string label;
+  ElementPresence elements{};
+};
+
+struct DocumentFacts {
+  ElementPresence elements{};
+  std::vector<ComponentFacts> components;
+};
+
+DocumentFacts cyclonedx_facts(const nlohmann::json& bom);
+DocumentFacts spdx2_facts(const nlohmann::json& document);
+DocumentFacts spdx3_facts(const nlohmann::json& document);
+
+// Judges `facts` against `profile`: findings for missing, unknown or
+// forbidden elements, and the coverage summary.
+ProfileResult check_profile(const Profile& profile, const DocumentKind& kind,
+                            const DocumentFacts& facts, FindingSink& sink);
+
+} // namespace kensa::validate::profiles

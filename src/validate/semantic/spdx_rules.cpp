@@ -1,0 +1,338 @@
+#include "../schema/formats.hpp"
+#include "semantic_rules.hpp"
+#include "value_checks.hpp"
+
+#include <kensa/model/license.hpp>
+
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace kensa::validate::semantic {
+
+namespace {
+
+// The element lists of an SPDX 2 document whose entries carry an SPDXID.
+constexpr const char* k_element_lists[] = {"packages", "files", "snippets"};
+
+class Spdx2Rules {
+ public:
+  Spdx2Rules(const Json& document, FindingSink& sink) : m_document(document), m_sink(sink) {}
+
+  void run() {
+    collect_ids();
+    check_namespace();
+    check_created();
+    check_describes();
+    check_relationships();
+    check_elements();
+  }
+
+ private:
+  void collect_ids() {
+    if (m_document.contains("SPDXID") && m_document["SPDXID"].is_string()) {
+      m_ids.emplace(string_of(m_document["SPDXID"]), "/SPDXID");
+    }
+    for (const char* list : k_element_lists) {
+      const Json* it = find_array(m_document, list);
+      if (it == nullptr) {
+        continue;
+      }
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        const Json& element = (*it)[i];
+        if (!element.is_object() || !element.contains("SPDXID")) {
+          continue;
+        }
+        const std::string location = child(child(std::string("/") + list, i), "SPDXID");
+        const std::string_view id = string_of(element["SPDXID"]);
+        auto [seen, inserted] = m_ids.emplace(id, location);
+        if (!inserted) {
+          m_sink.add(Severity::error, "SPDX-ID-UNIQUE", location,
+                     "SPDXID '" + std::string(id) + "' is also used at " + seen->second,
+                     "give every package, file and snippet its own SPDXID");
+        }
+      }
+    }
+    if (const Json* refs = find_array(m_document, "externalDocumentRefs")) {
+      for (const auto& ref : *refs) {
+        if (ref.is_object() && ref.contains("externalDocumentId")) {
+          m_external_documents.insert(string_of(ref["externalDocumentId"]));
+        }
+      }
+    }
+    if (const Json* extracted = find_array(m_document, "hasExtractedLicensingInfos")) {
+      for (const auto& info : *extracted) {
+        if (info.is_object() && info.contains("licenseId")) {
+          m_license_refs.insert(string_of(info["licenseId"]));
+        }
+      }
+    }
+  }
+
+  void check_namespace() {
+    const auto it = m_document.find("documentNamespace");
+    if (it == m_document.end() || !it->is_string()) {
+      return;
+    }
+    const std::string_view ns = string_of(*it);
+    if (!schema::is_uri(ns) || ns.find('#') != std::string_view::npos) {
+      m_sink.add(Severity::error, "SPDX-NAMESPACE", "/documentNamespace",
+                 "documentNamespace '" + std::string(ns) +
+                     "' must be an absolute URI without a '#' part",
+                 "use e.g. https://example.com/spdxdocs/product-1.0-<uuid>");
+    }
+  }
+
+  void check_created() {
+    const auto info = m_document.find("creationInfo");
+    if (info != m_document.end() && info->is_object() && info->contains("created") &&
+        (*info)["created"].is_string()) {
+      check_timestamp(string_of((*info)["created"]), "/creationInfo/created", "TIMESTAMP", m_sink);
+    }
+  }
+
+  // An element reference: a local SPDXID, or DocumentRef-x:SPDXRef-y with a
+  // declared external document.
+  bool resolves(std::string_view ref) const {
+    if (m_ids.contains(ref)) {
+      return true;
+    }
+    if (ref.starts_with("DocumentRef-")) {
+      const auto colon = ref.find(':');
+      return colon != std::string_view::npos && m_external_documents.contains(ref.substr(0, colon));
+    }
+    return false;
+  }
+
+  void expect_element(const Json& value, const std::string& location, std::string_view rule,
+                      bool allow_none) {
+    const std::string_view ref = string_of(value);
+    if (!value.is_string() || resolves(ref) ||
+        (allow_none && (ref == "NONE" || ref == "NOASSERTION"))) {
+      return;
+    }
+    m_sink.add(Severity::error, std::string(rule), location,
+               "'" + std::string(ref) + "' names no element of this document",
+               "use the SPDXID of a package, file or snippet here, or declare the external "
+               "document in externalDocumentRefs");
+  }
+
+  void check_describes() {
+    bool describes = false;
+    if (const Json* listed = find_array(m_document, "documentDescribes")) {
+      for (std::size_t i = 0; i < listed->size(); ++i) {
+        expect_element((*listed)[i], child("/documentDescribes", i), "SPDX-REF-DESCRIBES", false);
+        describes = true;
+      }
+    }
+    const std::string_view self = string_of(member(m_document, "SPDXID"));
+    if (const Json* relationships = find_array(m_document, "relationships")) {
+      for (const auto& relationship : *relationships) {
+        if (!relationship.is_object()) {
+          continue;
+        }
+        const std::string_view type = string_of(member(relationship, "relationshipType"));
+        const std::string_view from = string_of(member(relationship, "spdxElementId"));
+        const std::string_view to = string_of(member(relationship, "relatedSpdxElement"));
+        if ((type == "DESCRIBES" && from == self) || (type == "DESCRIBED_BY" && to == self)) {
+          describes = true;
+        }
+      }
+    }
+    if (!describes) {
+      m_sink.add(Severity::error, "SPDX-DESCRIBES", "",
+                 "the document does not say what it describes (no DESCRIBES relationship from "
+                 "the document and no documentDescribes)",
+                 "add a relationship SPDXRef-DOCUMENT DESCRIBES <the root package>");
+    }
+  }
+
+  void check_relationships() {
+    const Json* relationships = find_array(m_document, "relationships");
+    if (relationships == nullptr) {
+      return;
+    }
+    for (std::size_t i = 0; i < relationships->size(); ++i) {
+      const Json& relationship = (*relationships)[i];
+      if (!relationship.is_object()) {
+        continue;
+      }
+      const std::string location = child("/relationships", i);
+      if (relationship.contains("spdxElementId")) {
+        expect_element(relationship["spdxElementId"], child(location, "spdxElementId"),
+                       "SPDX-REF-RELATIONSHIP", false);
+      }
+      if (relationship.contains("relatedSpdxElement")) {
+        expect_element(relationship["relatedSpdxElement"], child(location, "relatedSpdxElement"),
+                       "SPDX-REF-RELATIONSHIP", true);
+      }
+    }
+  }
+
+  void check_license_field(const Json& element, const char* field, const std::string& location) {
+    const auto it = element.find(field);
+    if (it == element.end() || !it->is_string()) {
+      return;
+    }
+    const std::string at = child(location, field);
+    const std::string_view text = string_of(*it);
+    check_license_expression(text, at, true, m_sink);
+    if (text == "NONE" || text == "NOASSERTION") {
+      return;
+    }
+    const auto parsed = model::parse_license_expression(text);
+    if (!parsed) {
+      return;
+    }
+    for (const auto& ref : parsed->license_refs) {
+      if (ref.starts_with("LicenseRef-") && !m_license_refs.contains(ref)) {
+        m_sink.add(Severity::error, "SPDX-LICENSEREF", at,
+                   ref + " is used but not defined in hasExtractedLicensingInfos",
+                   "add a hasExtractedLicensingInfos entry with licenseId " + ref +
+                       " and its text");
+      }
+    }
+  }
+
+  void check_checksums(const Json& element, const std::string& location) {
+    const Json* checksums = find_array(element, "checksums");
+    if (checksums == nullptr) {
+      return;
+    }
+    for (std::size_t i = 0; i < checksums->size(); ++i) {
+      const Json& checksum = (*checksums)[i];
+      if (checksum.is_object()) {
+        check_digest(string_of(member(checksum, "algorithm")),
+                     string_of(member(checksum, "checksumValue")),
+                     child(child(child(location, "checksums"), i), "checksumValue"), m_sink);
+      }
+    }
+  }
+
+  void check_elements() {
+    std::unordered_map<std::string, std::string> purls;
+    for (const char* list : k_element_lists) {
+      const Json* it = find_array(m_document, list);
+      if (it == nullptr) {
+        continue;
+      }
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        const Json& element = (*it)[i];
+        if (!element.is_object()) {
+          continue;
+        }
+        const std::string location = child(std::string("/") + list, i);
+        check_license_field(element, "licenseConcluded", location);
+        check_license_field(element, "licenseDeclared", location);
+        check_checksums(element, location);
+        if (element.contains("hasFiles") && element["hasFiles"].is_array()) {
+          const Json& files = element["hasFiles"];
+          for (std::size_t j = 0; j < files.size(); ++j) {
+            expect_element(files[j], child(child(location, "hasFiles"), j), "SPDX-REF-FILE", false);
+          }
+        }
+        const Json* refs = find_array(element, "externalRefs");
+        if (refs == nullptr) {
+          continue;
+        }
+        for (std::size_t j = 0; j < refs->size(); ++j) {
+          const Json& ref = (*refs)[j];
+          if (!ref.is_object() || string_of(member(ref, "referenceType")) != "purl") {
+            continue;
+          }
+          const std::string_view purl = string_of(member(ref, "referenceLocator"));
+          const std::string at =
+              child(child(child(location, "externalRefs"), j), "referenceLocator");
+          if (check_purl(purl, at, "PURL-SYNTAX", m_sink)) {
+            check_purl_agrees(purl, string_of(member(element, "name")),
+                              string_of(member(element, "versionInfo")), at, "PURL-MISMATCH",
+                              m_sink);
+          }
+          auto [seen, inserted] = purls.emplace(std::string(purl), at);
+          if (!inserted) {
+            m_sink.add(Severity::warning, "SPDX-DUPLICATE-PURL", at,
+                       "purl '" + seen->first + "' is also given at " + seen->second,
+                       "list each package once, or tell the instances apart with qualifiers");
+          }
+        }
+      }
+    }
+  }
+
+  const Json& m_document;
+  FindingSink& m_sink;
+  std::unordered_map<std::string_view, std::string> m_ids;
+  std::unordered_set<std::string_view> m_external_documents;
+  std::unordered_set<std::string_view> m_license_refs;
+};
+
+} // namespace
+
+void check_spdx2(const Json& document, FindingSink& sink) {
+  if (!document.is_object()) {
+    return;
+  }
+  Spdx2Rules(document, sink).run();
+}
+
+void check_spdx3(const Json& document, FindingSink& sink) {
+  if (!document.is_object() || !document.contains("@graph") || !document["@graph"].is_array()) {
+    return;
+  }
+  const Json& graph = document["@graph"];
+  std::unordered_map<std::string_view, std::string> ids;
+  for (std::size_t i = 0; i < graph.size(); ++i) {
+    const Json& element = graph[i];
+    if (!element.is_object()) {
+      continue;
+    }
+    for (const char* key : {"spdxId", "@id"}) {
+      if (element.contains(key) && element[key].is_string()) {
+        const std::string location = child(child("/@graph", i), key);
+        auto [seen, inserted] = ids.emplace(string_of(element[key]), location);
+        if (!inserted) {
+          sink.add(Severity::error, "SPDX3-ID-UNIQUE", location,
+                   "id '" + std::string(string_of(element[key])) + "' is also used at " +
+                       seen->second,
+                   "give every element its own spdxId");
+        }
+      }
+    }
+  }
+  for (std::size_t i = 0; i < graph.size(); ++i) {
+    const Json& element = graph[i];
+    if (!element.is_object()) {
+      continue;
+    }
+    const std::string location = child("/@graph", i);
+    if (string_of(member(element, "type")) == "Relationship") {
+      auto expect = [&](const Json& value, const std::string& at) {
+        const std::string_view ref = string_of(value);
+        if (value.is_string() && !ids.contains(ref)) {
+          sink.add(Severity::warning, "SPDX3-REF", at,
+                   "'" + std::string(ref) + "' names no element of this document",
+                   "add the element, or list it in the SpdxDocument's import");
+        }
+      };
+      if (element.contains("from")) {
+        expect(element["from"], child(location, "from"));
+      }
+      if (element.contains("to") && element["to"].is_array()) {
+        for (std::size_t j = 0; j < element["to"].size(); ++j) {
+          expect(element["to"][j], child(child(location, "to"), j));
+        }
+      }
+    }
+    if (element.contains("created") && element["created"].is_string()) {
+      check_timestamp(string_of(element["created"]), child(location, "created"), "TIMESTAMP", sink);
+    }
+    if (element.contains("software_packageUrl") && element["software_packageUrl"].is_string()) {
+      check_purl(string_of(element["software_packageUrl"]), child(location, "software_packageUrl"),
+                 "PURL-SYNTAX", sink);
+    }
+  }
+}
+
+} // namespace kensa::validate::semantic

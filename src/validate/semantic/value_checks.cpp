@@ -1,0 +1,169 @@
+#include "value_checks.hpp"
+
+#include "../schema/formats.hpp"
+#include "../schema/json_pointer.hpp"
+
+#include <kensa/model/hash.hpp>
+#include <kensa/model/license.hpp>
+#include <kensa/model/purl.hpp>
+#include <kensa/util/strings.hpp>
+
+#include <algorithm>
+
+namespace kensa::validate::semantic {
+
+namespace {
+
+// Values quoted in messages are shortened: a hostile 10 MB field must not
+// become a 10 MB report line.
+std::string shown(std::string_view text) {
+  constexpr std::size_t k_max = 120;
+  if (text.size() <= k_max) {
+    return "'" + std::string(text) + "'";
+  }
+  return "'" + std::string(text.substr(0, k_max)) + "…' (" + std::to_string(text.size()) +
+         " bytes)";
+}
+
+} // namespace
+
+const Json* find_member(const Json& object, std::string_view key) {
+  if (!object.is_object()) {
+    return nullptr;
+  }
+  const auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+const Json* find_array(const Json& object, std::string_view key) {
+  const Json* member = find_member(object, key);
+  return member != nullptr && member->is_array() ? member : nullptr;
+}
+
+const Json& member(const Json& object, std::string_view key) {
+  static const Json k_null;
+  const Json* found = find_member(object, key);
+  return found == nullptr ? k_null : *found;
+}
+
+std::string_view string_of(const Json& value) {
+  if (!value.is_string()) {
+    return {};
+  }
+  return value.get_ref<const std::string&>();
+}
+
+std::string child(const std::string& parent, std::string_view token) {
+  std::string pointer = parent;
+  schema::append_pointer_token(pointer, token);
+  return pointer;
+}
+
+std::string child(const std::string& parent, std::size_t index) {
+  return parent + "/" + std::to_string(index);
+}
+
+bool check_purl(std::string_view purl, const std::string& location, std::string_view rule,
+                FindingSink& sink) {
+  const auto parsed = model::parse_purl(purl, model::PurlParseOptions{true});
+  if (!parsed) {
+    sink.add(Severity::error, std::string(rule), location,
+             "purl " + shown(purl) + " does not parse: " + parsed.error(),
+             "write it as pkg:type/namespace/name@version (ECMA-427)");
+    return false;
+  }
+  return true;
+}
+
+void check_purl_agrees(std::string_view purl, std::string_view name, std::string_view version,
+                       const std::string& location, std::string_view rule, FindingSink& sink) {
+  const auto parsed = model::parse_purl(purl, model::PurlParseOptions{true});
+  if (!parsed || name.empty()) {
+    return;
+  }
+  // Types fold case or rewrite names (pypi "_" to "-"), so compare loosely.
+  auto fold = [](std::string_view text) {
+    std::string folded = to_lower_ascii(text);
+    std::replace(folded.begin(), folded.end(), '_', '-');
+    std::replace(folded.begin(), folded.end(), '.', '-');
+    return folded;
+  };
+  const bool name_matches =
+      fold(parsed->name) == fold(name) ||
+      fold(parsed->namespace_.empty() ? parsed->name : parsed->namespace_ + "/" + parsed->name) ==
+          fold(name) ||
+      fold(name).ends_with("/" + fold(parsed->name)) ||
+      fold(name).ends_with(":" + fold(parsed->name));
+  if (!name_matches) {
+    sink.add(Severity::warning, std::string(rule), location,
+             "purl name " + shown(parsed->name) + " differs from the component name " + shown(name),
+             "make the purl and the name describe the same package");
+  }
+  if (!version.empty() && !parsed->version.empty() && parsed->version != version &&
+      fold(parsed->version) != fold(version)) {
+    sink.add(Severity::warning, std::string(rule), location,
+             "purl version " + shown(parsed->version) + " differs from the component version " +
+                 shown(version),
+             "make the purl and the version describe the same release");
+  }
+}
+
+void check_license_expression(std::string_view text, const std::string& location, bool allow_none,
+                              FindingSink& sink) {
+  if (allow_none && (text == "NONE" || text == "NOASSERTION")) {
+    return;
+  }
+  const auto parsed = model::parse_license_expression(text);
+  if (!parsed) {
+    sink.add(Severity::error, "LICENSE-EXPRESSION", location,
+             "license expression " + shown(text) + " is not valid SPDX: " + parsed.error(),
+             "use ids from the SPDX license list, or LicenseRef-<name> for others");
+    return;
+  }
+  for (const auto& notice : parsed->notices) {
+    sink.add(Severity::warning, "LICENSE-DEPRECATED", location, notice.message,
+             "replace deprecated ids with their current SPDX form");
+  }
+}
+
+void check_license_id(std::string_view id, const std::string& location, FindingSink& sink) {
+  const auto* entry = model::LicenseList::bundled().find_license(id);
+  if (entry == nullptr) {
+    sink.add(Severity::error, "LICENSE-ID", location,
+             "license id " + shown(id) + " is not on the SPDX license list",
+             "use license.name for licenses that have no SPDX id");
+  } else if (entry->deprecated) {
+    sink.add(Severity::warning, "LICENSE-DEPRECATED", location,
+             "license id " + shown(id) + " is deprecated on the SPDX license list",
+             "use the current id (e.g. GPL-2.0-only for GPL-2.0)");
+  }
+}
+
+void check_digest(std::string_view algorithm, std::string_view value, const std::string& location,
+                  FindingSink& sink) {
+  const auto parsed = model::parse_hash_algorithm(algorithm);
+  if (!parsed) {
+    return;
+  }
+  const std::size_t wanted = model::hash_hex_length(*parsed);
+  const bool hex = std::all_of(value.begin(), value.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  });
+  if (!hex || (wanted != 0 && value.size() != wanted)) {
+    sink.add(Severity::error, "HASH-VALUE", location,
+             std::string(algorithm) + " digest " + shown(value) + " is not " +
+                 std::to_string(wanted) + " hexadecimal digits",
+             "give the digest in hex, as the algorithm produces it");
+  }
+}
+
+void check_timestamp(std::string_view text, const std::string& location, std::string_view rule,
+                     FindingSink& sink) {
+  if (!schema::is_date_time(text)) {
+    sink.add(Severity::error, std::string(rule), location,
+             "timestamp " + shown(text) + " is not a real RFC 3339 date-time",
+             "write e.g. 2024-05-01T12:00:00Z");
+  }
+}
+
+} // namespace kensa::validate::semantic

@@ -1,0 +1,231 @@
+#include "finding_sink.hpp"
+#include "profiles/profile_check.hpp"
+#include "semantic/semantic_rules.hpp"
+
+#include <kensa/validate/bundled_schemas.hpp>
+#include <kensa/validate/validator.hpp>
+#include <kensa/validate/xml_schema.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+namespace kensa::validate {
+
+namespace {
+
+using Json = nlohmann::json;
+
+void add_schema_findings(const SchemaValidation& result, FindingSink& sink) {
+  for (const auto& finding : result.findings) {
+    const Severity severity =
+        finding.kind == SchemaFindingKind::unsupported ? Severity::info : Severity::error;
+    std::string rule = finding.kind == SchemaFindingKind::limit ? "SCHEMA-LIMIT" : "SCHEMA";
+    sink.add(Finding{
+        severity, std::move(rule), finding.instance_location, finding.line, finding.message,
+        finding.keyword_location.empty() ? std::string()
+                                         : "the schema rule is " + finding.keyword_location});
+  }
+  if (result.truncated) {
+    sink.add(Severity::info, "SCHEMA-LIMIT", "",
+             "more schema findings were found than are reported");
+  }
+}
+
+// The family and version from the parsed top level, which is exact where
+// the text scan of detect_document_kind() only looks for keys.
+std::optional<DocumentKind> kind_of_tree(const Json& document) {
+  if (!document.is_object()) {
+    return std::nullopt;
+  }
+  if (document.value("bomFormat", Json()) == "CycloneDX") {
+    const auto version = document.value("specVersion", Json());
+    return DocumentKind{DocumentFamily::cyclonedx, DocumentEncoding::json,
+                        version.is_string() ? version.get<std::string>() : std::string()};
+  }
+  if (const auto version = document.value("spdxVersion", Json()); version.is_string()) {
+    std::string text = version.get<std::string>();
+    if (text.starts_with("SPDX-")) {
+      text.erase(0, 5);
+    }
+    return DocumentKind{DocumentFamily::spdx2, DocumentEncoding::json, text};
+  }
+  if (document.contains("@context") && document.contains("@graph")) {
+    const std::string context =
+        document["@context"].is_string() ? document["@context"].get<std::string>() : std::string();
+    std::string version = "3.0.1";
+    if (const auto at = context.find("/rdf/"); at != std::string::npos) {
+      const auto end = context.find('/', at + 5);
+      version = context.substr(at + 5, end == std::string::npos ? end : end - at - 5);
+    }
+    return DocumentKind{DocumentFamily::spdx3, DocumentEncoding::json, version};
+  }
+  return std::nullopt;
+}
+
+void check_json_schema(const DocumentKind& kind, const Json& document, FindingSink& sink) {
+  Result<CompiledSchema> schema = kind.family == DocumentFamily::cyclonedx
+                                      ? cyclonedx_json_schema(kind.version)
+                                      : spdx_json_schema(kind.version);
+  if (!schema) {
+    sink.add(Severity::error, "FORMAT-VERSION",
+             kind.family == DocumentFamily::cyclonedx
+                 ? "/specVersion"
+                 : (kind.family == DocumentFamily::spdx2 ? "/spdxVersion" : "/@context"),
+             format_name(kind) + " version '" + kind.version + "' is not one kensa knows",
+             "use a published version: CycloneDX 1.2 to 1.7, SPDX 2.2, 2.3 or 3.0.1");
+    return;
+  }
+  add_schema_findings(schema->validate(document), sink);
+}
+
+void check_json(DocumentReport& report, std::string_view text, const ValidationOptions& options,
+                FindingSink& sink) {
+  auto parsed = parse_json(text, options.json_limits);
+  if (!parsed) {
+    sink.add(Severity::error, "JSON-SYNTAX", "",
+             "the document is not well-formed JSON: " + parsed.error());
+    return;
+  }
+  for (const auto& duplicate : parsed->duplicate_keys) {
+    sink.add(Severity::warning, "JSON-DUPLICATE-KEY", duplicate.pointer,
+             "the member is given more than once in its object; readers disagree on which "
+             "value counts",
+             "keep one of the values");
+  }
+  const Json& document = parsed->value;
+  if (!options.kind) {
+    if (auto exact = kind_of_tree(document)) {
+      report.kind = std::move(exact);
+    }
+  }
+  const DocumentKind& kind = *report.kind;
+  check_json_schema(kind, document, sink);
+
+  profiles::DocumentFacts facts;
+  switch (kind.family) {
+  case DocumentFamily::cyclonedx:
+    semantic::check_cyclonedx(document, kind.version, sink);
+    if (!options.profiles.empty()) {
+      facts = profiles::cyclonedx_facts(document);
+    }
+    break;
+  case DocumentFamily::spdx2:
+    semantic::check_spdx2(document, sink);
+    if (!options.profiles.empty()) {
+      facts = profiles::spdx2_facts(document);
+    }
+    break;
+  case DocumentFamily::spdx3:
+    semantic::check_spdx3(document, sink);
+    if (!options.profiles.empty()) {
+      facts = profiles::spdx3_facts(document);
+    }
+    break;
+  }
+  for (const auto& id : options.profiles) {
+    const auto profile = resolve_profile(id);
+    if (profile) {
+      report.profiles.push_back(profiles::check_profile(*profile->profile, kind, facts, sink));
+    }
+  }
+}
+
+void check_xml(const DocumentKind& kind, std::string_view text, FindingSink& sink) {
+  const auto schema = cyclonedx_xml_schema(kind.version);
+  if (!schema) {
+    sink.add(Severity::error, "FORMAT-VERSION", "",
+             "cyclonedx-xml version '" + kind.version + "' is not one kensa knows",
+             "use the namespace http://cyclonedx.org/schema/bom/1.6 (or another published "
+             "version)");
+    return;
+  }
+  add_schema_findings(schema->validate(text), sink);
+}
+
+} // namespace
+
+std::size_t DocumentReport::count(Severity severity) const {
+  return static_cast<std::size_t>(
+      std::count_if(findings.begin(), findings.end(),
+                    [&](const Finding& finding) { return finding.severity == severity; }));
+}
+
+DocumentReport validate_document(std::string path, std::string_view text,
+                                 const ValidationOptions& options) {
+  DocumentReport report;
+  report.path = std::move(path);
+  if (text.size() > options.max_document_size) {
+    report.read_error = "the document is " + std::to_string(text.size()) +
+                        " bytes, more than the limit of " +
+                        std::to_string(options.max_document_size);
+    return report;
+  }
+  if (options.kind) {
+    report.kind = options.kind;
+  } else {
+    auto detected = detect_document_kind(text);
+    if (!detected) {
+      report.read_error = detected.error();
+      return report;
+    }
+    report.kind = *detected;
+  }
+  FindingSink sink(options.max_findings);
+  switch (report.kind->encoding) {
+  case DocumentEncoding::json:
+    check_json(report, text, options, sink);
+    break;
+  case DocumentEncoding::xml:
+    if (report.kind->family != DocumentFamily::cyclonedx) {
+      report.read_error = "SPDX RDF/XML is not supported";
+      return report;
+    }
+    check_xml(*report.kind, text, sink);
+    for (const auto& id : options.profiles) {
+      sink.add(Severity::info, "PROFILE-UNSUPPORTED", "",
+               "[" + id +
+                   "] profiles are checked on JSON documents only; convert the XML "
+                   "document to JSON to check it");
+    }
+    break;
+  case DocumentEncoding::tag_value:
+  case DocumentEncoding::yaml:
+    report.read_error = "recognised as " + format_name(*report.kind) + " " + report.kind->version +
+                        ", which kensa cannot read yet; validate the JSON form";
+    return report;
+  }
+  report.findings = std::move(sink.findings());
+  report.dropped_findings = sink.dropped();
+  return report;
+}
+
+DocumentReport validate_file(const std::string& path, const ValidationOptions& options) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  if (error) {
+    DocumentReport report;
+    report.path = path;
+    report.read_error = "cannot read: " + error.message();
+    return report;
+  }
+  if (size > options.max_document_size) {
+    DocumentReport report;
+    report.path = path;
+    report.read_error = "the file is " + std::to_string(size) + " bytes, more than the limit of " +
+                        std::to_string(options.max_document_size);
+    return report;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string text(size, '\0');
+  if (!in.read(text.data(), static_cast<std::streamsize>(size))) {
+    DocumentReport report;
+    report.path = path;
+    report.read_error = "cannot read the file";
+    return report;
+  }
+  return validate_document(path, text, options);
+}
+
+} // namespace kensa::validate
