@@ -1,13 +1,16 @@
 // The table of every ecosystem scanner. Adding one means adding one row here
 // and a folder under src/scanners/.
 #include "apk/apk_scanner.hpp"
+#include "bun/bun_scanner.hpp"
+#include "deno/deno_scanner.hpp"
 #include "dpkg/dpkg_scanner.hpp"
-#include "golang/go_scanner.hpp"
+#include "node-modules/node_modules_scanner.hpp"
 #include "npm/npm_scanner.hpp"
 #include "os_release/os_release_scanner.hpp"
+#include "pnpm/pnpm_scanner.hpp"
 #include "python/python_scanner.hpp"
 #include "rpm/rpm_scanner.hpp"
-#include "rust/rust_scanner.hpp"
+#include "yarn/yarn_scanner.hpp"
 
 #include <kensa/scanner/registry.hpp>
 
@@ -21,6 +24,16 @@ namespace {
 constexpr std::array k_scanners{
     ScannerInfo{"npm", "npm package-lock.json and npm-shrinkwrap.json (lockfile v1, v2, v3)",
                 "language,javascript,lockfile", &npm::make_scanner},
+    ScannerInfo{"node-modules", "installed JavaScript packages (node_modules/**/package.json)",
+                "language,javascript,installed", &node_modules::make_scanner},
+    ScannerInfo{"yarn", "yarn.lock: Yarn 1 and Yarn 2+ (Berry), with the project's package.json",
+                "language,javascript,lockfile", &yarn::make_scanner},
+    ScannerInfo{"pnpm", "pnpm-lock.yaml, lockfile versions 5.x, 6.x and 9.x",
+                "language,javascript,lockfile", &pnpm::make_scanner},
+    ScannerInfo{"bun", "bun.lock (Bun's text lockfile)", "language,javascript,lockfile",
+                &bun::make_scanner},
+    ScannerInfo{"deno", "deno.lock (versions 3, 4, 5): npm and JSR packages",
+                "language,javascript,lockfile", &deno::make_scanner},
     ScannerInfo{"python",
                 "Python: installed packages (.dist-info, .egg-info, eggs, wheels), requirements "
                 "files, poetry.lock, uv.lock, pdm.lock, Pipfile.lock, pylock.toml, pyproject.toml",
@@ -34,11 +47,6 @@ constexpr std::array k_scanners{
                 &apk::make_scanner},
     ScannerInfo{"rpm", "installed rpm packages (SQLite, Berkeley DB and NDB rpm databases)",
                 "os,installed", &rpm::make_scanner},
-    ScannerInfo{"go", "Go: go.mod, go.sum, go.work, and the build information in Go binaries",
-                "language,go,lockfile,binary", &golang::make_scanner},
-    ScannerInfo{"rust",
-                "Rust: Cargo.lock (versions 1 to 4) and binaries built with cargo-auditable",
-                "language,rust,lockfile,binary", &rust::make_scanner},
 };
 
 } // namespace

@@ -1,0 +1,308 @@
+// bun.lock: "workspaces" maps each workspace folder ("" is the project) to
+// its declared dependencies by kind; "packages" maps install paths to
+// [resolution, registry, metadata, integrity]. An install path is a chain of
+// package names ("debug/ms": the ms nested under debug), and dependencies
+// are found the way node finds them: nested first, then each level up.
+#include "bun_scanner.hpp"
+
+#include "../javascript/json_text.hpp"
+#include "../javascript/package_graph.hpp"
+#include "../javascript/paths.hpp"
+#include "../npm/lockfile.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <map>
+#include <optional>
+#include <set>
+
+namespace kensa::scanner::bun {
+
+using javascript::EdgeKind;
+using javascript::PackageGraph;
+using nlohmann::json;
+using npm::find_member;
+
+namespace {
+
+constexpr std::size_t k_max_packages = 1'000'000;
+
+std::string text_of(const json* value) {
+  return value != nullptr && value->is_string() ? value->get<std::string>() : std::string();
+}
+
+// "debug/ms" -> "debug"; "@types/debug/@types/ms" -> "@types/debug"; "ms" -> "".
+std::string_view parent_path(std::string_view path) {
+  std::size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) {
+    return {};
+  }
+  std::string_view parent = path.substr(0, slash);
+  // The last segment was the name half of "@scope/name".
+  std::size_t scope = parent.rfind('/');
+  std::string_view last = scope == std::string_view::npos ? parent : parent.substr(scope + 1);
+  if (last.starts_with('@')) {
+    return scope == std::string_view::npos ? std::string_view{} : parent.substr(0, scope);
+  }
+  return parent;
+}
+
+struct DeclaredDependency {
+  std::string name;
+  EdgeKind kind;
+};
+
+// The dependencies an object declares, later kinds winning as in npm.
+std::vector<DeclaredDependency> declared(const json& object, bool with_dev) {
+  std::map<std::string, EdgeKind> wanted;
+  std::set<std::string> optional_peers;
+  if (const json* meta = find_member(object, "peerDependenciesMeta"); meta && meta->is_object()) {
+    for (const auto& [name, entry] : meta->items()) {
+      const json* optional = find_member(entry, "optional");
+      if (optional != nullptr && optional->is_boolean() && optional->get<bool>()) {
+        optional_peers.insert(name);
+      }
+    }
+  }
+  if (const json* list = find_member(object, "optionalPeers"); list && list->is_array()) {
+    for (const auto& name : *list) {
+      if (name.is_string()) {
+        optional_peers.insert(name.get<std::string>());
+      }
+    }
+  }
+  auto take = [&](const char* field, EdgeKind kind) {
+    const json* map = find_member(object, field);
+    if (map == nullptr || !map->is_object()) {
+      return;
+    }
+    for (const auto& [name, spec] : map->items()) {
+      wanted[name] =
+          kind == EdgeKind::peer && optional_peers.count(name) ? EdgeKind::peer_optional : kind;
+    }
+  };
+  take("peerDependencies", EdgeKind::peer);
+  if (with_dev) {
+    take("devDependencies", EdgeKind::dev);
+  }
+  take("dependencies", EdgeKind::prod);
+  take("optionalDependencies", EdgeKind::optional);
+  std::vector<DeclaredDependency> result;
+  for (auto& [name, kind] : wanted) {
+    result.push_back({name, kind});
+  }
+  return result;
+}
+
+class BunLock {
+ public:
+  BunLock(ScanContext& context, const source::SourceFile& file, javascript::FileReport& report)
+      : m_report(report), m_folder(javascript::folder_of(file.location)),
+        m_evidence(context.evidence_for(file)) {}
+
+  void read(const json& document) {
+    const json* version = find_member(document, "lockfileVersion");
+    if (version != nullptr && !(version->is_number_integer() && version->get<int>() <= 1)) {
+      m_report.warn("lockfileVersion " + version->dump() + " is newer than 1; read as version 1");
+    }
+    const json* workspaces = find_member(document, "workspaces");
+    const json* packages = find_member(document, "packages");
+    if (packages != nullptr && !packages->is_object()) {
+      m_report.warn("\"packages\" is not an object");
+      packages = nullptr;
+    }
+    static const json k_empty = json::object();
+    read_workspaces(workspaces != nullptr && workspaces->is_object() ? *workspaces : k_empty);
+    read_packages(packages != nullptr ? *packages : k_empty);
+    for (const auto& [from, path, object, with_dev] : m_declarations) {
+      for (const auto& [name, kind] : declared(*object, with_dev)) {
+        if (const auto target = resolve(path, name)) {
+          m_graph.relate(from, *target, kind);
+        } else if ((kind == EdgeKind::prod || kind == EdgeKind::dev) && m_unresolved++ == 0) {
+          m_first_unresolved = (path.empty() ? std::string("(root)") : path) + " -> " + name;
+        }
+      }
+    }
+    if (m_unresolved > 0) {
+      m_report.warn(std::to_string(m_unresolved) +
+                    " dependenc(ies) are not in the lockfile (first: " + m_first_unresolved + ")");
+    }
+    m_graph.finish(m_report);
+  }
+
+ private:
+  javascript::FileReport& m_report;
+  std::string m_folder;
+  model::Evidence m_evidence;
+  PackageGraph m_graph;
+  std::map<std::string, PackageGraph::NodeId, std::less<>> m_by_path;
+  std::map<std::string, PackageGraph::NodeId, std::less<>> m_workspace_by_folder;
+  struct Declaration {
+    PackageGraph::NodeId node;
+    // Install path the lookups start from ("" for the project).
+    std::string path;
+    const json* object;
+    bool with_dev;
+  };
+  std::vector<Declaration> m_declarations;
+  std::size_t m_unresolved = 0;
+  std::string m_first_unresolved;
+
+  std::optional<PackageGraph::NodeId> resolve(std::string_view from, std::string_view name) {
+    std::string_view path = from;
+    while (true) {
+      std::string candidate = path.empty() ? std::string(name) : javascript::join_path(path, name);
+      if (auto it = m_by_path.find(candidate); it != m_by_path.end()) {
+        return it->second;
+      }
+      if (path.empty()) {
+        return std::nullopt;
+      }
+      path = parent_path(path);
+    }
+  }
+
+  void read_workspaces(const json& workspaces) {
+    std::optional<PackageGraph::NodeId> root;
+    // "" sorts first: the project before its workspaces.
+    for (const auto& [folder, entry] : workspaces.items()) {
+      if (!entry.is_object()) {
+        m_report.warn("workspace \"" + folder + "\" is not an object");
+        continue;
+      }
+      npm::PackageFacts facts;
+      facts.role = folder.empty() ? npm::PackageRole::root : npm::PackageRole::workspace;
+      facts.link = !folder.empty();
+      facts.name = text_of(find_member(entry, "name"));
+      facts.version = text_of(find_member(entry, "version"));
+      std::string location = javascript::join_path(m_folder, folder);
+      if (facts.name.empty()) {
+        std::string_view base = std::string_view(location).substr(location.rfind('/') + 1);
+        facts.name = base.empty() ? std::string("(project)") : std::string(base);
+      }
+      PackageGraph::NodeId node = m_graph.add(std::move(facts), m_evidence);
+      if (folder.empty()) {
+        root = node;
+      } else {
+        m_workspace_by_folder[folder] = node;
+        if (root) {
+          m_graph.relate(*root, node, EdgeKind::prod);
+        }
+      }
+      m_declarations.push_back({node, "", &entry, true});
+    }
+  }
+
+  void read_packages(const json& packages) {
+    std::size_t count = 0;
+    for (const auto& [path, entry] : packages.items()) {
+      if (++count > k_max_packages) {
+        m_report.warn("more than " + std::to_string(k_max_packages) +
+                      " packages; the rest of the lockfile is not read");
+        break;
+      }
+      std::string where = "package \"" + path + "\"";
+      if (!entry.is_array() || entry.empty() || !entry[0].is_string()) {
+        m_report.warn(where + " is not [\"name@version\", ...]");
+        continue;
+      }
+      const std::string& resolution = entry[0].get_ref<const std::string&>();
+      std::size_t at = resolution.find('@', 1);
+      std::string name = resolution.substr(0, at);
+      std::string reference = at == std::string::npos ? std::string() : resolution.substr(at + 1);
+      if (reference.starts_with("workspace:")) {
+        // Already a node from "workspaces": only its install path is new.
+        auto workspace = m_workspace_by_folder.find(reference.substr(10));
+        if (workspace != m_workspace_by_folder.end()) {
+          m_by_path[path] = workspace->second;
+          for (auto& declaration : m_declarations) {
+            if (declaration.node == workspace->second) {
+              declaration.path = path;
+            }
+          }
+        }
+        continue;
+      }
+      npm::PackageFacts facts;
+      facts.name = name;
+      // The install path ends with the name it is installed under.
+      std::string_view last = path;
+      if (std::string_view parent = parent_path(path); !parent.empty()) {
+        last.remove_prefix(parent.size() + 1);
+      }
+      if (last != name) {
+        facts.alias = std::string(last);
+      }
+      if (npm::looks_like_version(reference)) {
+        facts.version = reference;
+      } else if (reference.starts_with("npm:")) {
+        facts.version = reference.substr(4);
+      } else {
+        facts.source = reference;
+        facts.link = reference.starts_with("file:") || reference.starts_with("link:");
+      }
+      const json* metadata = nullptr;
+      for (std::size_t i = 1; i < entry.size(); ++i) {
+        if (entry[i].is_object() && metadata == nullptr) {
+          metadata = &entry[i];
+        } else if (entry[i].is_string() && i + 1 == entry.size() && i > 1) {
+          const std::string& last_field = entry[i].get_ref<const std::string&>();
+          if (last_field.starts_with("sha")) {
+            facts.integrity = last_field;
+          }
+        }
+      }
+      if (entry.size() > 1 && entry[1].is_string()) {
+        const std::string& registry = entry[1].get_ref<const std::string&>();
+        if (registry.starts_with("http")) {
+          facts.resolved = registry;
+        }
+      }
+      PackageGraph::NodeId node = m_graph.add(std::move(facts), m_evidence);
+      m_by_path[path] = node;
+      if (metadata != nullptr) {
+        m_declarations.push_back({node, path, metadata, false});
+      }
+    }
+  }
+};
+
+class BunScanner : public Scanner {
+ public:
+  std::span<const std::string> patterns() const override { return m_patterns; }
+
+  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
+    for (const auto& file : files) {
+      if (javascript::inside_node_modules(file.path)) {
+        spdlog::debug("{}: skipped, a lockfile inside node_modules is not used", file.location);
+        continue;
+      }
+      javascript::FileReport report(context, file.location);
+      json document;
+      if (!javascript::parse_json(javascript::strip_trailing_commas(file.contents), report,
+                                  document)) {
+        continue;
+      }
+      if (!document.is_object()) {
+        report.warn("not a bun.lock: the top level is not a JSON object");
+        continue;
+      }
+      try {
+        BunLock(context, file, report).read(document);
+      } catch (const std::exception& error) {
+        report.warn(std::string("cannot read: ") + error.what());
+      }
+    }
+  }
+
+ private:
+  std::vector<std::string> m_patterns{"**/bun.lock"};
+};
+
+} // namespace
+
+std::unique_ptr<Scanner> make_scanner() {
+  return std::make_unique<BunScanner>();
+}
+
+} // namespace kensa::scanner::bun

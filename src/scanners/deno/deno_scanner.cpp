@@ -1,0 +1,280 @@
+// deno.lock: "specifiers" maps what the code asks for ("npm:ms@^2",
+// "jsr:@std/assert@1") to what was picked; "npm" and "jsr" hold one entry
+// per picked package ("ms@2.1.3", "@std/assert@1.0.13") with its integrity
+// and dependencies; "workspace" lists the project's own requests. Version 3
+// keeps specifiers, npm and jsr under "packages" and writes picked
+// specifiers in full ("npm:ms@2.1.3").
+#include "deno_scanner.hpp"
+
+#include "../javascript/json_text.hpp"
+#include "../javascript/package_graph.hpp"
+#include "../javascript/paths.hpp"
+#include "../npm/lockfile.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace kensa::scanner::deno {
+
+using javascript::EdgeKind;
+using javascript::PackageGraph;
+using nlohmann::json;
+using npm::find_member;
+
+namespace {
+
+constexpr std::size_t k_max_packages = 1'000'000;
+
+// "name@1.2.3_peer@1.0.0" -> {"name", "1.2.3"}; the '@' after a leading
+// scope '@'.
+std::pair<std::string, std::string> split_id(std::string_view id) {
+  std::size_t at = id.find('@', 1);
+  if (at == std::string_view::npos) {
+    return {std::string(id), {}};
+  }
+  std::string_view version = id.substr(at + 1);
+  version = version.substr(0, version.find('_'));
+  return {std::string(id.substr(0, at)), std::string(version)};
+}
+
+bool is_hex(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  });
+}
+
+class DenoLock {
+ public:
+  DenoLock(ScanContext& context, const source::SourceFile& file, javascript::FileReport& report)
+      : m_report(report), m_folder(javascript::folder_of(file.location)),
+        m_evidence(context.evidence_for(file)) {}
+
+  void read(const json& document) {
+    std::string version;
+    if (const json* value = find_member(document, "version"); value && value->is_string()) {
+      version = value->get<std::string>();
+    }
+    const json* sections = &document;
+    if (version == "3" || version == "2") {
+      if (const json* packages = find_member(document, "packages");
+          packages && packages->is_object()) {
+        sections = packages;
+      }
+    } else if (version != "4" && version != "5") {
+      m_report.warn("version \"" + version + "\" is not one of 3, 4, 5; read as version 5");
+    }
+    if (const json* specifiers = find_member(*sections, "specifiers");
+        specifiers && specifiers->is_object()) {
+      for (const auto& [request, picked] : specifiers->items()) {
+        if (picked.is_string()) {
+          m_specifiers[request] = picked.get<std::string>();
+        }
+      }
+    }
+
+    npm::PackageFacts root;
+    root.role = npm::PackageRole::root;
+    std::string_view base = std::string_view(m_folder).substr(m_folder.rfind('/') + 1);
+    root.name = base.empty() ? std::string("(project)") : std::string(base);
+    m_root = m_graph.add(std::move(root), m_evidence);
+
+    read_section(*sections, "npm", false);
+    read_section(*sections, "jsr", true);
+
+    if (const json* workspace = find_member(document, "workspace")) {
+      relate_list(m_root, find_member(*workspace, "dependencies"));
+      if (const json* package_json = find_member(*workspace, "packageJson")) {
+        relate_list(m_root, find_member(*package_json, "dependencies"));
+      }
+    }
+    for (const auto& [node, entry, jsr] : m_entries) {
+      const json* dependencies = find_member(*entry, "dependencies");
+      if (dependencies != nullptr && dependencies->is_object()) {
+        // Version 3's npm form: {"ms": "ms@2.1.2"}.
+        for (const auto& [name, id] : dependencies->items()) {
+          if (id.is_string()) {
+            relate_id(node, id.get<std::string>(), false);
+          }
+        }
+      } else if (jsr) {
+        relate_list(node, dependencies);
+      } else if (dependencies != nullptr && dependencies->is_array()) {
+        for (const auto& id : *dependencies) {
+          if (id.is_string()) {
+            relate_id(node, id.get<std::string>(), false);
+          }
+        }
+      }
+    }
+    m_graph.finish(m_report);
+  }
+
+ private:
+  javascript::FileReport& m_report;
+  std::string m_folder;
+  model::Evidence m_evidence;
+  PackageGraph m_graph;
+  PackageGraph::NodeId m_root = 0;
+  std::map<std::string, std::string, std::less<>> m_specifiers;
+  // "npm:ms@2.1.3" / "jsr:@std/assert@1.0.13" (peer suffixes dropped) -> node.
+  std::map<std::string, PackageGraph::NodeId, std::less<>> m_by_id;
+  std::vector<std::tuple<PackageGraph::NodeId, const json*, bool>> m_entries;
+
+  void read_section(const json& sections, const char* kind, bool jsr) {
+    const json* section = find_member(sections, kind);
+    if (section == nullptr) {
+      return;
+    }
+    if (!section->is_object()) {
+      m_report.warn(std::string("\"") + kind + "\" is not an object");
+      return;
+    }
+    std::size_t count = 0;
+    for (const auto& [id, entry] : section->items()) {
+      if (++count > k_max_packages) {
+        m_report.warn("more than " + std::to_string(k_max_packages) + " " + kind +
+                      " packages; the rest are not read");
+        break;
+      }
+      auto [name, version] = split_id(id);
+      if (!entry.is_object() || version.empty()) {
+        m_report.warn(std::string(kind) + " package \"" + id + "\" is not \"name@version\": {...}");
+        continue;
+      }
+      npm::PackageFacts facts;
+      facts.name = name;
+      facts.version = version;
+      javascript::PackageDetails details;
+      std::string integrity;
+      if (const json* value = find_member(entry, "integrity"); value && value->is_string()) {
+        integrity = value->get<std::string>();
+      }
+      PackageGraph::NodeId node;
+      if (jsr) {
+        // JSR has no registered purl type; the component is named by its
+        // scope and name, with the JSR page as its website.
+        if (is_hex(integrity) && integrity.size() == 64) {
+          details.hashes.push_back(model::Hash{model::HashAlgorithm::sha256, integrity});
+        }
+        details.references.push_back({"website", "https://jsr.io/" + name});
+        details.properties.push_back({"kensa:deno:registry", "jsr"});
+        node = add_jsr(name, version, std::move(details));
+      } else {
+        facts.integrity = integrity;
+        node = m_graph.add(std::move(facts), m_evidence, std::move(details));
+      }
+      m_by_id[std::string(jsr ? "jsr:" : "npm:") + name + "@" + version] = node;
+      m_entries.emplace_back(node, &entry, jsr);
+    }
+  }
+
+  PackageGraph::NodeId add_jsr(const std::string& name, const std::string& version,
+                               javascript::PackageDetails details) {
+    // npm facts give the graph what it needs (name, version, scope marks);
+    // the ecosystem is reset when the components are built (below).
+    npm::PackageFacts facts;
+    facts.name = name;
+    facts.version = version;
+    facts.role = npm::PackageRole::dependency;
+    PackageGraph::NodeId node = m_graph.add(std::move(facts), m_evidence, std::move(details));
+    m_graph.set_ecosystem(node, "jsr");
+    return node;
+  }
+
+  // A request as code writes it: "npm:ms@^2", "jsr:@std/assert@1",
+  // "jsr:@std/internal" -> through "specifiers" to the picked package.
+  void relate_request(PackageGraph::NodeId from, const std::string& request) {
+    std::string picked;
+    if (auto it = m_specifiers.find(request); it != m_specifiers.end()) {
+      picked = it->second;
+    } else if (request.starts_with("jsr:") || request.starts_with("npm:")) {
+      picked = request; // Already a picked id, as version 3 writes some.
+    } else {
+      return;
+    }
+    std::string kind = request.substr(0, 4);
+    if (picked.starts_with("npm:") || picked.starts_with("jsr:")) {
+      kind = picked.substr(0, 4);
+      picked = picked.substr(4);
+    }
+    if (!picked.empty() && picked.front() >= '0' && picked.front() <= '9') {
+      // Versions 4 and 5 give only the version: the name is the request's.
+      auto [name, range] = split_id(request.substr(4));
+      picked = name + "@" + picked;
+    }
+    auto [name, version] = split_id(picked);
+    std::string id = kind + name + "@" + version;
+    auto it = m_by_id.find(id);
+    if (it == m_by_id.end() && version.empty()) {
+      // "jsr:@std/internal" without a version: the one picked for that name.
+      it = m_by_id.lower_bound(id);
+      if (it != m_by_id.end() && !it->first.starts_with(id)) {
+        it = m_by_id.end();
+      }
+    }
+    if (it != m_by_id.end()) {
+      m_graph.relate(from, it->second, EdgeKind::prod);
+    }
+  }
+
+  // An npm package's dependency: "ms@2.1.2", "alias@npm:real@1.0.0".
+  void relate_id(PackageGraph::NodeId from, const std::string& id, bool) {
+    std::string_view text = id;
+    if (auto npm_at = text.find("@npm:"); npm_at != std::string_view::npos) {
+      text.remove_prefix(npm_at + 5);
+    }
+    auto [name, version] = split_id(text);
+    if (auto it = m_by_id.find("npm:" + name + "@" + version); it != m_by_id.end()) {
+      m_graph.relate(from, it->second, EdgeKind::prod);
+    }
+  }
+
+  void relate_list(PackageGraph::NodeId from, const json* list) {
+    if (list == nullptr || !list->is_array()) {
+      return;
+    }
+    for (const auto& request : *list) {
+      if (request.is_string()) {
+        relate_request(from, request.get<std::string>());
+      }
+    }
+  }
+};
+
+class DenoScanner : public Scanner {
+ public:
+  std::span<const std::string> patterns() const override { return m_patterns; }
+
+  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
+    for (const auto& file : files) {
+      javascript::FileReport report(context, file.location);
+      json document;
+      if (!javascript::parse_json(file.contents, report, document)) {
+        continue;
+      }
+      if (!document.is_object()) {
+        report.warn("not a deno.lock: the top level is not a JSON object");
+        continue;
+      }
+      try {
+        DenoLock(context, file, report).read(document);
+      } catch (const std::exception& error) {
+        report.warn(std::string("cannot read: ") + error.what());
+      }
+    }
+  }
+
+ private:
+  std::vector<std::string> m_patterns{"**/deno.lock"};
+};
+
+} // namespace
+
+std::unique_ptr<Scanner> make_scanner() {
+  return std::make_unique<DenoScanner>();
+}
+
+} // namespace kensa::scanner::deno

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <kensa/scanner/scanner.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+// Warnings about one JavaScript manifest or lockfile, capped so that a file
+// with a million bad entries costs a million counts, not a million lines.
+namespace kensa::scanner::javascript {
+
+// Warnings reported for one file; the rest are counted.
+inline constexpr std::size_t k_max_warnings_per_file = 100;
+
+class FileReport {
+ public:
+  FileReport(ScanContext& context, std::string location)
+      : m_context(context), m_location(std::move(location)) {}
+  FileReport(const FileReport&) = delete;
+  FileReport& operator=(const FileReport&) = delete;
+  // Says how many warnings were only counted.
+  ~FileReport();
+
+  ScanContext& context() { return m_context; }
+  const std::string& location() const { return m_location; }
+
+  // A warning naming the file.
+  void warn(std::string message);
+  // A warning naming the file and a line (1-based; 0 leaves the line out).
+  void warn_at(std::size_t line, std::string message);
+
+ private:
+  ScanContext& m_context;
+  std::string m_location;
+  std::size_t m_warnings = 0;
+  std::size_t m_suppressed = 0;
+};
+
+// The 1-based line of byte `offset` in `text`.
+std::size_t line_of(std::string_view text, std::size_t offset);
+
+} // namespace kensa::scanner::javascript

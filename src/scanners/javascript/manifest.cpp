@@ -1,0 +1,272 @@
+#include "manifest.hpp"
+
+#include "../npm/lockfile.hpp"
+#include "json_text.hpp"
+
+#include <kensa/model/license.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <optional>
+
+namespace kensa::scanner::javascript {
+
+using nlohmann::json;
+using npm::find_member;
+
+namespace {
+
+std::string_view trim_view(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+std::string string_member(const json& object, const char* key, FileReport& report) {
+  const json* value = find_member(object, key);
+  if (value == nullptr || value->is_null()) {
+    return {};
+  }
+  if (!value->is_string()) {
+    report.warn(std::string("\"") + key + "\" is not a string");
+    return {};
+  }
+  return value->get<std::string>();
+}
+
+DependencyList dependency_list(const json& object, const char* key, FileReport& report) {
+  DependencyList list;
+  const json* value = find_member(object, key);
+  if (value == nullptr || value->is_null()) {
+    return list;
+  }
+  if (!value->is_object()) {
+    report.warn(std::string("\"") + key + "\" is not an object");
+    return list;
+  }
+  for (const auto& [name, spec] : value->items()) {
+    list.emplace_back(name, spec.is_string() ? spec.get<std::string>() : std::string());
+  }
+  return list;
+}
+
+void add_license(const json& value, FileReport& report, std::vector<model::License>& licenses) {
+  if (value.is_string()) {
+    auto license = model::license_from_text(value.get<std::string>());
+    if (!license.expression.empty() || !license.name.empty()) {
+      licenses.push_back(std::move(license));
+    }
+    return;
+  }
+  // The old {"type": "MIT", "url": "..."} form.
+  if (const json* type = find_member(value, "type"); type != nullptr && type->is_string()) {
+    {
+      auto license = model::license_from_text(type->get<std::string>());
+      if (const json* url = find_member(value, "url"); url != nullptr && url->is_string()) {
+        license.url = url->get<std::string>();
+      }
+      if (!license.expression.empty() || !license.name.empty()) {
+        licenses.push_back(std::move(license));
+      }
+      return;
+    }
+  }
+  report.warn("a license is neither a string nor {\"type\": ...}");
+}
+
+void read_licenses(const json& document, FileReport& report, Manifest& manifest) {
+  if (const json* license = find_member(document, "license"); license && !license->is_null()) {
+    add_license(*license, report, manifest.licenses);
+  }
+  if (const json* list = find_member(document, "licenses"); list && !list->is_null()) {
+    if (!list->is_array()) {
+      add_license(*list, report, manifest.licenses);
+      return;
+    }
+    for (const auto& license : *list) {
+      add_license(license, report, manifest.licenses);
+    }
+  }
+}
+
+std::optional<model::Party> person(const json& value) {
+  if (value.is_string()) {
+    model::Party party = parse_person(value.get<std::string>());
+    return party.empty() ? std::nullopt : std::optional(party);
+  }
+  if (value.is_object()) {
+    model::Party party;
+    for (auto [key, field] : {std::pair{"name", &party.name}, std::pair{"email", &party.email},
+                              std::pair{"url", &party.url}}) {
+      if (const json* text = find_member(value, key); text != nullptr && text->is_string()) {
+        *field = std::string(trim_view(text->get<std::string>()));
+      }
+    }
+    return party.empty() ? std::nullopt : std::optional(party);
+  }
+  return std::nullopt;
+}
+
+void read_people(const json& document, Manifest& manifest) {
+  auto add = [&](const json& value) {
+    if (auto party = person(value)) {
+      if (std::find(manifest.authors.begin(), manifest.authors.end(), *party) ==
+          manifest.authors.end()) {
+        manifest.authors.push_back(std::move(*party));
+      }
+    }
+  };
+  if (const json* author = find_member(document, "author"); author != nullptr) {
+    add(*author);
+  }
+  if (const json* list = find_member(document, "maintainers"); list && list->is_array()) {
+    for (const auto& maintainer : *list) {
+      add(maintainer);
+    }
+  }
+}
+
+void add_reference(Manifest& manifest, std::string type, std::string url) {
+  if (url.empty()) {
+    return;
+  }
+  model::ExternalReference reference{std::move(type), std::move(url)};
+  if (std::find(manifest.references.begin(), manifest.references.end(), reference) ==
+      manifest.references.end()) {
+    manifest.references.push_back(std::move(reference));
+  }
+}
+
+void read_references(const json& document, FileReport& report, Manifest& manifest) {
+  if (const json* repository = find_member(document, "repository"); repository != nullptr) {
+    if (repository->is_string()) {
+      add_reference(manifest, "vcs", repository_url(repository->get<std::string>()));
+    } else if (repository->is_object()) {
+      add_reference(manifest, "vcs", repository_url(string_member(*repository, "url", report)));
+    }
+  }
+  add_reference(manifest, "website", string_member(document, "homepage", report));
+  if (const json* bugs = find_member(document, "bugs"); bugs != nullptr) {
+    if (bugs->is_string()) {
+      add_reference(manifest, "issue-tracker", bugs->get<std::string>());
+    } else if (const json* url = find_member(*bugs, "url"); url != nullptr && url->is_string()) {
+      add_reference(manifest, "issue-tracker", url->get<std::string>());
+    }
+  }
+}
+
+void read_workspaces(const json& document, FileReport& report, Manifest& manifest) {
+  const json* list = find_member(document, "workspaces");
+  if (list == nullptr || list->is_null()) {
+    return;
+  }
+  if (list->is_object()) {
+    list = find_member(*list, "packages");
+    if (list == nullptr) {
+      return;
+    }
+  }
+  if (!list->is_array()) {
+    report.warn("\"workspaces\" is not an array");
+    return;
+  }
+  for (const auto& pattern : *list) {
+    if (pattern.is_string()) {
+      manifest.workspaces.push_back(pattern.get<std::string>());
+    }
+  }
+}
+
+} // namespace
+
+model::Party parse_person(std::string_view text) {
+  model::Party party;
+  std::string_view rest = text;
+  if (auto open = rest.find('('); open != std::string_view::npos) {
+    if (auto close = rest.find(')', open); close != std::string_view::npos) {
+      party.url = std::string(trim_view(rest.substr(open + 1, close - open - 1)));
+      rest = rest.substr(0, open);
+    }
+  }
+  if (auto open = rest.find('<'); open != std::string_view::npos) {
+    if (auto close = rest.find('>', open); close != std::string_view::npos) {
+      party.email = std::string(trim_view(rest.substr(open + 1, close - open - 1)));
+      rest = rest.substr(0, open);
+    }
+  }
+  party.name = std::string(trim_view(rest));
+  return party;
+}
+
+std::string repository_url(std::string_view text) {
+  text = trim_view(text);
+  if (text.empty()) {
+    return {};
+  }
+  constexpr std::pair<std::string_view, std::string_view> k_hosts[] = {
+      {"github:", "https://github.com/"},
+      {"gitlab:", "https://gitlab.com/"},
+      {"bitbucket:", "https://bitbucket.org/"},
+      {"gist:", "https://gist.github.com/"},
+  };
+  for (auto [prefix, host] : k_hosts) {
+    if (text.starts_with(prefix)) {
+      return std::string(host) + std::string(text.substr(prefix.size()));
+    }
+  }
+  if (text.find("://") != std::string_view::npos || text.starts_with("git@")) {
+    return std::string(text);
+  }
+  // "user/repo" is npm's shorthand for a GitHub repository.
+  auto slash = text.find('/');
+  if (slash != std::string_view::npos && slash > 0 &&
+      text.find('/', slash + 1) == std::string_view::npos &&
+      text.find(':') == std::string_view::npos && text.find(' ') == std::string_view::npos) {
+    return "https://github.com/" + std::string(text);
+  }
+  return {};
+}
+
+bool parse_manifest(std::string_view text, FileReport& report, Manifest& manifest) {
+  if (text.size() > k_max_manifest_size) {
+    report.warn("larger than " + std::to_string(k_max_manifest_size) + " bytes; not read");
+    return false;
+  }
+  json document;
+  if (!parse_json(text, report, document)) {
+    return false;
+  }
+  if (!document.is_object()) {
+    report.warn("not a package.json: the top level is not a JSON object");
+    return false;
+  }
+  manifest.name = string_member(document, "name", report);
+  manifest.version = string_member(document, "version", report);
+  manifest.description = string_member(document, "description", report);
+  manifest.integrity = string_member(document, "_integrity", report);
+  manifest.resolved = string_member(document, "_resolved", report);
+  read_licenses(document, report, manifest);
+  read_people(document, manifest);
+  read_references(document, report, manifest);
+  manifest.dependencies = dependency_list(document, "dependencies", report);
+  manifest.dev_dependencies = dependency_list(document, "devDependencies", report);
+  manifest.optional_dependencies = dependency_list(document, "optionalDependencies", report);
+  manifest.peer_dependencies = dependency_list(document, "peerDependencies", report);
+  if (const json* meta = find_member(document, "peerDependenciesMeta"); meta && meta->is_object()) {
+    for (const auto& [name, entry] : meta->items()) {
+      const json* optional = find_member(entry, "optional");
+      if (optional != nullptr && optional->is_boolean() && optional->get<bool>()) {
+        manifest.optional_peers.insert(name);
+      }
+    }
+  }
+  read_workspaces(document, report, manifest);
+  return true;
+}
+
+} // namespace kensa::scanner::javascript

@@ -1,0 +1,170 @@
+#include "package_graph.hpp"
+
+#include <algorithm>
+
+namespace kensa::scanner::javascript {
+
+namespace {
+
+template <typename T>
+void add_unique(std::vector<T>& into, const T& item) {
+  if (std::find(into.begin(), into.end(), item) == into.end()) {
+    into.push_back(item);
+  }
+}
+
+model::RelationshipType relationship_of(EdgeKind kind) {
+  switch (kind) {
+  case EdgeKind::dev:
+    return model::RelationshipType::dev_depends_on;
+  case EdgeKind::optional:
+  case EdgeKind::peer_optional:
+    return model::RelationshipType::optional_depends_on;
+  case EdgeKind::prod:
+  case EdgeKind::peer:
+    break;
+  }
+  return model::RelationshipType::depends_on;
+}
+
+bool is_start(const npm::PackageFacts& facts) {
+  return facts.role == npm::PackageRole::root;
+}
+
+} // namespace
+
+void add_manifest_details(const Manifest& manifest, PackageDetails& details) {
+  for (const auto& license : manifest.licenses) {
+    add_unique(details.licenses, license);
+  }
+  for (const auto& author : manifest.authors) {
+    add_unique(details.authors, author);
+  }
+  for (const auto& reference : manifest.references) {
+    add_unique(details.references, reference);
+  }
+  if (details.description.empty()) {
+    details.description = manifest.description;
+  }
+}
+
+PackageGraph::NodeId PackageGraph::add(npm::PackageFacts facts, model::Evidence evidence,
+                                       PackageDetails details) {
+  m_nodes.push_back(Node{std::move(facts), std::move(evidence), std::move(details), {}, {}});
+  return m_nodes.size() - 1;
+}
+
+void PackageGraph::relate(NodeId from, NodeId to, EdgeKind kind) {
+  if (from == to || from >= m_nodes.size() || to >= m_nodes.size()) {
+    return;
+  }
+  auto& edges = m_nodes[from].edges;
+  std::pair edge{to, kind};
+  if (std::find(edges.begin(), edges.end(), edge) == edges.end()) {
+    edges.push_back(edge);
+  }
+}
+
+void PackageGraph::compute_flags() {
+  // One walk per question, over the edges that keep the answer "no":
+  // a package is dev when no path from the project avoids dev edges,
+  // optional when none avoids optional edges, peer when none avoids peer
+  // edges, and devOptional when it is neither but no path avoids both dev
+  // and optional edges (npm's calcDepFlags gives the same marks).
+  auto reach = [&](auto allowed) {
+    std::vector<char> seen(m_nodes.size(), 0);
+    std::vector<NodeId> stack;
+    for (NodeId node = 0; node < m_nodes.size(); ++node) {
+      if (is_start(m_nodes[node].facts)) {
+        seen[node] = 1;
+        stack.push_back(node);
+      }
+    }
+    while (!stack.empty()) {
+      NodeId node = stack.back();
+      stack.pop_back();
+      for (auto [to, kind] : m_nodes[node].edges) {
+        if (!seen[to] && allowed(kind)) {
+          seen[to] = 1;
+          stack.push_back(to);
+        }
+      }
+    }
+    return seen;
+  };
+  auto any = reach([](EdgeKind) { return true; });
+  auto without_dev = reach([](EdgeKind kind) { return kind != EdgeKind::dev; });
+  auto without_optional = reach(
+      [](EdgeKind kind) { return kind != EdgeKind::optional && kind != EdgeKind::peer_optional; });
+  auto production =
+      reach([](EdgeKind kind) { return kind == EdgeKind::prod || kind == EdgeKind::peer; });
+  auto without_peer = reach(
+      [](EdgeKind kind) { return kind != EdgeKind::peer && kind != EdgeKind::peer_optional; });
+
+  for (NodeId node = 0; node < m_nodes.size(); ++node) {
+    auto& facts = m_nodes[node].facts;
+    if (is_start(facts)) {
+      continue;
+    }
+    if (!any[node]) {
+      // Nothing the project declares leads here: npm calls it extraneous
+      // and leaves every mark on it.
+      facts.extraneous = true;
+      facts.dev = true;
+      facts.optional = true;
+      facts.dev_optional = false;
+      continue;
+    }
+    facts.dev = !without_dev[node];
+    facts.optional = !without_optional[node];
+    facts.dev_optional = !production[node] && !facts.dev && !facts.optional;
+    facts.peer = !without_peer[node];
+  }
+}
+
+void PackageGraph::finish(FileReport& report) {
+  compute_flags();
+  auto& graph = report.context().graph();
+  std::vector<std::string> ids(m_nodes.size());
+  for (NodeId node = 0; node < m_nodes.size(); ++node) {
+    auto& [facts, evidence, details, edges, ecosystem] = m_nodes[node];
+    std::vector<std::string> problems;
+    model::Component component = npm::make_component(facts, evidence, problems);
+    if (!ecosystem.empty()) {
+      component.ecosystem = ecosystem;
+      component.purl.clear();
+    }
+    for (auto& problem : problems) {
+      report.warn(std::move(problem));
+    }
+    for (const auto& license : details.licenses) {
+      add_unique(component.licenses_declared, license);
+    }
+    for (const auto& author : details.authors) {
+      add_unique(component.authors, author);
+    }
+    for (const auto& reference : details.references) {
+      add_unique(component.external_references, reference);
+    }
+    for (const auto& hash : details.hashes) {
+      add_unique(component.hashes, hash);
+    }
+    for (const auto& property : details.properties) {
+      component.add_property(property.name, property.value);
+    }
+    if (component.description.empty()) {
+      component.description = details.description;
+    }
+    ids[node] = graph.add(std::move(component));
+    if (facts.role == npm::PackageRole::root && !report.context().subject_id().empty()) {
+      graph.relate(report.context().subject_id(), ids[node], model::RelationshipType::describes);
+    }
+  }
+  for (NodeId node = 0; node < m_nodes.size(); ++node) {
+    for (auto [to, kind] : m_nodes[node].edges) {
+      graph.relate(ids[node], ids[to], relationship_of(kind));
+    }
+  }
+}
+
+} // namespace kensa::scanner::javascript

@@ -1,0 +1,72 @@
+#include "paths.hpp"
+
+#include "../npm/npm_component.hpp"
+
+namespace kensa::scanner::javascript {
+
+namespace {
+
+constexpr std::string_view k_node_modules = "node_modules";
+
+} // namespace
+
+std::string_view folder_of(std::string_view path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
+}
+
+std::string join_path(std::string_view folder, std::string_view name) {
+  std::string path(folder);
+  if (!path.empty()) {
+    path += '/';
+  }
+  path += name;
+  return path;
+}
+
+bool inside_node_modules(std::string_view path) {
+  return path.starts_with("node_modules/") || path == k_node_modules ||
+         path.find("/node_modules/") != std::string_view::npos || path.ends_with("/node_modules");
+}
+
+std::string_view installed_name(std::string_view folder) {
+  // The last "node_modules" segment, then one name or "@scope/name".
+  std::size_t pos = folder.size();
+  while (true) {
+    pos = folder.rfind(k_node_modules, pos == 0 ? 0 : pos - 1);
+    if (pos == std::string_view::npos) {
+      return {};
+    }
+    bool starts_segment = pos == 0 || folder[pos - 1] == '/';
+    std::size_t end = pos + k_node_modules.size();
+    if (starts_segment && end < folder.size() && folder[end] == '/') {
+      std::string_view name = folder.substr(end + 1);
+      return npm::split_package_name(name) ? name : std::string_view{};
+    }
+    if (pos == 0) {
+      return {};
+    }
+  }
+}
+
+std::string_view parent_folder(std::string_view folder) {
+  do {
+    folder = folder_of(folder);
+  } while (folder == k_node_modules || folder.ends_with("/node_modules"));
+  return folder;
+}
+
+std::string normalize_folder(std::string_view path) {
+  if (path.starts_with("file:")) {
+    path.remove_prefix(5);
+  }
+  while (path.starts_with("./")) {
+    path.remove_prefix(2);
+  }
+  while (path.ends_with('/')) {
+    path.remove_suffix(1);
+  }
+  return path == "." ? std::string() : std::string(path);
+}
+
+} // namespace kensa::scanner::javascript

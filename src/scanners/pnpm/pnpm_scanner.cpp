@@ -1,0 +1,316 @@
+// One pnpm-lock.yaml: the importers (the project and its workspaces, with
+// their direct dependencies by kind), the packages (5.x, 6.x: everything;
+// 9.x: resolution and metadata) and the snapshots (9.x: one per package and
+// set of resolved peers, with its dependencies).
+#include "pnpm_scanner.hpp"
+
+#include "../javascript/package_graph.hpp"
+#include "../javascript/paths.hpp"
+#include "../javascript/project_manifests.hpp"
+#include "../javascript/yaml_text.hpp"
+#include "pnpm_key.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <map>
+
+namespace kensa::scanner::pnpm {
+
+using javascript::child;
+using javascript::EdgeKind;
+using javascript::PackageGraph;
+using javascript::scalar;
+
+namespace {
+
+// Packages (or snapshots) read from one lockfile; the rest are not read.
+constexpr std::size_t k_max_packages = 1'000'000;
+
+std::size_t line_of(const YAML::Node& node) {
+  return node.Mark().is_null() ? 0 : static_cast<std::size_t>(node.Mark().line) + 1;
+}
+
+class PnpmLock {
+ public:
+  PnpmLock(ScanContext& context, const source::SourceFile& file,
+           javascript::ProjectManifests& projects, javascript::FileReport& report)
+      : m_context(context), m_projects(projects), m_report(report),
+        m_folder(javascript::folder_of(file.location)), m_evidence(context.evidence_for(file)) {}
+
+  void read(const YAML::Node& document) {
+    std::string version = scalar(child(document, "lockfileVersion"));
+    m_style = version.starts_with("5") || version.starts_with("4") || version.starts_with("3")
+                  ? KeyStyle::slash
+                  : KeyStyle::at;
+    if (!version.empty() && !version.starts_with("5") && !version.starts_with("6") &&
+        !version.starts_with("7") && !version.starts_with("9")) {
+      m_report.warn("lockfileVersion " + version + " is not one of 5.x, 6.x, 9.x; read as " +
+                    (m_style == KeyStyle::slash ? "5.x" : "6.x/9.x"));
+    }
+    YAML::Node packages = child(document, "packages");
+    YAML::Node snapshots = child(document, "snapshots");
+    read_packages(packages, snapshots);
+
+    YAML::Node importers = child(document, "importers");
+    if (importers.IsMap()) {
+      // Sorted so that "." (the project) comes first.
+      std::map<std::string, YAML::Node> sorted;
+      for (auto it = importers.begin(); it != importers.end(); ++it) {
+        sorted.emplace(scalar(it->first), it->second);
+      }
+      for (auto& [path, importer] : sorted) {
+        add_importer(path, importer);
+      }
+    } else {
+      // A single project: 5.x and 6.x keep its dependencies at the top.
+      add_importer(".", document);
+    }
+    for (auto& [path, node] : m_importer_nodes) {
+      if (node != m_root) {
+        m_graph.relate(m_root, node, EdgeKind::prod);
+      }
+    }
+    for (auto& [path, importer] : m_importer_yaml) {
+      relate_importer(m_importer_nodes[path], path, importer);
+    }
+    for (auto& [key, dependencies] : m_package_dependencies) {
+      auto from = m_by_key.find(key);
+      for (auto& [name, value, kind] : dependencies) {
+        relate_key(from->second, name, value, kind, "");
+      }
+    }
+    if (m_unresolved > 0) {
+      m_report.warn(std::to_string(m_unresolved) +
+                    " dependenc(ies) are not in the lockfile (first: " + m_first_unresolved + ")");
+    }
+    m_graph.finish(m_report);
+  }
+
+ private:
+  ScanContext& m_context;
+  javascript::ProjectManifests& m_projects;
+  javascript::FileReport& m_report;
+  std::string m_folder;
+  model::Evidence m_evidence;
+  KeyStyle m_style = KeyStyle::at;
+  PackageGraph m_graph;
+  PackageGraph::NodeId m_root = 0;
+  std::map<std::string, PackageGraph::NodeId, std::less<>> m_by_key;
+  std::map<std::string, PackageGraph::NodeId, std::less<>> m_importer_nodes;
+  std::map<std::string, YAML::Node, std::less<>> m_importer_yaml;
+  struct Dependency {
+    std::string name;
+    std::string value;
+    EdgeKind kind;
+  };
+  std::map<std::string, std::vector<Dependency>, std::less<>> m_package_dependencies;
+  std::size_t m_unresolved = 0;
+  std::string m_first_unresolved;
+
+  void collect_dependencies(const YAML::Node& entry, std::vector<Dependency>& into) {
+    for (auto [field, kind] : {std::pair{"dependencies", EdgeKind::prod},
+                               std::pair{"optionalDependencies", EdgeKind::optional}}) {
+      YAML::Node map = child(entry, field);
+      if (!map.IsMap()) {
+        continue;
+      }
+      for (auto it = map.begin(); it != map.end(); ++it) {
+        into.push_back(Dependency{scalar(it->first), scalar(it->second), kind});
+      }
+    }
+  }
+
+  npm::PackageFacts facts_for(const std::string& key, const YAML::Node& entry) {
+    PackageKey parsed = parse_package_key(key, m_style);
+    npm::PackageFacts facts;
+    facts.name = scalar(child(entry, "name"));
+    facts.version = scalar(child(entry, "version"));
+    if (facts.name.empty()) {
+      facts.name = parsed.name;
+    }
+    if (facts.version.empty()) {
+      facts.version = parsed.version;
+    }
+    YAML::Node resolution = child(entry, "resolution");
+    facts.integrity = scalar(child(resolution, "integrity"));
+    facts.resolved = scalar(child(resolution, "tarball"));
+    if (std::string repo = scalar(child(resolution, "repo")); !repo.empty()) {
+      facts.source = repo;
+      if (std::string commit = scalar(child(resolution, "commit")); !commit.empty()) {
+        facts.source += "#" + commit;
+      }
+    }
+    if (std::string directory = scalar(child(resolution, "directory")); !directory.empty()) {
+      facts.link = true;
+      facts.source = "file:" + directory;
+    }
+    return facts;
+  }
+
+  void read_packages(const YAML::Node& packages, const YAML::Node& snapshots) {
+    if (packages.IsDefined() && !packages.IsNull() && !packages.IsMap()) {
+      m_report.warn_at(line_of(packages), "\"packages\" is not a map");
+      return;
+    }
+    // 9.x: a snapshot per (package, peers), its metadata in packages under
+    // the key without peers. Before 9.x, packages holds both.
+    bool split = snapshots.IsMap();
+    const YAML::Node& listing = split ? snapshots : packages;
+    if (!listing.IsMap()) {
+      return;
+    }
+    std::map<std::string, YAML::Node, std::less<>> metadata;
+    if (split && packages.IsMap()) {
+      for (auto it = packages.begin(); it != packages.end(); ++it) {
+        metadata.emplace(scalar(it->first), it->second);
+      }
+    }
+    std::size_t count = 0;
+    for (auto it = listing.begin(); it != listing.end(); ++it) {
+      if (++count > k_max_packages) {
+        m_report.warn("more than " + std::to_string(k_max_packages) +
+                      " packages; the rest of the lockfile is not read");
+        break;
+      }
+      std::string key(strip_slash(scalar(it->first)));
+      const YAML::Node& entry = it->second;
+      if (key.empty() || !(entry.IsMap() || entry.IsNull())) {
+        m_report.warn_at(line_of(it->first), "a package entry that is not \"key: {fields}\"");
+        continue;
+      }
+      YAML::Node meta = entry;
+      if (split) {
+        PackageKey parsed = parse_package_key(key, m_style);
+        std::string base = parsed.name.empty() ? key : parsed.name + "@" + parsed.version;
+        auto found = metadata.find(base);
+        if (found == metadata.end()) {
+          found = metadata.find(key);
+        }
+        if (found != metadata.end()) {
+          meta = found->second;
+        }
+      }
+      npm::PackageFacts facts = facts_for(key, meta);
+      if (facts.name.empty()) {
+        m_report.warn_at(line_of(it->first), "package \"" + key + "\" has no name; skipped");
+        continue;
+      }
+      m_by_key[key] = m_graph.add(std::move(facts), m_evidence);
+      collect_dependencies(entry, m_package_dependencies[key]);
+    }
+  }
+
+  void add_importer(const std::string& path, const YAML::Node& importer) {
+    std::string relative = javascript::normalize_folder(path);
+    std::string folder = javascript::join_path(m_folder, relative);
+    bool root = relative.empty();
+    npm::PackageFacts facts;
+    facts.role = root ? npm::PackageRole::root : npm::PackageRole::workspace;
+    facts.link = !root;
+    javascript::PackageDetails details;
+    if (const auto* manifest = m_projects.find(folder)) {
+      facts.name = manifest->name;
+      facts.version = manifest->version;
+      javascript::add_manifest_details(*manifest, details);
+    }
+    if (facts.name.empty()) {
+      std::string_view base = std::string_view(folder).substr(folder.rfind('/') + 1);
+      facts.name = base.empty() ? std::string("(project)") : std::string(base);
+    }
+    PackageGraph::NodeId node = m_graph.add(std::move(facts), m_evidence, std::move(details));
+    if (root) {
+      m_root = node;
+    }
+    m_importer_nodes[relative.empty() ? "." : relative] = node;
+    m_importer_yaml[relative.empty() ? "." : relative] = importer;
+  }
+
+  void relate_key(PackageGraph::NodeId from, const std::string& name, const std::string& value,
+                  EdgeKind kind, std::string_view importer) {
+    if (value.starts_with("link:")) {
+      std::string target = javascript::normalize_folder(value.substr(5));
+      // Relative to the importer's folder.
+      std::string joined = javascript::normalize_folder(
+          javascript::join_path(importer == "." ? std::string_view{} : importer, target));
+      while (joined.find("/../") != std::string::npos) {
+        std::size_t up = joined.find("/../");
+        std::size_t start = joined.rfind('/', up - 1);
+        start = start == std::string::npos ? 0 : start + 1;
+        joined.erase(start, up + 4 - start);
+      }
+      auto it = m_importer_nodes.find(joined.empty() ? "." : joined);
+      if (it != m_importer_nodes.end()) {
+        m_graph.relate(from, it->second, kind);
+      }
+      return;
+    }
+    std::string key = dependency_key(name, value, m_style);
+    auto it = m_by_key.find(key);
+    if (it != m_by_key.end()) {
+      m_graph.relate(from, it->second, kind);
+    } else if (kind != EdgeKind::optional && m_unresolved++ == 0) {
+      m_first_unresolved = name + " " + value;
+    }
+  }
+
+  void relate_importer(PackageGraph::NodeId node, const std::string& path,
+                       const YAML::Node& importer) {
+    for (auto [field, kind] :
+         {std::pair{"dependencies", EdgeKind::prod}, std::pair{"devDependencies", EdgeKind::dev},
+          std::pair{"optionalDependencies", EdgeKind::optional}}) {
+      YAML::Node map = child(importer, field);
+      if (!map.IsMap()) {
+        continue;
+      }
+      for (auto it = map.begin(); it != map.end(); ++it) {
+        // 6.x and 9.x: {specifier, version}; 5.x: the version alone.
+        std::string value =
+            it->second.IsMap() ? scalar(child(it->second, "version")) : scalar(it->second);
+        relate_key(node, scalar(it->first), value, kind, path);
+      }
+    }
+  }
+};
+
+class PnpmScanner : public Scanner {
+ public:
+  std::span<const std::string> patterns() const override { return m_patterns; }
+
+  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
+    javascript::ProjectManifests projects(context, files);
+    for (const auto& file : files) {
+      if (file.path != "pnpm-lock.yaml" && !file.path.ends_with("/pnpm-lock.yaml")) {
+        continue;
+      }
+      if (javascript::inside_node_modules(file.path)) {
+        spdlog::debug("{}: skipped, a lockfile inside node_modules is not used", file.location);
+        continue;
+      }
+      javascript::FileReport report(context, file.location);
+      YAML::Node document;
+      if (!javascript::load_yaml(file.contents, report, document)) {
+        continue;
+      }
+      if (!document.IsMap()) {
+        report.warn("not a pnpm lockfile: the top level is not a map");
+        continue;
+      }
+      try {
+        PnpmLock(context, file, projects, report).read(document);
+      } catch (const std::exception& error) {
+        report.warn(std::string("cannot read: ") + error.what());
+      }
+    }
+  }
+
+ private:
+  std::vector<std::string> m_patterns{"**/pnpm-lock.yaml", "**/package.json"};
+};
+
+} // namespace
+
+std::unique_ptr<Scanner> make_scanner() {
+  return std::make_unique<PnpmScanner>();
+}
+
+} // namespace kensa::scanner::pnpm
