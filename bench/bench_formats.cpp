@@ -1,0 +1,127 @@
+// Writing and reading a document of 100,000 components in each family's
+// main encoding: the generated graph has a purl, a license, two hashes, a
+// link, a property and evidence per component, and a dependency edge from
+// each component to the next. Target: under 2 seconds each way, peak memory
+// under 1 GB. The counters give the document size and the process's peak
+// resident memory (getrusage: the high-water mark of the whole run, so run
+// one benchmark at a time with --benchmark_filter to attribute it).
+#include <kensa/format/output_spec.hpp>
+#include <kensa/format/reader.hpp>
+#include <kensa/model/graph.hpp>
+
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include <string>
+
+using namespace kensa;
+
+namespace {
+
+constexpr std::size_t k_components = 100'000;
+
+const model::Document& large_document() {
+  static const model::Document document = [] {
+    model::ComponentGraph graph;
+    std::string previous;
+    for (std::size_t i = 0; i < k_components; ++i) {
+      model::Component component;
+      component.ecosystem = "npm";
+      component.name = "package-" + std::to_string(i);
+      component.version = std::to_string(i % 7) + "." + std::to_string(i % 13) + ".0";
+      component.purl = "pkg:npm/" + component.name + "@" + component.version;
+      component.licenses_declared.push_back({i % 3 == 0 ? "MIT" : "Apache-2.0 OR MIT", "", ""});
+      component.hashes.push_back(
+          {model::HashAlgorithm::sha1,
+           model::compute_hash(model::HashAlgorithm::sha1, component.purl).hex});
+      component.hashes.push_back(
+          {model::HashAlgorithm::sha512,
+           model::compute_hash(model::HashAlgorithm::sha512, component.purl).hex});
+      component.external_references.push_back(
+          {"distribution", "https://registry.npmjs.org/" + component.name});
+      component.properties.push_back({"kensa:npm:resolved", "true"});
+      component.evidence.push_back({"node_modules/" + component.name + "/package.json", "", "npm"});
+      std::string id = graph.add(std::move(component));
+      if (!previous.empty()) {
+        graph.relate(previous, id, model::RelationshipType::depends_on);
+      }
+      previous = id;
+    }
+    model::DocumentMetadata metadata;
+    metadata.timestamp = "2024-01-02T03:04:05Z";
+    metadata.tools.push_back({"kensa", "kensa", "0.1.0"});
+    return std::move(graph).finish(metadata);
+  }();
+  return document;
+}
+
+double peak_resident_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+void write_format(benchmark::State& state, const char* spec_text) {
+  const auto& document = large_document();
+  auto spec = format::parse_output_spec(spec_text);
+  std::size_t size = 0;
+  for (auto _ : state) {
+    std::string text = format::render(document, *spec);
+    size = text.size();
+    benchmark::DoNotOptimize(text.data());
+  }
+  state.counters["components"] = static_cast<double>(document.components.size());
+  state.counters["MiB"] = static_cast<double>(size) / (1024.0 * 1024.0);
+  state.counters["peak_rss_MiB"] = peak_resident_mib();
+}
+
+void read_format(benchmark::State& state, const char* spec_text) {
+  auto spec = format::parse_output_spec(spec_text);
+  const std::string text = format::render(large_document(), *spec);
+  std::size_t components = 0;
+  for (auto _ : state) {
+    auto read = format::read_document(text, spec_text);
+    if (!read) {
+      state.SkipWithError(read.error().c_str());
+      break;
+    }
+    components = read->document.components.size();
+    benchmark::DoNotOptimize(components);
+  }
+  state.counters["components"] = static_cast<double>(components);
+  state.counters["MiB"] = static_cast<double>(text.size()) / (1024.0 * 1024.0);
+  state.counters["peak_rss_MiB"] = peak_resident_mib();
+}
+
+} // namespace
+
+BENCHMARK_CAPTURE(write_format, cyclonedx_json, "cyclonedx-json@1.6")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(read_format, cyclonedx_json, "cyclonedx-json@1.6")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(write_format, cyclonedx_xml, "cyclonedx-xml@1.6")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(read_format, cyclonedx_xml, "cyclonedx-xml@1.6")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(write_format, spdx_json, "spdx-json@2.3")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(read_format, spdx_json, "spdx-json@2.3")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(write_format, spdx_tag_value, "spdx-tag-value@2.3")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(read_format, spdx_tag_value, "spdx-tag-value@2.3")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(write_format, spdx3_json, "spdx-json@3.0")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(read_format, spdx3_json, "spdx-json@3.0")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);

@@ -1,0 +1,174 @@
+#include "../support/test_support.hpp"
+
+#include <kensa/format/spdx2_tree.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+using namespace kensa;
+using Json = nlohmann::json;
+
+namespace {
+
+std::set<std::string> spdx_ids(const Json& document, const std::string& array) {
+  std::set<std::string> ids;
+  if (document.contains(array)) {
+    for (const auto& item : document[array]) {
+      ids.insert(item.value("SPDXID", item.value("licenseId", "")));
+    }
+  }
+  return ids;
+}
+
+std::size_t size_of(const Json& document, const std::string& array) {
+  return document.contains(array) ? document[array].size() : 0;
+}
+
+} // namespace
+
+TEST_CASE("spdx2 tree: tag-value elements, shapes and lines", "[formats][spdx2-tree]") {
+  std::string text = "SPDXVersion: SPDX-2.3\n"
+                     "DataLicense: CC0-1.0\n"
+                     "SPDXID: SPDXRef-DOCUMENT\n"
+                     "DocumentName: demo\n"
+                     "# a comment\n"
+                     "Creator: Tool: kensa-0.1\n"
+                     "Creator: Organization: Example\n"
+                     "Created: 2024-01-02T03:04:05Z\n"
+                     "\n"
+                     "PackageName: lodash\n"
+                     "SPDXID: SPDXRef-Package-lodash\n"
+                     "PackageVersion: 4.17.21\n"
+                     "FilesAnalyzed: false\n"
+                     "PackageChecksum: SHA256: abcd\n"
+                     "PackageVerificationCode: 0123 (excludes: ./a.spdx, ./b)\n"
+                     "ExternalRef: PACKAGE-MANAGER purl pkg:npm/lodash@4.17.21\n"
+                     "ExternalRefComment: from the lockfile\n"
+                     "PrimaryPackagePurpose: OPERATING-SYSTEM\n"
+                     "PackageDescription: <text>two\n"
+                     "lines</text>\n"
+                     "PackageLicenseDeclared: MIT\n"
+                     "Annotator: Tool: kensa\n"
+                     "AnnotationDate: 2024-01-02T03:04:05Z\n"
+                     "AnnotationType: OTHER\n"
+                     "SPDXREF: SPDXRef-Package-lodash\n"
+                     "AnnotationComment: note\n"
+                     "Relationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-Package-lodash\n"
+                     "RelationshipComment: the root\n"
+                     "LicenseID: LicenseRef-x\n"
+                     "ExtractedText: <text>x</text>\n"
+                     "NoSuchTag: y\n"
+                     "this line has no colon\n";
+  auto tree = format::read_spdx2_tag_value_tree(text);
+  REQUIRE(tree.ok());
+  const Json& document = tree->document;
+  CHECK(document["spdxVersion"] == "SPDX-2.3");
+  CHECK(document["creationInfo"]["creators"] ==
+        Json::parse(R"(["Tool: kensa-0.1","Organization: Example"])"));
+  REQUIRE(document["packages"].size() == 1);
+  const Json& package = document["packages"][0];
+  CHECK(package["SPDXID"] == "SPDXRef-Package-lodash");
+  CHECK(package["filesAnalyzed"] == false);
+  CHECK(package["checksums"] == Json::parse(R"([{"algorithm":"SHA256","checksumValue":"abcd"}])"));
+  CHECK(package["packageVerificationCode"] == Json::parse(R"({"packageVerificationCodeValue":"0123",
+                        "packageVerificationCodeExcludedFiles":["./a.spdx","./b"]})"));
+  CHECK(package["externalRefs"][0] ==
+        Json::parse(R"({"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl",
+                        "referenceLocator":"pkg:npm/lodash@4.17.21",
+                        "comment":"from the lockfile"})"));
+  CHECK(package["primaryPackagePurpose"] == "OPERATING_SYSTEM");
+  CHECK(package["description"] == "two\nlines");
+  CHECK(package["annotations"][0]["comment"] == "note");
+  CHECK(document["relationships"][0]["relationshipType"] == "DESCRIBES");
+  CHECK(document["relationships"][0]["comment"] == "the root");
+  CHECK(document["hasExtractedLicensingInfos"][0]["extractedText"] == "x");
+
+  CHECK(tree->lines.at("/packages/0") == 10);
+  CHECK(tree->lines.at("/packages/0/versionInfo") == 12);
+  CHECK(tree->lines.at("/packages/0/licenseDeclared") == 21);
+  CHECK(tree->lines.at("/packages/0/annotations/0/comment") == 26);
+  CHECK(tree->line_of("/packages/0/checksums/0/algorithm") == 14);
+  CHECK(tree->line_of("/nothing/here") == 1);
+
+  REQUIRE(tree->problems.size() == 2);
+  CHECK(tree->problems[0].line == 31);
+  CHECK(tree->problems[0].message.find("NoSuchTag") != std::string::npos);
+  CHECK(tree->problems[1].line == 32);
+}
+
+TEST_CASE("spdx2 tree: YAML scalars and lines", "[formats][spdx2-tree]") {
+  std::string text = "spdxVersion: SPDX-2.3\n"
+                     "packages:\n"
+                     "  - name: a\n"
+                     "    versionInfo: \"1.0\"\n"
+                     "    filesAnalyzed: false\n"
+                     "    other: 1.0\n"
+                     "    count: 12\n"
+                     "    none:\n";
+  auto tree = format::read_spdx2_yaml_tree(text);
+  REQUIRE(tree.ok());
+  const Json& package = tree->document["packages"][0];
+  CHECK(package["versionInfo"] == "1.0");
+  CHECK(package["filesAnalyzed"] == false);
+  CHECK(package["other"] == 1.0);
+  CHECK(package["count"] == 12);
+  CHECK(package["none"].is_null());
+  CHECK(tree->lines.at("/packages/0") == 3);
+  CHECK(tree->lines.at("/packages/0/versionInfo") == 4);
+  CHECK(tree->lines.at("/packages/0/none") == 8);
+
+  auto broken = format::read_spdx2_yaml_tree("a: [1, 2\nb: c\n");
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.error().find("line") == 0);
+  CHECK_FALSE(format::read_spdx2_yaml_tree("- just\n- a list\n").ok());
+  CHECK_FALSE(format::read_spdx2_yaml_tree(std::string(5000, '[')).ok());
+  // A billion laughs stops at the node limit.
+  std::string laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char name = 'b'; name <= 'k'; ++name) {
+    std::string previous(1, static_cast<char>(name - 1));
+    laughs += std::string(1, name) + ": &" + name + " [*" + previous + ", *" + previous + ", *" +
+              previous + ", *" + previous + ", *" + previous + ", *" + previous + ", *" + previous +
+              ", *" + previous + ", *" + previous + ", *" + previous + "]\n";
+  }
+  auto bomb = format::read_spdx2_yaml_tree(laughs, {1024, 64, 100000, 10});
+  CHECK_FALSE(bomb.ok());
+}
+
+TEST_CASE("spdx2 tree: the official examples read like the JSON example", "[formats][spdx2-tree]") {
+  auto shared = testing::shared_dir();
+  if (!shared) {
+    WARN("no shared conformance data beside the checkout; skipped");
+    return;
+  }
+  for (std::string version : {"2.2", "2.3"}) {
+    auto folder = *shared / "conformance" / "spdx" / version;
+    auto json =
+        Json::parse(testing::read_file(folder / ("SPDXJSONExample-v" + version + ".spdx.json")));
+    auto tag_value = format::read_spdx2_tag_value_tree(
+        testing::read_file(folder / ("SPDXTagExample-v" + version + ".spdx")));
+    auto yaml = format::read_spdx2_yaml_tree(
+        testing::read_file(folder / ("SPDXYAMLExample-" + version + ".spdx.yaml")));
+    REQUIRE(tag_value.ok());
+    REQUIRE(yaml.ok());
+    INFO("SPDX " << version);
+    CHECK(tag_value->problems.empty());
+    for (const auto& problem : tag_value->problems) {
+      UNSCOPED_INFO("line " << problem.line << ": " << problem.message);
+    }
+    for (const Json* document : {&tag_value->document, &yaml->document}) {
+      CHECK((*document)["spdxVersion"] == json["spdxVersion"]);
+      CHECK((*document)["documentNamespace"] == json["documentNamespace"]);
+      CHECK(spdx_ids(*document, "packages") == spdx_ids(json, "packages"));
+      CHECK(spdx_ids(*document, "files") == spdx_ids(json, "files"));
+      CHECK(spdx_ids(*document, "snippets") == spdx_ids(json, "snippets"));
+      CHECK(spdx_ids(*document, "hasExtractedLicensingInfos") ==
+            spdx_ids(json, "hasExtractedLicensingInfos"));
+      CHECK(size_of((*document)["creationInfo"], "creators") ==
+            size_of(json["creationInfo"], "creators"));
+    }
+    // JSON and YAML have the same structure, member for member.
+    CHECK(yaml->document == json);
+  }
+}
