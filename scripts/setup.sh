@@ -30,6 +30,7 @@ zlib1g-dev
 libbenchmark-dev
 json-schema-test-suite
 python3-jsonschema
+python3-yaml
 python3-rfc3987
 zip
 bzip2
