@@ -41,7 +41,8 @@ std::optional<std::set<std::string>> objdump_sections(const fs::path& binary) {
   REQUIRE(native::run_shell(
       native::shell_quote(objdump->string()) + " -h " + native::shell_quote(binary.string()), log));
   std::set<std::string> names;
-  for (std::string_view line : split(native::read_bytes(log), '\n')) {
+  std::string text = native::read_bytes(log);
+  for (std::string_view line : split(text, '\n')) {
     // "  0 .text   0008a2c1  ..." : index, name, size, ...
     std::vector<std::string_view> fields;
     for (std::string_view field : split(trim(line), ' ')) {
