@@ -17,7 +17,7 @@ std::string_view folder_of(std::string_view path) {
 
 std::string join_path(std::string_view folder, std::string_view name) {
   std::string path(folder);
-  if (!path.empty()) {
+  if (!path.empty() && !name.empty()) {
     path += '/';
   }
   path += name;

@@ -173,24 +173,23 @@ class PnpmLock {
         break;
       }
       std::string key(strip_slash(scalar(it->first)));
-      const YAML::Node& entry = it->second;
+      YAML::Node entry = it->second;
       if (key.empty() || !(entry.IsMap() || entry.IsNull())) {
         m_report.warn_at(line_of(it->first), "a package entry that is not \"key: {fields}\"");
         continue;
       }
-      YAML::Node meta = entry;
+      // yaml-cpp's Node::operator= writes through to the node referred to,
+      // so the metadata node is chosen without assigning to `entry`'s.
+      auto found = metadata.end();
       if (split) {
         PackageKey parsed = parse_package_key(key, m_style);
         std::string base = parsed.name.empty() ? key : parsed.name + "@" + parsed.version;
-        auto found = metadata.find(base);
+        found = metadata.find(base);
         if (found == metadata.end()) {
           found = metadata.find(key);
         }
-        if (found != metadata.end()) {
-          meta = found->second;
-        }
       }
-      npm::PackageFacts facts = facts_for(key, meta);
+      npm::PackageFacts facts = facts_for(key, found != metadata.end() ? found->second : entry);
       if (facts.name.empty()) {
         m_report.warn_at(line_of(it->first), "package \"" + key + "\" has no name; skipped");
         continue;
@@ -222,7 +221,7 @@ class PnpmLock {
       m_root = node;
     }
     m_importer_nodes[relative.empty() ? "." : relative] = node;
-    m_importer_yaml[relative.empty() ? "." : relative] = importer;
+    m_importer_yaml.emplace(relative.empty() ? "." : relative, importer);
   }
 
   void relate_key(PackageGraph::NodeId from, const std::string& name, const std::string& value,
