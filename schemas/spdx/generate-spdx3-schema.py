@@ -44,6 +44,11 @@ def array_of(name):
     return {"type": "array", "items": ref(name)}
 
 
+# Core/Properties/spdxId: an IRI. A node reference (creationInfo, @id) may
+# also be a blank node "_:name".
+IRI = {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9+.-]*:"}
+NODE_ID = {"type": "string", "pattern": "^(_:|[A-Za-z][A-Za-z0-9+.-]*:)"}
+
 # A reference to another element: its IRI (or blank node id), or the element
 # written inline.
 ELEMENT_REF = {"anyOf": [STRING, {"type": "object", "required": ["type"]}]}
@@ -78,7 +83,7 @@ SBOM_TYPES = ["analyzed", "build", "deployed", "design", "runtime", "source"]
 
 # Core/Classes/Element: what every element may carry.
 ELEMENT = {
-    "type": STRING, "spdxId": STRING, "creationInfo": {"anyOf": [STRING, ref("CreationInfo")]},
+    "type": STRING, "spdxId": IRI, "creationInfo": {"anyOf": [NODE_ID, ref("CreationInfo")]},
     "name": STRING, "summary": STRING, "description": STRING, "comment": STRING,
     "verifiedUsing": array_of("IntegrityMethod"), "externalRef": array_of("ExternalRef"),
     "externalIdentifier": array_of("ExternalIdentifier"),
@@ -123,7 +128,7 @@ def node_class(type_name, properties, required=()):
 
 CLASSES = {
     "CreationInfo": node_class("CreationInfo", {
-        "@id": STRING, "specVersion": SEMVER, "created": DATE_TIME, "createdBy": strings(1),
+        "@id": NODE_ID, "specVersion": SEMVER, "created": DATE_TIME, "createdBy": strings(1),
         "createdUsing": strings(), "comment": STRING}, ["specVersion", "created", "createdBy"]),
     "Hash": node_class("Hash", {"algorithm": enum(HASH_ALGORITHMS), "hashValue": STRING,
                                 "comment": STRING}, ["algorithm", "hashValue"]),
@@ -156,12 +161,12 @@ CLASSES = {
         "software_byteRange": {"type": "object"}, "software_lineRange": {"type": "object"},
         "software_snippetFromFile": STRING}, required=["software_snippetFromFile"]),
     "Relationship": element_class("Relationship", {
-        "from": STRING, "to": strings(1), "relationshipType": enum(RELATIONSHIP_TYPES),
+        "from": IRI, "to": {"type": "array", "items": IRI, "minItems": 1}, "relationshipType": enum(RELATIONSHIP_TYPES),
         "completeness": enum(["complete", "incomplete", "noAssertion"]),
         "startTime": DATE_TIME, "endTime": DATE_TIME}, required=["from", "to",
                                                                 "relationshipType"]),
     "LifecycleScopedRelationship": element_class("LifecycleScopedRelationship", {
-        "from": STRING, "to": strings(1), "relationshipType": enum(RELATIONSHIP_TYPES),
+        "from": IRI, "to": {"type": "array", "items": IRI, "minItems": 1}, "relationshipType": enum(RELATIONSHIP_TYPES),
         "completeness": enum(["complete", "incomplete", "noAssertion"]),
         "startTime": DATE_TIME, "endTime": DATE_TIME,
         "scope": enum(["build", "design", "development", "other", "runtime", "test"])},

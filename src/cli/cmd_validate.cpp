@@ -165,7 +165,7 @@ int run_validate(const ValidateArguments& arguments) {
       return k_exit_usage;
     }
     if (!resolved->alias.empty()) {
-      spdlog::info("profile '{}' resolves to {}", resolved->alias, resolved->profile->id);
+      spdlog::warn("profile '{}' resolves to {}", resolved->alias, resolved->profile->id);
     }
     const std::string id(resolved->profile->id);
     if (std::find(options.profiles.begin(), options.profiles.end(), id) == options.profiles.end()) {
@@ -233,7 +233,9 @@ std::function<int()> register_validate_command(CLI::App& app) {
       ->add_option("--profile", arguments->profiles,
                    "Check a minimum-element profile (e.g. cisa-2026, ntia-2021, bsi); "
                    "repeatable; see --list-profiles")
-      ->type_name("NAME");
+      ->type_name("NAME")
+      // One name per --profile, so that `--profile a FILE` keeps FILE.
+      ->allow_extra_args(false);
   command->add_flag("--list-profiles", arguments->list_profiles,
                     "List the profiles, their sources and elements, and exit");
   command

@@ -1,0 +1,296 @@
+// The validator as a library: detection, semantic rules and profiles on
+// small documents written out in each test.
+#include <kensa/validate/document_kind.hpp>
+#include <kensa/validate/validator.hpp>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string>
+
+namespace {
+
+using kensa::validate::DocumentReport;
+using kensa::validate::Severity;
+using kensa::validate::validate_document;
+using kensa::validate::ValidationOptions;
+using Json = nlohmann::json;
+
+Json minimal_bom() {
+  return Json::parse(R"({
+    "bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1,
+    "serialNumber": "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79",
+    "metadata": {
+      "timestamp": "2024-05-01T12:00:00Z",
+      "component": {"type": "application", "name": "shop", "version": "2.0", "bom-ref": "shop"}
+    },
+    "components": [
+      {"type": "library", "name": "lodash", "version": "4.17.21", "bom-ref": "lodash",
+       "purl": "pkg:npm/lodash@4.17.21",
+       "licenses": [{"license": {"id": "MIT"}}],
+       "hashes": [{"alg": "SHA-256",
+                   "content": "6e3b5c1e1d1ff2a6e9a3f1f0d3e5b7c9a1b2c3d4e5f60718293a4b5c6d7e8f90"}]}
+    ],
+    "dependencies": [{"ref": "shop", "dependsOn": ["lodash"]}, {"ref": "lodash", "dependsOn": []}]
+  })");
+}
+
+Json minimal_spdx() {
+  return Json::parse(R"({
+    "spdxVersion": "SPDX-2.3", "dataLicense": "CC0-1.0", "SPDXID": "SPDXRef-DOCUMENT",
+    "name": "shop", "documentNamespace": "https://example.com/spdx/shop-2.0",
+    "creationInfo": {"created": "2024-05-01T12:00:00Z",
+                     "creators": ["Organization: Example", "Tool: kensa-0.1.0"]},
+    "packages": [
+      {"SPDXID": "SPDXRef-shop", "name": "shop", "versionInfo": "2.0",
+       "downloadLocation": "NOASSERTION", "supplier": "Organization: Example",
+       "licenseConcluded": "MIT",
+       "checksums": [{"algorithm": "SHA1", "checksumValue": "da39a3ee5e6b4b0d3255bfef95601890afd80709"}],
+       "externalRefs": [{"referenceCategory": "PACKAGE-MANAGER", "referenceType": "purl",
+                         "referenceLocator": "pkg:npm/shop@2.0"}]},
+      {"SPDXID": "SPDXRef-lodash", "name": "lodash", "versionInfo": "4.17.21",
+       "downloadLocation": "NOASSERTION", "licenseConcluded": "NOASSERTION"}
+    ],
+    "relationships": [
+      {"spdxElementId": "SPDXRef-DOCUMENT", "relationshipType": "DESCRIBES",
+       "relatedSpdxElement": "SPDXRef-shop"},
+      {"spdxElementId": "SPDXRef-shop", "relationshipType": "DEPENDS_ON",
+       "relatedSpdxElement": "SPDXRef-lodash"}
+    ]
+  })");
+}
+
+DocumentReport check(const Json& document, ValidationOptions options = {}) {
+  return validate_document("doc.json", document.dump(), options);
+}
+
+bool has_rule(const DocumentReport& report, const std::string& rule,
+              const std::string& location = {}) {
+  return std::any_of(report.findings.begin(), report.findings.end(), [&](const auto& finding) {
+    return finding.rule == rule && (location.empty() || finding.location == location);
+  });
+}
+
+std::string listing(const DocumentReport& report) {
+  std::string text = report.read_error;
+  for (const auto& finding : report.findings) {
+    text += "\n" + finding.rule + " " + finding.location + ": " + finding.message;
+  }
+  return text;
+}
+
+} // namespace
+
+TEST_CASE("validator: detection reads family, encoding and version from content",
+          "[validate][detect]") {
+  using kensa::validate::detect_document_kind;
+  using kensa::validate::DocumentEncoding;
+  using kensa::validate::DocumentFamily;
+  auto cdx = detect_document_kind("\xEF\xBB\xBF  " + minimal_bom().dump());
+  REQUIRE(cdx);
+  CHECK(cdx->family == DocumentFamily::cyclonedx);
+  CHECK(cdx->version == "1.6");
+  auto xml = detect_document_kind("<?xml version=\"1.0\"?>\n<bom "
+                                  "xmlns=\"http://cyclonedx.org/schema/bom/1.5\" version=\"1\"/>");
+  REQUIRE(xml);
+  CHECK(xml->encoding == DocumentEncoding::xml);
+  CHECK(xml->version == "1.5");
+  auto spdx = detect_document_kind(minimal_spdx().dump(2));
+  REQUIRE(spdx);
+  CHECK(spdx->family == DocumentFamily::spdx2);
+  CHECK(spdx->version == "2.3");
+  auto tag = detect_document_kind("SPDXVersion: SPDX-2.2\nDataLicense: CC0-1.0\n");
+  REQUIRE(tag);
+  CHECK(tag->encoding == DocumentEncoding::tag_value);
+  CHECK(tag->version == "2.2");
+  auto yaml = detect_document_kind("---\nspdxVersion: \"SPDX-2.3\"\nname: x\n");
+  REQUIRE(yaml);
+  CHECK(yaml->encoding == DocumentEncoding::yaml);
+  auto spdx3 = detect_document_kind(
+      R"({"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": []})");
+  REQUIRE(spdx3);
+  CHECK(spdx3->family == DocumentFamily::spdx3);
+  CHECK(spdx3->version == "3.0.1");
+  CHECK_FALSE(detect_document_kind(R"({"name": "package.json"})"));
+  CHECK_FALSE(detect_document_kind("<html></html>"));
+  CHECK_FALSE(detect_document_kind(""));
+  CHECK(kensa::validate::parse_format_name("cyclonedx-json@1.5")->version == "1.5");
+  CHECK_FALSE(kensa::validate::parse_format_name("swid"));
+}
+
+TEST_CASE("validator: a consistent CycloneDX BOM has no findings", "[validate][semantic]") {
+  const auto report = check(minimal_bom());
+  INFO(listing(report));
+  CHECK(report.read_error.empty());
+  CHECK(report.findings.empty());
+}
+
+TEST_CASE("validator: CycloneDX references, ids, purls, hashes and licenses are checked",
+          "[validate][semantic]") {
+  Json bom = minimal_bom();
+  bom["components"].push_back(Json::parse(
+      R"({"type": "library", "name": "left-pad", "version": "1.3.0", "bom-ref": "lodash",
+          "purl": "pkg:npm/left-pad@1.2.0",
+          "licenses": [{"license": {"id": "GPL-2.0"}}, {"expression": "MIT OR Bogus-1.0"}],
+          "hashes": [{"alg": "SHA-256", "content": "abc"}]})"));
+  bom["components"].push_back(
+      Json::parse(R"({"type": "library", "name": "dup", "purl": "pkg:npm/lodash@4.17.21"})"));
+  bom["dependencies"].push_back(Json::parse(R"({"ref": "ghost", "dependsOn": ["urn:cdx:x/1#y"]})"));
+  bom["compositions"] = Json::parse(R"([{"aggregate": "complete", "assemblies": ["nowhere"]}])");
+  const auto report = check(bom);
+  INFO(listing(report));
+  CHECK(has_rule(report, "CDX-BOMREF-UNIQUE", "/components/1/bom-ref"));
+  CHECK(has_rule(report, "PURL-MISMATCH", "/components/1/purl"));
+  CHECK(has_rule(report, "LICENSE-DEPRECATED", "/components/1/licenses/0/license/id"));
+  CHECK(has_rule(report, "LICENSE-EXPRESSION", "/components/1/licenses/1/expression"));
+  CHECK(has_rule(report, "HASH-VALUE", "/components/1/hashes/0/content"));
+  CHECK(has_rule(report, "CDX-DUPLICATE-PURL", "/components/2/purl"));
+  CHECK(has_rule(report, "CDX-REF-DEPENDENCY", "/dependencies/2/ref"));
+  // A BOM-Link points into another BOM and is not resolved here.
+  CHECK_FALSE(has_rule(report, "CDX-REF-DEPENDENCY", "/dependencies/2/dependsOn/0"));
+  CHECK(has_rule(report, "CDX-REF-COMPOSITION", "/compositions/0/assemblies/0"));
+}
+
+TEST_CASE("validator: CycloneDX 1.7 versionRange only on external components",
+          "[validate][semantic]") {
+  Json bom = minimal_bom();
+  bom["specVersion"] = "1.7";
+  bom["components"].push_back(
+      Json::parse(R"({"type": "library", "name": "ranged", "versionRange": "vers:npm/>=1.0.0"})"));
+  bom["components"].push_back(Json::parse(
+      R"({"type": "library", "name": "external", "isExternal": true,
+          "versionRange": "vers:npm/>=1.0.0"})"));
+  const auto report = check(bom);
+  INFO(listing(report));
+  CHECK(has_rule(report, "CDX-VERSION-RANGE", "/components/1/versionRange"));
+  CHECK_FALSE(has_rule(report, "CDX-VERSION-RANGE", "/components/2/versionRange"));
+}
+
+TEST_CASE("validator: schema findings and duplicate members are reported with locations",
+          "[validate][schema]") {
+  Json bom = minimal_bom();
+  bom["components"][0].erase("type");
+  std::string text = bom.dump();
+  text.insert(1, R"("version": 7, )");
+  const auto report = validate_document("doc.json", text, {});
+  INFO(listing(report));
+  CHECK(has_rule(report, "SCHEMA", "/components/0"));
+  CHECK(has_rule(report, "JSON-DUPLICATE-KEY", "/version"));
+  CHECK(report.count(Severity::error) >= 1);
+}
+
+TEST_CASE("validator: a consistent SPDX 2.3 document has no findings", "[validate][semantic]") {
+  const auto report = check(minimal_spdx());
+  INFO(listing(report));
+  CHECK(report.read_error.empty());
+  CHECK(report.findings.empty());
+}
+
+TEST_CASE("validator: SPDX 2 ids, references, namespace and license refs are checked",
+          "[validate][semantic]") {
+  Json document = minimal_spdx();
+  document["documentNamespace"] = "https://example.com/spdx#part";
+  document["packages"][1]["SPDXID"] = "SPDXRef-shop";
+  document["packages"][1]["licenseDeclared"] = "LicenseRef-Custom AND Apache-2.0";
+  document["relationships"].push_back(Json::parse(
+      R"({"spdxElementId": "SPDXRef-nothing", "relationshipType": "CONTAINS",
+          "relatedSpdxElement": "NOASSERTION"})"));
+  document["creationInfo"]["created"] = "2024-02-30T12:00:00Z";
+  const auto report = check(document);
+  INFO(listing(report));
+  CHECK(has_rule(report, "SPDX-NAMESPACE", "/documentNamespace"));
+  CHECK(has_rule(report, "SPDX-ID-UNIQUE", "/packages/1/SPDXID"));
+  CHECK(has_rule(report, "SPDX-LICENSEREF", "/packages/1/licenseDeclared"));
+  CHECK(has_rule(report, "SPDX-REF-RELATIONSHIP", "/relationships/2/spdxElementId"));
+  CHECK_FALSE(has_rule(report, "SPDX-REF-RELATIONSHIP", "/relationships/2/relatedSpdxElement"));
+  CHECK(has_rule(report, "TIMESTAMP", "/creationInfo/created"));
+
+  Json undescribed = minimal_spdx();
+  undescribed["relationships"].erase(0);
+  CHECK(has_rule(check(undescribed), "SPDX-DESCRIBES"));
+}
+
+TEST_CASE("validator: profiles report missing, unknown and forbidden elements with coverage",
+          "[validate][profiles]") {
+  ValidationOptions options;
+  options.profiles = {"ntia-2021", "cisa-2026", "bsi-tr-03183-2-v2.1"};
+  Json bom = minimal_bom();
+  bom["components"][0]["supplier"] = {{"name", "NOASSERTION"}};
+  bom["vulnerabilities"] = Json::parse(R"([{"id": "CVE-2021-23337"}])");
+  const auto report = check(bom, options);
+  INFO(listing(report));
+  REQUIRE(report.profiles.size() == 3);
+
+  // NTIA: no SBOM author, and lodash's supplier is only declared unknown.
+  const auto& ntia = report.profiles[0];
+  CHECK(ntia.id == "ntia-2021");
+  CHECK(ntia.components == 2);
+  const auto supplier =
+      std::find_if(ntia.coverage.begin(), ntia.coverage.end(), [](const auto& coverage) {
+        return coverage.element == kensa::validate::Element::component_supplier;
+      });
+  REQUIRE(supplier != ntia.coverage.end());
+  CHECK(supplier->declared_unknown == 1);
+  CHECK(supplier->missing == 1);
+  CHECK(supplier->percent() == 0.0);
+  const auto unknown_supplier =
+      std::find_if(report.findings.begin(), report.findings.end(), [](const auto& finding) {
+        return finding.rule == "PROFILE-UNKNOWN" && finding.message.starts_with("[ntia-2021]");
+      });
+  REQUIRE(unknown_supplier != report.findings.end());
+  CHECK(unknown_supplier->severity == Severity::error);
+  CHECK(unknown_supplier->location == "/components/0");
+  CHECK(unknown_supplier->message.find("lodash@4.17.21") != std::string::npos);
+
+  // CISA 2026 lets the author declare the producer unknown: a warning.
+  CHECK(std::any_of(report.findings.begin(), report.findings.end(), [](const auto& finding) {
+    return finding.rule == "PROFILE-UNKNOWN" && finding.severity == Severity::warning &&
+           finding.message.starts_with("[cisa-2026] Component Supplier");
+  }));
+  // BSI forbids vulnerability data.
+  CHECK(std::any_of(report.findings.begin(), report.findings.end(), [](const auto& finding) {
+    return finding.rule == "PROFILE-FORBIDDEN" && finding.message.starts_with("[bsi-");
+  }));
+}
+
+TEST_CASE("validator: BSI v2.1 refuses SPDX 2 and profile aliases resolve",
+          "[validate][profiles]") {
+  ValidationOptions options;
+  options.profiles = {"bsi-tr-03183-2-v2.1"};
+  const auto report = check(minimal_spdx(), options);
+  CHECK(has_rule(report, "PROFILE-FORMAT"));
+  const auto alias = kensa::validate::resolve_profile("cisa");
+  REQUIRE(alias);
+  CHECK(alias->profile->id == "cisa-2026");
+  CHECK(alias->alias == "cisa");
+  CHECK(kensa::validate::resolve_profile("asd-ism"));
+  CHECK_FALSE(kensa::validate::resolve_profile("fda"));
+}
+
+TEST_CASE("validator: SPDX 2 profile facts are read from creators, packages and relationships",
+          "[validate][profiles]") {
+  ValidationOptions options;
+  options.profiles = {"ntia-2021"};
+  const auto report = check(minimal_spdx(), options);
+  INFO(listing(report));
+  REQUIRE(report.profiles.size() == 1);
+  for (const auto& coverage : report.profiles[0].coverage) {
+    INFO(kensa::validate::element_name(coverage.element));
+    if (coverage.element == kensa::validate::Element::component_supplier) {
+      CHECK(coverage.present == 1); // lodash has no supplier
+      CHECK(coverage.missing == 1);
+    } else if (coverage.element == kensa::validate::Element::component_dependencies ||
+               coverage.element == kensa::validate::Element::sbom_author ||
+               coverage.element == kensa::validate::Element::sbom_timestamp) {
+      CHECK(coverage.missing == 0);
+    }
+  }
+}
+
+TEST_CASE("validator: unknown input and unreadable files are read errors", "[validate][detect]") {
+  CHECK_FALSE(validate_document("x", "hello", {}).read_error.empty());
+  CHECK_FALSE(kensa::validate::validate_file("/nonexistent/sbom.json", {}).read_error.empty());
+  const auto tag = validate_document("x.spdx", "SPDXVersion: SPDX-2.3\n", {});
+  CHECK(tag.read_error.find("spdx-tag-value") != std::string::npos);
+}
