@@ -4,12 +4,14 @@
 #include "bun/bun_scanner.hpp"
 #include "deno/deno_scanner.hpp"
 #include "dpkg/dpkg_scanner.hpp"
+#include "golang/go_scanner.hpp"
 #include "node-modules/node_modules_scanner.hpp"
 #include "npm/npm_scanner.hpp"
 #include "os_release/os_release_scanner.hpp"
 #include "pnpm/pnpm_scanner.hpp"
 #include "python/python_scanner.hpp"
 #include "rpm/rpm_scanner.hpp"
+#include "rust/rust_scanner.hpp"
 #include "yarn/yarn_scanner.hpp"
 
 #include <kensa/scanner/registry.hpp>
@@ -47,6 +49,11 @@ constexpr std::array k_scanners{
                 &apk::make_scanner},
     ScannerInfo{"rpm", "installed rpm packages (SQLite, Berkeley DB and NDB rpm databases)",
                 "os,installed", &rpm::make_scanner},
+    ScannerInfo{"go", "Go: go.mod, go.sum, go.work, and the build information in Go binaries",
+                "language,go,lockfile,binary", &golang::make_scanner},
+    ScannerInfo{"rust",
+                "Rust: Cargo.lock (versions 1 to 4) and binaries built with cargo-auditable",
+                "language,rust,lockfile,binary", &rust::make_scanner},
 };
 
 } // namespace
