@@ -216,8 +216,9 @@ TEST_CASE("readers: CycloneDX conformance cases that are valid read without fail
     WARN("no shared conformance data beside the checkout; skipped");
     return;
   }
-  std::size_t read_count = 0;
   for (std::string version : {"1.4", "1.5", "1.6", "1.7"}) {
+    // Guards against a walk that silently finds nothing.
+    std::size_t read_count = 0;
     for (const auto& entry :
          std::filesystem::directory_iterator(*shared / "conformance" / "cyclonedx" / version)) {
       std::string name = entry.path().filename().string();
@@ -233,8 +234,9 @@ TEST_CASE("readers: CycloneDX conformance cases that are valid read without fail
       }
       ++read_count;
     }
+    INFO("CycloneDX " << version);
+    CHECK(read_count > 0);
   }
-  CHECK(read_count > 400);
 }
 
 TEST_CASE("readers: malformed input fails or warns, never crashes", "[formats][readers]") {
