@@ -3,7 +3,9 @@
 #include <cstdint>
 #include <memory>
 #include <ostream>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace kensa::format::common {
 
@@ -38,6 +40,18 @@ class TreeWriter {
     if (!value.empty()) {
       member(name, value);
     }
+  }
+  // An array of strings under `name`, left out when there are none.
+  void optional_string_array(std::string_view name, const std::vector<std::string>& items) {
+    if (items.empty()) {
+      return;
+    }
+    key(name);
+    begin_array();
+    for (const auto& item : items) {
+      string(item);
+    }
+    end_array();
   }
   void integer_member(std::string_view name, std::int64_t value) {
     key(name);

@@ -13,18 +13,6 @@ namespace {
 
 using common::TreeWriter;
 
-void write_strings(TreeWriter& out, std::string_view name, const std::vector<std::string>& items) {
-  if (items.empty()) {
-    return;
-  }
-  out.key(name);
-  out.begin_array();
-  for (const auto& item : items) {
-    out.string(item);
-  }
-  out.end_array();
-}
-
 void write_contact(TreeWriter& out, const CdxContact& contact) {
   out.begin_object();
   out.optional_member("name", contact.name);
@@ -98,7 +86,7 @@ void write_component(TreeWriter& out, const CdxComponent& component) {
     out.key("supplier");
     out.begin_object();
     out.optional_member("name", supplier.name);
-    write_strings(out, "url", supplier.urls);
+    out.optional_string_array("url", supplier.urls);
     write_contacts(out, "contact", supplier.contacts);
     out.end_object();
   }
@@ -125,8 +113,8 @@ void write_component(TreeWriter& out, const CdxComponent& component) {
   out.optional_member("copyright", component.copyright);
   out.optional_member("cpe", component.cpe);
   out.optional_member("purl", component.purl);
-  write_strings(out, "omniborId", component.omnibor_ids);
-  write_strings(out, "swhid", component.swhids);
+  out.optional_string_array("omniborId", component.omnibor_ids);
+  out.optional_string_array("swhid", component.swhids);
   if (!component.external_references.empty()) {
     out.key("externalReferences");
     out.begin_array();
@@ -176,7 +164,7 @@ void write_component(TreeWriter& out, const CdxComponent& component) {
     }
     out.end_object();
   }
-  write_strings(out, "tags", component.tags);
+  out.optional_string_array("tags", component.tags);
   out.end_object();
 }
 
@@ -285,8 +273,8 @@ void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
     for (const auto& composition : bom.compositions) {
       writer->begin_object();
       writer->member("aggregate", composition.aggregate);
-      write_strings(*writer, "assemblies", composition.assemblies);
-      write_strings(*writer, "dependencies", composition.dependencies);
+      writer->optional_string_array("assemblies", composition.assemblies);
+      writer->optional_string_array("dependencies", composition.dependencies);
       writer->end_object();
     }
     writer->end_array();

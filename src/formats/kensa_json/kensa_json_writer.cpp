@@ -9,18 +9,6 @@ namespace {
 
 using common::TreeWriter;
 
-void write_strings(TreeWriter& out, std::string_view name, const std::vector<std::string>& items) {
-  if (items.empty()) {
-    return;
-  }
-  out.key(name);
-  out.begin_array();
-  for (const auto& item : items) {
-    out.string(item);
-  }
-  out.end_array();
-}
-
 void write_party(TreeWriter& out, const model::Party& party) {
   out.begin_object();
   out.optional_member("name", party.name);
@@ -100,7 +88,7 @@ void write_component(TreeWriter& out, const model::Component& component) {
   out.member("name", component.name);
   out.optional_member("version", component.version);
   out.optional_member("purl", component.purl);
-  write_strings(out, "cpes", component.cpes);
+  out.optional_string_array("cpes", component.cpes);
   write_licenses(out, "licensesDeclared", component.licenses_declared);
   write_licenses(out, "licensesConcluded", component.licenses_concluded);
   write_hashes(out, component.hashes);
@@ -201,7 +189,7 @@ void write_kensa_json(const model::Document& document, std::string_view, std::os
       writer->begin_object();
       writer->member("path", file.path);
       write_hashes(*writer, file.hashes);
-      write_strings(*writer, "ownerIds", file.owner_ids);
+      writer->optional_string_array("ownerIds", file.owner_ids);
       writer->end_object();
     }
     writer->end_array();

@@ -11,18 +11,6 @@ namespace {
 
 using common::TreeWriter;
 
-void write_strings(TreeWriter& out, std::string_view name, const std::vector<std::string>& items) {
-  if (items.empty()) {
-    return;
-  }
-  out.key(name);
-  out.begin_array();
-  for (const auto& item : items) {
-    out.string(item);
-  }
-  out.end_array();
-}
-
 void write_checksums(TreeWriter& out, const std::vector<Spdx2Checksum>& checksums) {
   if (checksums.empty()) {
     return;
@@ -78,7 +66,7 @@ void write_package(TreeWriter& out, const Spdx2Package& package) {
   out.optional_member("sourceInfo", package.source_info);
   out.optional_member("licenseConcluded", package.license_concluded);
   out.optional_member("licenseDeclared", package.license_declared);
-  write_strings(out, "licenseInfoFromFiles", package.license_info_from_files);
+  out.optional_string_array("licenseInfoFromFiles", package.license_info_from_files);
   out.optional_member("licenseComments", package.license_comments);
   out.optional_member("copyrightText", package.copyright_text);
   out.optional_member("summary", package.summary);
@@ -113,7 +101,7 @@ void write_tree(TreeWriter& out, const Spdx2Document& document) {
   out.key("creationInfo");
   out.begin_object();
   out.member("created", document.created);
-  write_strings(out, "creators", document.creators);
+  out.optional_string_array("creators", document.creators);
   out.optional_member("licenseListVersion", document.license_list_version);
   out.optional_member("comment", document.creator_comment);
   out.end_object();
@@ -133,7 +121,7 @@ void write_tree(TreeWriter& out, const Spdx2Document& document) {
       out.member("SPDXID", file.spdx_id);
       write_checksums(out, file.checksums);
       out.optional_member("licenseConcluded", file.license_concluded);
-      write_strings(out, "licenseInfoInFiles", file.license_info_in_files);
+      out.optional_string_array("licenseInfoInFiles", file.license_info_in_files);
       out.optional_member("copyrightText", file.copyright_text);
       out.optional_member("comment", file.comment);
       write_annotations(out, file.annotations);
@@ -149,7 +137,7 @@ void write_tree(TreeWriter& out, const Spdx2Document& document) {
       out.member("licenseId", license.license_id);
       out.member("extractedText", license.extracted_text);
       out.optional_member("name", license.name);
-      write_strings(out, "seeAlsos", license.see_alsos);
+      out.optional_string_array("seeAlsos", license.see_alsos);
       out.optional_member("comment", license.comment);
       out.end_object();
     }
