@@ -1,5 +1,6 @@
 #include "binary_modules.hpp"
 
+#include "../binary/condensed.hpp"
 #include "../binary/executable.hpp"
 #include "build_info.hpp"
 #include "go_component.hpp"
@@ -117,53 +118,22 @@ void add_image(ScanContext& context, const source::SourceFile& file, const json&
 } // namespace
 
 std::string condense_go_binary(std::string_view contents) {
-  try {
-    auto images = binary::read_executables(contents);
-    if (!images) {
-      if (binary::is_not_an_executable(images.error())) {
-        return {};
-      }
-      return json{{"warnings", {"not a readable executable: " + images.error()}}}.dump();
-    }
-    json found = json::array();
-    json warnings = json::array();
-    for (const auto& image : *images) {
-      auto info = read_build_info(image);
-      if (!info) {
-        warnings.push_back(std::string(binary::format_name(image.format)) + " " + image.machine +
-                           ": damaged Go build information: " + info.error());
-      } else if (*info) {
-        found.push_back(json{{"machine", image.machine},
-                             {"go", (*info)->go_version},
-                             {"modules", (*info)->module_info}});
-      }
-    }
-    if (found.empty() && warnings.empty()) {
-      return {};
-    }
-    // Module text is bytes from the file; the JSON library rejects invalid
-    // UTF-8 unless told to replace it.
-    return json{{"images", found}, {"warnings", warnings}}.dump(-1, ' ', false,
-                                                                json::error_handler_t::replace);
-  } catch (const std::exception& error) {
-    return json{{"warnings", {std::string("cannot read executable: ") + error.what()}}}.dump();
-  }
+  return binary::condense_executable(
+      contents, [](const binary::Executable& image, json& found, json& warnings) {
+        auto info = read_build_info(image);
+        if (!info) {
+          warnings.push_back(std::string(binary::format_name(image.format)) + " " + image.machine +
+                             ": damaged Go build information: " + info.error());
+        } else if (*info) {
+          found.push_back(json{{"machine", image.machine},
+                               {"go", (*info)->go_version},
+                               {"modules", (*info)->module_info}});
+        }
+      });
 }
 
 void add_binary_modules(ScanContext& context, const source::SourceFile& file) {
-  if (file.contents.empty()) {
-    return;
-  }
-  json document = json::parse(file.contents, nullptr, false);
-  if (document.is_discarded() || !document.is_object()) {
-    return;
-  }
-  for (const auto& warning : document.value("warnings", json::array())) {
-    if (warning.is_string()) {
-      context.warn(file.location, warning.get<std::string>());
-    }
-  }
-  for (const auto& image : document.value("images", json::array())) {
+  for (const auto& image : binary::condensed_images(context, file)) {
     if (image.is_object()) {
       add_image(context, file, image);
     }

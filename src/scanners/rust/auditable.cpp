@@ -1,5 +1,6 @@
 #include "auditable.hpp"
 
+#include "../binary/condensed.hpp"
 #include "../binary/executable.hpp"
 #include "rust_component.hpp"
 
@@ -163,59 +164,30 @@ void add_image(ScanContext& context, const source::SourceFile& file, const std::
 } // namespace
 
 std::string condense_auditable_binary(std::string_view contents) {
-  try {
-    auto images = binary::read_executables(contents);
-    if (!images) {
-      if (binary::is_not_an_executable(images.error())) {
-        return {};
-      }
-      return json{{"warnings", {"not a readable executable: " + images.error()}}}.dump();
-    }
-    json found = json::array();
-    json warnings = json::array();
-    for (const auto& image : *images) {
-      const binary::Section* section = image.find_section(k_section);
-      if (section == nullptr) {
-        continue;
-      }
-      std::string where = std::string(binary::format_name(image.format)) + " " + image.machine;
-      auto bytes = binary::section_bytes(image, *section, k_max_compressed);
-      if (!bytes) {
-        warnings.push_back(where + ": cargo-auditable " + bytes.error());
-        continue;
-      }
-      auto text = inflate_zlib(*bytes);
-      if (!text) {
-        warnings.push_back(where + ": cargo-auditable section " + std::string(k_section) + " " +
-                           text.error());
-        continue;
-      }
-      found.push_back(json{{"machine", image.machine}, {"dependencies", std::move(*text)}});
-    }
-    if (found.empty() && warnings.empty()) {
-      return {};
-    }
-    return json{{"images", found}, {"warnings", warnings}}.dump(-1, ' ', false,
-                                                                json::error_handler_t::replace);
-  } catch (const std::exception& error) {
-    return json{{"warnings", {std::string("cannot read executable: ") + error.what()}}}.dump();
-  }
+  return binary::condense_executable(
+      contents, [](const binary::Executable& image, json& found, json& warnings) {
+        const binary::Section* section = image.find_section(k_section);
+        if (section == nullptr) {
+          return;
+        }
+        std::string where = std::string(binary::format_name(image.format)) + " " + image.machine;
+        auto bytes = binary::section_bytes(image, *section, k_max_compressed);
+        if (!bytes) {
+          warnings.push_back(where + ": cargo-auditable " + bytes.error());
+          return;
+        }
+        auto text = inflate_zlib(*bytes);
+        if (!text) {
+          warnings.push_back(where + ": cargo-auditable section " + std::string(k_section) + " " +
+                             text.error());
+          return;
+        }
+        found.push_back(json{{"machine", image.machine}, {"dependencies", std::move(*text)}});
+      });
 }
 
 void add_auditable_crates(ScanContext& context, const source::SourceFile& file) {
-  if (file.contents.empty()) {
-    return;
-  }
-  json document = json::parse(file.contents, nullptr, false);
-  if (document.is_discarded() || !document.is_object()) {
-    return;
-  }
-  for (const auto& warning : document.value("warnings", json::array())) {
-    if (warning.is_string()) {
-      context.warn(file.location, warning.get<std::string>());
-    }
-  }
-  for (const auto& image : document.value("images", json::array())) {
+  for (const auto& image : binary::condensed_images(context, file)) {
     if (image.is_object() && image.contains("dependencies") && image["dependencies"].is_string()) {
       add_image(context, file, image["dependencies"].get<std::string>());
     }
