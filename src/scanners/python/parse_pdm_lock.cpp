@@ -2,6 +2,7 @@
 // need the package (lock_version 4.4 and later), dependencies as PEP 508
 // strings, and "files" with "sha256:<hex>" hashes. Older lockfiles keep the
 // files in [metadata.files], keyed "<name> <version>".
+#include "locked_packages.hpp"
 #include "lockfiles.hpp"
 #include "toml_document.hpp"
 
@@ -66,76 +67,54 @@ std::optional<std::vector<LockedPackage>> read_pdm_lock(const source::SourceFile
     warnings.warn("no [metadata] table: not sure this is a pdm.lock; reading it anyway");
   }
 
-  std::vector<LockedPackage> packages;
-  const toml::array* entries = toml_array(*document, "package", "the lockfile", warnings);
-  if (entries == nullptr) {
-    return packages;
-  }
-  for (const auto& node : *entries) {
-    if (packages.size() >= k_max_locked_packages) {
-      warnings.warn("more than " + std::to_string(k_max_locked_packages) +
-                    " packages; the rest are not read");
-      break;
-    }
-    const toml::table* entry = node.as_table();
-    if (entry == nullptr) {
-      warnings.warn("a [[package]] entry is not a table");
-      continue;
-    }
-    LockedPackage package;
-    package.facts.name = toml_text(*entry, "name", "a [[package]] entry", warnings);
-    if (package.facts.name.empty()) {
-      warnings.warn("a [[package]] entry has no name");
-      continue;
-    }
-    std::string where = "package \"" + package.facts.name + "\"";
-    package.facts.version = toml_text(*entry, "version", where, warnings);
-    package.facts.description = toml_text(*entry, "summary", where, warnings);
-    read_source(*entry, where, package, warnings);
+  return read_locked_packages(
+      *document, warnings,
+      [&](const toml::table& entry, LockedPackage& package, const std::string& where) {
+        package.facts.description = toml_text(entry, "summary", where, warnings);
+        read_source(entry, where, package, warnings);
 
-    auto groups = toml_texts(*entry, "groups", where, warnings);
-    if (!groups.empty()) {
-      std::string joined;
-      for (const auto& group : groups) {
-        joined += joined.empty() ? "" : ",";
-        joined += group;
-      }
-      package.facts.add_property(k_property_group, joined);
-      // Only "default" says for sure: another group may be an extra or a
-      // development group, which pyproject.toml tells apart.
-      if (std::find(groups.begin(), groups.end(), "default") != groups.end()) {
-        package.scope_known = true;
-        package.facts.scope = model::Scope::required;
-      }
-    }
+        auto groups = toml_texts(entry, "groups", where, warnings);
+        if (!groups.empty()) {
+          std::string joined;
+          for (const auto& group : groups) {
+            joined += joined.empty() ? "" : ",";
+            joined += group;
+          }
+          package.facts.add_property(k_property_group, joined);
+          // Only "default" says for sure: another group may be an extra or a
+          // development group, which pyproject.toml tells apart.
+          if (std::find(groups.begin(), groups.end(), "default") != groups.end()) {
+            package.scope_known = true;
+            package.facts.scope = model::Scope::required;
+          }
+        }
 
-    for (const auto& text : toml_texts(*entry, "dependencies", where, warnings)) {
-      auto requirement = parse_requirement(text);
-      if (!requirement) {
-        warnings.warn(where + ": dependency \"" + text + "\": " + requirement.error());
-        continue;
-      }
-      LockedDependency dependency;
-      dependency.name = requirement->name;
-      dependency.conditional = !requirement->marker.empty();
-      dependency.extras = requirement->extras;
-      if (marker_mentions_extra(requirement->marker)) {
-        dependency.type = model::RelationshipType::optional_depends_on;
-      }
-      package.dependencies.push_back(std::move(dependency));
-    }
+        for (const auto& text : toml_texts(entry, "dependencies", where, warnings)) {
+          auto requirement = parse_requirement(text);
+          if (!requirement) {
+            warnings.warn(where + ": dependency \"" + text + "\": " + requirement.error());
+            continue;
+          }
+          LockedDependency dependency;
+          dependency.name = requirement->name;
+          dependency.conditional = !requirement->marker.empty();
+          dependency.extras = requirement->extras;
+          if (marker_mentions_extra(requirement->marker)) {
+            dependency.type = model::RelationshipType::optional_depends_on;
+          }
+          package.dependencies.push_back(std::move(dependency));
+        }
 
-    if (const toml::array* files = toml_array(*entry, "files", where, warnings)) {
-      read_files(*files, where, package.facts, warnings);
-    } else if (old_files != nullptr) {
-      std::string key = package.facts.name + " " + package.facts.version;
-      if (const toml::array* listed = toml_array(*old_files, key, "[metadata.files]", warnings)) {
-        read_files(*listed, where, package.facts, warnings);
-      }
-    }
-    packages.push_back(std::move(package));
-  }
-  return packages;
+        if (const toml::array* files = toml_array(entry, "files", where, warnings)) {
+          read_files(*files, where, package.facts, warnings);
+        } else if (old_files != nullptr) {
+          std::string key = package.facts.name + " " + package.facts.version;
+          if (const toml::array* listed =
+                  toml_array(*old_files, key, "[metadata.files]", warnings)) {
+            read_files(*listed, where, package.facts, warnings);
+          }
+        }
+      });
 }
 
 } // namespace kensa::scanner::python

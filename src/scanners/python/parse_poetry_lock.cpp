@@ -3,6 +3,7 @@
 // for packages only extras pull in, [package.dependencies] and
 // [package.source] for packages not from PyPI. File hashes sit in
 // [metadata.files] up to 1.x and in each package's "files" from 2.0.
+#include "locked_packages.hpp"
 #include "lockfiles.hpp"
 #include "toml_document.hpp"
 
@@ -11,10 +12,6 @@
 namespace kensa::scanner::python {
 
 namespace {
-
-std::string where_of(const std::string& name) {
-  return "package \"" + name + "\"";
-}
 
 // One [package.dependencies] value: "spec", {version, markers, optional,
 // ...}, or an array of such tables (one per Python or platform range).
@@ -122,79 +119,56 @@ std::optional<std::vector<LockedPackage>> read_poetry_lock(const source::SourceF
   const toml::table* old_files =
       metadata != nullptr ? toml_table(*metadata, "files", "[metadata]", warnings) : nullptr;
 
-  std::vector<LockedPackage> packages;
-  const toml::array* entries = toml_array(*document, "package", "the lockfile", warnings);
-  if (entries == nullptr) {
-    return packages;
-  }
-  for (const auto& node : *entries) {
-    if (packages.size() >= k_max_locked_packages) {
-      warnings.warn("more than " + std::to_string(k_max_locked_packages) +
-                    " packages; the rest are not read");
-      break;
-    }
-    const toml::table* entry = node.as_table();
-    if (entry == nullptr) {
-      warnings.warn("a [[package]] entry is not a table");
-      continue;
-    }
-    LockedPackage package;
-    package.facts.name = toml_text(*entry, "name", "a [[package]] entry", warnings);
-    if (package.facts.name.empty()) {
-      warnings.warn("a [[package]] entry has no name");
-      continue;
-    }
-    std::string where = where_of(package.facts.name);
-    package.facts.version = toml_text(*entry, "version", where, warnings);
-    package.facts.description = toml_text(*entry, "description", where, warnings);
-    set_scope(*entry, package, where, warnings);
-    if (const toml::table* source = toml_table(*entry, "source", where, warnings)) {
-      read_source(*source, package.facts, where, warnings);
-    }
-    const toml::array* files = toml_array(*entry, "files", where, warnings);
-    if (files == nullptr && old_files != nullptr) {
-      files = toml_array(*old_files, package.facts.name, "[metadata.files]", warnings);
-    }
-    if (files != nullptr) {
-      for (const auto& file_node : *files) {
-        if (const auto* file_entry = file_node.as_table()) {
-          add_prefixed_hash(package.facts, toml_text(*file_entry, "hash", where, warnings), where,
-                            warnings);
+  return read_locked_packages(
+      *document, warnings,
+      [&](const toml::table& entry, LockedPackage& package, const std::string& where) {
+        package.facts.description = toml_text(entry, "description", where, warnings);
+        set_scope(entry, package, where, warnings);
+        if (const toml::table* source = toml_table(entry, "source", where, warnings)) {
+          read_source(*source, package.facts, where, warnings);
         }
-      }
-    }
-    if (const toml::table* dependencies = toml_table(*entry, "dependencies", where, warnings)) {
-      for (const auto& [key, value] : *dependencies) {
-        read_dependency(std::string(key.str()), value, package);
-      }
-    }
-    // [package.extras] names, for each extra, the optional dependencies it
-    // pulls in ("socks = [\"PySocks (>=1.5.6)\"]").
-    if (const toml::table* extras = toml_table(*entry, "extras", where, warnings)) {
-      for (const auto& [extra, value] : *extras) {
-        const auto* names = value.as_array();
-        if (names == nullptr) {
-          continue;
+        const toml::array* files = toml_array(entry, "files", where, warnings);
+        if (files == nullptr && old_files != nullptr) {
+          files = toml_array(*old_files, package.facts.name, "[metadata.files]", warnings);
         }
-        for (const auto& name_node : *names) {
-          const auto* text = name_node.as_string();
-          if (text == nullptr) {
-            continue;
-          }
-          std::string_view spec = text->get();
-          std::string name = normalize_name(spec.substr(0, spec.find_first_of(" ([;<>=!~")));
-          for (auto& dependency : package.dependencies) {
-            if (dependency.type == model::RelationshipType::optional_depends_on &&
-                dependency.extra.empty() && normalize_name(dependency.name) == name) {
-              dependency.extra = std::string(extra.str());
+        if (files != nullptr) {
+          for (const auto& file_node : *files) {
+            if (const auto* file_entry = file_node.as_table()) {
+              add_prefixed_hash(package.facts, toml_text(*file_entry, "hash", where, warnings),
+                                where, warnings);
             }
           }
         }
-      }
-    }
-    packages.push_back(std::move(package));
-  }
-  return packages;
+        if (const toml::table* dependencies = toml_table(entry, "dependencies", where, warnings)) {
+          for (const auto& [key, value] : *dependencies) {
+            read_dependency(std::string(key.str()), value, package);
+          }
+        }
+        // [package.extras] names, for each extra, the optional dependencies it
+        // pulls in ("socks = [\"PySocks (>=1.5.6)\"]").
+        if (const toml::table* extras = toml_table(entry, "extras", where, warnings)) {
+          for (const auto& [extra, value] : *extras) {
+            const auto* names = value.as_array();
+            if (names == nullptr) {
+              continue;
+            }
+            for (const auto& name_node : *names) {
+              const auto* text = name_node.as_string();
+              if (text == nullptr) {
+                continue;
+              }
+              std::string_view spec = text->get();
+              std::string name = normalize_name(spec.substr(0, spec.find_first_of(" ([;<>=!~")));
+              for (auto& dependency : package.dependencies) {
+                if (dependency.type == model::RelationshipType::optional_depends_on &&
+                    dependency.extra.empty() && normalize_name(dependency.name) == name) {
+                  dependency.extra = std::string(extra.str());
+                }
+              }
+            }
+          }
+        }
+      });
 }
 
 } // namespace kensa::scanner::python

@@ -5,6 +5,7 @@
 // [package.dev-dependencies], and sdist/wheels with "sha256:<hex>" hashes.
 // The project itself and workspace members have an editable or virtual
 // source.
+#include "locked_packages.hpp"
 #include "lockfiles.hpp"
 #include "toml_document.hpp"
 
@@ -121,54 +122,31 @@ std::optional<std::vector<LockedPackage>> read_uv_lock(const source::SourceFile&
     warnings.warn("version " + std::to_string(*version) + " is not 1; reading it anyway");
   }
 
-  std::vector<LockedPackage> packages;
-  const toml::array* entries = toml_array(*document, "package", "the lockfile", warnings);
-  if (entries == nullptr) {
-    return packages;
-  }
-  for (const auto& node : *entries) {
-    if (packages.size() >= k_max_locked_packages) {
-      warnings.warn("more than " + std::to_string(k_max_locked_packages) +
-                    " packages; the rest are not read");
-      break;
-    }
-    const toml::table* entry = node.as_table();
-    if (entry == nullptr) {
-      warnings.warn("a [[package]] entry is not a table");
-      continue;
-    }
-    LockedPackage package;
-    package.facts.name = toml_text(*entry, "name", "a [[package]] entry", warnings);
-    if (package.facts.name.empty()) {
-      warnings.warn("a [[package]] entry has no name");
-      continue;
-    }
-    std::string where = "package \"" + package.facts.name + "\"";
-    package.facts.version = toml_text(*entry, "version", where, warnings);
-    if (const toml::table* source = toml_table(*entry, "source", where, warnings)) {
-      read_source(*source, package, where, warnings);
-    }
-    if (const toml::array* dependencies = toml_array(*entry, "dependencies", where, warnings)) {
-      read_dependencies(*dependencies, model::RelationshipType::depends_on, "", where, package,
-                        warnings);
-    }
-    read_grouped(*entry, "optional-dependencies", model::RelationshipType::optional_depends_on,
-                 where, package, warnings);
-    read_grouped(*entry, "dev-dependencies", model::RelationshipType::dev_depends_on, where,
-                 package, warnings);
-    if (const toml::table* sdist = toml_table(*entry, "sdist", where, warnings)) {
-      read_artifact(*sdist, where, package.facts, warnings);
-    }
-    if (const toml::array* wheels = toml_array(*entry, "wheels", where, warnings)) {
-      for (const auto& wheel : *wheels) {
-        if (const auto* table = wheel.as_table()) {
-          read_artifact(*table, where, package.facts, warnings);
+  return read_locked_packages(
+      *document, warnings,
+      [&](const toml::table& entry, LockedPackage& package, const std::string& where) {
+        if (const toml::table* source = toml_table(entry, "source", where, warnings)) {
+          read_source(*source, package, where, warnings);
         }
-      }
-    }
-    packages.push_back(std::move(package));
-  }
-  return packages;
+        if (const toml::array* dependencies = toml_array(entry, "dependencies", where, warnings)) {
+          read_dependencies(*dependencies, model::RelationshipType::depends_on, "", where, package,
+                            warnings);
+        }
+        read_grouped(entry, "optional-dependencies", model::RelationshipType::optional_depends_on,
+                     where, package, warnings);
+        read_grouped(entry, "dev-dependencies", model::RelationshipType::dev_depends_on, where,
+                     package, warnings);
+        if (const toml::table* sdist = toml_table(entry, "sdist", where, warnings)) {
+          read_artifact(*sdist, where, package.facts, warnings);
+        }
+        if (const toml::array* wheels = toml_array(entry, "wheels", where, warnings)) {
+          for (const auto& wheel : *wheels) {
+            if (const auto* table = wheel.as_table()) {
+              read_artifact(*table, where, package.facts, warnings);
+            }
+          }
+        }
+      });
 }
 
 } // namespace kensa::scanner::python
