@@ -39,8 +39,11 @@ void check_format(const Profile& profile, const DocumentKind& kind, FindingSink&
   if (minimum.empty()) {
     return;
   }
-  const std::string_view version =
-      kind.family == DocumentFamily::spdx2 && minimum.starts_with('3') ? "2" : kind.version;
+  // Both branches must be views: a literal against a std::string would make a
+  // temporary string that dies at the end of the statement.
+  const std::string_view version = kind.family == DocumentFamily::spdx2 && minimum.starts_with('3')
+                                       ? std::string_view("2")
+                                       : std::string_view(kind.version);
   if (compare_versions(version, minimum) < 0) {
     sink.add(Severity::error, "PROFILE-FORMAT", "",
              prefix + format_name(kind) + " " + kind.version +
