@@ -79,6 +79,9 @@ class RoutingSink : public source::EntrySink {
       if (rule != nullptr && !matches_pattern(*active.scanner, file.path)) {
         active.files.push_back(source::SourceFile{file.location, file.path, file.layer,
                                                   rule->condense(file.contents)});
+      } else if (auto summary = active.scanner->condense_named(file)) {
+        active.files.push_back(
+            source::SourceFile{file.location, file.path, file.layer, std::move(*summary)});
       } else if (n + 1 == m_pending.size()) {
         active.files.push_back(std::move(file));
       } else {

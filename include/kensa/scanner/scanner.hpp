@@ -3,6 +3,7 @@
 #include <kensa/model/graph.hpp>
 #include <kensa/source/source.hpp>
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -88,6 +89,16 @@ class Scanner {
   };
   // nullptr (the default): files are wanted by patterns() only.
   virtual const ContentRule* content_rule() const { return nullptr; }
+
+  // For files wanted by patterns() of which the scanner needs only a summary
+  // (an archive's digest, not its bytes): called on each as it arrives, so a
+  // scan of many large archives does not hold them all. A value replaces the
+  // contents handed to scan(); nullopt (the default) keeps them. Must not
+  // throw.
+  virtual std::optional<std::string> condense_named(const source::SourceFile& file) const {
+    (void)file;
+    return std::nullopt;
+  }
 };
 
 // A scanner made of (glob, parser) pairs, for ecosystems whose files can each
