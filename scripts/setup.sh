@@ -33,6 +33,7 @@ python3-jsonschema
 python3-yaml
 python3-rfc3987
 zip
+unzip
 bzip2
 xz-utils
 zstd
@@ -43,6 +44,12 @@ rpm
 time
 golang-go
 cargo
+libcommons-io-java
+libcommons-lang3-java
+libhamcrest-java
+libjackson2-core-java
+libjsr305-java
+libslf4j-java
 "
 
 missing=""
