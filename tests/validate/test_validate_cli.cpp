@@ -3,6 +3,8 @@
 // scratch folder by each test.
 #include "../support/test_support.hpp"
 
+#include <kensa/validate/json_schema.hpp>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -152,4 +154,41 @@ TEST_CASE("validate cli: json, sarif and junit reports", "[validate][cli][report
   CHECK(junit.out.starts_with("<?xml"));
   CHECK(junit.out.find("tests=\"2\" failures=\"1\" errors=\"0\"") != std::string::npos);
   CHECK(junit.out.find("<failure message=\"1 errors, 0 warnings\">") != std::string::npos);
+}
+
+TEST_CASE("validate cli: the JSON report matches its published schema", "[validate][cli][report]") {
+  const auto dir = kensa::testing::scratch_dir("validate-cli-report-schema");
+  const auto good = write(dir, "good.cdx.json", k_good_bom).string();
+  const auto warning = write(dir, "warning.cdx.json", k_warning_bom).string();
+  const auto bad = write(dir, "bad.cdx.json", k_bad_bom).string();
+
+  // docs/validate/report.schema.json, checked with kensa's own engine.
+  kensa::validate::SchemaRegistry registry;
+  const std::string uri = "https://kensa.invalid/schema/validate-report-1.schema.json";
+  REQUIRE(registry
+              .add(uri, Json::parse(kensa::testing::read_file(fs::path(KENSA_SOURCE_DIR) /
+                                                              "docs/validate/report.schema.json")))
+              .ok());
+  auto schema = registry.compile(uri);
+  REQUIRE(schema.ok());
+  // The schema is strict enough to catch a report of another version.
+  CHECK_FALSE(schema->validate(Json{{"reportVersion", 2}}).valid);
+
+  // Every kind of document result: pass, warnings only, fail, unreadable;
+  // with and without a profile.
+  for (const auto& arguments : std::vector<std::vector<std::string>>{
+           {"validate", "--report", "json", good, warning, bad},
+           {"validate", "--report", "json", "--profile", "ntia-2021", good, bad},
+           {"validate", "--report", "json", (dir / "missing.json").string()},
+       }) {
+    const auto result = run_kensa(arguments);
+    INFO(result.out << result.err);
+    CHECK(result.exit_code != 3);
+    const auto report = Json::parse(result.out);
+    const auto validation = schema->validate(report);
+    for (const auto& finding : validation.findings) {
+      UNSCOPED_INFO(finding.instance_location << ": " << finding.message);
+    }
+    CHECK(validation.valid);
+  }
 }
