@@ -2,6 +2,7 @@
 #include "profiles/profile_check.hpp"
 #include "semantic/semantic_rules.hpp"
 
+#include <kensa/format/spdx2_tree.hpp>
 #include <kensa/validate/bundled_schemas.hpp>
 #include <kensa/validate/validator.hpp>
 #include <kensa/validate/xml_schema.hpp>
@@ -80,26 +81,9 @@ void check_json_schema(const DocumentKind& kind, const Json& document, FindingSi
   add_schema_findings(schema->validate(document), sink);
 }
 
-void check_json(DocumentReport& report, std::string_view text, const ValidationOptions& options,
+// Schema, semantic rules and profiles on a document's JSON tree.
+void check_tree(DocumentReport& report, const Json& document, const ValidationOptions& options,
                 FindingSink& sink) {
-  auto parsed = parse_json(text, options.json_limits);
-  if (!parsed) {
-    sink.add(Severity::error, "JSON-SYNTAX", "",
-             "the document is not well-formed JSON: " + parsed.error());
-    return;
-  }
-  for (const auto& duplicate : parsed->duplicate_keys) {
-    sink.add(Severity::warning, "JSON-DUPLICATE-KEY", duplicate.pointer,
-             "the member is given more than once in its object; readers disagree on which "
-             "value counts",
-             "keep one of the values");
-  }
-  const Json& document = parsed->value;
-  if (!options.kind) {
-    if (auto exact = kind_of_tree(document)) {
-      report.kind = std::move(exact);
-    }
-  }
   const DocumentKind& kind = *report.kind;
   check_json_schema(kind, document, sink);
 
@@ -128,6 +112,65 @@ void check_json(DocumentReport& report, std::string_view text, const ValidationO
     const auto profile = resolve_profile(id);
     if (profile) {
       report.profiles.push_back(profiles::check_profile(*profile->profile, kind, facts, sink));
+    }
+  }
+}
+
+void check_json(DocumentReport& report, std::string_view text, const ValidationOptions& options,
+                FindingSink& sink) {
+  auto parsed = parse_json(text, options.json_limits);
+  if (!parsed) {
+    sink.add(Severity::error, "JSON-SYNTAX", "",
+             "the document is not well-formed JSON: " + parsed.error());
+    return;
+  }
+  for (const auto& duplicate : parsed->duplicate_keys) {
+    sink.add(Severity::warning, "JSON-DUPLICATE-KEY", duplicate.pointer,
+             "the member is given more than once in its object; readers disagree on which "
+             "value counts",
+             "keep one of the values");
+  }
+  const Json& document = parsed->value;
+  if (!options.kind) {
+    if (auto exact = kind_of_tree(document)) {
+      report.kind = std::move(exact);
+    }
+  }
+  check_tree(report, document, options, sink);
+}
+
+// SPDX 2 tag-value and YAML: read into the tree the JSON form would have
+// (format/spdx2_tree.hpp), so that the same schema, rules and profiles
+// apply; every finding gets the line of the element it points at.
+void check_spdx2_text(DocumentReport& report, std::string_view text,
+                      const ValidationOptions& options, FindingSink& sink) {
+  const bool yaml = report.kind->encoding == DocumentEncoding::yaml;
+  auto tree = yaml ? format::read_spdx2_yaml_tree(text) : format::read_spdx2_tag_value_tree(text);
+  if (!tree) {
+    sink.add(Severity::error, yaml ? "YAML-SYNTAX" : "TAG-VALUE-SYNTAX", "",
+             std::string("the document cannot be read: ") + tree.error());
+    return;
+  }
+  for (const auto& problem : tree->problems) {
+    sink.add(Finding{Severity::error,
+                     yaml ? "YAML-SYNTAX" : "TAG-VALUE-SYNTAX",
+                     "",
+                     problem.line,
+                     problem.message,
+                     {}});
+  }
+  if (!options.kind) {
+    if (auto exact = kind_of_tree(tree->document)) {
+      exact->encoding = report.kind->encoding;
+      report.kind = std::move(exact);
+    }
+  }
+  const std::size_t first = sink.findings().size();
+  check_tree(report, tree->document, options, sink);
+  for (std::size_t i = first; i < sink.findings().size(); ++i) {
+    Finding& finding = sink.findings()[i];
+    if (finding.line == 0) {
+      finding.line = tree->line_of(finding.location);
     }
   }
 }
@@ -192,9 +235,13 @@ DocumentReport validate_document(std::string path, std::string_view text,
     break;
   case DocumentEncoding::tag_value:
   case DocumentEncoding::yaml:
-    report.read_error = "recognised as " + format_name(*report.kind) + " " + report.kind->version +
-                        ", which kensa cannot read yet; validate the JSON form";
-    return report;
+    if (report.kind->family != DocumentFamily::spdx2) {
+      report.read_error = "recognised as " + format_name(*report.kind) + " " +
+                          report.kind->version + ", which has no tag-value or YAML form";
+      return report;
+    }
+    check_spdx2_text(report, text, options, sink);
+    break;
   }
   report.findings = std::move(sink.findings());
   report.dropped_findings = sink.dropped();
