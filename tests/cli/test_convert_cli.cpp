@@ -1,0 +1,99 @@
+// `kensa convert` end to end: reading any SBOM, writing several outputs,
+// reporting losses, and its usage errors and exit codes.
+#include "../support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using kensa::testing::run_kensa;
+
+std::size_t line_count(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// The scan of a real npm project, as CycloneDX 1.6 JSON.
+fs::path scanned_bom(const fs::path& folder) {
+  fs::path bom = folder / "project.cdx.json";
+  auto scan = run_kensa({"scan", kensa::testing::fixture("npm/lockfile-v3").string(), "-o",
+                         "cyclonedx-json=" + bom.string(), "-q"},
+                        {"SOURCE_DATE_EPOCH=1700000000"});
+  REQUIRE(scan.exit_code == 0);
+  return bom;
+}
+
+} // namespace
+
+TEST_CASE("convert cli: CycloneDX to SPDX and back keeps every purl, and the outputs validate",
+          "[cli][convert]") {
+  const fs::path folder = kensa::testing::scratch_dir("convert-cli-round-trip");
+  const fs::path bom = scanned_bom(folder);
+  const fs::path spdx = folder / "project.spdx.json";
+  const fs::path tag_value = folder / "project.spdx";
+
+  auto converted = run_kensa({"convert", bom.string(), "-o", "spdx-json@2.3=" + spdx.string(), "-o",
+                              "spdx-tag-value@2.2=" + tag_value.string(), "-o", "purls"});
+  INFO(converted.err);
+  REQUIRE(converted.exit_code == 0);
+  // The one output without a file went to stdout; the others did not.
+  auto original_purls = run_kensa({"convert", bom.string(), "-o", "purls"});
+  REQUIRE(original_purls.exit_code == 0);
+  CHECK(converted.out == original_purls.out);
+  CHECK(line_count(converted.out) > 10);
+
+  auto validated = run_kensa({"validate", spdx.string(), tag_value.string()});
+  INFO(validated.out);
+  CHECK(validated.exit_code == 0);
+
+  // Back to CycloneDX from the SPDX file: the same purls again.
+  auto back = run_kensa({"convert", spdx.string(), "-o", "purls"});
+  REQUIRE(back.exit_code == 0);
+  CHECK(back.out == original_purls.out);
+  auto back_from_tag_value = run_kensa({"convert", tag_value.string(), "-o", "purls"});
+  REQUIRE(back_from_tag_value.exit_code == 0);
+  CHECK(back_from_tag_value.out == original_purls.out);
+}
+
+TEST_CASE("convert cli: what the target cannot hold is listed as a warning", "[cli][convert]") {
+  const fs::path folder = kensa::testing::scratch_dir("convert-cli-losses");
+  const fs::path bom = scanned_bom(folder);
+  // CycloneDX 1.4 has no way to say that the subject describes the
+  // project: the edge becomes a plain dependency, and the loss is named.
+  auto converted = run_kensa({"convert", bom.string(), "-o", "cyclonedx-json@1.4"});
+  REQUIRE(converted.exit_code == 0);
+  CHECK(converted.err.find("not written to cyclonedx-json@1.4: describes relationships") !=
+        std::string::npos);
+  CHECK(converted.out.find("\"specVersion\": \"1.4\"") != std::string::npos);
+}
+
+TEST_CASE("convert cli: usage errors and unreadable input exit 2 with one line", "[cli][convert]") {
+  const fs::path folder = kensa::testing::scratch_dir("convert-cli-errors");
+  const fs::path bom = scanned_bom(folder);
+  const fs::path not_sbom = folder / "notes.json";
+  { std::ofstream(not_sbom) << "{\"hello\": \"world\"}"; }
+  for (const auto& arguments : std::vector<std::vector<std::string>>{
+           {"convert", (folder / "missing.json").string(), "-o", "purls"},
+           {"convert", not_sbom.string(), "-o", "purls"},
+           {"convert", bom.string(), "-o", "no-such-format"},
+           {"convert", bom.string(), "-o", "purls", "-o", "table"},
+           {"convert", bom.string()},
+       }) {
+    auto result = run_kensa(arguments);
+    INFO(arguments[1] << " " << (arguments.size() > 3 ? arguments[3] : ""));
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(line_count(result.err) == 1);
+  }
+  // A failed conversion leaves no output file behind.
+  const fs::path target = folder / "out.spdx.json";
+  auto failed = run_kensa({"convert", not_sbom.string(), "-o", "spdx-json=" + target.string()});
+  CHECK(failed.exit_code == 2);
+  CHECK_FALSE(fs::exists(target));
+}
