@@ -5,6 +5,7 @@
 #include "deno/deno_scanner.hpp"
 #include "dpkg/dpkg_scanner.hpp"
 #include "golang/go_scanner.hpp"
+#include "java/java_scanner.hpp"
 #include "node-modules/node_modules_scanner.hpp"
 #include "npm/npm_scanner.hpp"
 #include "os_release/os_release_scanner.hpp"
@@ -54,6 +55,10 @@ constexpr std::array k_scanners{
     ScannerInfo{"rust",
                 "Rust: Cargo.lock (versions 1 to 4) and binaries built with cargo-auditable",
                 "language,rust,lockfile,binary", &rust::make_scanner},
+    ScannerInfo{"java",
+                "Java: jar, war, ear and other Java archives (nested too), pom.xml, Gradle "
+                "lockfiles and verification metadata, JDK and JRE installations",
+                "language,java,lockfile,archive", &java::make_scanner},
 };
 
 } // namespace

@@ -1,0 +1,108 @@
+#include "java_scanner.hpp"
+
+#include "archive_name.hpp"
+#include "gradle_lockfile.hpp"
+#include "gradle_verification.hpp"
+#include "java_archives.hpp"
+#include "jdk_release.hpp"
+#include "pom_projects.hpp"
+
+#include <exception>
+#include <string>
+#include <vector>
+
+namespace kensa::scanner::java {
+
+namespace {
+
+std::vector<std::string> make_patterns() {
+  std::vector<std::string> patterns;
+  for (std::string_view extension : java_archive_extensions()) {
+    patterns.push_back("**/*." + std::string(extension));
+  }
+  for (const char* pattern : {
+           // Archive-root metadata: matched against the path inside the
+           // innermost container, so these are the archive's own.
+           "META-INF/MANIFEST.MF",
+           "META-INF/maven/*/*/pom.properties",
+           "META-INF/maven/*/*/pom.xml",
+           // Source trees.
+           "**/pom.xml",
+           "**/gradle.lockfile",
+           "**/buildscript-gradle.lockfile",
+           "**/settings-gradle.lockfile",
+           "**/gradle/dependency-locks/*.lockfile",
+           "**/gradle/verification-metadata.xml",
+           // JDK and JRE installations.
+           "**/release",
+       }) {
+    patterns.emplace_back(pattern);
+  }
+  return patterns;
+}
+
+const std::vector<std::string> k_patterns = make_patterns();
+
+std::string_view file_name_of(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool inside_archive(const source::SourceFile& file) {
+  return source::container_prefix(file).ends_with("!/");
+}
+
+// Runs one reader; an exception it did not foresee becomes a warning naming
+// `what`, and the other readers still run.
+template <typename Read>
+void guarded(ScanContext& context, std::string_view what, Read read) {
+  try {
+    read();
+  } catch (const std::exception& error) {
+    context.warn(what, std::string("cannot read Java metadata: ") + error.what());
+  }
+}
+
+class JavaScanner : public Scanner {
+ public:
+  std::span<const std::string> patterns() const override { return k_patterns; }
+
+  std::optional<std::string> condense_named(const source::SourceFile& file) const override {
+    if (java_archive_type(file_name_of(file.path)).empty()) {
+      return std::nullopt;
+    }
+    return archive_summary(file.contents);
+  }
+
+  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
+    std::vector<const source::SourceFile*> archive_files;
+    std::vector<const source::SourceFile*> poms;
+    for (const auto& file : files) {
+      std::string_view name = file_name_of(file.path);
+      if (!java_archive_type(name).empty() ||
+          (inside_archive(file) && is_archive_metadata(file.path))) {
+        archive_files.push_back(&file);
+      } else if (name == "pom.xml") {
+        // A pom.xml deeper inside an archive than META-INF/maven/<g>/<a>/
+        // (sources jars, project templates) is still a project file.
+        poms.push_back(&file);
+      } else if (name == "verification-metadata.xml") {
+        guarded(context, file.location, [&] { read_gradle_verification(context, file); });
+      } else if (name.ends_with(".lockfile")) {
+        guarded(context, file.location, [&] { read_gradle_lockfile(context, file); });
+      } else if (name == "release" && looks_like_jdk_release(file.contents)) {
+        guarded(context, file.location, [&] { read_jdk_release(context, file); });
+      }
+    }
+    guarded(context, "Java archives", [&] { read_java_archives(context, archive_files); });
+    guarded(context, "pom.xml projects", [&] { read_pom_projects(context, poms); });
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Scanner> make_scanner() {
+  return std::make_unique<JavaScanner>();
+}
+
+} // namespace kensa::scanner::java
