@@ -6,10 +6,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 extern char** environ;
 
@@ -45,8 +48,15 @@ std::string read_file(const std::filesystem::path& path) {
 
 std::filesystem::path scratch_dir(const std::string& name) {
   // Outside the source tree, so that scanning the checkout (the README's
-  // first command) does not pick up what the tests wrote.
-  auto dir = std::filesystem::temp_directory_path() / "kensa-tests" / name;
+  // first command) does not pick up what the tests wrote; one folder per
+  // build folder, so that the dev and sanitizer test runs (or two
+  // checkouts) can run at the same time without deleting each other's files.
+  static const std::string folder = [] {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string_view>{}(KENSA_BUILD_DIR));
+    return std::string("kensa-tests-") + hex;
+  }();
+  auto dir = std::filesystem::temp_directory_path() / folder / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

@@ -19,8 +19,8 @@ std::optional<std::filesystem::path> shared_dir();
 
 std::string read_file(const std::filesystem::path& path);
 
-// A fresh, empty folder under $TMPDIR/kensa-tests, named after `name`; removed
-// first if it exists so each test starts clean.
+// A fresh, empty folder under $TMPDIR/kensa-tests-<hash of the build folder>,
+// named after `name`; removed first if it exists so each test starts clean.
 std::filesystem::path scratch_dir(const std::string& name);
 
 struct CommandResult {
