@@ -1,5 +1,6 @@
 #include "gradle_lockfile.hpp"
 
+#include "archive_name.hpp"
 #include "maven_component.hpp"
 
 #include <kensa/util/strings.hpp>
@@ -16,11 +17,6 @@ namespace {
 constexpr std::size_t k_max_lines = 200'000;
 // Longest line read; Android builds list dozens of configurations on one.
 constexpr std::size_t k_max_line_length = 64u * 1024;
-
-std::string_view file_name_of(std::string_view path) {
-  std::size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 // gradle/dependency-locks/<configuration>.lockfile, Gradle before 7.
 bool is_per_configuration(std::string_view path) {

@@ -44,11 +44,6 @@ struct ArchiveFacts {
   std::map<std::string, MavenFolder> maven;
 };
 
-std::string_view file_name_of(std::string_view location) {
-  auto cut = location.find_last_of("/!");
-  return cut == std::string_view::npos ? location : location.substr(cut + 1);
-}
-
 // "a.war!/WEB-INF/lib/b.jar" -> "a.war"; "" for an archive in the root.
 std::string_view container_of(std::string_view archive_location) {
   auto cut = archive_location.rfind("!/");

@@ -43,11 +43,6 @@ std::vector<std::string> make_patterns() {
 
 const std::vector<std::string> k_patterns = make_patterns();
 
-std::string_view file_name_of(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 bool inside_archive(const source::SourceFile& file) {
   return source::container_prefix(file).ends_with("!/");
 }
