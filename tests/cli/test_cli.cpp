@@ -8,16 +8,9 @@
 #include <filesystem>
 #include <fstream>
 
+using kensa::testing::line_count;
 using kensa::testing::run_kensa;
 namespace fs = std::filesystem;
-
-namespace {
-
-std::size_t line_count(const std::string& text) {
-  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-}
-
-} // namespace
 
 TEST_CASE("cli: --version prints the version and the built-in tables", "[cli]") {
   auto result = run_kensa({"--version"});

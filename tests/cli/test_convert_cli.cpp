@@ -13,11 +13,8 @@
 namespace {
 
 namespace fs = std::filesystem;
+using kensa::testing::line_count;
 using kensa::testing::run_kensa;
-
-std::size_t line_count(const std::string& text) {
-  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-}
 
 // The scan of a real npm project, as CycloneDX 1.6 JSON.
 fs::path scanned_bom(const fs::path& folder) {

@@ -12,7 +12,7 @@ using kensa::model::parse_license_expression;
 namespace {
 
 // The canonical form of `text`, failing the test when it does not parse.
-std::string canonical(const std::string& text) {
+std::string canonical_expression(const std::string& text) {
   const auto parsed = parse_license_expression(text);
   INFO("expression: " << text);
   INFO("error: " << parsed.error());
@@ -52,44 +52,47 @@ std::string repeat(const std::string& part, std::size_t count) {
 } // namespace
 
 TEST_CASE("simple ids are printed in list case", "[license][expression]") {
-  CHECK(canonical("MIT") == "MIT");
-  CHECK(canonical("mit") == "MIT");
-  CHECK(canonical("APACHE-2.0") == "Apache-2.0");
-  CHECK(canonical("bsd-3-clause") == "BSD-3-Clause");
-  CHECK(canonical("gpl-3.0-or-later") == "GPL-3.0-or-later");
-  CHECK(canonical("0bsd") == "0BSD");
-  CHECK(canonical("  \tMIT \n") == "MIT");
+  CHECK(canonical_expression("MIT") == "MIT");
+  CHECK(canonical_expression("mit") == "MIT");
+  CHECK(canonical_expression("APACHE-2.0") == "Apache-2.0");
+  CHECK(canonical_expression("bsd-3-clause") == "BSD-3-Clause");
+  CHECK(canonical_expression("gpl-3.0-or-later") == "GPL-3.0-or-later");
+  CHECK(canonical_expression("0bsd") == "0BSD");
+  CHECK(canonical_expression("  \tMIT \n") == "MIT");
   CHECK(notices("MIT").empty());
 }
 
 TEST_CASE("white space is normalised to single spaces", "[license][expression]") {
-  CHECK(canonical("MIT   OR\tISC") == "MIT OR ISC");
-  CHECK(canonical("( MIT OR ISC )AND Zlib") == "(MIT OR ISC) AND Zlib");
-  CHECK(canonical("(MIT)") == "MIT");
+  CHECK(canonical_expression("MIT   OR\tISC") == "MIT OR ISC");
+  CHECK(canonical_expression("( MIT OR ISC )AND Zlib") == "(MIT OR ISC) AND Zlib");
+  CHECK(canonical_expression("(MIT)") == "MIT");
 }
 
 TEST_CASE("AND binds tighter than OR; parentheses stay only where needed",
           "[license][expression]") {
-  CHECK(canonical("MIT OR Apache-2.0 AND BSD-3-Clause") == "MIT OR Apache-2.0 AND BSD-3-Clause");
-  CHECK(canonical("MIT OR (Apache-2.0 AND BSD-3-Clause)") == "MIT OR Apache-2.0 AND BSD-3-Clause");
-  CHECK(canonical("(MIT OR Apache-2.0) AND BSD-3-Clause") ==
+  CHECK(canonical_expression("MIT OR Apache-2.0 AND BSD-3-Clause") ==
+        "MIT OR Apache-2.0 AND BSD-3-Clause");
+  CHECK(canonical_expression("MIT OR (Apache-2.0 AND BSD-3-Clause)") ==
+        "MIT OR Apache-2.0 AND BSD-3-Clause");
+  CHECK(canonical_expression("(MIT OR Apache-2.0) AND BSD-3-Clause") ==
         "(MIT OR Apache-2.0) AND BSD-3-Clause");
-  CHECK(canonical("BSD-3-Clause AND (MIT OR Apache-2.0)") ==
+  CHECK(canonical_expression("BSD-3-Clause AND (MIT OR Apache-2.0)") ==
         "BSD-3-Clause AND (MIT OR Apache-2.0)");
-  CHECK(canonical("((MIT))") == "MIT");
-  CHECK(canonical("(MIT AND ISC) AND 0BSD") == "MIT AND ISC AND 0BSD");
-  CHECK(canonical("MIT OR (ISC OR (0BSD OR Zlib))") == "MIT OR ISC OR 0BSD OR Zlib");
-  CHECK(canonical("MIT AND (ISC OR (0BSD OR Zlib))") == "MIT AND (ISC OR 0BSD OR Zlib)");
-  CHECK(canonical("((MIT OR ISC)) AND Zlib") == "(MIT OR ISC) AND Zlib");
-  CHECK(canonical("MIT AND (ISC OR Zlib) AND 0BSD") == "MIT AND (ISC OR Zlib) AND 0BSD");
-  CHECK(canonical("(MIT AND (ISC OR (Zlib AND 0BSD)))") == "MIT AND (ISC OR Zlib AND 0BSD)");
+  CHECK(canonical_expression("((MIT))") == "MIT");
+  CHECK(canonical_expression("(MIT AND ISC) AND 0BSD") == "MIT AND ISC AND 0BSD");
+  CHECK(canonical_expression("MIT OR (ISC OR (0BSD OR Zlib))") == "MIT OR ISC OR 0BSD OR Zlib");
+  CHECK(canonical_expression("MIT AND (ISC OR (0BSD OR Zlib))") == "MIT AND (ISC OR 0BSD OR Zlib)");
+  CHECK(canonical_expression("((MIT OR ISC)) AND Zlib") == "(MIT OR ISC) AND Zlib");
+  CHECK(canonical_expression("MIT AND (ISC OR Zlib) AND 0BSD") == "MIT AND (ISC OR Zlib) AND 0BSD");
+  CHECK(canonical_expression("(MIT AND (ISC OR (Zlib AND 0BSD)))") ==
+        "MIT AND (ISC OR Zlib AND 0BSD)");
 }
 
 TEST_CASE("operators are accepted in any case, printed upper case, with a notice",
           "[license][expression]") {
-  CHECK(canonical("mit or apache-2.0") == "MIT OR Apache-2.0");
-  CHECK(canonical("MIT and (ISC Or Zlib)") == "MIT AND (ISC OR Zlib)");
-  CHECK(canonical("gpl-2.0-or-later with classpath-exception-2.0") ==
+  CHECK(canonical_expression("mit or apache-2.0") == "MIT OR Apache-2.0");
+  CHECK(canonical_expression("MIT and (ISC Or Zlib)") == "MIT AND (ISC OR Zlib)");
+  CHECK(canonical_expression("gpl-2.0-or-later with classpath-exception-2.0") ==
         "GPL-2.0-or-later WITH Classpath-exception-2.0");
 
   // One notice per spelling, not per occurrence. Lower case is SPDX 3.0,
@@ -106,17 +109,17 @@ TEST_CASE("operators are accepted in any case, printed upper case, with a notice
 }
 
 TEST_CASE("WITH attaches an exception to one license", "[license][expression]") {
-  CHECK(canonical("GPL-2.0-or-later WITH Classpath-exception-2.0") ==
+  CHECK(canonical_expression("GPL-2.0-or-later WITH Classpath-exception-2.0") ==
         "GPL-2.0-or-later WITH Classpath-exception-2.0");
   // WITH binds tighter than AND and OR.
-  CHECK(canonical("Apache-2.0 WITH LLVM-exception OR MIT") ==
+  CHECK(canonical_expression("Apache-2.0 WITH LLVM-exception OR MIT") ==
         "Apache-2.0 WITH LLVM-exception OR MIT");
-  CHECK(canonical("(GPL-2.0-only WITH Classpath-exception-2.0 OR MIT) AND ISC") ==
+  CHECK(canonical_expression("(GPL-2.0-only WITH Classpath-exception-2.0 OR MIT) AND ISC") ==
         "(GPL-2.0-only WITH Classpath-exception-2.0 OR MIT) AND ISC");
-  CHECK(canonical("LicenseRef-mine WITH Classpath-exception-2.0") ==
+  CHECK(canonical_expression("LicenseRef-mine WITH Classpath-exception-2.0") ==
         "LicenseRef-mine WITH Classpath-exception-2.0");
-  CHECK(canonical("MIT WITH additionref-my-grant") == "MIT WITH AdditionRef-my-grant");
-  CHECK(canonical("MIT WITH DocumentRef-other:AdditionRef-grant") ==
+  CHECK(canonical_expression("MIT WITH additionref-my-grant") == "MIT WITH AdditionRef-my-grant");
+  CHECK(canonical_expression("MIT WITH DocumentRef-other:AdditionRef-grant") ==
         "MIT WITH DocumentRef-other:AdditionRef-grant");
 
   const auto parsed = parse_license_expression("GPL-3.0-only WITH GCC-exception-3.1");
@@ -149,18 +152,19 @@ TEST_CASE("'+' follows a listed license id", "[license][expression]") {
   CHECK(parsed->license_refs == std::vector<std::string>{"Apache-1.0"});
   CHECK(parsed->notices.empty());
 
-  CHECK(canonical("MPL-1.1+ OR MIT") == "MPL-1.1+ OR MIT");
+  CHECK(canonical_expression("MPL-1.1+ OR MIT") == "MPL-1.1+ OR MIT");
   CHECK_THAT(failure("LicenseRef-foo+"), Catch::Contains("'+'") && Catch::Contains("LicenseRef"));
   CHECK_THAT(failure("MIT++"), Catch::Contains("'MIT+") && Catch::Contains("'+'"));
   CHECK_THAT(failure("MIT +"), Catch::Contains("'+'"));
 }
 
 TEST_CASE("LicenseRef and DocumentRef references", "[license][expression]") {
-  CHECK(canonical("LicenseRef-my-license.1") == "LicenseRef-my-license.1");
-  CHECK(canonical("licenseref-Foo") == "LicenseRef-Foo");
-  CHECK(canonical("DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2") ==
+  CHECK(canonical_expression("LicenseRef-my-license.1") == "LicenseRef-my-license.1");
+  CHECK(canonical_expression("licenseref-Foo") == "LicenseRef-Foo");
+  CHECK(canonical_expression("DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2") ==
         "DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2");
-  CHECK(canonical("documentref-a:licenseref-b OR MIT") == "DocumentRef-a:LicenseRef-b OR MIT");
+  CHECK(canonical_expression("documentref-a:licenseref-b OR MIT") ==
+        "DocumentRef-a:LicenseRef-b OR MIT");
 
   CHECK_THAT(failure("LicenseRef-"), Catch::Contains("malformed reference 'LicenseRef-'"));
   CHECK_THAT(failure("LicenseRef-foo_bar"), Catch::Contains("'LicenseRef-foo_bar'"));
@@ -212,7 +216,7 @@ TEST_CASE("deprecated ids parse with a notice", "[license][expression]") {
   messages = notices("gpl-2.0+");
   REQUIRE(messages.size() == 1);
   CHECK_THAT(messages[0], Catch::Contains("deprecated") && Catch::Contains("GPL-2.0-or-later"));
-  CHECK(canonical("gpl-2.0+") == "GPL-2.0+");
+  CHECK(canonical_expression("gpl-2.0+") == "GPL-2.0+");
 
   messages = notices("StandardML-NJ");
   REQUIRE(messages.size() == 1);
@@ -230,12 +234,12 @@ TEST_CASE("deprecated ids parse with a notice", "[license][expression]") {
 
 TEST_CASE("hostile input fails without exhausting the stack", "[license][expression]") {
   const std::size_t depth = k_max_license_expression_depth;
-  CHECK(canonical(repeat("(", depth) + "MIT" + repeat(")", depth)) == "MIT");
+  CHECK(canonical_expression(repeat("(", depth) + "MIT" + repeat(")", depth)) == "MIT");
   // Nested chains of one operator flatten.
-  CHECK(canonical(repeat("(MIT AND ", depth) + "ISC" + repeat(")", depth)) ==
+  CHECK(canonical_expression(repeat("(MIT AND ", depth) + "ISC" + repeat(")", depth)) ==
         repeat("MIT AND ", depth) + "ISC");
   // Alternating operators keep every level that precedence needs.
-  CHECK(canonical(repeat("MIT AND (ISC OR ", depth) + "Zlib" + repeat(")", depth)) ==
+  CHECK(canonical_expression(repeat("MIT AND (ISC OR ", depth) + "Zlib" + repeat(")", depth)) ==
         repeat("MIT AND (ISC OR ", depth) + "Zlib" + repeat(")", depth));
   CHECK_THAT(failure(repeat("(", depth + 1) + "MIT" + repeat(")", depth + 1)),
              Catch::Contains("nested deeper than"));

@@ -12,6 +12,9 @@
 // scripts/setup.sh installs, and recording what a walk offers.
 namespace kensa::testing {
 
+// The npm package in the lockfile the source fixtures carry.
+inline constexpr const char* k_ms = "pkg:npm/ms@2.1.3";
+
 // Runs `command` with /bin/sh in `folder`; its output goes to a log file
 // beside that folder. Throws with the log when the command fails.
 void shell(const std::filesystem::path& folder, const std::string& command);

@@ -15,7 +15,6 @@ using testing::shell;
 namespace {
 
 constexpr const char* k_app = "pkg:npm/kensa-fixture-app@1.0.0";
-constexpr const char* k_ms = "pkg:npm/ms@2.1.3";
 
 // A folder `name` under a fresh scratch folder, holding app/package-lock.json.
 fs::path payload(const std::string& test) {
@@ -30,7 +29,7 @@ void check_found(const fs::path& input, const std::string& location) {
   for (const auto& diagnostic : document.diagnostics) {
     UNSCOPED_INFO(diagnostic.location + ": " + diagnostic.message);
   }
-  CHECK(testing::locations_of(document, k_ms) == std::vector<std::string>{location});
+  CHECK(testing::locations_of(document, testing::k_ms) == std::vector<std::string>{location});
   CHECK(testing::locations_of(document, k_app) == std::vector<std::string>{location});
   CHECK(document.diagnostics.empty());
 }
@@ -146,7 +145,7 @@ TEST_CASE("archives: nested three deep (tar.gz, war, jar)", "[source][archive]")
     scanner::ScanOptions options;
     options.source.limits.max_archive_depth = 2;
     auto document = testing::scan_with_npm(root / "release.tar.gz", options);
-    CHECK(testing::locations_of(document, k_ms).empty());
+    CHECK(testing::locations_of(document, testing::k_ms).empty());
     CHECK(testing::has_diagnostic(document, "nested more than 2 deep"));
   }
 }
@@ -158,7 +157,7 @@ TEST_CASE("archives: wheels in a zip, archives in a folder", "[source][archive]"
   shell(root, "(cd whl && zip -qr ../x-1.0-py3-none-any.whl .) && "
               "zip -q scanned/dist.zip x-1.0-py3-none-any.whl");
   auto document = testing::scan_with_npm(root / "scanned");
-  CHECK(testing::locations_of(document, k_ms) ==
+  CHECK(testing::locations_of(document, testing::k_ms) ==
         std::vector<std::string>{"dist.zip!/x-1.0-py3-none-any.whl!/app/package-lock.json",
                                  "plain/package-lock.json"});
   CHECK(document.diagnostics.empty());
@@ -180,13 +179,13 @@ TEST_CASE("archives: a compressed archive that starts with incompressible data",
         "zip -q -0 outer.zip release.tar.gz release.tar.bz2 random.bin.gz");
   check_found(root / "release.tar.gz", "release.tar.gz!/app/package-lock.json");
   auto in_zip = testing::scan_with_npm(root / "outer.zip");
-  CHECK(testing::locations_of(in_zip, k_ms) ==
+  CHECK(testing::locations_of(in_zip, testing::k_ms) ==
         std::vector<std::string>{"outer.zip!/release.tar.bz2!/app/package-lock.json",
                                  "outer.zip!/release.tar.gz!/app/package-lock.json"});
   // The gzipped random bytes are a plain file: no warning.
   CHECK(in_zip.diagnostics.empty());
   auto in_folder = testing::scan_with_npm(root / "outer");
-  CHECK(testing::locations_of(in_folder, k_ms) ==
+  CHECK(testing::locations_of(in_folder, testing::k_ms) ==
         std::vector<std::string>{"release.tar.bz2!/app/package-lock.json",
                                  "release.tar.gz!/app/package-lock.json"});
   CHECK(in_folder.diagnostics.empty());

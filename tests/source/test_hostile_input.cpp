@@ -22,8 +22,6 @@ using testing::shell;
 
 namespace {
 
-constexpr const char* k_ms = "pkg:npm/ms@2.1.3";
-
 struct ArchiveWriteDeleter {
   void operator()(archive* writer) const { archive_write_free(writer); }
 };
@@ -116,7 +114,7 @@ TEST_CASE("hostile: a truncated tar.gz warns and keeps what was read", "[source]
                           "head -c 200000 ../full.tar.gz > ../truncated.tar.gz && "
                           "head -c 20 ../full.tar.gz > ../stub.tar.gz");
   auto document = testing::scan_with_npm(root / "truncated.tar.gz");
-  CHECK(testing::locations_of(document, k_ms) ==
+  CHECK(testing::locations_of(document, testing::k_ms) ==
         std::vector<std::string>{"truncated.tar.gz!/app/package-lock.json"});
   CHECK(testing::has_diagnostic(document, "damaged or truncated"));
 
@@ -137,7 +135,7 @@ TEST_CASE("hostile: zip members named ../../etc/passwd are never written and are
     zip.add("../../../app/package-lock.json", testing::npm_lockfile());
   }
   auto document = testing::scan_with_npm(root / "scan");
-  CHECK(testing::locations_of(document, k_ms) ==
+  CHECK(testing::locations_of(document, testing::k_ms) ==
         std::vector<std::string>{"inner/evil.zip!/abs/package-lock.json",
                                  "inner/evil.zip!/app/package-lock.json"});
   CHECK(testing::has_diagnostic(document, "member name '../../etc/passwd' leaves the archive; "
@@ -163,14 +161,14 @@ TEST_CASE("hostile: a zip nested in itself deeper than the cap", "[source][hosti
   }
   shell(root, command);
   auto document = testing::scan_with_npm(root / "z11.zip");
-  CHECK(testing::locations_of(document, k_ms).empty());
+  CHECK(testing::locations_of(document, testing::k_ms).empty());
   CHECK(testing::has_diagnostic(document, "nested more than 8 deep; not opened"));
 
   scanner::ScanOptions options;
   options.source.limits.max_archive_depth = 12;
   auto deep = testing::scan_with_npm(root / "z11.zip", options);
-  REQUIRE(testing::locations_of(deep, k_ms).size() == 1);
-  CHECK(testing::locations_of(deep, k_ms)[0] ==
+  REQUIRE(testing::locations_of(deep, testing::k_ms).size() == 1);
+  CHECK(testing::locations_of(deep, testing::k_ms)[0] ==
         "z11.zip!/z10.zip!/z9.zip!/z8.zip!/z7.zip!/z6.zip!/z5.zip!/z4.zip!/z3.zip!/z2.zip!/"
         "z1.zip!/z0.zip!/package-lock.json");
 

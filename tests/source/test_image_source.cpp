@@ -20,8 +20,6 @@ using testing::shell;
 
 namespace {
 
-constexpr const char* k_ms = "pkg:npm/ms@2.1.3";
-
 std::string sha256_of(const fs::path& file) {
   return "sha256:" +
          model::compute_hash(model::HashAlgorithm::sha256, testing::read_file(file)).hex;
@@ -133,8 +131,9 @@ fs::path build_docker_save(const BuiltImage& image) {
 }
 
 void check_squashed(const model::Document& document, const BuiltImage& image) {
-  CHECK(testing::locations_of(document, k_ms) == std::vector<std::string>{"srv/package-lock.json"});
-  CHECK(testing::layers_of(document, k_ms) == std::vector<std::string>{image.diff_ids[0]});
+  CHECK(testing::locations_of(document, testing::k_ms) ==
+        std::vector<std::string>{"srv/package-lock.json"});
+  CHECK(testing::layers_of(document, testing::k_ms) == std::vector<std::string>{image.diff_ids[0]});
   REQUIRE(document.metadata.subject.has_value());
   const auto& subject = *document.metadata.subject;
   CHECK(subject.type == model::ComponentType::container);
@@ -152,7 +151,7 @@ void check_squashed(const model::Document& document, const BuiltImage& image) {
 }
 
 void check_all_layers(const model::Document& document) {
-  CHECK(testing::locations_of(document, k_ms) ==
+  CHECK(testing::locations_of(document, testing::k_ms) ==
         std::vector<std::string>{"app/package-lock.json", "opt/data/package-lock.json",
                                  "srv/package-lock.json"});
 }
@@ -268,7 +267,7 @@ TEST_CASE("images: an extracted root file system scans like the image", "[source
   fs::create_directories(image.root / "rootfs");
   shell(image.root / "rootfs", "tar -xf ../layer1.tar");
   auto document = testing::scan_with_npm(image.root / "rootfs");
-  CHECK(testing::locations_of(document, k_ms) ==
+  CHECK(testing::locations_of(document, testing::k_ms) ==
         std::vector<std::string>{"app/package-lock.json", "opt/data/package-lock.json",
                                  "srv/package-lock.json"});
 }

@@ -19,6 +19,9 @@ std::optional<std::filesystem::path> shared_dir();
 
 std::string read_file(const std::filesystem::path& path);
 
+// The number of lines of `text` (its newline characters).
+std::size_t line_count(const std::string& text);
+
 // A fresh, empty folder under $TMPDIR/kensa-tests-<hash of the build folder>,
 // named after `name`; removed first if it exists so each test starts clean.
 std::filesystem::path scratch_dir(const std::string& name);

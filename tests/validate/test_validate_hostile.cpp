@@ -1,6 +1,8 @@
 // Hostile documents through the whole validator: each gives a finding or a
 // clean error, never a crash, in bounded time and memory (run under ASan by
 // the sanitize preset).
+#include "report_lookup.hpp"
+
 #include <kensa/validate/validator.hpp>
 
 #include <catch2/catch.hpp>
@@ -10,17 +12,13 @@
 
 namespace {
 
+using kensa::testing::has_rule;
 using kensa::validate::DocumentReport;
 using kensa::validate::validate_document;
 using kensa::validate::ValidationOptions;
 
 const std::string k_head =
     R"({"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "metadata": {"component": {"type": "application", "name": "x"}}, )";
-
-bool has_rule(const DocumentReport& report, const std::string& rule) {
-  return std::any_of(report.findings.begin(), report.findings.end(),
-                     [&](const auto& finding) { return finding.rule == rule; });
-}
 
 } // namespace
 

@@ -1,5 +1,7 @@
 // The validator as a library: detection, semantic rules and profiles on
 // small documents written out in each test.
+#include "report_lookup.hpp"
+
 #include <kensa/validate/document_kind.hpp>
 #include <kensa/validate/validator.hpp>
 
@@ -11,6 +13,7 @@
 
 namespace {
 
+using kensa::testing::has_rule;
 using kensa::validate::DocumentReport;
 using kensa::validate::Severity;
 using kensa::validate::validate_document;
@@ -63,13 +66,6 @@ Json minimal_spdx() {
 
 DocumentReport check(const Json& document, ValidationOptions options = {}) {
   return validate_document("doc.json", document.dump(), options);
-}
-
-bool has_rule(const DocumentReport& report, const std::string& rule,
-              const std::string& location = {}) {
-  return std::any_of(report.findings.begin(), report.findings.end(), [&](const auto& finding) {
-    return finding.rule == rule && (location.empty() || finding.location == location);
-  });
 }
 
 std::string listing(const DocumentReport& report) {

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 using kensa::testing::fixture;
+using kensa::testing::property;
 using kensa::testing::os::file;
 using kensa::testing::os::has_warning;
 using kensa::testing::os::OsScan;
@@ -74,10 +75,10 @@ TEST_CASE("apk fixture: license, supplier, checksum, files", "[scanner][apk]") {
   REQUIRE(busybox.hashes.size() == 1);
   CHECK(busybox.hashes[0].algorithm == kensa::model::HashAlgorithm::sha1);
   CHECK(busybox.hashes[0].hex == "c98f2584c17556181e8098247177ea68d69b0c9c");
-  CHECK(OsScan::property(busybox, "kensa:apk:files") == "7");
-  CHECK(OsScan::property(busybox, "kensa:apk:file-digests") == "7");
-  CHECK(OsScan::property(busybox, "kensa:apk:origin") == "busybox");
-  CHECK(OsScan::property(busybox, "kensa:apk:installed-size") == "929792");
+  CHECK(property(busybox, "kensa:apk:files") == "7");
+  CHECK(property(busybox, "kensa:apk:file-digests") == "7");
+  CHECK(property(busybox, "kensa:apk:origin") == "busybox");
+  CHECK(property(busybox, "kensa:apk:installed-size") == "929792");
   CHECK(busybox.evidence.at(0).location == "lib/apk/db/installed");
   CHECK(busybox.evidence.at(0).found_by == "apk");
 

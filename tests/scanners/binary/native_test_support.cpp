@@ -76,6 +76,13 @@ std::vector<const model::Component*> components_named(const model::Document& doc
   return found;
 }
 
+const model::Component& only(const model::Document& document, std::string_view path) {
+  auto found = components_named(document, path);
+  INFO(path);
+  REQUIRE(found.size() == 1);
+  return *found.front();
+}
+
 const model::Component* component_with_purl(const model::Document& document,
                                             std::string_view purl) {
   for (const auto& component : document.components) {

@@ -31,6 +31,8 @@ model::Document scan_with(const std::filesystem::path& path, const std::string& 
 // `path`.
 std::vector<const model::Component*> components_named(const model::Document& document,
                                                       std::string_view path);
+// The one component named `path`; fails the test unless there is exactly one.
+const model::Component& only(const model::Document& document, std::string_view path);
 const model::Component* component_with_purl(const model::Document& document, std::string_view purl);
 // The value of property `name`, or nullopt.
 std::optional<std::string> property(const model::Component& component, std::string_view name);

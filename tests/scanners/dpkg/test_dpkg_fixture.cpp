@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 using kensa::testing::fixture;
+using kensa::testing::property;
 using kensa::testing::os::OsScan;
 using kensa::testing::os::scan_folder;
 
@@ -72,8 +73,8 @@ TEST_CASE("dpkg fixture: purls with epoch, arch, distro and upstream", "[scanner
   CHECK(scan.find("pkg:deb/debian/libbz2-1.0@1.0.8-5%2Bb1?arch=amd64&distro=debian-12&upstream="
                   "bzip2%401.0.8-5") != nullptr);
   const auto& bash = *scan.named("bash");
-  CHECK(OsScan::property(bash, "kensa:dpkg:source") == "bash");
-  CHECK(OsScan::property(bash, "kensa:dpkg:source-version") == "5.2.15-2");
+  CHECK(property(bash, "kensa:dpkg:source") == "bash");
+  CHECK(property(bash, "kensa:dpkg:source-version") == "5.2.15-2");
   // No Source field: no upstream.
   CHECK(scan.find(k_mawk) != nullptr);
   CHECK(scan.find(k_libc6) != nullptr);
@@ -85,7 +86,7 @@ TEST_CASE("dpkg fixture: supplier, size, description, evidence", "[scanner][dpkg
   CHECK(libc6.supplier.name == "GNU Libc Maintainers");
   CHECK(libc6.supplier.email == "debian-glibc@lists.debian.org");
   CHECK(libc6.description == "GNU C Library: Shared libraries");
-  CHECK(OsScan::property(libc6, "kensa:dpkg:installed-size") == "13001");
+  CHECK(property(libc6, "kensa:dpkg:installed-size") == "13001");
   REQUIRE(libc6.evidence.size() == 1);
   CHECK(libc6.evidence[0].location == "var/lib/dpkg/status");
   CHECK(libc6.evidence[0].found_by == "dpkg");
@@ -115,22 +116,22 @@ TEST_CASE("dpkg fixture: dependency edges", "[scanner][dpkg]") {
 TEST_CASE("dpkg fixture: licenses from copyright files", "[scanner][dpkg]") {
   const auto& scan = debian12();
   const auto& zlib = scan.component(k_zlib);
-  CHECK(OsScan::property(zlib, "kensa:dpkg:copyright") == "machine-readable");
+  CHECK(property(zlib, "kensa:dpkg:copyright") == "machine-readable");
   REQUIRE(zlib.licenses_concluded.size() == 1);
   CHECK(zlib.licenses_concluded[0].expression == "Zlib");
 
   const auto& libgcc = scan.component(k_libgcc);
   // /usr/share/doc/libgcc-s1 is a link to gcc-12-base's folder on Debian; the
   // fixture, like the walk, has only gcc-12-base's file.
-  CHECK(OsScan::property(libgcc, "kensa:dpkg:copyright-from") == "gcc-12-base");
-  CHECK(OsScan::property(libgcc, "kensa:dpkg:copyright") == "free-form");
+  CHECK(property(libgcc, "kensa:dpkg:copyright-from") == "gcc-12-base");
+  CHECK(property(libgcc, "kensa:dpkg:copyright") == "free-form");
   const auto* gcc_base = scan.named("gcc-12-base");
   REQUIRE(gcc_base != nullptr);
   CHECK(libgcc.licenses_concluded == gcc_base->licenses_concluded);
 
   for (const auto& component : scan.document.components) {
     if (component.ecosystem != "deb" ||
-        OsScan::property(component, "kensa:dpkg:copyright") != "machine-readable") {
+        property(component, "kensa:dpkg:copyright") != "machine-readable") {
       continue;
     }
     INFO(component.name);
@@ -142,11 +143,11 @@ TEST_CASE("dpkg fixture: file lists", "[scanner][dpkg]") {
   const auto& scan = debian12();
   const auto& zlib = scan.component(k_zlib);
   // Multi-Arch: same packages have "<name>:<arch>.list".
-  CHECK(OsScan::property(zlib, "kensa:dpkg:files") == "11");
-  CHECK(OsScan::property(zlib, "kensa:dpkg:md5sums") == "4");
+  CHECK(property(zlib, "kensa:dpkg:files") == "11");
+  CHECK(property(zlib, "kensa:dpkg:md5sums") == "4");
   const auto& mawk = scan.component(k_mawk);
-  CHECK(OsScan::property(mawk, "kensa:dpkg:files") == "25");
-  CHECK(OsScan::property(*scan.named("bash"), "kensa:dpkg:files").empty());
+  CHECK(property(mawk, "kensa:dpkg:files") == "25");
+  CHECK(property(*scan.named("bash"), "kensa:dpkg:files").empty());
 }
 
 TEST_CASE("dpkg fixture: the distribution from os-release", "[scanner][dpkg]") {

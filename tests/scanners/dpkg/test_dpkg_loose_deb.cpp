@@ -11,6 +11,7 @@
 #include <sstream>
 
 using kensa::testing::fixture;
+using kensa::testing::property;
 using kensa::testing::read_file;
 using kensa::testing::os::has_warning;
 using kensa::testing::os::OsScan;
@@ -57,7 +58,8 @@ void build_deb(const fs::path& root, const std::string& compression) {
   REQUIRE(std::system(command.c_str()) == 0);
 }
 
-constexpr const char* k_purl = "pkg:deb/debian/zlib1g@1:1.2.13.dfsg-1?arch=amd64&upstream=zlib";
+constexpr const char* k_zlib_purl =
+    "pkg:deb/debian/zlib1g@1:1.2.13.dfsg-1?arch=amd64&upstream=zlib";
 
 } // namespace
 
@@ -72,8 +74,8 @@ TEST_CASE("dpkg: a loose .deb file is read from its control data", "[scanner][dp
     build_deb(root, compression);
     auto scan = scan_folder(root / "dist", {"dpkg"}, true);
     CHECK(scan.warnings().empty());
-    REQUIRE(scan.purls("deb") == std::set<std::string>{k_purl});
-    const auto& zlib = scan.component(k_purl);
+    REQUIRE(scan.purls("deb") == std::set<std::string>{k_zlib_purl});
+    const auto& zlib = scan.component(k_zlib_purl);
     CHECK(zlib.version == "1:1.2.13.dfsg-1");
     CHECK(zlib.supplier.name == "Mark Brown");
     REQUIRE(zlib.licenses_concluded.size() == 1);
@@ -84,7 +86,7 @@ TEST_CASE("dpkg: a loose .deb file is read from its control data", "[scanner][dp
                                       : std::string(compression) == "xz" ? ".xz"
                                                                          : ".zst");
     CHECK(zlib.evidence[0].location == "zlib1g_1.2.13_amd64.deb!/" + control_tar + "!/control");
-    CHECK(OsScan::property(zlib, "kensa:dpkg:md5sums") == "2");
+    CHECK(property(zlib, "kensa:dpkg:md5sums") == "2");
 
     // The files of the data tarball belong to the package.
     std::string data_tar = "data.tar" + control_tar.substr(11);

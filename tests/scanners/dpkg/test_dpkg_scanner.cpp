@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+using kensa::testing::property;
 using kensa::testing::os::file;
 using kensa::testing::os::has_warning;
 using kensa::testing::os::OsScan;
@@ -72,10 +73,8 @@ TEST_CASE("dpkg: a multi-arch dependency prefers the same architecture", "[scann
                file("var/lib/dpkg/info/libx:amd64.list", "/.\n/usr\n/usr/lib\n")});
   CHECK(scan.depends_on("pkg:deb/debian/app@1?arch=amd64") ==
         std::set<std::string>{"pkg:deb/debian/libx@1?arch=amd64"});
-  CHECK(OsScan::property(scan.component("pkg:deb/debian/libx@1?arch=amd64"), "kensa:dpkg:files") ==
-        "2");
-  CHECK(OsScan::property(scan.component("pkg:deb/debian/libx@1?arch=i386"), "kensa:dpkg:files") ==
-        "1");
+  CHECK(property(scan.component("pkg:deb/debian/libx@1?arch=amd64"), "kensa:dpkg:files") == "2");
+  CHECK(property(scan.component("pkg:deb/debian/libx@1?arch=i386"), "kensa:dpkg:files") == "1");
 }
 
 TEST_CASE("dpkg: distroless status.d files", "[scanner][dpkg]") {
@@ -94,7 +93,7 @@ TEST_CASE("dpkg: distroless status.d files", "[scanner][dpkg]") {
   const auto& base =
       scan.component("pkg:deb/debian/base-files@12.4%2Bdeb12u5?arch=amd64&distro=debian-12");
   CHECK(base.evidence.at(0).location == "var/lib/dpkg/status.d/base-files");
-  CHECK(OsScan::property(base, "kensa:dpkg:md5sums") == "1");
+  CHECK(property(base, "kensa:dpkg:md5sums") == "1");
   CHECK(base.supplier.name == "Santiago Vila");
   CHECK(scan.find("pkg:deb/debian/netbase@6.4?arch=all&distro=debian-12") != nullptr);
 }

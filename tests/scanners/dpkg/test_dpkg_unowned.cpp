@@ -11,6 +11,7 @@
 #include <cstdlib>
 
 using kensa::testing::fixture;
+using kensa::testing::property;
 using kensa::testing::os::OsScan;
 using kensa::testing::os::scan_folder;
 using kensa::testing::os::write_file;
@@ -47,8 +48,8 @@ void check_subject_counts(const OsScan& scan) {
   REQUIRE(scan.document.metadata.subject.has_value());
   const auto& subject = *scan.document.metadata.subject;
   std::size_t unowned = unowned_count(scan);
-  CHECK(OsScan::property(subject, "kensa:files:unowned") == std::to_string(unowned));
-  CHECK(OsScan::property(subject, "kensa:files:owned") ==
+  CHECK(property(subject, "kensa:files:unowned") == std::to_string(unowned));
+  CHECK(property(subject, "kensa:files:owned") ==
         std::to_string(scan.document.files.size() - unowned));
 }
 
@@ -85,7 +86,7 @@ TEST_CASE("dpkg: with --files, files no package owns are listed as such", "[scan
   SECTION("without --files nothing is listed or counted") {
     auto plain = scan_folder(root, {"dpkg", "os-release"}, false);
     CHECK(plain.document.files.empty());
-    CHECK(OsScan::property(*plain.document.metadata.subject, "kensa:files:unowned").empty());
+    CHECK(property(*plain.document.metadata.subject, "kensa:files:unowned").empty());
   }
 }
 

@@ -10,7 +10,8 @@
 #include <cstdint>
 #include <string>
 
-using namespace kensa::scanner;
+namespace go_reader = kensa::scanner::golang;
+using kensa::scanner::binary::read_executables;
 
 namespace {
 
@@ -136,12 +137,12 @@ std::string old_layout_elf(bool is_64, bool big, const std::string& version,
   return bytes;
 }
 
-golang::RawBuildInfo read_one(const std::string& bytes) {
-  auto images = binary::read_executables(bytes);
+go_reader::RawBuildInfo read_one(const std::string& bytes) {
+  auto images = read_executables(bytes);
   INFO(images.error());
   REQUIRE(images.ok());
   REQUIRE(images->size() == 1);
-  auto info = golang::read_build_info(images->front());
+  auto info = go_reader::read_build_info(images->front());
   INFO(info.error());
   REQUIRE(info.ok());
   REQUIRE(info->has_value());
@@ -159,7 +160,7 @@ TEST_CASE("go build info: the pre-1.18 pointer layout, 64-bit little-endian", "[
 
 TEST_CASE("go build info: the pre-1.18 pointer layout, 32-bit big-endian", "[go]") {
   std::string bytes = old_layout_elf(false, true, "go1.15.2", k_module_text);
-  auto images = binary::read_executables(bytes);
+  auto images = read_executables(bytes);
   REQUIRE(images.ok());
   CHECK(images->front().big_endian);
   CHECK(images->front().pointer_size == 4);
@@ -177,16 +178,16 @@ TEST_CASE("go build info: a pointer out of the file is a failure, not a crash", 
   for (int i = 0; i < 8; ++i) {
     bytes[blob + 24 + i] = static_cast<char>(0x7f);
   }
-  auto images = binary::read_executables(bytes);
+  auto images = read_executables(bytes);
   REQUIRE(images.ok());
-  auto info = golang::read_build_info(images->front());
+  auto info = go_reader::read_build_info(images->front());
   REQUIRE_FALSE(info.ok());
   CHECK(info.error().find("Go module information") != std::string::npos);
 }
 
 TEST_CASE("go build info: module lines, replacements and quoted settings", "[go]") {
   std::vector<std::string> problems;
-  auto info = golang::parse_module_info("go1.19.8", k_module_text, problems);
+  auto info = go_reader::parse_module_info("go1.19.8", k_module_text, problems);
   CHECK(problems.empty());
   CHECK(info.package_path == "example.com/hello");
   REQUIRE(info.main);
@@ -199,7 +200,8 @@ TEST_CASE("go build info: module lines, replacements and quoted settings", "[go]
   CHECK(info.setting("-ldflags") == "-X main.version=1.0.0");
   CHECK(info.setting("GOOS") == "linux");
 
-  auto bad = golang::parse_module_info("go1.19.8", "dep\n=>\tx\tv1\nbuild\tnoequals\n", problems);
+  auto bad =
+      go_reader::parse_module_info("go1.19.8", "dep\n=>\tx\tv1\nbuild\tnoequals\n", problems);
   CHECK(bad.dependencies.empty());
   CHECK(problems == std::vector<std::string>{"line 1: dep line without a module path",
                                              "line 2: replacement line without a module before it",
@@ -207,21 +209,21 @@ TEST_CASE("go build info: module lines, replacements and quoted settings", "[go]
 }
 
 TEST_CASE("go build info: Go string unquoting", "[go]") {
-  CHECK(golang::unquote_go_string("plain") == "plain");
-  CHECK(golang::unquote_go_string("\"a b\\tc\\\"d\\\\\"") == "a b\tc\"d\\");
-  CHECK(golang::unquote_go_string("\"\\x41\\u00e9\\101\"") == "A\xc3\xa9"
-                                                              "A");
-  CHECK_FALSE(golang::unquote_go_string("\"\\q\"").has_value());
-  CHECK_FALSE(golang::unquote_go_string("\"\\x4\"").has_value());
+  CHECK(go_reader::unquote_go_string("plain") == "plain");
+  CHECK(go_reader::unquote_go_string("\"a b\\tc\\\"d\\\\\"") == "a b\tc\"d\\");
+  CHECK(go_reader::unquote_go_string("\"\\x41\\u00e9\\101\"") == "A\xc3\xa9"
+                                                                 "A");
+  CHECK_FALSE(go_reader::unquote_go_string("\"\\q\"").has_value());
+  CHECK_FALSE(go_reader::unquote_go_string("\"\\x4\"").has_value());
 }
 
 TEST_CASE("go build info: pseudo-versions from vcs.time and vcs.revision", "[go]") {
-  CHECK(
-      golang::pseudo_version("2024-03-01T10:20:30Z", "0123456789abcdef0123456789abcdef01234567") ==
-      "v0.0.0-20240301102030-0123456789ab");
-  CHECK(golang::pseudo_version("2024-03-01T10:20:30.123Z", "0123456789abcdef") ==
+  CHECK(go_reader::pseudo_version("2024-03-01T10:20:30Z",
+                                  "0123456789abcdef0123456789abcdef01234567") ==
         "v0.0.0-20240301102030-0123456789ab");
-  CHECK(golang::pseudo_version("2024-03-01T10:20:30+02:00", "0123456789abcdef").empty());
-  CHECK(golang::pseudo_version("2024-03-01T10:20:30Z", "short").empty());
-  CHECK(golang::pseudo_version("", "0123456789abcdef").empty());
+  CHECK(go_reader::pseudo_version("2024-03-01T10:20:30.123Z", "0123456789abcdef") ==
+        "v0.0.0-20240301102030-0123456789ab");
+  CHECK(go_reader::pseudo_version("2024-03-01T10:20:30+02:00", "0123456789abcdef").empty());
+  CHECK(go_reader::pseudo_version("2024-03-01T10:20:30Z", "short").empty());
+  CHECK(go_reader::pseudo_version("", "0123456789abcdef").empty());
 }

@@ -11,16 +11,7 @@ namespace fs = std::filesystem;
 using namespace kensa;
 using namespace kensa::testing;
 
-namespace {
-
-const model::Component& only(const model::Document& document, std::string_view path) {
-  auto found = native::components_named(document, path);
-  INFO(path);
-  REQUIRE(found.size() == 1);
-  return *found.front();
-}
-
-} // namespace
+using native::only;
 
 TEST_CASE("go.mod: requirements, indirect marks, a local replacement and go.sum hashes",
           "[go][gomod]") {

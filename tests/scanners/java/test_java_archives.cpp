@@ -1,5 +1,6 @@
 // Java archives: real jars from Debian's Java library packages, and
 // shaded, Spring Boot and web-application archives built here from them.
+#include "../../support/component_lookup.hpp"
 #include "../../support/test_support.hpp"
 #include "../binary/native_test_support.hpp"
 #include "java_jar_fixture.hpp"
@@ -14,7 +15,7 @@ namespace fs = std::filesystem;
 using namespace kensa;
 using namespace kensa::testing;
 using native::edges;
-using native::property;
+using native::only;
 using native::shell_quote;
 
 namespace {
@@ -36,13 +37,6 @@ fs::path debian_jar(const std::vector<fs::path>& jars, const std::string& name) 
 
 std::string coordinates_of(const model::Component& component) {
   return component.group + ":" + component.name + ":" + component.version;
-}
-
-const model::Component& only(const model::Document& document, std::string_view path) {
-  auto found = native::components_named(document, path);
-  INFO(path);
-  REQUIRE(found.size() == 1);
-  return *found.front();
 }
 
 std::string sha1_of(const model::Component& component) {

@@ -92,31 +92,6 @@ bool ReadResult::mentions(std::string_view location, std::string_view text) cons
   });
 }
 
-std::string property(const model::Component& component, std::string_view name) {
-  for (const auto& property : component.properties) {
-    if (property.name == name) {
-      return property.value;
-    }
-  }
-  return {};
-}
-
-std::set<std::string> hashes_of(const model::Component& component) {
-  std::set<std::string> hashes;
-  for (const auto& hash : component.hashes) {
-    hashes.insert(std::string(model::hash_algorithm_name(hash.algorithm)) + ":" + hash.hex);
-  }
-  return hashes;
-}
-
-source::SourceFile file(std::string path, std::string contents) {
-  source::SourceFile result;
-  result.location = path;
-  result.path = std::move(path);
-  result.contents = std::move(contents);
-  return result;
-}
-
 source::SourceFile fixture_file(const std::string& folder, const std::string& path) {
   auto full = fixture("java/" + folder + "/" + path);
   INFO(full.string());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../../support/component_lookup.hpp"
+
 #include <kensa/model/document.hpp>
 #include <kensa/scanner/scanner.hpp>
 #include <kensa/source/source.hpp>
@@ -34,11 +36,10 @@ struct ReadResult {
   bool mentions(std::string_view location, std::string_view text) const;
 };
 
-std::string property(const model::Component& component, std::string_view name);
-std::set<std::string> hashes_of(const model::Component& component);
+using testing::file;
+using testing::hashes_of;
+using testing::property;
 
-// A file in memory at `path` (also its location).
-source::SourceFile file(std::string path, std::string contents);
 // tests/fixtures/java/<folder>/<path>, at location `path`.
 source::SourceFile fixture_file(const std::string& folder, const std::string& path);
 

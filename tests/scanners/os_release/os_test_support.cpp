@@ -61,15 +61,6 @@ std::vector<std::string> OsScan::warnings() const {
   return messages;
 }
 
-std::string OsScan::property(const model::Component& component, std::string_view name) {
-  for (const auto& property : component.properties) {
-    if (property.name == name) {
-      return property.value;
-    }
-  }
-  return {};
-}
-
 std::set<std::string> OsScan::purls(std::string_view type) const {
   std::set<std::string> result;
   for (const auto& component : document.components) {
@@ -125,14 +116,6 @@ void write_file(const std::filesystem::path& root, const std::string& path,
   std::filesystem::path target = root / path;
   std::filesystem::create_directories(target.parent_path());
   std::ofstream(target, std::ios::binary) << contents;
-}
-
-source::SourceFile file(std::string path, std::string contents) {
-  source::SourceFile result;
-  result.location = path;
-  result.path = std::move(path);
-  result.contents = std::move(contents);
-  return result;
 }
 
 bool has_warning(const std::vector<std::string>& warnings, const std::vector<std::string>& parts) {

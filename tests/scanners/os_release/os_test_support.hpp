@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../../support/component_lookup.hpp"
+
 #include <kensa/model/document.hpp>
 #include <kensa/source/source.hpp>
 
@@ -27,8 +29,6 @@ struct OsScan {
   std::set<std::string> depends_on(std::string_view from_purl) const;
   // Each warning as "<location>: <message>".
   std::vector<std::string> warnings() const;
-  // The value of property `name`, or empty.
-  static std::string property(const model::Component& component, std::string_view name);
   // Purls of every component of purl type `type`.
   std::set<std::string> purls(std::string_view type) const;
   // With a file inventory: the names of the components that own the file at
@@ -49,8 +49,8 @@ OsScan scan_folder(const std::filesystem::path& folder, const std::vector<std::s
 void write_file(const std::filesystem::path& root, const std::string& path,
                 const std::string& contents);
 
-// An in-memory file at `path`.
-source::SourceFile file(std::string path, std::string contents);
+using testing::file;
+using testing::property;
 
 // Whether `warnings` has one containing every piece of `parts`.
 bool has_warning(const std::vector<std::string>& warnings, const std::vector<std::string>& parts);

@@ -151,7 +151,7 @@ TEST_CASE("os-release scanner: one operating-system component per root", "[scann
   CHECK(debian->cpes == std::vector<std::string>{"cpe:2.3:o:debian:debian_linux:12:*:*:*:*:*:*:*"});
   CHECK(debian->evidence.at(0).location == "etc/os-release");
   CHECK(debian->evidence.at(0).found_by == "os-release");
-  CHECK(kensa::testing::os::OsScan::property(*debian, "kensa:os:distro") == "debian-12");
+  CHECK(kensa::testing::property(*debian, "kensa:os:distro") == "debian-12");
   REQUIRE(debian->external_references.size() == 1);
   CHECK(debian->external_references[0].url == "https://www.debian.org/");
 
@@ -160,7 +160,7 @@ TEST_CASE("os-release scanner: one operating-system component per root", "[scann
   CHECK(rhel->version == "9.4");
   CHECK(rhel->cpes ==
         std::vector<std::string>{"cpe:2.3:o:redhat:enterprise_linux:9:*:baseos:*:*:*:*:*"});
-  CHECK(kensa::testing::os::OsScan::property(*rhel, "kensa:os:cpe-name") ==
+  CHECK(kensa::testing::property(*rhel, "kensa:os:cpe-name") ==
         "cpe:/o:redhat:enterprise_linux:9::baseos");
 
   CHECK(kensa::testing::os::has_warning(scan.warnings(),

@@ -114,23 +114,6 @@ std::set<std::string> ScanResult::name_versions() const {
   return keys;
 }
 
-std::string property(const model::Component& component, std::string_view name) {
-  for (const auto& property : component.properties) {
-    if (property.name == name) {
-      return property.value;
-    }
-  }
-  return {};
-}
-
-std::set<std::string> hashes_of(const model::Component& component) {
-  std::set<std::string> hashes;
-  for (const auto& hash : component.hashes) {
-    hashes.insert(std::string(model::hash_algorithm_name(hash.algorithm)) + ":" + hash.hex);
-  }
-  return hashes;
-}
-
 std::set<std::string> licenses_of(const model::Component& component) {
   std::set<std::string> licenses;
   for (const auto& license : component.licenses_declared) {
@@ -152,14 +135,6 @@ ScanResult scan_files(std::vector<source::SourceFile> files) {
   subject.id = std::string(k_subject_id);
   metadata.subject = subject;
   return ScanResult{std::move(graph).finish(std::move(metadata))};
-}
-
-source::SourceFile file(std::string path, std::string contents) {
-  source::SourceFile result;
-  result.location = path;
-  result.path = std::move(path);
-  result.contents = std::move(contents);
-  return result;
 }
 
 std::vector<source::SourceFile> fixture_files(const std::string& name) {

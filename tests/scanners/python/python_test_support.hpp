@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../../support/component_lookup.hpp"
+
 #include <kensa/model/document.hpp>
 #include <kensa/source/source.hpp>
 
@@ -36,15 +38,13 @@ struct ScanResult {
   std::set<std::string> name_versions() const;
 };
 
-std::string property(const model::Component& component, std::string_view name);
-std::set<std::string> hashes_of(const model::Component& component);
+using testing::file;
+using testing::hashes_of;
+using testing::property;
 std::set<std::string> licenses_of(const model::Component& component);
 
 // Runs the python scanner (as the registry creates it) on `files`.
 ScanResult scan_files(std::vector<source::SourceFile> files);
-
-// A file in memory at `path` (also its location).
-source::SourceFile file(std::string path, std::string contents);
 
 // Every file under tests/fixtures/python/<name> that the scanner's globs
 // match, at locations "<name>/<path below it>".

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 using kensa::testing::fixture;
+using kensa::testing::property;
 using kensa::testing::read_file;
 using kensa::testing::os::file;
 using kensa::testing::os::has_warning;
@@ -48,10 +49,10 @@ void check_database(const Expected& expected) {
   CHECK(kensa_base.description == "Base files for the kensa rpm fixtures");
   CHECK(kensa_base.cpes == std::vector<std::string>{std::string("cpe:2.3:a:") + expected.vendor +
                                                     ":kensa-base:1.0-1:*:*:*:*:*:*:*"});
-  CHECK(OsScan::property(kensa_base, "kensa:rpm:files") == "2");
-  CHECK(OsScan::property(kensa_base, "kensa:rpm:file-digests") == "2");
-  CHECK(OsScan::property(kensa_base, "kensa:rpm:file-digest-algorithm") == "SHA-256");
-  CHECK(OsScan::property(kensa_base, "kensa:rpm:size") == "4");
+  CHECK(property(kensa_base, "kensa:rpm:files") == "2");
+  CHECK(property(kensa_base, "kensa:rpm:file-digests") == "2");
+  CHECK(property(kensa_base, "kensa:rpm:file-digest-algorithm") == "SHA-256");
+  CHECK(property(kensa_base, "kensa:rpm:size") == "4");
   CHECK(kensa_base.evidence.at(0).found_by == "rpm");
 
   // "ASL 2.0", the old Fedora name, maps; "GPL-2.0-or-later" is SPDX already.

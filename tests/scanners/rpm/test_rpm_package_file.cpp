@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 using kensa::testing::fixture;
+using kensa::testing::property;
 using kensa::testing::read_file;
 using kensa::testing::os::file;
 using kensa::testing::os::has_warning;
@@ -39,7 +40,7 @@ fs::path build_rpm(const fs::path& root, const std::string& vendor) {
   return root / "dist/kensa-base-1.0-1.noarch.rpm";
 }
 
-constexpr const char* k_purl =
+constexpr const char* k_rpm_purl =
     "pkg:rpm/redhat/kensa-base@1.0-1?arch=noarch&epoch=2&upstream=kensa-base-1.0-1.src.rpm";
 
 } // namespace
@@ -53,13 +54,13 @@ TEST_CASE("rpm: a loose .rpm file is read from its header", "[scanner][rpm]") {
   fs::path rpm = build_rpm(root, "Red Hat, Inc.");
   auto scan = scan_folder(root / "dist", {"rpm"}, true);
   CHECK(scan.warnings().empty());
-  REQUIRE(scan.purls("rpm") == std::set<std::string>{k_purl});
-  const auto& base = scan.component(k_purl);
+  REQUIRE(scan.purls("rpm") == std::set<std::string>{k_rpm_purl});
+  const auto& base = scan.component(k_rpm_purl);
   CHECK(base.version == "2:1.0-1");
   REQUIRE(base.licenses_declared.size() == 1);
   CHECK(base.licenses_declared[0].expression == "MIT");
   CHECK(base.evidence.at(0).location == "kensa-base-1.0-1.noarch.rpm");
-  CHECK(OsScan::property(base, "kensa:rpm:files") == "2");
+  CHECK(property(base, "kensa:rpm:files") == "2");
   // The payload's files, which the source layer reads from the cpio inside,
   // belong to the package.
   CHECK(scan.owners("kensa-base-1.0-1.noarch.rpm!/usr/share/kensa-base/a.txt") ==
@@ -69,8 +70,8 @@ TEST_CASE("rpm: a loose .rpm file is read from its header", "[scanner][rpm]") {
     std::string command = "cd '" + (root / "dist").string() + "' && tar -czf ../repo.tar.gz .";
     REQUIRE(std::system(command.c_str()) == 0);
     auto nested = scan_folder(root / "repo.tar.gz", {"rpm"});
-    REQUIRE(nested.purls("rpm") == std::set<std::string>{k_purl});
-    CHECK(nested.component(k_purl).evidence.at(0).location ==
+    REQUIRE(nested.purls("rpm") == std::set<std::string>{k_rpm_purl});
+    CHECK(nested.component(k_rpm_purl).evidence.at(0).location ==
           "repo.tar.gz!/kensa-base-1.0-1.noarch.rpm");
   }
 

@@ -12,12 +12,12 @@ using model::Scope;
 
 namespace {
 
-const ScanResult& v1() {
+const ScanResult& yarn_v1() {
   static const ScanResult result = scan_fixture({"yarn"}, "yarn/v1");
   return result;
 }
 
-const ScanResult& berry() {
+const ScanResult& yarn_berry() {
   static const ScanResult result = scan_fixture({"yarn"}, "yarn/berry");
   return result;
 }
@@ -26,13 +26,13 @@ const ScanResult& berry() {
 
 TEST_CASE("yarn v1: the packages and marks are those npm gives the same project",
           "[scanner][yarn]") {
-  CHECK(v1().warnings().empty());
+  CHECK(yarn_v1().warnings().empty());
   // Yarn 1 does not install peer dependencies.
-  check_marks_match_npm(v1(), {"react@18.3.1"});
+  check_marks_match_npm(yarn_v1(), {"react@18.3.1"});
 }
 
 TEST_CASE("yarn v1: root, workspace, hashes, aliases and edges", "[scanner][yarn]") {
-  const auto& result = v1();
+  const auto& result = yarn_v1();
   const auto& root = result.root();
   CHECK(root.purl == "pkg:npm/kensa-fixture-app@1.0.0");
   REQUIRE(root.evidence.size() == 1);
@@ -65,12 +65,12 @@ TEST_CASE("yarn v1: root, workspace, hashes, aliases and edges", "[scanner][yarn
 
 TEST_CASE("yarn berry: the packages and marks are those npm gives the same project",
           "[scanner][yarn]") {
-  CHECK(berry().warnings().empty());
-  check_marks_match_npm(berry(), {"react@18.3.1"});
+  CHECK(yarn_berry().warnings().empty());
+  check_marks_match_npm(yarn_berry(), {"react@18.3.1"});
 }
 
 TEST_CASE("yarn berry: workspaces, checksums, aliases and edges", "[scanner][yarn]") {
-  const auto& result = berry();
+  const auto& result = yarn_berry();
   const auto& root = result.root();
   // "0.0.0-use.local" is Yarn's placeholder: the version is package.json's.
   CHECK(root.purl == "pkg:npm/kensa-fixture-app@1.0.0");

@@ -1,0 +1,34 @@
+#include "component_lookup.hpp"
+
+#include <kensa/model/hash.hpp>
+
+#include <utility>
+
+namespace kensa::testing {
+
+source::SourceFile file(std::string path, std::string contents) {
+  source::SourceFile result;
+  result.location = path;
+  result.path = std::move(path);
+  result.contents = std::move(contents);
+  return result;
+}
+
+std::string property(const model::Component& component, std::string_view name) {
+  for (const auto& property : component.properties) {
+    if (property.name == name) {
+      return property.value;
+    }
+  }
+  return {};
+}
+
+std::set<std::string> hashes_of(const model::Component& component) {
+  std::set<std::string> hashes;
+  for (const auto& hash : component.hashes) {
+    hashes.insert(std::string(model::hash_algorithm_name(hash.algorithm)) + ":" + hash.hex);
+  }
+  return hashes;
+}
+
+} // namespace kensa::testing

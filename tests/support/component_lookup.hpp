@@ -1,0 +1,23 @@
+#pragma once
+
+#include <kensa/model/document.hpp>
+#include <kensa/source/source.hpp>
+
+#include <set>
+#include <string>
+#include <string_view>
+
+// Helpers the scanner tests share: files in memory, and reading properties
+// and hashes off a component.
+namespace kensa::testing {
+
+// A file in memory at `path` (also its location).
+source::SourceFile file(std::string path, std::string contents);
+
+// The value of the component's property `name`, or empty when it has none.
+std::string property(const model::Component& component, std::string_view name);
+
+// Each hash of the component as "<algorithm name>:<hex>".
+std::set<std::string> hashes_of(const model::Component& component);
+
+} // namespace kensa::testing
