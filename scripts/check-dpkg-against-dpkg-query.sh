@@ -43,6 +43,16 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# This checkout and the shared test data beside it hold dpkg fixtures that
+# are not the root's packages.
+set --
+for folder in "$here" "$(dirname "$here")/shared"; do
+  case "$folder" in
+    "$root"/*) set -- "$@" --exclude "${folder#"$root"/}/**" ;;
+    "$root"*) [ "$root" = / ] && set -- "$@" --exclude "${folder#/}/**" ;;
+  esac
+done
+
 dpkg-query --admindir="$root/var/lib/dpkg" -W \
   -f '${db:Status-Status} ${Package} ${Version}\n' >"$work/dpkg-query.txt"
 
@@ -52,7 +62,7 @@ start=$(date +%s)
   --exclude 'tmp/**' --exclude 'work/**' --exclude 'var/tmp/**' --exclude 'var/cache/**' \
   --exclude 'var/log/**' --exclude 'home/**' --exclude 'root/**' --exclude 'mnt/**' \
   --exclude 'media/**' --exclude 'srv/**' --exclude 'opt/**' --exclude 'snap/**' \
-  --exclude 'boot/**' --exclude 'lost+found/**' \
+  --exclude 'boot/**' --exclude 'lost+found/**' "$@" \
   -o "cyclonedx-json=$work/sbom.json"
 end=$(date +%s)
 

@@ -111,6 +111,11 @@ const Component* ComponentGraph::find(const std::string& id) const {
   return it == m_components.end() ? nullptr : &it->second;
 }
 
+const FileEntry* ComponentGraph::find_file(const std::string& path) const {
+  auto it = m_files.find(path);
+  return it == m_files.end() ? nullptr : &it->second;
+}
+
 Document ComponentGraph::finish(DocumentMetadata metadata) && {
   Document document;
   document.metadata = std::move(metadata);

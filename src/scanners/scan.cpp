@@ -1,3 +1,5 @@
+#include "recorded_digests.hpp"
+
 #include <kensa/model/ids.hpp>
 #include <kensa/scanner/registry.hpp>
 #include <kensa/scanner/scan.hpp>
@@ -169,15 +171,22 @@ constexpr std::size_t k_unowned_named = 10;
 // Links inventory files to the components scanners said own them. Done after
 // every scanner ran, so a scanner may claim a file before or after it was
 // hashed, and a claim on a file that is not there changes nothing.
+// Recorded digests are checked against the inventory's at the same time.
 void resolve_ownership(const std::vector<FileOwnership>& claims, const RoutingSink& sink,
-                       model::ComponentGraph& graph) {
+                       model::ComponentGraph& graph, RecordedDigests& digests) {
   for (const auto& claim : claims) {
-    if (graph.find(claim.component_id) == nullptr) {
+    const model::Component* owner = graph.find(claim.component_id);
+    if (owner == nullptr) {
       continue;
     }
     std::string location = sink.find_in_inventory(claim.location);
     if (location.empty()) {
       continue;
+    }
+    if (claim.recorded_digest) {
+      if (const model::FileEntry* entry = graph.find_file(location)) {
+        digests.check(*entry, owner->name, *claim.recorded_digest);
+      }
     }
     graph.add_file(model::FileEntry{std::move(location), {}, {claim.component_id}});
   }
@@ -284,7 +293,8 @@ Result<model::Document> scan(const std::filesystem::path& path, const ScanOption
     active.files.clear();
     active.files.shrink_to_fit();
   }
-  resolve_ownership(ownership, sink, graph);
+  RecordedDigests digests;
+  resolve_ownership(ownership, sink, graph, digests);
 
   std::int64_t seconds =
       options.timestamp.value_or(std::chrono::duration_cast<std::chrono::seconds>(
@@ -298,6 +308,7 @@ Result<model::Document> scan(const std::filesystem::path& path, const ScanOption
   if (!ownership.empty() && sink.inventory_size() > 0) {
     report_unowned(document, *document.metadata.subject, document.diagnostics);
   }
+  digests.report(*document.metadata.subject, document.diagnostics);
   return document;
 }
 

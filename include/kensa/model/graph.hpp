@@ -27,6 +27,8 @@ class ComponentGraph {
   void add_diagnostic(Diagnostic diagnostic);
 
   const Component* find(const std::string& id) const;
+  // The file entry at `path`, or nullptr.
+  const FileEntry* find_file(const std::string& path) const;
   std::size_t component_count() const { return m_components.size(); }
 
   // Moves everything into a Document: components sorted by (purl, name,

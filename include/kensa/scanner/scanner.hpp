@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/model/graph.hpp>
+#include <kensa/model/hash.hpp>
 #include <kensa/source/source.hpp>
 
 #include <optional>
@@ -17,6 +18,9 @@ struct FileOwnership {
   std::string component_id;
   // In Evidence::location notation (see source::container_prefix).
   std::string location;
+  // The digest the package database recorded for the file's contents (dpkg
+  // .md5sums, apk Z lines, rpm FILEDIGESTS, Python RECORD), when it has one.
+  std::optional<model::Hash> recorded_digest;
 };
 
 // What a scanner gets besides its files: the graph to fill and a way to report
@@ -47,10 +51,13 @@ class ScanContext {
   // (Evidence::location notation: source::container_prefix(file) + the path
   // in that container). With a file inventory (--files), the file's entry
   // lists the component as an owner; files not in the inventory and unknown
-  // ids are ignored. Without an inventory this does nothing.
-  void own_file(std::string component_id, std::string location) {
+  // ids are ignored. Without an inventory this does nothing. `recorded_digest`
+  // is checked against the inventory's digest of the same algorithm.
+  void own_file(std::string component_id, std::string location,
+                std::optional<model::Hash> recorded_digest = std::nullopt) {
     if (m_ownership != nullptr) {
-      m_ownership->push_back(FileOwnership{std::move(component_id), std::move(location)});
+      m_ownership->push_back(
+          FileOwnership{std::move(component_id), std::move(location), std::move(recorded_digest)});
     }
   }
 

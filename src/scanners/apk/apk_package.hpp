@@ -31,6 +31,10 @@ struct ApkPackage {
   // how many carry a Z digest.
   std::vector<std::string> files;
   std::size_t file_digests = 0;
+  // The SHA-1 of each file's contents from its Z line, in hex, parallel to
+  // `files`; empty for files without a Z line (or with one that is not a
+  // SHA-1: symbolic links carry the digest of their target's name).
+  std::vector<std::string> file_sha1s;
   // First line of the record in the file.
   std::size_t line = 0;
 };

@@ -32,8 +32,12 @@ void scan_database(ScanContext& context, const source::SourceFile& file, const s
     for (const auto& problem : problems) {
       context.warn(file.location, problem);
     }
-    for (const auto& path : package.files) {
-      context.own_file(ids.back(), root + path);
+    for (std::size_t f = 0; f < package.files.size(); ++f) {
+      std::optional<model::Hash> recorded;
+      if (f < package.file_sha1s.size() && !package.file_sha1s[f].empty()) {
+        recorded = model::Hash{model::HashAlgorithm::sha1, package.file_sha1s[f]};
+      }
+      context.own_file(ids.back(), root + package.files[f], std::move(recorded));
     }
   }
   for (const auto& [from, to] : resolution.edges) {

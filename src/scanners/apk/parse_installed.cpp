@@ -1,5 +1,6 @@
 #include "apk_package.hpp"
 
+#include <kensa/model/hash.hpp>
 #include <kensa/util/strings.hpp>
 
 namespace kensa::scanner::apk {
@@ -18,6 +19,19 @@ std::vector<std::string> words(std::string_view value) {
     }
   }
   return result;
+}
+
+// "Q1" + base64 of a SHA-1 (apk's checksum notation) as hex; empty for
+// anything else.
+std::string sha1_of_checksum(std::string_view value) {
+  if (!value.starts_with("Q1")) {
+    return {};
+  }
+  auto bytes = model::decode_base64(value.substr(2));
+  if (!bytes || bytes->size() != 20) {
+    return {};
+  }
+  return model::to_hex(*bytes);
 }
 
 } // namespace
@@ -136,9 +150,13 @@ InstalledParse parse_installed(std::string_view text) {
     case 'R':
       current.files.push_back(folder.empty() ? std::string(value)
                                              : folder + "/" + std::string(value));
+      current.file_sha1s.emplace_back();
       break;
     case 'Z':
       ++current.file_digests;
+      if (!current.file_sha1s.empty()) {
+        current.file_sha1s.back() = sha1_of_checksum(value);
+      }
       break;
     default:
       break; // M, a, t, q, r, i and letters newer apk versions add

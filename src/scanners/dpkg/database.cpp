@@ -149,7 +149,7 @@ void scan_database(ScanContext& context, const DatabaseFiles& files,
       if (path.starts_with('/')) {
         path.remove_prefix(1);
       }
-      context.own_file(ids[i], files.root + std::string(path));
+      context.own_file(ids[i], files.root + std::string(path), digest.md5);
     }
   }
 

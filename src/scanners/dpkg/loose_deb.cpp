@@ -99,7 +99,8 @@ void scan_loose_deb(ScanContext& context, const std::string& prefix, const Loose
       path.remove_prefix(path.starts_with('/') ? 1 : 2);
     }
     for (std::string_view suffix : k_tar_suffixes) {
-      context.own_file(id, prefix + "data.tar" + std::string(suffix) + "!/" + std::string(path));
+      context.own_file(id, prefix + "data.tar" + std::string(suffix) + "!/" + std::string(path),
+                       digest.md5);
     }
   }
 }

@@ -290,7 +290,7 @@ class InstalledReader {
       std::string_view site = parent_of(parent_of(record.path));
       for (const auto& entry : parse.entries) {
         if (auto path = join_path(site, entry.path)) {
-          m_context.own_file(id, prefix + *path);
+          m_context.own_file(id, prefix + *path, entry.hash);
         }
       }
     }

@@ -24,6 +24,23 @@ std::string digest_algorithm_name(std::uint64_t algorithm) {
   }
 }
 
+std::optional<model::HashAlgorithm> digest_hash(std::uint64_t algorithm) {
+  switch (algorithm) {
+  case 1:
+    return model::HashAlgorithm::md5;
+  case 2:
+    return model::HashAlgorithm::sha1;
+  case 8:
+    return model::HashAlgorithm::sha256;
+  case 9:
+    return model::HashAlgorithm::sha384;
+  case 10:
+    return model::HashAlgorithm::sha512;
+  default:
+    return std::nullopt;
+  }
+}
+
 std::vector<std::string> copy(const std::vector<std::string_view>& views) {
   return {views.begin(), views.end()};
 }
@@ -77,14 +94,19 @@ Result<RpmPackage> read_package(const RpmHeader& header) {
     // Packages built before rpm 4.0 list whole paths.
     package.files = copy(header.strings(k_tag_old_filenames));
   }
-  for (std::string_view digest : header.strings(k_tag_file_digests)) {
+  auto digests = header.strings(k_tag_file_digests);
+  for (std::string_view digest : digests) {
     if (!digest.empty()) {
       ++package.file_digests;
     }
   }
   if (package.file_digests > 0) {
-    package.file_digest_algorithm =
-        digest_algorithm_name(header.integer(k_tag_file_digest_algo).value_or(1));
+    std::uint64_t algorithm = header.integer(k_tag_file_digest_algo).value_or(1);
+    package.file_digest_algorithm = digest_algorithm_name(algorithm);
+    package.file_digest_hash = digest_hash(algorithm);
+    if (digests.size() == package.files.size()) {
+      package.file_digest_hexes = copy(digests);
+    }
   }
   return package;
 }

@@ -2,6 +2,7 @@
 
 #include "header.hpp"
 
+#include <kensa/model/hash.hpp>
 #include <kensa/util/result.hpp>
 
 #include <cstddef>
@@ -35,6 +36,10 @@ struct RpmPackage {
   // CycloneDX name of FILEDIGESTALGO ("SHA-256"); MD5 when the tag is absent,
   // as rpm assumes.
   std::string file_digest_algorithm;
+  // FILEDIGESTS in hex, parallel to `files` (empty for folders and links),
+  // and their algorithm when kensa knows it; empty when the counts differ.
+  std::vector<std::string> file_digest_hexes;
+  std::optional<model::HashAlgorithm> file_digest_hash;
 };
 
 // Reads the tags above. Fails when NAME or VERSION is missing, or the file

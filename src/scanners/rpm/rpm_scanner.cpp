@@ -31,6 +31,16 @@ constexpr std::array k_database_files{
 constexpr std::array<std::string_view, 3> k_folders{"var/lib/rpm/", "usr/lib/sysimage/rpm/",
                                                     "usr/share/rpm/"};
 
+// What the header recorded for file `index`'s contents, when kensa knows its
+// algorithm.
+std::optional<model::Hash> recorded_digest(const RpmPackage& package, std::size_t index) {
+  if (!package.file_digest_hash || index >= package.file_digest_hexes.size() ||
+      package.file_digest_hexes[index].empty()) {
+    return std::nullopt;
+  }
+  return model::Hash{*package.file_digest_hash, package.file_digest_hexes[index]};
+}
+
 struct Found {
   const source::SourceFile* file = nullptr;
   std::size_t rank = 0;
@@ -105,9 +115,10 @@ void scan_database(ScanContext& context, const source::SourceFile& file, Format 
     for (const auto& problem : problems) {
       context.warn(file.location, problem);
     }
-    for (const auto& path : package.files) {
+    for (std::size_t f = 0; f < package.files.size(); ++f) {
+      const std::string& path = package.files[f];
       if (path.starts_with('/')) {
-        context.own_file(ids.back(), root + path.substr(1));
+        context.own_file(ids.back(), root + path.substr(1), recorded_digest(package, f));
       }
     }
   }
@@ -146,9 +157,10 @@ void scan_package_file(ScanContext& context, const source::SourceFile& file) {
     context.warn(file.location, "the package has no purl: its vendor is not one kensa knows");
   }
   // The payload's files, as the source layer locates them inside the rpm.
-  for (const auto& path : package->files) {
+  for (std::size_t f = 0; f < package->files.size(); ++f) {
+    const std::string& path = package->files[f];
     if (path.starts_with('/')) {
-      context.own_file(id, file.location + "!/" + path.substr(1));
+      context.own_file(id, file.location + "!/" + path.substr(1), recorded_digest(*package, f));
     }
   }
 }

@@ -209,3 +209,31 @@ TEST_CASE("apk: ownership from the F and R lines", "[scanner][apk]") {
   CHECK(scan.owners("usr/local/bin/dropped-in") == std::set<std::string>{});
   CHECK(scan.owners("lib/apk/db/installed") == std::set<std::string>{});
 }
+
+TEST_CASE("apk: files are checked against the SHA-1 digests of the Z lines", "[scanner][apk]") {
+  auto root = kensa::testing::scratch_dir("apk-digests");
+  using kensa::model::HashAlgorithm;
+  using kensa::testing::os::scan_folder_with_digests;
+  using kensa::testing::os::write_file;
+  write_file(root, "lib/apk/db/installed",
+             kensa::testing::read_file(fixture("apk/alpine-3.20/lib/apk/db/installed")));
+  // Empty stand-ins for the real files: none is what apk installed.
+  write_file(root, "bin/busybox", "");
+  write_file(root, "lib/libz.so.1.3.1", "");
+  write_file(root, "usr/share/udhcpc/default.script", "");
+  auto scan = scan_folder_with_digests(root, {"apk"}, {HashAlgorithm::sha1});
+  const auto& subject = *scan.document.metadata.subject;
+  CHECK(property(subject, "kensa:files:digests-verified") == "0");
+  CHECK(property(subject, "kensa:files:digests-modified") == "3");
+  // The Z lines' "Q1" + base64, decoded with base64 -d | xxd -p; the SHA-1
+  // of an empty file.
+  CHECK(has_warning(scan.warnings(),
+                    {"bin/busybox: differs from the SHA-1 digest package busybox recorded",
+                     "recorded cabb8c59fff147813b4ab4feb08dbce348445909",
+                     "found da39a3ee5e6b4b0d3255bfef95601890afd80709"}));
+  CHECK(has_warning(scan.warnings(),
+                    {"lib/libz.so.1.3.1: differs from the SHA-1 digest package zlib recorded",
+                     "recorded a85ac60762017d7ffffa98382ad4a3d8afdd7f18"}));
+  CHECK(has_warning(scan.warnings(), {"usr/share/udhcpc/default.script: differs",
+                                      "recorded 1d6a46dde403f14a22e2692cd84dd24af3805216"}));
+}

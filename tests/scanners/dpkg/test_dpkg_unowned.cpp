@@ -12,8 +12,10 @@
 
 using kensa::testing::fixture;
 using kensa::testing::property;
+using kensa::testing::os::has_warning;
 using kensa::testing::os::OsScan;
 using kensa::testing::os::scan_folder;
+using kensa::testing::os::scan_folder_with_digests;
 using kensa::testing::os::write_file;
 namespace fs = std::filesystem;
 
@@ -102,4 +104,52 @@ TEST_CASE("dpkg: unowned files of a root file system inside a tarball", "[scanne
   CHECK(scan.owners("rootfs.tar!/usr/bin/mawk") == std::set<std::string>{"mawk"});
   CHECK(scan.owners("rootfs.tar!/opt/dropped/tool") == std::set<std::string>{});
   check_subject_counts(scan);
+}
+
+TEST_CASE("dpkg: files are checked against the MD5 digests their packages recorded",
+          "[scanner][dpkg]") {
+  using kensa::model::HashAlgorithm;
+  fs::path root = build_root("dpkg-digests");
+  auto scan = scan_folder_with_digests(root, {"dpkg", "os-release"},
+                                       {HashAlgorithm::md5, HashAlgorithm::sha256});
+  const auto& subject = *scan.document.metadata.subject;
+  // The real copyright files of hostname, mawk, zlib1g and libc6 are what
+  // their .md5sums say; the programs and the manual written above are not.
+  CHECK(property(subject, "kensa:files:digests-verified") == "4");
+  CHECK(property(subject, "kensa:files:digests-modified") == "3");
+  CHECK(property(subject, "kensa:files:digests-unverified") == "0");
+  // md5sum of "hostname's program\n" and "mawk's program\n".
+  CHECK(has_warning(scan.warnings(),
+                    {"usr/bin/hostname: differs from the MD5 digest package hostname recorded",
+                     "recorded 84663f46a29817d9b0641f960a551cdb",
+                     "found 0d7f15d66b987fdb4d6e8ace61734307"}));
+  CHECK(has_warning(scan.warnings(),
+                    {"usr/bin/mawk: differs from the MD5 digest package mawk recorded",
+                     "recorded 1c32072670f4b5da0e78cdd610f1f09b",
+                     "found 86fcfecc69066876cdc576355f23ec89"}));
+  CHECK(has_warning(scan.warnings(), {"usr/share/man/man1/hostname.1.gz: differs"}));
+  CHECK_FALSE(has_warning(scan.warnings(), {"copyright: differs"}));
+
+  SECTION("without MD5 among the digests, the message says which one checks them") {
+    auto sha256_only = scan_folder(root, {"dpkg", "os-release"}, true);
+    const auto& plain = *sha256_only.document.metadata.subject;
+    CHECK(property(plain, "kensa:files:digests-verified") == "0");
+    CHECK(property(plain, "kensa:files:digests-modified") == "0");
+    CHECK(property(plain, "kensa:files:digests-unverified") == "7");
+    CHECK(has_info(sha256_only, "7 files have a digest recorded by its package that this scan "
+                                "did not compute; --digests md5 checks them"));
+    CHECK_FALSE(has_warning(sha256_only.warnings(), {"differs from"}));
+  }
+
+  SECTION("inside a tarball the same files are checked") {
+    std::string command = "tar -cf '" + (root.parent_path() / "rootfs.tar").string() + "' -C '" +
+                          root.string() + "' .";
+    REQUIRE(std::system(command.c_str()) == 0);
+    auto tarred = scan_folder_with_digests(root.parent_path() / "rootfs.tar",
+                                           {"dpkg", "os-release"}, {HashAlgorithm::md5});
+    const auto& tar_subject = *tarred.document.metadata.subject;
+    CHECK(property(tar_subject, "kensa:files:digests-verified") == "4");
+    CHECK(property(tar_subject, "kensa:files:digests-modified") == "3");
+    CHECK(has_warning(tarred.warnings(), {"rootfs.tar!/usr/bin/mawk: differs"}));
+  }
 }

@@ -100,11 +100,18 @@ OsScan scan_files(std::string_view scanner, std::vector<source::SourceFile> file
 
 OsScan scan_folder(const std::filesystem::path& folder, const std::vector<std::string>& scanners,
                    bool inventory) {
+  if (inventory) {
+    return scan_folder_with_digests(folder, scanners, {model::HashAlgorithm::sha256});
+  }
+  return scan_folder_with_digests(folder, scanners, {});
+}
+
+OsScan scan_folder_with_digests(const std::filesystem::path& folder,
+                                const std::vector<std::string>& scanners,
+                                const std::vector<model::HashAlgorithm>& digests) {
   scanner::ScanOptions options;
   options.scanners = scanners;
-  if (inventory) {
-    options.source.digests = {model::HashAlgorithm::sha256};
-  }
+  options.source.digests = digests;
   options.timestamp = 0;
   auto document = scanner::scan(folder, options);
   REQUIRE(document.ok());

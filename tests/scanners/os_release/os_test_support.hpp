@@ -44,6 +44,10 @@ OsScan scan_files(std::string_view scanner, std::vector<source::SourceFile> file
 // every file is listed (as `kensa scan --files` does) so ownership shows.
 OsScan scan_folder(const std::filesystem::path& folder, const std::vector<std::string>& scanners,
                    bool inventory = false);
+// The same with a file inventory computing `digests` (as --digests does).
+OsScan scan_folder_with_digests(const std::filesystem::path& folder,
+                                const std::vector<std::string>& scanners,
+                                const std::vector<model::HashAlgorithm>& digests);
 
 // Writes `contents` to `root`/`path`, creating folders.
 void write_file(const std::filesystem::path& root, const std::string& path,

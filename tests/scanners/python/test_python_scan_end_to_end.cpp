@@ -1,5 +1,6 @@
 // The whole scan (source walk, routing, scanner, graph) on the Python
 // fixtures.
+#include "../../support/component_lookup.hpp"
 #include "../../support/test_support.hpp"
 
 #include <kensa/scanner/scan.hpp>
@@ -51,6 +52,13 @@ TEST_CASE("python end to end: RECORD gives file ownership with --files", "[scann
     REQUIRE(file != document->files.end());
     CHECK(file->owner_ids == std::vector<std::string>{certifi->id});
   }
+  // Of the files RECORD gives a SHA-256 for, the fixture holds 13, each as
+  // installed (checked with openssl dgst -sha256 against RECORD's base64).
+  REQUIRE(document->metadata.subject.has_value());
+  const auto& subject = *document->metadata.subject;
+  CHECK(testing::property(subject, "kensa:files:digests-verified") == "13");
+  CHECK(testing::property(subject, "kensa:files:digests-modified") == "0");
+  CHECK(testing::property(subject, "kensa:files:digests-unverified") == "0");
 }
 
 TEST_CASE("python end to end: every fixture at once", "[scanner][python][e2e]") {

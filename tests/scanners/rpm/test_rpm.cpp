@@ -237,3 +237,25 @@ TEST_CASE("rpm: ownership from the header file lists", "[scanner][rpm]") {
   CHECK(scan.owners("usr/share/kensa-tool/tool.txt") == std::set<std::string>{"kensa-tool"});
   CHECK(scan.owners("usr/share/kensa-tool/extra.txt") == std::set<std::string>{});
 }
+
+TEST_CASE("rpm: files are checked against the digests the headers recorded", "[scanner][rpm]") {
+  auto root = kensa::testing::scratch_dir("rpm-digests");
+  using kensa::testing::os::write_file;
+  write_file(root, "var/lib/rpm/rpmdb.sqlite",
+             read_file(fixture("rpm/rhel-9/var/lib/rpm/rpmdb.sqlite")));
+  write_file(root, "etc/os-release", "ID=\"rhel\"\nVERSION_ID=\"9.4\"\n");
+  // What the specs install (tests/fixtures/rpm/specs), except b.txt.
+  write_file(root, "usr/share/kensa-base/a.txt", "a\n");
+  write_file(root, "usr/share/kensa-base/b.txt", "changed\n");
+  write_file(root, "usr/share/kensa-tool/tool.txt", "tool\n");
+  auto scan = scan_folder(root, {"rpm"}, true);
+  const auto& subject = *scan.document.metadata.subject;
+  CHECK(property(subject, "kensa:files:digests-verified") == "2");
+  CHECK(property(subject, "kensa:files:digests-modified") == "1");
+  // sha256sum of "b\n" and of "changed\n".
+  CHECK(has_warning(
+      scan.warnings(),
+      {"usr/share/kensa-base/b.txt: differs from the SHA-256 digest package kensa-base recorded",
+       "recorded 0263829989b6fd954f72baaf2fc64bc2e2f01d692d4de72986ea808f6e99813f",
+       "found 7f8b1dfc466b6249f06cbe55c9174df2578e7754da793fded244ef5cba2a38f1"}));
+}
