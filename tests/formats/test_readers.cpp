@@ -9,6 +9,7 @@
 #include <kensa/format/writer.hpp>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <map>
 #include <set>
@@ -163,11 +164,46 @@ TEST_CASE("readers: losses are counted, not silent", "[formats][readers][convert
     blake3 |= field.find("BLAKE3") != std::string::npos && count == 1;
   }
   CHECK(blake3);
+}
 
-  format::LossReport cdx_losses;
-  render(document, "cyclonedx-json@1.6", &cdx_losses);
-  CHECK(cdx_losses.entries().count(
-            "files of the file inventory (CycloneDX output lists components only)") == 1);
+TEST_CASE("readers: CycloneDX carries the file inventory as file components in their owner",
+          "[formats][readers][convert]") {
+  auto document = testing::every_field_document();
+  REQUIRE(document.files.size() == 2);
+  for (const std::string spec : {"cyclonedx-json@1.4", "cyclonedx-json@1.5", "cyclonedx-json@1.6",
+                                 "cyclonedx-json@1.7", "cyclonedx-xml@1.6"}) {
+    INFO(spec);
+    format::LossReport losses;
+    std::string text = render(document, spec, &losses);
+    for (const auto& [field, count] : losses.entries()) {
+      CHECK(field.find("file") == std::string::npos);
+    }
+    auto read = read_back(text, spec);
+    CHECK(read.files == document.files);
+    CHECK(read.components.size() == document.components.size());
+  }
+  // libc.so.6 is nested in the deb package that owns it; README.md, which no
+  // package owns, is at the top level.
+  auto bom = nlohmann::json::parse(render(document, "cyclonedx-json@1.6"));
+  const nlohmann::json* readme = nullptr;
+  const nlohmann::json* libc = nullptr;
+  auto visit = [&](auto& self, const nlohmann::json& components, int depth) -> void {
+    for (const auto& component : components) {
+      if (component.value("type", "") == "file") {
+        (depth == 0 ? readme : libc) = &component;
+        continue;
+      }
+      if (component.contains("components")) {
+        self(self, component["components"], depth + 1);
+      }
+    }
+  };
+  visit(visit, bom["components"], 0);
+  REQUIRE(readme != nullptr);
+  REQUIRE(libc != nullptr);
+  CHECK((*readme)["bom-ref"] == "file:app/README.md");
+  CHECK((*libc)["name"] == "usr/lib/x86_64-linux-gnu/libc.so.6");
+  CHECK((*libc)["hashes"].size() == 2);
 }
 
 TEST_CASE("readers: the official SPDX examples in every encoding", "[formats][readers]") {

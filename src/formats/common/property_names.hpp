@@ -25,6 +25,9 @@ inline constexpr std::string_view k_scope = "kensa:scope";
 inline constexpr std::string_view k_copyright = "kensa:copyright";
 // Document lifecycle phase, for CycloneDX 1.4, which has no lifecycles.
 inline constexpr std::string_view k_lifecycle = "kensa:lifecycle";
+// On a CycloneDX file component: the bom-ref of an owner other than the
+// component it is nested in (a file several packages install).
+inline constexpr std::string_view k_file_also_owned_by = "kensa:file:also-owned-by";
 
 // CycloneDX fields kept for CycloneDX writers of versions that have them.
 inline constexpr std::string_view k_cdx_publisher = "kensa:cyclonedx:publisher";

@@ -3,6 +3,7 @@
 #include "../common/json_access.hpp"
 #include "../common/property_names.hpp"
 #include "../kensa_json/kensa_json_names.hpp"
+#include "to_cyclonedx.hpp"
 
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
@@ -29,6 +30,13 @@ struct Reader {
   // bom-ref to component id.
   std::unordered_map<std::string, std::string> id_of_ref;
   std::vector<std::pair<std::string, std::string>> contains;
+  // Components of type file: the file inventory, added once every owner's
+  // bom-ref is known.
+  struct PendingFile {
+    model::FileEntry entry;
+    std::vector<std::string> other_owner_refs;
+  };
+  std::vector<PendingFile> files;
   std::size_t components = 0;
   bool too_many = false;
 
@@ -125,6 +133,55 @@ model::Party entity_party(const Json& entity) {
 
 // Turns one CycloneDX component (without its children) into a model
 // component; the kensa:* properties go back into the fields they stand for.
+std::vector<model::Hash> read_hashes(const Json& json, Reader& reader) {
+  std::vector<model::Hash> hashes;
+  for (const auto& hash : array(json, "hashes")) {
+    auto algorithm = model::parse_hash_algorithm(text(hash, "alg"));
+    std::string content = text(hash, "content");
+    if (!algorithm || content.empty()) {
+      reader.losses.add("hash with an unknown algorithm");
+      continue;
+    }
+    for (char& c : content) {
+      c = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
+    }
+    hashes.push_back({*algorithm, content});
+  }
+  return hashes;
+}
+
+// A file of an inventory as kensa writes one (--files): a component of type
+// file, without purl or version, whose bom-ref is "file:" and its name.
+// Other components of type file (a firmware image, a model file) stay
+// components.
+bool is_file_entry(const Json& json) {
+  std::string name = text(json, "name");
+  return text(json, "type") == "file" && !name.empty() && text(json, "purl").empty() &&
+         text(json, "version").empty() &&
+         text(json, "bom-ref") == std::string(k_file_ref_prefix) + name;
+}
+
+// The file entry for `json`, owned by the component it is nested in.
+void add_file_entry(const Json& json, const std::string& parent_id, Reader& reader) {
+  Reader::PendingFile file;
+  file.entry.path = text(json, "name");
+  file.entry.hashes = read_hashes(json, reader);
+  if (!parent_id.empty()) {
+    file.entry.owner_ids.push_back(parent_id);
+  }
+  std::size_t other_properties = 0;
+  for (const auto& property : array(json, "properties")) {
+    if (text(property, "name") == property::k_file_also_owned_by) {
+      file.other_owner_refs.push_back(text(property, "value"));
+    } else {
+      ++other_properties;
+    }
+  }
+  reader.losses.add("properties of file components", other_properties);
+  reader.losses.add("components nested in file components", array(json, "components").size());
+  reader.files.push_back(std::move(file));
+}
+
 model::Component map_component(const Json& json, Reader& reader) {
   model::Component component;
   std::string type = text(json, "type");
@@ -153,18 +210,7 @@ model::Component map_component(const Json& json, Reader& reader) {
   if (auto scope = kensa_json::parse_scope(text(json, "scope"))) {
     component.scope = *scope;
   }
-  for (const auto& hash : array(json, "hashes")) {
-    auto algorithm = model::parse_hash_algorithm(text(hash, "alg"));
-    std::string content = text(hash, "content");
-    if (!algorithm || content.empty()) {
-      reader.losses.add("hash with an unknown algorithm");
-      continue;
-    }
-    for (char& c : content) {
-      c = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
-    }
-    component.hashes.push_back({*algorithm, content});
-  }
+  component.hashes = read_hashes(json, reader);
   for (const auto& entry : array(json, "licenses")) {
     auto license = license_of(entry);
     if (license.expression.empty() && license.name.empty()) {
@@ -271,10 +317,17 @@ model::Component map_component(const Json& json, Reader& reader) {
   return component;
 }
 
-// Adds `json` and its nested components; returns the id.
-std::string add_component(const Json& json, std::size_t depth, Reader& reader) {
+// Adds `json` and its nested components; returns the id (empty for a file
+// entry, which is not a component). `parent_id` is the id of the component
+// it is nested in.
+std::string add_component(const Json& json, std::size_t depth, Reader& reader,
+                          const std::string& parent_id) {
   if (++reader.components > reader.limits.max_components) {
     reader.too_many = true;
+    return "";
+  }
+  if (is_file_entry(json)) {
+    add_file_entry(json, parent_id, reader);
     return "";
   }
   std::string ref = text(json, "bom-ref");
@@ -299,7 +352,7 @@ std::string add_component(const Json& json, std::size_t depth, Reader& reader) {
     if (!child.is_object()) {
       continue;
     }
-    std::string child_id = add_component(child, depth + 1, reader);
+    std::string child_id = add_component(child, depth + 1, reader, id);
     if (!child_id.empty()) {
       reader.contains.emplace_back(id, child_id);
     }
@@ -384,12 +437,12 @@ model::DocumentMetadata map_metadata(const Json& bom, Reader& reader,
 
 Result<model::Document> from_cyclonedx(const Json& bom, std::string_view source_name,
                                        const ReadLimits& limits, LossReport& losses) {
-  Reader reader{std::string(source_name), limits, losses, {}, {}, {}, 0, false};
+  Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}, 0, false};
   std::optional<std::string> subject_ref;
   model::DocumentMetadata metadata = map_metadata(bom, reader, subject_ref);
   for (const auto& component : array(bom, "components")) {
     if (component.is_object()) {
-      add_component(component, 0, reader);
+      add_component(component, 0, reader, "");
     }
     if (reader.too_many) {
       return fail("more than " + std::to_string(limits.max_components) + " components");
@@ -398,6 +451,19 @@ Result<model::Document> from_cyclonedx(const Json& bom, std::string_view source_
   for (const auto& [from, to] : reader.contains) {
     reader.graph.relate(from, to, model::RelationshipType::contains);
   }
+  std::size_t unknown_owners = 0;
+  for (auto& file : reader.files) {
+    for (const auto& ref : file.other_owner_refs) {
+      auto owner = reader.id_of_ref.find(ref);
+      if (owner == reader.id_of_ref.end()) {
+        ++unknown_owners;
+      } else {
+        file.entry.owner_ids.push_back(owner->second);
+      }
+    }
+    reader.graph.add_file(std::move(file.entry));
+  }
+  losses.add("file owners named by an unknown bom-ref", unknown_owners);
   std::size_t unknown = 0;
   for (const auto& dependency : array(bom, "dependencies")) {
     std::string ref = text(dependency, "ref");

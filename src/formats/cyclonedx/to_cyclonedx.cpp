@@ -154,6 +154,35 @@ void map_evidence(const model::Component& component, CdxComponent& out,
                      lost_layers);
 }
 
+std::vector<CdxHash> map_hashes(const std::vector<model::Hash>& hashes, Context& context) {
+  std::vector<CdxHash> out;
+  for (const auto& hash : hashes) {
+    std::string algorithm(model::hash_algorithm_name(hash.algorithm));
+    if (context.vocabulary.hash_algorithms.count(algorithm) == 0) {
+      context.losses.add("hash " + algorithm + " (not in this CycloneDX version)");
+      continue;
+    }
+    out.push_back(CdxHash{std::move(algorithm), hash.hex});
+  }
+  return out;
+}
+
+// A file of the inventory (--files) as a component of type file: its path
+// is its name and, prefixed with "file:", its bom-ref. Owners past the first
+// (the one it is nested in) are named by property.
+CdxComponent file_component(const model::FileEntry& file,
+                            const std::vector<std::string>& other_owner_refs, Context& context) {
+  CdxComponent out;
+  out.type = "file";
+  out.bom_ref = std::string(k_file_ref_prefix) + file.path;
+  out.name = file.path;
+  out.hashes = map_hashes(file.hashes, context);
+  for (const auto& ref : other_owner_refs) {
+    out.properties.push_back({std::string(property::k_file_also_owned_by), ref});
+  }
+  return out;
+}
+
 CdxComponent map_component(const model::Component& component, std::string ref, Context& context) {
   CdxComponent out;
   std::vector<CdxProperty> properties;
@@ -181,14 +210,7 @@ CdxComponent map_component(const model::Component& component, std::string ref, C
   if (component.scope != model::Scope::unknown) {
     out.scope = std::string(model::scope_name(component.scope));
   }
-  for (const auto& hash : component.hashes) {
-    std::string algorithm(model::hash_algorithm_name(hash.algorithm));
-    if (context.vocabulary.hash_algorithms.count(algorithm) == 0) {
-      context.losses.add("hash " + algorithm + " (not in this CycloneDX version)");
-      continue;
-    }
-    out.hashes.push_back(CdxHash{std::move(algorithm), hash.hex});
-  }
+  out.hashes = map_hashes(component.hashes, context);
 
   const auto& declared = component.licenses_declared;
   const auto& concluded = component.licenses_concluded;
@@ -358,6 +380,27 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
       children[parent->second].push_back(i);
     }
   }
+  // Files are nested in the component that owns them (the first, in id
+  // order, when several do); files no component owns stay at the top.
+  std::vector<std::vector<CdxComponent>> files_of(document.components.size());
+  std::vector<CdxComponent> unowned_files;
+  for (const auto& file : document.files) {
+    std::optional<std::size_t> owner;
+    std::vector<std::string> other_owner_refs;
+    for (const auto& owner_id : file.owner_ids) {
+      auto found = index_of.find(owner_id);
+      if (found == index_of.end()) {
+        continue;
+      }
+      if (!owner) {
+        owner = found->second;
+      } else {
+        other_owner_refs.push_back(ref_of[owner_id]);
+      }
+    }
+    auto out = file_component(file, other_owner_refs, context);
+    (owner ? files_of[*owner] : unowned_files).push_back(std::move(out));
+  }
   // Depth is capped by containment(), so this recursion is bounded.
   auto build = [&](auto& self, std::size_t index) -> CdxComponent {
     const auto& component = document.components[index];
@@ -365,11 +408,17 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
     for (std::size_t child : children[index]) {
       out.components.push_back(self(self, child));
     }
+    for (auto& file : files_of[index]) {
+      out.components.push_back(std::move(file));
+    }
     return out;
   };
-  bom.components.reserve(roots.size());
+  bom.components.reserve(roots.size() + unowned_files.size());
   for (std::size_t root : roots) {
     bom.components.push_back(build(build, root));
+  }
+  for (auto& file : unowned_files) {
+    bom.components.push_back(std::move(file));
   }
 
   // Dependencies: every component has an entry, even without edges; an
@@ -434,8 +483,6 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
   }
   bom.compositions.push_back(std::move(composition));
 
-  losses.add("files of the file inventory (CycloneDX output lists components only)",
-             document.files.size());
   return bom;
 }
 

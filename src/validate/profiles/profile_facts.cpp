@@ -307,6 +307,17 @@ DocumentFacts cyclonedx_facts(const Json& bom) {
     if (!component.is_object()) {
       return;
     }
+    // An entry of a file inventory (type file, no purl or version, bom-ref
+    // "file:" + name, as kensa writes --files) is what SPDX's files are: the
+    // minimum elements are asked of the software components, not of every
+    // file listed.
+    if (string_of(member(component, "type")) == "file" &&
+        string_of(member(component, "purl")).empty() &&
+        string_of(member(component, "version")).empty() &&
+        string_of(member(component, "bom-ref")) ==
+            "file:" + std::string(string_of(member(component, "name")))) {
+      return;
+    }
     facts.components.push_back(ComponentFacts{location,
                                               label(string_of(member(component, "bom-ref")),
                                                     string_of(member(component, "name")),
