@@ -293,3 +293,28 @@ TEST_CASE("validator: unknown input and unreadable files are read errors", "[val
   CHECK(tag.read_error.empty());
   CHECK(tag.count(Severity::error) > 0);
 }
+
+TEST_CASE("validator: profiles leave out the file inventory, not components of type file",
+          "[validate][profiles]") {
+  ValidationOptions options;
+  options.profiles = {"ntia-2021"};
+  Json bom = minimal_bom();
+  // An inventory entry as kensa scan --files writes it, nested in its owner.
+  bom["components"][0]["components"] =
+      Json::parse(R"([{"type": "file", "bom-ref": "file:lib/x.so", "name": "lib/x.so"}])");
+  // A component that happens to be a file (a model, a firmware image).
+  bom["components"].push_back(
+      Json::parse(R"({"type": "file", "bom-ref": "model", "name": "classifier.onnx"})"));
+  bom["dependencies"].push_back(Json::parse(R"({"ref": "model", "dependsOn": []})"));
+  const auto report = check(bom, options);
+  INFO(listing(report));
+  REQUIRE(report.profiles.size() == 1);
+  CHECK(report.profiles[0].components == 3);
+  CHECK(std::none_of(report.findings.begin(), report.findings.end(), [](const auto& finding) {
+    return finding.message.find("lib/x.so") != std::string::npos;
+  }));
+  CHECK(std::any_of(report.findings.begin(), report.findings.end(), [](const auto& finding) {
+    return finding.rule == "PROFILE-MISSING" &&
+           finding.message.find("classifier.onnx") != std::string::npos;
+  }));
+}
