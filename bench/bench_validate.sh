@@ -58,13 +58,22 @@ if [ ! -x "$ajv_dir/node_modules/.bin/ajv" ]; then
   echo "ajv-cli not available; no comparison"
   exit 0
 fi
+# The bundled helper schemas are files named *.SNAPSHOT.* (as the npm package
+# ships them) while their $ids are not; ajv resolves references by $id, so it
+# gets copies whose references use the $id names.
+ajv_schemas="$work/ajv-schemas"
+mkdir -p "$ajv_schemas"
+for name in bom-1.6 spdx jsf-0.82 cryptography-defs; do
+  sed 's/\.SNAPSHOT\.schema\.json/.schema.json/g' "$schemas/$name.SNAPSHOT.schema.json" \
+    > "$ajv_schemas/$name.schema.json"
+done
 best_ajv=""
 for run in 1 2 3; do
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$ajv_dir/node_modules/.bin/ajv" validate \
     --spec=draft7 --strict=false -c ajv-formats \
-    -s "$schemas/bom-1.6.SNAPSHOT.schema.json" \
-    -r "$schemas/spdx.SNAPSHOT.schema.json" -r "$schemas/jsf-0.82.SNAPSHOT.schema.json" \
-    -r "$schemas/cryptography-defs.SNAPSHOT.schema.json" \
+    -s "$ajv_schemas/bom-1.6.schema.json" \
+    -r "$ajv_schemas/spdx.schema.json" -r "$ajv_schemas/jsf-0.82.schema.json" \
+    -r "$ajv_schemas/cryptography-defs.schema.json" \
     -d "$document" > "$work/ajv-report.txt" 2>&1 || {
     echo "ajv failed:" >&2; head -20 "$work/ajv-report.txt" >&2; exit 1; }
   read -r seconds kib < "$work/time.txt"

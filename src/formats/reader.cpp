@@ -1,11 +1,11 @@
 // Reading any supported SBOM: detect the format, parse the text into its
 // JSON shape, and hand it to the family's mapping into the model.
-#include "cyclonedx/cyclonedx_xml_reader.hpp"
 #include "cyclonedx/from_cyclonedx.hpp"
 #include "kensa_json/kensa_json_reader.hpp"
 #include "spdx/from_spdx2.hpp"
 #include "spdx/from_spdx3.hpp"
 
+#include <kensa/format/cyclonedx_xml_tree.hpp>
 #include <kensa/format/reader.hpp>
 #include <kensa/format/spdx2_tree.hpp>
 
@@ -92,7 +92,7 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
     if (read.format.family != DocumentFamily::cyclonedx) {
       return fail(std::string(source_name) + ": XML, but not CycloneDX");
     }
-    auto json = cyclonedx::cyclonedx_xml_to_json(content, source_name);
+    auto json = cyclonedx_xml_tree(content, source_name);
     if (!json.ok()) {
       return fail(json.error());
     }

@@ -68,8 +68,8 @@ void RecordedDigests::report(model::Component& subject,
                           " recorded (recorded " + lower(modified.recorded.hex) + ", found " +
                           lower(modified.found_hex) + ")";
     spdlog::warn("{}: {}", modified.location, message);
-    insert_sorted(diagnostics,
-                  model::Diagnostic{model::Severity::warning, modified.location, std::move(message)});
+    insert_sorted(diagnostics, model::Diagnostic{model::Severity::warning, modified.location,
+                                                 std::move(message)});
   }
   if (m_modified.size() > k_max_modified_named) {
     insert_sorted(diagnostics,

@@ -21,8 +21,7 @@ class RecordedDigests {
   // `entry` is the inventory's entry for a file `owner` (a package name)
   // recorded `recorded` for. Compared when the inventory computed the same
   // algorithm; counted as unverified otherwise.
-  void check(const model::FileEntry& entry, std::string_view owner,
-             const model::Hash& recorded);
+  void check(const model::FileEntry& entry, std::string_view owner, const model::Hash& recorded);
 
   bool empty() const { return m_verified == 0 && m_modified.empty() && m_unverified.empty(); }
 

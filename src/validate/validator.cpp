@@ -2,6 +2,7 @@
 #include "profiles/profile_check.hpp"
 #include "semantic/semantic_rules.hpp"
 
+#include <kensa/format/cyclonedx_xml_tree.hpp>
 #include <kensa/format/spdx2_tree.hpp>
 #include <kensa/validate/bundled_schemas.hpp>
 #include <kensa/validate/validator.hpp>
@@ -81,12 +82,10 @@ void check_json_schema(const DocumentKind& kind, const Json& document, FindingSi
   add_schema_findings(schema->validate(document), sink);
 }
 
-// Schema, semantic rules and profiles on a document's JSON tree.
-void check_tree(DocumentReport& report, const Json& document, const ValidationOptions& options,
-                FindingSink& sink) {
+// Semantic rules and profiles on a document's JSON tree.
+void check_rules_and_profiles(DocumentReport& report, const Json& document,
+                              const ValidationOptions& options, FindingSink& sink) {
   const DocumentKind& kind = *report.kind;
-  check_json_schema(kind, document, sink);
-
   profiles::DocumentFacts facts;
   switch (kind.family) {
   case DocumentFamily::cyclonedx:
@@ -114,6 +113,13 @@ void check_tree(DocumentReport& report, const Json& document, const ValidationOp
       report.profiles.push_back(profiles::check_profile(*profile->profile, kind, facts, sink));
     }
   }
+}
+
+// Schema, semantic rules and profiles on a document's JSON tree.
+void check_tree(DocumentReport& report, const Json& document, const ValidationOptions& options,
+                FindingSink& sink) {
+  check_json_schema(*report.kind, document, sink);
+  check_rules_and_profiles(report, document, options, sink);
 }
 
 void check_json(DocumentReport& report, std::string_view text, const ValidationOptions& options,
@@ -175,7 +181,13 @@ void check_spdx2_text(DocumentReport& report, std::string_view text,
   }
 }
 
-void check_xml(const DocumentKind& kind, std::string_view text, FindingSink& sink) {
+// CycloneDX XML: the XSD is the schema layer; the rules and profiles then
+// run on the JSON form of the same BOM (format/cyclonedx_xml_tree.hpp), so
+// their locations are JSON pointers into that form (/components/2 is the
+// third <component> of <components>).
+void check_xml(DocumentReport& report, std::string_view text, const ValidationOptions& options,
+               FindingSink& sink) {
+  const DocumentKind& kind = *report.kind;
   const auto schema = cyclonedx_xml_schema(kind.version);
   if (!schema) {
     sink.add(Severity::error, "FORMAT-VERSION", "",
@@ -185,6 +197,11 @@ void check_xml(const DocumentKind& kind, std::string_view text, FindingSink& sin
     return;
   }
   add_schema_findings(schema->validate(text), sink);
+  auto tree = format::cyclonedx_xml_tree(text, report.path);
+  if (!tree) {
+    return; // Not well-formed: the schema layer said so with its line.
+  }
+  check_rules_and_profiles(report, *tree, options, sink);
 }
 
 } // namespace
@@ -225,13 +242,7 @@ DocumentReport validate_document(std::string path, std::string_view text,
       report.read_error = "SPDX RDF/XML is not supported";
       return report;
     }
-    check_xml(*report.kind, text, sink);
-    for (const auto& id : options.profiles) {
-      sink.add(Severity::info, "PROFILE-UNSUPPORTED", "",
-               "[" + id +
-                   "] profiles are checked on JSON documents only; convert the XML "
-                   "document to JSON to check it");
-    }
+    check_xml(report, text, options, sink);
     break;
   case DocumentEncoding::tag_value:
   case DocumentEncoding::yaml:

@@ -318,3 +318,52 @@ TEST_CASE("validator: profiles leave out the file inventory, not components of t
            finding.message.find("classifier.onnx") != std::string::npos;
   }));
 }
+
+TEST_CASE("validator: CycloneDX XML gets the semantic rules and the profiles",
+          "[validate][profiles][xml]") {
+  const std::string xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<bom xmlns="http://cyclonedx.org/schema/bom/1.6"
+     serialNumber="urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79" version="1">
+  <metadata>
+    <timestamp>2024-05-01T12:00:00Z</timestamp>
+    <component type="application" bom-ref="shop"><name>shop</name><version>2.0</version></component>
+  </metadata>
+  <components>
+    <component type="library" bom-ref="lodash">
+      <name>lodash</name>
+      <version>4.17.21</version>
+      <purl>pkg:npm/lodash@4.17.21</purl>
+    </component>
+    <component type="library" bom-ref="lodash-again">
+      <supplier><name>Example</name></supplier>
+      <name>lodash</name>
+      <version>4.17.21</version>
+      <purl>pkg:npm/lodash@4.17.21</purl>
+    </component>
+  </components>
+  <dependencies>
+    <dependency ref="shop"><dependency ref="lodash"/></dependency>
+    <dependency ref="lodash"><dependency ref="missing"/></dependency>
+  </dependencies>
+</bom>
+)";
+  ValidationOptions options;
+  options.profiles = {"ntia-2021"};
+  const auto report = validate_document("bom.xml", xml, options);
+  INFO(listing(report));
+  REQUIRE(report.read_error.empty());
+  CHECK_FALSE(has_rule(report, "SCHEMA"));
+  CHECK(has_rule(report, "CDX-DUPLICATE-PURL"));
+  CHECK(has_rule(report, "CDX-REF-DEPENDENCY"));
+  REQUIRE(report.profiles.size() == 1);
+  CHECK(report.profiles[0].components == 3);
+  // The first lodash has no supplier; the second has one.
+  CHECK(std::any_of(report.findings.begin(), report.findings.end(), [](const auto& finding) {
+    return finding.rule == "PROFILE-MISSING" && finding.location == "/components/0" &&
+           finding.message.find("Supplier") != std::string::npos;
+  }));
+  CHECK(std::none_of(report.findings.begin(), report.findings.end(), [](const auto& finding) {
+    return finding.location == "/components/1" &&
+           finding.message.find("Supplier") != std::string::npos;
+  }));
+}

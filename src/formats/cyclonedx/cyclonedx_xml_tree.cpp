@@ -1,4 +1,4 @@
-#include "cyclonedx_xml_reader.hpp"
+#include <kensa/format/cyclonedx_xml_tree.hpp>
 
 #include <climits>
 #include <libxml/parser.h>
@@ -135,15 +135,23 @@ Json component(const xmlNode* node) {
   }
   each_child(node, [&](const xmlNode* child) {
     std::string_view name = name_of(child);
-    if (name == "supplier") {
-      out["supplier"] = entity(child);
+    if (name == "supplier" || name == "manufacturer") {
+      out[std::string(name)] = entity(child);
+    } else if (name == "swid") {
+      Json swid = Json::object();
+      for (const char* key : {"tagId", "name", "version"}) {
+        if (auto value = attribute(child, key); !value.empty()) {
+          swid[key] = value;
+        }
+      }
+      out["swid"] = std::move(swid);
     } else if (name == "authors") {
       Json authors = Json::array();
       each_child(child, [&](const xmlNode* author) { authors.push_back(contact(author)); });
       out["authors"] = std::move(authors);
     } else if (name == "author" || name == "publisher" || name == "group" || name == "name" ||
-               name == "version" || name == "description" || name == "scope" ||
-               name == "copyright" || name == "cpe" || name == "purl") {
+               name == "version" || name == "versionRange" || name == "description" ||
+               name == "scope" || name == "copyright" || name == "cpe" || name == "purl") {
       out[std::string(name)] = content(child);
     } else if (name == "omniborId" || name == "swhid") {
       out[std::string(name)].push_back(content(child));
@@ -213,6 +221,8 @@ Json metadata(const xmlNode* node) {
     std::string_view name = name_of(child);
     if (name == "timestamp") {
       out["timestamp"] = content(child);
+    } else if (name == "manufacturer" || name == "manufacture" || name == "supplier") {
+      out[std::string(name)] = entity(child);
     } else if (name == "lifecycles") {
       Json lifecycles = Json::array();
       each_child(child, [&](const xmlNode* lifecycle) {
@@ -311,7 +321,15 @@ struct DocumentDeleter {
 
 } // namespace
 
-Result<Json> cyclonedx_xml_to_json(std::string_view text, std::string_view source_name) {
+} // namespace kensa::format::cyclonedx
+
+namespace kensa::format {
+
+using cyclonedx::bom;
+using cyclonedx::DocumentDeleter;
+using cyclonedx::name_of;
+
+Result<nlohmann::json> cyclonedx_xml_tree(std::string_view text, std::string_view source_name) {
   if (text.size() > static_cast<std::size_t>(INT_MAX)) {
     return fail(std::string(source_name) + ": too large for the XML parser");
   }
@@ -335,4 +353,4 @@ Result<Json> cyclonedx_xml_to_json(std::string_view text, std::string_view sourc
   return bom(root);
 }
 
-} // namespace kensa::format::cyclonedx
+} // namespace kensa::format
