@@ -1,27 +1,14 @@
 #include "recorded_digests.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace kensa::scanner {
 
 namespace {
-
-bool same_hex(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-std::string lower(std::string_view name) {
-  std::string result(name);
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
-}
 
 // The document's diagnostics are sorted; keep them so.
 void insert_sorted(std::vector<model::Diagnostic>& diagnostics, model::Diagnostic diagnostic) {
@@ -38,7 +25,7 @@ void RecordedDigests::check(const model::FileEntry& entry, std::string_view owne
   });
   if (computed == entry.hashes.end()) {
     ++m_unverified[recorded.algorithm];
-  } else if (same_hex(computed->hex, recorded.hex)) {
+  } else if (equals_ignore_case(computed->hex, recorded.hex)) {
     ++m_verified;
   } else {
     m_modified.push_back(Modified{entry.path, std::string(owner), recorded, computed->hex});
@@ -65,8 +52,8 @@ void RecordedDigests::report(model::Component& subject,
     }
     std::string algorithm(model::hash_algorithm_name(modified.recorded.algorithm));
     std::string message = "differs from the " + algorithm + " digest package " + modified.owner +
-                          " recorded (recorded " + lower(modified.recorded.hex) + ", found " +
-                          lower(modified.found_hex) + ")";
+                          " recorded (recorded " + to_lower_ascii(modified.recorded.hex) +
+                          ", found " + to_lower_ascii(modified.found_hex) + ")";
     spdlog::warn("{}: {}", modified.location, message);
     insert_sorted(diagnostics, model::Diagnostic{model::Severity::warning, modified.location,
                                                  std::move(message)});
@@ -86,7 +73,7 @@ void RecordedDigests::report(model::Component& subject,
         continue;
       }
       // As --digests spells it: "sha256", not "SHA-256".
-      std::string name = lower(model::hash_algorithm_name(algorithm));
+      std::string name = to_lower_ascii(model::hash_algorithm_name(algorithm));
       name.erase(std::remove(name.begin(), name.end(), '-'), name.end());
       algorithms += (algorithms.empty() ? "" : ",") + name;
     }

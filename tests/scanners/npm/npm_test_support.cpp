@@ -1,5 +1,6 @@
 #include "npm_test_support.hpp"
 
+#include "../../support/component_lookup.hpp"
 #include "../../support/test_support.hpp"
 
 #include <kensa/model/graph.hpp>
@@ -109,11 +110,7 @@ ScanResult scan_files(std::vector<source::SourceFile> files) {
 }
 
 source::SourceFile lockfile(std::string path, std::string contents) {
-  source::SourceFile file;
-  file.location = path;
-  file.path = std::move(path);
-  file.contents = std::move(contents);
-  return file;
+  return testing::file(std::move(path), std::move(contents));
 }
 
 ScanResult scan_fixture(const std::string& name) {
