@@ -5,13 +5,13 @@
 #
 #   bench/archive-scan.sh [BUILD_DIR] [WORK_DIR]
 #
-# BUILD_DIR is a Release build (default build-source-release); WORK_DIR
+# BUILD_DIR is a Release build (default build-release, the release preset); WORK_DIR
 # receives the generated archive (default $TMPDIR/kensa-bench; it is kept
 # between runs and never committed). SIZE_MB and FILE_KB change the shape.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-build=${1:-"$here/../build-source-release"}
+build=${1:-"$here/../build-release"}
 work=${2:-"${TMPDIR:-/tmp}/kensa-bench"}
 size_mb=${SIZE_MB:-1024}
 file_kb=${FILE_KB:-8}
