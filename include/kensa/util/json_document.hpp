@@ -1,0 +1,213 @@
+#pragma once
+
+#include <kensa/util/result.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// A read-only JSON tree built for validating big documents: one parse into
+// flat arrays (a node per value, all strings in one buffer), so a 100 MB
+// SBOM is read in a fraction of a second and freed in one go, where a tree
+// of individually allocated maps and strings takes seconds both ways.
+//
+// Objects keep their members in document order, duplicates included (the
+// parse reports them); looking a name up gives the last one, as most JSON
+// libraries do. Values are small handles into their Document and stay valid
+// as long as it lives, even when the Document is moved.
+namespace kensa::json {
+
+// Numbers follow the usual JSON library convention: an integer that fits is
+// unsigned when not negative, signed when negative; anything else (a
+// fraction, an exponent, or an integer beyond 64 bits) is a double.
+enum class Type : std::uint8_t {
+  null,
+  boolean,
+  integer,
+  unsigned_integer,
+  real,
+  string,
+  array,
+  object,
+};
+
+struct ParseLimits {
+  // Arrays and objects nested deeper than this make the parse fail.
+  std::size_t max_depth = 10'000;
+  // Duplicate members reported at most; the parse goes on after that.
+  std::size_t max_duplicates = 100;
+};
+
+struct DuplicateMember {
+  // JSON Pointer of the member (its object's location plus the name).
+  std::string pointer;
+};
+
+namespace detail {
+
+struct Node {
+  Type type = Type::null;
+  // Array items or object members; the byte length of a string.
+  std::uint32_t size = 0;
+  // Index one past the last node of this value's subtree.
+  std::uint32_t end = 0;
+  union {
+    bool boolean;
+    std::int64_t integer;
+    std::uint64_t unsigned_integer;
+    double real;
+    // Strings: offset in Storage::strings. Arrays: offset of the item list
+    // in Storage::items.
+    std::uint64_t offset = 0;
+  };
+};
+
+struct Storage {
+  // Objects are followed by key, value, key, value...; a key is a string
+  // node and a value is a whole subtree.
+  std::vector<Node> nodes;
+  // For each array, the node indices of its items, contiguous.
+  std::vector<std::uint32_t> items;
+  std::string strings;
+};
+
+} // namespace detail
+
+class Member;
+class Iterator;
+
+class Value {
+ public:
+  // An absent value: what looking up a missing member gives. It reads as
+  // null, with size 0.
+  Value() = default;
+
+  // False for the absent value.
+  bool exists() const { return m_storage != nullptr; }
+
+  Type type() const { return exists() ? node().type : Type::null; }
+  bool is_null() const { return type() == Type::null; }
+  bool is_boolean() const { return type() == Type::boolean; }
+  bool is_string() const { return type() == Type::string; }
+  bool is_array() const { return type() == Type::array; }
+  bool is_object() const { return type() == Type::object; }
+  bool is_structured() const { return is_array() || is_object(); }
+  bool is_number() const {
+    const Type kind = type();
+    return kind == Type::integer || kind == Type::unsigned_integer || kind == Type::real;
+  }
+  bool is_number_integer() const {
+    return type() == Type::integer || type() == Type::unsigned_integer;
+  }
+  bool is_number_unsigned() const { return type() == Type::unsigned_integer; }
+  bool is_number_float() const { return type() == Type::real; }
+
+  // Scalars, converted the way a static_cast would for numbers; the wrong
+  // kind gives false, 0 or "".
+  bool boolean() const { return is_boolean() && node().boolean; }
+  std::int64_t integer() const;
+  std::uint64_t unsigned_integer() const;
+  double real() const;
+  std::string_view string() const;
+
+  // Items of an array, members of an object; 0 for null, 1 for a scalar.
+  std::size_t size() const;
+  bool empty() const { return size() == 0; }
+
+  // The member `name` (the last one when it is given twice), or the absent
+  // value when there is none or this is no object.
+  Value operator[](std::string_view name) const;
+  Value operator[](const char* name) const { return (*this)[std::string_view(name)]; }
+  bool contains(std::string_view name) const { return (*this)[name].exists(); }
+
+  // Item `index` of an array; the absent value when out of range.
+  Value operator[](std::size_t index) const;
+  // So that a literal 0 is an index, not a null name.
+  Value operator[](int index) const {
+    return index < 0 ? Value() : (*this)[static_cast<std::size_t>(index)];
+  }
+
+  // Iterates an array's items or an object's members (a member iterator
+  // also gives key()); nothing for scalars.
+  Iterator begin() const;
+  Iterator end() const;
+
+  // Compact JSON text, strings escaped as RFC 8259 requires.
+  std::string dump() const;
+  // The same as a nlohmann value (for code written against it).
+  nlohmann::json to_nlohmann() const;
+
+ private:
+  friend class Document;
+  friend class Iterator;
+  Value(const detail::Storage* storage, std::uint32_t index) : m_storage(storage), m_index(index) {}
+  const detail::Node& node() const { return m_storage->nodes[m_index]; }
+
+  const detail::Storage* m_storage = nullptr;
+  std::uint32_t m_index = 0;
+};
+
+// Walks items or members. For an object, *it is the member's value and
+// key() its name.
+class Iterator {
+ public:
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = Value;
+  using difference_type = std::ptrdiff_t;
+  using pointer = void;
+  using reference = Value;
+
+  Iterator() = default;
+  Value operator*() const { return value(); }
+  Value value() const;
+  std::string_view key() const;
+  Iterator& operator++();
+  Iterator operator++(int) {
+    Iterator before = *this;
+    ++*this;
+    return before;
+  }
+  bool operator==(const Iterator& other) const { return m_index == other.m_index; }
+
+ private:
+  friend class Value;
+  Iterator(const detail::Storage* storage, std::uint32_t index, bool in_object)
+      : m_storage(storage), m_index(index), m_in_object(in_object) {}
+
+  const detail::Storage* m_storage = nullptr;
+  // The key node of a member, or the item's node.
+  std::uint32_t m_index = 0;
+  bool m_in_object = false;
+};
+
+class Document {
+ public:
+  // A document holding null.
+  Document();
+
+  // Parses `text` as one JSON document (RFC 8259; invalid UTF-8 and lone
+  // surrogates are errors). Fails with "line L, column C: <what>", or with
+  // a message naming the limit when it nests deeper than
+  // `limits.max_depth`.
+  static Result<Document> parse(std::string_view text, const ParseLimits& limits = {});
+  // The same tree as `value` (used for schema constants and the trees the
+  // XML and SPDX text readers build).
+  static Document from(const nlohmann::json& value);
+
+  Value root() const { return Value(m_storage.get(), 0); }
+  // Members given more than once, in document order.
+  const std::vector<DuplicateMember>& duplicates() const { return m_duplicates; }
+
+ private:
+  friend class Parser;
+  std::unique_ptr<detail::Storage> m_storage;
+  std::vector<DuplicateMember> m_duplicates;
+};
+
+} // namespace kensa::json

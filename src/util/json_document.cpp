@@ -1,0 +1,280 @@
+#include <kensa/util/json_document.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace kensa::json {
+
+using detail::Node;
+using detail::Storage;
+
+std::int64_t Value::integer() const {
+  switch (type()) {
+  case Type::integer:
+    return node().integer;
+  case Type::unsigned_integer:
+    return static_cast<std::int64_t>(node().unsigned_integer);
+  case Type::real:
+    return static_cast<std::int64_t>(node().real);
+  default:
+    return 0;
+  }
+}
+
+std::uint64_t Value::unsigned_integer() const {
+  switch (type()) {
+  case Type::integer:
+    return static_cast<std::uint64_t>(node().integer);
+  case Type::unsigned_integer:
+    return node().unsigned_integer;
+  case Type::real:
+    return static_cast<std::uint64_t>(node().real);
+  default:
+    return 0;
+  }
+}
+
+double Value::real() const {
+  switch (type()) {
+  case Type::integer:
+    return static_cast<double>(node().integer);
+  case Type::unsigned_integer:
+    return static_cast<double>(node().unsigned_integer);
+  case Type::real:
+    return node().real;
+  default:
+    return 0;
+  }
+}
+
+std::string_view Value::string() const {
+  if (!is_string()) {
+    return {};
+  }
+  return std::string_view(m_storage->strings).substr(node().offset, node().size);
+}
+
+std::size_t Value::size() const {
+  switch (type()) {
+  case Type::null:
+    return 0;
+  case Type::array:
+  case Type::object:
+    return node().size;
+  default:
+    return 1;
+  }
+}
+
+Value Value::operator[](std::string_view name) const {
+  if (!is_object()) {
+    return {};
+  }
+  Value found;
+  const auto& nodes = m_storage->nodes;
+  const std::uint32_t end = node().end;
+  for (std::uint32_t key = m_index + 1; key < end; key = nodes[key + 1].end) {
+    if (nodes[key].size == name.size() &&
+        std::string_view(m_storage->strings).substr(nodes[key].offset, nodes[key].size) == name) {
+      found = Value(m_storage, key + 1);
+    }
+  }
+  return found;
+}
+
+Value Value::operator[](std::size_t index) const {
+  if (!is_array() || index >= node().size) {
+    return {};
+  }
+  return Value(m_storage, m_storage->items[node().offset + index]);
+}
+
+Iterator Value::begin() const {
+  if (!is_structured() || node().size == 0) {
+    return end();
+  }
+  return Iterator(m_storage, m_index + 1, is_object());
+}
+
+Iterator Value::end() const {
+  if (!is_structured()) {
+    return Iterator(m_storage, 0, false);
+  }
+  return Iterator(m_storage, node().end, is_object());
+}
+
+Value Iterator::value() const {
+  return Value(m_storage, m_in_object ? m_index + 1 : m_index);
+}
+
+std::string_view Iterator::key() const {
+  if (!m_in_object) {
+    return {};
+  }
+  const Node& key = m_storage->nodes[m_index];
+  return std::string_view(m_storage->strings).substr(key.offset, key.size);
+}
+
+Iterator& Iterator::operator++() {
+  m_index = m_storage->nodes[m_in_object ? m_index + 1 : m_index].end;
+  return *this;
+}
+
+namespace {
+
+void dump_string(std::string_view text, std::string& out) {
+  out += '"';
+  for (const char c : text) {
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20) {
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+        out += escaped;
+      } else {
+        out += c;
+      }
+    }
+  }
+  out += '"';
+}
+
+void dump_real(double number, std::string& out) {
+  if (!std::isfinite(number)) {
+    out += "null"; // JSON has no infinity; a parse only gives one on overflow.
+    return;
+  }
+  char buffer[32];
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, number);
+  std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
+  out += text;
+  // Keep it a number with a fraction, as it was read.
+  if (text.find_first_of(".eE") == std::string_view::npos) {
+    out += ".0";
+  }
+}
+
+void dump_value(const Value& value, std::string& out) {
+  switch (value.type()) {
+  case Type::null:
+    out += "null";
+    break;
+  case Type::boolean:
+    out += value.boolean() ? "true" : "false";
+    break;
+  case Type::integer:
+    out += std::to_string(value.integer());
+    break;
+  case Type::unsigned_integer:
+    out += std::to_string(value.unsigned_integer());
+    break;
+  case Type::real:
+    dump_real(value.real(), out);
+    break;
+  case Type::string:
+    dump_string(value.string(), out);
+    break;
+  case Type::array: {
+    out += '[';
+    bool first = true;
+    for (const Value item : value) {
+      if (!first) {
+        out += ',';
+      }
+      first = false;
+      dump_value(item, out);
+    }
+    out += ']';
+    break;
+  }
+  case Type::object: {
+    out += '{';
+    bool first = true;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (!first) {
+        out += ',';
+      }
+      first = false;
+      dump_string(it.key(), out);
+      out += ':';
+      dump_value(it.value(), out);
+    }
+    out += '}';
+    break;
+  }
+  }
+}
+
+} // namespace
+
+std::string Value::dump() const {
+  std::string out;
+  dump_value(*this, out);
+  return out;
+}
+
+nlohmann::json Value::to_nlohmann() const {
+  switch (type()) {
+  case Type::null:
+    return nullptr;
+  case Type::boolean:
+    return boolean();
+  case Type::integer:
+    return integer();
+  case Type::unsigned_integer:
+    return unsigned_integer();
+  case Type::real:
+    return real();
+  case Type::string:
+    return std::string(string());
+  case Type::array: {
+    nlohmann::json array = nlohmann::json::array();
+    for (const Value item : *this) {
+      array.push_back(item.to_nlohmann());
+    }
+    return array;
+  }
+  case Type::object: {
+    nlohmann::json object = nlohmann::json::object();
+    for (auto it = begin(); it != end(); ++it) {
+      object[std::string(it.key())] = it.value().to_nlohmann();
+    }
+    return object;
+  }
+  }
+  return nullptr;
+}
+
+Document::Document() : m_storage(std::make_unique<Storage>()) {
+  m_storage->nodes.push_back(Node{Type::null, 0, 1, {}});
+}
+
+Document Document::from(const nlohmann::json& value) {
+  auto parsed = parse(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                      ParseLimits{std::size_t(-1), 0});
+  return parsed ? std::move(*parsed) : Document();
+}
+
+} // namespace kensa::json

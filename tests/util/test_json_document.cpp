@@ -1,0 +1,182 @@
+#include "../support/test_support.hpp"
+
+#include <kensa/util/json_document.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+using kensa::json::Document;
+using kensa::json::ParseLimits;
+using kensa::json::Type;
+using kensa::json::Value;
+
+namespace {
+
+Value parsed_root(const Document& document) {
+  return document.root();
+}
+
+Document must_parse(const std::string& text) {
+  auto parsed = Document::parse(text);
+  INFO(text);
+  REQUIRE(parsed);
+  return std::move(*parsed);
+}
+
+} // namespace
+
+TEST_CASE("json document: real documents read the same as with nlohmann", "[util][json]") {
+  for (const char* name :
+       {"node-modules/big-project/package-lock.json",
+        "formats/golden/every-field.spdx-json-3.0.spdx.json", "npm/lockfile-v1/npm-ls-long.json"}) {
+    const std::string text = kensa::testing::read_file(kensa::testing::fixture(name));
+    const Document document = must_parse(text);
+    INFO(name);
+    CHECK(document.root().to_nlohmann() == nlohmann::json::parse(text));
+    CHECK(nlohmann::json::parse(document.root().dump()) == nlohmann::json::parse(text));
+    CHECK(document.duplicates().empty());
+  }
+}
+
+TEST_CASE("json document: navigation by name, index and iteration", "[util][json]") {
+  const Document document =
+      must_parse(R"({"b": [1, -2, 2.5, "x", null, true, {"c": {}}], "a": "\u00e9\ud83d\ude00"})");
+  const Value root = parsed_root(document);
+  REQUIRE(root.is_object());
+  CHECK(root.size() == 2);
+  // Document order, not sorted.
+  std::vector<std::string> names;
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    names.emplace_back(it.key());
+  }
+  CHECK(names == std::vector<std::string>{"b", "a"});
+  const Value list = root["b"];
+  REQUIRE(list.is_array());
+  CHECK(list.size() == 7);
+  CHECK(list[0].type() == Type::unsigned_integer);
+  CHECK(list[1].type() == Type::integer);
+  CHECK(list[1].integer() == -2);
+  CHECK(list[2].is_number_float());
+  CHECK(list[2].real() == 2.5);
+  CHECK(list[3].string() == "x");
+  CHECK(list[4].is_null());
+  CHECK(list[4].exists());
+  CHECK(list[5].boolean());
+  CHECK(list[6]["c"].is_object());
+  CHECK(list[6]["c"].empty());
+  CHECK_FALSE(list[7].exists());
+  CHECK_FALSE(root["missing"].exists());
+  CHECK(root["missing"].is_null());
+  CHECK_FALSE(list["b"].exists());
+  CHECK(root["a"].string() == "\xc3\xa9\xf0\x9f\x98\x80");
+  std::size_t items = 0;
+  for (const Value item : list) {
+    items += item.exists() ? 1 : 0;
+  }
+  CHECK(items == 7);
+  // Scalars have size 1, as in nlohmann.
+  CHECK(list[3].size() == 1);
+}
+
+TEST_CASE("json document: values stay valid when the document moves", "[util][json]") {
+  auto parsed = Document::parse(R"({"name": "kensa"})");
+  REQUIRE(parsed);
+  const Value name = parsed->root()["name"];
+  const Document moved = std::move(*parsed);
+  CHECK(name.string() == "kensa");
+  CHECK(moved.root()["name"].string() == "kensa");
+}
+
+TEST_CASE("json document: duplicate members are reported; the last one wins", "[util][json]") {
+  const Document document =
+      must_parse(R"({"a": 1, "list": [[0], {"x/y": 1, "x~y": 2, "x/y": 3}], "a": 4})");
+  CHECK(document.root()["a"].unsigned_integer() == 4);
+  CHECK(document.root()["list"][1]["x/y"].unsigned_integer() == 3);
+  // Both are still there for whoever walks the members.
+  CHECK(document.root().size() == 3);
+  REQUIRE(document.duplicates().size() == 2);
+  CHECK(document.duplicates()[0].pointer == "/list/1/x~1y");
+  CHECK(document.duplicates()[1].pointer == "/a");
+
+  // Past the linear check, a set finds them.
+  std::string big = "{";
+  for (int i = 0; i < 100; ++i) {
+    big += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ",";
+  }
+  big += "\"k7\": 0}";
+  const Document many = must_parse(big);
+  REQUIRE(many.duplicates().size() == 1);
+  CHECK(many.duplicates()[0].pointer == "/k7");
+}
+
+TEST_CASE("json document: numbers", "[util][json]") {
+  const Document document = must_parse("[0, -0, 18446744073709551615, -9223372036854775808, "
+                                       "123456789012345678901234567890, 1.0, 1e400, -1e400, "
+                                       "1e-400, 12e2]");
+  const Value list = document.root();
+  CHECK(list[0].type() == Type::unsigned_integer);
+  CHECK(list[1].type() == Type::integer);
+  CHECK(list[2].unsigned_integer() == std::numeric_limits<std::uint64_t>::max());
+  CHECK(list[3].integer() == std::numeric_limits<std::int64_t>::min());
+  CHECK(list[4].is_number_float());
+  CHECK(list[4].real() == Approx(1.2345678901234568e29));
+  CHECK(list[5].is_number_float());
+  CHECK(std::isinf(list[6].real()));
+  CHECK(list[7].real() < 0);
+  CHECK(list[8].real() == 0.0);
+  CHECK(list[9].real() == 1200.0);
+}
+
+TEST_CASE("json document: malformed text fails with line and column", "[util][json]") {
+  const auto bad = Document::parse("{\n  \"a\": [1,\n  2,,\n]}");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().starts_with("line 3, column 5: "));
+  for (const std::string text :
+       {"",          "[1] [2]",     "{\"a\" 1}",     "{\"a\": 1,}",   "[1,]",   "[01]",
+        "[1.]",      "[1e]",        "[-]",           "[tru]",         "\"abc",  "[\"a\tb\"]",
+        "[\"\\x\"]", "[\"\\u12\"]", "[\"\\ud800\"]", "[\"\\udc00\"]", "{1: 2}", "nul",
+        "[",         "{\"a\":"}) {
+    INFO(text);
+    CHECK_FALSE(Document::parse(text));
+  }
+}
+
+TEST_CASE("json document: UTF-8 is checked byte by byte", "[util][json]") {
+  for (const std::string bad : {
+           "[\"\xff\"]",             // never valid
+           "[\"\xc0\x80\"]",         // overlong NUL
+           "[\"\xed\xa0\x80\"]",     // an encoded surrogate
+           "[\"\xf4\x90\x80\x80\"]", // above U+10FFFF
+           "[\"\xe2\x82\"]",         // cut short
+       }) {
+    const auto parsed = Document::parse(bad);
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.error().find("UTF-8") != std::string::npos);
+  }
+  CHECK(Document::parse("[\"\xe2\x82\xac \xf0\x9f\x98\x80\"]"));
+}
+
+TEST_CASE("json document: hostile nesting is refused while parsing", "[util][json]") {
+  const std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
+  const auto parsed = Document::parse(deep);
+  REQUIRE_FALSE(parsed);
+  CHECK(parsed.error() == "the document nests deeper than 10000 levels");
+  ParseLimits limits;
+  limits.max_depth = 200'000;
+  const auto allowed = Document::parse(deep, limits);
+  REQUIRE(allowed);
+  CHECK(allowed->root().size() == 1);
+}
+
+TEST_CASE("json document: from a nlohmann value and back", "[util][json]") {
+  const nlohmann::json value = {{"name", "x\"y\n"}, {"list", {1, -1, 0.5, nullptr, false}}};
+  const Document document = Document::from(value);
+  CHECK(document.root().to_nlohmann() == value);
+  CHECK(document.root()["list"][2].real() == 0.5);
+  CHECK(Document().root().is_null());
+  CHECK(Document().root().exists());
+}
