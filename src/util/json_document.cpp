@@ -90,6 +90,52 @@ Value Value::operator[](std::size_t index) const {
   return Value(m_storage, m_storage->items[node().offset + index]);
 }
 
+void append_pointer_token(std::string& pointer, std::string_view token) {
+  pointer += '/';
+  for (const char c : token) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer += c;
+    }
+  }
+}
+
+std::string Value::pointer_to(const Value& descendant) const {
+  std::string pointer;
+  if (!exists() || descendant.m_storage != m_storage || descendant.m_index < m_index ||
+      descendant.m_index >= node().end) {
+    return pointer;
+  }
+  const auto& nodes = m_storage->nodes;
+  Value current = *this;
+  while (current.m_index != descendant.m_index) {
+    // The child whose subtree holds the descendant.
+    bool found = false;
+    std::size_t position = 0;
+    for (auto it = current.begin(); it != current.end(); ++it, ++position) {
+      const Value child = it.value();
+      if (descendant.m_index >= child.m_index && descendant.m_index < nodes[child.m_index].end) {
+        if (current.is_object()) {
+          append_pointer_token(pointer, it.key());
+        } else {
+          pointer += '/';
+          pointer += std::to_string(position);
+        }
+        current = child;
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      return {}; // A member name: not a value of its own.
+    }
+  }
+  return pointer;
+}
+
 Iterator Value::begin() const {
   if (!is_structured() || node().size == 0) {
     return end();
@@ -271,10 +317,89 @@ Document::Document() : m_storage(std::make_unique<Storage>()) {
   m_storage->nodes.push_back(Node{Type::null, 0, 1, {}});
 }
 
+// Copies without recursion (nlohmann values may nest as deep as the input
+// did) and without re-encoding, so strings are carried byte for byte.
 Document Document::from(const nlohmann::json& value) {
-  auto parsed = parse(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                      ParseLimits{std::size_t(-1), 0});
-  return parsed ? std::move(*parsed) : Document();
+  Document document;
+  Storage& storage = *document.m_storage;
+  storage.nodes.clear();
+  struct Open {
+    const nlohmann::json* container;
+    nlohmann::json::const_iterator next;
+    std::uint32_t node;
+    std::vector<std::uint32_t> items;
+  };
+  std::vector<Open> open;
+  const auto add_string = [&](std::string_view text) {
+    const auto index = static_cast<std::uint32_t>(storage.nodes.size());
+    Node& node = storage.nodes.emplace_back();
+    node.type = Type::string;
+    node.end = index + 1;
+    node.offset = storage.strings.size();
+    node.size = static_cast<std::uint32_t>(text.size());
+    storage.strings.append(text);
+  };
+  const auto add = [&](const nlohmann::json& item) {
+    const auto index = static_cast<std::uint32_t>(storage.nodes.size());
+    if (!open.empty()) {
+      ++storage.nodes[open.back().node].size;
+      if (open.back().container->is_array()) {
+        open.back().items.push_back(index);
+      }
+    }
+    if (item.is_string()) {
+      add_string(item.get_ref<const std::string&>());
+      return;
+    }
+    Node& node = storage.nodes.emplace_back();
+    node.end = index + 1;
+    switch (item.type()) {
+    case nlohmann::json::value_t::boolean:
+      node.type = Type::boolean;
+      node.boolean = item.get<bool>();
+      break;
+    case nlohmann::json::value_t::number_integer:
+      node.type = Type::integer;
+      node.integer = item.get<std::int64_t>();
+      break;
+    case nlohmann::json::value_t::number_unsigned:
+      node.type = Type::unsigned_integer;
+      node.unsigned_integer = item.get<std::uint64_t>();
+      break;
+    case nlohmann::json::value_t::number_float:
+      node.type = Type::real;
+      node.real = item.get<double>();
+      break;
+    case nlohmann::json::value_t::array:
+    case nlohmann::json::value_t::object:
+      node.type = item.is_array() ? Type::array : Type::object;
+      open.push_back(Open{&item, item.cbegin(), index, {}});
+      break;
+    default:
+      node.type = Type::null;
+      break;
+    }
+  };
+  add(value);
+  while (!open.empty()) {
+    Open& current = open.back();
+    if (current.next == current.container->cend()) {
+      Node& node = storage.nodes[current.node];
+      node.end = static_cast<std::uint32_t>(storage.nodes.size());
+      if (node.type == Type::array) {
+        node.offset = storage.items.size();
+        storage.items.insert(storage.items.end(), current.items.begin(), current.items.end());
+      }
+      open.pop_back();
+      continue;
+    }
+    const auto member = current.next++;
+    if (current.container->is_object()) {
+      add_string(member.key());
+    }
+    add(*member); // May grow `open`: `current` is not used after this.
+  }
+  return document;
 }
 
 } // namespace kensa::json

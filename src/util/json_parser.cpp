@@ -24,19 +24,6 @@ constexpr std::size_t k_linear_duplicate_check = 32;
 // JSON text longer than this cannot be indexed with 32-bit node numbers.
 constexpr std::size_t k_max_nodes = std::numeric_limits<std::uint32_t>::max() - 1;
 
-void append_pointer_token(std::string& pointer, std::string_view token) {
-  pointer += '/';
-  for (const char c : token) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer += c;
-    }
-  }
-}
-
 // Length of the well-formed UTF-8 sequence starting at `at` (its first byte
 // >= 0x80), or 0 when it is not one (overlong forms, surrogates and code
 // points above U+10FFFF included).

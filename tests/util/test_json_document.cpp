@@ -180,3 +180,21 @@ TEST_CASE("json document: from a nlohmann value and back", "[util][json]") {
   CHECK(Document().root().is_null());
   CHECK(Document().root().exists());
 }
+
+TEST_CASE("json document: the pointer of a value inside another", "[util][json]") {
+  const Document document = must_parse(R"({"a": [{"x/y": 1}, {"~": [true, "deep"]}], "b": null})");
+  const Value root = document.root();
+  const Value deep = root["a"][1]["~"][1];
+  CHECK(root.pointer_to(deep) == "/a/1/~0/1");
+  CHECK(root.pointer_to(root["a"][0]["x/y"]) == "/a/0/x~1y");
+  CHECK(root.pointer_to(root["b"]) == "/b");
+  CHECK(root.pointer_to(root).empty());
+  CHECK(root["a"].pointer_to(deep) == "/1/~0/1");
+  // Outside the value, or from another document: no pointer.
+  CHECK(root["b"].pointer_to(deep).empty());
+  const Document other = must_parse(R"({"a": 1})");
+  CHECK(root.pointer_to(other.root()["a"]).empty());
+  // Value order follows the text.
+  CHECK(root["a"].order() < deep.order());
+  CHECK(deep.order() < root["b"].order());
+}

@@ -79,8 +79,10 @@ struct Storage {
 
 } // namespace detail
 
-class Member;
 class Iterator;
+
+// Appends "/" and `token` escaped as RFC 6901 says ("a/b" gives "/a~1b").
+void append_pointer_token(std::string& pointer, std::string_view token);
 
 class Value {
  public:
@@ -137,6 +139,16 @@ class Value {
   // also gives key()); nothing for scalars.
   Iterator begin() const;
   Iterator end() const;
+
+  // Where the value is in its document: values that come earlier in the
+  // text have smaller numbers (member names count too).
+  std::size_t order() const { return m_index; }
+
+  // The JSON Pointer of `descendant` (a value inside this one, or this one:
+  // ""), found by descending from here; empty when it is not inside.
+  // Values do not know their parents, so findings spell out locations this
+  // way only when they are reported.
+  std::string pointer_to(const Value& descendant) const;
 
   // Compact JSON text, strings escaped as RFC 8259 requires.
   std::string dump() const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/util/json_document.hpp>
 #include <kensa/util/result.hpp>
 #include <kensa/validate/schema_finding.hpp>
 
@@ -66,6 +67,10 @@ class CompiledSchema {
  public:
   // Validates `instance`. Never throws on any input; nesting deeper than
   // limits.max_depth gives a `limit` finding.
+  SchemaValidation validate(const kensa::json::Value& instance,
+                            const SchemaLimits& limits = {}) const;
+  // The same for a nlohmann value (copied into a kensa::json::Document
+  // first: for small instances and tests).
   SchemaValidation validate(const nlohmann::json& instance, const SchemaLimits& limits = {}) const;
 
   // The absolute URI the schema was compiled from.

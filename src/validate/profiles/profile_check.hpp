@@ -2,10 +2,9 @@
 
 #include "../finding_sink.hpp"
 
+#include <kensa/util/json_document.hpp>
 #include <kensa/validate/document_kind.hpp>
 #include <kensa/validate/profiles.hpp>
-
-#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cstddef>
@@ -41,9 +40,9 @@ struct DocumentFacts {
   std::vector<ComponentFacts> components;
 };
 
-DocumentFacts cyclonedx_facts(const nlohmann::json& bom);
-DocumentFacts spdx2_facts(const nlohmann::json& document);
-DocumentFacts spdx3_facts(const nlohmann::json& document);
+DocumentFacts cyclonedx_facts(const kensa::json::Value& bom);
+DocumentFacts spdx2_facts(const kensa::json::Value& document);
+DocumentFacts spdx3_facts(const kensa::json::Value& document);
 
 // Judges `facts` against `profile`: findings for missing, unknown or
 // forbidden elements, and the coverage summary.

@@ -11,8 +11,9 @@ namespace kensa::validate::profiles {
 
 namespace {
 
-using Json = nlohmann::json;
+using Json = kensa::json::Value;
 using semantic::child;
+using semantic::member;
 using semantic::string_of;
 
 void set(ElementPresence& facts, Element element, Presence presence) {
@@ -37,8 +38,8 @@ Presence classify(const Json& object, std::string_view key) {
   if (!object.is_object()) {
     return Presence::missing;
   }
-  const auto it = object.find(key);
-  if (it == object.end() || it->is_null()) {
+  const auto it = semantic::find_member(object, key);
+  if (!it || it->is_null()) {
     return Presence::missing;
   }
   if (it->is_string()) {
@@ -66,15 +67,6 @@ Presence best(std::initializer_list<Presence> options) {
 
 Presence when(bool condition) {
   return condition ? Presence::present : Presence::missing;
-}
-
-const Json& member(const Json& object, std::string_view key) {
-  static const Json k_null;
-  if (!object.is_object()) {
-    return k_null;
-  }
-  const auto it = object.find(key);
-  return it == object.end() ? k_null : *it;
 }
 
 std::string label(std::string_view id, std::string_view name, std::string_view version) {

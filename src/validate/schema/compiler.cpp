@@ -19,7 +19,7 @@ namespace {
 // document's so that compiling cannot exhaust the stack.
 constexpr std::size_t k_max_schema_depth = 2'000;
 
-std::optional<std::size_t> non_negative_integer(const Json& value) {
+std::optional<std::size_t> non_negative_integer(const SchemaJson& value) {
   if (!value.is_number() || !is_integral(value)) {
     return std::nullopt;
   }
@@ -44,7 +44,7 @@ class Compiler {
       : m_registry(registry), m_options(options), m_tree(tree) {}
 
   Status run(std::string_view uri) {
-    const Json* root = resolve(uri);
+    const SchemaJson* root = resolve(uri);
     if (root == nullptr) {
       return fail("cannot resolve schema " + std::string(uri));
     }
@@ -52,7 +52,7 @@ class Compiler {
     while (!m_pending.empty() && m_errors.empty()) {
       RefKeyword* ref = m_pending.back();
       m_pending.pop_back();
-      const Json* target = resolve(ref->target_uri());
+      const SchemaJson* target = resolve(ref->target_uri());
       if (target == nullptr) {
         m_errors.push_back(ref->location() + ": cannot resolve $ref " + ref->target_uri());
         break;
@@ -68,7 +68,7 @@ class Compiler {
  private:
   // The subschema an absolute URI names: a registered resource, a JSON
   // Pointer into one, or an anchor.
-  const Json* resolve(std::string_view uri) const {
+  const SchemaJson* resolve(std::string_view uri) const {
     const std::string base(strip_fragment(uri));
     const auto resource = m_registry.resources.find(base);
     if (resource == m_registry.resources.end()) {
@@ -94,7 +94,7 @@ class Compiler {
   // Subschemas the registry indexed have them recorded; a pointer into a
   // place no keyword declares a schema (allowed, if unusual) gets those of
   // the resource it points into.
-  NodeInfo info_for(const Json& schema, std::string_view uri) const {
+  NodeInfo info_for(const SchemaJson& schema, std::string_view uri) const {
     const auto known = m_registry.nodes.find(&schema);
     if (known != m_registry.nodes.end()) {
       return known->second;
@@ -116,7 +116,8 @@ class Compiler {
     return info;
   }
 
-  NodeInfo child_info(const Json& child, const NodeInfo& parent, const std::string& suffix) const {
+  NodeInfo child_info(const SchemaJson& child, const NodeInfo& parent,
+                      const std::string& suffix) const {
     const auto known = m_registry.nodes.find(&child);
     if (known != m_registry.nodes.end()) {
       return known->second;
@@ -143,7 +144,7 @@ class Compiler {
     m_errors.push_back(info.location + "/" + std::string(keyword) + ": " + message);
   }
 
-  const Node* compile(const Json& schema, const NodeInfo& info, std::size_t depth) {
+  const Node* compile(const SchemaJson& schema, const NodeInfo& info, std::size_t depth) {
     const auto done = m_compiled.find(&schema);
     if (done != m_compiled.end()) {
       return done->second;
@@ -178,7 +179,7 @@ class Compiler {
   // Turns one schema object's keywords into Keyword objects.
   struct Builder {
     Compiler& compiler;
-    const Json& schema;
+    const SchemaJson& schema;
     const NodeInfo& info;
     Node& node;
     std::size_t depth;
@@ -189,19 +190,19 @@ class Compiler {
       return out;
     }
 
-    const Json* get(const char* keyword) const {
+    const SchemaJson* get(const char* keyword) const {
       const auto it = schema.find(keyword);
       return it == schema.end() ? nullptr : &*it;
     }
 
-    const Node* sub(const Json& child, const std::string& suffix) {
+    const Node* sub(const SchemaJson& child, const std::string& suffix) {
       return compiler.compile(child, compiler.child_info(child, info, suffix), depth + 1);
     }
 
     // The subschema under `keyword`, or nullptr when absent; an error when
     // present but not a schema.
     const Node* single(const char* keyword) {
-      const Json* value = get(keyword);
+      const SchemaJson* value = get(keyword);
       if (value == nullptr) {
         return nullptr;
       }
@@ -212,7 +213,7 @@ class Compiler {
       return sub(*value, "/" + escape_pointer_token(keyword));
     }
 
-    std::vector<const Node*> list(const char* keyword, const Json& value) {
+    std::vector<const Node*> list(const char* keyword, const SchemaJson& value) {
       std::vector<const Node*> nodes;
       if (!value.is_array() || value.empty()) {
         compiler.error(info, keyword, "must be a non-empty array of schemas");
@@ -225,7 +226,7 @@ class Compiler {
     }
 
     std::optional<std::size_t> count(const char* keyword) {
-      const Json* value = get(keyword);
+      const SchemaJson* value = get(keyword);
       if (value == nullptr) {
         return std::nullopt;
       }
@@ -243,7 +244,7 @@ class Compiler {
 
     void build() {
       const bool legacy = is_legacy(info.dialect);
-      if (const Json* ref = get("$ref")) {
+      if (const SchemaJson* ref = get("$ref")) {
         add_ref("$ref", *ref);
         if (legacy) {
           // Draft-07 and before: "$ref" hides its siblings.
@@ -251,7 +252,7 @@ class Compiler {
         }
       }
       for (const char* dynamic : {"$recursiveRef", "$dynamicRef"}) {
-        if (const Json* ref = get(dynamic)) {
+        if (const SchemaJson* ref = get(dynamic)) {
           // Resolved statically: right unless a dynamic anchor overrides it,
           // which no SBOM schema does.
           add_ref(dynamic, *ref);
@@ -265,7 +266,7 @@ class Compiler {
       build_number();
     }
 
-    void add_ref(const char* keyword, const Json& ref) {
+    void add_ref(const char* keyword, const SchemaJson& ref) {
       if (!ref.is_string()) {
         compiler.error(info, keyword, "must be a string");
         return;
@@ -277,9 +278,9 @@ class Compiler {
     }
 
     void build_generic() {
-      if (const Json* type = get("type")) {
+      if (const SchemaJson* type = get("type")) {
         std::uint8_t mask = 0;
-        const auto add_type = [&](const Json& name) {
+        const auto add_type = [&](const SchemaJson& name) {
           static constexpr std::pair<std::string_view, std::uint8_t> k_types[] = {
               {"null", k_type_null},     {"boolean", k_type_boolean}, {"object", k_type_object},
               {"array", k_type_array},   {"number", k_type_number},   {"integer", k_type_integer},
@@ -304,10 +305,10 @@ class Compiler {
         }
         add<TypeKeyword>(node.any, location("type"), mask);
       }
-      if (const Json* value = get("const")) {
+      if (const SchemaJson* value = get("const")) {
         add<ConstKeyword>(node.any, location("const"), *value);
       }
-      if (const Json* values = get("enum")) {
+      if (const SchemaJson* values = get("enum")) {
         if (!values->is_array()) {
           compiler.error(info, "enum", "must be an array");
         } else {
@@ -317,13 +318,13 @@ class Compiler {
     }
 
     void build_applicators() {
-      if (const Json* value = get("allOf")) {
+      if (const SchemaJson* value = get("allOf")) {
         add<AllOfKeyword>(node.any, location("allOf"), list("allOf", *value));
       }
-      if (const Json* value = get("anyOf")) {
+      if (const SchemaJson* value = get("anyOf")) {
         add<AlternativesKeyword>(node.any, location("anyOf"), list("anyOf", *value), false);
       }
-      if (const Json* value = get("oneOf")) {
+      if (const SchemaJson* value = get("oneOf")) {
         add<AlternativesKeyword>(node.any, location("oneOf"), list("oneOf", *value), true);
       }
       if (const Node* negated = single("not")) {
@@ -342,7 +343,7 @@ class Compiler {
     }
 
     void build_object() {
-      if (const Json* value = get("required")) {
+      if (const SchemaJson* value = get("required")) {
         std::vector<std::string> names;
         if (!value->is_array()) {
           compiler.error(info, "required", "must be an array of strings");
@@ -377,8 +378,8 @@ class Compiler {
     }
 
     void build_properties() {
-      const Json* properties = get("properties");
-      const Json* patterns = get("patternProperties");
+      const SchemaJson* properties = get("properties");
+      const SchemaJson* patterns = get("patternProperties");
       const Node* additional = single("additionalProperties");
       if (properties == nullptr && patterns == nullptr && additional == nullptr) {
         return;
@@ -418,7 +419,7 @@ class Compiler {
 
     void build_dependencies() {
       const auto collect = [&](const char* keyword, bool allow_arrays, bool allow_schemas) {
-        const Json* value = get(keyword);
+        const SchemaJson* value = get(keyword);
         if (value == nullptr) {
           return;
         }
@@ -444,7 +445,7 @@ class Compiler {
                                                                escape_pointer_token(it.key())));
           } else {
             compiler.error(info, keyword,
-                           "has a malformed entry " + describe_value(Json(it.key())));
+                           "has a malformed entry " + describe_value(SchemaJson(it.key())));
           }
         }
         add<DependenciesKeyword>(node.objects, location(keyword), std::move(required),
@@ -459,9 +460,9 @@ class Compiler {
       std::vector<const Node*> prefix;
       const Node* rest = nullptr;
       bool has_items = false;
-      const Json* items = get("items");
+      const SchemaJson* items = get("items");
       if (info.dialect == SchemaDialect::draft2020_12) {
-        if (const Json* prefix_items = get("prefixItems")) {
+        if (const SchemaJson* prefix_items = get("prefixItems")) {
           prefix = list("prefixItems", *prefix_items);
           has_items = true;
         }
@@ -502,7 +503,7 @@ class Compiler {
       if (const auto bound = count("maxItems")) {
         add<ItemCountKeyword>(node.arrays, location("maxItems"), *bound, false);
       }
-      if (const Json* unique = get("uniqueItems")) {
+      if (const SchemaJson* unique = get("uniqueItems")) {
         if (!unique->is_boolean()) {
           compiler.error(info, "uniqueItems", "must be a boolean");
         } else if (unique->get<bool>()) {
@@ -521,7 +522,7 @@ class Compiler {
       if (const auto bound = count("maxLength")) {
         add<LengthKeyword>(node.strings, location("maxLength"), *bound, false);
       }
-      if (const Json* pattern = get("pattern")) {
+      if (const SchemaJson* pattern = get("pattern")) {
         if (!pattern->is_string()) {
           compiler.error(info, "pattern", "must be a string");
         } else {
@@ -531,7 +532,7 @@ class Compiler {
                               std::move(regex));
         }
       }
-      if (const Json* format = get("format")) {
+      if (const SchemaJson* format = get("format")) {
         if (format->is_string() && compiler.m_options.check_formats) {
           if (const FormatCheck check = find_format(format->get<std::string>())) {
             add<FormatKeyword>(node.strings, location("format"), format->get<std::string>(), check);
@@ -541,8 +542,8 @@ class Compiler {
       if (legacy) {
         // Draft-07 lets a validator check content; 2019-09 made it an
         // annotation only.
-        const Json* encoding = get("contentEncoding");
-        const Json* media_type = get("contentMediaType");
+        const SchemaJson* encoding = get("contentEncoding");
+        const SchemaJson* media_type = get("contentMediaType");
         const bool base64 = encoding != nullptr && encoding->is_string() &&
                             encoding->get<std::string>() == "base64";
         const bool json = media_type != nullptr && media_type->is_string() &&
@@ -557,7 +558,7 @@ class Compiler {
 
     void build_number() {
       const auto bound = [&](const char* keyword, BoundKeyword::Kind kind) {
-        const Json* value = get(keyword);
+        const SchemaJson* value = get(keyword);
         if (value == nullptr) {
           return;
         }
@@ -572,7 +573,7 @@ class Compiler {
         add<BoundKeyword>(node.numbers, location(keyword), kind, *value);
       };
       const auto exclusive_flag = [&](const char* keyword) {
-        const Json* value = get(keyword);
+        const SchemaJson* value = get(keyword);
         return value != nullptr && value->is_boolean() && value->get<bool>();
       };
       bound("minimum", exclusive_flag("exclusiveMinimum") ? BoundKeyword::Kind::exclusive_minimum
@@ -581,8 +582,8 @@ class Compiler {
                                                           : BoundKeyword::Kind::maximum);
       bound("exclusiveMinimum", BoundKeyword::Kind::exclusive_minimum);
       bound("exclusiveMaximum", BoundKeyword::Kind::exclusive_maximum);
-      if (const Json* divisor = get("multipleOf")) {
-        if (!divisor->is_number() || compare_numbers(*divisor, Json(0)) <= 0) {
+      if (const SchemaJson* divisor = get("multipleOf")) {
+        if (!divisor->is_number() || compare_numbers(*divisor, SchemaJson(0)) <= 0) {
           compiler.error(info, "multipleOf", "must be a number greater than 0");
         } else {
           add<MultipleOfKeyword>(node.numbers, location("multipleOf"), *divisor);
@@ -599,7 +600,7 @@ class Compiler {
     finding.kind = SchemaFindingKind::unsupported;
     finding.keyword_location = where;
     finding.message =
-        "pattern " + describe_value(Json(source)) +
+        "pattern " + describe_value(SchemaJson(source)) +
         (regex.status() == EcmaRegex::Status::invalid ? " is not a valid regular expression: "
                                                       : " cannot be checked: ") +
         regex.problem();
@@ -609,7 +610,7 @@ class Compiler {
   const RegistryData& m_registry;
   const SchemaOptions& m_options;
   CompiledTree& m_tree;
-  std::unordered_map<const Json*, const Node*> m_compiled;
+  std::unordered_map<const SchemaJson*, const Node*> m_compiled;
   std::vector<RefKeyword*> m_pending;
   std::vector<std::string> m_errors;
 };

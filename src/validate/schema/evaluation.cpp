@@ -25,8 +25,8 @@ bool Evaluation::evaluate(const Node& node, const Json& instance, Annotations* a
   return run(node, instance, annotations);
 }
 
-bool Evaluation::evaluate_member(const Node& node, const Json& value, const std::string& name) {
-  const PathStep step{m_path, &name, 0};
+bool Evaluation::evaluate_member(const Node& node, const Json& value, std::string_view name) {
+  const PathStep step{m_path, true, name, 0};
   const PathStep* saved = m_path;
   m_path = &step;
   const bool valid = run(node, value, nullptr);
@@ -35,7 +35,7 @@ bool Evaluation::evaluate_member(const Node& node, const Json& value, const std:
 }
 
 bool Evaluation::evaluate_item(const Node& node, const Json& value, std::size_t index) {
-  const PathStep step{m_path, nullptr, index};
+  const PathStep step{m_path, false, {}, index};
   const PathStep* saved = m_path;
   m_path = &step;
   const bool valid = run(node, value, nullptr);
@@ -99,18 +99,18 @@ bool Evaluation::run(const Node& node, const Json& instance, Annotations* annota
   }
   const KeywordList* typed = nullptr;
   switch (instance.type()) {
-  case Json::value_t::object:
+  case kensa::json::Type::object:
     typed = &node.objects;
     break;
-  case Json::value_t::array:
+  case kensa::json::Type::array:
     typed = &node.arrays;
     break;
-  case Json::value_t::string:
+  case kensa::json::Type::string:
     typed = &node.strings;
     break;
-  case Json::value_t::number_integer:
-  case Json::value_t::number_unsigned:
-  case Json::value_t::number_float:
+  case kensa::json::Type::integer:
+  case kensa::json::Type::unsigned_integer:
+  case kensa::json::Type::real:
     typed = &node.numbers;
     break;
   default:
@@ -137,8 +137,8 @@ std::string Evaluation::pointer() const {
   }
   std::string out;
   for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
-    if ((*it)->name != nullptr) {
-      append_pointer_token(out, *(*it)->name);
+    if ((*it)->is_member) {
+      append_pointer_token(out, (*it)->name);
     } else {
       out += '/';
       out += std::to_string((*it)->index);
@@ -172,7 +172,7 @@ void Evaluation::report(const Keyword& keyword, std::string message) {
   }
 }
 
-void Evaluation::report_member(const std::string& keyword_location, const std::string& name,
+void Evaluation::report_member(const std::string& keyword_location, std::string_view name,
                                std::string message) {
   if (collecting()) {
     std::string location = pointer();

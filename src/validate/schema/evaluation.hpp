@@ -19,8 +19,9 @@ namespace kensa::validate::schema {
 // JSON Pointer is only built when a finding needs it.
 struct PathStep {
   const PathStep* parent = nullptr;
-  const std::string* name = nullptr; // member name, or null for an item
-  std::size_t index = 0;
+  bool is_member = false;
+  std::string_view name; // for a member
+  std::size_t index = 0; // for an item
 };
 
 class Evaluation {
@@ -31,7 +32,7 @@ class Evaluation {
   // Validates `instance`, found at the current location, against `node`.
   bool evaluate(const Node& node, const Json& instance, Annotations* annotations);
   // Validates a member or item of the instance at the current location.
-  bool evaluate_member(const Node& node, const Json& value, const std::string& name);
+  bool evaluate_member(const Node& node, const Json& value, std::string_view name);
   bool evaluate_item(const Node& node, const Json& value, std::size_t index);
   // Like evaluate(), but reports nothing: for trying anyOf/oneOf branches,
   // `not` and `if`.
@@ -47,7 +48,7 @@ class Evaluation {
   void report(const Keyword& keyword, std::string message);
   // Same, at a member of the current location, for the keyword at
   // `keyword_location`.
-  void report_member(const std::string& keyword_location, const std::string& name,
+  void report_member(const std::string& keyword_location, std::string_view name,
                      std::string message);
   // Records an `unsupported` finding, once per `what` (e.g. a pattern) and
   // validation, even while only testing: the user must learn what was not

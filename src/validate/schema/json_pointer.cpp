@@ -17,19 +17,6 @@ std::string escape_pointer_token(std::string_view token) {
   return out;
 }
 
-void append_pointer_token(std::string& pointer, std::string_view token) {
-  pointer += '/';
-  for (const char c : token) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer += c;
-    }
-  }
-}
-
 std::optional<std::vector<std::string>> parse_pointer(std::string_view pointer) {
   std::vector<std::string> tokens;
   if (pointer.empty()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <kensa/util/json_document.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -15,7 +17,7 @@ namespace kensa::validate::schema {
 std::string escape_pointer_token(std::string_view token);
 
 // Appends "/" and the escaped token to `pointer`.
-void append_pointer_token(std::string& pointer, std::string_view token);
+using kensa::json::append_pointer_token;
 
 // The tokens of a pointer, unescaped; nullopt when it is malformed (does not
 // start with '/', or has a '~' not followed by '0' or '1').

@@ -102,7 +102,7 @@ constexpr std::size_t k_stack_per_level = 16 * 1024;
 
 struct Job {
   const schema::CompiledTree* tree;
-  const nlohmann::json* instance;
+  const kensa::json::Value* instance;
   const SchemaLimits* limits;
   SchemaValidation* result;
   bool valid = false;
@@ -158,6 +158,12 @@ void run_job_with_stack(Job& job, std::size_t depth) {
 } // namespace
 
 SchemaValidation CompiledSchema::validate(const nlohmann::json& instance,
+                                          const SchemaLimits& limits) const {
+  const auto document = kensa::json::Document::from(instance);
+  return validate(document.root(), limits);
+}
+
+SchemaValidation CompiledSchema::validate(const kensa::json::Value& instance,
                                           const SchemaLimits& limits) const {
   SchemaValidation result;
   const std::size_t depth = schema::json_depth(instance, limits.max_depth);

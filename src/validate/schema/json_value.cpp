@@ -9,18 +9,18 @@ namespace kensa::validate::schema {
 
 namespace {
 
-using Json = nlohmann::json;
+using kensa::json::Type;
 
 // Every int64, uint64 and double is exactly representable in x86-64's
 // 64-bit-mantissa long double, so comparing there is exact.
 long double as_long_double(const Json& number) {
   switch (number.type()) {
-  case Json::value_t::number_integer:
-    return static_cast<long double>(number.get<std::int64_t>());
-  case Json::value_t::number_unsigned:
-    return static_cast<long double>(number.get<std::uint64_t>());
+  case Type::integer:
+    return static_cast<long double>(number.integer());
+  case Type::unsigned_integer:
+    return static_cast<long double>(number.unsigned_integer());
   default:
-    return static_cast<long double>(number.get<double>());
+    return static_cast<long double>(number.real());
   }
 }
 
@@ -33,18 +33,18 @@ void hash_combine(std::size_t& seed, std::size_t value) {
 int compare_numbers(const Json& a, const Json& b) {
   if (a.is_number_integer() && b.is_number_integer()) {
     // Both int64 or uint64: compare without converting.
-    const bool a_negative = a.is_number_unsigned() ? false : a.get<std::int64_t>() < 0;
-    const bool b_negative = b.is_number_unsigned() ? false : b.get<std::int64_t>() < 0;
+    const bool a_negative = a.is_number_unsigned() ? false : a.integer() < 0;
+    const bool b_negative = b.is_number_unsigned() ? false : b.integer() < 0;
     if (a_negative != b_negative) {
       return a_negative ? -1 : 1;
     }
     if (a_negative) {
-      const auto x = a.get<std::int64_t>();
-      const auto y = b.get<std::int64_t>();
+      const auto x = a.integer();
+      const auto y = b.integer();
       return x < y ? -1 : (x > y ? 1 : 0);
     }
-    const auto x = a.get<std::uint64_t>();
-    const auto y = b.get<std::uint64_t>();
+    const auto x = a.unsigned_integer();
+    const auto y = b.unsigned_integer();
     return x < y ? -1 : (x > y ? 1 : 0);
   }
   const long double x = as_long_double(a);
@@ -56,8 +56,18 @@ bool is_integral(const Json& number) {
   if (number.is_number_integer()) {
     return true;
   }
-  const double value = number.get<double>();
+  const double value = number.real();
   return std::isfinite(value) && std::floor(value) == value;
+}
+
+int compare_numbers(const nlohmann::json& a, const nlohmann::json& b) {
+  const auto x = kensa::json::Document::from(a);
+  const auto y = kensa::json::Document::from(b);
+  return compare_numbers(x.root(), y.root());
+}
+
+bool is_integral(const nlohmann::json& number) {
+  return is_integral(kensa::json::Document::from(number).root());
 }
 
 bool json_equal(const Json& a, const Json& b) {
@@ -68,20 +78,20 @@ bool json_equal(const Json& a, const Json& b) {
     return false;
   }
   switch (a.type()) {
-  case Json::value_t::object: {
+  case Type::object: {
     if (a.size() != b.size()) {
       return false;
     }
-    // Objects are std::map: same keys come in the same order.
-    auto it = b.begin();
-    for (auto member = a.begin(); member != a.end(); ++member, ++it) {
-      if (member.key() != it.key() || !json_equal(member.value(), it.value())) {
+    // Members may come in any order.
+    for (auto member = a.begin(); member != a.end(); ++member) {
+      const Json other = b[member.key()];
+      if (!other.exists() || !json_equal(member.value(), other)) {
         return false;
       }
     }
     return true;
   }
-  case Json::value_t::array: {
+  case Type::array: {
     if (a.size() != b.size()) {
       return false;
     }
@@ -92,14 +102,12 @@ bool json_equal(const Json& a, const Json& b) {
     }
     return true;
   }
-  case Json::value_t::string:
-    return a.get_ref<const std::string&>() == b.get_ref<const std::string&>();
-  case Json::value_t::boolean:
-    return a.get<bool>() == b.get<bool>();
-  case Json::value_t::null:
-    return true;
+  case Type::string:
+    return a.string() == b.string();
+  case Type::boolean:
+    return a.boolean() == b.boolean();
   default:
-    return a == b;
+    return true; // null
   }
 }
 
@@ -107,26 +115,31 @@ std::size_t json_hash(const Json& value) {
   std::size_t seed =
       static_cast<std::size_t>(value.is_number() ? 7 : static_cast<int>(value.type()));
   switch (value.type()) {
-  case Json::value_t::object:
+  case Type::object: {
+    // Summed, so that member order does not matter (as in json_equal).
+    std::size_t members = 0;
     for (auto member = value.begin(); member != value.end(); ++member) {
-      hash_combine(seed, std::hash<std::string>{}(member.key()));
-      hash_combine(seed, json_hash(member.value()));
+      std::size_t pair = std::hash<std::string_view>{}(member.key());
+      hash_combine(pair, json_hash(member.value()));
+      members += pair;
     }
+    hash_combine(seed, members);
     break;
-  case Json::value_t::array:
-    for (const auto& item : value) {
+  }
+  case Type::array:
+    for (const Json item : value) {
       hash_combine(seed, json_hash(item));
     }
     break;
-  case Json::value_t::string:
-    hash_combine(seed, std::hash<std::string>{}(value.get_ref<const std::string&>()));
+  case Type::string:
+    hash_combine(seed, std::hash<std::string_view>{}(value.string()));
     break;
-  case Json::value_t::boolean:
-    hash_combine(seed, value.get<bool>() ? 1 : 0);
+  case Type::boolean:
+    hash_combine(seed, value.boolean() ? 1 : 0);
     break;
-  case Json::value_t::number_integer:
-  case Json::value_t::number_unsigned:
-  case Json::value_t::number_float:
+  case Type::integer:
+  case Type::unsigned_integer:
+  case Type::real:
     hash_combine(seed, std::hash<long double>{}(as_long_double(value)));
     break;
   default:
@@ -137,49 +150,57 @@ std::size_t json_hash(const Json& value) {
 
 std::string_view json_type_name(const Json& value) {
   switch (value.type()) {
-  case Json::value_t::null:
+  case Type::null:
     return "null";
-  case Json::value_t::boolean:
+  case Type::boolean:
     return "boolean";
-  case Json::value_t::object:
+  case Type::object:
     return "object";
-  case Json::value_t::array:
+  case Type::array:
     return "array";
-  case Json::value_t::string:
+  case Type::string:
     return "string";
-  case Json::value_t::number_integer:
-  case Json::value_t::number_unsigned:
+  case Type::integer:
+  case Type::unsigned_integer:
     return "integer";
-  case Json::value_t::number_float:
+  case Type::real:
     return is_integral(value) ? "integer" : "number";
-  default:
-    return "value";
   }
+  return "value";
+}
+
+std::string describe_string(std::string_view text) {
+  constexpr std::size_t k_max_chars = 60;
+  const auto quote = [](std::string_view part) {
+    return nlohmann::json(std::string(part))
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  if (text.size() <= k_max_chars) {
+    return quote(text);
+  }
+  // Cut at a code point boundary so the message stays valid UTF-8.
+  std::size_t cut = k_max_chars;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return quote(text.substr(0, cut)) + "... (" + std::to_string(text.size()) + " bytes)";
 }
 
 std::string describe_value(const Json& value) {
-  constexpr std::size_t k_max_chars = 60;
   switch (value.type()) {
-  case Json::value_t::object:
+  case Type::object:
     return "an object with " + std::to_string(value.size()) + " members";
-  case Json::value_t::array:
+  case Type::array:
     return "an array of " + std::to_string(value.size()) + " items";
-  case Json::value_t::string: {
-    const auto& text = value.get_ref<const std::string&>();
-    if (text.size() <= k_max_chars) {
-      return Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
-    }
-    // Cut at a code point boundary so the message stays valid UTF-8.
-    std::size_t cut = k_max_chars;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-      --cut;
-    }
-    return Json(text.substr(0, cut)).dump(-1, ' ', false, Json::error_handler_t::replace) +
-           "... (" + std::to_string(text.size()) + " bytes)";
-  }
+  case Type::string:
+    return describe_string(value.string());
   default:
     return value.dump();
   }
+}
+
+std::string describe_value(const nlohmann::json& value) {
+  return describe_value(kensa::json::Document::from(value).root());
 }
 
 std::size_t json_depth(const Json& value, std::size_t limit) {
@@ -188,7 +209,7 @@ std::size_t json_depth(const Json& value, std::size_t limit) {
   }
   // Explicit stack of (container, depth) so that hostile nesting cannot
   // exhaust the call stack.
-  std::vector<std::pair<const Json*, std::size_t>> pending{{&value, 1}};
+  std::vector<std::pair<Json, std::size_t>> pending{{value, 1}};
   std::size_t deepest = 0;
   while (!pending.empty()) {
     const auto [current, depth] = pending.back();
@@ -197,9 +218,9 @@ std::size_t json_depth(const Json& value, std::size_t limit) {
       return limit + 1;
     }
     deepest = std::max(deepest, depth);
-    for (const auto& child : *current) {
+    for (const Json child : current) {
       if (child.is_structured()) {
-        pending.emplace_back(&child, depth + 1);
+        pending.emplace_back(child, depth + 1);
       }
     }
   }

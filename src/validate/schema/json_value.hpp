@@ -1,5 +1,7 @@
 #pragma once
 
+#include <kensa/util/json_document.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
@@ -12,30 +14,40 @@
 // messages.
 namespace kensa::validate::schema {
 
+using Json = kensa::json::Value;
+
 // JSON Schema equality: numbers by mathematical value, objects regardless of
 // key order, arrays element by element.
-bool json_equal(const nlohmann::json& a, const nlohmann::json& b);
+bool json_equal(const Json& a, const Json& b);
 
 // A hash with json_equal(a, b) implying json_hash(a) == json_hash(b).
-std::size_t json_hash(const nlohmann::json& value);
+std::size_t json_hash(const Json& value);
 
 // -1, 0 or 1 comparing two numbers exactly (integers beyond 2^53 included).
 // Precondition: both are numbers.
-int compare_numbers(const nlohmann::json& a, const nlohmann::json& b);
+int compare_numbers(const Json& a, const Json& b);
 
 // Whether a number has no fractional part (1.0 is an integer).
+bool is_integral(const Json& number);
+
+// The same two for schema values, read with nlohmann.
+int compare_numbers(const nlohmann::json& a, const nlohmann::json& b);
 bool is_integral(const nlohmann::json& number);
 
 // "null", "boolean", "object", "array", "number", "integer" or "string" (an
 // integral number is "integer").
-std::string_view json_type_name(const nlohmann::json& value);
+std::string_view json_type_name(const Json& value);
 
 // A short rendering of a value for messages: scalars as JSON, truncated;
 // objects and arrays by their kind and size.
+std::string describe_value(const Json& value);
+// The same for schema values, read with nlohmann.
 std::string describe_value(const nlohmann::json& value);
+// A string quoted as JSON, cut to a readable length.
+std::string describe_string(std::string_view text);
 
 // Nesting depth of `value` (a scalar is 0, [] is 1), counted without
 // recursion and giving up above `limit` (returns limit + 1 then).
-std::size_t json_depth(const nlohmann::json& value, std::size_t limit);
+std::size_t json_depth(const Json& value, std::size_t limit);
 
 } // namespace kensa::validate::schema

@@ -40,23 +40,23 @@ class TypeKeyword final : public Keyword {
 
 class EnumKeyword final : public Keyword {
  public:
-  EnumKeyword(std::string location, Json values);
+  EnumKeyword(std::string location, const SchemaJson& values);
   bool evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const override;
 
  private:
-  Json m_values;
+  kensa::json::Document m_values;
   // Enums of SPDX license ids are long; strings are looked up by hash.
-  std::unordered_set<std::string> m_strings;
+  std::unordered_set<std::string_view> m_strings;
   bool m_has_non_strings = false;
 };
 
 class ConstKeyword final : public Keyword {
  public:
-  ConstKeyword(std::string location, Json value);
+  ConstKeyword(std::string location, const SchemaJson& value);
   bool evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const override;
 
  private:
-  Json m_value;
+  kensa::json::Document m_value;
 };
 
 // $ref (and $recursiveRef / $dynamicRef, resolved statically). The target is
@@ -161,7 +161,7 @@ class PropertiesKeyword final : public Keyword {
                 Annotations* annotations) const override;
 
  private:
-  const Node* find_named(const std::string& name) const;
+  const Node* find_named(std::string_view name) const;
 
   // Sorted by name.
   std::vector<std::pair<std::string, const Node*>> m_named;
@@ -311,21 +311,21 @@ class ContentKeyword final : public Keyword {
 class BoundKeyword final : public Keyword {
  public:
   enum class Kind { minimum, maximum, exclusive_minimum, exclusive_maximum };
-  BoundKeyword(std::string location, Kind kind, Json bound);
+  BoundKeyword(std::string location, Kind kind, const SchemaJson& bound);
   bool evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const override;
 
  private:
   Kind m_kind;
-  Json m_bound;
+  kensa::json::Document m_bound;
 };
 
 class MultipleOfKeyword final : public Keyword {
  public:
-  MultipleOfKeyword(std::string location, Json divisor);
+  MultipleOfKeyword(std::string location, const SchemaJson& divisor);
   bool evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const override;
 
  private:
-  Json m_divisor;
+  kensa::json::Document m_divisor;
 };
 
 } // namespace kensa::validate::schema

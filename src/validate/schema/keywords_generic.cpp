@@ -11,24 +11,23 @@ namespace {
 
 std::uint8_t type_bits(const Json& instance) {
   switch (instance.type()) {
-  case Json::value_t::null:
+  case kensa::json::Type::null:
     return k_type_null;
-  case Json::value_t::boolean:
+  case kensa::json::Type::boolean:
     return k_type_boolean;
-  case Json::value_t::object:
+  case kensa::json::Type::object:
     return k_type_object;
-  case Json::value_t::array:
+  case kensa::json::Type::array:
     return k_type_array;
-  case Json::value_t::string:
+  case kensa::json::Type::string:
     return k_type_string;
-  case Json::value_t::number_integer:
-  case Json::value_t::number_unsigned:
+  case kensa::json::Type::integer:
+  case kensa::json::Type::unsigned_integer:
     return k_type_number | k_type_integer;
-  case Json::value_t::number_float:
+  case kensa::json::Type::real:
     return is_integral(instance) ? (k_type_number | k_type_integer) : k_type_number;
-  default:
-    return 0;
   }
+  return 0;
 }
 
 std::string type_list(std::uint8_t bits) {
@@ -63,11 +62,11 @@ bool TypeKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotat
   return false;
 }
 
-EnumKeyword::EnumKeyword(std::string location, Json values)
-    : Keyword(std::move(location)), m_values(std::move(values)) {
-  for (const auto& value : m_values) {
+EnumKeyword::EnumKeyword(std::string location, const SchemaJson& values)
+    : Keyword(std::move(location)), m_values(kensa::json::Document::from(values)) {
+  for (const Json value : m_values.root()) {
     if (value.is_string()) {
-      m_strings.insert(value.get<std::string>());
+      m_strings.insert(value.string());
     } else {
       m_has_non_strings = true;
     }
@@ -76,11 +75,11 @@ EnumKeyword::EnumKeyword(std::string location, Json values)
 
 bool EnumKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const {
   if (instance.is_string()) {
-    if (m_strings.contains(instance.get_ref<const std::string&>())) {
+    if (m_strings.contains(instance.string())) {
       return true;
     }
   } else if (m_has_non_strings) {
-    for (const auto& value : m_values) {
+    for (const Json value : m_values.root()) {
       if (json_equal(value, instance)) {
         return true;
       }
@@ -89,11 +88,12 @@ bool EnumKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotat
   if (evaluation.collecting()) {
     constexpr std::size_t k_shown = 8;
     std::string allowed;
-    for (std::size_t i = 0; i < m_values.size() && i < k_shown; ++i) {
-      allowed += (i == 0 ? "" : ", ") + describe_value(m_values[i]);
+    const Json values = m_values.root();
+    for (std::size_t i = 0; i < values.size() && i < k_shown; ++i) {
+      allowed += (i == 0 ? "" : ", ") + describe_value(values[i]);
     }
-    if (m_values.size() > k_shown) {
-      allowed += ", ... (" + std::to_string(m_values.size()) + " values)";
+    if (values.size() > k_shown) {
+      allowed += ", ... (" + std::to_string(values.size()) + " values)";
     }
     evaluation.report(*this,
                       describe_value(instance) + " is not one of the allowed values: " + allowed);
@@ -101,15 +101,15 @@ bool EnumKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotat
   return false;
 }
 
-ConstKeyword::ConstKeyword(std::string location, Json value)
-    : Keyword(std::move(location)), m_value(std::move(value)) {}
+ConstKeyword::ConstKeyword(std::string location, const SchemaJson& value)
+    : Keyword(std::move(location)), m_value(kensa::json::Document::from(value)) {}
 
 bool ConstKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const {
-  if (json_equal(m_value, instance)) {
+  if (json_equal(m_value.root(), instance)) {
     return true;
   }
-  evaluation.report(*this,
-                    "must be " + describe_value(m_value) + ", found " + describe_value(instance));
+  evaluation.report(*this, "must be " + describe_value(m_value.root()) + ", found " +
+                               describe_value(instance));
   return false;
 }
 

@@ -7,11 +7,11 @@
 
 namespace kensa::validate::schema {
 
-BoundKeyword::BoundKeyword(std::string location, Kind kind, Json bound)
-    : Keyword(std::move(location)), m_kind(kind), m_bound(std::move(bound)) {}
+BoundKeyword::BoundKeyword(std::string location, Kind kind, const SchemaJson& bound)
+    : Keyword(std::move(location)), m_kind(kind), m_bound(kensa::json::Document::from(bound)) {}
 
 bool BoundKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const {
-  const int order = compare_numbers(instance, m_bound);
+  const int order = compare_numbers(instance, m_bound.root());
   bool valid = false;
   const char* expectation = "";
   switch (m_kind) {
@@ -33,30 +33,30 @@ bool BoundKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annota
     break;
   }
   if (!valid) {
-    evaluation.report(*this, instance.dump() + " is not " + expectation + m_bound.dump());
+    evaluation.report(*this, instance.dump() + " is not " + expectation + m_bound.root().dump());
   }
   return valid;
 }
 
-MultipleOfKeyword::MultipleOfKeyword(std::string location, Json divisor)
-    : Keyword(std::move(location)), m_divisor(std::move(divisor)) {}
+MultipleOfKeyword::MultipleOfKeyword(std::string location, const SchemaJson& divisor)
+    : Keyword(std::move(location)), m_divisor(kensa::json::Document::from(divisor)) {}
 
 bool MultipleOfKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const {
   bool valid = false;
-  if (instance.is_number_integer() && m_divisor.is_number_integer()) {
+  if (instance.is_number_integer() && m_divisor.root().is_number_integer()) {
     // Exact for integers; the divisor is positive (checked when compiling).
-    const auto divisor = m_divisor.get<std::uint64_t>();
+    const auto divisor = m_divisor.root().unsigned_integer();
     if (instance.is_number_unsigned()) {
-      valid = instance.get<std::uint64_t>() % divisor == 0;
+      valid = instance.unsigned_integer() % divisor == 0;
     } else {
-      const auto value = instance.get<std::int64_t>();
+      const auto value = instance.integer();
       const std::uint64_t magnitude = value < 0 ? static_cast<std::uint64_t>(-(value + 1)) + 1
                                                 : static_cast<std::uint64_t>(value);
       valid = magnitude % divisor == 0;
     }
   } else {
-    const long double value = instance.get<double>();
-    const long double divisor = m_divisor.get<double>();
+    const long double value = instance.real();
+    const long double divisor = m_divisor.root().real();
     const long double quotient = value / divisor;
     if (std::isfinite(quotient)) {
       // Decimal divisors like 0.01 have no exact binary form, so allow for
@@ -66,7 +66,7 @@ bool MultipleOfKeyword::evaluate(const Json& instance, Evaluation& evaluation, A
     }
   }
   if (!valid) {
-    evaluation.report(*this, instance.dump() + " is not a multiple of " + m_divisor.dump());
+    evaluation.report(*this, instance.dump() + " is not a multiple of " + m_divisor.root().dump());
   }
   return valid;
 }

@@ -9,8 +9,8 @@ namespace kensa::validate::schema {
 
 namespace {
 
-std::string quoted(const std::string& name) {
-  return describe_value(Json(name));
+std::string quoted_name(std::string_view name) {
+  return describe_string(name);
 }
 
 } // namespace
@@ -26,7 +26,7 @@ bool RequiredKeyword::evaluate(const Json& instance, Evaluation& evaluation, Ann
       if (!evaluation.collecting()) {
         return false;
       }
-      evaluation.report(*this, "missing required property " + quoted(name));
+      evaluation.report(*this, "missing required property " + quoted_name(name));
     }
   }
   return valid;
@@ -57,10 +57,10 @@ PropertiesKeyword::PropertiesKeyword(std::string location,
             [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
-const Node* PropertiesKeyword::find_named(const std::string& name) const {
+const Node* PropertiesKeyword::find_named(std::string_view name) const {
   const auto it = std::lower_bound(
       m_named.begin(), m_named.end(), name,
-      [](const auto& entry, const std::string& wanted) { return entry.first < wanted; });
+      [](const auto& entry, std::string_view wanted) { return entry.first < wanted; });
   return it != m_named.end() && it->first == name ? it->second : nullptr;
 }
 
@@ -72,7 +72,7 @@ bool PropertiesKeyword::evaluate(const Json& instance, Evaluation& evaluation,
     return !evaluation.collecting();
   };
   for (auto member = instance.begin(); member != instance.end(); ++member) {
-    const std::string& name = member.key();
+    const std::string_view name = member.key();
     bool matched = false;
     if (const Node* schema = find_named(name)) {
       matched = true;
@@ -83,7 +83,7 @@ bool PropertiesKeyword::evaluate(const Json& instance, Evaluation& evaluation,
     for (const auto& pattern : m_patterns) {
       if (pattern.regex.status() != EcmaRegex::Status::ok) {
         evaluation.report_unsupported(&pattern, pattern.location,
-                                      "patternProperties pattern " + quoted(pattern.source) +
+                                      "patternProperties pattern " + quoted_name(pattern.source) +
                                           " cannot be checked: " + pattern.regex.problem());
         continue;
       }
@@ -102,7 +102,7 @@ bool PropertiesKeyword::evaluate(const Json& instance, Evaluation& evaluation,
           return false;
         }
         evaluation.report_member(m_additional_location, name,
-                                 "property " + quoted(name) + " is not allowed here");
+                                 "property " + quoted_name(name) + " is not allowed here");
       } else if (!evaluation.evaluate_member(*m_additional, member.value(), name) && fail()) {
         return false;
       }
@@ -127,14 +127,14 @@ bool PropertyNamesKeyword::evaluate(const Json& instance, Evaluation& evaluation
                                     Annotations*) const {
   bool valid = true;
   for (auto member = instance.begin(); member != instance.end(); ++member) {
-    const Json name(member.key());
-    if (!evaluation.test(*m_names, name, nullptr)) {
+    const auto name = kensa::json::Document::from(nlohmann::json(std::string(member.key())));
+    if (!evaluation.test(*m_names, name.root(), nullptr)) {
       valid = false;
       if (!evaluation.collecting()) {
         return false;
       }
       evaluation.report_member(location(), member.key(),
-                               "property name " + quoted(member.key()) + " is not allowed");
+                               "property name " + quoted_name(member.key()) + " is not allowed");
     }
   }
   return valid;
@@ -159,8 +159,8 @@ bool DependenciesKeyword::evaluate(const Json& instance, Evaluation& evaluation,
         if (!evaluation.collecting()) {
           return false;
         }
-        evaluation.report(*this, "property " + quoted(name) + " is required when " +
-                                     quoted(trigger) + " is present");
+        evaluation.report(*this, "property " + quoted_name(name) + " is required when " +
+                                     quoted_name(trigger) + " is present");
       }
     }
   }
@@ -187,17 +187,17 @@ bool UnevaluatedPropertiesKeyword::evaluate(const Json& instance, Evaluation& ev
   std::sort(seen.begin(), seen.end());
   bool valid = true;
   for (auto member = instance.begin(); member != instance.end(); ++member) {
-    const std::string* name = &member.key();
+    const std::string_view name = member.key();
     if (std::binary_search(seen.begin(), seen.end(), name)) {
       continue;
     }
     bool member_valid = true;
     if (m_schema->kind == Node::Kind::reject_all) {
       member_valid = false;
-      evaluation.report_member(location(), *name,
-                               "property " + quoted(*name) + " is not allowed here");
+      evaluation.report_member(location(), name,
+                               "property " + quoted_name(name) + " is not allowed here");
     } else {
-      member_valid = evaluation.evaluate_member(*m_schema, member.value(), *name);
+      member_valid = evaluation.evaluate_member(*m_schema, member.value(), name);
     }
     if (!member_valid) {
       valid = false;

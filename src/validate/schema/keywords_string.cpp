@@ -11,7 +11,7 @@ LengthKeyword::LengthKeyword(std::string location, std::size_t bound, bool is_mi
     : Keyword(std::move(location)), m_bound(bound), m_is_minimum(is_minimum) {}
 
 bool LengthKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const {
-  const auto& text = instance.get_ref<const std::string&>();
+  const std::string_view text = instance.string();
   // The byte count bounds the code point count from above, which settles
   // most checks without decoding.
   if (!m_is_minimum && text.size() <= m_bound) {
@@ -33,15 +33,15 @@ PatternKeyword::PatternKeyword(std::string location, std::string source, EcmaReg
 bool PatternKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const {
   if (m_regex.status() != EcmaRegex::Status::ok) {
     evaluation.report_unsupported(this, location(),
-                                  "pattern " + describe_value(Json(m_source)) +
+                                  "pattern " + describe_string(m_source) +
                                       " cannot be checked: " + m_regex.problem());
     return true;
   }
-  if (m_regex.search(instance.get_ref<const std::string&>())) {
+  if (m_regex.search(instance.string())) {
     return true;
   }
   evaluation.report(*this, describe_value(instance) + " does not match the pattern " +
-                               describe_value(Json(m_source)));
+                               describe_string(m_source));
   return false;
 }
 
@@ -49,7 +49,7 @@ FormatKeyword::FormatKeyword(std::string location, std::string name, FormatCheck
     : Keyword(std::move(location)), m_name(std::move(name)), m_check(check) {}
 
 bool FormatKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const {
-  if (m_check(instance.get_ref<const std::string&>())) {
+  if (m_check(instance.string())) {
     return true;
   }
   evaluation.report(*this, describe_value(instance) + " is not a valid " + m_name);
@@ -121,7 +121,7 @@ ContentKeyword::ContentKeyword(std::string location, bool base64, bool json)
     : Keyword(std::move(location)), m_base64(base64), m_json(json) {}
 
 bool ContentKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const {
-  const auto& text = instance.get_ref<const std::string&>();
+  const std::string_view text = instance.string();
   std::optional<std::string> decoded;
   std::string_view content = text;
   if (m_base64) {
@@ -132,7 +132,7 @@ bool ContentKeyword::evaluate(const Json& instance, Evaluation& evaluation, Anno
     }
     content = *decoded;
   }
-  if (m_json && !Json::accept(content)) {
+  if (m_json && !nlohmann::json::accept(content)) {
     evaluation.report(*this, "is not valid JSON (contentMediaType application/json)");
     return false;
   }

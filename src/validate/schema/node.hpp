@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/util/json_document.hpp>
 #include <kensa/validate/json_schema.hpp>
 
 #include <nlohmann/json.hpp>
@@ -7,13 +8,17 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // The compiled form of a schema: a tree (a graph, through `$ref`) of Nodes,
 // each a list of Keyword checks sorted by the instance type they apply to.
 namespace kensa::validate::schema {
 
-using Json = nlohmann::json;
+// Instances are read into kensa's flat document; schemas stay nlohmann
+// values, read once when compiled.
+using Json = kensa::json::Value;
+using SchemaJson = nlohmann::json;
 
 class Evaluation;
 
@@ -24,7 +29,7 @@ class Evaluation;
 struct Annotations {
   bool all_properties = false;
   // Member names, pointing into the instance.
-  std::vector<const std::string*> properties;
+  std::vector<std::string_view> properties;
   bool all_items = false;
   // Items [0, item_prefix) were evaluated by items or prefixItems.
   std::size_t item_prefix = 0;
@@ -32,7 +37,7 @@ struct Annotations {
   std::vector<std::size_t> items;
 
   void merge(const Annotations& other);
-  void add_property(const std::string& name) { properties.push_back(&name); }
+  void add_property(std::string_view name) { properties.push_back(name); }
 };
 
 // One keyword of one schema, e.g. "minLength": 3.

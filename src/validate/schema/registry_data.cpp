@@ -35,7 +35,7 @@ bool is_plain_name(std::string_view fragment) {
 }
 
 struct Pending {
-  const Json* schema;
+  const SchemaJson* schema;
   std::string base;
   SchemaDialect dialect;
   std::string resource;
@@ -44,14 +44,14 @@ struct Pending {
 
 } // namespace
 
-Status RegistryData::index(const Json& document, const std::string& uri) {
-  std::unordered_map<std::string, const Json*> new_resources;
-  std::unordered_map<std::string, const Json*> new_anchors;
-  std::unordered_map<const Json*, NodeInfo> new_nodes;
+Status RegistryData::index(const SchemaJson& document, const std::string& uri) {
+  std::unordered_map<std::string, const SchemaJson*> new_resources;
+  std::unordered_map<std::string, const SchemaJson*> new_anchors;
+  std::unordered_map<const SchemaJson*, NodeInfo> new_nodes;
   std::string conflict;
 
   const auto claim = [&conflict](auto& existing, auto& added, const std::string& key,
-                                 const Json* node) {
+                                 const SchemaJson* node) {
     const auto old = existing.find(key);
     if (old != existing.end()) {
       if (conflict.empty()) {
@@ -74,7 +74,7 @@ Status RegistryData::index(const Json& document, const std::string& uri) {
   while (!stack.empty()) {
     Pending current = std::move(stack.back());
     stack.pop_back();
-    const Json& schema = *current.schema;
+    const SchemaJson& schema = *current.schema;
     if (schema.is_object()) {
       const auto dollar_schema = schema.find("$schema");
       if (dollar_schema != schema.end() && dollar_schema->is_string()) {
@@ -110,7 +110,7 @@ Status RegistryData::index(const Json& document, const std::string& uri) {
     }
     new_nodes.emplace(current.schema, NodeInfo{current.base, current.dialect,
                                                current.resource + "#" + current.pointer});
-    for_each_subschema(schema, [&](const Json& child, const std::string& suffix) {
+    for_each_subschema(schema, [&](const SchemaJson& child, const std::string& suffix) {
       stack.push_back(Pending{&child, current.base, current.dialect, current.resource,
                               current.pointer + suffix});
     });

@@ -16,7 +16,7 @@
 // reached.
 namespace kensa::validate::schema {
 
-using Json = nlohmann::json;
+using SchemaJson = nlohmann::json;
 
 struct NodeInfo {
   // Base URI `$ref`s inside this subschema resolve against (no fragment).
@@ -29,17 +29,17 @@ struct NodeInfo {
 struct RegistryData {
   SchemaDialect default_dialect = SchemaDialect::draft7;
   // A deque keeps every document at a stable address.
-  std::deque<Json> documents;
+  std::deque<SchemaJson> documents;
   // Absolute URI without fragment -> schema resource root.
-  std::unordered_map<std::string, const Json*> resources;
+  std::unordered_map<std::string, const SchemaJson*> resources;
   // "<absolute URI>#<anchor name>" -> subschema.
-  std::unordered_map<std::string, const Json*> anchors;
-  std::unordered_map<const Json*, NodeInfo> nodes;
+  std::unordered_map<std::string, const SchemaJson*> anchors;
+  std::unordered_map<const SchemaJson*, NodeInfo> nodes;
 
   // Registers the subschemas of `document` (already stored in `documents`),
   // retrieved as `uri`. Fails without changing anything when a URI it would
   // claim is taken.
-  Status index(const Json& document, const std::string& uri);
+  Status index(const SchemaJson& document, const std::string& uri);
 };
 
 // The dialect a "$schema" value names, or `fallback` when it names none

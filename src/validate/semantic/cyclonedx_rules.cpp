@@ -1,6 +1,7 @@
 #include "semantic_rules.hpp"
 #include "value_checks.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -16,30 +17,33 @@ bool is_bom_link(std::string_view ref) {
   return ref.starts_with("urn:cdx:");
 }
 
-// Every "bom-ref" in the BOM with its location, walked without recursion so
-// that nesting depth costs heap, not stack.
-std::vector<std::pair<std::string_view, std::string>> collect_bom_refs(const Json& bom) {
-  std::vector<std::pair<std::string_view, std::string>> refs;
-  std::vector<std::pair<const Json*, std::string>> pending{{&bom, std::string()}};
+// Every "bom-ref" value in the BOM, in document order, found without
+// recursion so that nesting depth costs heap, not stack.
+std::vector<Json> collect_bom_refs(const Json& bom) {
+  std::vector<Json> refs;
+  std::vector<Json> pending{bom};
   while (!pending.empty()) {
-    auto [node, location] = std::move(pending.back());
+    const Json node = pending.back();
     pending.pop_back();
-    if (node->is_object()) {
-      for (auto it = node->begin(); it != node->end(); ++it) {
-        if (it.key() == "bom-ref" && it.value().is_string()) {
-          refs.emplace_back(string_of(it.value()), child(location, "bom-ref"));
-        } else if (it.value().is_structured()) {
-          pending.emplace_back(&it.value(), child(location, it.key()));
+    if (node.is_object()) {
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        const Json value = it.value();
+        if (it.key() == "bom-ref" && value.is_string()) {
+          refs.push_back(value);
+        } else if (value.is_structured()) {
+          pending.push_back(value);
         }
       }
-    } else if (node->is_array()) {
-      for (std::size_t i = 0; i < node->size(); ++i) {
-        if ((*node)[i].is_structured()) {
-          pending.emplace_back(&(*node)[i], child(location, i));
+    } else if (node.is_array()) {
+      for (const Json item : node) {
+        if (item.is_structured()) {
+          pending.push_back(item);
         }
       }
     }
   }
+  std::sort(refs.begin(), refs.end(),
+            [](const Json& a, const Json& b) { return a.order() < b.order(); });
   return refs;
 }
 
@@ -64,79 +68,81 @@ class CycloneDxRules {
 
  private:
   void check_bom_refs() {
-    // Sorted by location so that the first occurrence in document order is
-    // the one kept and the later ones are reported.
-    auto refs = collect_bom_refs(m_bom);
-    std::unordered_map<std::string_view, std::string> first;
-    for (auto& [ref, location] : refs) {
-      auto [it, inserted] = first.emplace(ref, location);
+    // The first use in document order is kept; later ones are reported.
+    const std::vector<Json> refs = collect_bom_refs(m_bom);
+    std::unordered_map<std::string_view, Json> first;
+    first.reserve(refs.size());
+    for (const Json& ref : refs) {
+      auto [it, inserted] = first.emplace(ref.string(), ref);
       if (!inserted) {
-        const auto& other = it->second < location ? it->second : location;
-        const auto& later = it->second < location ? location : it->second;
-        m_sink.add(Severity::error, "CDX-BOMREF-UNIQUE", later,
-                   "bom-ref '" + std::string(ref) + "' is also used at " + other,
+        m_sink.add(Severity::error, "CDX-BOMREF-UNIQUE", m_bom.pointer_to(ref),
+                   "bom-ref '" + std::string(ref.string()) + "' is also used at " +
+                       m_bom.pointer_to(it->second),
                    "give every component, service and vulnerability its own bom-ref");
       }
+    }
+    m_refs.reserve(first.size());
+    for (const auto& [ref, value] : first) {
       m_refs.insert(ref);
     }
   }
 
-  void expect_ref(const Json& value, const std::string& location, std::string_view rule,
+  void expect_ref(const Json& value, const Location& location, std::string_view rule,
                   std::string_view what) {
     const std::string_view ref = string_of(value);
     if (!value.is_string() || is_bom_link(ref) || m_refs.contains(ref)) {
       return;
     }
-    m_sink.add(Severity::error, std::string(rule), location,
+    m_sink.add(Severity::error, std::string(rule), location.pointer(),
                std::string(what) + " names bom-ref '" + std::string(ref) +
                    "', which no element of the BOM has",
                "use the bom-ref of a component or service in this BOM");
   }
 
-  void expect_refs(const Json& list, const std::string& location, std::string_view rule,
+  void expect_refs(const Json& list, const Location& location, std::string_view rule,
                    std::string_view what) {
     if (!list.is_array()) {
       return;
     }
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const Json& entry = list[i];
+    std::size_t i = 0;
+    for (const Json entry : list) {
       // 1.5+ allows {"ref": ...} objects in some lists.
-      if (entry.is_object() && entry.contains("ref")) {
-        expect_ref(entry["ref"], child(child(location, i), "ref"), rule, what);
+      if (const Json ref = entry["ref"]; ref.exists()) {
+        expect_ref(ref, location.item(i).member("ref"), rule, what);
       } else {
-        expect_ref(entry, child(location, i), rule, what);
+        expect_ref(entry, location.item(i), rule, what);
       }
+      ++i;
     }
   }
 
   void check_dependencies() {
-    const Json* it = find_array(m_bom, "dependencies");
-    if (it == nullptr) {
+    const auto it = find_array(m_bom, "dependencies");
+    if (!it) {
       return;
     }
+    static const std::string k_dependencies = "/dependencies";
     for (std::size_t i = 0; i < it->size(); ++i) {
-      const Json& dependency = (*it)[i];
+      const Json dependency = (*it)[i];
       if (!dependency.is_object()) {
         continue;
       }
-      const std::string location = child("/dependencies", i);
-      if (dependency.contains("ref")) {
-        expect_ref(dependency["ref"], child(location, "ref"), "CDX-REF-DEPENDENCY", "a dependency");
+      const Location location = Location(k_dependencies).item(i);
+      if (const Json ref = dependency["ref"]; ref.exists()) {
+        expect_ref(ref, location.member("ref"), "CDX-REF-DEPENDENCY", "a dependency");
       }
-      if (dependency.contains("dependsOn")) {
-        expect_refs(dependency["dependsOn"], child(location, "dependsOn"), "CDX-REF-DEPENDENCY",
-                    "dependsOn");
+      if (const Json depends_on = dependency["dependsOn"]; depends_on.exists()) {
+        expect_refs(depends_on, location.member("dependsOn"), "CDX-REF-DEPENDENCY", "dependsOn");
       }
-      if (dependency.contains("provides")) {
-        expect_refs(dependency["provides"], child(location, "provides"), "CDX-REF-DEPENDENCY",
-                    "provides");
+      if (const Json provides = dependency["provides"]; provides.exists()) {
+        expect_refs(provides, location.member("provides"), "CDX-REF-DEPENDENCY", "provides");
       }
     }
   }
 
   void check_compositions() {
-    const Json* it = find_array(m_bom, "compositions");
-    if (it == nullptr) {
+    const auto it = find_array(m_bom, "compositions");
+    if (!it) {
       return;
     }
     for (std::size_t i = 0; i < it->size(); ++i) {
@@ -154,8 +160,8 @@ class CycloneDxRules {
   }
 
   void check_vulnerabilities() {
-    const Json* it = find_array(m_bom, "vulnerabilities");
-    if (it == nullptr) {
+    const auto it = find_array(m_bom, "vulnerabilities");
+    if (!it) {
       return;
     }
     for (std::size_t i = 0; i < it->size(); ++i) {
@@ -176,8 +182,8 @@ class CycloneDxRules {
   }
 
   void check_annotations() {
-    const Json* it = find_array(m_bom, "annotations");
-    if (it == nullptr) {
+    const auto it = find_array(m_bom, "annotations");
+    if (!it) {
       return;
     }
     for (std::size_t i = 0; i < it->size(); ++i) {
@@ -188,43 +194,41 @@ class CycloneDxRules {
     }
   }
 
-  void check_licenses(const Json& licenses, const std::string& location) {
+  void check_licenses(const Json& licenses, const Location& location) {
     if (!licenses.is_array()) {
       return;
     }
-    for (std::size_t i = 0; i < licenses.size(); ++i) {
-      const Json& choice = licenses[i];
-      const std::string at = child(location, i);
-      if (!choice.is_object()) {
-        continue;
+    std::size_t i = 0;
+    for (const Json choice : licenses) {
+      const Location at = location.item(i++);
+      if (const Json expression = choice["expression"]; expression.is_string()) {
+        check_license_expression(expression.string(), at.member("expression"), false, m_sink);
       }
-      if (choice.contains("expression") && choice["expression"].is_string()) {
-        check_license_expression(string_of(choice["expression"]), child(at, "expression"), false,
-                                 m_sink);
-      }
-      if (choice.contains("license") && choice["license"].is_object() &&
-          choice["license"].contains("id") && choice["license"]["id"].is_string()) {
-        check_license_id(string_of(choice["license"]["id"]), child(child(at, "license"), "id"),
-                         m_sink);
+      if (const Json id = choice["license"]["id"]; id.is_string()) {
+        check_license_id(id.string(), at.member("license").member("id"), m_sink);
       }
     }
   }
 
-  void check_hashes(const Json& hashes, const std::string& location) {
+  void check_hashes(const Json& hashes, const Location& location) {
     if (!hashes.is_array()) {
       return;
     }
-    for (std::size_t i = 0; i < hashes.size(); ++i) {
-      const Json& hash = hashes[i];
-      if (hash.is_object() && hash.contains("alg") && hash.contains("content")) {
-        check_digest(string_of(hash["alg"]), string_of(hash["content"]),
-                     child(child(location, i), "content"), m_sink);
+    std::size_t i = 0;
+    for (const Json hash : hashes) {
+      const Json algorithm = hash["alg"];
+      const Json content = hash["content"];
+      if (algorithm.exists() && content.exists()) {
+        check_digest(string_of(algorithm), string_of(content), location.item(i).member("content"),
+                     m_sink);
       }
+      ++i;
     }
   }
 
   void check_components() {
-    std::unordered_map<std::string, std::string> purls;
+    // purl -> the location of the component that gave it first.
+    std::unordered_map<std::string_view, std::string> purls;
     const bool has_version_range = m_version >= "1.7";
     for_each_cyclonedx_component(m_bom, [&](const Json& component, const std::string& location) {
       if (!component.is_object()) {
@@ -232,26 +236,25 @@ class CycloneDxRules {
       }
       const std::string_view name = string_of(member(component, "name"));
       const std::string_view version = string_of(member(component, "version"));
-      if (const auto purl = component.find("purl"); purl != component.end() && purl->is_string()) {
-        const std::string at = child(location, "purl");
-        if (check_purl(string_of(*purl), at, "PURL-SYNTAX", m_sink)) {
-          check_purl_agrees(string_of(*purl), name, version, at, "PURL-MISMATCH", m_sink);
-        }
-        auto [it, inserted] = purls.emplace(purl->get<std::string>(), at);
+      if (const Json purl = component["purl"]; purl.is_string()) {
+        const Location at = Location(location).member("purl");
+        check_purl(purl.string(), name, version, at, "PURL-SYNTAX", "PURL-MISMATCH", m_sink);
+        auto [it, inserted] = purls.emplace(purl.string(), location);
         if (!inserted) {
-          m_sink.add(Severity::warning, "CDX-DUPLICATE-PURL", at,
-                     "purl '" + it->first + "' is also given at " + it->second,
+          m_sink.add(Severity::warning, "CDX-DUPLICATE-PURL", at.pointer(),
+                     "purl '" + std::string(purl.string()) + "' is also given at " +
+                         child(it->second, "purl"),
                      "list each package once, or tell the instances apart with qualifiers");
         }
       }
-      if (component.contains("licenses")) {
-        check_licenses(component["licenses"], child(location, "licenses"));
+      if (const Json licenses = component["licenses"]; licenses.exists()) {
+        check_licenses(licenses, Location(location).member("licenses"));
       }
-      if (component.contains("hashes")) {
-        check_hashes(component["hashes"], child(location, "hashes"));
+      if (const Json hashes = component["hashes"]; hashes.exists()) {
+        check_hashes(hashes, Location(location).member("hashes"));
       }
       if (has_version_range && component.contains("versionRange") &&
-          component.value("isExternal", false) != true) {
+          !component["isExternal"].boolean()) {
         m_sink.add(Severity::error, "CDX-VERSION-RANGE", child(location, "versionRange"),
                    "versionRange is only allowed on external components (isExternal: true)",
                    "set isExternal to true, or give an exact version instead");
@@ -259,7 +262,8 @@ class CycloneDxRules {
     });
     if (m_bom.contains("metadata") && m_bom["metadata"].is_object() &&
         m_bom["metadata"].contains("licenses")) {
-      check_licenses(m_bom["metadata"]["licenses"], "/metadata/licenses");
+      static const std::string k_metadata_licenses = "/metadata/licenses";
+      check_licenses(m_bom["metadata"]["licenses"], k_metadata_licenses);
     }
   }
 
@@ -273,26 +277,25 @@ class CycloneDxRules {
 
 void for_each_cyclonedx_component(
     const Json& bom, const std::function<void(const Json&, const std::string&)>& visit) {
-  std::vector<std::pair<const Json*, std::string>> pending;
-  if (const Json* components = find_array(bom, "components")) {
+  std::vector<std::pair<Json, std::string>> pending;
+  if (const auto components = find_array(bom, "components")) {
     for (std::size_t i = components->size(); i-- > 0;) {
-      pending.emplace_back(&(*components)[i], child("/components", i));
+      pending.emplace_back((*components)[i], child("/components", i));
     }
   }
-  if (const auto metadata = bom.find("metadata");
-      metadata != bom.end() && metadata->is_object() && metadata->contains("component")) {
-    pending.emplace_back(&(*metadata)["component"], "/metadata/component");
+  if (const Json component = bom["metadata"]["component"]; component.exists()) {
+    pending.emplace_back(component, "/metadata/component");
   }
   while (!pending.empty()) {
     auto [component, location] = std::move(pending.back());
     pending.pop_back();
-    visit(*component, location);
-    if (!component->is_object()) {
+    visit(component, location);
+    if (!component.is_object()) {
       continue;
     }
-    if (const Json* nested = find_array(*component, "components")) {
+    if (const auto nested = find_array(component, "components")) {
       for (std::size_t i = nested->size(); i-- > 0;) {
-        pending.emplace_back(&(*nested)[i], child(child(location, "components"), i));
+        pending.emplace_back((*nested)[i], child(child(location, "components"), i));
       }
     }
   }

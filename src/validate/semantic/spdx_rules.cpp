@@ -36,8 +36,8 @@ class Spdx2Rules {
       m_ids.emplace(string_of(m_document["SPDXID"]), "/SPDXID");
     }
     for (const char* list : k_element_lists) {
-      const Json* it = find_array(m_document, list);
-      if (it == nullptr) {
+      const auto it = find_array(m_document, list);
+      if (!it) {
         continue;
       }
       for (std::size_t i = 0; i < it->size(); ++i) {
@@ -55,14 +55,14 @@ class Spdx2Rules {
         }
       }
     }
-    if (const Json* refs = find_array(m_document, "externalDocumentRefs")) {
+    if (const auto refs = find_array(m_document, "externalDocumentRefs")) {
       for (const auto& ref : *refs) {
         if (ref.is_object() && ref.contains("externalDocumentId")) {
           m_external_documents.insert(string_of(ref["externalDocumentId"]));
         }
       }
     }
-    if (const Json* extracted = find_array(m_document, "hasExtractedLicensingInfos")) {
+    if (const auto extracted = find_array(m_document, "hasExtractedLicensingInfos")) {
       for (const auto& info : *extracted) {
         if (info.is_object() && info.contains("licenseId")) {
           m_license_refs.insert(string_of(info["licenseId"]));
@@ -72,8 +72,8 @@ class Spdx2Rules {
   }
 
   void check_namespace() {
-    const auto it = m_document.find("documentNamespace");
-    if (it == m_document.end() || !it->is_string()) {
+    const auto it = find_member(m_document, "documentNamespace");
+    if (!it || !it->is_string()) {
       return;
     }
     const std::string_view ns = string_of(*it);
@@ -86,10 +86,10 @@ class Spdx2Rules {
   }
 
   void check_created() {
-    const auto info = m_document.find("creationInfo");
-    if (info != m_document.end() && info->is_object() && info->contains("created") &&
-        (*info)["created"].is_string()) {
-      check_timestamp(string_of((*info)["created"]), "/creationInfo/created", "TIMESTAMP", m_sink);
+    const auto info = find_member(m_document, "creationInfo");
+    if (info && info->is_object() && info->contains("created") && (*info)["created"].is_string()) {
+      static const std::string k_created = "/creationInfo/created";
+      check_timestamp(string_of((*info)["created"]), k_created, "TIMESTAMP", m_sink);
     }
   }
 
@@ -121,14 +121,14 @@ class Spdx2Rules {
 
   void check_describes() {
     bool describes = false;
-    if (const Json* listed = find_array(m_document, "documentDescribes")) {
+    if (const auto listed = find_array(m_document, "documentDescribes")) {
       for (std::size_t i = 0; i < listed->size(); ++i) {
         expect_element((*listed)[i], child("/documentDescribes", i), "SPDX-REF-DESCRIBES", false);
         describes = true;
       }
     }
     const std::string_view self = string_of(member(m_document, "SPDXID"));
-    if (const Json* relationships = find_array(m_document, "relationships")) {
+    if (const auto relationships = find_array(m_document, "relationships")) {
       for (const auto& relationship : *relationships) {
         if (!relationship.is_object()) {
           continue;
@@ -150,8 +150,8 @@ class Spdx2Rules {
   }
 
   void check_relationships() {
-    const Json* relationships = find_array(m_document, "relationships");
-    if (relationships == nullptr) {
+    const auto relationships = find_array(m_document, "relationships");
+    if (!relationships) {
       return;
     }
     for (std::size_t i = 0; i < relationships->size(); ++i) {
@@ -172,8 +172,8 @@ class Spdx2Rules {
   }
 
   void check_license_field(const Json& element, const char* field, const std::string& location) {
-    const auto it = element.find(field);
-    if (it == element.end() || !it->is_string()) {
+    const auto it = find_member(element, field);
+    if (!it || !it->is_string()) {
       return;
     }
     const std::string at = child(location, field);
@@ -197,8 +197,8 @@ class Spdx2Rules {
   }
 
   void check_checksums(const Json& element, const std::string& location) {
-    const Json* checksums = find_array(element, "checksums");
-    if (checksums == nullptr) {
+    const auto checksums = find_array(element, "checksums");
+    if (!checksums) {
       return;
     }
     for (std::size_t i = 0; i < checksums->size(); ++i) {
@@ -214,8 +214,8 @@ class Spdx2Rules {
   void check_elements() {
     std::unordered_map<std::string, std::string> purls;
     for (const char* list : k_element_lists) {
-      const Json* it = find_array(m_document, list);
-      if (it == nullptr) {
+      const auto it = find_array(m_document, list);
+      if (!it) {
         continue;
       }
       for (std::size_t i = 0; i < it->size(); ++i) {
@@ -233,8 +233,8 @@ class Spdx2Rules {
             expect_element(files[j], child(child(location, "hasFiles"), j), "SPDX-REF-FILE", false);
           }
         }
-        const Json* refs = find_array(element, "externalRefs");
-        if (refs == nullptr) {
+        const auto refs = find_array(element, "externalRefs");
+        if (!refs) {
           continue;
         }
         for (std::size_t j = 0; j < refs->size(); ++j) {
@@ -245,11 +245,9 @@ class Spdx2Rules {
           const std::string_view purl = string_of(member(ref, "referenceLocator"));
           const std::string at =
               child(child(child(location, "externalRefs"), j), "referenceLocator");
-          if (check_purl(purl, at, "PURL-SYNTAX", m_sink)) {
-            check_purl_agrees(purl, string_of(member(element, "name")),
-                              string_of(member(element, "versionInfo")), at, "PURL-MISMATCH",
-                              m_sink);
-          }
+          check_purl(purl, string_of(member(element, "name")),
+                     string_of(member(element, "versionInfo")), at, "PURL-SYNTAX", "PURL-MISMATCH",
+                     m_sink);
           auto [seen, inserted] = purls.emplace(std::string(purl), at);
           if (!inserted) {
             m_sink.add(Severity::warning, "SPDX-DUPLICATE-PURL", at,
@@ -329,8 +327,8 @@ void check_spdx3(const Json& document, FindingSink& sink) {
       check_timestamp(string_of(element["created"]), child(location, "created"), "TIMESTAMP", sink);
     }
     if (element.contains("software_packageUrl") && element["software_packageUrl"].is_string()) {
-      check_purl(string_of(element["software_packageUrl"]), child(location, "software_packageUrl"),
-                 "PURL-SYNTAX", sink);
+      check_purl(string_of(element["software_packageUrl"]), {}, {},
+                 child(location, "software_packageUrl"), "PURL-SYNTAX", "PURL-MISMATCH", sink);
     }
   }
 }

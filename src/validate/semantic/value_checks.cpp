@@ -27,30 +27,55 @@ std::string shown(std::string_view text) {
 
 } // namespace
 
-const Json* find_member(const Json& object, std::string_view key) {
-  if (!object.is_object()) {
-    return nullptr;
-  }
-  const auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
+std::optional<Json> find_member(const Json& object, std::string_view key) {
+  const Json found = object[key];
+  return found.exists() ? std::optional<Json>(found) : std::nullopt;
 }
 
-const Json* find_array(const Json& object, std::string_view key) {
-  const Json* member = find_member(object, key);
-  return member != nullptr && member->is_array() ? member : nullptr;
+std::optional<Json> find_array(const Json& object, std::string_view key) {
+  const Json found = object[key];
+  return found.is_array() ? std::optional<Json>(found) : std::nullopt;
 }
 
-const Json& member(const Json& object, std::string_view key) {
-  static const Json k_null;
-  const Json* found = find_member(object, key);
-  return found == nullptr ? k_null : *found;
+Json member(const Json& object, std::string_view key) {
+  return object[key];
 }
 
 std::string_view string_of(const Json& value) {
-  if (!value.is_string()) {
-    return {};
+  return value.string();
+}
+
+Location Location::with(Token token) const {
+  Location next = *this;
+  // Callers nest at most four tokens below a base they spell out; a fifth
+  // would be a programming error, kept visible rather than lost.
+  if (next.m_count == next.m_tokens.size()) {
+    next.m_tokens.back() = Token{"...", 0, true};
+    return next;
   }
-  return value.get_ref<const std::string&>();
+  next.m_tokens[next.m_count++] = token;
+  return next;
+}
+
+Location Location::member(std::string_view name) const {
+  return with(Token{name, 0, true});
+}
+
+Location Location::item(std::size_t index) const {
+  return with(Token{{}, index, false});
+}
+
+std::string Location::pointer() const {
+  std::string out = *m_base;
+  for (std::size_t i = 0; i < m_count; ++i) {
+    if (m_tokens[i].is_member) {
+      schema::append_pointer_token(out, m_tokens[i].name);
+    } else {
+      out += '/';
+      out += std::to_string(m_tokens[i].index);
+    }
+  }
+  return out;
 }
 
 std::string child(const std::string& parent, std::string_view token) {
@@ -63,22 +88,17 @@ std::string child(const std::string& parent, std::size_t index) {
   return parent + "/" + std::to_string(index);
 }
 
-bool check_purl(std::string_view purl, const std::string& location, std::string_view rule,
-                FindingSink& sink) {
+void check_purl(std::string_view purl, std::string_view name, std::string_view version,
+                const Location& location, std::string_view syntax_rule,
+                std::string_view mismatch_rule, FindingSink& sink) {
   const auto parsed = model::parse_purl(purl, model::PurlParseOptions{true});
   if (!parsed) {
-    sink.add(Severity::error, std::string(rule), location,
+    sink.add(Severity::error, std::string(syntax_rule), location.pointer(),
              "purl " + shown(purl) + " does not parse: " + parsed.error(),
              "write it as pkg:type/namespace/name@version (ECMA-427)");
-    return false;
+    return;
   }
-  return true;
-}
-
-void check_purl_agrees(std::string_view purl, std::string_view name, std::string_view version,
-                       const std::string& location, std::string_view rule, FindingSink& sink) {
-  const auto parsed = model::parse_purl(purl, model::PurlParseOptions{true});
-  if (!parsed || name.empty()) {
+  if (name.empty()) {
     return;
   }
   // Types fold case or rewrite names (pypi "_" to "-"), so compare loosely.
@@ -88,58 +108,59 @@ void check_purl_agrees(std::string_view purl, std::string_view name, std::string
     std::replace(folded.begin(), folded.end(), '.', '-');
     return folded;
   };
-  const bool name_matches =
-      fold(parsed->name) == fold(name) ||
-      fold(parsed->namespace_.empty() ? parsed->name : parsed->namespace_ + "/" + parsed->name) ==
-          fold(name) ||
-      fold(name).ends_with("/" + fold(parsed->name)) ||
-      fold(name).ends_with(":" + fold(parsed->name));
+  const std::string folded_name = fold(name);
+  const std::string folded_purl_name = fold(parsed->name);
+  const bool name_matches = folded_purl_name == folded_name ||
+                            (!parsed->namespace_.empty() &&
+                             fold(parsed->namespace_ + "/" + parsed->name) == folded_name) ||
+                            folded_name.ends_with("/" + folded_purl_name) ||
+                            folded_name.ends_with(":" + folded_purl_name);
   if (!name_matches) {
-    sink.add(Severity::warning, std::string(rule), location,
+    sink.add(Severity::warning, std::string(mismatch_rule), location.pointer(),
              "purl name " + shown(parsed->name) + " differs from the component name " + shown(name),
              "make the purl and the name describe the same package");
   }
   if (!version.empty() && !parsed->version.empty() && parsed->version != version &&
       fold(parsed->version) != fold(version)) {
-    sink.add(Severity::warning, std::string(rule), location,
+    sink.add(Severity::warning, std::string(mismatch_rule), location.pointer(),
              "purl version " + shown(parsed->version) + " differs from the component version " +
                  shown(version),
              "make the purl and the version describe the same release");
   }
 }
 
-void check_license_expression(std::string_view text, const std::string& location, bool allow_none,
+void check_license_expression(std::string_view text, const Location& location, bool allow_none,
                               FindingSink& sink) {
   if (allow_none && (text == "NONE" || text == "NOASSERTION")) {
     return;
   }
   const auto parsed = model::parse_license_expression(text);
   if (!parsed) {
-    sink.add(Severity::error, "LICENSE-EXPRESSION", location,
+    sink.add(Severity::error, "LICENSE-EXPRESSION", location.pointer(),
              "license expression " + shown(text) + " is not valid SPDX: " + parsed.error(),
              "use ids from the SPDX license list, or LicenseRef-<name> for others");
     return;
   }
   for (const auto& notice : parsed->notices) {
-    sink.add(Severity::warning, "LICENSE-DEPRECATED", location, notice.message,
+    sink.add(Severity::warning, "LICENSE-DEPRECATED", location.pointer(), notice.message,
              "replace deprecated ids with their current SPDX form");
   }
 }
 
-void check_license_id(std::string_view id, const std::string& location, FindingSink& sink) {
+void check_license_id(std::string_view id, const Location& location, FindingSink& sink) {
   const auto* entry = model::LicenseList::bundled().find_license(id);
-  if (entry == nullptr) {
-    sink.add(Severity::error, "LICENSE-ID", location,
+  if (!entry) {
+    sink.add(Severity::error, "LICENSE-ID", location.pointer(),
              "license id " + shown(id) + " is not on the SPDX license list",
              "use license.name for licenses that have no SPDX id");
   } else if (entry->deprecated) {
-    sink.add(Severity::warning, "LICENSE-DEPRECATED", location,
+    sink.add(Severity::warning, "LICENSE-DEPRECATED", location.pointer(),
              "license id " + shown(id) + " is deprecated on the SPDX license list",
              "use the current id (e.g. GPL-2.0-only for GPL-2.0)");
   }
 }
 
-void check_digest(std::string_view algorithm, std::string_view value, const std::string& location,
+void check_digest(std::string_view algorithm, std::string_view value, const Location& location,
                   FindingSink& sink) {
   const auto parsed = model::parse_hash_algorithm(algorithm);
   if (!parsed) {
@@ -150,17 +171,17 @@ void check_digest(std::string_view algorithm, std::string_view value, const std:
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   });
   if (!hex || (wanted != 0 && value.size() != wanted)) {
-    sink.add(Severity::error, "HASH-VALUE", location,
+    sink.add(Severity::error, "HASH-VALUE", location.pointer(),
              std::string(algorithm) + " digest " + shown(value) + " is not " +
                  std::to_string(wanted) + " hexadecimal digits",
              "give the digest in hex, as the algorithm produces it");
   }
 }
 
-void check_timestamp(std::string_view text, const std::string& location, std::string_view rule,
+void check_timestamp(std::string_view text, const Location& location, std::string_view rule,
                      FindingSink& sink) {
   if (!schema::is_date_time(text)) {
-    sink.add(Severity::error, std::string(rule), location,
+    sink.add(Severity::error, std::string(rule), location.pointer(),
              "timestamp " + shown(text) + " is not a real RFC 3339 date-time",
              "write e.g. 2024-05-01T12:00:00Z");
   }

@@ -2,8 +2,10 @@
 
 #include "../finding_sink.hpp"
 
-#include <nlohmann/json.hpp>
+#include <kensa/util/json_document.hpp>
 
+#include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,50 +14,74 @@
 // the rule id the caller gives.
 namespace kensa::validate::semantic {
 
-using Json = nlohmann::json;
+using Json = kensa::json::Value;
 
-// The member `key` of `object`, or nullptr when `object` is no object or
-// lacks it. Defined out of line: GCC's -Wnull-dereference misreads
-// nlohmann's inlined iterators as possibly null.
-const Json* find_member(const Json& object, std::string_view key);
-// The member `key` when it is an array, else nullptr.
-const Json* find_array(const Json& object, std::string_view key);
+// The member `key` of `object`, or nullopt when `object` is no object or
+// lacks it.
+std::optional<Json> find_member(const Json& object, std::string_view key);
+// The member `key` when it is an array, else nullopt.
+std::optional<Json> find_array(const Json& object, std::string_view key);
 
-// The member `key` of `object`, or a null value: never a temporary, so a
-// string_view of it stays valid.
-const Json& member(const Json& object, std::string_view key);
+// The member `key` of `object`, or the absent value (which reads as null).
+// Strings read from it stay valid as long as the document does.
+Json member(const Json& object, std::string_view key);
 
 // The string at `value`, or empty when it is not a string.
 std::string_view string_of(const Json& value);
+
+// A JSON Pointer spelled out only when a finding needs it: a base pointer
+// plus up to four more tokens. Checks run on every component of big
+// documents and almost never report, so building each location up front
+// would cost more than the checks. A Location refers to its base and
+// member names: pass it down, never keep it.
+class Location {
+ public:
+  // NOLINTNEXTLINE(google-explicit-constructor): a pointer is a location.
+  Location(const std::string& base) : m_base(&base) {}
+  Location member(std::string_view name) const;
+  Location item(std::size_t index) const;
+  std::string pointer() const;
+
+ private:
+  struct Token {
+    std::string_view name;
+    std::size_t index = 0;
+    bool is_member = false;
+  };
+  Location with(Token token) const;
+
+  const std::string* m_base;
+  std::array<Token, 4> m_tokens{};
+  std::size_t m_count = 0;
+};
 
 // JSON Pointer of `parent` + "/" + token, escaped.
 std::string child(const std::string& parent, std::string_view token);
 std::string child(const std::string& parent, std::size_t index);
 
-// A purl that does not parse is an error (`rule`); returns whether it parsed.
-bool check_purl(std::string_view purl, const std::string& location, std::string_view rule,
-                FindingSink& sink);
-
-// When the purl parses, its name (and version, when both are set) should
-// equal the component's: a warning under `rule` otherwise.
-void check_purl_agrees(std::string_view purl, std::string_view name, std::string_view version,
-                       const std::string& location, std::string_view rule, FindingSink& sink);
+// A purl that does not parse is an error (`syntax_rule`). When it parses,
+// its name (and version, when both are set) should equal the component's
+// `name` and `version`: a warning under `mismatch_rule` otherwise (no
+// comparison when `name` is empty).
+void check_purl(std::string_view purl, std::string_view name, std::string_view version,
+                const Location& location, std::string_view syntax_rule,
+                std::string_view mismatch_rule, FindingSink& sink);
 
 // An SPDX license expression: unknown ids are errors, deprecated ids
 // warnings. NONE and NOASSERTION pass when `allow_none` is set.
-void check_license_expression(std::string_view text, const std::string& location, bool allow_none,
+void check_license_expression(std::string_view text, const Location& location, bool allow_none,
                               FindingSink& sink);
 
 // A single SPDX license id (CycloneDX license.id).
-void check_license_id(std::string_view id, const std::string& location, FindingSink& sink);
+void check_license_id(std::string_view id, const Location& location, FindingSink& sink);
 
 // A hex digest of `algorithm` ("SHA-256", "SHA256", "sha256"): its length and
 // alphabet. Unknown algorithms are not checked.
-void check_digest(std::string_view algorithm, std::string_view value, const std::string& location,
+void check_digest(std::string_view algorithm, std::string_view value, const Location& location,
                   FindingSink& sink);
 
 // An RFC 3339 date-time that names a real date.
-void check_timestamp(std::string_view text, const std::string& location, std::string_view rule,
+void check_timestamp(std::string_view text, const Location& location, std::string_view rule,
                      FindingSink& sink);
 
 } // namespace kensa::validate::semantic
