@@ -1,5 +1,6 @@
 #include <kensa/util/json_document.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -48,13 +49,6 @@ double Value::real() const {
   }
 }
 
-std::string_view Value::string() const {
-  if (!is_string()) {
-    return {};
-  }
-  return std::string_view(m_storage->strings).substr(node().offset, node().size);
-}
-
 std::size_t Value::size() const {
   switch (type()) {
   case Type::null:
@@ -76,7 +70,7 @@ Value Value::operator[](std::string_view name) const {
   const std::uint32_t end = node().end;
   for (std::uint32_t key = m_index + 1; key < end; key = nodes[key + 1].end) {
     if (nodes[key].size == name.size() &&
-        std::string_view(m_storage->strings).substr(nodes[key].offset, nodes[key].size) == name) {
+        std::string_view(m_storage->strings.data() + nodes[key].offset, name.size()) == name) {
       found = Value(m_storage, key + 1);
     }
   }
@@ -136,35 +130,27 @@ std::string Value::pointer_to(const Value& descendant) const {
   return pointer;
 }
 
-Iterator Value::begin() const {
-  if (!is_structured() || node().size == 0) {
-    return end();
-  }
-  return Iterator(m_storage, m_index + 1, is_object());
-}
-
-Iterator Value::end() const {
+std::size_t Value::depth() const {
   if (!is_structured()) {
-    return Iterator(m_storage, 0, false);
+    return 0;
   }
-  return Iterator(m_storage, node().end, is_object());
-}
-
-Value Iterator::value() const {
-  return Value(m_storage, m_in_object ? m_index + 1 : m_index);
-}
-
-std::string_view Iterator::key() const {
-  if (!m_in_object) {
-    return {};
+  if (m_index == 0) {
+    return m_storage->depth;
   }
-  const Node& key = m_storage->nodes[m_index];
-  return std::string_view(m_storage->strings).substr(key.offset, key.size);
-}
-
-Iterator& Iterator::operator++() {
-  m_index = m_storage->nodes[m_in_object ? m_index + 1 : m_index].end;
-  return *this;
+  // Without recursion: (value, its depth) still to look into.
+  std::vector<std::pair<Value, std::size_t>> pending{{*this, 1}};
+  std::size_t deepest = 0;
+  while (!pending.empty()) {
+    const auto [current, level] = pending.back();
+    pending.pop_back();
+    deepest = std::max(deepest, level);
+    for (const Value child : current) {
+      if (child.is_structured()) {
+        pending.emplace_back(child, level + 1);
+      }
+    }
+  }
+  return deepest;
 }
 
 namespace {
@@ -374,6 +360,7 @@ Document Document::from(const nlohmann::json& value) {
     case nlohmann::json::value_t::object:
       node.type = item.is_array() ? Type::array : Type::object;
       open.push_back(Open{&item, item.cbegin(), index, {}});
+      storage.depth = std::max(storage.depth, open.size());
       break;
     default:
       node.type = Type::null;

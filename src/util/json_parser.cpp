@@ -1,3 +1,4 @@
+#include <kensa/util/huge_pages.hpp>
 #include <kensa/util/json_document.hpp>
 
 #include <algorithm>
@@ -116,6 +117,8 @@ class Parser {
     // unescaped.
     m_storage->nodes.reserve(std::min<std::size_t>(m_text.size() / 8 + 16, k_max_nodes));
     m_storage->strings.reserve(m_text.size());
+    util::advise_huge_pages(m_storage->nodes.data(), m_storage->nodes.capacity() * sizeof(Node));
+    util::advise_huge_pages(m_storage->strings.data(), m_storage->strings.capacity());
     if (!parse_document()) {
       return fail(m_error);
     }
@@ -248,6 +251,7 @@ class Parser {
     }
     m_open.push_back(
         Open{index, object, object ? m_pending_keys.size() : m_pending_items.size(), nullptr});
+    m_storage->depth = std::max(m_storage->depth, m_open.size());
     skip_whitespace();
     const char close_char = object ? '}' : ']';
     if (m_at < m_text.size() && m_text[m_at] == close_char) {

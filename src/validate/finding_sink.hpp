@@ -29,6 +29,18 @@ class FindingSink {
     m_findings.push_back(std::move(finding));
   }
 
+  // Adds what `other` collected (and counted) after this sink's own, as if
+  // it had been added here in the first place.
+  void append(FindingSink&& other) {
+    for (auto& finding : other.m_findings) {
+      add(std::move(finding));
+    }
+    m_dropped += other.m_dropped;
+    other.m_findings.clear();
+    other.m_dropped = 0;
+  }
+
+  std::size_t capacity() const { return m_max; }
   std::vector<Finding>& findings() { return m_findings; }
   std::size_t dropped() const { return m_dropped; }
 

@@ -4,14 +4,18 @@
 
 #include <kensa/format/cyclonedx_xml_tree.hpp>
 #include <kensa/format/spdx2_tree.hpp>
+#include <kensa/util/huge_pages.hpp>
 #include <kensa/validate/bundled_schemas.hpp>
 #include <kensa/validate/validator.hpp>
 #include <kensa/validate/xml_schema.hpp>
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <system_error>
+#include <thread>
 
 namespace kensa::validate {
 
@@ -116,11 +120,37 @@ void check_rules_and_profiles(DocumentReport& report, const Json& document,
   }
 }
 
-// Schema, semantic rules and profiles on a document's JSON tree.
+// Schema, semantic rules and profiles on a document's JSON tree. The schema
+// and the rules read the same immutable tree, so they run side by side on
+// two threads; their findings are joined in the same order as if they had
+// run one after the other.
 void check_tree(DocumentReport& report, const Json& document, const ValidationOptions& options,
                 FindingSink& sink) {
-  check_json_schema(*report.kind, document, sink);
-  check_rules_and_profiles(report, document, options, sink);
+  FindingSink schema_sink(sink.capacity());
+  std::exception_ptr schema_error;
+  const DocumentKind kind = *report.kind;
+  std::thread schema_thread([&] {
+    try {
+      check_json_schema(kind, document, schema_sink);
+    } catch (...) {
+      schema_error = std::current_exception();
+    }
+  });
+  FindingSink rules_sink(sink.capacity());
+  std::exception_ptr rules_error;
+  try {
+    check_rules_and_profiles(report, document, options, rules_sink);
+  } catch (...) {
+    rules_error = std::current_exception();
+  }
+  schema_thread.join();
+  for (const auto& error : {schema_error, rules_error}) {
+    if (error) {
+      std::rethrow_exception(error);
+    }
+  }
+  sink.append(std::move(schema_sink));
+  sink.append(std::move(rules_sink));
 }
 
 void check_json(DocumentReport& report, std::string_view text, const ValidationOptions& options,
@@ -280,15 +310,18 @@ DocumentReport validate_file(const std::string& path, const ValidationOptions& o
                         std::to_string(options.max_document_size);
     return report;
   }
+  // Read into memory that is not zeroed first: for a 100 MB document the
+  // zeroing alone is a noticeable share of the run.
   std::ifstream in(path, std::ios::binary);
-  std::string text(size, '\0');
-  if (!in.read(text.data(), static_cast<std::streamsize>(size))) {
+  const auto buffer = std::make_unique_for_overwrite<char[]>(size);
+  util::advise_huge_pages(buffer.get(), size);
+  if (!in.read(buffer.get(), static_cast<std::streamsize>(size))) {
     DocumentReport report;
     report.path = path;
     report.read_error = "cannot read the file";
     return report;
   }
-  return validate_document(path, text, options);
+  return validate_document(path, std::string_view(buffer.get(), size), options);
 }
 
 } // namespace kensa::validate

@@ -198,3 +198,13 @@ TEST_CASE("json document: the pointer of a value inside another", "[util][json]"
   CHECK(root["a"].order() < deep.order());
   CHECK(deep.order() < root["b"].order());
 }
+
+TEST_CASE("json document: nesting depth, from the parse or counted", "[util][json]") {
+  const Document document = must_parse(R"({"a": [[1], {"b": [[]]}], "c": 2})");
+  CHECK(document.root().depth() == 5);
+  CHECK(document.root()["a"].depth() == 4);
+  CHECK(document.root()["a"][0].depth() == 1);
+  CHECK(document.root()["c"].depth() == 0);
+  CHECK(must_parse("7").root().depth() == 0);
+  CHECK(Document::from(nlohmann::json::parse("[[[]]]")).root().depth() == 3);
+}

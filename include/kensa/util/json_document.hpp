@@ -75,6 +75,8 @@ struct Storage {
   // For each array, the node indices of its items, contiguous.
   std::vector<std::uint32_t> items;
   std::string strings;
+  // How deep the root nests, noted while building.
+  std::size_t depth = 0;
 };
 
 } // namespace detail
@@ -116,7 +118,10 @@ class Value {
   std::int64_t integer() const;
   std::uint64_t unsigned_integer() const;
   double real() const;
-  std::string_view string() const;
+  std::string_view string() const {
+    return is_string() ? std::string_view(m_storage->strings.data() + node().offset, node().size)
+                       : std::string_view();
+  }
 
   // Items of an array, members of an object; 0 for null, 1 for a scalar.
   std::size_t size() const;
@@ -137,8 +142,12 @@ class Value {
 
   // Iterates an array's items or an object's members (a member iterator
   // also gives key()); nothing for scalars.
-  Iterator begin() const;
-  Iterator end() const;
+  inline Iterator begin() const;
+  inline Iterator end() const;
+
+  // How deep arrays and objects nest in this value (a scalar is 0, [] is
+  // 1). Known from the parse for a document's root, counted otherwise.
+  std::size_t depth() const;
 
   // Where the value is in its document: values that come earlier in the
   // text have smaller numbers (member names count too).
@@ -177,9 +186,18 @@ class Iterator {
 
   Iterator() = default;
   Value operator*() const { return value(); }
-  Value value() const;
-  std::string_view key() const;
-  Iterator& operator++();
+  Value value() const { return Value(m_storage, m_in_object ? m_index + 1 : m_index); }
+  std::string_view key() const {
+    if (!m_in_object) {
+      return {};
+    }
+    const detail::Node& name = m_storage->nodes[m_index];
+    return std::string_view(m_storage->strings.data() + name.offset, name.size);
+  }
+  Iterator& operator++() {
+    m_index = m_storage->nodes[m_in_object ? m_index + 1 : m_index].end;
+    return *this;
+  }
   Iterator operator++(int) {
     Iterator before = *this;
     ++*this;
@@ -197,6 +215,20 @@ class Iterator {
   std::uint32_t m_index = 0;
   bool m_in_object = false;
 };
+
+Iterator Value::begin() const {
+  if (!is_structured() || node().size == 0) {
+    return end();
+  }
+  return Iterator(m_storage, m_index + 1, is_object());
+}
+
+Iterator Value::end() const {
+  if (!is_structured()) {
+    return Iterator(m_storage, 0, false);
+  }
+  return Iterator(m_storage, node().end, is_object());
+}
 
 class Document {
  public:

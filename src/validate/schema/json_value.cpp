@@ -204,27 +204,7 @@ std::string describe_value(const nlohmann::json& value) {
 }
 
 std::size_t json_depth(const Json& value, std::size_t limit) {
-  if (!value.is_structured()) {
-    return 0;
-  }
-  // Explicit stack of (container, depth) so that hostile nesting cannot
-  // exhaust the call stack.
-  std::vector<std::pair<Json, std::size_t>> pending{{value, 1}};
-  std::size_t deepest = 0;
-  while (!pending.empty()) {
-    const auto [current, depth] = pending.back();
-    pending.pop_back();
-    if (depth > limit) {
-      return limit + 1;
-    }
-    deepest = std::max(deepest, depth);
-    for (const Json child : current) {
-      if (child.is_structured()) {
-        pending.emplace_back(child, depth + 1);
-      }
-    }
-  }
-  return deepest;
+  return std::min(value.depth(), limit + 1);
 }
 
 } // namespace kensa::validate::schema

@@ -46,8 +46,7 @@ std::string describe_value(const nlohmann::json& value);
 // A string quoted as JSON, cut to a readable length.
 std::string describe_string(std::string_view text);
 
-// Nesting depth of `value` (a scalar is 0, [] is 1), counted without
-// recursion and giving up above `limit` (returns limit + 1 then).
+// Nesting depth of `value` (a scalar is 0, [] is 1), at most `limit` + 1.
 std::size_t json_depth(const Json& value, std::size_t limit);
 
 } // namespace kensa::validate::schema

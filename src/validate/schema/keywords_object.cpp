@@ -9,6 +9,12 @@ namespace kensa::validate::schema {
 
 namespace {
 
+// Names ordered by length first: most comparisons in a lookup are then
+// settled without reading the characters.
+bool shorter_or_before(std::string_view a, std::string_view b) {
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
 std::string quoted_name(std::string_view name) {
   return describe_string(name);
 }
@@ -54,13 +60,14 @@ PropertiesKeyword::PropertiesKeyword(std::string location,
     : Keyword(std::move(location)), m_named(std::move(named)), m_patterns(std::move(patterns)),
       m_additional(additional), m_additional_location(std::move(additional_location)) {
   std::sort(m_named.begin(), m_named.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+            [](const auto& a, const auto& b) { return shorter_or_before(a.first, b.first); });
 }
 
 const Node* PropertiesKeyword::find_named(std::string_view name) const {
-  const auto it = std::lower_bound(
-      m_named.begin(), m_named.end(), name,
-      [](const auto& entry, std::string_view wanted) { return entry.first < wanted; });
+  const auto it = std::lower_bound(m_named.begin(), m_named.end(), name,
+                                   [](const auto& entry, std::string_view wanted) {
+                                     return shorter_or_before(entry.first, wanted);
+                                   });
   return it != m_named.end() && it->first == name ? it->second : nullptr;
 }
 

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -70,20 +69,15 @@ class CycloneDxRules {
   void check_bom_refs() {
     // The first use in document order is kept; later ones are reported.
     const std::vector<Json> refs = collect_bom_refs(m_bom);
-    std::unordered_map<std::string_view, Json> first;
-    first.reserve(refs.size());
+    m_refs.reserve(refs.size());
     for (const Json& ref : refs) {
-      auto [it, inserted] = first.emplace(ref.string(), ref);
+      auto [it, inserted] = m_refs.emplace(ref.string(), ref);
       if (!inserted) {
         m_sink.add(Severity::error, "CDX-BOMREF-UNIQUE", m_bom.pointer_to(ref),
                    "bom-ref '" + std::string(ref.string()) + "' is also used at " +
                        m_bom.pointer_to(it->second),
                    "give every component, service and vulnerability its own bom-ref");
       }
-    }
-    m_refs.reserve(first.size());
-    for (const auto& [ref, value] : first) {
-      m_refs.insert(ref);
     }
   }
 
@@ -270,7 +264,8 @@ class CycloneDxRules {
   const Json& m_bom;
   std::string m_version;
   FindingSink& m_sink;
-  std::unordered_set<std::string_view> m_refs;
+  // Every bom-ref, with the value where it is first given.
+  std::unordered_map<std::string_view, Json> m_refs;
 };
 
 } // namespace
