@@ -52,20 +52,41 @@ std::string_view hash_algorithm_name(HashAlgorithm algorithm) {
   return info(algorithm).name;
 }
 
-std::optional<HashAlgorithm> parse_hash_algorithm(std::string_view name) {
-  // Compare without '-' and '_' so "SHA256", "sha-256" and "SHA_256" agree.
-  auto squash = [](std::string_view text) {
-    std::string result;
-    for (char c : text) {
-      if (c != '-' && c != '_') {
-        result.push_back(c);
-      }
-    }
-    return to_lower_ascii(result);
+namespace {
+
+// Whether two algorithm names agree ignoring case, '-' and '_' ("SHA256",
+// "sha-256" and "SHA_256" do). Without allocating: SBOM readers and the
+// validator call this for every hash of every component.
+bool same_algorithm_name(std::string_view a, std::string_view b) {
+  const auto separator = [](char c) { return c == '-' || c == '_'; };
+  const auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   };
-  std::string wanted = squash(name);
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (true) {
+    while (i < a.size() && separator(a[i])) {
+      ++i;
+    }
+    while (j < b.size() && separator(b[j])) {
+      ++j;
+    }
+    if (i == a.size() || j == b.size()) {
+      return i == a.size() && j == b.size();
+    }
+    if (lower(a[i]) != lower(b[j])) {
+      return false;
+    }
+    ++i;
+    ++j;
+  }
+}
+
+} // namespace
+
+std::optional<HashAlgorithm> parse_hash_algorithm(std::string_view name) {
   for (const auto& entry : k_algorithms) {
-    if (squash(entry.name) == wanted) {
+    if (same_algorithm_name(entry.name, name)) {
       return entry.algorithm;
     }
   }

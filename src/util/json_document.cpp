@@ -69,8 +69,7 @@ Value Value::operator[](std::string_view name) const {
   const auto& nodes = m_storage->nodes;
   const std::uint32_t end = node().end;
   for (std::uint32_t key = m_index + 1; key < end; key = nodes[key + 1].end) {
-    if (nodes[key].size == name.size() &&
-        std::string_view(m_storage->strings.data() + nodes[key].offset, name.size()) == name) {
+    if (nodes[key].size == name.size() && m_storage->text_of(nodes[key]) == name) {
       found = Value(m_storage, key + 1);
     }
   }
@@ -128,6 +127,21 @@ std::string Value::pointer_to(const Value& descendant) const {
     }
   }
   return pointer;
+}
+
+std::vector<Value> Value::members_named(std::string_view name) const {
+  std::vector<Value> found;
+  if (!is_structured()) {
+    return found;
+  }
+  const auto& nodes = m_storage->nodes;
+  for (std::uint32_t index = m_index + 1; index < node().end; ++index) {
+    const Node& candidate = nodes[index];
+    if (candidate.key && candidate.size == name.size() && m_storage->text_of(candidate) == name) {
+      found.push_back(Value(m_storage, index + 1));
+    }
+  }
+  return found;
 }
 
 std::size_t Value::depth() const {
@@ -300,7 +314,8 @@ nlohmann::json Value::to_nlohmann() const {
 }
 
 Document::Document() : m_storage(std::make_unique<Storage>()) {
-  m_storage->nodes.push_back(Node{Type::null, 0, 1, {}});
+  Node& null = m_storage->nodes.emplace_back();
+  null.end = 1;
 }
 
 // Copies without recursion (nlohmann values may nest as deep as the input
@@ -316,10 +331,11 @@ Document Document::from(const nlohmann::json& value) {
     std::vector<std::uint32_t> items;
   };
   std::vector<Open> open;
-  const auto add_string = [&](std::string_view text) {
+  const auto add_string = [&](std::string_view text, bool key) {
     const auto index = static_cast<std::uint32_t>(storage.nodes.size());
     Node& node = storage.nodes.emplace_back();
     node.type = Type::string;
+    node.key = key;
     node.end = index + 1;
     node.offset = storage.strings.size();
     node.size = static_cast<std::uint32_t>(text.size());
@@ -334,7 +350,7 @@ Document Document::from(const nlohmann::json& value) {
       }
     }
     if (item.is_string()) {
-      add_string(item.get_ref<const std::string&>());
+      add_string(item.get_ref<const std::string&>(), false);
       return;
     }
     Node& node = storage.nodes.emplace_back();
@@ -382,7 +398,7 @@ Document Document::from(const nlohmann::json& value) {
     }
     const auto member = current.next++;
     if (current.container->is_object()) {
-      add_string(member.key());
+      add_string(member.key(), true);
     }
     add(*member); // May grow `open`: `current` is not used after this.
   }

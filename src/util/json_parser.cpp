@@ -105,18 +105,23 @@ int hex_digit(char c) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const ParseLimits& limits) : m_text(text), m_limits(limits) {}
+  Parser(std::string_view text, const ParseLimits& limits, bool borrow)
+      : m_text(text), m_limits(limits), m_borrow(borrow) {}
 
   Result<Document> run() {
     Document document;
     m_storage = document.m_storage.get();
     m_storage->nodes.clear();
+    if (m_borrow) {
+      m_storage->source = m_text;
+    }
     // Reserving address space for the likely sizes saves copying the
     // buffers while they grow; pages never written cost no memory. SBOMs
     // have about one value per 25 bytes, and strings never get longer when
     // unescaped.
     m_storage->nodes.reserve(std::min<std::size_t>(m_text.size() / 8 + 16, k_max_nodes));
-    m_storage->strings.reserve(m_text.size());
+    // Borrowed documents copy only strings with escapes.
+    m_storage->strings.reserve(m_borrow ? m_text.size() / 16 : m_text.size());
     util::advise_huge_pages(m_storage->nodes.data(), m_storage->nodes.capacity() * sizeof(Node));
     util::advise_huge_pages(m_storage->strings.data(), m_storage->strings.capacity());
     if (!parse_document()) {
@@ -295,8 +300,9 @@ class Parser {
     if (!add_node(Type::string, index, false) || !parse_string(index)) {
       return false;
     }
+    m_storage->nodes[index].key = true;
     const Node& key = m_storage->nodes[index];
-    note_name(open, std::string_view(m_storage->strings).substr(key.offset, key.size), index);
+    note_name(open, m_storage->text_of(key), index);
     skip_whitespace();
     if (m_at >= m_text.size() || m_text[m_at] != ':') {
       return error("expected ':' after a member name");
@@ -313,16 +319,13 @@ class Parser {
     } else {
       for (std::size_t i = open.pending_start; i < m_pending_keys.size() && !duplicate; ++i) {
         const Node& earlier = m_storage->nodes[m_pending_keys[i]];
-        duplicate =
-            earlier.size == name.size() &&
-            std::string_view(m_storage->strings).substr(earlier.offset, earlier.size) == name;
+        duplicate = earlier.size == name.size() && m_storage->text_of(earlier) == name;
       }
       if (count + 1 > k_linear_duplicate_check) {
         open.names = std::make_unique<std::unordered_set<std::string>>();
         for (std::size_t i = open.pending_start; i < m_pending_keys.size(); ++i) {
           const Node& earlier = m_storage->nodes[m_pending_keys[i]];
-          open.names->emplace(
-              std::string_view(m_storage->strings).substr(earlier.offset, earlier.size));
+          open.names->emplace(m_storage->text_of(earlier));
         }
         open.names->emplace(name);
       }
@@ -344,8 +347,7 @@ class Parser {
       const Open& child = m_open[level];
       if (parent.object) {
         const Node& key = m_storage->nodes[child.node - 1];
-        append_pointer_token(pointer,
-                             std::string_view(m_storage->strings).substr(key.offset, key.size));
+        append_pointer_token(pointer, m_storage->text_of(key));
       } else {
         pointer += '/';
         pointer += std::to_string(items_of(level - 1) - 1);
@@ -392,6 +394,9 @@ class Parser {
   // The characters after an opening quote, up to and including the
   // closing one, into node `index`.
   bool parse_string(std::uint32_t index) {
+    if (m_borrow && borrow_string(index)) {
+      return true;
+    }
     std::string& out = m_storage->strings;
     const std::size_t start = out.size();
     while (true) {
@@ -440,6 +445,47 @@ class Parser {
     Node& node = m_storage->nodes[index];
     node.offset = start;
     node.size = static_cast<std::uint32_t>(length);
+    return true;
+  }
+
+  // Points node `index` at the text when the string has no escape (and is
+  // well-formed); otherwise leaves m_at where it was and returns false, for
+  // parse_string to copy and unescape it.
+  bool borrow_string(std::uint32_t index) {
+    const std::size_t start = m_at;
+    std::size_t at = m_at;
+    while (true) {
+      while (at + 8 <= m_text.size() && plain_block(m_text.data() + at)) {
+        at += 8;
+      }
+      if (at >= m_text.size()) {
+        return false;
+      }
+      const auto c = static_cast<unsigned char>(m_text[at]);
+      if (c == '"') {
+        break;
+      }
+      if (c == '\\' || c < 0x20) {
+        return false;
+      }
+      if (c >= 0x80) {
+        const std::size_t length = utf8_sequence(m_text, at);
+        if (length == 0) {
+          return false;
+        }
+        at += length;
+      } else {
+        ++at;
+      }
+    }
+    if (at - start > std::numeric_limits<std::uint32_t>::max()) {
+      return false;
+    }
+    Node& node = m_storage->nodes[index];
+    node.borrowed = true;
+    node.offset = start;
+    node.size = static_cast<std::uint32_t>(at - start);
+    m_at = at + 1;
     return true;
   }
 
@@ -650,6 +696,8 @@ class Parser {
 
   std::string_view m_text;
   const ParseLimits& m_limits;
+  // Whether strings without escapes may point into m_text.
+  bool m_borrow;
   Storage* m_storage = nullptr;
   std::size_t m_at = 0;
   std::vector<Open> m_open;
@@ -660,7 +708,11 @@ class Parser {
 };
 
 Result<Document> Document::parse(std::string_view text, const ParseLimits& limits) {
-  return Parser(text, limits).run();
+  return Parser(text, limits, false).run();
+}
+
+Result<Document> Document::parse_borrowed(std::string_view text, const ParseLimits& limits) {
+  return Parser(text, limits, true).run();
 }
 
 } // namespace kensa::json

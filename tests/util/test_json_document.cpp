@@ -208,3 +208,43 @@ TEST_CASE("json document: nesting depth, from the parse or counted", "[util][jso
   CHECK(must_parse("7").root().depth() == 0);
   CHECK(Document::from(nlohmann::json::parse("[[[]]]")).root().depth() == 3);
 }
+
+TEST_CASE("json document: borrowed strings read the same as copied ones", "[util][json]") {
+  const std::string text = R"({"plain": "abc", "escaped": "a\"b\\c\u00e9", "utf8": ")" +
+                           std::string("\xc3\xa9 \xe2\x82\xac") + R"(", "": [""]})";
+  const auto copied = Document::parse(text);
+  const auto borrowed = Document::parse_borrowed(text);
+  REQUIRE(copied);
+  REQUIRE(borrowed);
+  CHECK(borrowed->root().to_nlohmann() == copied->root().to_nlohmann());
+  CHECK(borrowed->root()["escaped"].string() == "a\"b\\c\xc3\xa9");
+  // A plain string is a view of the text itself.
+  const std::string_view plain = borrowed->root()["plain"].string();
+  CHECK(plain.data() >= text.data());
+  CHECK(plain.data() < text.data() + text.size());
+  for (const std::string bad : {"[\"\xff\"]", "[\"a\tb\"]", "[\"abc"}) {
+    CHECK_FALSE(Document::parse_borrowed(bad));
+  }
+  const std::string real = kensa::testing::read_file(
+      kensa::testing::fixture("node-modules/big-project/package-lock.json"));
+  const auto lockfile = Document::parse_borrowed(real);
+  REQUIRE(lockfile);
+  CHECK(lockfile->root().to_nlohmann() == nlohmann::json::parse(real));
+}
+
+TEST_CASE("json document: every member of a name, at any depth", "[util][json]") {
+  const Document document = must_parse(
+      R"({"bom-ref": "a", "list": [{"bom-ref": "b", "x": {"bom-ref": 3}}, "bom-ref"], "y": {}})");
+  const auto found = document.root().members_named("bom-ref");
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].string() == "a");
+  CHECK(found[1].string() == "b");
+  CHECK(found[2].unsigned_integer() == 3);
+  // Only inside the value it is asked of; string values named alike do not count.
+  CHECK(document.root()["list"][0]["x"].members_named("bom-ref").size() == 1);
+  CHECK(document.root()["y"].members_named("bom-ref").empty());
+  CHECK(Document::from(nlohmann::json::parse(R"({"k": {"k": 1}})"))
+            .root()
+            .members_named("k")
+            .size() == 2);
+}

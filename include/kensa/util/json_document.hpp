@@ -53,6 +53,10 @@ namespace detail {
 
 struct Node {
   Type type = Type::null;
+  // A string that points into the parsed text instead of Storage::strings.
+  bool borrowed = false;
+  // A member name (a string node that is not a value).
+  bool key = false;
   // Array items or object members; the byte length of a string.
   std::uint32_t size = 0;
   // Index one past the last node of this value's subtree.
@@ -75,8 +79,15 @@ struct Storage {
   // For each array, the node indices of its items, contiguous.
   std::vector<std::uint32_t> items;
   std::string strings;
+  // The parsed text, for borrowed strings (Document::parse_borrowed).
+  std::string_view source;
   // How deep the root nests, noted while building.
   std::size_t depth = 0;
+
+  std::string_view text_of(const Node& node) const {
+    return std::string_view((node.borrowed ? source.data() : strings.data()) + node.offset,
+                            node.size);
+  }
 };
 
 } // namespace detail
@@ -119,8 +130,7 @@ class Value {
   std::uint64_t unsigned_integer() const;
   double real() const;
   std::string_view string() const {
-    return is_string() ? std::string_view(m_storage->strings.data() + node().offset, node().size)
-                       : std::string_view();
+    return is_string() ? m_storage->text_of(node()) : std::string_view();
   }
 
   // Items of an array, members of an object; 0 for null, 1 for a scalar.
@@ -152,6 +162,11 @@ class Value {
   // Where the value is in its document: values that come earlier in the
   // text have smaller numbers (member names count too).
   std::size_t order() const { return m_index; }
+
+  // The values of every member called `name` anywhere inside this value,
+  // nested ones included, in document order: one pass over the nodes, no
+  // walk.
+  std::vector<Value> members_named(std::string_view name) const;
 
   // The JSON Pointer of `descendant` (a value inside this one, or this one:
   // ""), found by descending from here; empty when it is not inside.
@@ -191,8 +206,7 @@ class Iterator {
     if (!m_in_object) {
       return {};
     }
-    const detail::Node& name = m_storage->nodes[m_index];
-    return std::string_view(m_storage->strings.data() + name.offset, name.size);
+    return m_storage->text_of(m_storage->nodes[m_index]);
   }
   Iterator& operator++() {
     m_index = m_storage->nodes[m_in_object ? m_index + 1 : m_index].end;
@@ -240,6 +254,10 @@ class Document {
   // a message naming the limit when it nests deeper than
   // `limits.max_depth`.
   static Result<Document> parse(std::string_view text, const ParseLimits& limits = {});
+  // The same, but strings without escapes (nearly all of them) point into
+  // `text` instead of being copied: faster and smaller for big documents.
+  // `text` must outlive the Document and every Value taken from it.
+  static Result<Document> parse_borrowed(std::string_view text, const ParseLimits& limits = {});
   // The same tree as `value` (used for schema constants and the trees the
   // XML and SPDX text readers build).
   static Document from(const nlohmann::json& value);

@@ -1,7 +1,6 @@
 #include "semantic_rules.hpp"
 #include "value_checks.hpp"
 
-#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -14,36 +13,6 @@ namespace {
 // References to other BOMs (BOM-Link) are resolved by whoever holds them.
 bool is_bom_link(std::string_view ref) {
   return ref.starts_with("urn:cdx:");
-}
-
-// Every "bom-ref" value in the BOM, in document order, found without
-// recursion so that nesting depth costs heap, not stack.
-std::vector<Json> collect_bom_refs(const Json& bom) {
-  std::vector<Json> refs;
-  std::vector<Json> pending{bom};
-  while (!pending.empty()) {
-    const Json node = pending.back();
-    pending.pop_back();
-    if (node.is_object()) {
-      for (auto it = node.begin(); it != node.end(); ++it) {
-        const Json value = it.value();
-        if (it.key() == "bom-ref" && value.is_string()) {
-          refs.push_back(value);
-        } else if (value.is_structured()) {
-          pending.push_back(value);
-        }
-      }
-    } else if (node.is_array()) {
-      for (const Json item : node) {
-        if (item.is_structured()) {
-          pending.push_back(item);
-        }
-      }
-    }
-  }
-  std::sort(refs.begin(), refs.end(),
-            [](const Json& a, const Json& b) { return a.order() < b.order(); });
-  return refs;
 }
 
 class CycloneDxRules {
@@ -68,9 +37,12 @@ class CycloneDxRules {
  private:
   void check_bom_refs() {
     // The first use in document order is kept; later ones are reported.
-    const std::vector<Json> refs = collect_bom_refs(m_bom);
+    const std::vector<Json> refs = m_bom.members_named("bom-ref");
     m_refs.reserve(refs.size());
     for (const Json& ref : refs) {
+      if (!ref.is_string()) {
+        continue;
+      }
       auto [it, inserted] = m_refs.emplace(ref.string(), ref);
       if (!inserted) {
         m_sink.add(Severity::error, "CDX-BOMREF-UNIQUE", m_bom.pointer_to(ref),
@@ -221,8 +193,8 @@ class CycloneDxRules {
   }
 
   void check_components() {
-    // purl -> the location of the component that gave it first.
-    std::unordered_map<std::string_view, std::string> purls;
+    // purl -> the component that gave it first.
+    std::unordered_map<std::string_view, Json> purls;
     const bool has_version_range = m_version >= "1.7";
     for_each_cyclonedx_component(m_bom, [&](const Json& component, const std::string& location) {
       if (!component.is_object()) {
@@ -233,11 +205,11 @@ class CycloneDxRules {
       if (const Json purl = component["purl"]; purl.is_string()) {
         const Location at = Location(location).member("purl");
         check_purl(purl.string(), name, version, at, "PURL-SYNTAX", "PURL-MISMATCH", m_sink);
-        auto [it, inserted] = purls.emplace(purl.string(), location);
+        auto [it, inserted] = purls.emplace(purl.string(), component);
         if (!inserted) {
           m_sink.add(Severity::warning, "CDX-DUPLICATE-PURL", at.pointer(),
                      "purl '" + std::string(purl.string()) + "' is also given at " +
-                         child(it->second, "purl"),
+                         child(m_bom.pointer_to(it->second), "purl"),
                      "list each package once, or tell the instances apart with qualifiers");
         }
       }
