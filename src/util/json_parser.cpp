@@ -3,15 +3,15 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <cstring>
 #include <limits>
 #include <string>
 #include <unordered_set>
 
-// The parser behind Document::parse: one pass over the text, no recursion
-// (the depth limit is the only bound on nesting), strings unescaped into one
-// buffer, UTF-8 checked as it goes.
+// The parser behind Document::parse and parse_borrowed: one pass over the
+// text, no recursion (the depth limit is the only bound on nesting), UTF-8
+// checked as it goes; strings are unescaped into one buffer, or borrowed
+// from the text when they have no escape.
 namespace kensa::json {
 
 using detail::Node;
@@ -22,7 +22,8 @@ namespace {
 // Objects with more members than this check names for duplicates through a
 // hash set instead of comparing with every earlier name.
 constexpr std::size_t k_linear_duplicate_check = 32;
-// JSON text longer than this cannot be indexed with 32-bit node numbers.
+// Documents with more values than this cannot be indexed with 32-bit node
+// numbers.
 constexpr std::size_t k_max_nodes = std::numeric_limits<std::uint32_t>::max() - 1;
 
 // Length of the well-formed UTF-8 sequence starting at `at` (its first byte

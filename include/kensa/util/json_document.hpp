@@ -13,7 +13,8 @@
 #include <vector>
 
 // A read-only JSON tree built for validating big documents: one parse into
-// flat arrays (a node per value, all strings in one buffer), so a 100 MB
+// flat arrays (a node per value, strings in one buffer or borrowed from the
+// text), so a 100 MB
 // SBOM is read in a fraction of a second and freed in one go, where a tree
 // of individually allocated maps and strings takes seconds both ways.
 //
