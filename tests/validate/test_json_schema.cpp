@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 
 using kensa::validate::CompiledSchema;
@@ -351,4 +352,60 @@ TEST_CASE("json schema: every bundled CycloneDX schema compiles", "[validate][js
         "http://cyclonedx.org/schema/bom-1.6.schema.json#/definitions/metadata/properties/"
         "timestamp/format");
   CHECK(result.findings[1].instance_location == "/serialNumber");
+}
+
+TEST_CASE("json schema: a big array checked on two threads reports as one thread would",
+          "[validate][json-schema]") {
+  // Items must be objects with a short string "n"; some are not, and one
+  // pattern cannot run, so both halves have findings of every kind.
+  const auto schema = compile(Json::parse(R"({
+    "properties": {"items": {"items": {
+      "type": "object", "required": ["n"],
+      "properties": {"n": {"type": "string", "maxLength": 3}, "p": {"pattern": "(?<=a)b"}}}}}
+  })"));
+  Json items = Json::array();
+  for (int i = 0; i < 10'000; ++i) {
+    if (i % 997 == 0) {
+      items.push_back({{"n", "too long"}});
+    } else if (i % 1999 == 0) {
+      items.push_back(Json::array());
+    } else if (i == 20 || i == 9'000) {
+      items.push_back({{"n", "ok"}, {"p", "x"}});
+    } else {
+      items.push_back({{"n", "ok"}});
+    }
+  }
+  const Json document = {{"items", items}};
+  SchemaLimits one_thread;
+  one_thread.split_big_arrays = false;
+  const SchemaValidation sequential = schema.validate(document, one_thread);
+  const SchemaValidation split = schema.validate(document);
+  REQUIRE_FALSE(sequential.valid);
+  CHECK_FALSE(split.valid);
+  REQUIRE(split.findings.size() == sequential.findings.size());
+  for (std::size_t i = 0; i < split.findings.size(); ++i) {
+    INFO(i);
+    CHECK(split.findings[i].instance_location == sequential.findings[i].instance_location);
+    CHECK(split.findings[i].message == sequential.findings[i].message);
+  }
+  // Findings on both sides of the middle, the unsupported pattern once.
+  CHECK(sequential.findings.front().instance_location == "/items/0/n");
+  CHECK(sequential.findings.back().instance_location.starts_with("/items/9"));
+  CHECK(std::count_if(split.findings.begin(), split.findings.end(), [](const auto& finding) {
+          return finding.kind == SchemaFindingKind::unsupported;
+        }) == 1);
+
+  // The findings cap is reached in the first half: the same truncated list.
+  SchemaLimits capped;
+  capped.max_findings = 3;
+  SchemaLimits capped_one_thread = capped;
+  capped_one_thread.split_big_arrays = false;
+  const auto capped_split = schema.validate(document, capped);
+  const auto capped_sequential = schema.validate(document, capped_one_thread);
+  CHECK(capped_split.truncated);
+  REQUIRE(capped_split.findings.size() == capped_sequential.findings.size());
+  for (std::size_t i = 0; i < capped_split.findings.size(); ++i) {
+    CHECK(capped_split.findings[i].instance_location ==
+          capped_sequential.findings[i].instance_location);
+  }
 }

@@ -42,6 +42,10 @@ struct SchemaLimits {
   std::size_t max_depth = 10'000;
   // Findings beyond this many are dropped and the result marked truncated.
   std::size_t max_findings = 1'000;
+  // Lets a second thread check the second half of one big array (4,096
+  // items or more, e.g. a BOM's components). The findings are the same as
+  // with one thread, in the same order.
+  bool split_big_arrays = true;
 };
 
 struct SchemaOptions {

@@ -2,12 +2,29 @@
 
 #include "json_pointer.hpp"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <utility>
 #include <vector>
 
 namespace kensa::validate::schema {
+
+const char* current_stack_limit() {
+  pthread_attr_t attributes;
+  if (pthread_getattr_np(pthread_self(), &attributes) != 0) {
+    return nullptr;
+  }
+  void* low = nullptr;
+  std::size_t size = 0;
+  const int status = pthread_attr_getstack(&attributes, &low, &size);
+  pthread_attr_destroy(&attributes);
+  if (status != 0 || size <= k_stack_reserve) {
+    return nullptr;
+  }
+  return static_cast<const char*>(low) + k_stack_reserve;
+}
 
 void Annotations::merge(const Annotations& other) {
   all_properties = all_properties || other.all_properties;
@@ -214,6 +231,44 @@ void Evaluation::append(std::vector<SchemaFinding> findings) {
     }
     add(finding.kind, std::move(finding.instance_location), std::move(finding.keyword_location),
         std::move(finding.message));
+  }
+}
+
+Evaluation Evaluation::fork(SchemaValidation& result, const char* stack_limit) const {
+  Evaluation forked(m_tree, m_limits, result, stack_limit);
+  forked.m_path = m_path; // The steps live in frames that outlast the fork.
+  forked.m_collecting = m_collecting;
+  return forked;
+}
+
+void Evaluation::join(Evaluation& fork, SchemaValidation& result) {
+  for (auto& finding : result.findings) {
+    if (m_stopped) {
+      break;
+    }
+    if (finding.kind == SchemaFindingKind::unsupported) {
+      // Once per validation: this side may have reported it already.
+      const bool seen = std::any_of(m_result.findings.begin(), m_result.findings.end(),
+                                    [&](const SchemaFinding& earlier) {
+                                      return earlier.kind == SchemaFindingKind::unsupported &&
+                                             earlier.keyword_location == finding.keyword_location &&
+                                             earlier.message == finding.message;
+                                    });
+      if (seen) {
+        continue;
+      }
+    }
+    add(finding.kind, std::move(finding.instance_location), std::move(finding.keyword_location),
+        std::move(finding.message));
+  }
+  if (result.truncated) {
+    m_result.truncated = true;
+  }
+  m_unsupported_reported.insert(fork.m_unsupported_reported.begin(),
+                                fork.m_unsupported_reported.end());
+  if (fork.m_limit_reached) {
+    m_limit_reached = true;
+    m_stopped = true;
   }
 }
 

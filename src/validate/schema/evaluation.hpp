@@ -24,6 +24,18 @@ struct PathStep {
   std::size_t index = 0; // for an item
 };
 
+// Room the stack guard leaves unused below it, for the frames of the
+// keyword that notices the limit, libraries and sanitizers.
+inline constexpr std::size_t k_stack_reserve = 256 * 1024;
+
+// The lowest stack address the calling thread may use, leaving
+// k_stack_reserve; nullptr when unknown.
+const char* current_stack_limit();
+
+// Arrays with at least this many items have their second half checked on
+// another thread (SchemaLimits::split_big_arrays).
+inline constexpr std::size_t k_split_items = 4096;
+
 class Evaluation {
  public:
   Evaluation(const CompiledTree& tree, const SchemaLimits& limits, SchemaValidation& result,
@@ -78,6 +90,20 @@ class Evaluation {
   // The JSON Pointer of the current location.
   std::string pointer() const;
 
+  // Whether the items of a big array may be split with a second thread:
+  // once per validation, only while collecting findings (not while trying
+  // anyOf branches) and when the caller allowed it (a shallow document on
+  // an ordinary stack).
+  bool may_split() const { return m_may_split && collecting(); }
+  void allow_split(bool allowed) { m_may_split = allowed; }
+
+  // An evaluation for another thread, at the same location, that reports
+  // into `result`; it never splits again.
+  Evaluation fork(SchemaValidation& result, const char* stack_limit) const;
+  // Takes in what a fork found, after this evaluation's own findings, as a
+  // sequential run would have reported them.
+  void join(Evaluation& fork, SchemaValidation& result);
+
  private:
   bool run(const Node& node, const Json& instance, Annotations* annotations);
   void add(SchemaFindingKind kind, std::string instance_location, std::string keyword_location,
@@ -91,6 +117,7 @@ class Evaluation {
   bool m_collecting = true;
   bool m_stopped = false;
   bool m_limit_reached = false;
+  bool m_may_split = false;
   std::unordered_set<const void*> m_unsupported_reported;
 };
 

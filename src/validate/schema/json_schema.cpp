@@ -7,8 +7,6 @@
 
 #include <kensa/validate/json_schema.hpp>
 
-#include <pthread.h>
-
 #include <cstdint>
 #include <utility>
 
@@ -93,9 +91,6 @@ namespace {
 // Documents nested at most this deep are validated on the caller's thread;
 // deeper ones on a thread with a stack sized for them.
 constexpr std::size_t k_inline_depth = 64;
-// Room the stack guard leaves unused below it, for the frames of the
-// keyword that notices the limit, libraries and sanitizers.
-constexpr std::size_t k_stack_reserve = 256 * 1024;
 // Stack per level of nesting on the dedicated thread: several evaluation
 // frames each, more under sanitizers.
 constexpr std::size_t k_stack_per_level = 16 * 1024;
@@ -105,28 +100,16 @@ struct Job {
   const kensa::json::Value* instance;
   const SchemaLimits* limits;
   SchemaValidation* result;
+  // Whether big arrays may be split with a second thread (whose stack is
+  // an ordinary one): only for shallow documents.
+  bool allow_split = false;
   bool valid = false;
 };
 
-// The lowest usable stack address of the calling thread, plus the reserve.
-const char* stack_limit_of_current_thread() {
-  pthread_attr_t attributes;
-  if (pthread_getattr_np(pthread_self(), &attributes) != 0) {
-    return nullptr;
-  }
-  void* low = nullptr;
-  std::size_t size = 0;
-  const int status = pthread_attr_getstack(&attributes, &low, &size);
-  pthread_attr_destroy(&attributes);
-  if (status != 0 || size <= k_stack_reserve) {
-    return nullptr;
-  }
-  return static_cast<const char*>(low) + k_stack_reserve;
-}
-
 void run_job(Job& job) {
-  const char* limit = stack_limit_of_current_thread();
+  const char* limit = schema::current_stack_limit();
   schema::Evaluation evaluation(*job.tree, *job.limits, *job.result, limit);
+  evaluation.allow_split(job.allow_split);
   job.valid = evaluation.evaluate(*job.tree->root, *job.instance, nullptr);
 }
 
@@ -143,7 +126,7 @@ void run_job_with_stack(Job& job, std::size_t depth) {
     run_job(job);
     return;
   }
-  const std::size_t stack_size = k_stack_reserve * 4 + depth * k_stack_per_level;
+  const std::size_t stack_size = schema::k_stack_reserve * 4 + depth * k_stack_per_level;
   pthread_t thread;
   const bool started = pthread_attr_setstacksize(&attributes, stack_size) == 0 &&
                        pthread_create(&thread, &attributes, thread_main, &job) == 0;
@@ -179,6 +162,7 @@ SchemaValidation CompiledSchema::validate(const kensa::json::Value& instance,
   }
   Job job{m_tree.get(), &instance, &limits, &result};
   if (depth <= k_inline_depth) {
+    job.allow_split = limits.split_big_arrays;
     run_job(job);
   } else {
     run_job_with_stack(job, depth);

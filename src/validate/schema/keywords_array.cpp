@@ -3,6 +3,9 @@
 #include "keywords.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <optional>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -13,9 +16,38 @@ ItemsKeyword::ItemsKeyword(std::string location, std::vector<const Node*> prefix
 
 bool ItemsKeyword::evaluate(const Json& instance, Evaluation& evaluation,
                             Annotations* annotations) const {
-  bool valid = true;
   const std::size_t size = instance.size();
-  for (std::size_t i = 0; i < size; ++i) {
+  std::size_t end = size;
+  // A big array (a BOM's components) is the bulk of the work: its second
+  // half goes to another thread, whose findings are added after this
+  // thread's, as a sequential walk would report them.
+  SchemaValidation second_result;
+  std::optional<Evaluation> second;
+  bool second_valid = true;
+  std::exception_ptr second_error;
+  std::thread second_thread;
+  if (size >= k_split_items && m_rest != nullptr && m_prefix.size() < size / 2 &&
+      evaluation.may_split()) {
+    evaluation.allow_split(false);
+    end = size / 2;
+    second_thread = std::thread([&, end] {
+      try {
+        second.emplace(evaluation.fork(second_result, current_stack_limit()));
+        for (std::size_t i = end; i < size; ++i) {
+          if (!second->evaluate_item(*m_rest, instance[i], i)) {
+            second_valid = false;
+            if (!second->collecting()) {
+              break;
+            }
+          }
+        }
+      } catch (...) {
+        second_error = std::current_exception();
+      }
+    });
+  }
+  bool valid = true;
+  for (std::size_t i = 0; i < end; ++i) {
     const Node* schema = i < m_prefix.size() ? m_prefix[i] : m_rest;
     if (schema == nullptr) {
       break;
@@ -23,9 +55,22 @@ bool ItemsKeyword::evaluate(const Json& instance, Evaluation& evaluation,
     if (!evaluation.evaluate_item(*schema, instance[i], i)) {
       valid = false;
       if (!evaluation.collecting()) {
-        return false;
+        break;
       }
     }
+  }
+  if (second_thread.joinable()) {
+    second_thread.join();
+    if (second_error) {
+      std::rethrow_exception(second_error);
+    }
+    if (second) {
+      evaluation.join(*second, second_result);
+    }
+    valid = valid && second_valid;
+  }
+  if (!valid && !evaluation.collecting()) {
+    return false;
   }
   if (annotations != nullptr) {
     annotations->item_prefix = std::max(annotations->item_prefix, std::min(size, m_prefix.size()));
