@@ -234,8 +234,8 @@ void Evaluation::append(std::vector<SchemaFinding> findings) {
   }
 }
 
-Evaluation Evaluation::fork(SchemaValidation& result, const char* stack_limit) const {
-  Evaluation forked(m_tree, m_limits, result, stack_limit);
+Evaluation Evaluation::fork(SchemaValidation& result) const {
+  Evaluation forked(m_tree, m_limits, result, nullptr);
   forked.m_path = m_path; // The steps live in frames that outlast the fork.
   forked.m_collecting = m_collecting;
   return forked;

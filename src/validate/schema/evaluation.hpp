@@ -98,8 +98,11 @@ class Evaluation {
   void allow_split(bool allowed) { m_may_split = allowed; }
 
   // An evaluation for another thread, at the same location, that reports
-  // into `result`; it never splits again.
-  Evaluation fork(SchemaValidation& result, const char* stack_limit) const;
+  // into `result`; it never splits again. Made on this thread (the
+  // location changes as soon as this thread goes on); the other thread
+  // then sets its own stack limit.
+  Evaluation fork(SchemaValidation& result) const;
+  void set_stack_limit(const char* stack_limit) { m_stack_limit = stack_limit; }
   // Takes in what a fork found, after this evaluation's own findings, as a
   // sequential run would have reported them.
   void join(Evaluation& fork, SchemaValidation& result);

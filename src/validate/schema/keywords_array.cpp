@@ -30,9 +30,10 @@ bool ItemsKeyword::evaluate(const Json& instance, Evaluation& evaluation,
       evaluation.may_split()) {
     evaluation.allow_split(false);
     end = size / 2;
+    second.emplace(evaluation.fork(second_result));
     second_thread = std::thread([&, end] {
       try {
-        second.emplace(evaluation.fork(second_result, current_stack_limit()));
+        second->set_stack_limit(current_stack_limit());
         for (std::size_t i = end; i < size; ++i) {
           if (!second->evaluate_item(*m_rest, instance[i], i)) {
             second_valid = false;
