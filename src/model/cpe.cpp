@@ -26,19 +26,6 @@ std::string_view part_letter(CpePart part) {
   return "a";
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
 // Decodes one CPE 2.2 URI component into the 2.3 formatted-string form.
 // "" is ANY and "-" is NA in both bindings; %01 and %02 are the URI's
 // wildcards '?' and '*', which stay special (unescaped) in 2.3.
@@ -56,8 +43,8 @@ std::optional<std::string> uri_component_to_fs(std::string_view component) {
       if (i + 2 >= component.size()) {
         return std::nullopt;
       }
-      int high = hex_value(component[i + 1]);
-      int low = hex_value(component[i + 2]);
+      int high = hex_digit_value(component[i + 1]);
+      int low = hex_digit_value(component[i + 2]);
       if (high < 0 || low < 0) {
         return std::nullopt;
       }

@@ -1,9 +1,6 @@
 #include <kensa/util/json_document.hpp>
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <cstdio>
 
 namespace kensa::json {
 
@@ -167,118 +164,10 @@ std::size_t Value::depth() const {
   return deepest;
 }
 
-namespace {
-
-void dump_string(std::string_view text, std::string& out) {
-  out += '"';
-  for (const char c : text) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    case '\b':
-      out += "\\b";
-      break;
-    case '\f':
-      out += "\\f";
-      break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20) {
-        char escaped[8];
-        std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-        out += escaped;
-      } else {
-        out += c;
-      }
-    }
-  }
-  out += '"';
-}
-
-void dump_real(double number, std::string& out) {
-  if (!std::isfinite(number)) {
-    out += "null"; // JSON has no infinity; a parse only gives one on overflow.
-    return;
-  }
-  char buffer[32];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, number);
-  std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
-  out += text;
-  // Keep it a number with a fraction, as it was read.
-  if (text.find_first_of(".eE") == std::string_view::npos) {
-    out += ".0";
-  }
-}
-
-void dump_value(const Value& value, std::string& out) {
-  switch (value.type()) {
-  case Type::null:
-    out += "null";
-    break;
-  case Type::boolean:
-    out += value.boolean() ? "true" : "false";
-    break;
-  case Type::integer:
-    out += std::to_string(value.integer());
-    break;
-  case Type::unsigned_integer:
-    out += std::to_string(value.unsigned_integer());
-    break;
-  case Type::real:
-    dump_real(value.real(), out);
-    break;
-  case Type::string:
-    dump_string(value.string(), out);
-    break;
-  case Type::array: {
-    out += '[';
-    bool first = true;
-    for (const Value item : value) {
-      if (!first) {
-        out += ',';
-      }
-      first = false;
-      dump_value(item, out);
-    }
-    out += ']';
-    break;
-  }
-  case Type::object: {
-    out += '{';
-    bool first = true;
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      if (!first) {
-        out += ',';
-      }
-      first = false;
-      dump_string(it.key(), out);
-      out += ':';
-      dump_value(it.value(), out);
-    }
-    out += '}';
-    break;
-  }
-  }
-}
-
-} // namespace
-
+// Only for messages and small values: nlohmann's serializer escapes as
+// RFC 8259 says.
 std::string Value::dump() const {
-  std::string out;
-  dump_value(*this, out);
-  return out;
+  return to_nlohmann().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 nlohmann::json Value::to_nlohmann() const {

@@ -1,5 +1,6 @@
 #include <kensa/util/huge_pages.hpp>
 #include <kensa/util/json_document.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -54,24 +55,6 @@ std::size_t utf8_sequence(std::string_view text, std::size_t at) {
   return 0;
 }
 
-void append_utf8(std::string& out, std::uint32_t code_point) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-}
-
 // Whether none of the 8 bytes at `bytes` is a quote, a backslash, a control
 // character or a non-ASCII byte (the bit tricks of "Bit Twiddling Hacks":
 // a byte below n shows as a set high bit in (x - n) & ~x).
@@ -87,19 +70,6 @@ bool plain_block(const char* bytes) {
                                 has_zero_byte(word ^ (ones * '\\')) |
                                 ((word - ones * 0x20) & ~word & high_bits) | (word & high_bits);
   return special == 0;
-}
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
 }
 
 } // namespace
@@ -536,7 +506,7 @@ class Parser {
     }
     value = 0;
     for (int i = 0; i < 4; ++i) {
-      const int digit = hex_digit(m_text[m_at + static_cast<std::size_t>(i)]);
+      const int digit = hex_digit_value(m_text[m_at + static_cast<std::size_t>(i)]);
       if (digit < 0) {
         return error("\\u must be followed by four hex digits");
       }

@@ -155,10 +155,7 @@ void check_tree(DocumentReport& report, const Json& document, const ValidationOp
 
 void check_json(DocumentReport& report, std::string_view text, const ValidationOptions& options,
                 FindingSink& sink) {
-  kensa::json::ParseLimits limits;
-  limits.max_depth = options.json_limits.max_depth;
-  limits.max_duplicates = options.json_limits.max_duplicates;
-  auto parsed = kensa::json::Document::parse_borrowed(text, limits);
+  auto parsed = kensa::json::Document::parse_borrowed(text, options.json_limits);
   if (!parsed) {
     sink.add(Severity::error, "JSON-SYNTAX", "",
              "the document is not well-formed JSON: " + parsed.error());

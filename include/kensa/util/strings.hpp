@@ -14,4 +14,11 @@ bool starts_with_ignore_case(std::string_view text, std::string_view prefix);
 bool equals_ignore_case(std::string_view a, std::string_view b);
 std::vector<std::string_view> split(std::string_view text, char separator);
 
+// The value of a hexadecimal digit (0-9, a-f, A-F), or -1 for any other
+// character.
+int hex_digit_value(char c);
+
+// Appends the UTF-8 encoding of `code_point` (at most U+10FFFF) to `out`.
+void append_utf8(std::string& out, char32_t code_point);
+
 } // namespace kensa

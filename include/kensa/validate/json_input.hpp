@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/util/json_document.hpp>
 #include <kensa/util/result.hpp>
 
 #include <nlohmann/json.hpp>
@@ -15,17 +16,9 @@
 // wins, as in every JSON library).
 namespace kensa::validate {
 
-struct JsonParseLimits {
-  // Arrays and objects nested deeper than this make the parse fail.
-  std::size_t max_depth = 10'000;
-  // Duplicate members reported at most; the parse goes on after that.
-  std::size_t max_duplicates = 100;
-};
-
-struct DuplicateKey {
-  // JSON Pointer of the member (its object's location plus the name).
-  std::string pointer;
-};
+// The same limits and duplicate reports as kensa's flat document parser.
+using JsonParseLimits = kensa::json::ParseLimits;
+using DuplicateKey = kensa::json::DuplicateMember;
 
 struct ParsedJson {
   nlohmann::json value;

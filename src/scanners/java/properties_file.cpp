@@ -1,5 +1,7 @@
 #include "properties_file.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <algorithm>
 #include <vector>
 
@@ -62,32 +64,6 @@ std::vector<std::string> logical_lines(std::string_view text) {
   return lines;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
-void append_utf8(std::string& out, unsigned code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
-
 // Resolves the backslash escapes of a key or a value.
 std::string unescape(std::string_view text) {
   std::string out;
@@ -117,7 +93,7 @@ std::string unescape(std::string_view text) {
       // Four hex digits follow at text[i + 1 .. i + 4].
       bool valid = i + 4 < text.size();
       for (std::size_t k = 1; valid && k <= 4; ++k) {
-        int digit = hex_value(text[i + k]);
+        int digit = hex_digit_value(text[i + k]);
         valid = digit >= 0;
         code = code * 16 + static_cast<unsigned>(valid ? digit : 0);
       }

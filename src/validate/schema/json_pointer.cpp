@@ -1,5 +1,7 @@
 #include "json_pointer.hpp"
 
+#include <kensa/util/strings.hpp>
+
 namespace kensa::validate::schema {
 
 std::string escape_pointer_token(std::string_view token) {
@@ -47,18 +49,7 @@ std::optional<std::vector<std::string>> parse_pointer(std::string_view pointer) 
 }
 
 std::optional<std::string> percent_decode(std::string_view text) {
-  const auto hex_value = [](char c) -> int {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
-  };
+
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -69,8 +60,8 @@ std::optional<std::string> percent_decode(std::string_view text) {
     if (i + 2 >= text.size()) {
       return std::nullopt;
     }
-    const int high = hex_value(text[i + 1]);
-    const int low = hex_value(text[i + 2]);
+    const int high = hex_digit_value(text[i + 1]);
+    const int low = hex_digit_value(text[i + 2]);
     if (high < 0 || low < 0) {
       return std::nullopt;
     }
