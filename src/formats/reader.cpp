@@ -1,5 +1,7 @@
 // Reading any supported SBOM: detect the format, parse the text into its
-// JSON shape, and hand it to the family's mapping into the model.
+// JSON shape (a kensa::json document; XML and the SPDX text formats are first
+// read into nlohmann trees of the same shape), and hand it to the family's
+// mapping into the model.
 #include "cyclonedx/from_cyclonedx.hpp"
 #include "kensa_json/kensa_json_reader.hpp"
 #include "spdx/from_spdx2.hpp"
@@ -8,6 +10,7 @@
 #include <kensa/format/cyclonedx_xml_tree.hpp>
 #include <kensa/format/reader.hpp>
 #include <kensa/format/spdx2_tree.hpp>
+#include <kensa/util/json_document.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -15,45 +18,19 @@ namespace kensa::format {
 
 namespace {
 
-using Json = nlohmann::json;
+// Deeper nesting than any real SBOM has; the parser refuses it before
+// building anything.
+constexpr std::size_t k_max_json_depth = 512;
 
-// nlohmann parses arrays and objects without recursion but destroys them
-// recursively, so depth is checked before a tree is built.
-bool nests_deeper_than(std::string_view text, std::size_t limit) {
-  std::size_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > limit) {
-        return true;
-      }
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
+Result<json::Document> parse_json(std::string_view content, std::string_view source_name) {
+  json::ParseLimits parse_limits;
+  parse_limits.max_depth = k_max_json_depth;
+  // Strings point into `content`, which outlives the mapping into the model.
+  auto parsed = json::Document::parse_borrowed(content, parse_limits);
+  if (!parsed) {
+    return fail(std::string(source_name) + ": not valid JSON: " + parsed.error());
   }
-  return false;
-}
-
-Result<Json> parse_json(std::string_view content, std::string_view source_name) {
-  constexpr std::size_t k_max_json_depth = 512;
-  if (nests_deeper_than(content, k_max_json_depth)) {
-    return fail(std::string(source_name) + ": JSON nested deeper than " +
-                std::to_string(k_max_json_depth));
-  }
-  try {
-    return Json::parse(content);
-  } catch (const Json::parse_error& error) {
-    return fail(std::string(source_name) + ": not valid JSON: " + error.what());
-  }
+  return parsed;
 }
 
 } // namespace
@@ -70,19 +47,20 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
   switch (read.format.encoding) {
   case DocumentEncoding::json:
   case DocumentEncoding::json_ld: {
-    auto json = parse_json(content, source_name);
-    if (!json.ok()) {
-      return fail(json.error());
+    auto parsed = parse_json(content, source_name);
+    if (!parsed.ok()) {
+      return fail(parsed.error());
     }
+    const json::Value json = parsed->root();
     if (read.format.family == DocumentFamily::cyclonedx) {
-      document = cyclonedx::from_cyclonedx(*json, source_name, limits, read.losses);
+      document = cyclonedx::from_cyclonedx(json, source_name, limits, read.losses);
     } else if (read.format.family == DocumentFamily::spdx &&
                read.format.encoding == DocumentEncoding::json_ld) {
-      document = spdx::from_spdx3(*json, source_name, limits, read.losses);
+      document = spdx::from_spdx3(json, source_name, limits, read.losses);
     } else if (read.format.family == DocumentFamily::spdx) {
-      document = spdx::from_spdx2(*json, source_name, limits, read.losses);
-    } else if (kensa_json::is_kensa_json(*json)) {
-      document = kensa_json::from_kensa_json(*json, source_name, limits, read.losses);
+      document = spdx::from_spdx2(json, source_name, limits, read.losses);
+    } else if (kensa_json::is_kensa_json(json)) {
+      document = kensa_json::from_kensa_json(json, source_name, limits, read.losses);
     } else {
       return fail(std::string(source_name) + ": JSON, but neither CycloneDX, SPDX nor kensa-json");
     }
@@ -92,11 +70,13 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
     if (read.format.family != DocumentFamily::cyclonedx) {
       return fail(std::string(source_name) + ": XML, but not CycloneDX");
     }
-    auto json = cyclonedx_xml_tree(content, source_name);
-    if (!json.ok()) {
-      return fail(json.error());
+    auto tree = cyclonedx_xml_tree(content, source_name);
+    if (!tree.ok()) {
+      return fail(tree.error());
     }
-    document = cyclonedx::from_cyclonedx(*json, source_name, limits, read.losses);
+    const json::Document shape = json::Document::from(*tree);
+    tree = nlohmann::json();
+    document = cyclonedx::from_cyclonedx(shape.root(), source_name, limits, read.losses);
     break;
   }
   case DocumentEncoding::yaml:
@@ -109,7 +89,9 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
     if (!tree.ok()) {
       return fail(std::string(source_name) + ": " + tree.error());
     }
-    document = spdx::from_spdx2(tree->document, source_name, limits, read.losses);
+    const json::Document shape = json::Document::from(tree->document);
+    tree->document = nlohmann::json();
+    document = spdx::from_spdx2(shape.root(), source_name, limits, read.losses);
     if (document.ok()) {
       for (const auto& problem : tree->problems) {
         document->diagnostics.push_back(

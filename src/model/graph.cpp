@@ -76,11 +76,11 @@ void merge_component(Component& existing, Component incoming) {
 std::string ComponentGraph::add(Component component) {
   std::string id = component_id(component);
   component.id = id;
-  auto [it, inserted] = m_components.try_emplace(id);
+  auto [it, inserted] = m_index_of.try_emplace(id, m_components.size());
   if (inserted) {
-    it->second = std::move(component);
+    m_components.push_back(std::move(component));
   } else {
-    merge_component(it->second, std::move(component));
+    merge_component(m_components[it->second], std::move(component));
   }
   return id;
 }
@@ -89,7 +89,7 @@ void ComponentGraph::relate(std::string from, std::string to, RelationshipType t
   if (from == to) {
     return; // A package listing itself (it happens in lockfiles) is no edge.
   }
-  m_relationships.insert(Relationship{std::move(from), std::move(to), type});
+  m_relationships.push_back(Relationship{std::move(from), std::move(to), type});
 }
 
 void ComponentGraph::add_file(FileEntry file) {
@@ -107,8 +107,8 @@ void ComponentGraph::add_diagnostic(Diagnostic diagnostic) {
 }
 
 const Component* ComponentGraph::find(const std::string& id) const {
-  auto it = m_components.find(id);
-  return it == m_components.end() ? nullptr : &it->second;
+  auto it = m_index_of.find(id);
+  return it == m_index_of.end() ? nullptr : &m_components[it->second];
 }
 
 const FileEntry* ComponentGraph::find_file(const std::string& path) const {
@@ -121,8 +121,21 @@ Document ComponentGraph::finish(DocumentMetadata metadata) && {
   document.metadata = std::move(metadata);
   const std::string subject_id = document.metadata.subject ? document.metadata.subject->id : "";
 
+  // Sorting indices, then moving each component once, is much cheaper than
+  // sorting the components themselves (every swap moves dozens of members).
+  std::vector<std::size_t> order(m_components.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::sort(order.begin(), order.end(), [this](std::size_t left, std::size_t right) {
+    const Component& a = m_components[left];
+    const Component& b = m_components[right];
+    return std::tie(a.purl, a.group, a.name, a.version, a.id) <
+           std::tie(b.purl, b.group, b.name, b.version, b.id);
+  });
   document.components.reserve(m_components.size());
-  for (auto& [id, component] : m_components) {
+  for (std::size_t index : order) {
+    Component& component = m_components[index];
     sort_unique(component.cpes);
     sort_unique(component.licenses_declared);
     sort_unique(component.licenses_concluded);
@@ -133,17 +146,14 @@ Document ComponentGraph::finish(DocumentMetadata metadata) && {
     sort_unique(component.evidence);
     document.components.push_back(std::move(component));
   }
-  std::sort(document.components.begin(), document.components.end(),
-            [](const Component& a, const Component& b) {
-              return std::tie(a.purl, a.group, a.name, a.version, a.id) <
-                     std::tie(b.purl, b.group, b.name, b.version, b.id);
-            });
 
-  for (const auto& relationship : m_relationships) {
-    bool from_known = m_components.count(relationship.from) > 0 || relationship.from == subject_id;
-    bool to_known = m_components.count(relationship.to) > 0;
+  sort_unique(m_relationships);
+  document.relationships.reserve(m_relationships.size());
+  for (auto& relationship : m_relationships) {
+    bool from_known = m_index_of.count(relationship.from) > 0 || relationship.from == subject_id;
+    bool to_known = m_index_of.count(relationship.to) > 0;
     if (from_known && to_known) {
-      document.relationships.push_back(relationship);
+      document.relationships.push_back(std::move(relationship));
     } else {
       m_diagnostics.insert(Diagnostic{Severity::info, "",
                                       "dropped a relationship to a component that was not found"});

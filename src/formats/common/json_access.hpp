@@ -1,44 +1,37 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <kensa/util/json_document.hpp>
 
 #include <string>
 #include <string_view>
 
 // Tolerant access to parsed JSON from untrusted documents: a member of the
-// wrong type reads as absent instead of throwing, so one odd field never
-// stops a reader.
+// wrong type reads as absent, so one odd field never stops a reader. The
+// readers work on kensa::json documents (one flat parse, see
+// util/json_document.hpp), which read a 100 MB SBOM several times faster than
+// a tree of individually allocated nodes.
 namespace kensa::format::common {
 
-using Json = nlohmann::json;
+// The string `value`, or empty when it is no string.
+inline std::string string_of(const json::Value& value) {
+  return std::string(value.string());
+}
 
 // The string member `key` of `object`, or empty.
-inline std::string text(const Json& object, std::string_view key) {
-  if (!object.is_object()) {
-    return {};
-  }
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+inline std::string text(const json::Value& object, std::string_view key) {
+  return string_of(object[key]);
 }
 
-// The array member `key` of `object`, or an empty array.
-inline const Json& array(const Json& object, std::string_view key) {
-  static const Json empty = Json::array();
-  if (!object.is_object()) {
-    return empty;
-  }
-  auto it = object.find(key);
-  return it != object.end() && it->is_array() ? *it : empty;
+// The array member `key` of `object`, or an absent value (no items).
+inline json::Value array(const json::Value& object, std::string_view key) {
+  json::Value member = object[key];
+  return member.is_array() ? member : json::Value();
 }
 
-// The object member `key` of `object`, or an empty object.
-inline const Json& object(const Json& parent, std::string_view key) {
-  static const Json empty = Json::object();
-  if (!parent.is_object()) {
-    return empty;
-  }
-  auto it = parent.find(key);
-  return it != parent.end() && it->is_object() ? *it : empty;
+// The object member `key` of `object`, or an absent value (no members).
+inline json::Value object(const json::Value& parent, std::string_view key) {
+  json::Value member = parent[key];
+  return member.is_object() ? member : json::Value();
 }
 
 // The purl type of `purl` ("npm" for "pkg:npm/..."), or empty.

@@ -18,8 +18,8 @@ namespace kensa::format::cyclonedx {
 namespace {
 
 using common::array;
-using common::Json;
 using common::object;
+using common::string_of;
 using common::text;
 
 struct Reader {
@@ -45,7 +45,7 @@ struct Reader {
   }
 };
 
-model::License license_of(const Json& entry) {
+model::License license_of(const json::Value& entry) {
   model::License license;
   if (auto expression = text(entry, "expression"); !expression.empty()) {
     auto parsed = model::parse_license_expression(expression);
@@ -56,7 +56,7 @@ model::License license_of(const Json& entry) {
     }
     return license;
   }
-  const Json& inner = object(entry, "license");
+  const json::Value& inner = object(entry, "license");
   license.url = text(inner, "url");
   if (auto id = text(inner, "id"); !id.empty()) {
     license.expression = id;
@@ -76,7 +76,7 @@ model::License license_of(const Json& entry) {
   return license;
 }
 
-std::string acknowledgement_of(const Json& entry) {
+std::string acknowledgement_of(const json::Value& entry) {
   if (auto value = text(entry, "acknowledgement"); !value.empty()) {
     return value;
   }
@@ -108,17 +108,17 @@ std::vector<model::Party> parse_author_text(std::string_view value) {
   return parties;
 }
 
-model::Party contact_party(const Json& contact) {
+model::Party contact_party(const json::Value& contact) {
   return model::Party{text(contact, "name"), text(contact, "email"), "", false};
 }
 
-model::Party entity_party(const Json& entity) {
+model::Party entity_party(const json::Value& entity) {
   model::Party party;
   party.name = text(entity, "name");
   party.is_organization = true;
   for (const auto& url : array(entity, "url")) {
     if (url.is_string()) {
-      party.url = url.get<std::string>();
+      party.url = string_of(url);
       break;
     }
   }
@@ -133,7 +133,7 @@ model::Party entity_party(const Json& entity) {
 
 // Turns one CycloneDX component (without its children) into a model
 // component; the kensa:* properties go back into the fields they stand for.
-std::vector<model::Hash> read_hashes(const Json& json, Reader& reader) {
+std::vector<model::Hash> read_hashes(const json::Value& json, Reader& reader) {
   std::vector<model::Hash> hashes;
   for (const auto& hash : array(json, "hashes")) {
     auto algorithm = model::parse_hash_algorithm(text(hash, "alg"));
@@ -154,7 +154,7 @@ std::vector<model::Hash> read_hashes(const Json& json, Reader& reader) {
 // file, without purl or version, whose bom-ref is "file:" and its name.
 // Other components of type file (a firmware image, a model file) stay
 // components.
-bool is_file_entry(const Json& json) {
+bool is_file_entry(const json::Value& json) {
   std::string name = text(json, "name");
   return text(json, "type") == "file" && !name.empty() && text(json, "purl").empty() &&
          text(json, "version").empty() &&
@@ -162,7 +162,7 @@ bool is_file_entry(const Json& json) {
 }
 
 // The file entry for `json`, owned by the component it is nested in.
-void add_file_entry(const Json& json, const std::string& parent_id, Reader& reader) {
+void add_file_entry(const json::Value& json, const std::string& parent_id, Reader& reader) {
   Reader::PendingFile file;
   file.entry.path = text(json, "name");
   file.entry.hashes = read_hashes(json, reader);
@@ -182,7 +182,7 @@ void add_file_entry(const Json& json, const std::string& parent_id, Reader& read
   reader.files.push_back(std::move(file));
 }
 
-model::Component map_component(const Json& json, Reader& reader) {
+model::Component map_component(const json::Value& json, Reader& reader) {
   model::Component component;
   std::string type = text(json, "type");
   if (auto parsed = kensa_json::parse_component_type(type)) {
@@ -222,7 +222,7 @@ model::Component map_component(const Json& json, Reader& reader) {
       component.licenses_declared.push_back(std::move(license));
     }
   }
-  const Json& evidence = object(json, "evidence");
+  const json::Value& evidence = object(json, "evidence");
   for (const auto& entry : array(evidence, "licenses")) {
     auto license = license_of(entry);
     if (!license.expression.empty() || !license.name.empty()) {
@@ -259,7 +259,7 @@ model::Component map_component(const Json& json, Reader& reader) {
         std::pair{"swhid", property::k_cdx_swhid}, std::pair{"tags", property::k_cdx_tag}}) {
     for (const auto& value : array(json, member)) {
       if (value.is_string()) {
-        component.add_property(std::string(name), value.get<std::string>());
+        component.add_property(std::string(name), string_of(value));
       }
     }
   }
@@ -320,7 +320,7 @@ model::Component map_component(const Json& json, Reader& reader) {
 // Adds `json` and its nested components; returns the id (empty for a file
 // entry, which is not a component). `parent_id` is the id of the component
 // it is nested in.
-std::string add_component(const Json& json, std::size_t depth, Reader& reader,
+std::string add_component(const json::Value& json, std::size_t depth, Reader& reader,
                           const std::string& parent_id) {
   if (++reader.components > reader.limits.max_components) {
     reader.too_many = true;
@@ -341,7 +341,7 @@ std::string add_component(const Json& json, std::size_t depth, Reader& reader,
       reader.diagnostic("bom-ref \"" + ref + "\" is used twice; the first one is kept");
     }
   }
-  const Json& children = array(json, "components");
+  const json::Value& children = array(json, "components");
   if (!children.empty() && depth >= reader.limits.max_nesting) {
     reader.diagnostic("components nested deeper than " + std::to_string(reader.limits.max_nesting) +
                       " levels were skipped");
@@ -360,17 +360,17 @@ std::string add_component(const Json& json, std::size_t depth, Reader& reader,
   return id;
 }
 
-model::DocumentMetadata map_metadata(const Json& bom, Reader& reader,
+model::DocumentMetadata map_metadata(const json::Value& bom, Reader& reader,
                                      std::optional<std::string>& subject_ref) {
   model::DocumentMetadata metadata;
-  const Json& json = object(bom, "metadata");
+  const json::Value& json = object(bom, "metadata");
   metadata.timestamp = text(json, "timestamp");
   if (json.contains("tools") && json["tools"].is_array()) {
     for (const auto& tool : json["tools"]) {
       metadata.tools.push_back({text(tool, "vendor"), text(tool, "name"), text(tool, "version")});
     }
   } else {
-    const Json& tools = object(json, "tools");
+    const json::Value& tools = object(json, "tools");
     for (const auto& tool : array(tools, "components")) {
       std::string vendor = text(object(tool, "supplier"), "name");
       if (vendor.empty()) {
@@ -405,7 +405,7 @@ model::DocumentMetadata map_metadata(const Json& bom, Reader& reader,
     }
   }
   if (json.contains("component") && json["component"].is_object()) {
-    const Json& subject = json["component"];
+    const json::Value& subject = json["component"];
     model::Component component = map_component(subject, reader);
     subject_ref = text(subject, "bom-ref");
     // A kensa id as bom-ref (a subject without purl) is kept, so that the
@@ -435,7 +435,7 @@ model::DocumentMetadata map_metadata(const Json& bom, Reader& reader,
 
 } // namespace
 
-Result<model::Document> from_cyclonedx(const Json& bom, std::string_view source_name,
+Result<model::Document> from_cyclonedx(const json::Value& bom, std::string_view source_name,
                                        const ReadLimits& limits, LossReport& losses) {
   Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}, 0, false};
   std::optional<std::string> subject_ref;
@@ -477,7 +477,7 @@ Result<model::Document> from_cyclonedx(const Json& bom, std::string_view source_
       if (!target.is_string()) {
         continue;
       }
-      auto to = reader.id_of_ref.find(target.get<std::string>());
+      auto to = reader.id_of_ref.find(string_of(target));
       if (to == reader.id_of_ref.end()) {
         ++unknown;
         continue;

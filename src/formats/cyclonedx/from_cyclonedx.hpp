@@ -3,8 +3,7 @@
 #include <kensa/format/loss_report.hpp>
 #include <kensa/format/reader.hpp>
 #include <kensa/model/document.hpp>
-
-#include <nlohmann/json.hpp>
+#include <kensa/util/json_document.hpp>
 
 #include <string_view>
 
@@ -18,7 +17,7 @@ namespace kensa::format::cyclonedx {
 // tags, ...) become properties. Elements that cannot be read are
 // diagnostics naming `source_name`; what is dropped is counted in `losses`.
 // Fails only when a limit is exceeded.
-Result<model::Document> from_cyclonedx(const nlohmann::json& bom, std::string_view source_name,
+Result<model::Document> from_cyclonedx(const json::Value& bom, std::string_view source_name,
                                        const ReadLimits& limits, LossReport& losses);
 
 } // namespace kensa::format::cyclonedx

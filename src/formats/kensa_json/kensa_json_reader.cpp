@@ -13,29 +13,26 @@ namespace kensa::format::kensa_json {
 namespace {
 
 using common::array;
-using common::Json;
 using common::object;
 using common::text;
 
-std::vector<std::string> strings(const Json& parent, std::string_view key) {
+std::vector<std::string> strings(const json::Value& parent, std::string_view key) {
   std::vector<std::string> out;
   for (const auto& item : array(parent, key)) {
     if (item.is_string()) {
-      out.push_back(item.get<std::string>());
+      out.push_back(common::string_of(item));
     }
   }
   return out;
 }
 
-model::Party party_of(const Json& json) {
+model::Party party_of(const json::Value& json) {
   model::Party party{text(json, "name"), text(json, "email"), text(json, "url"), false};
-  auto organization = json.find("organization");
-  party.is_organization =
-      organization != json.end() && organization->is_boolean() && organization->get<bool>();
+  party.is_organization = json["organization"].boolean();
   return party;
 }
 
-std::vector<model::Party> parties(const Json& parent, std::string_view key) {
+std::vector<model::Party> parties(const json::Value& parent, std::string_view key) {
   std::vector<model::Party> out;
   for (const auto& item : array(parent, key)) {
     out.push_back(party_of(item));
@@ -43,7 +40,7 @@ std::vector<model::Party> parties(const Json& parent, std::string_view key) {
   return out;
 }
 
-std::vector<model::License> licenses(const Json& parent, std::string_view key) {
+std::vector<model::License> licenses(const json::Value& parent, std::string_view key) {
   std::vector<model::License> out;
   for (const auto& item : array(parent, key)) {
     out.push_back({text(item, "expression"), text(item, "name"), text(item, "url")});
@@ -51,7 +48,7 @@ std::vector<model::License> licenses(const Json& parent, std::string_view key) {
   return out;
 }
 
-std::vector<model::Hash> hashes(const Json& parent, LossReport& losses) {
+std::vector<model::Hash> hashes(const json::Value& parent, LossReport& losses) {
   std::vector<model::Hash> out;
   for (const auto& item : array(parent, "hashes")) {
     auto algorithm = model::parse_hash_algorithm(text(item, "algorithm"));
@@ -64,7 +61,7 @@ std::vector<model::Hash> hashes(const Json& parent, LossReport& losses) {
   return out;
 }
 
-std::vector<model::Property> properties(const Json& parent) {
+std::vector<model::Property> properties(const json::Value& parent) {
   std::vector<model::Property> out;
   for (const auto& item : array(parent, "properties")) {
     out.push_back({text(item, "name"), text(item, "value")});
@@ -72,7 +69,7 @@ std::vector<model::Property> properties(const Json& parent) {
   return out;
 }
 
-model::Component component_of(const Json& json, LossReport& losses) {
+model::Component component_of(const json::Value& json, LossReport& losses) {
   model::Component component;
   component.id = text(json, "id");
   if (auto type = parse_component_type(text(json, "type"))) {
@@ -96,9 +93,7 @@ model::Component component_of(const Json& json, LossReport& losses) {
   if (auto scope = parse_scope(text(json, "scope"))) {
     component.scope = *scope;
   }
-  auto development = json.find("development");
-  component.development =
-      development != json.end() && development->is_boolean() && development->get<bool>();
+  component.development = json["development"].boolean();
   component.properties = properties(json);
   for (const auto& item : array(json, "evidence")) {
     component.evidence.push_back(
@@ -112,23 +107,23 @@ model::Component component_of(const Json& json, LossReport& losses) {
 
 } // namespace
 
-bool is_kensa_json(const Json& json) {
+bool is_kensa_json(const json::Value& json) {
   return json.is_object() && json.contains("kensaJson");
 }
 
-Result<model::Document> from_kensa_json(const Json& json, std::string_view source_name,
+Result<model::Document> from_kensa_json(const json::Value& json, std::string_view source_name,
                                         const ReadLimits& limits, LossReport& losses) {
   std::string version = text(json, "kensaJson");
   if (version != k_kensa_json_version) {
     return fail(std::string(source_name) + ": kensa-json version \"" + version +
                 "\" is not one this kensa reads (" + std::string(k_kensa_json_version) + ")");
   }
-  const Json& components = array(json, "components");
+  const json::Value& components = array(json, "components");
   if (components.size() > limits.max_components) {
     return fail("more than " + std::to_string(limits.max_components) + " components");
   }
   model::Document document;
-  const Json& metadata = object(json, "metadata");
+  const json::Value& metadata = object(json, "metadata");
   document.metadata.timestamp = text(metadata, "timestamp");
   for (const auto& tool : array(metadata, "tools")) {
     document.metadata.tools.push_back(

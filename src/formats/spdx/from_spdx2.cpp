@@ -21,7 +21,6 @@ namespace kensa::format::spdx {
 namespace {
 
 using common::array;
-using common::Json;
 using common::object;
 using common::text;
 
@@ -115,7 +114,7 @@ std::vector<model::License> licenses_of(std::string_view field, Reader& reader) 
   return licenses;
 }
 
-std::vector<model::Hash> hashes_of(const Json& element, Reader& reader) {
+std::vector<model::Hash> hashes_of(const json::Value& element, Reader& reader) {
   std::vector<model::Hash> hashes;
   for (const auto& checksum : array(element, "checksums")) {
     auto algorithm = model::parse_hash_algorithm(text(checksum, "algorithm"));
@@ -132,7 +131,7 @@ std::vector<model::Hash> hashes_of(const Json& element, Reader& reader) {
   return hashes;
 }
 
-model::Component map_package(const Json& package, Reader& reader) {
+model::Component map_package(const json::Value& package, Reader& reader) {
   model::Component component;
   component.name = text(package, "name");
   component.version = text(package, "versionInfo");
@@ -200,15 +199,15 @@ model::Component map_package(const Json& package, Reader& reader) {
   return component;
 }
 
-model::DocumentMetadata map_metadata(const Json& document) {
+model::DocumentMetadata map_metadata(const json::Value& document) {
   model::DocumentMetadata metadata;
-  const Json& info = object(document, "creationInfo");
+  const json::Value& info = object(document, "creationInfo");
   metadata.timestamp = text(info, "created");
   for (const auto& creator : array(info, "creators")) {
     if (!creator.is_string()) {
       continue;
     }
-    std::string value = creator.get<std::string>();
+    std::string value = common::string_of(creator);
     if (value.starts_with("Tool:")) {
       std::string tool = value.substr(5);
       while (!tool.empty() && tool.front() == ' ') {
@@ -273,7 +272,7 @@ std::optional<std::pair<model::RelationshipType, bool>> relationship_kind(std::s
 
 } // namespace
 
-Result<model::Document> from_spdx2(const Json& document, std::string_view source_name,
+Result<model::Document> from_spdx2(const json::Value& document, std::string_view source_name,
                                    const ReadLimits& limits, LossReport& losses) {
   Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}};
   model::DocumentMetadata metadata = map_metadata(document);
@@ -286,7 +285,7 @@ Result<model::Document> from_spdx2(const Json& document, std::string_view source
     ExtractedInfo info{text(license, "extractedText"), text(license, "name"), ""};
     for (const auto& see_also : array(license, "seeAlsos")) {
       if (see_also.is_string()) {
-        info.url = see_also.get<std::string>();
+        info.url = common::string_of(see_also);
         break;
       }
     }
@@ -305,7 +304,7 @@ Result<model::Document> from_spdx2(const Json& document, std::string_view source
   std::set<std::string> described;
   for (const auto& id : array(document, "documentDescribes")) {
     if (id.is_string()) {
-      described.insert(id.get<std::string>());
+      described.insert(common::string_of(id));
     }
   }
   for (const auto& relationship : array(document, "relationships")) {
@@ -327,7 +326,7 @@ Result<model::Document> from_spdx2(const Json& document, std::string_view source
     subject_spdx_id = *described.begin();
   }
 
-  const Json& packages = array(document, "packages");
+  const json::Value& packages = array(document, "packages");
   if (packages.size() > limits.max_components) {
     return fail("more than " + std::to_string(limits.max_components) + " packages");
   }
@@ -381,7 +380,7 @@ Result<model::Document> from_spdx2(const Json& document, std::string_view source
         continue;
       }
       auto owner = reader.component_of.find(text(package, "SPDXID"));
-      auto found = files.find(file_id.get<std::string>());
+      auto found = files.find(common::string_of(file_id));
       if (owner != reader.component_of.end() && found != files.end()) {
         found->second.owner_ids.push_back(owner->second);
       }

@@ -3,8 +3,7 @@
 #include <kensa/format/loss_report.hpp>
 #include <kensa/format/reader.hpp>
 #include <kensa/model/document.hpp>
-
-#include <nlohmann/json.hpp>
+#include <kensa/util/json_document.hpp>
 
 #include <string_view>
 
@@ -19,7 +18,7 @@ namespace kensa::format::spdx {
 // model lacks are kept as kensa:spdx:* properties; what has no place at
 // all (snippets, relationship kinds the model lacks) is counted in
 // `losses`. Fails only when a limit is exceeded.
-Result<model::Document> from_spdx2(const nlohmann::json& document, std::string_view source_name,
+Result<model::Document> from_spdx2(const json::Value& document, std::string_view source_name,
                                    const ReadLimits& limits, LossReport& losses);
 
 } // namespace kensa::format::spdx

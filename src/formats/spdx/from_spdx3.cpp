@@ -18,7 +18,6 @@ namespace kensa::format::spdx {
 namespace {
 
 using common::array;
-using common::Json;
 using common::text;
 
 std::optional<model::HashAlgorithm> algorithm_of(std::string_view word) {
@@ -41,7 +40,7 @@ std::optional<model::ComponentType> type_of(std::string_view purpose) {
   return std::nullopt;
 }
 
-std::vector<model::Hash> hashes_of(const Json& element, LossReport& losses) {
+std::vector<model::Hash> hashes_of(const json::Value& element, LossReport& losses) {
   std::vector<model::Hash> hashes;
   for (const auto& method : array(element, "verifiedUsing")) {
     if (text(method, "type") != "Hash") {
@@ -58,20 +57,20 @@ std::vector<model::Hash> hashes_of(const Json& element, LossReport& losses) {
   return hashes;
 }
 
-std::vector<std::string> strings(const Json& element, std::string_view key) {
+std::vector<std::string> strings(const json::Value& element, std::string_view key) {
   std::vector<std::string> out;
-  if (element.contains(key) && element[std::string(key)].is_string()) {
-    out.push_back(element[std::string(key)].get<std::string>());
+  if (json::Value single = element[key]; single.is_string()) {
+    out.push_back(common::string_of(single));
   }
   for (const auto& item : array(element, key)) {
     if (item.is_string()) {
-      out.push_back(item.get<std::string>());
+      out.push_back(common::string_of(item));
     }
   }
   return out;
 }
 
-model::Party agent_of(const Json& agent) {
+model::Party agent_of(const json::Value& agent) {
   model::Party party;
   party.name = text(agent, "name");
   party.is_organization = text(agent, "type") == "Organization";
@@ -91,16 +90,16 @@ model::Party agent_of(const Json& agent) {
 
 } // namespace
 
-Result<model::Document> from_spdx3(const Json& document, std::string_view source_name,
+Result<model::Document> from_spdx3(const json::Value& document, std::string_view source_name,
                                    const ReadLimits& limits, LossReport& losses) {
   if (!document.is_object() || !document.contains("@graph") || !document["@graph"].is_array()) {
     return fail("no @graph array: only the compact JSON-LD form is read");
   }
-  const Json& graph_json = document["@graph"];
+  const json::Value& graph_json = document["@graph"];
   if (graph_json.size() > limits.max_components * 4) {
     return fail("more than " + std::to_string(limits.max_components * 4) + " elements");
   }
-  std::unordered_map<std::string, const Json*> element_of;
+  std::unordered_map<std::string, json::Value> element_of;
   std::map<std::string, std::size_t> skipped_types;
   for (const auto& element : graph_json) {
     std::string id = text(element, "spdxId");
@@ -108,7 +107,7 @@ Result<model::Document> from_spdx3(const Json& document, std::string_view source
       id = text(element, "@id");
     }
     if (!id.empty()) {
-      element_of.emplace(id, &element);
+      element_of.emplace(id, element);
     }
   }
 
@@ -121,8 +120,8 @@ Result<model::Document> from_spdx3(const Json& document, std::string_view source
       metadata.timestamp = text(element, "created");
       for (const auto& agent : strings(element, "createdBy")) {
         auto found = element_of.find(agent);
-        if (found != element_of.end() && text(*found->second, "type") != "SoftwareAgent") {
-          metadata.authors.push_back(agent_of(*found->second));
+        if (found != element_of.end() && text(found->second, "type") != "SoftwareAgent") {
+          metadata.authors.push_back(agent_of(found->second));
         }
       }
       for (const auto& tool : strings(element, "createdUsing")) {
@@ -130,7 +129,7 @@ Result<model::Document> from_spdx3(const Json& document, std::string_view source
         if (found == element_of.end()) {
           continue;
         }
-        std::string name = text(*found->second, "name");
+        std::string name = text(found->second, "name");
         auto dash = name.rfind('-');
         model::Tool entry{"", name, ""};
         if (dash != std::string::npos && dash + 1 < name.size() &&
@@ -181,15 +180,15 @@ Result<model::Document> from_spdx3(const Json& document, std::string_view source
     if (found == element_of.end()) {
       return std::nullopt;
     }
-    std::string expression = text(*found->second, "simplelicensing_licenseExpression");
+    std::string expression = text(found->second, "simplelicensing_licenseExpression");
     // A single custom license whose text is its name is how kensa writes a
     // license name.
-    for (const auto& entry : array(*found->second, "simplelicensing_customIdToUri")) {
+    for (const auto& entry : array(found->second, "simplelicensing_customIdToUri")) {
       if (text(entry, "key") == expression) {
         auto custom = element_of.find(text(entry, "value"));
         if (custom != element_of.end() &&
-            text(*custom->second, "name") == text(*custom->second, "simplelicensing_licenseText")) {
-          return model::License{"", text(*custom->second, "name"), ""};
+            text(custom->second, "name") == text(custom->second, "simplelicensing_licenseText")) {
+          return model::License{"", text(custom->second, "name"), ""};
         }
       }
     }
@@ -254,12 +253,12 @@ Result<model::Document> from_spdx3(const Json& document, std::string_view source
     component.hashes = hashes_of(element, losses);
     for (const auto& agent : strings(element, "originatedBy")) {
       if (auto found = element_of.find(agent); found != element_of.end()) {
-        component.authors.push_back(agent_of(*found->second));
+        component.authors.push_back(agent_of(found->second));
       }
     }
     if (auto supplier = element_of.find(text(element, "suppliedBy"));
         supplier != element_of.end()) {
-      component.supplier = agent_of(*supplier->second);
+      component.supplier = agent_of(supplier->second);
     }
     if (auto copyright = text(element, "software_copyrightText"); !copyright.empty()) {
       component.add_property(std::string(property::k_copyright), copyright);

@@ -3,8 +3,7 @@
 #include <kensa/format/loss_report.hpp>
 #include <kensa/format/reader.hpp>
 #include <kensa/model/document.hpp>
-
-#include <nlohmann/json.hpp>
+#include <kensa/util/json_document.hpp>
 
 #include <string_view>
 
@@ -18,7 +17,7 @@ namespace kensa::format::spdx {
 // kensa-facts annotations what kensa's writer had to leave out. Other
 // element types and relationship types are counted in `losses`. Fails only
 // when there is no @graph or a limit is exceeded.
-Result<model::Document> from_spdx3(const nlohmann::json& document, std::string_view source_name,
+Result<model::Document> from_spdx3(const json::Value& document, std::string_view source_name,
                                    const ReadLimits& limits, LossReport& losses);
 
 } // namespace kensa::format::spdx
