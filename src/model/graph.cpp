@@ -149,8 +149,15 @@ Document ComponentGraph::finish(DocumentMetadata metadata) && {
 
   sort_unique(m_relationships);
   document.relationships.reserve(m_relationships.size());
+  // Sorted, so edges from one component come together: its lookup is reused.
+  std::string last_from;
+  bool last_from_known = false;
   for (auto& relationship : m_relationships) {
-    bool from_known = m_index_of.count(relationship.from) > 0 || relationship.from == subject_id;
+    if (last_from.empty() || last_from != relationship.from) {
+      last_from = relationship.from;
+      last_from_known = m_index_of.count(relationship.from) > 0 || relationship.from == subject_id;
+    }
+    bool from_known = last_from_known;
     bool to_known = m_index_of.count(relationship.to) > 0;
     if (from_known && to_known) {
       document.relationships.push_back(std::move(relationship));

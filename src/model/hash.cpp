@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <memory>
 #include <stdexcept>
 
 namespace kensa::model {
@@ -149,13 +150,38 @@ std::vector<Hash> Hasher::finish() {
   return hashes;
 }
 
+namespace {
+
+// Each algorithm's implementation, fetched once for the whole run: fetching
+// looks the name up in OpenSSL's provider tables, which costs more than
+// hashing a short string (component ids hash one purl each).
+const EVP_MD* fetched_digest(HashAlgorithm algorithm) {
+  static const auto digests = [] {
+    std::array<std::unique_ptr<EVP_MD, MdDeleter>, k_algorithms.size()> fetched;
+    for (std::size_t i = 0; i < k_algorithms.size(); ++i) {
+      if (k_algorithms[i].openssl_name[0] != '\0') {
+        fetched[i].reset(EVP_MD_fetch(nullptr, k_algorithms[i].openssl_name, nullptr));
+      }
+    }
+    return fetched;
+  }();
+  return digests[static_cast<std::size_t>(algorithm)].get();
+}
+
+} // namespace
+
 Hash compute_hash(HashAlgorithm algorithm, std::string_view bytes) {
-  auto hasher = Hasher::create(std::span<const HashAlgorithm>(&algorithm, 1));
-  if (!hasher) {
-    throw std::logic_error(hasher.error());
+  const EVP_MD* md = can_compute(algorithm) ? fetched_digest(algorithm) : nullptr;
+  // One context per thread, initialised again for every hash.
+  thread_local std::unique_ptr<EVP_MD_CTX, MdContextDeleter> context(EVP_MD_CTX_new());
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (md == nullptr || !context || EVP_DigestInit_ex2(context.get(), md, nullptr) != 1 ||
+      EVP_DigestUpdate(context.get(), bytes.data(), bytes.size()) != 1 ||
+      EVP_DigestFinal_ex(context.get(), digest, &length) != 1) {
+    throw std::logic_error("cannot compute " + std::string(hash_algorithm_name(algorithm)));
   }
-  hasher->update(bytes);
-  return hasher->finish().front();
+  return Hash{algorithm, to_hex(std::string_view(reinterpret_cast<const char*>(digest), length))};
 }
 
 std::string to_hex(std::string_view bytes) {

@@ -2,6 +2,7 @@
 
 #include <kensa/model/document.hpp>
 
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -28,7 +29,7 @@ class ComponentGraph {
   void add_file(FileEntry file);
   void add_diagnostic(Diagnostic diagnostic);
 
-  // The component with `id`, or nullptr; valid until the next add().
+  // The component with `id`, or nullptr.
   const Component* find(const std::string& id) const;
   // The file entry at `path`, or nullptr.
   const FileEntry* find_file(const std::string& path) const;
@@ -41,8 +42,9 @@ class ComponentGraph {
 
  private:
   // Components in the order first added, found by id through the index: a
-  // vector and one hash lookup cost far less than a tree of 100,000 nodes.
-  std::vector<Component> m_components;
+  // deque (no moves as it grows) and one hash lookup cost far less than a
+  // tree of 100,000 nodes.
+  std::deque<Component> m_components;
   std::unordered_map<std::string, std::size_t> m_index_of;
   // Duplicates are removed by finish().
   std::vector<Relationship> m_relationships;

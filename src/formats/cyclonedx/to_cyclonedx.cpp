@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace kensa::format::cyclonedx {
 
@@ -270,7 +271,7 @@ CdxComponent map_component(const model::Component& component, std::string ref, C
 // neither makes a cycle nor nests too deep. Extra containers are counted.
 std::unordered_map<std::size_t, std::size_t>
 containment(const model::Document& document,
-            const std::unordered_map<std::string, std::size_t>& index_of, Context& context) {
+            const std::unordered_map<std::string_view, std::size_t>& index_of, Context& context) {
   std::unordered_map<std::size_t, std::size_t> parent_of;
   std::size_t lost = 0;
   for (const auto& relationship : document.relationships) {
@@ -315,31 +316,44 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
   CdxBom bom;
   bom.spec_version = std::string(version);
 
-  std::unordered_map<std::string, std::string> ref_of;
-  std::unordered_map<std::string, std::size_t> index_of;
-  std::set<std::string, std::less<>> refs;
-  for (std::size_t i = 0; i < document.components.size(); ++i) {
+  // Components are addressed by their index in the document; ids and refs
+  // are looked up once. The views point into the document and into `refs`,
+  // which is sized before any view is taken.
+  const std::size_t count = document.components.size();
+  std::unordered_map<std::string_view, std::size_t> index_of;
+  index_of.reserve(count);
+  std::vector<std::string> refs(count);
+  std::unordered_set<std::string_view> used_refs;
+  used_refs.reserve(count + 1);
+  for (std::size_t i = 0; i < count; ++i) {
     const auto& component = document.components[i];
-    std::string ref = bom_ref(component);
-    if (!refs.insert(ref).second) {
-      ref = component.id; // Two components with one purl: ids are unique.
-      refs.insert(ref);
+    refs[i] = bom_ref(component);
+    if (!used_refs.insert(refs[i]).second) {
+      refs[i] = component.id; // Two components with one purl: ids are unique.
+      used_refs.insert(refs[i]);
     }
-    ref_of[component.id] = ref;
-    index_of[component.id] = i;
+    index_of.emplace(component.id, i);
   }
+  // The ref of component `id`, or of the subject; nullptr when unknown.
   std::string subject_ref;
+  const std::string* subject_id = nullptr;
   if (document.metadata.subject) {
     const auto& subject = *document.metadata.subject;
     subject_ref = bom_ref(subject);
-    if (refs.count(subject_ref) > 0) {
+    if (used_refs.count(subject_ref) > 0) {
       subject_ref = subject.id;
     }
-    if (refs.count(subject_ref) > 0) {
+    if (used_refs.count(subject_ref) > 0) {
       subject_ref = "subject-" + subject.id;
     }
-    ref_of[subject.id] = subject_ref;
+    subject_id = &subject.id;
   }
+  const auto ref_of = [&](std::string_view id) -> const std::string* {
+    if (auto found = index_of.find(id); found != index_of.end()) {
+      return &refs[found->second];
+    }
+    return subject_id != nullptr && id == *subject_id ? &subject_ref : nullptr;
+  };
 
   // Metadata.
   const auto& metadata = document.metadata;
@@ -395,7 +409,7 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
       if (!owner) {
         owner = found->second;
       } else {
-        other_owner_refs.push_back(ref_of[owner_id]);
+        other_owner_refs.push_back(refs[found->second]);
       }
     }
     auto out = file_component(file, other_owner_refs, context);
@@ -404,7 +418,7 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
   // Depth is capped by containment(), so this recursion is bounded.
   auto build = [&](auto& self, std::size_t index) -> CdxComponent {
     const auto& component = document.components[index];
-    CdxComponent out = map_component(component, ref_of[component.id], context);
+    CdxComponent out = map_component(component, refs[index], context);
     for (std::size_t child : children[index]) {
       out.components.push_back(self(self, child));
     }
@@ -423,13 +437,8 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
 
   // Dependencies: every component has an entry, even without edges; an
   // empty dependsOn says it depends on nothing we know of.
-  std::map<std::string, std::set<std::string>> depends_on;
-  if (!subject_ref.empty()) {
-    depends_on[subject_ref];
-  }
-  for (const auto& component : document.components) {
-    depends_on[ref_of[component.id]];
-  }
+  std::vector<std::vector<const std::string*>> depends_on(count);
+  std::vector<const std::string*> subject_depends_on;
   std::size_t dev = 0;
   std::size_t optional = 0;
   std::size_t describes = 0;
@@ -438,13 +447,15 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
     if (relationship.type == model::RelationshipType::contains) {
       continue; // Nesting expresses containment.
     }
-    auto from = ref_of.find(relationship.from);
-    auto to = ref_of.find(relationship.to);
-    if (from == ref_of.end() || to == ref_of.end()) {
+    const std::string* to = ref_of(relationship.to);
+    auto from = index_of.find(relationship.from);
+    bool from_subject =
+        from == index_of.end() && subject_id != nullptr && relationship.from == *subject_id;
+    if (to == nullptr || (from == index_of.end() && !from_subject)) {
       ++dangling;
       continue;
     }
-    depends_on[from->second].insert(to->second);
+    (from_subject ? subject_depends_on : depends_on[from->second]).push_back(to);
     dev += relationship.type == model::RelationshipType::dev_depends_on ? 1 : 0;
     optional += relationship.type == model::RelationshipType::optional_depends_on ? 1 : 0;
     describes += relationship.type == model::RelationshipType::describes ? 1 : 0;
@@ -453,10 +464,36 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
   losses.add("optional-depends-on relationships written as plain dependsOn", optional);
   losses.add("describes relationships written as plain dependsOn", describes);
   losses.add("relationships to components not in the document", dangling);
-  bom.dependencies.reserve(depends_on.size());
-  for (auto& [ref, targets] : depends_on) {
-    bom.dependencies.push_back(
-        CdxDependency{ref, std::vector<std::string>(targets.begin(), targets.end())});
+  // Entries sorted by ref, each target list sorted and without repeats.
+  const auto by_text = [](const std::string* a, const std::string* b) { return *a < *b; };
+  const auto same_text = [](const std::string* a, const std::string* b) { return *a == *b; };
+  const auto dependency = [&](const std::string& ref, std::vector<const std::string*>& targets) {
+    std::sort(targets.begin(), targets.end(), by_text);
+    targets.erase(std::unique(targets.begin(), targets.end(), same_text), targets.end());
+    CdxDependency entry{ref, {}};
+    entry.depends_on.reserve(targets.size());
+    for (const std::string* target : targets) {
+      entry.depends_on.push_back(*target);
+    }
+    return entry;
+  };
+  std::vector<std::size_t> by_ref(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    by_ref[i] = i;
+  }
+  std::sort(by_ref.begin(), by_ref.end(),
+            [&](std::size_t a, std::size_t b) { return refs[a] < refs[b]; });
+  bom.dependencies.reserve(count + 1);
+  bool subject_written = subject_ref.empty();
+  for (std::size_t index : by_ref) {
+    if (!subject_written && subject_ref < refs[index]) {
+      bom.dependencies.push_back(dependency(subject_ref, subject_depends_on));
+      subject_written = true;
+    }
+    bom.dependencies.push_back(dependency(refs[index], depends_on[index]));
+  }
+  if (!subject_written) {
+    bom.dependencies.push_back(dependency(subject_ref, subject_depends_on));
   }
 
   // One composition says how complete the inventory is, and never claims
@@ -478,7 +515,7 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
     composition.dependencies.push_back(subject_ref);
   } else {
     for (std::size_t root : roots) {
-      composition.assemblies.push_back(ref_of[document.components[root].id]);
+      composition.assemblies.push_back(refs[root]);
     }
   }
   bom.compositions.push_back(std::move(composition));
