@@ -189,3 +189,42 @@ TEST_CASE("cyclonedx json: invalid UTF-8 in metadata does not abort the document
   auto bom = write(document);
   CHECK(bom["components"][0]["description"].get<std::string>().find("bad") == 0);
 }
+
+// Big documents are mapped on two threads (from 4096 top-level components):
+// every component, in order, and every loss of either half are kept.
+TEST_CASE("cyclonedx json: a big document maps on two threads with nothing lost",
+          "[formats][cyclonedx]") {
+  constexpr std::size_t k_count = 5000;
+  model::ComponentGraph graph;
+  std::string previous;
+  for (std::size_t i = 0; i < k_count; ++i) {
+    model::Component component;
+    component.name = "package-" + std::to_string(10000 + i);
+    component.version = "1.0.0";
+    component.purl = "pkg:npm/" + component.name + "@1.0.0";
+    // CycloneDX 1.5 has no field for an image layer: one loss each.
+    component.evidence.push_back({"usr/lib/" + component.name, "sha256:ab", "npm"});
+    std::string id = graph.add(std::move(component));
+    if (!previous.empty()) {
+      graph.relate(previous, id, model::RelationshipType::depends_on);
+    }
+    previous = id;
+  }
+  auto document = std::move(graph).finish({});
+  auto spec = format::parse_output_spec("cyclonedx-json@1.5");
+  REQUIRE(spec);
+  format::LossReport losses;
+  auto bom = Json::parse(format::render(document, *spec, &losses));
+
+  const auto& components = bom["components"];
+  REQUIRE(components.size() == k_count);
+  for (std::size_t i = 0; i < k_count; ++i) {
+    INFO(i);
+    REQUIRE(components[i]["purl"] == "pkg:npm/package-" + std::to_string(10000 + i) + "@1.0.0");
+  }
+  CHECK(components[k_count - 1]["evidence"]["occurrences"][0]["location"] ==
+        "usr/lib/package-" + std::to_string(10000 + k_count - 1));
+  REQUIRE(losses.entries().size() == 1);
+  CHECK(losses.entries().begin()->second == k_count);
+  CHECK(bom["dependencies"].size() == k_count);
+}

@@ -5,8 +5,10 @@
 #include "license_ids.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -19,6 +21,9 @@ namespace {
 // document could otherwise make the output (and its writers' recursion)
 // arbitrarily deep.
 constexpr std::size_t k_max_nesting = 32;
+
+// From this many top-level components on, mapping uses a second thread.
+constexpr std::size_t k_parallel_components = 4096;
 
 struct Context {
   int minor;
@@ -416,21 +421,53 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
     (owner ? files_of[*owner] : unowned_files).push_back(std::move(out));
   }
   // Depth is capped by containment(), so this recursion is bounded.
-  auto build = [&](auto& self, std::size_t index) -> CdxComponent {
+  auto build = [&](auto& self, std::size_t index, Context& with) -> CdxComponent {
     const auto& component = document.components[index];
-    CdxComponent out = map_component(component, refs[index], context);
+    CdxComponent out = map_component(component, refs[index], with);
     for (std::size_t child : children[index]) {
-      out.components.push_back(self(self, child));
+      out.components.push_back(self(self, child, with));
     }
     for (auto& file : files_of[index]) {
       out.components.push_back(std::move(file));
     }
     return out;
   };
-  bom.components.reserve(roots.size() + unowned_files.size());
-  for (std::size_t root : roots) {
-    bom.components.push_back(build(build, root));
+  bom.components.resize(roots.size());
+  const auto build_roots = [&](std::size_t begin, std::size_t end, Context& with) {
+    for (std::size_t i = begin; i < end; ++i) {
+      bom.components[i] = build(build, roots[i], with);
+    }
+  };
+  // Each top-level component (with what it contains) maps on its own, so a
+  // big document's second half is mapped on a second thread, with its own
+  // loss report merged afterwards: the output is the same either way.
+  if (roots.size() >= k_parallel_components) {
+    const std::size_t half = roots.size() / 2;
+    LossReport second_losses;
+    Context second{context.minor, context.vocabulary, second_losses};
+    std::exception_ptr second_error;
+    std::thread second_thread([&] {
+      try {
+        build_roots(half, roots.size(), second);
+      } catch (...) {
+        second_error = std::current_exception();
+      }
+    });
+    try {
+      build_roots(0, half, context);
+    } catch (...) {
+      second_thread.join();
+      throw;
+    }
+    second_thread.join();
+    if (second_error) {
+      std::rethrow_exception(second_error);
+    }
+    losses.merge(second_losses);
+  } else {
+    build_roots(0, roots.size(), context);
   }
+  bom.components.reserve(roots.size() + unowned_files.size());
   for (auto& file : unowned_files) {
     bom.components.push_back(std::move(file));
   }
