@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace kensa::format::spdx {
 
@@ -238,27 +239,35 @@ Spdx2Document to_spdx2(const model::Document& document, std::string_view version
   Context context{out.version, out.created, "Tool: " + std::string(k_name) + "-" + k_version,
                   licenses,    losses,      owned};
 
-  std::unordered_map<std::string, std::string> spdx_id_of;
+  // Component id to the index of its package; the views point into the
+  // document, and a flat index costs far less than a map of string copies.
+  std::unordered_map<std::string_view, std::size_t> package_of;
+  package_of.reserve(document.components.size() + 1);
+  const auto spdx_id_of = [&](std::string_view id) -> const std::string* {
+    auto found = package_of.find(id);
+    return found == package_of.end() ? nullptr : &out.packages[found->second].spdx_id;
+  };
   if (metadata.subject) {
     out.packages.push_back(map_package(*metadata.subject, true, context));
-    spdx_id_of[metadata.subject->id] = out.packages.back().spdx_id;
+    package_of.emplace(metadata.subject->id, out.packages.size() - 1);
     out.relationships.push_back({out.spdx_id, "DESCRIBES", out.packages.back().spdx_id, ""});
   }
   out.packages.reserve(document.components.size() + out.packages.size());
   for (const auto& component : document.components) {
     out.packages.push_back(map_package(component, false, context));
-    spdx_id_of[component.id] = out.packages.back().spdx_id;
+    package_of.emplace(component.id, out.packages.size() - 1);
   }
   if (!metadata.subject) {
     // Without a subject the document describes the components nothing else
     // points to.
-    std::unordered_map<std::string, bool> has_incoming;
+    std::unordered_set<std::string_view> has_incoming;
+    has_incoming.reserve(document.relationships.size());
     for (const auto& relationship : document.relationships) {
-      has_incoming[relationship.to] = true;
+      has_incoming.insert(relationship.to);
     }
     for (const auto& component : document.components) {
-      if (!has_incoming[component.id]) {
-        out.relationships.push_back({out.spdx_id, "DESCRIBES", spdx_id_of[component.id], ""});
+      if (has_incoming.count(component.id) == 0) {
+        out.relationships.push_back({out.spdx_id, "DESCRIBES", *spdx_id_of(component.id), ""});
       }
     }
   }
@@ -273,8 +282,8 @@ Spdx2Document to_spdx2(const model::Document& document, std::string_view version
     entry.license_info_in_files.push_back("NOASSERTION");
     entry.copyright_text = "NOASSERTION";
     for (const auto& owner : file.owner_ids) {
-      if (auto package = spdx_id_of.find(owner); package != spdx_id_of.end()) {
-        out.relationships.push_back({package->second, "CONTAINS", entry.spdx_id, ""});
+      if (const std::string* package = spdx_id_of(owner)) {
+        out.relationships.push_back({*package, "CONTAINS", entry.spdx_id, ""});
       }
     }
     out.files.push_back(std::move(entry));
@@ -282,9 +291,9 @@ Spdx2Document to_spdx2(const model::Document& document, std::string_view version
 
   std::size_t dangling = 0;
   for (const auto& relationship : document.relationships) {
-    auto from = spdx_id_of.find(relationship.from);
-    auto to = spdx_id_of.find(relationship.to);
-    if (from == spdx_id_of.end() || to == spdx_id_of.end()) {
+    const std::string* from = spdx_id_of(relationship.from);
+    const std::string* to = spdx_id_of(relationship.to);
+    if (from == nullptr || to == nullptr) {
       ++dangling;
       continue;
     }
@@ -294,9 +303,9 @@ Spdx2Document to_spdx2(const model::Document& document, std::string_view version
     // SPDX words dev and optional dependencies from the dependency's side:
     // "B DEV_DEPENDENCY_OF A" means A needs B to develop.
     if (reversed) {
-      out.relationships.push_back({to->second, word, from->second, ""});
+      out.relationships.push_back({*to, word, *from, ""});
     } else {
-      out.relationships.push_back({from->second, word, to->second, ""});
+      out.relationships.push_back({*from, word, *to, ""});
     }
   }
   losses.add("relationships to components not in the document", dangling);
