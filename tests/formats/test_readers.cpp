@@ -343,3 +343,41 @@ TEST_CASE("readers: a cdxgen SBOM through SPDX and back keeps every component an
     CHECK(got.edges.size() >= 17);
   }
 }
+
+// A big CycloneDX document's components are mapped on two threads: every
+// component, its fields, its dependency and every loss of either half are
+// read as with one.
+TEST_CASE("readers: a big CycloneDX document reads on two threads with nothing lost",
+          "[formats][readers]") {
+  constexpr std::size_t k_count = 5000;
+  nlohmann::json bom = {{"bomFormat", "CycloneDX"}, {"specVersion", "1.6"}, {"version", 1}};
+  bom["components"] = nlohmann::json::array();
+  bom["dependencies"] = nlohmann::json::array();
+  for (std::size_t i = 0; i < k_count; ++i) {
+    std::string name = "package-" + std::to_string(10000 + i);
+    std::string purl = "pkg:npm/" + name + "@1.0.0";
+    bom["components"].push_back({{"type", "library"},
+                                 {"bom-ref", purl},
+                                 {"name", name},
+                                 {"version", "1.0.0"},
+                                 {"purl", purl},
+                                 {"hashes", {{{"alg", "NOT-A-HASH"}, {"content", "00"}}}}});
+    nlohmann::json dependency = {{"ref", purl}, {"dependsOn", nlohmann::json::array()}};
+    if (i + 1 < k_count) {
+      dependency["dependsOn"].push_back("pkg:npm/package-" + std::to_string(10001 + i) + "@1.0.0");
+    }
+    bom["dependencies"].push_back(dependency);
+  }
+  auto read = format::read_document(bom.dump(), "big.cdx.json");
+  REQUIRE(read.ok());
+  const auto& components = read->document.components;
+  REQUIRE(components.size() == k_count);
+  for (std::size_t i = 0; i < k_count; ++i) {
+    INFO(i);
+    REQUIRE(components[i].name == "package-" + std::to_string(10000 + i));
+    REQUIRE(components[i].version == "1.0.0");
+  }
+  CHECK(read->document.relationships.size() == k_count - 1);
+  REQUIRE(read->losses.entries().count("hash with an unknown algorithm") == 1);
+  CHECK(read->losses.entries().at("hash with an unknown algorithm") == k_count);
+}

@@ -8,6 +8,7 @@
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
 #include <kensa/model/license.hpp>
+#include <kensa/util/two_halves.hpp>
 
 #include <map>
 #include <set>
@@ -133,13 +134,13 @@ model::Party entity_party(const json::Value& entity) {
 
 // Turns one CycloneDX component (without its children) into a model
 // component; the kensa:* properties go back into the fields they stand for.
-std::vector<model::Hash> read_hashes(const json::Value& json, Reader& reader) {
+std::vector<model::Hash> read_hashes(const json::Value& json, LossReport& losses) {
   std::vector<model::Hash> hashes;
   for (const auto& hash : array(json, "hashes")) {
     auto algorithm = model::parse_hash_algorithm(text(hash, "alg"));
     std::string content = text(hash, "content");
     if (!algorithm || content.empty()) {
-      reader.losses.add("hash with an unknown algorithm");
+      losses.add("hash with an unknown algorithm");
       continue;
     }
     for (char& c : content) {
@@ -165,7 +166,7 @@ bool is_file_entry(const json::Value& json) {
 void add_file_entry(const json::Value& json, const std::string& parent_id, Reader& reader) {
   Reader::PendingFile file;
   file.entry.path = text(json, "name");
-  file.entry.hashes = read_hashes(json, reader);
+  file.entry.hashes = read_hashes(json, reader.losses);
   if (!parent_id.empty()) {
     file.entry.owner_ids.push_back(parent_id);
   }
@@ -182,7 +183,7 @@ void add_file_entry(const json::Value& json, const std::string& parent_id, Reade
   reader.files.push_back(std::move(file));
 }
 
-model::Component map_component(const json::Value& json, Reader& reader) {
+model::Component map_component(const json::Value& json, LossReport& losses) {
   model::Component component;
   std::string type = text(json, "type");
   if (auto parsed = kensa_json::parse_component_type(type)) {
@@ -210,7 +211,7 @@ model::Component map_component(const json::Value& json, Reader& reader) {
   if (auto scope = kensa_json::parse_scope(text(json, "scope"))) {
     component.scope = *scope;
   }
-  component.hashes = read_hashes(json, reader);
+  component.hashes = read_hashes(json, losses);
   for (const auto& entry : array(json, "licenses")) {
     auto license = license_of(entry);
     if (license.expression.empty() && license.name.empty()) {
@@ -319,9 +320,10 @@ model::Component map_component(const json::Value& json, Reader& reader) {
 
 // Adds `json` and its nested components; returns the id (empty for a file
 // entry, which is not a component). `parent_id` is the id of the component
-// it is nested in.
+// it is nested in; `mapped` is the component already mapped from `json`, if
+// it was.
 std::string add_component(const json::Value& json, std::size_t depth, Reader& reader,
-                          const std::string& parent_id) {
+                          const std::string& parent_id, model::Component* mapped = nullptr) {
   if (++reader.components > reader.limits.max_components) {
     reader.too_many = true;
     return "";
@@ -332,7 +334,8 @@ std::string add_component(const json::Value& json, std::size_t depth, Reader& re
   }
   std::string ref = text(json, "bom-ref");
   std::size_t before = reader.graph.component_count();
-  std::string id = reader.graph.add(map_component(json, reader));
+  std::string id =
+      reader.graph.add(mapped != nullptr ? std::move(*mapped) : map_component(json, reader.losses));
   if (reader.graph.component_count() == before) {
     reader.losses.add("components that duplicate another (merged)");
   }
@@ -406,7 +409,7 @@ model::DocumentMetadata map_metadata(const json::Value& bom, Reader& reader,
   }
   if (json.contains("component") && json["component"].is_object()) {
     const json::Value& subject = json["component"];
-    model::Component component = map_component(subject, reader);
+    model::Component component = map_component(subject, reader.losses);
     subject_ref = text(subject, "bom-ref");
     // A kensa id as bom-ref (a subject without purl) is kept, so that the
     // document written again names the subject alike.
@@ -433,6 +436,32 @@ model::DocumentMetadata map_metadata(const json::Value& bom, Reader& reader,
   return metadata;
 }
 
+// A big document's top-level components (their own fields; what they
+// contain is read with the rest) are mapped on two threads before they are
+// added in document order: mapping is most of a read's work and depends on
+// nothing else. Gives nothing for small documents, which are mapped as they
+// are added.
+std::vector<model::Component> map_in_parallel(const json::Value& components, LossReport& losses) {
+  const std::size_t count = components.size();
+  std::vector<model::Component> mapped;
+  if (count < k_two_halves_threshold) {
+    return mapped;
+  }
+  mapped.resize(count);
+  LossReport second_losses;
+  run_in_two_halves(count, [&](std::size_t begin, std::size_t end, int half) {
+    LossReport& into = half == 0 ? losses : second_losses;
+    for (std::size_t i = begin; i < end; ++i) {
+      const json::Value item = components[i];
+      if (item.is_object() && !is_file_entry(item)) {
+        mapped[i] = map_component(item, into);
+      }
+    }
+  });
+  losses.merge(second_losses);
+  return mapped;
+}
+
 } // namespace
 
 Result<model::Document> from_cyclonedx(const json::Value& bom, std::string_view source_name,
@@ -440,10 +469,14 @@ Result<model::Document> from_cyclonedx(const json::Value& bom, std::string_view 
   Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}, 0, false};
   std::optional<std::string> subject_ref;
   model::DocumentMetadata metadata = map_metadata(bom, reader, subject_ref);
-  for (const auto& component : array(bom, "components")) {
+  const json::Value components = array(bom, "components");
+  std::vector<model::Component> mapped = map_in_parallel(components, losses);
+  std::size_t index = 0;
+  for (const auto& component : components) {
     if (component.is_object()) {
-      add_component(component, 0, reader, "");
+      add_component(component, 0, reader, "", mapped.empty() ? nullptr : &mapped[index]);
     }
+    ++index;
     if (reader.too_many) {
       return fail("more than " + std::to_string(limits.max_components) + " components");
     }

@@ -4,11 +4,11 @@
 #include "cyclonedx_vocabulary.hpp"
 #include "license_ids.hpp"
 
+#include <kensa/util/two_halves.hpp>
+
 #include <algorithm>
-#include <exception>
 #include <map>
 #include <set>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,9 +21,6 @@ namespace {
 // document could otherwise make the output (and its writers' recursion)
 // arbitrarily deep.
 constexpr std::size_t k_max_nesting = 32;
-
-// From this many top-level components on, mapping uses a second thread.
-constexpr std::size_t k_parallel_components = 4096;
 
 struct Context {
   int minor;
@@ -441,28 +438,12 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
   // Each top-level component (with what it contains) maps on its own, so a
   // big document's second half is mapped on a second thread, with its own
   // loss report merged afterwards: the output is the same either way.
-  if (roots.size() >= k_parallel_components) {
-    const std::size_t half = roots.size() / 2;
+  if (roots.size() >= k_two_halves_threshold) {
     LossReport second_losses;
     Context second{context.minor, context.vocabulary, second_losses};
-    std::exception_ptr second_error;
-    std::thread second_thread([&] {
-      try {
-        build_roots(half, roots.size(), second);
-      } catch (...) {
-        second_error = std::current_exception();
-      }
+    run_in_two_halves(roots.size(), [&](std::size_t begin, std::size_t end, int half) {
+      build_roots(begin, end, half == 0 ? context : second);
     });
-    try {
-      build_roots(0, half, context);
-    } catch (...) {
-      second_thread.join();
-      throw;
-    }
-    second_thread.join();
-    if (second_error) {
-      std::rethrow_exception(second_error);
-    }
     losses.merge(second_losses);
   } else {
     build_roots(0, roots.size(), context);
