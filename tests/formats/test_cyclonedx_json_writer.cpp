@@ -190,9 +190,10 @@ TEST_CASE("cyclonedx json: invalid UTF-8 in metadata does not abort the document
   CHECK(bom["components"][0]["description"].get<std::string>().find("bad") == 0);
 }
 
-// Big documents are mapped on two threads (from 4096 top-level components):
-// every component, in order, and every loss of either half are kept.
-TEST_CASE("cyclonedx json: a big document maps on two threads with nothing lost",
+// Big documents are mapped and written on two threads (from 4096 top-level
+// components): every component, in order, and every loss of either half are
+// kept, and the text is as if written in one go.
+TEST_CASE("cyclonedx json: a big document maps and writes on two threads with nothing lost",
           "[formats][cyclonedx]") {
   constexpr std::size_t k_count = 5000;
   model::ComponentGraph graph;
@@ -214,7 +215,13 @@ TEST_CASE("cyclonedx json: a big document maps on two threads with nothing lost"
   auto spec = format::parse_output_spec("cyclonedx-json@1.5");
   REQUIRE(spec);
   format::LossReport losses;
-  auto bom = Json::parse(format::render(document, *spec, &losses));
+  const std::string text = format::render(document, *spec, &losses);
+  auto bom = Json::parse(text);
+  // The second half is written on its own and appended: the seam reads as
+  // any other place between two components.
+  const std::string second_half = "pkg:npm/package-" + std::to_string(10000 + k_count / 2);
+  CHECK(text.find("\n    },\n    {\n      \"type\": \"library\",\n      \"bom-ref\": \"" +
+                  second_half + "@1.0.0\",\n") != std::string::npos);
 
   const auto& components = bom["components"];
   REQUIRE(components.size() == k_count);

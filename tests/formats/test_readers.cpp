@@ -381,3 +381,36 @@ TEST_CASE("readers: a big CycloneDX document reads on two threads with nothing l
   REQUIRE(read->losses.entries().count("hash with an unknown algorithm") == 1);
   CHECK(read->losses.entries().at("hash with an unknown algorithm") == k_count);
 }
+
+// Big documents (past the point where mapping and writing use two threads)
+// still read back to the same text.
+TEST_CASE("readers: a big document round-trips in both families", "[formats][readers]") {
+  constexpr std::size_t k_count = 5000;
+  model::ComponentGraph graph;
+  std::string previous;
+  for (std::size_t i = 0; i < k_count; ++i) {
+    model::Component component;
+    component.ecosystem = "npm";
+    component.name = "package-" + std::to_string(10000 + i);
+    component.version = "1.0." + std::to_string(i % 7);
+    component.purl = "pkg:npm/" + component.name + "@" + component.version;
+    component.licenses_declared.push_back({i % 2 == 0 ? "MIT" : "Apache-2.0 OR MIT", "", ""});
+    component.hashes.push_back({model::HashAlgorithm::sha1, std::string(40, 'a')});
+    component.evidence.push_back({"node_modules/" + component.name + "/package.json", "", "npm"});
+    std::string id = graph.add(std::move(component));
+    if (!previous.empty()) {
+      graph.relate(previous, id, model::RelationshipType::depends_on);
+    }
+    previous = id;
+  }
+  model::DocumentMetadata metadata;
+  metadata.timestamp = "2024-01-02T03:04:05Z";
+  const auto document = std::move(graph).finish(metadata);
+  for (const std::string spec : {"cyclonedx-json@1.6", "spdx-json@2.3"}) {
+    INFO(spec);
+    const std::string text = render(document, spec);
+    const auto read = read_back(text, spec);
+    CHECK(read.components.size() == k_count);
+    CHECK(render(read, spec) == text);
+  }
+}

@@ -1,5 +1,6 @@
 #include "tree_writer.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -93,9 +94,28 @@ class JsonWriter final : public TreeWriter {
   }
 
   void finish() override {
-    m_buffer += '\n';
+    if (!m_continuation) {
+      m_buffer += '\n';
+    }
     m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
     m_buffer.clear();
+  }
+
+  std::unique_ptr<TreeWriter> continuation(std::ostream& out) const override {
+    if (m_levels.empty() || m_levels.back().is_object || m_after_key) {
+      return nullptr;
+    }
+    auto writer = std::make_unique<JsonWriter>(out);
+    writer->m_levels = m_levels;
+    writer->m_levels.back().count = std::max<std::size_t>(m_levels.back().count, 1);
+    writer->m_continuation = true;
+    return writer;
+  }
+
+  void append_items(std::string_view text, std::size_t items) override {
+    m_buffer.append(text);
+    m_levels.back().count += items;
+    maybe_flush();
   }
 
  private:
@@ -154,6 +174,8 @@ class JsonWriter final : public TreeWriter {
   std::string m_buffer;
   std::vector<Level> m_levels;
   bool m_after_key = false;
+  // Writes items that continue another writer's array (see continuation()).
+  bool m_continuation = false;
 };
 
 } // namespace

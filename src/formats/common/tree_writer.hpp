@@ -1,8 +1,11 @@
 #pragma once
 
+#include <kensa/util/two_halves.hpp>
+
 #include <cstdint>
 #include <memory>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,7 +64,47 @@ class TreeWriter {
     key(name);
     boolean(value);
   }
+
+  // For writing a big array's items on two threads: a writer into `out` for
+  // items that continue the array this writer is in, after at least one
+  // item, giving the text this writer would give them. Its finish() only
+  // flushes. Null when the encoding cannot continue elsewhere.
+  virtual std::unique_ptr<TreeWriter> continuation(std::ostream& /*out*/) const { return nullptr; }
+  // Takes `text` a continuation wrote as `items` more items of the current
+  // array.
+  virtual void append_items(std::string_view /*text*/, std::size_t /*items*/) {}
 };
+
+// Writes every item of `items` with write_item(writer, item) into the array
+// `writer` has just begun: for a big array whose encoding can continue
+// elsewhere, the second half is written on a second thread into its own
+// buffer and appended, so the text is the same as when written in one go.
+template <typename Items, typename WriteItem>
+void write_items(TreeWriter& writer, const Items& items, WriteItem write_item) {
+  const std::size_t count = items.size();
+  if (count < k_two_halves_threshold) {
+    for (const auto& item : items) {
+      write_item(writer, item);
+    }
+    return;
+  }
+  std::ostringstream second_text;
+  std::unique_ptr<TreeWriter> second = writer.continuation(second_text);
+  if (!second) {
+    for (const auto& item : items) {
+      write_item(writer, item);
+    }
+    return;
+  }
+  run_in_two_halves(count, [&](std::size_t begin, std::size_t end, int half) {
+    TreeWriter& into = half == 0 ? writer : *second;
+    for (std::size_t i = begin; i < end; ++i) {
+      write_item(into, items[i]);
+    }
+  });
+  second->finish();
+  writer.append_items(second_text.view(), count - count / 2);
+}
 
 // Indented JSON (two spaces), keys in the order they are written.
 std::unique_ptr<TreeWriter> make_json_writer(std::ostream& out);

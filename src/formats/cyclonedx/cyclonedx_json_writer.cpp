@@ -249,9 +249,9 @@ void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
   write_metadata(*writer, bom);
   writer->key("components");
   writer->begin_array();
-  for (const auto& component : bom.components) {
-    write_component(*writer, component);
-  }
+  common::write_items(*writer, bom.components, [](common::TreeWriter& into, const auto& component) {
+    write_component(into, component);
+  });
   writer->end_array();
   writer->key("dependencies");
   writer->begin_array();

@@ -322,7 +322,13 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
       subject_spdx_id = id;
     }
   }
-  if (subject_spdx_id.empty() && described.size() == 1) {
+  // kensa names its subject so; a document it wrote without one describes
+  // its top-level components, and none of them is a subject.
+  bool written_by_kensa = false;
+  for (const auto& creator : array(object(document, "creationInfo"), "creators")) {
+    written_by_kensa = written_by_kensa || creator.string().starts_with("Tool: kensa-");
+  }
+  if (subject_spdx_id.empty() && described.size() == 1 && !written_by_kensa) {
     subject_spdx_id = *described.begin();
   }
 

@@ -108,9 +108,9 @@ void write_tree(TreeWriter& out, const Spdx2Document& document) {
   write_annotations(out, document.annotations);
   out.key("packages");
   out.begin_array();
-  for (const auto& package : document.packages) {
-    write_package(out, package);
-  }
+  common::write_items(out, document.packages, [](common::TreeWriter& into, const auto& package) {
+    write_package(into, package);
+  });
   out.end_array();
   if (!document.files.empty()) {
     out.key("files");
@@ -145,14 +145,15 @@ void write_tree(TreeWriter& out, const Spdx2Document& document) {
   }
   out.key("relationships");
   out.begin_array();
-  for (const auto& relationship : document.relationships) {
-    out.begin_object();
-    out.member("spdxElementId", relationship.element);
-    out.member("relationshipType", relationship.type);
-    out.member("relatedSpdxElement", relationship.related);
-    out.optional_member("comment", relationship.comment);
-    out.end_object();
-  }
+  common::write_items(out, document.relationships,
+                      [](common::TreeWriter& into, const auto& relationship) {
+                        into.begin_object();
+                        into.member("spdxElementId", relationship.element);
+                        into.member("relationshipType", relationship.type);
+                        into.member("relatedSpdxElement", relationship.related);
+                        into.optional_member("comment", relationship.comment);
+                        into.end_object();
+                      });
   out.end_array();
   out.end_object();
   out.finish();
