@@ -113,9 +113,11 @@ class JsonWriter final : public TreeWriter {
   }
 
   void append_items(std::string_view text, std::size_t items) override {
-    m_buffer.append(text);
+    // Straight to the output: the text can be tens of megabytes.
+    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    m_buffer.clear();
+    m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
     m_levels.back().count += items;
-    maybe_flush();
   }
 
  private:

@@ -255,17 +255,18 @@ void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
   writer->end_array();
   writer->key("dependencies");
   writer->begin_array();
-  for (const auto& dependency : bom.dependencies) {
-    writer->begin_object();
-    writer->member("ref", dependency.ref);
-    writer->key("dependsOn");
-    writer->begin_array();
-    for (const auto& target : dependency.depends_on) {
-      writer->string(target);
-    }
-    writer->end_array();
-    writer->end_object();
-  }
+  common::write_items(*writer, bom.dependencies,
+                      [](common::TreeWriter& into, const CdxDependency& dependency) {
+                        into.begin_object();
+                        into.member("ref", dependency.ref);
+                        into.key("dependsOn");
+                        into.begin_array();
+                        for (const auto& target : dependency.depends_on) {
+                          into.string(target);
+                        }
+                        into.end_array();
+                        into.end_object();
+                      });
   writer->end_array();
   if (!bom.compositions.empty()) {
     writer->key("compositions");
