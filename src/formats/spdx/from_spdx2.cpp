@@ -9,6 +9,7 @@
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
 #include <kensa/model/license.hpp>
+#include <kensa/util/two_halves.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -61,12 +62,15 @@ struct ExtractedInfo {
   std::string url;
 };
 
+// LicenseRef- ids to what hasExtractedLicensingInfos says of them.
+using Extracted = std::map<std::string, ExtractedInfo, std::less<>>;
+
 struct Reader {
   std::string source;
   const ReadLimits& limits;
   LossReport& losses;
   model::ComponentGraph graph;
-  std::map<std::string, ExtractedInfo, std::less<>> extracted;
+  Extracted extracted;
   // SPDXID to component id (packages) or file path (files).
   std::unordered_map<std::string, std::string> component_of;
   std::unordered_map<std::string, std::string> file_of;
@@ -79,15 +83,15 @@ struct Reader {
 // A license field as model licenses. kensa writes several licenses joined
 // by AND, and a license name as a LicenseRef- whose name and text are that
 // name: such a conjunction is split back; any other expression stays whole.
-std::vector<model::License> licenses_of(std::string_view field, Reader& reader) {
+std::vector<model::License> licenses_of(std::string_view field, const Extracted& extracted) {
   std::vector<model::License> licenses;
   if (no_value(field)) {
     return licenses;
   }
   auto kensa_name = [&](std::string_view part) -> const ExtractedInfo* {
-    auto it = reader.extracted.find(part);
-    if (it == reader.extracted.end() || it->second.name != it->second.text ||
-        it->second.name.empty() || it->second.name == "NOASSERTION") {
+    auto it = extracted.find(part);
+    if (it == extracted.end() || it->second.name != it->second.text || it->second.name.empty() ||
+        it->second.name == "NOASSERTION") {
       return nullptr;
     }
     return &it->second;
@@ -114,13 +118,13 @@ std::vector<model::License> licenses_of(std::string_view field, Reader& reader) 
   return licenses;
 }
 
-std::vector<model::Hash> hashes_of(const json::Value& element, Reader& reader) {
+std::vector<model::Hash> hashes_of(const json::Value& element, LossReport& losses) {
   std::vector<model::Hash> hashes;
   for (const auto& checksum : array(element, "checksums")) {
     auto algorithm = model::parse_hash_algorithm(text(checksum, "algorithm"));
     std::string value = text(checksum, "checksumValue");
     if (!algorithm || value.empty()) {
-      reader.losses.add("checksum with an algorithm kensa does not know");
+      losses.add("checksum with an algorithm kensa does not know");
       continue;
     }
     for (char& c : value) {
@@ -131,7 +135,8 @@ std::vector<model::Hash> hashes_of(const json::Value& element, Reader& reader) {
   return hashes;
 }
 
-model::Component map_package(const json::Value& package, Reader& reader) {
+model::Component map_package(const json::Value& package, const Extracted& extracted,
+                             LossReport& losses) {
   model::Component component;
   component.name = text(package, "name");
   component.version = text(package, "versionInfo");
@@ -145,9 +150,9 @@ model::Component map_package(const json::Value& package, Reader& reader) {
   if (auto homepage = text(package, "homepage"); !no_value(homepage)) {
     component.external_references.push_back({"website", homepage});
   }
-  component.hashes = hashes_of(package, reader);
-  component.licenses_concluded = licenses_of(text(package, "licenseConcluded"), reader);
-  component.licenses_declared = licenses_of(text(package, "licenseDeclared"), reader);
+  component.hashes = hashes_of(package, losses);
+  component.licenses_concluded = licenses_of(text(package, "licenseConcluded"), extracted);
+  component.licenses_declared = licenses_of(text(package, "licenseDeclared"), extracted);
   if (auto copyright = text(package, "copyrightText"); !no_value(copyright)) {
     component.add_property(std::string(property::k_copyright), copyright);
   }
@@ -336,13 +341,33 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
   if (packages.size() > limits.max_components) {
     return fail("more than " + std::to_string(limits.max_components) + " packages");
   }
+  // Mapping a package depends on nothing but the package and the extracted
+  // licenses, so a big document's packages are mapped on two threads first
+  // (each with its own loss report), then added in document order.
+  std::vector<model::Component> mapped(packages.size());
+  const bool premapped = packages.size() >= k_two_halves_threshold;
+  if (premapped) {
+    LossReport second_losses;
+    run_in_two_halves(packages.size(), [&](std::size_t begin, std::size_t end, int half) {
+      LossReport& into = half == 0 ? losses : second_losses;
+      for (std::size_t i = begin; i < end; ++i) {
+        if (const json::Value package = packages[i]; package.is_object()) {
+          mapped[i] = map_package(package, reader.extracted, into);
+        }
+      }
+    });
+    losses.merge(second_losses);
+  }
   std::string subject_id;
+  std::size_t index = 0;
   for (const auto& package : packages) {
+    const std::size_t at = index++;
     if (!package.is_object()) {
       continue;
     }
     std::string spdx_id = text(package, "SPDXID");
-    model::Component component = map_package(package, reader);
+    model::Component component =
+        premapped ? std::move(mapped[at]) : map_package(package, reader.extracted, losses);
     if (!subject_spdx_id.empty() && spdx_id == subject_spdx_id && !metadata.subject) {
       // kensa ids are kept in the SPDXID, so a subject read back has the
       // id it was written with.
@@ -377,7 +402,7 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
     std::string spdx_id = text(file, "SPDXID");
     model::FileEntry entry;
     entry.path = reader.file_of[spdx_id];
-    entry.hashes = hashes_of(file, reader);
+    entry.hashes = hashes_of(file, reader.losses);
     files[spdx_id] = std::move(entry);
   }
   for (const auto& package : packages) {
