@@ -406,7 +406,7 @@ TEST_CASE("readers: a big document round-trips in both families", "[formats][rea
   model::DocumentMetadata metadata;
   metadata.timestamp = "2024-01-02T03:04:05Z";
   const auto document = std::move(graph).finish(metadata);
-  for (const std::string spec : {"cyclonedx-json@1.6", "spdx-json@2.3"}) {
+  for (const std::string spec : {"cyclonedx-json@1.6", "spdx-json@2.3", "spdx-json@3.0"}) {
     INFO(spec);
     const std::string text = render(document, spec);
     const auto read = read_back(text, spec);

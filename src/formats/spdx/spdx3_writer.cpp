@@ -99,9 +99,10 @@ class Spdx3Builder {
     if (m_document.metadata.subject) {
       write_package(out, *m_document.metadata.subject, true);
     }
-    for (const auto& component : m_document.components) {
-      write_package(out, component, false);
-    }
+    common::write_items(out, m_document.components,
+                        [this](TreeWriter& into, const model::Component& component) {
+                          write_package(into, component, false);
+                        });
     for (const auto& file : m_document.files) {
       write_file(out, file);
     }
@@ -134,11 +135,16 @@ class Spdx3Builder {
            model::content_hash_id(tool.vendor + "\n" + tool.name + "\n" + tool.version, 8);
   }
 
+  // The agent's IRI; agents are registered (agent_id) while planning, so
+  // that writing changes nothing and packages can be written on two threads.
+  std::string agent_iri(const model::Party& party) const {
+    return m_base + "Agent-" + sanitize_id(party.name.empty() ? party.email : party.name) + "-" +
+           model::content_hash_id(
+               party.name + "\n" + party.email + "\n" + (party.is_organization ? "o" : "p"), 8);
+  }
+
   std::string agent_id(const model::Party& party) {
-    std::string id =
-        m_base + "Agent-" + sanitize_id(party.name.empty() ? party.email : party.name) + "-" +
-        model::content_hash_id(
-            party.name + "\n" + party.email + "\n" + (party.is_organization ? "o" : "p"), 8);
+    std::string id = agent_iri(party);
     m_agents.emplace(id, party);
     return id;
   }
@@ -355,7 +361,7 @@ class Spdx3Builder {
     m_losses.add("document properties (SPDX 3 has no field for them)", metadata.properties.size());
   }
 
-  void write_package(TreeWriter& out, const model::Component& component, bool subject) {
+  void write_package(TreeWriter& out, const model::Component& component, bool subject) const {
     std::string id = package_id(component, subject);
     out.begin_object();
     out.member("type", "software_Package");
@@ -437,13 +443,13 @@ class Spdx3Builder {
       out.begin_array();
       for (const auto& author : component.authors) {
         if (!author.empty()) {
-          out.string(agent_id(author));
+          out.string(agent_iri(author));
         }
       }
       out.end_array();
     }
     if (!component.supplier.empty()) {
-      out.member("suppliedBy", agent_id(component.supplier));
+      out.member("suppliedBy", agent_iri(component.supplier));
     }
     for (const auto& property : component.properties) {
       if (property.name == property::k_copyright) {
