@@ -2,6 +2,7 @@
 #include <kensa/model/ids.hpp>
 
 #include <algorithm>
+#include <numeric>
 #include <tuple>
 
 namespace kensa::model {
@@ -124,9 +125,7 @@ Document ComponentGraph::finish(DocumentMetadata metadata) && {
   // Sorting indices, then moving each component once, is much cheaper than
   // sorting the components themselves (every swap moves dozens of members).
   std::vector<std::size_t> order(m_components.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
-  }
+  std::iota(order.begin(), order.end(), std::size_t{0});
   const auto before = [this](std::size_t left, std::size_t right) {
     const Component& a = m_components[left];
     const Component& b = m_components[right];

@@ -102,9 +102,29 @@ bool can_compute(HashAlgorithm algorithm) {
   return info(algorithm).openssl_name[0] != '\0';
 }
 
+namespace {
+
+// Each algorithm's implementation, fetched once for the whole run (Hasher
+// and compute_hash share them): fetching looks the name up in OpenSSL's
+// provider tables, which costs more than hashing a short string (component
+// ids hash one purl each).
+const EVP_MD* fetched_digest(HashAlgorithm algorithm) {
+  static const auto digests = [] {
+    std::array<std::unique_ptr<EVP_MD, MdDeleter>, k_algorithms.size()> fetched;
+    for (std::size_t i = 0; i < k_algorithms.size(); ++i) {
+      if (k_algorithms[i].openssl_name[0] != '\0') {
+        fetched[i].reset(EVP_MD_fetch(nullptr, k_algorithms[i].openssl_name, nullptr));
+      }
+    }
+    return fetched;
+  }();
+  return digests[static_cast<std::size_t>(algorithm)].get();
+}
+
+} // namespace
+
 struct Hasher::State {
   std::vector<HashAlgorithm> algorithms;
-  std::vector<std::unique_ptr<EVP_MD, MdDeleter>> digests;
   std::vector<std::unique_ptr<EVP_MD_CTX, MdContextDeleter>> contexts;
 };
 
@@ -119,14 +139,12 @@ Result<Hasher> Hasher::create(std::span<const HashAlgorithm> algorithms) {
     if (!can_compute(algorithm)) {
       return fail("cannot compute " + std::string(hash_algorithm_name(algorithm)));
     }
-    std::unique_ptr<EVP_MD, MdDeleter> md(
-        EVP_MD_fetch(nullptr, info(algorithm).openssl_name, nullptr));
+    const EVP_MD* md = fetched_digest(algorithm);
     std::unique_ptr<EVP_MD_CTX, MdContextDeleter> context(EVP_MD_CTX_new());
-    if (!md || !context || EVP_DigestInit_ex(context.get(), md.get(), nullptr) != 1) {
+    if (md == nullptr || !context || EVP_DigestInit_ex2(context.get(), md, nullptr) != 1) {
       return fail("OpenSSL cannot compute " + std::string(hash_algorithm_name(algorithm)));
     }
     state->algorithms.push_back(algorithm);
-    state->digests.push_back(std::move(md));
     state->contexts.push_back(std::move(context));
   }
   return Hasher(std::move(state));
@@ -150,28 +168,8 @@ std::vector<Hash> Hasher::finish() {
   return hashes;
 }
 
-namespace {
-
-// Each algorithm's implementation, fetched once for the whole run: fetching
-// looks the name up in OpenSSL's provider tables, which costs more than
-// hashing a short string (component ids hash one purl each).
-const EVP_MD* fetched_digest(HashAlgorithm algorithm) {
-  static const auto digests = [] {
-    std::array<std::unique_ptr<EVP_MD, MdDeleter>, k_algorithms.size()> fetched;
-    for (std::size_t i = 0; i < k_algorithms.size(); ++i) {
-      if (k_algorithms[i].openssl_name[0] != '\0') {
-        fetched[i].reset(EVP_MD_fetch(nullptr, k_algorithms[i].openssl_name, nullptr));
-      }
-    }
-    return fetched;
-  }();
-  return digests[static_cast<std::size_t>(algorithm)].get();
-}
-
-} // namespace
-
 Hash compute_hash(HashAlgorithm algorithm, std::string_view bytes) {
-  const EVP_MD* md = can_compute(algorithm) ? fetched_digest(algorithm) : nullptr;
+  const EVP_MD* md = fetched_digest(algorithm);
   // One context per thread, initialised again for every hash.
   thread_local std::unique_ptr<EVP_MD_CTX, MdContextDeleter> context(EVP_MD_CTX_new());
   unsigned char digest[EVP_MAX_MD_SIZE];

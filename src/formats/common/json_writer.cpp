@@ -97,8 +97,7 @@ class JsonWriter final : public TreeWriter {
     if (!m_continuation) {
       m_buffer += '\n';
     }
-    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-    m_buffer.clear();
+    flush();
   }
 
   std::unique_ptr<TreeWriter> continuation(std::ostream& out) const override {
@@ -114,8 +113,7 @@ class JsonWriter final : public TreeWriter {
 
   void append_items(std::string_view text, std::size_t items) override {
     // Straight to the output: the text can be tens of megabytes.
-    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-    m_buffer.clear();
+    flush();
     m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
     m_levels.back().count += items;
   }
@@ -167,9 +165,13 @@ class JsonWriter final : public TreeWriter {
 
   void maybe_flush() {
     if (m_buffer.size() >= k_flush_size) {
-      m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-      m_buffer.clear();
+      flush();
     }
+  }
+
+  void flush() {
+    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    m_buffer.clear();
   }
 
   std::ostream& m_out;

@@ -82,14 +82,9 @@ class TreeWriter {
 template <typename Items, typename WriteItem>
 void write_items(TreeWriter& writer, const Items& items, WriteItem write_item) {
   const std::size_t count = items.size();
-  if (count < k_two_halves_threshold) {
-    for (const auto& item : items) {
-      write_item(writer, item);
-    }
-    return;
-  }
   std::ostringstream second_text;
-  std::unique_ptr<TreeWriter> second = writer.continuation(second_text);
+  std::unique_ptr<TreeWriter> second =
+      count >= k_two_halves_threshold ? writer.continuation(second_text) : nullptr;
   if (!second) {
     for (const auto& item : items) {
       write_item(writer, item);

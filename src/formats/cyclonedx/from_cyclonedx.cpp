@@ -2,13 +2,13 @@
 
 #include "../common/json_access.hpp"
 #include "../common/property_names.hpp"
+#include "../common/two_halves_mapping.hpp"
 #include "../kensa_json/kensa_json_names.hpp"
 #include "to_cyclonedx.hpp"
 
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
 #include <kensa/model/license.hpp>
-#include <kensa/util/two_halves.hpp>
 
 #include <map>
 #include <set>
@@ -442,24 +442,13 @@ model::DocumentMetadata map_metadata(const json::Value& bom, Reader& reader,
 // nothing else. Gives nothing for small documents, which are mapped as they
 // are added.
 std::vector<model::Component> map_in_parallel(const json::Value& components, LossReport& losses) {
-  const std::size_t count = components.size();
-  std::vector<model::Component> mapped;
-  if (count < k_two_halves_threshold) {
-    return mapped;
+  if (components.size() < k_two_halves_threshold) {
+    return {};
   }
-  mapped.resize(count);
-  LossReport second_losses;
-  run_in_two_halves(count, [&](std::size_t begin, std::size_t end, int half) {
-    LossReport& into = half == 0 ? losses : second_losses;
-    for (std::size_t i = begin; i < end; ++i) {
-      const json::Value item = components[i];
-      if (item.is_object() && !is_file_entry(item)) {
-        mapped[i] = map_component(item, into);
-      }
-    }
-  });
-  losses.merge(second_losses);
-  return mapped;
+  return common::map_objects_in_two_halves(
+      components, losses, [](const json::Value& item, LossReport& half_losses) {
+        return is_file_entry(item) ? model::Component() : map_component(item, half_losses);
+      });
 }
 
 } // namespace

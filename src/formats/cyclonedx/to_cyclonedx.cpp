@@ -1,13 +1,13 @@
 #include "to_cyclonedx.hpp"
 
 #include "../common/property_names.hpp"
+#include "../common/two_halves_mapping.hpp"
 #include "cyclonedx_vocabulary.hpp"
 #include "license_ids.hpp"
 
-#include <kensa/util/two_halves.hpp>
-
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -439,12 +439,11 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
   // big document's second half is mapped on a second thread, with its own
   // loss report merged afterwards: the output is the same either way.
   if (roots.size() >= k_two_halves_threshold) {
-    LossReport second_losses;
-    Context second{context.minor, context.vocabulary, second_losses};
-    run_in_two_halves(roots.size(), [&](std::size_t begin, std::size_t end, int half) {
-      build_roots(begin, end, half == 0 ? context : second);
-    });
-    losses.merge(second_losses);
+    common::run_in_two_halves(roots.size(), losses,
+                              [&](std::size_t begin, std::size_t end, LossReport& half_losses) {
+                                Context half{context.minor, context.vocabulary, half_losses};
+                                build_roots(begin, end, half);
+                              });
   } else {
     build_roots(0, roots.size(), context);
   }
@@ -496,9 +495,7 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
     return entry;
   };
   std::vector<std::size_t> by_ref(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    by_ref[i] = i;
-  }
+  std::iota(by_ref.begin(), by_ref.end(), std::size_t{0});
   std::sort(by_ref.begin(), by_ref.end(),
             [&](std::size_t a, std::size_t b) { return refs[a] < refs[b]; });
   bom.dependencies.reserve(count + 1);

@@ -2,6 +2,7 @@
 
 #include "../common/json_access.hpp"
 #include "../common/property_names.hpp"
+#include "../common/two_halves_mapping.hpp"
 #include "component_facts.hpp"
 #include "spdx_ids.hpp"
 #include "spdx_licenses.hpp"
@@ -9,7 +10,6 @@
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
 #include <kensa/model/license.hpp>
-#include <kensa/util/two_halves.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -344,19 +344,13 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
   // Mapping a package depends on nothing but the package and the extracted
   // licenses, so a big document's packages are mapped on two threads first
   // (each with its own loss report), then added in document order.
-  std::vector<model::Component> mapped(packages.size());
   const bool premapped = packages.size() >= k_two_halves_threshold;
+  std::vector<model::Component> mapped;
   if (premapped) {
-    LossReport second_losses;
-    run_in_two_halves(packages.size(), [&](std::size_t begin, std::size_t end, int half) {
-      LossReport& into = half == 0 ? losses : second_losses;
-      for (std::size_t i = begin; i < end; ++i) {
-        if (const json::Value package = packages[i]; package.is_object()) {
-          mapped[i] = map_package(package, reader.extracted, into);
-        }
-      }
-    });
-    losses.merge(second_losses);
+    mapped = common::map_objects_in_two_halves(
+        packages, losses, [&](const json::Value& package, LossReport& half_losses) {
+          return map_package(package, reader.extracted, half_losses);
+        });
   }
   std::string subject_id;
   std::size_t index = 0;
