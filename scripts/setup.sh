@@ -34,6 +34,7 @@ libarchive-dev
 catch2
 libssl-dev
 libxml2-dev
+libpugixml-dev
 libre2-dev
 libyaml-cpp-dev
 libtomlplusplus-dev

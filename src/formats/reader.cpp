@@ -1,6 +1,6 @@
-// Reading any supported SBOM: detect the format, parse the text into its
-// JSON shape (a kensa::json document; XML and the SPDX text formats are first
-// read into nlohmann trees of the same shape), and hand it to the family's
+// Reading any supported SBOM: detect the format, read the text into its
+// JSON shape (a kensa::json document, which the XML and SPDX text readers
+// build in the shape the JSON encoding has), and hand it to the family's
 // mapping into the model.
 #include "cyclonedx/from_cyclonedx.hpp"
 #include "kensa_json/kensa_json_reader.hpp"
@@ -11,8 +11,6 @@
 #include <kensa/format/reader.hpp>
 #include <kensa/format/spdx2_tree.hpp>
 #include <kensa/util/json_document.hpp>
-
-#include <nlohmann/json.hpp>
 
 namespace kensa::format {
 
@@ -70,13 +68,11 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
     if (read.format.family != DocumentFamily::cyclonedx) {
       return fail(std::string(source_name) + ": XML, but not CycloneDX");
     }
-    auto tree = cyclonedx_xml_tree(content, source_name);
-    if (!tree.ok()) {
-      return fail(tree.error());
+    const auto shape = cyclonedx_xml_tree(content, source_name);
+    if (!shape.ok()) {
+      return fail(shape.error());
     }
-    const json::Document shape = json::Document::from(*tree);
-    tree = nlohmann::json();
-    document = cyclonedx::from_cyclonedx(shape.root(), source_name, limits, read.losses);
+    document = cyclonedx::from_cyclonedx(shape->root(), source_name, limits, read.losses);
     break;
   }
   case DocumentEncoding::yaml:
@@ -89,9 +85,7 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
     if (!tree.ok()) {
       return fail(std::string(source_name) + ": " + tree.error());
     }
-    const json::Document shape = json::Document::from(tree->document);
-    tree->document = nlohmann::json();
-    document = spdx::from_spdx2(shape.root(), source_name, limits, read.losses);
+    document = spdx::from_spdx2(tree->document.root(), source_name, limits, read.losses);
     if (document.ok()) {
       for (const auto& problem : tree->problems) {
         document->diagnostics.push_back(

@@ -1,3 +1,4 @@
+#include <kensa/util/json_builder.hpp>
 #include <kensa/util/json_document.hpp>
 
 #include <algorithm>
@@ -210,65 +211,39 @@ Document::Document() : m_storage(std::make_unique<Storage>()) {
 // Copies without recursion (nlohmann values may nest as deep as the input
 // did) and without re-encoding, so strings are carried byte for byte.
 Document Document::from(const nlohmann::json& value) {
-  Document document;
-  Storage& storage = *document.m_storage;
-  storage.nodes.clear();
+  Builder builder;
   struct Open {
     const nlohmann::json* container;
     nlohmann::json::const_iterator next;
-    std::uint32_t node;
-    std::vector<std::uint32_t> items;
   };
   std::vector<Open> open;
-  const auto add_string = [&](std::string_view text, bool key) {
-    const auto index = static_cast<std::uint32_t>(storage.nodes.size());
-    Node& node = storage.nodes.emplace_back();
-    node.type = Type::string;
-    node.key = key;
-    node.end = index + 1;
-    node.offset = storage.strings.size();
-    node.size = static_cast<std::uint32_t>(text.size());
-    storage.strings.append(text);
-  };
   const auto add = [&](const nlohmann::json& item) {
-    const auto index = static_cast<std::uint32_t>(storage.nodes.size());
-    if (!open.empty()) {
-      ++storage.nodes[open.back().node].size;
-      if (open.back().container->is_array()) {
-        open.back().items.push_back(index);
-      }
-    }
-    if (item.is_string()) {
-      add_string(item.get_ref<const std::string&>(), false);
-      return;
-    }
-    Node& node = storage.nodes.emplace_back();
-    node.end = index + 1;
     switch (item.type()) {
+    case nlohmann::json::value_t::string:
+      builder.string(item.get_ref<const std::string&>());
+      break;
     case nlohmann::json::value_t::boolean:
-      node.type = Type::boolean;
-      node.boolean = item.get<bool>();
+      builder.boolean(item.get<bool>());
       break;
     case nlohmann::json::value_t::number_integer:
-      node.type = Type::integer;
-      node.integer = item.get<std::int64_t>();
+      builder.integer(item.get<std::int64_t>());
       break;
     case nlohmann::json::value_t::number_unsigned:
-      node.type = Type::unsigned_integer;
-      node.unsigned_integer = item.get<std::uint64_t>();
+      builder.unsigned_integer(item.get<std::uint64_t>());
       break;
     case nlohmann::json::value_t::number_float:
-      node.type = Type::real;
-      node.real = item.get<double>();
+      builder.real(item.get<double>());
       break;
     case nlohmann::json::value_t::array:
+      builder.begin_array();
+      open.push_back(Open{&item, item.cbegin()});
+      break;
     case nlohmann::json::value_t::object:
-      node.type = item.is_array() ? Type::array : Type::object;
-      open.push_back(Open{&item, item.cbegin(), index, {}});
-      storage.depth = std::max(storage.depth, open.size());
+      builder.begin_object();
+      open.push_back(Open{&item, item.cbegin()});
       break;
     default:
-      node.type = Type::null;
+      builder.null();
       break;
     }
   };
@@ -276,22 +251,17 @@ Document Document::from(const nlohmann::json& value) {
   while (!open.empty()) {
     Open& current = open.back();
     if (current.next == current.container->cend()) {
-      Node& node = storage.nodes[current.node];
-      node.end = static_cast<std::uint32_t>(storage.nodes.size());
-      if (node.type == Type::array) {
-        node.offset = storage.items.size();
-        storage.items.insert(storage.items.end(), current.items.begin(), current.items.end());
-      }
+      builder.end();
       open.pop_back();
       continue;
     }
     const auto member = current.next++;
     if (current.container->is_object()) {
-      add_string(member.key(), true);
+      builder.key(member.key());
     }
     add(*member); // May grow `open`: `current` is not used after this.
   }
-  return document;
+  return std::move(builder).finish();
 }
 
 } // namespace kensa::json

@@ -196,7 +196,7 @@ void check_spdx2_text(DocumentReport& report, std::string_view text,
                      problem.message,
                      {}});
   }
-  const auto document = kensa::json::Document::from(tree->document);
+  const auto& document = tree->document;
   if (!options.kind) {
     if (auto exact = kind_of_tree(document.root())) {
       exact->encoding = report.kind->encoding;
@@ -233,7 +233,7 @@ void check_xml(DocumentReport& report, std::string_view text, const ValidationOp
   if (!tree) {
     return; // Not well-formed: the schema layer said so with its line.
   }
-  check_rules_and_profiles(report, kensa::json::Document::from(*tree).root(), options, sink);
+  check_rules_and_profiles(report, tree->root(), options, sink);
 }
 
 } // namespace

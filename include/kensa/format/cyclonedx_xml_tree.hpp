@@ -1,8 +1,7 @@
 #pragma once
 
+#include <kensa/util/json_document.hpp>
 #include <kensa/util/result.hpp>
-
-#include <nlohmann/json.hpp>
 
 #include <string_view>
 
@@ -16,10 +15,11 @@ namespace kensa::format {
 // properties), components with their identity, parties, hashes, licenses,
 // references, properties, evidence and nesting, dependencies and composition
 // aggregates; services, vulnerabilities, annotations and formulation become
-// arrays of empty objects (present, counted, not read). The parser loads no
-// DTD and resolves no external entity; nesting is capped by libxml2's
-// default limit. Fails with the line of the first error when the text is not
-// well-formed XML or its root is not <bom>.
-Result<nlohmann::json> cyclonedx_xml_tree(std::string_view text, std::string_view source_name);
+// arrays of empty objects (present, counted, not read). A member given twice
+// is kept twice (the last one is what a lookup finds). The parser loads no
+// DTD and expands no entity a DOCTYPE declares; components nested deeper
+// than 128 levels make the read fail. Fails with the line of the first
+// error when the text is not well-formed XML or its root is not <bom>.
+Result<json::Document> cyclonedx_xml_tree(std::string_view text, std::string_view source_name);
 
 } // namespace kensa::format

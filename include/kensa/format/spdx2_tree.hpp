@@ -1,11 +1,10 @@
 #pragma once
 
+#include <kensa/util/json_document.hpp>
 #include <kensa/util/result.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
-#include <map>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,15 +34,16 @@ struct Spdx2Tree {
   // "annotations", "externalDocumentRefs". Tag-value annotations sit in the
   // element their SPDXREF names (or the document's "annotations" when it
   // names none that is in the document).
-  nlohmann::json document;
-  // JSON Pointer (RFC 6901, "" for the whole document, "/packages/0",
-  // "/packages/0/versionInfo") to the 1-based line the element starts on.
-  // Every element and member that came from the text has an entry.
-  std::map<std::string, std::size_t> lines;
+  json::Document document;
+  // The 1-based line each value of `document` starts on, by its
+  // Value::order(); 0 for values that have no line of their own (the parts
+  // of a checksum read from one tag, member names).
+  std::vector<std::uint32_t> node_lines;
   std::vector<Spdx2TreeProblem> problems;
 
-  // The line of `pointer`, or of its nearest ancestor that has one; 0 when
-  // none does.
+  // The line of the value at `pointer` (JSON Pointer, RFC 6901: "" for the
+  // whole document, "/packages/0/versionInfo"), or of its nearest ancestor
+  // that has one; 0 when none does.
   std::size_t line_of(std::string_view pointer) const;
 };
 

@@ -259,8 +259,8 @@ class Document {
   // `text` instead of being copied: faster and smaller for big documents.
   // `text` must outlive the Document and every Value taken from it.
   static Result<Document> parse_borrowed(std::string_view text, const ParseLimits& limits = {});
-  // The same tree as `value` (used for schema constants and the trees the
-  // XML and SPDX text readers build).
+  // The same tree as `value` (used for schema constants and small trees
+  // built in code).
   static Document from(const nlohmann::json& value);
 
   Value root() const { return Value(m_storage.get(), 0); }
@@ -269,6 +269,7 @@ class Document {
 
  private:
   friend class Parser;
+  friend class Builder;
   std::unique_ptr<detail::Storage> m_storage;
   std::vector<DuplicateMember> m_duplicates;
 };

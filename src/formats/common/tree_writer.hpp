@@ -91,7 +91,7 @@ void write_items(TreeWriter& writer, const Items& items, WriteItem write_item) {
     }
     return;
   }
-  run_in_two_halves(count, [&](std::size_t begin, std::size_t end, int half) {
+  kensa::run_in_two_halves(count, [&](std::size_t begin, std::size_t end, int half) {
     TreeWriter& into = half == 0 ? writer : *second;
     for (std::size_t i = begin; i < end; ++i) {
       write_item(into, items[i]);

@@ -1,323 +1,463 @@
+// CycloneDX XML into the JSON shape of the same BOM, written straight into a
+// json::Document as the elements are visited (see cyclonedx_xml_tree.hpp).
+// pugixml reads the text into a compact tree several times faster than a
+// libxml2 DOM (docs/dependencies.md); libxml2 stays the XSD validator.
 #include <kensa/format/cyclonedx_xml_tree.hpp>
+#include <kensa/util/json_builder.hpp>
 
-#include <climits>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
-#include <memory>
+#include <algorithm>
+#include <pugixml.hpp>
 #include <string>
 
 namespace kensa::format::cyclonedx {
 
 namespace {
 
-using Json = nlohmann::json;
+// Nested components deeper than this make the read fail; real BOMs nest a
+// handful of levels.
+constexpr std::size_t k_max_component_nesting = 128;
 
-std::string_view name_of(const xmlNode* node) {
-  return reinterpret_cast<const char*>(node->name);
+// Element and attribute names without a namespace prefix ("bom:component"
+// is "component"), as a namespace-aware parser reports them.
+std::string_view local_name(const pugi::xml_node& node) {
+  std::string_view name = node.name();
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-std::string attribute(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  if (value == nullptr) {
-    return {};
-  }
-  std::string text(reinterpret_cast<const char*>(value));
-  xmlFree(value);
-  return text;
+std::string_view attribute(const pugi::xml_node& node, const char* name) {
+  return node.attribute(name).value();
 }
 
-std::string content(const xmlNode* node) {
-  xmlChar* value = xmlNodeGetContent(node);
-  if (value == nullptr) {
+std::string_view trim_xml_space(std::string_view text) {
+  const auto begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) {
     return {};
   }
-  std::string text(reinterpret_cast<const char*>(value));
-  xmlFree(value);
-  // Element text in CycloneDX XML is whitespace-collapsed by the schema for
-  // most fields; trim the ends as readers of the JSON form expect.
-  auto begin = text.find_first_not_of(" \t\r\n");
-  auto end = text.find_last_not_of(" \t\r\n");
-  return begin == std::string::npos ? std::string() : text.substr(begin, end - begin + 1);
+  return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
+}
+
+// The text inside an element, trimmed at both ends as readers of the JSON
+// form expect (the schema collapses white space in most fields). Text split
+// by comments, CDATA sections or child elements is joined, as XPath's
+// string() joins it.
+std::string_view content(const pugi::xml_node& node, std::string& joined) {
+  const pugi::xml_node first = node.first_child();
+  if (!first) {
+    return {};
+  }
+  if (!first.next_sibling() &&
+      (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
+    return trim_xml_space(first.value());
+  }
+  joined.clear();
+  // Iterative walk of the descendants, in document order.
+  pugi::xml_node current = first;
+  while (current && current != node) {
+    if (current.type() == pugi::node_pcdata || current.type() == pugi::node_cdata) {
+      joined += current.value();
+    }
+    if (current.first_child()) {
+      current = current.first_child();
+      continue;
+    }
+    while (current != node && !current.next_sibling()) {
+      current = current.parent();
+    }
+    if (current != node) {
+      current = current.next_sibling();
+    }
+  }
+  return trim_xml_space(joined);
+}
+
+pugi::xml_node child_named(const pugi::xml_node& node, std::string_view name) {
+  for (const pugi::xml_node& child : node.children()) {
+    if (child.type() == pugi::node_element && local_name(child) == name) {
+      return child;
+    }
+  }
+  return {};
 }
 
 // Element children of `node`, in order.
 template <typename Visit>
-void each_child(const xmlNode* node, Visit visit) {
-  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if (child->type == XML_ELEMENT_NODE) {
+void each_child(const pugi::xml_node& node, Visit visit) {
+  for (const pugi::xml_node& child : node.children()) {
+    if (child.type() == pugi::node_element) {
       visit(child);
     }
   }
 }
 
-const xmlNode* child_named(const xmlNode* node, std::string_view name) {
-  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if (child->type == XML_ELEMENT_NODE && name_of(child) == name) {
-      return child;
-    }
-  }
-  return nullptr;
-}
+class BomShape {
+ public:
+  explicit BomShape(json::Builder& out) : m_out(out) {}
 
-void set_text(Json& out, const xmlNode* node, std::string_view child, std::string_view key) {
-  if (const xmlNode* found = child_named(node, child)) {
-    out[std::string(key)] = content(found);
-  }
-}
+  const std::string& error() const { return m_error; }
 
-Json properties(const xmlNode* node) {
-  Json out = Json::array();
-  each_child(node, [&](const xmlNode* property) {
-    out.push_back({{"name", attribute(property, "name")}, {"value", content(property)}});
-  });
-  return out;
-}
-
-Json licenses(const xmlNode* node) {
-  Json out = Json::array();
-  each_child(node, [&](const xmlNode* entry) {
-    if (name_of(entry) == "expression") {
-      Json item{{"expression", content(entry)}};
-      if (auto acknowledgement = attribute(entry, "acknowledgement"); !acknowledgement.empty()) {
-        item["acknowledgement"] = acknowledgement;
+  void bom(const pugi::xml_node& root) {
+    m_out.begin_object();
+    m_out.key("bomFormat");
+    m_out.string("CycloneDX");
+    attribute_member(root, "serialNumber", "serialNumber");
+    each_child(root, [&](const pugi::xml_node& child) {
+      const std::string_view name = local_name(child);
+      if (name == "metadata") {
+        m_out.key("metadata");
+        metadata(child);
+      } else if (name == "components") {
+        m_out.key("components");
+        components(child, 0);
+      } else if (name == "dependencies") {
+        m_out.key("dependencies");
+        m_out.begin_array();
+        each_child(child, [&](const pugi::xml_node& dependency) {
+          m_out.begin_object();
+          m_out.key("ref");
+          m_out.string(attribute(dependency, "ref"));
+          m_out.key("dependsOn");
+          m_out.begin_array();
+          each_child(dependency,
+                     [&](const pugi::xml_node& target) { m_out.string(attribute(target, "ref")); });
+          m_out.end();
+          m_out.end();
+        });
+        m_out.end();
+      } else if (name == "compositions") {
+        m_out.key("compositions");
+        m_out.begin_array();
+        each_child(child, [&](const pugi::xml_node& composition) {
+          m_out.begin_object();
+          text_member(composition, "aggregate", "aggregate");
+          m_out.end();
+        });
+        m_out.end();
+      } else if (name == "services" || name == "vulnerabilities" || name == "annotations" ||
+                 name == "formulation") {
+        m_out.key(name);
+        empty_objects(child);
+      } else if (name == "declarations" || name == "definitions") {
+        m_out.key(name);
+        m_out.begin_object();
+        m_out.end();
       }
-      out.push_back(std::move(item));
-    } else if (name_of(entry) == "license") {
-      Json license = Json::object();
-      set_text(license, entry, "id", "id");
-      set_text(license, entry, "name", "name");
-      set_text(license, entry, "url", "url");
-      if (auto acknowledgement = attribute(entry, "acknowledgement"); !acknowledgement.empty()) {
-        license["acknowledgement"] = acknowledgement;
+    });
+    m_out.end();
+  }
+
+ private:
+  void string_of(const pugi::xml_node& node) { m_out.string(content(node, m_joined)); }
+
+  // `key` with the text of the first `child` element, when there is one.
+  void text_member(const pugi::xml_node& node, std::string_view child, std::string_view key) {
+    if (const pugi::xml_node found = child_named(node, child)) {
+      m_out.key(key);
+      string_of(found);
+    }
+  }
+
+  // `key` with the attribute's value, when it is not empty.
+  void attribute_member(const pugi::xml_node& node, const char* name, std::string_view key) {
+    const std::string_view value = attribute(node, name);
+    if (!value.empty()) {
+      m_out.key(key);
+      m_out.string(value);
+    }
+  }
+
+  // Present and counted, not read.
+  void empty_objects(const pugi::xml_node& node) {
+    m_out.begin_array();
+    each_child(node, [&](const pugi::xml_node&) {
+      m_out.begin_object();
+      m_out.end();
+    });
+    m_out.end();
+  }
+
+  void texts(const pugi::xml_node& node) {
+    m_out.begin_array();
+    each_child(node, [&](const pugi::xml_node& item) { string_of(item); });
+    m_out.end();
+  }
+
+  void properties(const pugi::xml_node& node) {
+    m_out.begin_array();
+    each_child(node, [&](const pugi::xml_node& property) {
+      m_out.begin_object();
+      m_out.key("name");
+      m_out.string(attribute(property, "name"));
+      m_out.key("value");
+      string_of(property);
+      m_out.end();
+    });
+    m_out.end();
+  }
+
+  void licenses(const pugi::xml_node& node) {
+    m_out.begin_array();
+    each_child(node, [&](const pugi::xml_node& entry) {
+      const std::string_view name = local_name(entry);
+      if (name == "expression") {
+        m_out.begin_object();
+        m_out.key("expression");
+        string_of(entry);
+        attribute_member(entry, "acknowledgement", "acknowledgement");
+        m_out.end();
+      } else if (name == "license") {
+        m_out.begin_object();
+        m_out.key("license");
+        m_out.begin_object();
+        text_member(entry, "id", "id");
+        text_member(entry, "name", "name");
+        text_member(entry, "url", "url");
+        attribute_member(entry, "acknowledgement", "acknowledgement");
+        m_out.end();
+        m_out.end();
       }
-      out.push_back({{"license", std::move(license)}});
-    }
-  });
-  return out;
-}
-
-Json contact(const xmlNode* node) {
-  Json out = Json::object();
-  set_text(out, node, "name", "name");
-  set_text(out, node, "email", "email");
-  set_text(out, node, "phone", "phone");
-  return out;
-}
-
-Json entity(const xmlNode* node) {
-  Json out = Json::object();
-  set_text(out, node, "name", "name");
-  Json urls = Json::array();
-  Json contacts = Json::array();
-  each_child(node, [&](const xmlNode* child) {
-    if (name_of(child) == "url") {
-      urls.push_back(content(child));
-    } else if (name_of(child) == "contact") {
-      contacts.push_back(contact(child));
-    }
-  });
-  if (!urls.empty()) {
-    out["url"] = std::move(urls);
+    });
+    m_out.end();
   }
-  if (!contacts.empty()) {
-    out["contact"] = std::move(contacts);
-  }
-  return out;
-}
 
-Json component(const xmlNode* node) {
-  Json out = Json::object();
-  for (const char* name : {"type", "bom-ref", "mime-type"}) {
-    if (auto value = attribute(node, name); !value.empty()) {
-      out[name] = value;
-    }
+  void contact(const pugi::xml_node& node) {
+    m_out.begin_object();
+    text_member(node, "name", "name");
+    text_member(node, "email", "email");
+    text_member(node, "phone", "phone");
+    m_out.end();
   }
-  each_child(node, [&](const xmlNode* child) {
-    std::string_view name = name_of(child);
-    if (name == "supplier" || name == "manufacturer") {
-      out[std::string(name)] = entity(child);
-    } else if (name == "swid") {
-      Json swid = Json::object();
-      for (const char* key : {"tagId", "name", "version"}) {
-        if (auto value = attribute(child, key); !value.empty()) {
-          swid[key] = value;
-        }
+
+  void contacts(const pugi::xml_node& node) {
+    m_out.begin_array();
+    each_child(node, [&](const pugi::xml_node& person) { contact(person); });
+    m_out.end();
+  }
+
+  // Arrays of the elements called `name` among `node`'s children.
+  template <typename Write>
+  void named_children(const pugi::xml_node& node, std::string_view name, Write write) {
+    m_out.begin_array();
+    each_child(node, [&](const pugi::xml_node& child) {
+      if (local_name(child) == name) {
+        write(child);
       }
-      out["swid"] = std::move(swid);
-    } else if (name == "authors") {
-      Json authors = Json::array();
-      each_child(child, [&](const xmlNode* author) { authors.push_back(contact(author)); });
-      out["authors"] = std::move(authors);
-    } else if (name == "author" || name == "publisher" || name == "group" || name == "name" ||
-               name == "version" || name == "versionRange" || name == "description" ||
-               name == "scope" || name == "copyright" || name == "cpe" || name == "purl") {
-      out[std::string(name)] = content(child);
-    } else if (name == "omniborId" || name == "swhid") {
-      out[std::string(name)].push_back(content(child));
-    } else if (name == "hashes") {
-      Json hashes = Json::array();
-      each_child(child, [&](const xmlNode* hash) {
-        hashes.push_back({{"alg", attribute(hash, "alg")}, {"content", content(hash)}});
-      });
-      out["hashes"] = std::move(hashes);
-    } else if (name == "licenses") {
-      out["licenses"] = licenses(child);
-    } else if (name == "externalReferences") {
-      Json references = Json::array();
-      each_child(child, [&](const xmlNode* reference) {
-        Json item{{"type", attribute(reference, "type")}};
-        set_text(item, reference, "url", "url");
-        set_text(item, reference, "comment", "comment");
-        references.push_back(std::move(item));
-      });
-      out["externalReferences"] = std::move(references);
-    } else if (name == "properties") {
-      out["properties"] = properties(child);
-    } else if (name == "components") {
-      Json components = Json::array();
-      each_child(child, [&](const xmlNode* nested) {
-        if (name_of(nested) == "component") {
-          components.push_back(component(nested));
-        }
-      });
-      out["components"] = std::move(components);
-    } else if (name == "tags") {
-      Json tags = Json::array();
-      each_child(child, [&](const xmlNode* tag) { tags.push_back(content(tag)); });
-      out["tags"] = std::move(tags);
-    } else if (name == "evidence") {
-      Json evidence = Json::object();
-      each_child(child, [&](const xmlNode* part) {
-        std::string_view part_name = name_of(part);
-        if (part_name == "licenses") {
-          evidence["licenses"] = licenses(part);
-        } else if (part_name == "copyright") {
-          Json texts = Json::array();
-          each_child(part, [&](const xmlNode* text) {
-            texts.push_back({{"text", content(text)}});
-          });
-          evidence["copyright"] = std::move(texts);
-        } else if (part_name == "occurrences") {
-          Json occurrences = Json::array();
-          each_child(part, [&](const xmlNode* occurrence) {
-            Json item = Json::object();
-            set_text(item, occurrence, "location", "location");
-            set_text(item, occurrence, "additionalContext", "additionalContext");
-            occurrences.push_back(std::move(item));
-          });
-          evidence["occurrences"] = std::move(occurrences);
-        }
-      });
-      out["evidence"] = std::move(evidence);
-    }
-  });
-  return out;
-}
-
-Json metadata(const xmlNode* node) {
-  Json out = Json::object();
-  each_child(node, [&](const xmlNode* child) {
-    std::string_view name = name_of(child);
-    if (name == "timestamp") {
-      out["timestamp"] = content(child);
-    } else if (name == "manufacturer" || name == "manufacture" || name == "supplier") {
-      out[std::string(name)] = entity(child);
-    } else if (name == "lifecycles") {
-      Json lifecycles = Json::array();
-      each_child(child, [&](const xmlNode* lifecycle) {
-        Json item = Json::object();
-        set_text(item, lifecycle, "phase", "phase");
-        set_text(item, lifecycle, "name", "name");
-        lifecycles.push_back(std::move(item));
-      });
-      out["lifecycles"] = std::move(lifecycles);
-    } else if (name == "tools") {
-      // 1.4 and earlier: <tool> elements; 1.5 and later: components and
-      // services.
-      Json legacy = Json::array();
-      Json modern = Json::object();
-      each_child(child, [&](const xmlNode* tool) {
-        if (name_of(tool) == "tool") {
-          Json item = Json::object();
-          set_text(item, tool, "vendor", "vendor");
-          set_text(item, tool, "name", "name");
-          set_text(item, tool, "version", "version");
-          legacy.push_back(std::move(item));
-        } else if (name_of(tool) == "components") {
-          Json components = Json::array();
-          each_child(tool, [&](const xmlNode* nested) { components.push_back(component(nested)); });
-          modern["components"] = std::move(components);
-        } else if (name_of(tool) == "services") {
-          Json services = Json::array();
-          each_child(tool, [&](const xmlNode*) { services.push_back(Json::object()); });
-          modern["services"] = std::move(services);
-        }
-      });
-      out["tools"] = modern.empty() ? std::move(legacy) : std::move(modern);
-    } else if (name == "authors") {
-      Json authors = Json::array();
-      each_child(child, [&](const xmlNode* author) { authors.push_back(contact(author)); });
-      out["authors"] = std::move(authors);
-    } else if (name == "component") {
-      out["component"] = component(child);
-    } else if (name == "properties") {
-      out["properties"] = properties(child);
-    }
-  });
-  return out;
-}
-
-Json bom(const xmlNode* root) {
-  Json out = Json::object();
-  out["bomFormat"] = "CycloneDX";
-  if (auto serial = attribute(root, "serialNumber"); !serial.empty()) {
-    out["serialNumber"] = serial;
+    });
+    m_out.end();
   }
-  each_child(root, [&](const xmlNode* child) {
-    std::string_view name = name_of(child);
-    if (name == "metadata") {
-      out["metadata"] = metadata(child);
-    } else if (name == "components") {
-      Json components = Json::array();
-      each_child(child, [&](const xmlNode* item) {
-        if (name_of(item) == "component") {
-          components.push_back(component(item));
-        }
-      });
-      out["components"] = std::move(components);
-    } else if (name == "dependencies") {
-      Json dependencies = Json::array();
-      each_child(child, [&](const xmlNode* dependency) {
-        Json targets = Json::array();
-        each_child(dependency,
-                   [&](const xmlNode* target) { targets.push_back(attribute(target, "ref")); });
-        dependencies.push_back({{"ref", attribute(dependency, "ref")}, {"dependsOn", targets}});
-      });
-      out["dependencies"] = std::move(dependencies);
-    } else if (name == "compositions") {
-      Json compositions = Json::array();
-      each_child(child, [&](const xmlNode* composition) {
-        Json item = Json::object();
-        set_text(item, composition, "aggregate", "aggregate");
-        compositions.push_back(std::move(item));
-      });
-      out["compositions"] = std::move(compositions);
-    } else if (name == "services" || name == "vulnerabilities" || name == "annotations" ||
-               name == "formulation") {
-      Json items = Json::array();
-      each_child(child, [&](const xmlNode*) { items.push_back(Json::object()); });
-      out[std::string(name)] = std::move(items);
-    } else if (name == "declarations" || name == "definitions") {
-      out[std::string(name)] = Json::object();
-    }
-  });
-  return out;
-}
 
-struct DocumentDeleter {
-  void operator()(xmlDoc* document) const { xmlFreeDoc(document); }
+  void entity(const pugi::xml_node& node) {
+    m_out.begin_object();
+    text_member(node, "name", "name");
+    if (child_named(node, "url")) {
+      m_out.key("url");
+      named_children(node, "url", [&](const pugi::xml_node& url) { string_of(url); });
+    }
+    if (child_named(node, "contact")) {
+      m_out.key("contact");
+      named_children(node, "contact", [&](const pugi::xml_node& person) { contact(person); });
+    }
+    m_out.end();
+  }
+
+  void components(const pugi::xml_node& node, std::size_t nesting) {
+    named_children(node, "component",
+                   [&](const pugi::xml_node& item) { component(item, nesting); });
+  }
+
+  void evidence(const pugi::xml_node& node) {
+    m_out.begin_object();
+    each_child(node, [&](const pugi::xml_node& part) {
+      const std::string_view name = local_name(part);
+      if (name == "licenses") {
+        m_out.key("licenses");
+        licenses(part);
+      } else if (name == "copyright") {
+        m_out.key("copyright");
+        m_out.begin_array();
+        each_child(part, [&](const pugi::xml_node& text) {
+          m_out.begin_object();
+          m_out.key("text");
+          string_of(text);
+          m_out.end();
+        });
+        m_out.end();
+      } else if (name == "occurrences") {
+        m_out.key("occurrences");
+        m_out.begin_array();
+        each_child(part, [&](const pugi::xml_node& occurrence) {
+          m_out.begin_object();
+          text_member(occurrence, "location", "location");
+          text_member(occurrence, "additionalContext", "additionalContext");
+          m_out.end();
+        });
+        m_out.end();
+      }
+    });
+    m_out.end();
+  }
+
+  void component(const pugi::xml_node& node, std::size_t nesting) {
+    m_out.begin_object();
+    if (nesting > k_max_component_nesting) {
+      m_error = "components nested deeper than " + std::to_string(k_max_component_nesting);
+      m_out.end();
+      return;
+    }
+    for (const char* name : {"type", "bom-ref", "mime-type"}) {
+      attribute_member(node, name, name);
+    }
+    // Identifiers that may be given several times become one array.
+    bool omnibor_written = false;
+    bool swhid_written = false;
+    each_child(node, [&](const pugi::xml_node& child) {
+      const std::string_view name = local_name(child);
+      if (name == "supplier" || name == "manufacturer") {
+        m_out.key(name);
+        entity(child);
+      } else if (name == "swid") {
+        m_out.key("swid");
+        m_out.begin_object();
+        for (const char* key : {"tagId", "name", "version"}) {
+          attribute_member(child, key, key);
+        }
+        m_out.end();
+      } else if (name == "authors") {
+        m_out.key("authors");
+        contacts(child);
+      } else if (name == "author" || name == "publisher" || name == "group" || name == "name" ||
+                 name == "version" || name == "versionRange" || name == "description" ||
+                 name == "scope" || name == "copyright" || name == "cpe" || name == "purl") {
+        m_out.key(name);
+        string_of(child);
+      } else if (name == "omniborId" || name == "swhid") {
+        bool& written = name == "omniborId" ? omnibor_written : swhid_written;
+        if (!written) {
+          written = true;
+          m_out.key(name);
+          named_children(node, name, [&](const pugi::xml_node& id) { string_of(id); });
+        }
+      } else if (name == "hashes") {
+        m_out.key("hashes");
+        m_out.begin_array();
+        each_child(child, [&](const pugi::xml_node& hash) {
+          m_out.begin_object();
+          m_out.key("alg");
+          m_out.string(attribute(hash, "alg"));
+          m_out.key("content");
+          string_of(hash);
+          m_out.end();
+        });
+        m_out.end();
+      } else if (name == "licenses") {
+        m_out.key("licenses");
+        licenses(child);
+      } else if (name == "externalReferences") {
+        m_out.key("externalReferences");
+        m_out.begin_array();
+        each_child(child, [&](const pugi::xml_node& reference) {
+          m_out.begin_object();
+          m_out.key("type");
+          m_out.string(attribute(reference, "type"));
+          text_member(reference, "url", "url");
+          text_member(reference, "comment", "comment");
+          m_out.end();
+        });
+        m_out.end();
+      } else if (name == "properties") {
+        m_out.key("properties");
+        properties(child);
+      } else if (name == "components") {
+        m_out.key("components");
+        components(child, nesting + 1);
+      } else if (name == "tags") {
+        m_out.key("tags");
+        texts(child);
+      } else if (name == "evidence") {
+        m_out.key("evidence");
+        evidence(child);
+      }
+    });
+    m_out.end();
+  }
+
+  void tools(const pugi::xml_node& node) {
+    // 1.4 and earlier: <tool> elements; 1.5 and later: components and
+    // services.
+    if (!child_named(node, "components") && !child_named(node, "services")) {
+      named_children(node, "tool", [&](const pugi::xml_node& tool) {
+        m_out.begin_object();
+        text_member(tool, "vendor", "vendor");
+        text_member(tool, "name", "name");
+        text_member(tool, "version", "version");
+        m_out.end();
+      });
+      return;
+    }
+    m_out.begin_object();
+    each_child(node, [&](const pugi::xml_node& part) {
+      if (local_name(part) == "components") {
+        m_out.key("components");
+        m_out.begin_array();
+        each_child(part, [&](const pugi::xml_node& tool) { component(tool, 0); });
+        m_out.end();
+      } else if (local_name(part) == "services") {
+        m_out.key("services");
+        empty_objects(part);
+      }
+    });
+    m_out.end();
+  }
+
+  void metadata(const pugi::xml_node& node) {
+    m_out.begin_object();
+    each_child(node, [&](const pugi::xml_node& child) {
+      const std::string_view name = local_name(child);
+      if (name == "timestamp") {
+        m_out.key("timestamp");
+        string_of(child);
+      } else if (name == "manufacturer" || name == "manufacture" || name == "supplier") {
+        m_out.key(name);
+        entity(child);
+      } else if (name == "lifecycles") {
+        m_out.key("lifecycles");
+        m_out.begin_array();
+        each_child(child, [&](const pugi::xml_node& lifecycle) {
+          m_out.begin_object();
+          text_member(lifecycle, "phase", "phase");
+          text_member(lifecycle, "name", "name");
+          m_out.end();
+        });
+        m_out.end();
+      } else if (name == "tools") {
+        m_out.key("tools");
+        tools(child);
+      } else if (name == "authors") {
+        m_out.key("authors");
+        contacts(child);
+      } else if (name == "component") {
+        m_out.key("component");
+        component(child, 0);
+      } else if (name == "properties") {
+        m_out.key("properties");
+        properties(child);
+      }
+    });
+    m_out.end();
+  }
+
+  json::Builder& m_out;
+  // Scratch for text joined from several pieces.
+  std::string m_joined;
+  std::string m_error;
 };
+
+std::size_t line_at(std::string_view text, std::ptrdiff_t offset) {
+  const auto end = static_cast<std::size_t>(
+      std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text.size())));
+  return 1 + static_cast<std::size_t>(
+                 std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+}
 
 } // namespace
 
@@ -325,32 +465,29 @@ struct DocumentDeleter {
 
 namespace kensa::format {
 
-using cyclonedx::bom;
-using cyclonedx::DocumentDeleter;
-using cyclonedx::name_of;
-
-Result<nlohmann::json> cyclonedx_xml_tree(std::string_view text, std::string_view source_name) {
-  if (text.size() > static_cast<std::size_t>(INT_MAX)) {
-    return fail(std::string(source_name) + ": too large for the XML parser");
+Result<json::Document> cyclonedx_xml_tree(std::string_view text, std::string_view source_name) {
+  pugi::xml_document document;
+  // The default options: entities and character references decoded, CDATA
+  // kept, line ends normalised; a DOCTYPE is skipped, so no entity it
+  // declares is ever expanded and nothing external is loaded.
+  const pugi::xml_parse_result parsed =
+      document.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);
+  if (!parsed) {
+    return fail(std::string(source_name) + ": line " +
+                std::to_string(cyclonedx::line_at(text, parsed.offset)) +
+                ": not well-formed XML: " + parsed.description());
   }
-  std::unique_ptr<xmlDoc, DocumentDeleter> document(
-      xmlReadMemory(text.data(), static_cast<int>(text.size()), nullptr, nullptr,
-                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-  if (!document) {
-    const xmlError* error = xmlGetLastError();
-    std::string where = error != nullptr ? "line " + std::to_string(error->line) + ": " : "";
-    std::string message =
-        error != nullptr && error->message != nullptr ? error->message : "not well-formed XML";
-    while (!message.empty() && message.back() == '\n') {
-      message.pop_back();
-    }
-    return fail(std::string(source_name) + ": " + where + message);
-  }
-  const xmlNode* root = xmlDocGetRootElement(document.get());
-  if (root == nullptr || name_of(root) != "bom") {
+  const pugi::xml_node root = document.document_element();
+  if (!root || cyclonedx::local_name(root) != "bom") {
     return fail(std::string(source_name) + ": the root element is not <bom>");
   }
-  return bom(root);
+  json::Builder builder;
+  cyclonedx::BomShape shape(builder);
+  shape.bom(root);
+  if (!shape.error().empty()) {
+    return fail(std::string(source_name) + ": " + shape.error());
+  }
+  return std::move(builder).finish();
 }
 
 } // namespace kensa::format

@@ -118,7 +118,7 @@ std::vector<model::License> licenses_of(std::string_view field, const Extracted&
   return licenses;
 }
 
-std::vector<model::Hash> hashes_of(const json::Value& element, LossReport& losses) {
+std::vector<model::Hash> checksums_of(const json::Value& element, LossReport& losses) {
   std::vector<model::Hash> hashes;
   for (const auto& checksum : array(element, "checksums")) {
     auto algorithm = model::parse_hash_algorithm(text(checksum, "algorithm"));
@@ -150,7 +150,7 @@ model::Component map_package(const json::Value& package, const Extracted& extrac
   if (auto homepage = text(package, "homepage"); !no_value(homepage)) {
     component.external_references.push_back({"website", homepage});
   }
-  component.hashes = hashes_of(package, losses);
+  component.hashes = checksums_of(package, losses);
   component.licenses_concluded = licenses_of(text(package, "licenseConcluded"), extracted);
   component.licenses_declared = licenses_of(text(package, "licenseDeclared"), extracted);
   if (auto copyright = text(package, "copyrightText"); !no_value(copyright)) {
@@ -396,7 +396,7 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
     std::string spdx_id = text(file, "SPDXID");
     model::FileEntry entry;
     entry.path = reader.file_of[spdx_id];
-    entry.hashes = hashes_of(file, reader.losses);
+    entry.hashes = checksums_of(file, reader.losses);
     files[spdx_id] = std::move(entry);
   }
   for (const auto& package : packages) {

@@ -40,7 +40,7 @@ std::optional<model::ComponentType> type_of(std::string_view purpose) {
   return std::nullopt;
 }
 
-std::vector<model::Hash> hashes_of(const json::Value& element, LossReport& losses) {
+std::vector<model::Hash> verified_using_hashes(const json::Value& element, LossReport& losses) {
   std::vector<model::Hash> hashes;
   for (const auto& method : array(element, "verifiedUsing")) {
     if (text(method, "type") != "Hash") {
@@ -207,7 +207,7 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
     if (type == "software_File") {
       model::FileEntry file;
       file.path = text(element, "name");
-      file.hashes = hashes_of(element, losses);
+      file.hashes = verified_using_hashes(element, losses);
       files.emplace(id, std::move(file));
       continue;
     }
@@ -250,7 +250,7 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
         component.external_references.push_back({reference_type, locator});
       }
     }
-    component.hashes = hashes_of(element, losses);
+    component.hashes = verified_using_hashes(element, losses);
     for (const auto& agent : strings(element, "originatedBy")) {
       if (auto found = element_of.find(agent); found != element_of.end()) {
         component.authors.push_back(agent_of(found->second));

@@ -2,19 +2,24 @@
 // tag tables below are the spec's tag names next to the JSON member each
 // fills; a value's shape (a checksum, an external reference, a range) is
 // split the way the spec's tag-value clauses describe it.
+//
+// The text is first read into a draft whose strings point into the text
+// (annotations and snippet ranges can only be completed once the whole
+// document is known), then written once into the flat json::Document.
 #include <kensa/format/spdx2_tree.hpp>
+#include <kensa/util/json_builder.hpp>
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace kensa::format {
 
 namespace {
-
-using Json = nlohmann::json;
 
 enum class Section { document, package, file, snippet, license, review };
 
@@ -145,31 +150,22 @@ std::string_view trim(std::string_view text) {
 
 // Splits at runs of white space, at most `parts` pieces (the last keeps the
 // rest of the text).
-std::vector<std::string> split_words(std::string_view text, std::size_t parts) {
-  std::vector<std::string> words;
+std::vector<std::string_view> split_words(std::string_view text, std::size_t parts) {
+  std::vector<std::string_view> words;
   text = trim(text);
   while (!text.empty()) {
     if (words.size() + 1 == parts) {
-      words.emplace_back(text);
+      words.push_back(text);
       break;
     }
     auto end = text.find_first_of(" \t");
-    words.emplace_back(text.substr(0, end));
+    words.push_back(text.substr(0, end));
     if (end == std::string_view::npos) {
       break;
     }
     text = trim(text.substr(end));
   }
   return words;
-}
-
-std::optional<Json> parse_checksum(std::string_view value) {
-  auto colon = value.find(':');
-  if (colon == std::string_view::npos) {
-    return std::nullopt;
-  }
-  return Json{{"algorithm", std::string(trim(value.substr(0, colon)))},
-              {"checksumValue", std::string(trim(value.substr(colon + 1)))}};
 }
 
 std::optional<long long> parse_number(std::string_view text) {
@@ -187,21 +183,147 @@ std::optional<long long> parse_number(std::string_view text) {
   return number;
 }
 
+struct DraftMember;
+
+// A value of the tree before it is written out. Strings point into the text
+// being read (or into the reader's few owned strings); member names are the
+// tag tables' names.
+struct DraftValue {
+  enum class Kind : std::uint8_t { text, boolean, number, object, array };
+
+  Kind kind = Kind::object;
+  bool flag = false;
+  // 1-based; 0 when the value has no line of its own.
+  std::uint32_t line = 0;
+  std::int64_t number = 0;
+  std::string_view text;
+  std::vector<DraftMember> members;
+  std::vector<DraftValue> items;
+
+  static DraftValue of_text(std::string_view text, std::size_t line = 0) {
+    DraftValue value;
+    value.kind = Kind::text;
+    value.text = text;
+    value.line = static_cast<std::uint32_t>(line);
+    return value;
+  }
+  static DraftValue of_boolean(bool flag, std::size_t line) {
+    DraftValue value;
+    value.kind = Kind::boolean;
+    value.flag = flag;
+    value.line = static_cast<std::uint32_t>(line);
+    return value;
+  }
+  static DraftValue of_number(std::int64_t number) {
+    DraftValue value;
+    value.kind = Kind::number;
+    value.number = number;
+    return value;
+  }
+  static DraftValue object(std::size_t line = 0) {
+    DraftValue value;
+    value.line = static_cast<std::uint32_t>(line);
+    return value;
+  }
+  static DraftValue array(std::size_t line) {
+    DraftValue value;
+    value.kind = Kind::array;
+    value.line = static_cast<std::uint32_t>(line);
+    return value;
+  }
+
+  // The last member called `name`, or nullptr.
+  DraftValue* find(std::string_view name);
+  const DraftValue* find(std::string_view name) const {
+    return const_cast<DraftValue*>(this)->find(name);
+  }
+  void add(std::string_view name, DraftValue value);
+};
+
+struct DraftMember {
+  std::string_view name;
+  DraftValue value;
+};
+
+DraftValue* DraftValue::find(std::string_view name) {
+  for (auto it = members.rbegin(); it != members.rend(); ++it) {
+    if (it->name == name) {
+      return &it->value;
+    }
+  }
+  return nullptr;
+}
+
+void DraftValue::add(std::string_view name, DraftValue value) {
+  members.push_back({name, std::move(value)});
+}
+
+DraftValue checksum_of(std::string_view value, bool& ok) {
+  DraftValue checksum = DraftValue::object();
+  auto colon = value.find(':');
+  ok = colon != std::string_view::npos;
+  if (ok) {
+    checksum.add("algorithm", DraftValue::of_text(trim(value.substr(0, colon))));
+    checksum.add("checksumValue", DraftValue::of_text(trim(value.substr(colon + 1))));
+  }
+  return checksum;
+}
+
+// Writes `value` into `out`, noting the line of every value that has one.
+void write_draft(const DraftValue& value, json::Builder& out, std::vector<std::uint32_t>& lines) {
+  if (value.line != 0) {
+    const std::uint32_t node = out.next_node();
+    if (lines.size() <= node) {
+      lines.resize(node + 1);
+    }
+    lines[node] = value.line;
+  }
+  switch (value.kind) {
+  case DraftValue::Kind::text:
+    out.string(value.text);
+    break;
+  case DraftValue::Kind::boolean:
+    out.boolean(value.flag);
+    break;
+  case DraftValue::Kind::number:
+    out.integer(value.number);
+    break;
+  case DraftValue::Kind::object:
+    out.begin_object();
+    for (const auto& member : value.members) {
+      out.key(member.name);
+      write_draft(member.value, out, lines);
+    }
+    out.end();
+    break;
+  case DraftValue::Kind::array:
+    out.begin_array();
+    for (const auto& item : value.items) {
+      write_draft(item, out, lines);
+    }
+    out.end();
+    break;
+  }
+}
+
+// Where an element is: an item of one of the document's arrays, or the
+// document itself (an empty array name).
+struct ElementRef {
+  std::string_view array;
+  std::size_t index = 0;
+};
+
 // An annotation waits for the end of the document, since the element its
 // SPDXREF names may come later.
 struct PendingAnnotation {
-  Json value = Json::object();
-  std::map<std::string, std::size_t> member_lines;
+  DraftValue value = DraftValue::object();
   std::size_t line = 0;
-  std::string target;
+  std::string_view target;
 };
 
 class TagValueReader {
  public:
-  TagValueReader(const Spdx2TreeLimits& limits) : m_limits(limits) {
-    m_tree.document = Json::object();
-    m_tree.lines[""] = 1;
-  }
+  TagValueReader(const Spdx2TreeLimits& limits) : m_limits(limits) { m_document.line = 1; }
 
   Status read(std::string_view text) {
     std::size_t line_number = 0;
@@ -224,7 +346,6 @@ class TagValueReader {
       }
       std::string_view tag = trim(line.substr(0, colon));
       std::string_view value = trim(line.substr(colon + 1));
-      std::string owned;
       std::size_t start_line = line_number;
       if (value.rfind("<text>", 0) == 0) {
         // Multi-line text runs to the first </text>, wherever it is.
@@ -235,8 +356,8 @@ class TagValueReader {
           problem(line_number, "<text> without </text>; the value runs to the end of the file");
           close = text.size();
         }
-        owned = std::string(text.substr(value_start, close - value_start));
-        line_number += static_cast<std::size_t>(std::count(owned.begin(), owned.end(), '\n'));
+        value = text.substr(value_start, close - value_start);
+        line_number += static_cast<std::size_t>(std::count(value.begin(), value.end(), '\n'));
         std::size_t after = std::min(text.size(), close + std::string_view("</text>").size());
         std::size_t line_end = text.find('\n', after);
         if (line_end == std::string_view::npos) {
@@ -246,7 +367,6 @@ class TagValueReader {
           problem(line_number, "text after </text> ignored");
         }
         position = line_end + 1;
-        value = owned;
       }
       if (auto status = tag_line(tag, value, start_line); !status.ok()) {
         return status;
@@ -257,20 +377,26 @@ class TagValueReader {
 
   Spdx2Tree finish() && {
     place_annotations();
+    complete_snippet_ranges();
     if (m_dropped_problems > 0) {
-      m_tree.problems.push_back(
-          {0, std::to_string(m_dropped_problems) + " more problems not listed"});
+      m_problems.push_back({0, std::to_string(m_dropped_problems) + " more problems not listed"});
     }
-    return std::move(m_tree);
+    Spdx2Tree tree;
+    json::Builder builder;
+    write_draft(m_document, builder, tree.node_lines);
+    m_document = {};
+    tree.document = std::move(builder).finish();
+    tree.problems = std::move(m_problems);
+    return tree;
   }
 
  private:
   void problem(std::size_t line, std::string message) {
-    if (m_tree.problems.size() >= m_limits.max_problems) {
+    if (m_problems.size() >= m_limits.max_problems) {
       ++m_dropped_problems;
       return;
     }
-    m_tree.problems.push_back({line, std::move(message)});
+    m_problems.push_back({line, std::move(message)});
   }
 
   Status count_element() {
@@ -280,43 +406,51 @@ class TagValueReader {
     return ok_status();
   }
 
-  // Appends a new object to the document array `array`; returns its pointer.
-  std::string new_element(std::string_view array, std::size_t line) {
-    auto& items = m_tree.document[std::string(array)];
-    if (!items.is_array()) {
-      items = Json::array();
-      m_tree.lines["/" + std::string(array)] = line;
+  DraftValue& element(const ElementRef& where) {
+    DraftValue* items = where.array.empty() ? nullptr : m_document.find(where.array);
+    if (items == nullptr || where.index >= items->items.size()) {
+      return m_document; // Only an empty reference gets here.
     }
-    items.push_back(Json::object());
-    std::string pointer = "/" + std::string(array) + "/" + std::to_string(items.size() - 1);
-    m_tree.lines[pointer] = line;
-    return pointer;
+    return items->items[where.index];
   }
 
-  Json& at(const std::string& pointer) { return m_tree.document[Json::json_pointer(pointer)]; }
+  // Appends a new object to the document array `array`.
+  ElementRef new_element(std::string_view array, std::size_t line) {
+    DraftValue* items = m_document.find(array);
+    if (items == nullptr) {
+      m_document.add(array, DraftValue::array(line));
+      items = &m_document.members.back().value;
+    } else if (items->kind != DraftValue::Kind::array) {
+      *items = DraftValue::array(line);
+    }
+    items->items.push_back(DraftValue::object(line));
+    // Most elements get a dozen members: one allocation for them.
+    items->items.back().members.reserve(16);
+    return {array, items->items.size() - 1};
+  }
 
-  void set_member(const std::string& element, std::string_view member, Json value, std::size_t line,
+  void set_member(DraftValue& object, std::string_view member, DraftValue value, std::size_t line,
                   std::string_view tag) {
-    Json& object = at(element);
-    std::string name(member);
-    if (object.contains(name)) {
+    value.line = static_cast<std::uint32_t>(line);
+    if (DraftValue* existing = object.find(member)) {
       problem(line, std::string(tag) + " given twice for one element; the last value is kept");
+      *existing = std::move(value);
+      return;
     }
-    object[name] = std::move(value);
-    m_tree.lines[element + "/" + name] = line;
+    object.add(member, std::move(value));
   }
 
-  void append_member(const std::string& element, std::string_view member, Json value,
+  void append_member(DraftValue& object, std::string_view member, DraftValue value,
                      std::size_t line) {
-    Json& object = at(element);
-    std::string name(member);
-    Json& items = object[name];
-    if (!items.is_array()) {
-      items = Json::array();
-      m_tree.lines[element + "/" + name] = line;
+    DraftValue* items = object.find(member);
+    if (items == nullptr) {
+      object.add(member, DraftValue::array(line));
+      items = &object.members.back().value;
+    } else if (items->kind != DraftValue::Kind::array) {
+      *items = DraftValue::array(line);
     }
-    items.push_back(std::move(value));
-    m_tree.lines[element + "/" + name + "/" + std::to_string(items.size() - 1)] = line;
+    value.line = static_cast<std::uint32_t>(line);
+    items->items.push_back(std::move(value));
   }
 
   Status tag_line(std::string_view tag, std::string_view value, std::size_t line) {
@@ -330,23 +464,23 @@ class TagValueReader {
       if (tag == "PackageName") {
         m_section = Section::package;
         m_element = new_element("packages", line);
-        set_member(m_element, "name", std::string(value), line, tag);
+        set_member(element(m_element), "name", DraftValue::of_text(value), line, tag);
       } else if (tag == "FileName") {
         m_section = Section::file;
         m_element = new_element("files", line);
-        set_member(m_element, "fileName", std::string(value), line, tag);
+        set_member(element(m_element), "fileName", DraftValue::of_text(value), line, tag);
       } else if (tag == "SnippetSPDXID") {
         m_section = Section::snippet;
         m_element = new_element("snippets", line);
-        set_member(m_element, "SPDXID", std::string(value), line, tag);
+        set_member(element(m_element), "SPDXID", DraftValue::of_text(value), line, tag);
       } else if (tag == "LicenseID") {
         m_section = Section::license;
         m_element = new_element("hasExtractedLicensingInfos", line);
-        set_member(m_element, "licenseId", std::string(value), line, tag);
+        set_member(element(m_element), "licenseId", DraftValue::of_text(value), line, tag);
       } else {
         m_section = Section::review;
         m_element = new_element("revieweds", line);
-        set_member(m_element, "reviewer", std::string(value), line, tag);
+        set_member(element(m_element), "reviewer", DraftValue::of_text(value), line, tag);
       }
       return ok_status();
     }
@@ -360,16 +494,17 @@ class TagValueReader {
         return ok_status();
       }
       m_relationship = new_element("relationships", line);
-      set_member(m_relationship, "spdxElementId", words[0], line, tag);
-      set_member(m_relationship, "relationshipType", words[1], line, tag);
-      set_member(m_relationship, "relatedSpdxElement", words[2], line, tag);
+      DraftValue& relationship = element(*m_relationship);
+      set_member(relationship, "spdxElementId", DraftValue::of_text(words[0]), line, tag);
+      set_member(relationship, "relationshipType", DraftValue::of_text(words[1]), line, tag);
+      set_member(relationship, "relatedSpdxElement", DraftValue::of_text(words[2]), line, tag);
       return ok_status();
     }
     if (tag == "RelationshipComment") {
-      if (m_relationship.empty()) {
+      if (!m_relationship) {
         problem(line, "RelationshipComment before any Relationship");
       } else {
-        set_member(m_relationship, "comment", std::string(value), line, tag);
+        set_member(element(*m_relationship), "comment", DraftValue::of_text(value), line, tag);
       }
       return ok_status();
     }
@@ -386,7 +521,7 @@ class TagValueReader {
     if (m_annotation && (tag == "AnnotationDate" || tag == "AnnotationType" || tag == "SPDXREF" ||
                          tag == "AnnotationComment")) {
       if (tag == "SPDXREF") {
-        m_annotations[*m_annotation].target = std::string(value);
+        m_annotations[*m_annotation].target = value;
       } else {
         annotation_member(tag == "AnnotationDate"   ? "annotationDate"
                           : tag == "AnnotationType" ? "annotationType"
@@ -421,51 +556,57 @@ class TagValueReader {
     case Section::document:
       break;
     }
-    std::string element = m_element;
+    ElementRef where = m_element;
     if (rule == nullptr && (m_section == Section::document || tag != "SPDXID")) {
       // Document information may come after the first element too.
       rule = find_rule(k_document_tags, tag);
-      element = "";
+      where = {};
     }
     if (rule == nullptr) {
       problem(line, "unknown tag " + std::string(tag) + " (or not valid in this section)");
       return ok_status();
     }
-    apply(*rule, element, value, line);
+    apply(*rule, element(where), value, line);
     return ok_status();
   }
 
   void annotation_member(std::string_view member, std::string_view value, std::size_t line) {
-    auto& annotation = m_annotations[*m_annotation];
-    annotation.value[std::string(member)] = std::string(value);
-    annotation.member_lines[std::string(member)] = line;
+    DraftValue& annotation = m_annotations[*m_annotation].value;
+    DraftValue text = DraftValue::of_text(value, line);
+    if (DraftValue* existing = annotation.find(member)) {
+      *existing = text;
+    } else {
+      annotation.add(member, text);
+    }
   }
 
-  void apply(const TagRule& rule, const std::string& element, std::string_view value,
-             std::size_t line) {
-    std::string text(value);
+  void apply(const TagRule& rule, DraftValue& target, std::string_view value, std::size_t line) {
     switch (rule.shape) {
     case Shape::text:
-      set_member(element, rule.member, text, line, rule.tag);
+      set_member(target, rule.member, DraftValue::of_text(value), line, rule.tag);
       break;
     case Shape::text_list:
-      append_member(element, rule.member, text, line);
+      append_member(target, rule.member, DraftValue::of_text(value), line);
       break;
     case Shape::boolean:
-      if (text == "true" || text == "false") {
-        set_member(element, rule.member, text == "true", line, rule.tag);
+      if (value == "true" || value == "false") {
+        set_member(target, rule.member, DraftValue::of_boolean(value == "true", line), line,
+                   rule.tag);
       } else {
         // Kept as text, so that schema validation names the bad value.
-        set_member(element, rule.member, text, line, rule.tag);
+        set_member(target, rule.member, DraftValue::of_text(value), line, rule.tag);
       }
       break;
-    case Shape::checksum:
-      if (auto checksum = parse_checksum(value)) {
-        append_member(element, rule.member, std::move(*checksum), line);
+    case Shape::checksum: {
+      bool ok = false;
+      DraftValue checksum = checksum_of(value, ok);
+      if (ok) {
+        append_member(target, rule.member, std::move(checksum), line);
       } else {
         problem(line, std::string(rule.tag) + " needs \"ALGORITHM: value\"");
       }
       break;
+    }
     case Shape::external_ref: {
       auto words = split_words(value, 3);
       if (words.size() != 3) {
@@ -473,50 +614,57 @@ class TagValueReader {
         break;
       }
       // Tag-value spells the category with '-', JSON with '_' in 2.3.
-      append_member(element, rule.member,
-                    Json{{"referenceCategory", words[0]},
-                         {"referenceType", words[1]},
-                         {"referenceLocator", words[2]}},
-                    line);
+      DraftValue reference = DraftValue::object();
+      reference.members.reserve(4);
+      reference.add("referenceCategory", DraftValue::of_text(words[0]));
+      reference.add("referenceType", DraftValue::of_text(words[1]));
+      reference.add("referenceLocator", DraftValue::of_text(words[2]));
+      append_member(target, rule.member, std::move(reference), line);
       break;
     }
     case Shape::external_ref_comment: {
-      Json& object = at(element);
-      if (!object.contains("externalRefs") || object["externalRefs"].empty()) {
+      DraftValue* references = target.find("externalRefs");
+      if (references == nullptr || references->items.empty()) {
         problem(line, "ExternalRefComment before any ExternalRef");
         break;
       }
-      auto index = object["externalRefs"].size() - 1;
-      object["externalRefs"][index]["comment"] = text;
-      m_tree.lines[element + "/externalRefs/" + std::to_string(index) + "/comment"] = line;
+      DraftValue& last = references->items.back();
+      DraftValue comment = DraftValue::of_text(value, line);
+      if (DraftValue* existing = last.find("comment")) {
+        *existing = comment;
+      } else {
+        last.add("comment", comment);
+      }
       break;
     }
     case Shape::verification_code: {
-      Json code = Json::object();
+      DraftValue code = DraftValue::object();
       auto open = value.find('(');
-      code["packageVerificationCodeValue"] = std::string(trim(value.substr(0, open)));
+      code.add("packageVerificationCodeValue", DraftValue::of_text(trim(value.substr(0, open))));
       if (open != std::string_view::npos) {
         std::string_view inside = value.substr(open + 1);
         inside = inside.substr(0, inside.rfind(')'));
         auto colon = inside.find(':');
         std::string_view files =
             trim(colon == std::string_view::npos ? inside : inside.substr(colon + 1));
-        Json excluded = Json::array();
-        for (auto& word : split_words(files, 1000)) {
+        DraftValue excluded = DraftValue::array(0);
+        for (auto word : split_words(files, 1000)) {
           if (!word.empty() && word.back() == ',') {
-            word.pop_back();
+            word.remove_suffix(1);
           }
-          excluded.push_back(word);
+          excluded.items.push_back(DraftValue::of_text(word));
         }
-        code["packageVerificationCodeExcludedFiles"] = std::move(excluded);
+        code.add("packageVerificationCodeExcludedFiles", std::move(excluded));
       }
-      set_member(element, rule.member, std::move(code), line, rule.tag);
+      set_member(target, rule.member, std::move(code), line, rule.tag);
       break;
     }
-    case Shape::purpose:
-      std::replace(text.begin(), text.end(), '-', '_');
-      set_member(element, rule.member, text, line, rule.tag);
+    case Shape::purpose: {
+      std::string& purpose = m_owned.emplace_back(value);
+      std::replace(purpose.begin(), purpose.end(), '-', '_');
+      set_member(target, rule.member, DraftValue::of_text(purpose), line, rule.tag);
       break;
+    }
     case Shape::byte_range:
     case Shape::line_range: {
       auto colon = value.find(':');
@@ -530,97 +678,117 @@ class TagValueReader {
       std::string_view key = rule.shape == Shape::byte_range ? "offset" : "lineNumber";
       // The reference is the snippet's file, filled in when the document
       // ends (SnippetFromFileSPDXID may come later).
-      append_member(element, rule.member,
-                    Json{{"startPointer", {{std::string(key), *from}}},
-                         {"endPointer", {{std::string(key), *to}}}},
-                    line);
+      DraftValue range = DraftValue::object();
+      DraftValue start = DraftValue::object();
+      start.add(key, DraftValue::of_number(*from));
+      DraftValue end = DraftValue::object();
+      end.add(key, DraftValue::of_number(*to));
+      range.add("startPointer", std::move(start));
+      range.add("endPointer", std::move(end));
+      append_member(target, rule.member, std::move(range), line);
       break;
     }
     case Shape::external_document_ref: {
       auto words = split_words(value, 3);
-      auto checksum = words.size() == 3 ? parse_checksum(words[2]) : std::nullopt;
-      if (!checksum) {
+      bool ok = false;
+      DraftValue checksum = words.size() == 3 ? checksum_of(words[2], ok) : DraftValue::object();
+      if (!ok) {
         problem(line, "ExternalDocumentRef needs \"DocumentRef-id uri ALGORITHM: value\"");
         break;
       }
-      append_member(element, rule.member,
-                    Json{{"externalDocumentId", words[0]},
-                         {"spdxDocument", words[1]},
-                         {"checksum", std::move(*checksum)}},
-                    line);
+      DraftValue reference = DraftValue::object();
+      reference.add("externalDocumentId", DraftValue::of_text(words[0]));
+      reference.add("spdxDocument", DraftValue::of_text(words[1]));
+      reference.add("checksum", std::move(checksum));
+      append_member(target, rule.member, std::move(reference), line);
       break;
     }
     case Shape::creation_text:
     case Shape::creation_list: {
-      Json& info = m_tree.document["creationInfo"];
-      if (!info.is_object()) {
-        info = Json::object();
-        m_tree.lines["/creationInfo"] = line;
+      // Always the document's, whatever element is open.
+      DraftValue* info = m_document.find("creationInfo");
+      if (info == nullptr) {
+        m_document.add("creationInfo", DraftValue::object(line));
+        info = &m_document.members.back().value;
+      } else if (info->kind != DraftValue::Kind::object) {
+        *info = DraftValue::object(line);
       }
       if (rule.shape == Shape::creation_text) {
-        set_member("/creationInfo", rule.member, text, line, rule.tag);
+        set_member(*info, rule.member, DraftValue::of_text(value), line, rule.tag);
       } else {
-        append_member("/creationInfo", rule.member, text, line);
+        append_member(*info, rule.member, DraftValue::of_text(value), line);
       }
       break;
     }
     }
   }
 
-  // Puts each annotation into the element its SPDXREF names, and fills the
-  // file reference of snippet ranges.
+  // Puts each annotation into the element its SPDXREF names.
   void place_annotations() {
-    std::map<std::string, std::string> element_of;
+    std::unordered_map<std::string_view, ElementRef> element_of;
     for (std::string_view array : {"packages", "files", "snippets"}) {
-      auto found = m_tree.document.find(std::string(array));
-      if (found == m_tree.document.end() || !found->is_array()) {
+      const DraftValue* items = m_document.find(array);
+      if (items == nullptr) {
         continue;
       }
-      for (std::size_t i = 0; i < found->size(); ++i) {
-        const Json& item = (*found)[i];
-        if (item.contains("SPDXID") && item["SPDXID"].is_string()) {
-          element_of.emplace(item["SPDXID"].get<std::string>(),
-                             "/" + std::string(array) + "/" + std::to_string(i));
+      for (std::size_t i = 0; i < items->items.size(); ++i) {
+        const DraftValue* id = items->items[i].find("SPDXID");
+        if (id != nullptr && id->kind == DraftValue::Kind::text) {
+          element_of.emplace(id->text, ElementRef{array, i});
         }
       }
     }
+    const DraftValue* document_id = m_document.find("SPDXID");
     for (auto& annotation : m_annotations) {
-      std::string element;
+      ElementRef where;
       if (auto it = element_of.find(annotation.target); it != element_of.end()) {
-        element = it->second;
+        where = it->second;
       } else if (annotation.target.empty()) {
         problem(annotation.line, "annotation without SPDXREF; kept as a document annotation");
-      } else if (annotation.target != m_tree.document.value("SPDXID", "")) {
-        problem(annotation.line, "annotation of " + annotation.target +
+      } else if (document_id == nullptr || annotation.target != document_id->text) {
+        problem(annotation.line, "annotation of " + std::string(annotation.target) +
                                      ", which is not in the document; kept as a document "
                                      "annotation");
       }
-      append_member(element, "annotations", annotation.value, annotation.line);
-      std::string pointer =
-          element + "/annotations/" + std::to_string(at(element)["annotations"].size() - 1);
-      for (const auto& [member, member_line] : annotation.member_lines) {
-        m_tree.lines[pointer + "/" + member] = member_line;
-      }
+      append_member(element(where), "annotations", std::move(annotation.value), annotation.line);
+      // `document_id` may have moved with the document's members.
+      document_id = m_document.find("SPDXID");
     }
-    auto snippets = m_tree.document.find("snippets");
-    if (snippets != m_tree.document.end()) {
-      for (auto& snippet : *snippets) {
-        if (!snippet.contains("ranges") || !snippet.contains("snippetFromFile")) {
-          continue;
-        }
-        for (auto& range : snippet["ranges"]) {
-          range["startPointer"]["reference"] = snippet["snippetFromFile"];
-          range["endPointer"]["reference"] = snippet["snippetFromFile"];
+    m_annotations.clear();
+  }
+
+  // A snippet range's pointers name the snippet's file.
+  void complete_snippet_ranges() {
+    DraftValue* snippets = m_document.find("snippets");
+    if (snippets == nullptr) {
+      return;
+    }
+    for (auto& snippet : snippets->items) {
+      DraftValue* ranges = snippet.find("ranges");
+      const DraftValue* file = snippet.find("snippetFromFile");
+      if (ranges == nullptr || file == nullptr) {
+        continue;
+      }
+      DraftValue reference = *file;
+      reference.line = 0;
+      for (auto& range : ranges->items) {
+        for (std::string_view end : {"startPointer", "endPointer"}) {
+          if (DraftValue* pointer = range.find(end)) {
+            pointer->add("reference", reference);
+          }
         }
       }
     }
   }
 
   const Spdx2TreeLimits& m_limits;
-  Spdx2Tree m_tree;
+  DraftValue m_document;
+  std::vector<Spdx2TreeProblem> m_problems;
+  // Values the reader had to change (a purpose spelled with '-').
+  std::deque<std::string> m_owned;
   Section m_section = Section::document;
-  std::string m_element;
-  std::string m_relationship;
+  ElementRef m_element;
+  std::optional<ElementRef> m_relationship;
   std::vector<PendingAnnotation> m_annotations;
   std::optional<std::size_t> m_annotation;
   std::size_t m_elements = 0;
@@ -628,19 +796,6 @@ class TagValueReader {
 };
 
 } // namespace
-
-std::size_t Spdx2Tree::line_of(std::string_view pointer) const {
-  std::string at(pointer);
-  while (true) {
-    if (auto it = lines.find(at); it != lines.end()) {
-      return it->second;
-    }
-    if (at.empty()) {
-      return 0;
-    }
-    at.erase(at.rfind('/'));
-  }
-}
 
 Result<Spdx2Tree> read_spdx2_tag_value_tree(std::string_view text, const Spdx2TreeLimits& limits) {
   if (text.size() > limits.max_bytes) {

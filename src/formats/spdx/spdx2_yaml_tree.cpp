@@ -1,49 +1,39 @@
 // SPDX 2 YAML into the SPDX JSON tree (see spdx2_tree.hpp), through
 // yaml-cpp. YAML is a superset of the JSON structure SPDX defines, so the
 // conversion is node for node; only scalars need a decision (see
-// scalar_value).
+// write_scalar).
 #include <kensa/format/spdx2_tree.hpp>
+#include <kensa/util/json_builder.hpp>
 
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
+#include <set>
 #include <string>
 
 namespace kensa::format {
 
 namespace {
 
-using Json = nlohmann::json;
-
-std::string pointer_token(std::string_view key) {
-  std::string token;
-  for (char c : key) {
-    if (c == '~') {
-      token += "~0";
-    } else if (c == '/') {
-      token += "~1";
-    } else {
-      token += c;
-    }
-  }
-  return token;
-}
-
 // YAML 1.2 core schema for plain scalars; quoted or explicitly tagged
 // scalars are strings, so "1.0" stays the text an SPDX versionInfo wants.
-Json scalar_value(const YAML::Node& node) {
+void write_scalar(const YAML::Node& node, json::Builder& out) {
   const std::string& text = node.Scalar();
   if (node.Tag() != "?") {
-    return text;
+    out.string(text);
+    return;
   }
   if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
-    return nullptr;
+    out.null();
+    return;
   }
   if (text == "true" || text == "True" || text == "TRUE") {
-    return true;
+    out.boolean(true);
+    return;
   }
   if (text == "false" || text == "False" || text == "FALSE") {
-    return false;
+    out.boolean(false);
+    return;
   }
   const char* begin = text.data();
   const char* end = text.data() + text.size();
@@ -52,22 +42,27 @@ Json scalar_value(const YAML::Node& node) {
     long long integer = 0;
     auto parsed = std::from_chars(*begin == '+' ? begin + 1 : begin, end, integer);
     if (parsed.ec == std::errc() && parsed.ptr == end) {
-      return integer;
+      out.integer(integer);
+      return;
     }
     double real = 0;
     auto parsed_real = std::from_chars(*begin == '+' ? begin + 1 : begin, end, real);
     if (parsed_real.ec == std::errc() && parsed_real.ptr == end) {
-      return real;
+      out.real(real);
+      return;
     }
   }
-  return text;
+  out.string(text);
 }
 
 class YamlConverter {
  public:
   YamlConverter(Spdx2Tree& tree, const Spdx2TreeLimits& limits) : m_tree(tree), m_limits(limits) {}
 
-  Result<Json> convert(const YAML::Node& node, const std::string& pointer, std::size_t depth) {
+  // Writes `node` into `out`; `line` is the line to note for it when the
+  // node itself has none (a null value takes its key's).
+  Status convert(const YAML::Node& node, json::Builder& out, std::size_t depth,
+                 std::size_t line_of_key = 0) {
     // Aliases can make a small text a huge tree: every node converted
     // counts, including repeats.
     if (++m_nodes > m_limits.max_elements) {
@@ -77,53 +72,62 @@ class YamlConverter {
       return fail("line " + std::to_string(node.Mark().line + 1) + ": nested deeper than " +
                   std::to_string(m_limits.max_depth));
     }
-    if (node.Mark().line >= 0) {
-      m_tree.lines[pointer] = static_cast<std::size_t>(node.Mark().line) + 1;
+    std::size_t line = node.Mark().line >= 0 ? static_cast<std::size_t>(node.Mark().line) + 1 : 0;
+    if (node.IsNull() && line_of_key != 0) {
+      line = line_of_key;
+    }
+    if (line != 0) {
+      const std::uint32_t index = out.next_node();
+      if (m_tree.node_lines.size() <= index) {
+        m_tree.node_lines.resize(index + 1);
+      }
+      m_tree.node_lines[index] = static_cast<std::uint32_t>(line);
     }
     switch (node.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
-      return Json(nullptr);
+      out.null();
+      return ok_status();
     case YAML::NodeType::Scalar:
-      return scalar_value(node);
+      write_scalar(node, out);
+      return ok_status();
     case YAML::NodeType::Sequence: {
-      Json array = Json::array();
-      std::size_t index = 0;
+      out.begin_array();
       for (const auto& item : node) {
-        auto value = convert(item, pointer + "/" + std::to_string(index++), depth + 1);
-        if (!value.ok()) {
-          return value;
+        if (auto status = convert(item, out, depth + 1); !status.ok()) {
+          return status;
         }
-        array.push_back(std::move(*value));
       }
-      return array;
+      out.end();
+      return ok_status();
     }
     case YAML::NodeType::Map: {
-      Json object = Json::object();
+      out.begin_object();
+      std::set<std::string> keys;
       for (const auto& entry : node) {
         if (!entry.first.IsScalar()) {
           problem(entry.first.Mark().line + 1, "a mapping key that is not text; skipped");
           continue;
         }
         const std::string& key = entry.first.Scalar();
-        if (object.contains(key)) {
+        if (!keys.insert(key).second) {
           problem(entry.first.Mark().line + 1,
                   "key \"" + key + "\" given twice; the last value is kept");
         }
-        auto value = convert(entry.second, pointer + "/" + pointer_token(key), depth + 1);
-        if (!value.ok()) {
-          return value;
+        out.key(key);
+        const std::size_t key_line = entry.first.Mark().line >= 0
+                                         ? static_cast<std::size_t>(entry.first.Mark().line) + 1
+                                         : 0;
+        if (auto status = convert(entry.second, out, depth + 1, key_line); !status.ok()) {
+          return status;
         }
-        if (entry.second.IsNull() && entry.first.Mark().line >= 0) {
-          m_tree.lines[pointer + "/" + pointer_token(key)] =
-              static_cast<std::size_t>(entry.first.Mark().line) + 1;
-        }
-        object[key] = std::move(*value);
       }
-      return object;
+      out.end();
+      return ok_status();
     }
     }
-    return Json(nullptr);
+    out.null();
+    return ok_status();
   }
 
  private:
@@ -178,16 +182,19 @@ Result<Spdx2Tree> read_spdx2_yaml_tree(std::string_view text, const Spdx2TreeLim
     return fail("line 1: the document is not a YAML mapping");
   }
   YamlConverter converter(tree, limits);
+  json::Builder builder;
   try {
-    auto document = converter.convert(root, "", 0);
-    if (!document.ok()) {
-      return fail(document.error());
+    if (auto status = converter.convert(root, builder, 0); !status.ok()) {
+      return fail(status.error());
     }
-    tree.document = std::move(*document);
   } catch (const YAML::Exception& error) {
     return fail("line " + std::to_string(error.mark.line + 1) + ": " + error.msg);
   }
-  tree.lines[""] = 1;
+  tree.document = std::move(builder).finish();
+  if (tree.node_lines.empty()) {
+    tree.node_lines.resize(1);
+  }
+  tree.node_lines[0] = 1;
   return tree;
 }
 

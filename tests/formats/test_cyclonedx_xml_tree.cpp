@@ -1,0 +1,106 @@
+#include <kensa/format/cyclonedx_xml_tree.hpp>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+using namespace kensa;
+
+namespace {
+
+nlohmann::json tree_of(const std::string& xml) {
+  auto tree = format::cyclonedx_xml_tree(xml, "test.xml");
+  INFO(xml);
+  REQUIRE(tree.ok());
+  return tree->root().to_nlohmann();
+}
+
+} // namespace
+
+TEST_CASE("cyclonedx xml tree: elements become the JSON form's members", "[formats][xml]") {
+  const auto tree = tree_of(R"(<?xml version="1.0" encoding="UTF-8"?>
+<bom xmlns="http://cyclonedx.org/schema/bom/1.6" serialNumber="urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79" version="1">
+  <metadata>
+    <timestamp> 2024-01-02T03:04:05Z </timestamp>
+    <tools><components><component type="application"><name>kensa</name></component></components></tools>
+  </metadata>
+  <components>
+    <component type="library" bom-ref="pkg:npm/a@1">
+      <name>a</name>
+      <version>1</version>
+      <description><![CDATA[x < y]]> &amp; more</description>
+      <hashes><hash alg="SHA-256">abcd</hash></hashes>
+      <licenses><license><id>MIT</id></license><expression>A OR B</expression></licenses>
+      <omniborId>gitoid:blob:sha1:1</omniborId>
+      <purl>pkg:npm/a@1</purl>
+      <omniborId>gitoid:blob:sha1:2</omniborId>
+      <components>
+        <component type="file"><name>inner</name></component>
+      </components>
+    </component>
+  </components>
+  <dependencies>
+    <dependency ref="pkg:npm/a@1"><dependency ref="pkg:npm/b@2"/></dependency>
+  </dependencies>
+</bom>)");
+  CHECK(tree["bomFormat"] == "CycloneDX");
+  CHECK(tree["serialNumber"] == "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79");
+  CHECK(tree["metadata"]["timestamp"] == "2024-01-02T03:04:05Z");
+  CHECK(tree["metadata"]["tools"]["components"][0]["name"] == "kensa");
+  const auto& component = tree["components"][0];
+  CHECK(component["type"] == "library");
+  CHECK(component["bom-ref"] == "pkg:npm/a@1");
+  // CDATA and text around it are joined; entities are decoded.
+  CHECK(component["description"] == "x < y & more");
+  CHECK(component["hashes"] == nlohmann::json::parse(R"([{"alg":"SHA-256","content":"abcd"}])"));
+  CHECK(component["licenses"] ==
+        nlohmann::json::parse(R"([{"license":{"id":"MIT"}},{"expression":"A OR B"}])"));
+  // Repeated identifiers are one array, wherever they are.
+  CHECK(component["omniborId"] ==
+        nlohmann::json::parse(R"(["gitoid:blob:sha1:1","gitoid:blob:sha1:2"])"));
+  CHECK(component["components"][0]["name"] == "inner");
+  CHECK(tree["dependencies"] ==
+        nlohmann::json::parse(R"([{"ref":"pkg:npm/a@1","dependsOn":["pkg:npm/b@2"]}])"));
+}
+
+TEST_CASE("cyclonedx xml tree: prefixed names and legacy tools", "[formats][xml]") {
+  const auto tree = tree_of(R"(<c:bom xmlns:c="http://cyclonedx.org/schema/bom/1.4">
+  <c:metadata><c:tools><c:tool><c:vendor>V</c:vendor><c:name>t</c:name></c:tool></c:tools></c:metadata>
+  <c:components><c:component type="library"><c:name>p</c:name></c:component></c:components>
+</c:bom>)");
+  CHECK(tree["metadata"]["tools"] == nlohmann::json::parse(R"([{"vendor":"V","name":"t"}])"));
+  CHECK(tree["components"][0]["name"] == "p");
+}
+
+TEST_CASE("cyclonedx xml tree: malformed, foreign and hostile documents fail cleanly",
+          "[formats][xml]") {
+  auto cut = format::cyclonedx_xml_tree("<bom>\n<components>\n<component>", "cut.xml");
+  REQUIRE_FALSE(cut.ok());
+  CHECK(cut.error().find("cut.xml: line ") == 0);
+  CHECK(cut.error().find("not well-formed XML") != std::string::npos);
+
+  auto foreign = format::cyclonedx_xml_tree("<project/>", "pom.xml");
+  REQUIRE_FALSE(foreign.ok());
+  CHECK(foreign.error().find("not <bom>") != std::string::npos);
+
+  std::string deep = "<bom><components>";
+  for (int i = 0; i < 200; ++i) {
+    deep += "<component><name>x</name><components>";
+  }
+  for (int i = 0; i < 200; ++i) {
+    deep += "</components></component>";
+  }
+  deep += "</components></bom>";
+  auto nested = format::cyclonedx_xml_tree(deep, "deep.xml");
+  REQUIRE_FALSE(nested.ok());
+  CHECK(nested.error().find("nested deeper than") != std::string::npos);
+
+  // A DOCTYPE's entities are never expanded, internal or external.
+  const auto entity =
+      tree_of("<!DOCTYPE bom [<!ENTITY x SYSTEM \"file:///etc/passwd\"><!ENTITY y \"expanded\">]>"
+              "<bom><components><component><name>&x;&y;</name></component></components></bom>");
+  const std::string name = entity["components"][0]["name"];
+  CHECK(name.find("root:") == std::string::npos);
+  CHECK(name.find("expanded") == std::string::npos);
+}

@@ -1,0 +1,73 @@
+#include <kensa/util/json_builder.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using kensa::json::Builder;
+using kensa::json::Document;
+
+TEST_CASE("json builder: builds what the same text parses to", "[util][json]") {
+  Builder builder;
+  builder.begin_object();
+  builder.key("name");
+  builder.string("x\"y");
+  builder.key("list");
+  builder.begin_array();
+  builder.integer(-1);
+  builder.unsigned_integer(2);
+  builder.real(0.5);
+  builder.null();
+  builder.boolean(true);
+  builder.begin_object();
+  builder.end();
+  builder.begin_array();
+  builder.string("deep");
+  builder.end();
+  builder.end();
+  builder.key("after");
+  builder.begin_array();
+  builder.end();
+  builder.end();
+  const Document built = std::move(builder).finish();
+  const auto parsed = Document::parse(
+      R"({"name": "x\"y", "list": [-1, 2, 0.5, null, true, {}, ["deep"]], "after": []})");
+  REQUIRE(parsed.ok());
+  CHECK(built.root().to_nlohmann() == parsed->root().to_nlohmann());
+  CHECK(built.root()["list"].size() == 7);
+  CHECK(built.root()["list"][6][0].string() == "deep");
+  CHECK(built.root()["after"].is_array());
+  CHECK(built.root()["after"].empty());
+  CHECK(built.root().depth() == 3);
+  // Node numbers are the parsed document's too.
+  CHECK(built.root()["after"].order() == parsed->root()["after"].order());
+}
+
+TEST_CASE("json builder: node numbers, repeated members and what is left open", "[util][json]") {
+  Builder builder;
+  CHECK(builder.next_node() == 0);
+  builder.begin_object();
+  builder.key("a");
+  const auto first = builder.next_node();
+  builder.string("one");
+  builder.key("a");
+  const auto second = builder.next_node();
+  builder.string("two");
+  builder.key("open");
+  builder.begin_array();
+  builder.string("left open");
+  CHECK(builder.open_depth() == 2);
+  const Document document = std::move(builder).finish();
+  // The last of a repeated member is the one found, as after a parse.
+  CHECK(document.root()["a"].string() == "two");
+  CHECK(document.root()["a"].order() == second);
+  CHECK(first < second);
+  CHECK(document.root().size() == 3);
+  CHECK(document.root()["open"][0].string() == "left open");
+  CHECK(Builder().finish().root().is_null());
+  // A key outside an object names nothing.
+  Builder stray;
+  stray.key("ignored");
+  stray.string("top");
+  CHECK(std::move(stray).finish().root().string() == "top");
+}
