@@ -66,8 +66,19 @@ Value Value::operator[](std::string_view name) const {
   Value found;
   const auto& nodes = m_storage->nodes;
   const std::uint32_t end = node().end;
+  // Comparing the first byte before the rest skips a memcmp call for
+  // nearly every member that is not the one asked for (mappings look up a
+  // dozen names in each object of a big document).
+  const char first = name.empty() ? '\0' : name.front();
   for (std::uint32_t key = m_index + 1; key < end; key = nodes[key + 1].end) {
-    if (nodes[key].size == name.size() && m_storage->text_of(nodes[key]) == name) {
+    if (nodes[key].size != name.size()) {
+      continue;
+    }
+    const std::string_view candidate = m_storage->text_of(nodes[key]);
+    if (!name.empty() && candidate.front() != first) {
+      continue;
+    }
+    if (candidate == name) {
       found = Value(m_storage, key + 1);
     }
   }

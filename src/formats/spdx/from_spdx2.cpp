@@ -71,9 +71,10 @@ struct Reader {
   LossReport& losses;
   model::ComponentGraph graph;
   Extracted extracted;
-  // SPDXID to component id (packages) or file path (files).
-  std::unordered_map<std::string, std::string> component_of;
-  std::unordered_map<std::string, std::string> file_of;
+  // SPDXID to component id (packages) or file path (files). The SPDXIDs
+  // point into the parsed document, which outlives the mapping.
+  std::unordered_map<std::string_view, std::string> component_of;
+  std::unordered_map<std::string_view, std::string> file_of;
 
   void diagnostic(std::string message) {
     graph.add_diagnostic({model::Severity::warning, source, std::move(message)});
@@ -359,7 +360,7 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
     if (!package.is_object()) {
       continue;
     }
-    std::string spdx_id = text(package, "SPDXID");
+    const std::string_view spdx_id = package["SPDXID"].string();
     model::Component component =
         premapped ? std::move(mapped[at]) : map_package(package, reader.extracted, losses);
     if (!subject_spdx_id.empty() && spdx_id == subject_spdx_id && !metadata.subject) {
@@ -380,7 +381,7 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
       losses.add("packages that duplicate another (merged)");
     }
     if (!reader.component_of.emplace(spdx_id, id).second) {
-      reader.diagnostic("SPDXID " + spdx_id + " is used twice");
+      reader.diagnostic("SPDXID " + std::string(spdx_id) + " is used twice");
     }
   }
 
@@ -389,11 +390,11 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
     if (path.starts_with("./")) {
       path.erase(0, 2);
     }
-    reader.file_of[text(file, "SPDXID")] = path;
+    reader.file_of[file["SPDXID"].string()] = path;
   }
-  std::map<std::string, model::FileEntry> files;
+  std::map<std::string_view, model::FileEntry> files;
   for (const auto& file : array(document, "files")) {
-    std::string spdx_id = text(file, "SPDXID");
+    const std::string_view spdx_id = file["SPDXID"].string();
     model::FileEntry entry;
     entry.path = reader.file_of[spdx_id];
     entry.hashes = checksums_of(file, reader.losses);
@@ -404,8 +405,8 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
       if (!file_id.is_string()) {
         continue;
       }
-      auto owner = reader.component_of.find(text(package, "SPDXID"));
-      auto found = files.find(common::string_of(file_id));
+      auto owner = reader.component_of.find(package["SPDXID"].string());
+      auto found = files.find(file_id.string());
       if (owner != reader.component_of.end() && found != files.end()) {
         found->second.owner_ids.push_back(owner->second);
       }
@@ -415,20 +416,20 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
   std::map<std::string, std::size_t> unsupported;
   std::size_t dangling = 0;
   for (const auto& relationship : array(document, "relationships")) {
-    std::string type = text(relationship, "relationshipType");
-    std::string element = text(relationship, "spdxElementId");
-    std::string related = text(relationship, "relatedSpdxElement");
+    const std::string_view type = relationship["relationshipType"].string();
+    const std::string_view element = relationship["spdxElementId"].string();
+    const std::string_view related = relationship["relatedSpdxElement"].string();
     if (element == document_id || related == document_id) {
       continue; // DESCRIBES of the document: the subject, read above.
     }
     auto kind = relationship_kind(type);
     if (!kind) {
-      ++unsupported[type];
+      ++unsupported[std::string(type)];
       continue;
     }
     auto [model_type, reversed] = *kind;
-    std::string from_spdx = reversed ? related : element;
-    std::string to_spdx = reversed ? element : related;
+    const std::string_view from_spdx = reversed ? related : element;
+    const std::string_view to_spdx = reversed ? element : related;
     auto from = reader.component_of.find(from_spdx);
     if (model_type == model::RelationshipType::contains && from != reader.component_of.end()) {
       if (auto file = files.find(to_spdx); file != files.end()) {
