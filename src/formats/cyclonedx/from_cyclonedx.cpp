@@ -342,7 +342,8 @@ std::string add_component(const json::Value& json, std::size_t depth, Reader& re
   }
   if (!ref.empty()) {
     if (!reader.id_of_ref.emplace(ref, id).second) {
-      reader.diagnostic("bom-ref \"" + std::string(ref) + "\" is used twice; the first one is kept");
+      reader.diagnostic("bom-ref \"" + std::string(ref) +
+                        "\" is used twice; the first one is kept");
     }
   }
   const json::Value& children = array(json, "components");

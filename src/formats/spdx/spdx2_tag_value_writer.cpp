@@ -1,3 +1,4 @@
+#include "../common/text_output.hpp"
 #include "../common/tree_writer.hpp"
 #include "spdx2_writers.hpp"
 #include "spdx_ids.hpp"
@@ -191,7 +192,7 @@ std::string spdx2_tag_value_text(const Spdx2Document& document) {
 
 void write_tag_value(const model::Document& document, std::string_view version, std::ostream& out,
                      LossReport& losses) {
-  out << spdx2_tag_value_text(to_spdx2(document, version, losses));
+  common::put_text(out, spdx2_tag_value_text(to_spdx2(document, version, losses)));
 }
 
 } // namespace kensa::format::spdx

@@ -1,3 +1,4 @@
+#include "../common/text_output.hpp"
 #include "../common/tree_writer.hpp"
 #include "spdx2_writers.hpp"
 #include "spdx_ids.hpp"
@@ -180,12 +181,12 @@ std::string spdx2_yaml_text(const Spdx2Document& document) {
 
 void write_json(const model::Document& document, std::string_view version, std::ostream& out,
                 LossReport& losses) {
-  out << spdx2_json_text(to_spdx2(document, version, losses));
+  common::put_text(out, spdx2_json_text(to_spdx2(document, version, losses)));
 }
 
 void write_yaml(const model::Document& document, std::string_view version, std::ostream& out,
                 LossReport& losses) {
-  out << spdx2_yaml_text(to_spdx2(document, version, losses));
+  common::put_text(out, spdx2_yaml_text(to_spdx2(document, version, losses)));
 }
 
 } // namespace kensa::format::spdx

@@ -1,6 +1,7 @@
 #include "spdx3_writer.hpp"
 
 #include "../common/property_names.hpp"
+#include "../common/text_output.hpp"
 #include "../common/tree_writer.hpp"
 #include "component_facts.hpp"
 #include "spdx_ids.hpp"
@@ -11,9 +12,9 @@
 #include <kensa/model/license.hpp>
 #include <kensa/version.hpp>
 
+#include <algorithm>
 #include <array>
 #include <map>
-#include <set>
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
@@ -67,7 +68,13 @@ struct Relationship3 {
   std::string from;
   std::string type;
   std::string scope;
-  std::set<std::string> to;
+  // Sorted and without duplicates once planning is over.
+  std::vector<std::string> to;
+};
+
+struct Annotation3 {
+  std::string subject;
+  std::string statement;
 };
 
 class Spdx3Builder {
@@ -107,19 +114,15 @@ class Spdx3Builder {
       write_file(out, file);
     }
     write_licenses(out);
-    for (const auto& [key, relationship] : m_relationships) {
-      write_relationship(out, relationship);
-    }
-    for (const auto& [subject, statement] : m_annotations) {
-      out.begin_object();
-      out.member("type", "Annotation");
-      out.member("spdxId", m_base + "Annotation-" + model::content_hash_id(subject + statement));
-      out.member("creationInfo", k_creation_info);
-      out.member("annotationType", "other");
-      out.member("subject", subject);
-      out.member("statement", statement);
-      out.end_object();
-    }
+    // Each of these elements' ids is a SHA-256: two threads share them.
+    common::write_items(out, m_relationships,
+                        [this](TreeWriter& into, const Relationship3& relationship) {
+                          write_relationship(into, relationship);
+                        });
+    common::write_items(out, m_annotations,
+                        [this](TreeWriter& into, const Annotation3& annotation) {
+                          write_annotation(into, annotation);
+                        });
     out.end_array();
     out.end_object();
     out.finish();
@@ -150,18 +153,46 @@ class Spdx3Builder {
   }
 
   std::string license_id(const std::string& expression) {
-    std::string id = m_base + "License-" + model::content_hash_id(expression);
-    m_license_expressions.emplace(id, expression);
-    return id;
+    // Most components share a handful of expressions: hash each once.
+    auto [known, inserted] = m_license_id_of.try_emplace(expression);
+    if (inserted) {
+      known->second = m_base + "License-" + model::content_hash_id(expression);
+      m_license_expressions.emplace(known->second, expression);
+    }
+    return known->second;
   }
 
   void relate(const std::string& from, const std::string& type, const std::string& to,
               const std::string& scope = "") {
-    // One relationship per source, type and scope, listing every target:
-    // keyed so that the map's order is the output order.
-    auto [it, inserted] = m_relationships.try_emplace(from + "\n" + type + "\n" + scope,
-                                                      Relationship3{from, type, scope, {}});
-    it->second.to.insert(to);
+    // One relationship per source, type and scope, listing every target.
+    auto [at, inserted] =
+        m_relationship_at.try_emplace(from + "\n" + type + "\n" + scope, m_relationships.size());
+    if (inserted) {
+      m_relationships.push_back(Relationship3{from, type, scope, {}});
+    }
+    m_relationships[at->second].to.push_back(to);
+  }
+
+  // Relationships by source, type and scope, then annotations by subject
+  // (in the order they were planned for one subject): the output order.
+  void sort_planned() {
+    m_relationship_at.clear();
+    // IRIs and type names hold no character below '\n', so comparing the
+    // parts in turn orders as the joined "from\ntype\nscope" key does.
+    std::sort(m_relationships.begin(), m_relationships.end(),
+              [](const Relationship3& left, const Relationship3& right) {
+                return std::tie(left.from, left.type, left.scope) <
+                       std::tie(right.from, right.type, right.scope);
+              });
+    for (auto& relationship : m_relationships) {
+      std::sort(relationship.to.begin(), relationship.to.end());
+      relationship.to.erase(std::unique(relationship.to.begin(), relationship.to.end()),
+                            relationship.to.end());
+    }
+    std::stable_sort(m_annotations.begin(), m_annotations.end(),
+                     [](const Annotation3& left, const Annotation3& right) {
+                       return left.subject < right.subject;
+                     });
   }
 
   // Decides every element and relationship before writing, so that the
@@ -219,6 +250,7 @@ class Spdx3Builder {
         }
       }
     }
+    sort_planned();
   }
 
   std::string file_id(const model::FileEntry& file) const { return m_base + file_spdx_id(file); }
@@ -243,7 +275,7 @@ class Spdx3Builder {
     FactOptions options;
     options.type_recorded = spdx3_purpose(component.type).has_value();
     if (auto facts = component_facts(component, options)) {
-      m_annotations.emplace(id, *facts);
+      m_annotations.push_back({id, std::move(*facts)});
     }
   }
 
@@ -531,6 +563,18 @@ class Spdx3Builder {
     }
   }
 
+  void write_annotation(TreeWriter& out, const Annotation3& annotation) {
+    out.begin_object();
+    out.member("type", "Annotation");
+    out.member("spdxId", m_base + "Annotation-" +
+                             model::content_hash_id(annotation.subject + annotation.statement));
+    out.member("creationInfo", k_creation_info);
+    out.member("annotationType", "other");
+    out.member("subject", annotation.subject);
+    out.member("statement", annotation.statement);
+    out.end_object();
+  }
+
   void write_relationship(TreeWriter& out, const Relationship3& relationship) {
     out.begin_object();
     out.member("type", relationship.scope.empty() ? "Relationship" : "LifecycleScopedRelationship");
@@ -557,8 +601,11 @@ class Spdx3Builder {
   std::vector<std::string> m_created_by;
   std::map<std::string, model::Party> m_agents;
   std::map<std::string, std::string> m_license_expressions;
-  std::multimap<std::string, std::string> m_annotations;
-  std::map<std::string, Relationship3> m_relationships;
+  std::unordered_map<std::string, std::string> m_license_id_of;
+  std::vector<Annotation3> m_annotations;
+  std::vector<Relationship3> m_relationships;
+  // Where the relationship of a "from\ntype\nscope" key is, while planning.
+  std::unordered_map<std::string, std::size_t> m_relationship_at;
 };
 
 } // namespace
@@ -634,7 +681,7 @@ void write_spdx3_json(const model::Document& document, std::string_view, std::os
   Spdx3Builder(document, losses).write(*writer);
   std::string text = std::move(buffer).str();
   fill_namespace_hash(text);
-  out << text;
+  common::put_text(out, std::move(text));
 }
 
 } // namespace kensa::format::spdx
