@@ -1,5 +1,7 @@
 #include "component_facts.hpp"
 
+#include <kensa/util/json_document.hpp>
+
 #include <nlohmann/json.hpp>
 
 namespace kensa::format::spdx {
@@ -25,19 +27,14 @@ Json party_json(const model::Party& party) {
   return json;
 }
 
-std::string text(const Json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-model::Party party_from(const Json& json) {
+// The facts are read back from a parsed kensa::json document: one flat
+// parse per component, its strings pointing into the comment.
+model::Party party_from(const json::Value& value) {
   model::Party party;
-  party.name = text(json, "name");
-  party.email = text(json, "email");
-  party.url = text(json, "url");
-  auto organization = json.find("organization");
-  party.is_organization =
-      organization != json.end() && organization->is_boolean() && organization->get<bool>();
+  party.name = std::string(value["name"].string());
+  party.email = std::string(value["email"].string());
+  party.url = std::string(value["url"].string());
+  party.is_organization = value["organization"].boolean();
   return party;
 }
 
@@ -91,61 +88,58 @@ bool apply_component_facts(std::string_view comment, model::Component& component
   if (!comment.starts_with(k_facts_marker)) {
     return false;
   }
-  Json facts = Json::parse(comment.substr(k_facts_marker.size()), nullptr, false);
-  if (facts.is_discarded() || !facts.is_object()) {
+  json::ParseLimits limits;
+  limits.max_depth = 8; // The facts nest three levels.
+  const auto parsed = json::Document::parse_borrowed(comment.substr(k_facts_marker.size()), limits);
+  if (!parsed.ok() || !parsed->root().is_object()) {
     return false;
   }
-  model::Component updated = component;
-  if (auto type = text(facts, "type"); !type.empty()) {
+  const json::Value facts = parsed->root();
+  if (const std::string_view type = facts["type"].string(); !type.empty()) {
     for (int i = 0; i <= static_cast<int>(model::ComponentType::cryptographic_asset); ++i) {
       auto candidate = static_cast<model::ComponentType>(i);
       if (model::component_type_name(candidate) == type) {
-        updated.type = candidate;
+        component.type = candidate;
       }
     }
   }
-  if (auto group = text(facts, "group"); !group.empty()) {
-    updated.group = group;
+  if (const std::string_view group = facts["group"].string(); !group.empty()) {
+    component.group = std::string(group);
   }
-  if (auto scope = text(facts, "scope"); !scope.empty()) {
+  if (const std::string_view scope = facts["scope"].string(); !scope.empty()) {
     for (auto candidate :
          {model::Scope::required, model::Scope::optional, model::Scope::excluded}) {
       if (model::scope_name(candidate) == scope) {
-        updated.scope = candidate;
+        component.scope = candidate;
       }
     }
   }
-  if (auto development = facts.find("development");
-      development != facts.end() && development->is_boolean()) {
-    updated.development = development->get<bool>();
+  if (const json::Value development = facts["development"]; development.is_boolean()) {
+    component.development = development.boolean();
   }
-  if (auto authors = facts.find("authors"); authors != facts.end() && authors->is_array()) {
-    updated.authors.clear();
-    for (const auto& author : *authors) {
+  if (const json::Value authors = facts["authors"]; authors.is_array()) {
+    component.authors.clear();
+    for (const json::Value author : authors) {
       if (author.is_object()) {
-        updated.authors.push_back(party_from(author));
+        component.authors.push_back(party_from(author));
       }
     }
   }
-  if (auto properties = facts.find("properties");
-      properties != facts.end() && properties->is_array()) {
-    for (const auto& pair : *properties) {
-      if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string()) {
-        updated.add_property(pair[0].get<std::string>(), pair[1].get<std::string>());
-      }
+  const json::Value properties = facts["properties"];
+  for (const json::Value pair : properties.is_array() ? properties : json::Value()) {
+    if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string()) {
+      component.add_property(std::string(pair[0].string()), std::string(pair[1].string()));
     }
   }
-  if (auto evidence = facts.find("evidence"); evidence != facts.end() && evidence->is_array()) {
-    for (const auto& triple : *evidence) {
-      if (triple.is_array() && triple.size() == 3 && triple[0].is_string() &&
-          triple[1].is_string() && triple[2].is_string()) {
-        updated.evidence.push_back(model::Evidence{triple[0].get<std::string>(),
-                                                   triple[1].get<std::string>(),
-                                                   triple[2].get<std::string>()});
-      }
+  const json::Value evidence = facts["evidence"];
+  for (const json::Value triple : evidence.is_array() ? evidence : json::Value()) {
+    if (triple.is_array() && triple.size() == 3 && triple[0].is_string() && triple[1].is_string() &&
+        triple[2].is_string()) {
+      component.evidence.push_back(model::Evidence{std::string(triple[0].string()),
+                                                   std::string(triple[1].string()),
+                                                   std::string(triple[2].string())});
     }
   }
-  component = std::move(updated);
   return true;
 }
 

@@ -57,17 +57,25 @@ std::vector<model::Hash> verified_using_hashes(const json::Value& element, LossR
   return hashes;
 }
 
-std::vector<std::string> strings(const json::Value& element, std::string_view key) {
-  std::vector<std::string> out;
+// The strings of `key`, given as one string or an array of them; they
+// point into the parsed document.
+std::vector<std::string_view> strings(const json::Value& element, std::string_view key) {
+  std::vector<std::string_view> out;
   if (json::Value single = element[key]; single.is_string()) {
-    out.push_back(common::string_of(single));
+    out.push_back(single.string());
   }
   for (const auto& item : array(element, key)) {
     if (item.is_string()) {
-      out.push_back(common::string_of(item));
+      out.push_back(item.string());
     }
   }
   return out;
+}
+
+// The id an element is referred to by.
+std::string_view id_of(const json::Value& element) {
+  const std::string_view id = element["spdxId"].string();
+  return id.empty() ? element["@id"].string() : id;
 }
 
 model::Party agent_of(const json::Value& agent) {
@@ -82,7 +90,7 @@ model::Party agent_of(const json::Value& agent) {
   for (const auto& reference : array(agent, "externalRef")) {
     auto locators = strings(reference, "locator");
     if (!locators.empty()) {
-      party.url = locators.front();
+      party.url = std::string(locators.front());
     }
   }
   return party;
@@ -99,14 +107,14 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
   if (graph_json.size() > limits.max_components * 4) {
     return fail("more than " + std::to_string(limits.max_components * 4) + " elements");
   }
-  std::unordered_map<std::string, json::Value> element_of;
+  // Ids, types and the other strings looked up below point into the
+  // parsed document, which outlives this mapping: half a million elements
+  // are indexed without copying their IRIs.
+  std::unordered_map<std::string_view, json::Value> element_of;
+  element_of.reserve(graph_json.size());
   std::map<std::string, std::size_t> skipped_types;
   for (const auto& element : graph_json) {
-    std::string id = text(element, "spdxId");
-    if (id.empty()) {
-      id = text(element, "@id");
-    }
-    if (!id.empty()) {
+    if (const std::string_view id = id_of(element); !id.empty()) {
       element_of.emplace(id, element);
     }
   }
@@ -115,7 +123,7 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
   model::ComponentGraph graph;
   std::string root;
   for (const auto& element : graph_json) {
-    std::string type = text(element, "type");
+    const std::string_view type = element["type"].string();
     if (type == "CreationInfo") {
       metadata.timestamp = text(element, "created");
       for (const auto& agent : strings(element, "createdBy")) {
@@ -146,11 +154,11 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
     } else if (type == "software_Sbom") {
       auto roots = strings(element, "rootElement");
       if (roots.size() == 1) {
-        root = roots.front();
+        root = std::string(roots.front());
       }
       for (const auto& sbom_type : strings(element, "software_sbomType")) {
         if (sbom_type == "design" || sbom_type == "build") {
-          metadata.lifecycle = sbom_type;
+          metadata.lifecycle = std::string(sbom_type);
         } else if (sbom_type == "source") {
           metadata.lifecycle = "pre-build";
         } else if (sbom_type == "analyzed") {
@@ -163,19 +171,13 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
   }
 
   // Licenses and annotations are separate elements pointing at packages.
-  std::unordered_map<std::string, std::vector<std::string>> facts_of;
+  std::unordered_map<std::string_view, std::vector<std::string_view>> facts_of;
   for (const auto& element : graph_json) {
-    if (text(element, "type") == "Annotation") {
-      facts_of[text(element, "subject")].push_back(text(element, "statement"));
+    if (element["type"].string() == "Annotation") {
+      facts_of[element["subject"].string()].push_back(element["statement"].string());
     }
   }
-  std::unordered_map<std::string, std::string> text_of_custom;
-  for (const auto& element : graph_json) {
-    if (text(element, "type") == "simplelicensing_SimpleLicensingText") {
-      text_of_custom[text(element, "spdxId")] = text(element, "simplelicensing_licenseText");
-    }
-  }
-  auto license_of = [&](const std::string& id) -> std::optional<model::License> {
+  auto license_of = [&](std::string_view id) -> std::optional<model::License> {
     auto found = element_of.find(id);
     if (found == element_of.end()) {
       return std::nullopt;
@@ -198,12 +200,40 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
     return model::License{"", expression, ""};
   };
 
-  std::unordered_map<std::string, std::string> component_of;
-  std::unordered_map<std::string, model::FileEntry> files;
+  // Licenses arrive through relationships: gathered first, so that each
+  // package is complete when it is added.
+  struct Licenses {
+    std::vector<model::License> declared;
+    std::vector<model::License> concluded;
+  };
+  std::unordered_map<std::string_view, Licenses> licenses_of;
+  for (const auto& element : graph_json) {
+    const std::string_view type = element["type"].string();
+    if (type != "Relationship" && type != "LifecycleScopedRelationship") {
+      continue;
+    }
+    const std::string_view relationship = element["relationshipType"].string();
+    if (relationship != "hasDeclaredLicense" && relationship != "hasConcludedLicense") {
+      continue;
+    }
+    for (const auto& to_spdx : strings(element, "to")) {
+      auto license = license_of(to_spdx);
+      if (!license) {
+        losses.add("licenses of elements that are not packages");
+        continue;
+      }
+      Licenses& licenses = licenses_of[element["from"].string()];
+      (relationship == "hasDeclaredLicense" ? licenses.declared : licenses.concluded)
+          .push_back(std::move(*license));
+    }
+  }
+
+  std::unordered_map<std::string_view, std::string> component_of;
+  std::unordered_map<std::string_view, model::FileEntry> files;
   std::string subject_id;
   for (const auto& element : graph_json) {
-    std::string type = text(element, "type");
-    std::string id = text(element, "spdxId");
+    const std::string_view type = element["type"].string();
+    const std::string_view id = element["spdxId"].string();
     if (type == "software_File") {
       model::FileEntry file;
       file.path = text(element, "name");
@@ -217,7 +247,7 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
           type != "Person" && type != "Organization" && type != "SoftwareAgent" && type != "Tool" &&
           type != "simplelicensing_LicenseExpression" &&
           type != "simplelicensing_SimpleLicensingText") {
-        ++skipped_types[type];
+        ++skipped_types[std::string(type)];
       }
       continue;
     }
@@ -247,7 +277,7 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
         reference_type = text(reference, "externalRefType");
       }
       for (const auto& locator : strings(reference, "locator")) {
-        component.external_references.push_back({reference_type, locator});
+        component.external_references.push_back({reference_type, std::string(locator)});
       }
     }
     component.hashes = verified_using_hashes(element, losses);
@@ -266,10 +296,17 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
     if (auto type_found = type_of(text(element, "software_primaryPurpose"))) {
       component.type = *type_found;
     }
-    for (const auto& statement : facts_of[id]) {
-      if (!apply_component_facts(statement, component)) {
-        component.add_property("kensa:spdx:annotation", statement);
+    if (auto facts = facts_of.find(id); facts != facts_of.end()) {
+      for (const auto& statement : facts->second) {
+        if (!apply_component_facts(statement, component)) {
+          component.add_property("kensa:spdx:annotation", std::string(statement));
+        }
       }
+    }
+    if (auto licenses = licenses_of.find(id); licenses != licenses_of.end()) {
+      component.licenses_declared = std::move(licenses->second.declared);
+      component.licenses_concluded = std::move(licenses->second.concluded);
+      licenses_of.erase(licenses);
     }
     if (!component.group.empty() && component.name.starts_with(component.group + "/")) {
       component.name = component.name.substr(component.group.size() + 1);
@@ -290,41 +327,23 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
     component_of[id] = graph.add(std::move(component));
   }
 
-  // Licenses arrive through relationships, so components are completed
-  // after the first pass, then added again (merging adds the licenses).
-  std::unordered_map<std::string, model::Component> license_updates;
+  // Licenses of elements that are no package.
+  for (const auto& [from, licenses] : licenses_of) {
+    losses.add("licenses of elements that are not packages",
+               licenses.declared.size() + licenses.concluded.size());
+  }
   std::map<std::string, std::size_t> skipped_relationships;
   for (const auto& element : graph_json) {
-    std::string type = text(element, "type");
+    const std::string_view type = element["type"].string();
     if (type != "Relationship" && type != "LifecycleScopedRelationship") {
       continue;
     }
-    std::string relationship = text(element, "relationshipType");
-    std::string from_spdx = text(element, "from");
-    auto from = component_of.find(from_spdx);
+    const std::string_view relationship = element["relationshipType"].string();
+    if (relationship == "hasDeclaredLicense" || relationship == "hasConcludedLicense") {
+      continue; // Read above.
+    }
+    auto from = component_of.find(element["from"].string());
     for (const auto& to_spdx : strings(element, "to")) {
-      if (relationship == "hasDeclaredLicense" || relationship == "hasConcludedLicense") {
-        auto license = license_of(to_spdx);
-        if (from == component_of.end() || !license) {
-          losses.add("licenses of elements that are not packages");
-          continue;
-        }
-        if (from->second == subject_id) {
-          auto& list = relationship == "hasDeclaredLicense" ? metadata.subject->licenses_declared
-                                                            : metadata.subject->licenses_concluded;
-          list.push_back(*license);
-          continue;
-        }
-        const model::Component* existing = graph.find(from->second);
-        if (existing == nullptr) {
-          continue;
-        }
-        auto [update, inserted] = license_updates.try_emplace(from->second, *existing);
-        auto& list = relationship == "hasDeclaredLicense" ? update->second.licenses_declared
-                                                          : update->second.licenses_concluded;
-        list.push_back(*license);
-        continue;
-      }
       if (relationship == "contains" && from != component_of.end()) {
         if (auto file = files.find(to_spdx); file != files.end()) {
           file->second.owner_ids.push_back(from->second);
@@ -334,8 +353,8 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
       auto to = component_of.find(to_spdx);
       std::optional<model::RelationshipType> kind;
       if (relationship == "dependsOn") {
-        kind = text(element, "scope") == "development" || text(element, "scope") == "test" ||
-                       text(element, "scope") == "build"
+        const std::string_view scope = element["scope"].string();
+        kind = scope == "development" || scope == "test" || scope == "build"
                    ? model::RelationshipType::dev_depends_on
                    : model::RelationshipType::depends_on;
       } else if (relationship == "hasOptionalDependency") {
@@ -347,7 +366,7 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
         kind = model::RelationshipType::describes;
       }
       if (!kind) {
-        ++skipped_relationships[relationship];
+        ++skipped_relationships[std::string(relationship)];
         continue;
       }
       if (from == component_of.end() || to == component_of.end()) {
@@ -356,10 +375,6 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
       }
       graph.relate(from->second, to->second, *kind);
     }
-  }
-  for (auto& [id, component] : license_updates) {
-    // Same id, so add() merges the licenses into the component.
-    graph.add(std::move(component));
   }
   for (auto& [id, file] : files) {
     graph.add_file(std::move(file));
