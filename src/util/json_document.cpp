@@ -80,6 +80,9 @@ Value Value::operator[](std::string_view name) const {
     }
     if (candidate == name) {
       found = Value(m_storage, key + 1);
+      if (m_storage->unique_members) {
+        break;
+      }
     }
   }
   return found;

@@ -98,6 +98,7 @@ class Parser {
     if (!parse_document()) {
       return fail(m_error);
     }
+    m_storage->unique_members = !m_any_duplicate;
     document.m_duplicates = std::move(m_duplicates);
     return document;
   }
@@ -302,6 +303,7 @@ class Parser {
       }
     }
     m_pending_keys.push_back(key_index);
+    m_any_duplicate = m_any_duplicate || duplicate;
     if (duplicate && m_duplicates.size() < m_limits.max_duplicates) {
       std::string pointer = pointer_to_open_container();
       append_pointer_token(pointer, name);
@@ -675,6 +677,8 @@ class Parser {
   std::vector<std::uint32_t> m_pending_items;
   std::vector<std::uint32_t> m_pending_keys;
   std::vector<DuplicateMember> m_duplicates;
+  // Reported or not (the report is capped).
+  bool m_any_duplicate = false;
   std::string m_error;
 };
 

@@ -111,6 +111,17 @@ TEST_CASE("json document: duplicate members are reported; the last one wins", "[
   const Document many = must_parse(big);
   REQUIRE(many.duplicates().size() == 1);
   CHECK(many.duplicates()[0].pointer == "/k7");
+  CHECK(many.root()["k7"].unsigned_integer() == 0);
+  CHECK(many.root()["k8"].unsigned_integer() == 8);
+
+  // Lookups stop at the first match only when there is no duplicate at
+  // all, reported or not.
+  ParseLimits unreported;
+  unreported.max_duplicates = 0;
+  const auto quiet = Document::parse(R"({"a": 1, "a": 2})", unreported);
+  REQUIRE(quiet.ok());
+  CHECK(quiet->duplicates().empty());
+  CHECK(quiet->root()["a"].unsigned_integer() == 2);
 }
 
 TEST_CASE("json document: numbers", "[util][json]") {

@@ -84,6 +84,9 @@ struct Storage {
   std::string_view source;
   // How deep the root nests, noted while building.
   std::size_t depth = 0;
+  // No object has a member name twice (known after a parse): a lookup can
+  // stop at the first match instead of looking for a later one.
+  bool unique_members = false;
 
   std::string_view text_of(const Node& node) const {
     return std::string_view((node.borrowed ? source.data() : strings.data()) + node.offset,
