@@ -424,8 +424,9 @@ class TagValueReader {
       *items = DraftValue::array(line);
     }
     items->items.push_back(DraftValue::object(line));
-    // Most elements get a dozen members: one allocation for them.
-    items->items.back().members.reserve(16);
+    // One allocation for the members a package (a dozen or so) or another
+    // element (three or four) usually gets.
+    items->items.back().members.reserve(array == "packages" ? 16 : 4);
     return {array, items->items.size() - 1};
   }
 
