@@ -1,7 +1,7 @@
 #include <kensa/format/output_spec.hpp>
+#include <kensa/util/text_sink.hpp>
 
 #include <algorithm>
-#include <sstream>
 
 namespace kensa::format {
 
@@ -71,10 +71,12 @@ Result<OutputSpec> parse_output_spec(std::string_view text) {
 }
 
 std::string render(const model::Document& document, const OutputSpec& spec, LossReport* losses) {
-  std::ostringstream out;
+  // Chunks instead of one doubling buffer (util/text_sink.hpp): a big
+  // document is not copied on the way and needs no spare half of its size.
+  util::TextSink out;
   LossReport ignored;
   spec.format->write(document, spec.version, out, losses != nullptr ? *losses : ignored);
-  return std::move(out).str();
+  return out.take();
 }
 
 } // namespace kensa::format

@@ -1,18 +1,15 @@
 #include "text_output.hpp"
 
-#include <sstream>
+#include <kensa/util/text_sink.hpp>
 
 namespace kensa::format::common {
 
 void put_text(std::ostream& out, std::string text) {
-  auto* string_out = dynamic_cast<std::ostringstream*>(&out);
-  if (string_out != nullptr && string_out->tellp() == std::streampos(0)) {
-    string_out->str(std::move(text));
-    // Later writes go after the text, as they would after `out << text`.
-    string_out->seekp(0, std::ios_base::end);
+  if (auto* sink = dynamic_cast<util::TextSink*>(&out); sink != nullptr && sink->empty()) {
+    sink->adopt(std::move(text));
     return;
   }
-  out << text;
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 } // namespace kensa::format::common

@@ -1,11 +1,11 @@
 #pragma once
 
+#include <kensa/util/text_sink.hpp>
 #include <kensa/util/two_halves.hpp>
 
 #include <cstdint>
 #include <memory>
 #include <ostream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,7 +82,7 @@ class TreeWriter {
 template <typename Items, typename WriteItem>
 void write_items(TreeWriter& writer, const Items& items, WriteItem write_item) {
   const std::size_t count = items.size();
-  std::ostringstream second_text;
+  util::TextSink second_text;
   std::unique_ptr<TreeWriter> second =
       count >= k_two_halves_threshold ? writer.continuation(second_text) : nullptr;
   if (!second) {
@@ -98,7 +98,7 @@ void write_items(TreeWriter& writer, const Items& items, WriteItem write_item) {
     }
   });
   second->finish();
-  writer.append_items(second_text.view(), count - count / 2);
+  writer.append_items(second_text.take(), count - count / 2);
 }
 
 // Indented JSON (two spaces), keys in the order they are written.

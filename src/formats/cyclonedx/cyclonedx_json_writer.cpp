@@ -1,11 +1,12 @@
 #include "cyclonedx_json_writer.hpp"
 
+#include "../common/text_output.hpp"
 #include "../common/tree_writer.hpp"
 #include "cyclonedx_vocabulary.hpp"
 #include "serial_number.hpp"
 #include "to_cyclonedx.hpp"
 
-#include <sstream>
+#include <kensa/util/text_sink.hpp>
 
 namespace kensa::format::cyclonedx {
 
@@ -237,7 +238,7 @@ void write_metadata(TreeWriter& out, const CdxBom& bom) {
 } // namespace
 
 void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
-  std::ostringstream buffer;
+  util::TextSink buffer;
   auto writer = common::make_json_writer(buffer);
   writer->begin_object();
   writer->member("$schema", "http://cyclonedx.org/schema/bom-" + bom.spec_version + ".schema.json");
@@ -282,11 +283,11 @@ void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
   }
   writer->end_object();
   writer->finish();
-  std::string text = std::move(buffer).str();
+  std::string text = buffer.take();
   if (bom.serial_number.empty()) {
     fill_serial_number(text);
   }
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  common::put_text(out, std::move(text));
 }
 
 void write_json(const model::Document& document, std::string_view version, std::ostream& out,

@@ -4,7 +4,7 @@
 #include "spdx_ids.hpp"
 #include "to_spdx2.hpp"
 
-#include <sstream>
+#include <kensa/util/text_sink.hpp>
 
 namespace kensa::format::spdx {
 
@@ -161,10 +161,10 @@ void write_tree(TreeWriter& out, const Spdx2Document& document) {
 }
 
 std::string render(const Spdx2Document& document, bool yaml) {
-  std::ostringstream buffer;
+  util::TextSink buffer;
   auto writer = yaml ? common::make_yaml_writer(buffer) : common::make_json_writer(buffer);
   write_tree(*writer, document);
-  std::string text = std::move(buffer).str();
+  std::string text = buffer.take();
   fill_namespace_hash(text);
   return text;
 }

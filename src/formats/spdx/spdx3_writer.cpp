@@ -10,12 +10,12 @@
 
 #include <kensa/model/ids.hpp>
 #include <kensa/model/license.hpp>
+#include <kensa/util/text_sink.hpp>
 #include <kensa/version.hpp>
 
 #include <algorithm>
 #include <array>
 #include <map>
-#include <sstream>
 #include <tuple>
 #include <unordered_map>
 
@@ -676,10 +676,10 @@ std::optional<std::string_view> spdx3_purpose(model::ComponentType type) {
 
 void write_spdx3_json(const model::Document& document, std::string_view, std::ostream& out,
                       LossReport& losses) {
-  std::ostringstream buffer;
+  util::TextSink buffer;
   auto writer = common::make_json_writer(buffer);
   Spdx3Builder(document, losses).write(*writer);
-  std::string text = std::move(buffer).str();
+  std::string text = buffer.take();
   fill_namespace_hash(text);
   common::put_text(out, std::move(text));
 }

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <ostream>
+#include <streambuf>
+#include <string>
+#include <vector>
+
+// Whole documents built in memory. A std::ostringstream doubles one buffer
+// as it grows, so a 300 MB document briefly needs the old and the new
+// buffer (768 MB) and is copied about twice on the way; a TextSink fills
+// fixed chunks instead and joins them once, freeing each chunk as it is
+// copied.
+namespace kensa::util {
+
+class ChunkedTextBuffer final : public std::streambuf {
+ public:
+  // Bigger than glibc's largest mmap threshold (32 MiB), so that every
+  // chunk is mapped on its own and returned to the system when freed.
+  static constexpr std::size_t k_default_chunk_size = std::size_t{48} << 20U;
+
+  explicit ChunkedTextBuffer(std::size_t chunk_size = k_default_chunk_size);
+  ChunkedTextBuffer(const ChunkedTextBuffer&) = delete;
+  ChunkedTextBuffer& operator=(const ChunkedTextBuffer&) = delete;
+
+  std::size_t size() const;
+  // Everything written, in one string; the buffer is empty afterwards.
+  std::string take();
+  // Takes `text` as what comes next (without a copy when nothing was
+  // written yet).
+  void adopt(std::string text);
+
+ protected:
+  int_type overflow(int_type c) override;
+  std::streamsize xsputn(const char* text, std::streamsize count) override;
+
+ private:
+  void start_chunk();
+
+  std::size_t m_chunk_size;
+  // Text adopted before anything was written.
+  std::string m_head;
+  // Full chunks, then the one being filled (the put area).
+  std::vector<std::unique_ptr<char[]>> m_chunks;
+};
+
+// An output stream into a ChunkedTextBuffer.
+class TextSink final : public std::ostream {
+ public:
+  explicit TextSink(std::size_t chunk_size = ChunkedTextBuffer::k_default_chunk_size)
+      : std::ostream(nullptr), m_buffer(chunk_size) {
+    rdbuf(&m_buffer);
+  }
+
+  bool empty() const { return m_buffer.size() == 0; }
+  std::string take() { return m_buffer.take(); }
+  void adopt(std::string text) { m_buffer.adopt(std::move(text)); }
+
+ private:
+  ChunkedTextBuffer m_buffer;
+};
+
+} // namespace kensa::util

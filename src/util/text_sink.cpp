@@ -1,0 +1,77 @@
+#include <kensa/util/text_sink.hpp>
+
+#include <algorithm>
+#include <cstring>
+
+namespace kensa::util {
+
+ChunkedTextBuffer::ChunkedTextBuffer(std::size_t chunk_size) : m_chunk_size(chunk_size) {}
+
+void ChunkedTextBuffer::start_chunk() {
+  m_chunks.push_back(std::make_unique_for_overwrite<char[]>(m_chunk_size));
+  char* begin = m_chunks.back().get();
+  setp(begin, begin + m_chunk_size);
+}
+
+std::size_t ChunkedTextBuffer::size() const {
+  if (m_chunks.empty()) {
+    return m_head.size();
+  }
+  return m_head.size() + (m_chunks.size() - 1) * m_chunk_size +
+         static_cast<std::size_t>(pptr() - pbase());
+}
+
+ChunkedTextBuffer::int_type ChunkedTextBuffer::overflow(int_type c) {
+  if (traits_type::eq_int_type(c, traits_type::eof())) {
+    return traits_type::not_eof(c);
+  }
+  start_chunk();
+  *pptr() = traits_type::to_char_type(c);
+  pbump(1);
+  return c;
+}
+
+std::streamsize ChunkedTextBuffer::xsputn(const char* text, std::streamsize count) {
+  std::streamsize written = 0;
+  while (written < count) {
+    if (pptr() == epptr()) {
+      start_chunk();
+    }
+    const auto room = static_cast<std::streamsize>(epptr() - pptr());
+    const std::streamsize piece = std::min(room, count - written);
+    std::memcpy(pptr(), text + written, static_cast<std::size_t>(piece));
+    // pbump takes an int; a piece is at most one chunk.
+    pbump(static_cast<int>(piece));
+    written += piece;
+  }
+  return written;
+}
+
+std::string ChunkedTextBuffer::take() {
+  std::string text = std::move(m_head);
+  m_head.clear();
+  if (!m_chunks.empty()) {
+    const std::size_t last = static_cast<std::size_t>(pptr() - pbase());
+    // Reserved, not resized: pages are touched only as chunks are copied in
+    // and freed, so the text and its chunks are never both whole in memory.
+    text.reserve(text.size() + (m_chunks.size() - 1) * m_chunk_size + last);
+    for (std::size_t i = 0; i < m_chunks.size(); ++i) {
+      const std::size_t length = i + 1 == m_chunks.size() ? last : m_chunk_size;
+      text.append(m_chunks[i].get(), length);
+      m_chunks[i].reset();
+    }
+    m_chunks.clear();
+    setp(nullptr, nullptr);
+  }
+  return text;
+}
+
+void ChunkedTextBuffer::adopt(std::string text) {
+  if (size() == 0) {
+    m_head = std::move(text);
+    return;
+  }
+  sputn(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+} // namespace kensa::util
