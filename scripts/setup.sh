@@ -35,6 +35,7 @@ catch2
 libssl-dev
 libxml2-dev
 libpugixml-dev
+libmimalloc-dev
 libre2-dev
 libyaml-cpp-dev
 libtomlplusplus-dev

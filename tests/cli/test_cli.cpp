@@ -111,3 +111,17 @@ TEST_CASE("cli: -v adds informational messages on stderr only", "[cli]") {
   CHECK(verbose.err.find("kensa: info: found 0 component(s)") != std::string::npos);
   CHECK(quiet.out == verbose.out);
 }
+
+// The kensa executable runs with mimalloc (cmake/KensaDependencies.cmake),
+// except in sanitizer builds, where AddressSanitizer owns malloc.
+TEST_CASE("cli: the executable runs with the mimalloc allocator", "[cli]") {
+#if KENSA_WITH_MIMALLOC
+  auto result = run_kensa({"--version"}, {"MIMALLOC_VERBOSE=1"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.find("mimalloc: process init") != std::string::npos);
+#else
+  auto result = run_kensa({"--version"}, {"MIMALLOC_VERBOSE=1"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.find("mimalloc") == std::string::npos);
+#endif
+}
