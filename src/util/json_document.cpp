@@ -108,6 +108,35 @@ void append_pointer_token(std::string& pointer, std::string_view token) {
   }
 }
 
+std::optional<std::vector<std::string>> parse_pointer(std::string_view pointer) {
+  std::vector<std::string> tokens;
+  if (pointer.empty()) {
+    return tokens;
+  }
+  if (pointer.front() != '/') {
+    return std::nullopt;
+  }
+  pointer.remove_prefix(1);
+  std::string token;
+  for (std::size_t i = 0; i <= pointer.size(); ++i) {
+    if (i == pointer.size() || pointer[i] == '/') {
+      tokens.push_back(std::move(token));
+      token.clear();
+      continue;
+    }
+    if (pointer[i] == '~') {
+      if (i + 1 >= pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1')) {
+        return std::nullopt;
+      }
+      token += pointer[i + 1] == '0' ? '~' : '/';
+      ++i;
+      continue;
+    }
+    token += pointer[i];
+  }
+  return tokens;
+}
+
 std::string Value::pointer_to(const Value& descendant) const {
   std::string pointer;
   if (!exists() || descendant.m_storage != m_storage || descendant.m_index < m_index ||

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,6 +101,10 @@ class Iterator;
 
 // Appends "/" and `token` escaped as RFC 6901 says ("a/b" gives "/a~1b").
 void append_pointer_token(std::string& pointer, std::string_view token);
+
+// The tokens of a JSON Pointer, unescaped; nullopt when it is malformed (does
+// not start with '/', or has a '~' not followed by '0' or '1').
+std::optional<std::vector<std::string>> parse_pointer(std::string_view pointer);
 
 class Value {
  public:

@@ -44,17 +44,20 @@ class TreeWriter {
       member(name, value);
     }
   }
-  // An array of strings under `name`, left out when there are none.
-  void optional_string_array(std::string_view name, const std::vector<std::string>& items) {
-    if (items.empty()) {
-      return;
-    }
+  // An array of strings under `name`.
+  void string_array(std::string_view name, const std::vector<std::string>& items) {
     key(name);
     begin_array();
     for (const auto& item : items) {
       string(item);
     }
     end_array();
+  }
+  // The same, left out when there are none.
+  void optional_string_array(std::string_view name, const std::vector<std::string>& items) {
+    if (!items.empty()) {
+      string_array(name, items);
+    }
   }
   void integer_member(std::string_view name, std::int64_t value) {
     key(name);

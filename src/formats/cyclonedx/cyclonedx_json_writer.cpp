@@ -260,12 +260,7 @@ void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
                       [](common::TreeWriter& into, const CdxDependency& dependency) {
                         into.begin_object();
                         into.member("ref", dependency.ref);
-                        into.key("dependsOn");
-                        into.begin_array();
-                        for (const auto& target : dependency.depends_on) {
-                          into.string(target);
-                        }
-                        into.end_array();
+                        into.string_array("dependsOn", dependency.depends_on);
                         into.end_object();
                       });
   writer->end_array();

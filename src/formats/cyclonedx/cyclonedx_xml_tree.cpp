@@ -111,9 +111,7 @@ class BomShape {
         components(child, 0);
       } else if (name == "dependencies") {
         m_out.key("dependencies");
-        m_out.begin_array();
-        each_child(child, [&](const pugi::xml_node& dependency) {
-          m_out.begin_object();
+        objects_of_children(child, [&](const pugi::xml_node& dependency) {
           m_out.key("ref");
           m_out.string(attribute(dependency, "ref"));
           m_out.key("dependsOn");
@@ -121,18 +119,12 @@ class BomShape {
           each_child(dependency,
                      [&](const pugi::xml_node& target) { m_out.string(attribute(target, "ref")); });
           m_out.end();
-          m_out.end();
         });
-        m_out.end();
       } else if (name == "compositions") {
         m_out.key("compositions");
-        m_out.begin_array();
-        each_child(child, [&](const pugi::xml_node& composition) {
-          m_out.begin_object();
+        objects_of_children(child, [&](const pugi::xml_node& composition) {
           text_member(composition, "aggregate", "aggregate");
-          m_out.end();
         });
-        m_out.end();
       } else if (name == "services" || name == "vulnerabilities" || name == "annotations" ||
                  name == "formulation") {
         m_out.key(name);
@@ -166,14 +158,22 @@ class BomShape {
     }
   }
 
-  // Present and counted, not read.
-  void empty_objects(const pugi::xml_node& node) {
+  // An array of one object per element child of `node`; `fill` writes
+  // each object's members.
+  template <typename Fill>
+  void objects_of_children(const pugi::xml_node& node, Fill fill) {
     m_out.begin_array();
-    each_child(node, [&](const pugi::xml_node&) {
+    each_child(node, [&](const pugi::xml_node& child) {
       m_out.begin_object();
+      fill(child);
       m_out.end();
     });
     m_out.end();
+  }
+
+  // Present and counted, not read.
+  void empty_objects(const pugi::xml_node& node) {
+    objects_of_children(node, [](const pugi::xml_node&) {});
   }
 
   void texts(const pugi::xml_node& node) {
@@ -183,16 +183,12 @@ class BomShape {
   }
 
   void properties(const pugi::xml_node& node) {
-    m_out.begin_array();
-    each_child(node, [&](const pugi::xml_node& property) {
-      m_out.begin_object();
+    objects_of_children(node, [&](const pugi::xml_node& property) {
       m_out.key("name");
       m_out.string(attribute(property, "name"));
       m_out.key("value");
       string_of(property);
-      m_out.end();
     });
-    m_out.end();
   }
 
   void licenses(const pugi::xml_node& node) {
@@ -220,18 +216,14 @@ class BomShape {
     m_out.end();
   }
 
-  void contact(const pugi::xml_node& node) {
-    m_out.begin_object();
+  void contact_members(const pugi::xml_node& node) {
     text_member(node, "name", "name");
     text_member(node, "email", "email");
     text_member(node, "phone", "phone");
-    m_out.end();
   }
 
   void contacts(const pugi::xml_node& node) {
-    m_out.begin_array();
-    each_child(node, [&](const pugi::xml_node& person) { contact(person); });
-    m_out.end();
+    objects_of_children(node, [&](const pugi::xml_node& person) { contact_members(person); });
   }
 
   // Arrays of the elements called `name` among `node`'s children.
@@ -255,7 +247,11 @@ class BomShape {
     }
     if (child_named(node, "contact")) {
       m_out.key("contact");
-      named_children(node, "contact", [&](const pugi::xml_node& person) { contact(person); });
+      named_children(node, "contact", [&](const pugi::xml_node& person) {
+        m_out.begin_object();
+        contact_members(person);
+        m_out.end();
+      });
     }
     m_out.end();
   }
@@ -274,24 +270,16 @@ class BomShape {
         licenses(part);
       } else if (name == "copyright") {
         m_out.key("copyright");
-        m_out.begin_array();
-        each_child(part, [&](const pugi::xml_node& text) {
-          m_out.begin_object();
+        objects_of_children(part, [&](const pugi::xml_node& text) {
           m_out.key("text");
           string_of(text);
-          m_out.end();
         });
-        m_out.end();
       } else if (name == "occurrences") {
         m_out.key("occurrences");
-        m_out.begin_array();
-        each_child(part, [&](const pugi::xml_node& occurrence) {
-          m_out.begin_object();
+        objects_of_children(part, [&](const pugi::xml_node& occurrence) {
           text_member(occurrence, "location", "location");
           text_member(occurrence, "additionalContext", "additionalContext");
-          m_out.end();
         });
-        m_out.end();
       }
     });
     m_out.end();
@@ -339,31 +327,23 @@ class BomShape {
         }
       } else if (name == "hashes") {
         m_out.key("hashes");
-        m_out.begin_array();
-        each_child(child, [&](const pugi::xml_node& hash) {
-          m_out.begin_object();
+        objects_of_children(child, [&](const pugi::xml_node& hash) {
           m_out.key("alg");
           m_out.string(attribute(hash, "alg"));
           m_out.key("content");
           string_of(hash);
-          m_out.end();
         });
-        m_out.end();
       } else if (name == "licenses") {
         m_out.key("licenses");
         licenses(child);
       } else if (name == "externalReferences") {
         m_out.key("externalReferences");
-        m_out.begin_array();
-        each_child(child, [&](const pugi::xml_node& reference) {
-          m_out.begin_object();
+        objects_of_children(child, [&](const pugi::xml_node& reference) {
           m_out.key("type");
           m_out.string(attribute(reference, "type"));
           text_member(reference, "url", "url");
           text_member(reference, "comment", "comment");
-          m_out.end();
         });
-        m_out.end();
       } else if (name == "properties") {
         m_out.key("properties");
         properties(child);
@@ -421,14 +401,10 @@ class BomShape {
         entity(child);
       } else if (name == "lifecycles") {
         m_out.key("lifecycles");
-        m_out.begin_array();
-        each_child(child, [&](const pugi::xml_node& lifecycle) {
-          m_out.begin_object();
+        objects_of_children(child, [&](const pugi::xml_node& lifecycle) {
           text_member(lifecycle, "phase", "phase");
           text_member(lifecycle, "name", "name");
-          m_out.end();
         });
-        m_out.end();
       } else if (name == "tools") {
         m_out.key("tools");
         tools(child);

@@ -238,6 +238,9 @@ struct DraftValue {
     return const_cast<DraftValue*>(this)->find(name);
   }
   void add(std::string_view name, DraftValue value);
+  // Replaces the member `name` (the last one) or adds it; true when it
+  // replaced one.
+  bool set(std::string_view name, DraftValue value);
 };
 
 struct DraftMember {
@@ -256,6 +259,15 @@ DraftValue* DraftValue::find(std::string_view name) {
 
 void DraftValue::add(std::string_view name, DraftValue value) {
   members.push_back({name, std::move(value)});
+}
+
+bool DraftValue::set(std::string_view name, DraftValue value) {
+  if (DraftValue* existing = find(name)) {
+    *existing = std::move(value);
+    return true;
+  }
+  add(name, std::move(value));
+  return false;
 }
 
 DraftValue checksum_of(std::string_view value, bool& ok) {
@@ -433,12 +445,9 @@ class TagValueReader {
   void set_member(DraftValue& object, std::string_view member, DraftValue value, std::size_t line,
                   std::string_view tag) {
     value.line = static_cast<std::uint32_t>(line);
-    if (DraftValue* existing = object.find(member)) {
+    if (object.set(member, std::move(value))) {
       problem(line, std::string(tag) + " given twice for one element; the last value is kept");
-      *existing = std::move(value);
-      return;
     }
-    object.add(member, std::move(value));
   }
 
   void append_member(DraftValue& object, std::string_view member, DraftValue value,
@@ -572,13 +581,7 @@ class TagValueReader {
   }
 
   void annotation_member(std::string_view member, std::string_view value, std::size_t line) {
-    DraftValue& annotation = m_annotations[*m_annotation].value;
-    DraftValue text = DraftValue::of_text(value, line);
-    if (DraftValue* existing = annotation.find(member)) {
-      *existing = text;
-    } else {
-      annotation.add(member, text);
-    }
+    m_annotations[*m_annotation].value.set(member, DraftValue::of_text(value, line));
   }
 
   void apply(const TagRule& rule, DraftValue& target, std::string_view value, std::size_t line) {
@@ -629,13 +632,7 @@ class TagValueReader {
         problem(line, "ExternalRefComment before any ExternalRef");
         break;
       }
-      DraftValue& last = references->items.back();
-      DraftValue comment = DraftValue::of_text(value, line);
-      if (DraftValue* existing = last.find("comment")) {
-        *existing = comment;
-      } else {
-        last.add("comment", comment);
-      }
+      references->items.back().set("comment", DraftValue::of_text(value, line));
       break;
     }
     case Shape::verification_code: {

@@ -583,12 +583,7 @@ class Spdx3Builder {
     out.member("creationInfo", k_creation_info);
     out.member("from", relationship.from);
     out.member("relationshipType", relationship.type);
-    out.key("to");
-    out.begin_array();
-    for (const auto& to : relationship.to) {
-      out.string(to);
-    }
-    out.end_array();
+    out.string_array("to", relationship.to);
     out.optional_member("scope", relationship.scope);
     out.end_object();
   }

@@ -19,9 +19,8 @@ std::string escape_pointer_token(std::string_view token);
 // Appends "/" and the escaped token to `pointer`.
 using kensa::json::append_pointer_token;
 
-// The tokens of a pointer, unescaped; nullopt when it is malformed (does not
-// start with '/', or has a '~' not followed by '0' or '1').
-std::optional<std::vector<std::string>> parse_pointer(std::string_view pointer);
+// The tokens of a pointer, unescaped; nullopt when it is malformed.
+using kensa::json::parse_pointer;
 
 // Decodes %XX sequences, as a URI fragment holding a pointer needs. Returns
 // nullopt on a malformed escape.
