@@ -1,7 +1,9 @@
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
+#include <kensa/util/two_halves.hpp>
 
 #include <algorithm>
+#include <cassert>
 #include <numeric>
 #include <tuple>
 
@@ -75,8 +77,13 @@ void merge_component(Component& existing, Component incoming) {
 }
 
 std::string ComponentGraph::add(Component component) {
-  std::string id = component_id(component);
-  component.id = id;
+  component.id = component_id(component);
+  return add_identified(std::move(component));
+}
+
+std::string ComponentGraph::add_identified(Component component) {
+  assert(component.id == component_id(component));
+  std::string id = component.id;
   auto [it, inserted] = m_index_of.try_emplace(id, m_components.size());
   if (inserted) {
     m_components.push_back(std::move(component));
@@ -121,7 +128,33 @@ Document ComponentGraph::finish(DocumentMetadata metadata) && {
   Document document;
   document.metadata = std::move(metadata);
   const std::string subject_id = document.metadata.subject ? document.metadata.subject->id : "";
+  // Components and relationships are sorted apart, on two threads for a big
+  // graph: the relationships' side reads only the index, which the
+  // components' side leaves alone.
+  const auto components_side = [&] {
+    move_sorted_components(document.components);
+    for (auto& [path, file] : m_files) {
+      sort_unique(file.hashes);
+      sort_unique(file.owner_ids);
+      document.files.push_back(std::move(file));
+    }
+  };
+  const auto relationships_side = [&] {
+    move_known_relationships(subject_id, document.relationships);
+    // Freed here rather than by the destructor, on this side's time.
+    m_index_of = {};
+  };
+  if (m_components.size() >= k_two_halves_threshold) {
+    run_side_by_side(components_side, relationships_side);
+  } else {
+    components_side();
+    relationships_side();
+  }
+  document.diagnostics.assign(m_diagnostics.begin(), m_diagnostics.end());
+  return document;
+}
 
+void ComponentGraph::move_sorted_components(std::vector<Component>& into) {
   // Sorting indices, then moving each component once, is much cheaper than
   // sorting the components themselves (every swap moves dozens of members).
   std::vector<std::size_t> order(m_components.size());
@@ -137,7 +170,7 @@ Document ComponentGraph::finish(DocumentMetadata metadata) && {
   if (!std::is_sorted(order.begin(), order.end(), before)) {
     std::sort(order.begin(), order.end(), before);
   }
-  document.components.reserve(m_components.size());
+  into.reserve(m_components.size());
   for (std::size_t index : order) {
     Component& component = m_components[index];
     sort_unique(component.cpes);
@@ -148,14 +181,19 @@ Document ComponentGraph::finish(DocumentMetadata metadata) && {
     sort_unique(component.external_references);
     sort_unique(component.properties);
     sort_unique(component.evidence);
-    document.components.push_back(std::move(component));
+    into.push_back(std::move(component));
   }
+  m_components = {};
+}
 
+void ComponentGraph::move_known_relationships(const std::string& subject_id,
+                                              std::vector<Relationship>& into) {
   sort_unique(m_relationships);
-  document.relationships.reserve(m_relationships.size());
+  into.reserve(m_relationships.size());
   // Sorted, so edges from one component come together: its lookup is reused.
   std::string last_from;
   bool last_from_known = false;
+  std::size_t dropped = 0;
   for (auto& relationship : m_relationships) {
     if (last_from.empty() || last_from != relationship.from) {
       last_from = relationship.from;
@@ -164,20 +202,16 @@ Document ComponentGraph::finish(DocumentMetadata metadata) && {
     bool from_known = last_from_known;
     bool to_known = m_index_of.count(relationship.to) > 0;
     if (from_known && to_known) {
-      document.relationships.push_back(std::move(relationship));
+      into.push_back(std::move(relationship));
     } else {
-      m_diagnostics.insert(Diagnostic{Severity::info, "",
-                                      "dropped a relationship to a component that was not found"});
+      ++dropped;
     }
   }
-
-  for (auto& [path, file] : m_files) {
-    sort_unique(file.hashes);
-    sort_unique(file.owner_ids);
-    document.files.push_back(std::move(file));
+  m_relationships = {};
+  if (dropped > 0) {
+    m_diagnostics.insert(
+        Diagnostic{Severity::info, "", "dropped a relationship to a component that was not found"});
   }
-  document.diagnostics.assign(m_diagnostics.begin(), m_diagnostics.end());
-  return document;
 }
 
 } // namespace kensa::model

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/format/loss_report.hpp>
 #include <kensa/model/document.hpp>
 
 #include <filesystem>
@@ -11,6 +12,16 @@
 namespace kensa::testing {
 
 model::Document every_field_document();
+
+// `count` npm components, each with a license, a hash and evidence, each
+// depending on the next: big enough, at 5,000, for the two-thread paths of
+// the readers and writers.
+model::Document chain_document(std::size_t count);
+
+// `document` written as `spec_text` says ("spdx-json@2.3"); the spec must
+// parse.
+std::string render_as(const model::Document& document, const std::string& spec_text,
+                      format::LossReport* losses = nullptr);
 
 // File name extension for a format's output ("cdx.json", "spdx", ...).
 std::string output_extension(std::string_view format);

@@ -19,13 +19,6 @@ using namespace kensa;
 
 namespace {
 
-std::string render(const model::Document& document, const std::string& spec_text,
-                   format::LossReport* losses = nullptr) {
-  auto spec = format::parse_output_spec(spec_text);
-  REQUIRE(spec.ok());
-  return format::render(document, *spec, losses);
-}
-
 model::Document read_back(const std::string& text, const std::string& name) {
   auto read = format::read_document(text, name);
   INFO(name);
@@ -99,18 +92,18 @@ TEST_CASE("readers: write, read and write again gives the same text", "[formats]
       continue; // Known gap: the SPDX 3 reader does not yet give back every field.
     }
     INFO(spec);
-    std::string first = render(document, spec);
+    std::string first = testing::render_as(document, spec);
     auto read = format::read_document(first, spec);
     REQUIRE(read.ok());
     CHECK(read->document.components.size() == document.components.size());
-    std::string second = render(read->document, spec);
+    std::string second = testing::render_as(read->document, spec);
     CHECK(second == first);
   }
 }
 
 TEST_CASE("readers: kensa-json keeps the whole model", "[formats][readers]") {
   auto document = testing::every_field_document();
-  auto read = read_back(render(document, "kensa-json"), "kensa-json");
+  auto read = read_back(testing::render_as(document, "kensa-json"), "kensa-json");
   CHECK(read.components.size() == document.components.size());
   for (std::size_t i = 0; i < document.components.size(); ++i) {
     CHECK(read.components[i].id == document.components[i].id);
@@ -135,9 +128,9 @@ TEST_CASE("readers: conversions between the families keep components, licenses, 
       INFO(from << " -> " << to << " -> " << from);
       // Through the other family and back, as a user converting a vendor's
       // SBOM and then returning it would.
-      auto first = read_back(render(document, from), from);
-      auto middle = read_back(render(first, to), to);
-      auto last = read_back(render(middle, from), from);
+      auto first = read_back(testing::render_as(document, from), from);
+      auto middle = read_back(testing::render_as(first, to), to);
+      auto last = read_back(testing::render_as(middle, from), from);
       // BLAKE3 is in no SPDX 2 version: a counted loss.
       bool blake3 = to.find("spdx-json@3") == 0 || to.find("cyclonedx") == 0;
       auto expected = essentials(first, blake3);
@@ -158,7 +151,7 @@ TEST_CASE("readers: conversions between the families keep components, licenses, 
 TEST_CASE("readers: losses are counted, not silent", "[formats][readers][convert]") {
   auto document = testing::every_field_document();
   format::LossReport losses;
-  render(document, "spdx-json@2.2", &losses);
+  testing::render_as(document, "spdx-json@2.2", &losses);
   bool blake3 = false;
   for (const auto& [field, count] : losses.entries()) {
     blake3 |= field.find("BLAKE3") != std::string::npos && count == 1;
@@ -174,7 +167,7 @@ TEST_CASE("readers: CycloneDX carries the file inventory as file components in t
                                  "cyclonedx-json@1.7", "cyclonedx-xml@1.6"}) {
     INFO(spec);
     format::LossReport losses;
-    std::string text = render(document, spec, &losses);
+    std::string text = testing::render_as(document, spec, &losses);
     for (const auto& [field, count] : losses.entries()) {
       CHECK(field.find("file") == std::string::npos);
     }
@@ -184,7 +177,7 @@ TEST_CASE("readers: CycloneDX carries the file inventory as file components in t
   }
   // libc.so.6 is nested in the deb package that owns it; README.md, which no
   // package owns, is at the top level.
-  auto bom = nlohmann::json::parse(render(document, "cyclonedx-json@1.6"));
+  auto bom = nlohmann::json::parse(testing::render_as(document, "cyclonedx-json@1.6"));
   const nlohmann::json* readme = nullptr;
   const nlohmann::json* libc = nullptr;
   auto visit = [&](auto& self, const nlohmann::json& components, int depth) -> void {
@@ -331,8 +324,8 @@ TEST_CASE("readers: a cdxgen SBOM through SPDX and back keeps every component an
   CHECK(original->document.metadata.subject->name == "kensa-fixture-app");
   for (const auto& spdx : {"spdx-json@2.3", "spdx-tag-value@2.2", "spdx-json@3.0"}) {
     INFO(spdx);
-    auto through = read_back(render(original->document, spdx), spdx);
-    auto back = read_back(render(through, "cyclonedx-json@1.6"), "cyclonedx-json@1.6");
+    auto through = read_back(testing::render_as(original->document, spdx), spdx);
+    auto back = read_back(testing::render_as(through, "cyclonedx-json@1.6"), "cyclonedx-json@1.6");
     auto expected = essentials(original->document, true);
     auto got = essentials(back, true);
     CHECK(got.purls == expected.purls);
@@ -386,31 +379,12 @@ TEST_CASE("readers: a big CycloneDX document reads on two threads with nothing l
 // still read back to the same text.
 TEST_CASE("readers: a big document round-trips in both families", "[formats][readers]") {
   constexpr std::size_t k_count = 5000;
-  model::ComponentGraph graph;
-  std::string previous;
-  for (std::size_t i = 0; i < k_count; ++i) {
-    model::Component component;
-    component.ecosystem = "npm";
-    component.name = "package-" + std::to_string(10000 + i);
-    component.version = "1.0." + std::to_string(i % 7);
-    component.purl = "pkg:npm/" + component.name + "@" + component.version;
-    component.licenses_declared.push_back({i % 2 == 0 ? "MIT" : "Apache-2.0 OR MIT", "", ""});
-    component.hashes.push_back({model::HashAlgorithm::sha1, std::string(40, 'a')});
-    component.evidence.push_back({"node_modules/" + component.name + "/package.json", "", "npm"});
-    std::string id = graph.add(std::move(component));
-    if (!previous.empty()) {
-      graph.relate(previous, id, model::RelationshipType::depends_on);
-    }
-    previous = id;
-  }
-  model::DocumentMetadata metadata;
-  metadata.timestamp = "2024-01-02T03:04:05Z";
-  const auto document = std::move(graph).finish(metadata);
+  const auto document = testing::chain_document(k_count);
   for (const std::string spec : {"cyclonedx-json@1.6", "spdx-json@2.3", "spdx-json@3.0"}) {
     INFO(spec);
-    const std::string text = render(document, spec);
+    const std::string text = testing::render_as(document, spec);
     const auto read = read_back(text, spec);
     CHECK(read.components.size() == k_count);
-    CHECK(render(read, spec) == text);
+    CHECK(testing::render_as(read, spec) == text);
   }
 }

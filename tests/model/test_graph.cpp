@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace kensa::model;
 
 namespace {
@@ -94,4 +96,49 @@ TEST_CASE("graph: edges to unknown components are dropped, self edges ignored", 
   graph.relate(id, "ffffffffffffffff", RelationshipType::depends_on);
   auto document = std::move(graph).finish({});
   CHECK(document.relationships.empty());
+}
+
+TEST_CASE("graph: a component added with its id merges with the same one added without",
+          "[model][graph]") {
+  ComponentGraph graph;
+  Component mapped = npm_package("a", "1.0.0", "first/package.json");
+  mapped.id = component_id(mapped);
+  const std::string id = graph.add_identified(std::move(mapped));
+  CHECK(graph.add(npm_package("a", "1.0.0", "second/package.json")) == id);
+  auto document = std::move(graph).finish({});
+  REQUIRE(document.components.size() == 1);
+  CHECK(document.components[0].id == id);
+  CHECK(document.components[0].evidence.size() == 2);
+}
+
+// Past a few thousand components, finish() sorts components and
+// relationships on two threads: the result is the same as for a small graph.
+TEST_CASE("graph: a big graph finishes sorted, with unknown ends dropped", "[model][graph]") {
+  constexpr std::size_t k_count = 5000;
+  ComponentGraph graph;
+  std::vector<std::string> ids;
+  // Added in an order the sort must change (7 and k_count are coprime).
+  for (std::size_t i = 0; i < k_count; ++i) {
+    const std::size_t n = (i * 7) % k_count;
+    ids.push_back(graph.add(npm_package("p" + std::to_string(n), "1.0.0", "l")));
+  }
+  for (std::size_t i = 0; i + 1 < k_count; ++i) {
+    graph.relate(ids[i + 1], ids[i], RelationshipType::depends_on);
+    graph.relate(ids[i + 1], ids[i], RelationshipType::depends_on);
+  }
+  graph.relate(ids[0], "ffffffffffffffff", RelationshipType::depends_on);
+  auto document = std::move(graph).finish({});
+  REQUIRE(document.components.size() == k_count);
+  CHECK(std::is_sorted(document.components.begin(), document.components.end(),
+                       [](const Component& a, const Component& b) { return a.purl < b.purl; }));
+  REQUIRE(document.relationships.size() == k_count - 1);
+  CHECK(std::is_sorted(document.relationships.begin(), document.relationships.end()));
+  CHECK(std::adjacent_find(document.relationships.begin(), document.relationships.end()) ==
+        document.relationships.end());
+  REQUIRE(document.diagnostics.size() == 1);
+  CHECK(document.diagnostics[0].message.find("dropped a relationship") != std::string::npos);
+  for (const auto& relationship : document.relationships) {
+    REQUIRE(document.find(relationship.from) != nullptr);
+    REQUIRE(document.find(relationship.to) != nullptr);
+  }
 }

@@ -21,6 +21,10 @@ class ComponentGraph {
   // any occurrence is, and development only if every occurrence is.
   // Returns the id.
   std::string add(Component component);
+  // add() for a component whose id is already component_id(component):
+  // readers compute ids where they map a big document's components, on two
+  // threads, instead of one at a time here.
+  std::string add_identified(Component component);
 
   // Adds an edge between two ids. Edges to or from unknown ids are kept and
   // checked in finish(), since scanners may add edges before both ends.
@@ -41,6 +45,12 @@ class ComponentGraph {
   Document finish(DocumentMetadata metadata) &&;
 
  private:
+  // finish()'s two parts: the components in document order, each with its
+  // lists sorted; the relationships sorted, without duplicates and without
+  // those whose ends are unknown.
+  void move_sorted_components(std::vector<Component>& into);
+  void move_known_relationships(const std::string& subject_id, std::vector<Relationship>& into);
+
   // Components in the order first added, found by id through the index: a
   // deque (no moves as it grows) and one hash lookup cost far less than a
   // tree of 100,000 nodes.

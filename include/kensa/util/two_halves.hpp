@@ -39,4 +39,19 @@ void run_in_two_halves(std::size_t count, Work&& work) {
   }
 }
 
+// Runs `here` on this thread and `beside` on a second one, and returns when
+// both are done: two unrelated parts of one big job. They must not write
+// what the other reads. Exceptions are thrown again as run_in_two_halves
+// does.
+template <typename Here, typename Beside>
+void run_side_by_side(Here&& here, Beside&& beside) {
+  run_in_two_halves(2, [&](std::size_t, std::size_t, int half) {
+    if (half == 0) {
+      here();
+    } else {
+      beside();
+    }
+  });
+}
+
 } // namespace kensa

@@ -319,24 +319,36 @@ model::Component map_component(const json::Value& json, LossReport& losses) {
   return component;
 }
 
+// map_component with the component's id set; a file entry gives a component
+// without id.
+model::Component map_identified_component(const json::Value& json, LossReport& losses) {
+  if (is_file_entry(json)) {
+    return {};
+  }
+  model::Component component = map_component(json, losses);
+  component.id = model::component_id(component);
+  return component;
+}
+
 // Adds `json` and its nested components; returns the id (empty for a file
 // entry, which is not a component). `parent_id` is the id of the component
-// it is nested in; `mapped` is the component already mapped from `json`, if
-// it was.
+// it is nested in; `mapped` is what map_identified_component gave for
+// `json`, if it was mapped already.
 std::string add_component(const json::Value& json, std::size_t depth, Reader& reader,
                           const std::string& parent_id, model::Component* mapped = nullptr) {
   if (++reader.components > reader.limits.max_components) {
     reader.too_many = true;
     return "";
   }
-  if (is_file_entry(json)) {
+  model::Component component =
+      mapped != nullptr ? std::move(*mapped) : map_identified_component(json, reader.losses);
+  if (component.id.empty()) {
     add_file_entry(json, parent_id, reader);
     return "";
   }
   const std::string_view ref = json["bom-ref"].string();
   std::size_t before = reader.graph.component_count();
-  std::string id =
-      reader.graph.add(mapped != nullptr ? std::move(*mapped) : map_component(json, reader.losses));
+  std::string id = reader.graph.add_identified(std::move(component));
   if (reader.graph.component_count() == before) {
     reader.losses.add("components that duplicate another (merged)");
   }
@@ -447,10 +459,7 @@ std::vector<model::Component> map_in_parallel(const json::Value& components, Los
   if (components.size() < k_two_halves_threshold) {
     return {};
   }
-  return common::map_objects_in_two_halves(
-      components, losses, [](const json::Value& item, LossReport& half_losses) {
-        return is_file_entry(item) ? model::Component() : map_component(item, half_losses);
-      });
+  return common::map_objects_in_two_halves(components, losses, map_identified_component);
 }
 
 } // namespace

@@ -350,7 +350,9 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
   if (premapped) {
     mapped = common::map_objects_in_two_halves(
         packages, losses, [&](const json::Value& package, LossReport& half_losses) {
-          return map_package(package, reader.extracted, half_losses);
+          model::Component component = map_package(package, reader.extracted, half_losses);
+          component.id = model::component_id(component);
+          return component;
         });
   }
   std::string subject_id;
@@ -361,8 +363,13 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
       continue;
     }
     const std::string_view spdx_id = package["SPDXID"].string();
-    model::Component component =
-        premapped ? std::move(mapped[at]) : map_package(package, reader.extracted, losses);
+    model::Component component;
+    if (premapped) {
+      component = std::move(mapped[at]);
+    } else {
+      component = map_package(package, reader.extracted, losses);
+      component.id = model::component_id(component);
+    }
     if (!subject_spdx_id.empty() && spdx_id == subject_spdx_id && !metadata.subject) {
       // kensa ids are kept in the SPDXID, so a subject read back has the
       // id it was written with.
@@ -376,7 +383,7 @@ Result<model::Document> from_spdx2(const json::Value& document, std::string_view
       continue;
     }
     std::size_t before = reader.graph.component_count();
-    std::string id = reader.graph.add(std::move(component));
+    std::string id = reader.graph.add_identified(std::move(component));
     if (reader.graph.component_count() == before) {
       losses.add("packages that duplicate another (merged)");
     }

@@ -2,6 +2,7 @@
 
 #include "../common/json_access.hpp"
 #include "../common/property_names.hpp"
+#include "../common/two_halves_mapping.hpp"
 #include "component_facts.hpp"
 #include "spdx3_writer.hpp"
 #include "spdx_ids.hpp"
@@ -96,6 +97,89 @@ model::Party agent_of(const json::Value& agent) {
   return party;
 }
 
+// Licenses arrive through relationships, annotations are elements of
+// their own: both are gathered before packages are mapped.
+struct PackageLicenses {
+  std::vector<model::License> declared;
+  std::vector<model::License> concluded;
+};
+
+// What mapping a package looks up; the views point into the parsed
+// document.
+struct ElementTables {
+  std::unordered_map<std::string_view, json::Value> element_of;
+  std::unordered_map<std::string_view, std::vector<std::string_view>> facts_of;
+  std::unordered_map<std::string_view, PackageLicenses> licenses_of;
+};
+
+// A software_Package element as a component, its id set. Reads only the
+// element and the tables, so packages can be mapped on two threads.
+model::Component map_package(const json::Value& element, const ElementTables& tables,
+                             LossReport& losses) {
+  const std::string_view id = element["spdxId"].string();
+  model::Component component;
+  component.name = text(element, "name");
+  component.version = text(element, "software_packageVersion");
+  component.description = text(element, "description");
+  component.purl = text(element, "software_packageUrl");
+  for (const auto& identifier : array(element, "externalIdentifier")) {
+    std::string kind = text(identifier, "externalIdentifierType");
+    if (kind == "cpe23" || kind == "cpe22") {
+      component.cpes.push_back(text(identifier, "identifier"));
+    } else if (kind == "packageUrl" && component.purl.empty()) {
+      component.purl = text(identifier, "identifier");
+    }
+  }
+  component.ecosystem = common::purl_type(component.purl);
+  if (auto download = text(element, "software_downloadLocation"); !download.empty()) {
+    component.external_references.push_back({"distribution", download});
+  }
+  if (auto homepage = text(element, "software_homePage"); !homepage.empty()) {
+    component.external_references.push_back({"website", homepage});
+  }
+  for (const auto& reference : array(element, "externalRef")) {
+    std::string reference_type = text(reference, "comment");
+    if (reference_type.empty()) {
+      reference_type = text(reference, "externalRefType");
+    }
+    for (const auto& locator : strings(reference, "locator")) {
+      component.external_references.push_back({reference_type, std::string(locator)});
+    }
+  }
+  component.hashes = verified_using_hashes(element, losses);
+  for (const auto& agent : strings(element, "originatedBy")) {
+    if (auto found = tables.element_of.find(agent); found != tables.element_of.end()) {
+      component.authors.push_back(agent_of(found->second));
+    }
+  }
+  if (auto supplier = tables.element_of.find(text(element, "suppliedBy"));
+      supplier != tables.element_of.end()) {
+    component.supplier = agent_of(supplier->second);
+  }
+  if (auto copyright = text(element, "software_copyrightText"); !copyright.empty()) {
+    component.add_property(std::string(property::k_copyright), copyright);
+  }
+  if (auto type_found = type_of(text(element, "software_primaryPurpose"))) {
+    component.type = *type_found;
+  }
+  if (auto facts = tables.facts_of.find(id); facts != tables.facts_of.end()) {
+    for (const auto& statement : facts->second) {
+      if (!apply_component_facts(statement, component)) {
+        component.add_property("kensa:spdx:annotation", std::string(statement));
+      }
+    }
+  }
+  if (auto licenses = tables.licenses_of.find(id); licenses != tables.licenses_of.end()) {
+    component.licenses_declared = licenses->second.declared;
+    component.licenses_concluded = licenses->second.concluded;
+  }
+  if (!component.group.empty() && component.name.starts_with(component.group + "/")) {
+    component.name = component.name.substr(component.group.size() + 1);
+  }
+  component.id = model::component_id(component);
+  return component;
+}
+
 } // namespace
 
 Result<model::Document> from_spdx3(const json::Value& document, std::string_view source_name,
@@ -110,10 +194,27 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
   // Ids, types and the other strings looked up below point into the
   // parsed document, which outlives this mapping: half a million elements
   // are indexed without copying their IRIs.
-  std::unordered_map<std::string_view, json::Value> element_of;
-  element_of.reserve(graph_json.size());
+  ElementTables tables;
+  auto& element_of = tables.element_of;
   std::map<std::string, std::size_t> skipped_types;
+  // Each element's type is read once: the passes below go over these
+  // instead of looking it up in every element again.
+  struct TypedElement {
+    json::Value element;
+    std::string_view type;
+  };
+  std::vector<TypedElement> elements;
+  elements.reserve(graph_json.size());
   for (const auto& element : graph_json) {
+    const std::string_view type = element["type"].string();
+    elements.push_back({element, type});
+    // Only agents, tools and licenses are looked up by id; relationships,
+    // annotations, packages and files, nearly all of a big document, are
+    // not indexed.
+    if (type == "Relationship" || type == "LifecycleScopedRelationship" || type == "Annotation" ||
+        type == "software_Package" || type == "software_File") {
+      continue;
+    }
     if (const std::string_view id = id_of(element); !id.empty()) {
       element_of.emplace(id, element);
     }
@@ -122,8 +223,7 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
   model::DocumentMetadata metadata;
   model::ComponentGraph graph;
   std::string root;
-  for (const auto& element : graph_json) {
-    const std::string_view type = element["type"].string();
+  for (const auto& [element, type] : elements) {
     if (type == "CreationInfo") {
       metadata.timestamp = text(element, "created");
       for (const auto& agent : strings(element, "createdBy")) {
@@ -170,14 +270,16 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
     }
   }
 
-  // Licenses and annotations are separate elements pointing at packages.
-  std::unordered_map<std::string_view, std::vector<std::string_view>> facts_of;
-  for (const auto& element : graph_json) {
-    if (element["type"].string() == "Annotation") {
+  auto& facts_of = tables.facts_of;
+  for (const auto& [element, type] : elements) {
+    if (type == "Annotation") {
       facts_of[element["subject"].string()].push_back(element["statement"].string());
     }
   }
-  auto license_of = [&](std::string_view id) -> std::optional<model::License> {
+  // A document names a few license elements from many relationships:
+  // each is read once.
+  std::unordered_map<std::string_view, std::optional<model::License>> license_cache;
+  auto read_license = [&](std::string_view id) -> std::optional<model::License> {
     auto found = element_of.find(id);
     if (found == element_of.end()) {
       return std::nullopt;
@@ -199,16 +301,16 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
     }
     return model::License{"", expression, ""};
   };
-
-  // Licenses arrive through relationships: gathered first, so that each
-  // package is complete when it is added.
-  struct Licenses {
-    std::vector<model::License> declared;
-    std::vector<model::License> concluded;
+  auto license_of = [&](std::string_view id) -> const std::optional<model::License>& {
+    auto [cached, inserted] = license_cache.try_emplace(id);
+    if (inserted) {
+      cached->second = read_license(id);
+    }
+    return cached->second;
   };
-  std::unordered_map<std::string_view, Licenses> licenses_of;
-  for (const auto& element : graph_json) {
-    const std::string_view type = element["type"].string();
+
+  auto& licenses_of = tables.licenses_of;
+  for (const auto& [element, type] : elements) {
     if (type != "Relationship" && type != "LifecycleScopedRelationship") {
       continue;
     }
@@ -217,28 +319,25 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
       continue;
     }
     for (const auto& to_spdx : strings(element, "to")) {
-      auto license = license_of(to_spdx);
+      const auto& license = license_of(to_spdx);
       if (!license) {
         losses.add("licenses of elements that are not packages");
         continue;
       }
-      Licenses& licenses = licenses_of[element["from"].string()];
+      PackageLicenses& licenses = licenses_of[element["from"].string()];
       (relationship == "hasDeclaredLicense" ? licenses.declared : licenses.concluded)
-          .push_back(std::move(*license));
+          .push_back(*license);
     }
   }
 
-  std::unordered_map<std::string_view, std::string> component_of;
   std::unordered_map<std::string_view, model::FileEntry> files;
-  std::string subject_id;
-  for (const auto& element : graph_json) {
-    const std::string_view type = element["type"].string();
-    const std::string_view id = element["spdxId"].string();
+  std::vector<json::Value> package_elements;
+  for (const auto& [element, type] : elements) {
     if (type == "software_File") {
       model::FileEntry file;
       file.path = text(element, "name");
       file.hashes = verified_using_hashes(element, losses);
-      files.emplace(id, std::move(file));
+      files.emplace(element["spdxId"].string(), std::move(file));
       continue;
     }
     if (type != "software_Package") {
@@ -251,66 +350,32 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
       }
       continue;
     }
-    model::Component component;
-    component.name = text(element, "name");
-    component.version = text(element, "software_packageVersion");
-    component.description = text(element, "description");
-    component.purl = text(element, "software_packageUrl");
-    for (const auto& identifier : array(element, "externalIdentifier")) {
-      std::string kind = text(identifier, "externalIdentifierType");
-      if (kind == "cpe23" || kind == "cpe22") {
-        component.cpes.push_back(text(identifier, "identifier"));
-      } else if (kind == "packageUrl" && component.purl.empty()) {
-        component.purl = text(identifier, "identifier");
-      }
+    package_elements.push_back(element);
+  }
+  if (package_elements.size() > limits.max_components + 1) {
+    return fail("more than " + std::to_string(limits.max_components) + " packages");
+  }
+
+  // Mapping is most of the work and reads nothing but the tables: a big
+  // document's packages are mapped on two threads, then added in order.
+  std::vector<model::Component> mapped(package_elements.size());
+  const auto map_range = [&](std::size_t begin, std::size_t end, LossReport& into) {
+    for (std::size_t i = begin; i < end; ++i) {
+      mapped[i] = map_package(package_elements[i], tables, into);
     }
-    component.ecosystem = common::purl_type(component.purl);
-    if (auto download = text(element, "software_downloadLocation"); !download.empty()) {
-      component.external_references.push_back({"distribution", download});
-    }
-    if (auto homepage = text(element, "software_homePage"); !homepage.empty()) {
-      component.external_references.push_back({"website", homepage});
-    }
-    for (const auto& reference : array(element, "externalRef")) {
-      std::string reference_type = text(reference, "comment");
-      if (reference_type.empty()) {
-        reference_type = text(reference, "externalRefType");
-      }
-      for (const auto& locator : strings(reference, "locator")) {
-        component.external_references.push_back({reference_type, std::string(locator)});
-      }
-    }
-    component.hashes = verified_using_hashes(element, losses);
-    for (const auto& agent : strings(element, "originatedBy")) {
-      if (auto found = element_of.find(agent); found != element_of.end()) {
-        component.authors.push_back(agent_of(found->second));
-      }
-    }
-    if (auto supplier = element_of.find(text(element, "suppliedBy"));
-        supplier != element_of.end()) {
-      component.supplier = agent_of(supplier->second);
-    }
-    if (auto copyright = text(element, "software_copyrightText"); !copyright.empty()) {
-      component.add_property(std::string(property::k_copyright), copyright);
-    }
-    if (auto type_found = type_of(text(element, "software_primaryPurpose"))) {
-      component.type = *type_found;
-    }
-    if (auto facts = facts_of.find(id); facts != facts_of.end()) {
-      for (const auto& statement : facts->second) {
-        if (!apply_component_facts(statement, component)) {
-          component.add_property("kensa:spdx:annotation", std::string(statement));
-        }
-      }
-    }
-    if (auto licenses = licenses_of.find(id); licenses != licenses_of.end()) {
-      component.licenses_declared = std::move(licenses->second.declared);
-      component.licenses_concluded = std::move(licenses->second.concluded);
-      licenses_of.erase(licenses);
-    }
-    if (!component.group.empty() && component.name.starts_with(component.group + "/")) {
-      component.name = component.name.substr(component.group.size() + 1);
-    }
+  };
+  if (package_elements.size() >= k_two_halves_threshold) {
+    common::run_in_two_halves(package_elements.size(), losses, map_range);
+  } else {
+    map_range(0, package_elements.size(), losses);
+  }
+
+  std::unordered_map<std::string_view, std::string> component_of;
+  std::string subject_id;
+  for (std::size_t i = 0; i < package_elements.size(); ++i) {
+    const std::string_view id = package_elements[i]["spdxId"].string();
+    model::Component& component = mapped[i];
+    licenses_of.erase(id);
     if (id == root && !metadata.subject) {
       component.id = component_id_from_spdx_id(id);
       if (component.id.empty()) {
@@ -324,7 +389,7 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
     if (component_of.size() >= limits.max_components) {
       return fail("more than " + std::to_string(limits.max_components) + " packages");
     }
-    component_of[id] = graph.add(std::move(component));
+    component_of[id] = graph.add_identified(std::move(component));
   }
 
   // Licenses of elements that are no package.
@@ -333,8 +398,7 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
                licenses.declared.size() + licenses.concluded.size());
   }
   std::map<std::string, std::size_t> skipped_relationships;
-  for (const auto& element : graph_json) {
-    const std::string_view type = element["type"].string();
+  for (const auto& [element, type] : elements) {
     if (type != "Relationship" && type != "LifecycleScopedRelationship") {
       continue;
     }

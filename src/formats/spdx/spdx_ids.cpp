@@ -3,8 +3,12 @@
 #include <kensa/model/hash.hpp>
 #include <kensa/model/ids.hpp>
 #include <kensa/util/strings.hpp>
+#include <kensa/util/two_halves.hpp>
 
+#include <algorithm>
 #include <array>
+#include <functional>
+#include <vector>
 
 namespace kensa::format::spdx {
 
@@ -13,12 +17,54 @@ std::string document_namespace(std::string_view document_name) {
          std::string(k_namespace_hash_placeholder);
 }
 
+std::string namespace_hash(std::string_view text) {
+  if (text.size() <= k_namespace_hash_chunk) {
+    return model::compute_hash(model::HashAlgorithm::sha256, text).hex;
+  }
+  const std::size_t chunks = (text.size() + k_namespace_hash_chunk - 1) / k_namespace_hash_chunk;
+  std::vector<std::string> digests(chunks);
+  run_in_two_halves(chunks, [&](std::size_t begin, std::size_t end, int) {
+    for (std::size_t chunk = begin; chunk < end; ++chunk) {
+      digests[chunk] =
+          model::compute_hash(model::HashAlgorithm::sha256,
+                              text.substr(chunk * k_namespace_hash_chunk, k_namespace_hash_chunk))
+              .hex;
+    }
+  });
+  std::string joined;
+  for (const auto& digest : digests) {
+    joined += digest;
+  }
+  return model::compute_hash(model::HashAlgorithm::sha256, joined).hex;
+}
+
 void fill_namespace_hash(std::string& text) {
-  std::string hash = model::compute_hash(model::HashAlgorithm::sha256, text).hex;
-  std::size_t at = 0;
-  while ((at = text.find(k_namespace_hash_placeholder, at)) != std::string::npos) {
+  // The placeholders are found while the hash is computed: an SPDX 3
+  // document names its namespace in every IRI, a million times in a big one.
+  std::string hash;
+  std::vector<std::size_t> places;
+  const auto find_places = [&] {
+    const std::string_view placeholder = k_namespace_hash_placeholder;
+    const std::boyer_moore_horspool_searcher searcher(placeholder.begin(), placeholder.end());
+    auto at = text.cbegin();
+    while (true) {
+      at = std::search(at, text.cend(), searcher);
+      if (at == text.cend()) {
+        break;
+      }
+      places.push_back(static_cast<std::size_t>(at - text.cbegin()));
+      at += static_cast<std::ptrdiff_t>(placeholder.size());
+    }
+  };
+  const auto hash_text = [&] { hash = namespace_hash(text); };
+  if (text.size() > k_namespace_hash_chunk) {
+    run_side_by_side(hash_text, find_places);
+  } else {
+    hash_text();
+    find_places();
+  }
+  for (const std::size_t at : places) {
     text.replace(at, hash.size(), hash);
-    at += hash.size();
   }
 }
 
