@@ -32,6 +32,8 @@ function(kensa_use_mimalloc target)
   if(NOT KENSA_SANITIZERS)
     target_link_options(${target} PRIVATE "LINKER:--no-as-needed")
     target_link_libraries(${target} PRIVATE mimalloc)
+    # Its options: 2 MiB pages for big documents.
+    target_sources(${target} PRIVATE "${PROJECT_SOURCE_DIR}/src/allocator/mimalloc_options.cpp")
   endif()
 endfunction()
 

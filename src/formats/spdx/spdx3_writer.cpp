@@ -64,6 +64,9 @@ std::string_view sbom_type(std::string_view lifecycle) {
   return "";
 }
 
+// Relationships and annotations are planned with local ids, the part of
+// each IRI after the document's base, which they all share: shorter keys
+// to hash and sort, in the same order. The base is put back when written.
 struct Relationship3 {
   std::string from;
   std::string type;
@@ -152,12 +155,13 @@ class Spdx3Builder {
     return id;
   }
 
+  // The local id of the element for `expression`.
   std::string license_id(const std::string& expression) {
     // Most components share a handful of expressions: hash each once.
     auto [known, inserted] = m_license_id_of.try_emplace(expression);
     if (inserted) {
-      known->second = m_base + "License-" + model::content_hash_id(expression);
-      m_license_expressions.emplace(known->second, expression);
+      known->second = "License-" + model::content_hash_id(expression);
+      m_license_expressions.emplace(m_base + known->second, expression);
     }
     return known->second;
   }
@@ -209,11 +213,11 @@ class Spdx3Builder {
     }
     std::unordered_map<std::string, std::string> id_of;
     if (metadata.subject) {
-      id_of[metadata.subject->id] = package_id(*metadata.subject, true);
+      id_of[metadata.subject->id] = package_spdx_id(*metadata.subject, true);
       plan_package(*metadata.subject, id_of[metadata.subject->id]);
     }
     for (const auto& component : m_document.components) {
-      id_of[component.id] = package_id(component, false);
+      id_of[component.id] = package_spdx_id(component, false);
       plan_package(component, id_of[component.id]);
     }
     std::size_t dangling = 0;
@@ -246,7 +250,7 @@ class Spdx3Builder {
     for (const auto& file : m_document.files) {
       for (const auto& owner : file.owner_ids) {
         if (auto package = id_of.find(owner); package != id_of.end()) {
-          relate(package->second, "contains", file_id(file));
+          relate(package->second, "contains", file_spdx_id(file));
         }
       }
     }
@@ -255,6 +259,7 @@ class Spdx3Builder {
 
   std::string file_id(const model::FileEntry& file) const { return m_base + file_spdx_id(file); }
 
+  // `id` is the package's local id.
   void plan_package(const model::Component& component, const std::string& id) {
     if (!component.supplier.empty()) {
       agent_id(component.supplier);
@@ -566,11 +571,12 @@ class Spdx3Builder {
   void write_annotation(TreeWriter& out, const Annotation3& annotation) {
     out.begin_object();
     out.member("type", "Annotation");
-    out.member("spdxId", m_base + "Annotation-" +
-                             model::content_hash_id(annotation.subject + annotation.statement));
+    const std::string subject = m_base + annotation.subject;
+    out.member("spdxId",
+               m_base + "Annotation-" + model::content_hash_id(subject + annotation.statement));
     out.member("creationInfo", k_creation_info);
     out.member("annotationType", "other");
-    out.member("subject", annotation.subject);
+    out.member("subject", subject);
     out.member("statement", annotation.statement);
     out.end_object();
   }
@@ -578,12 +584,22 @@ class Spdx3Builder {
   void write_relationship(TreeWriter& out, const Relationship3& relationship) {
     out.begin_object();
     out.member("type", relationship.scope.empty() ? "Relationship" : "LifecycleScopedRelationship");
-    std::string key = relationship.from + "\n" + relationship.type + "\n" + relationship.scope;
-    out.member("spdxId", m_base + "Relationship-" + model::content_hash_id(key));
+    const std::string from = m_base + relationship.from;
+    out.member("spdxId", m_base + "Relationship-" +
+                             model::content_hash_id(from + "\n" + relationship.type + "\n" +
+                                                    relationship.scope));
     out.member("creationInfo", k_creation_info);
-    out.member("from", relationship.from);
+    out.member("from", from);
     out.member("relationshipType", relationship.type);
-    out.string_array("to", relationship.to);
+    out.key("to");
+    out.begin_array();
+    std::string to = m_base;
+    for (const auto& local : relationship.to) {
+      to.resize(m_base.size());
+      to += local;
+      out.string(to);
+    }
+    out.end_array();
     out.optional_member("scope", relationship.scope);
     out.end_object();
   }

@@ -5,9 +5,7 @@
 #include <kensa/util/strings.hpp>
 #include <kensa/util/two_halves.hpp>
 
-#include <algorithm>
 #include <array>
-#include <functional>
 #include <vector>
 
 namespace kensa::format::spdx {
@@ -43,17 +41,32 @@ void fill_namespace_hash(std::string& text) {
   // document names its namespace in every IRI, a million times in a big one.
   std::string hash;
   std::vector<std::size_t> places;
+  static_assert(k_namespace_hash_placeholder.find_first_not_of('0') == std::string_view::npos);
   const auto find_places = [&] {
-    const std::string_view placeholder = k_namespace_hash_placeholder;
-    const std::boyer_moore_horspool_searcher searcher(placeholder.begin(), placeholder.end());
-    auto at = text.cbegin();
-    while (true) {
-      at = std::search(at, text.cend(), searcher);
-      if (at == text.cend()) {
-        break;
+    // The placeholder is a run of '0's: any run as long covers one of the
+    // bytes at its length's multiples (minus one), so only those are looked
+    // at and a '0' there is measured. Hex digests are full of short runs; a
+    // searcher would stop at each.
+    const std::size_t length = k_namespace_hash_placeholder.size();
+    std::size_t probe = length - 1;
+    while (probe < text.size()) {
+      if (text[probe] != '0') {
+        probe += length;
+        continue;
       }
-      places.push_back(static_cast<std::size_t>(at - text.cbegin()));
-      at += static_cast<std::ptrdiff_t>(placeholder.size());
+      std::size_t start = probe;
+      while (start > 0 && text[start - 1] == '0') {
+        --start;
+      }
+      std::size_t end = probe + 1;
+      while (end < text.size() && text[end] == '0') {
+        ++end;
+      }
+      for (std::size_t at = start; at + length <= end; at += length) {
+        places.push_back(at);
+      }
+      // text[end] is no '0': the next run starts after it.
+      probe = end + length;
     }
   };
   const auto hash_text = [&] { hash = namespace_hash(text); };
