@@ -388,3 +388,32 @@ TEST_CASE("readers: a big document round-trips in both families", "[formats][rea
     CHECK(testing::render_as(read, spec) == text);
   }
 }
+
+// The SPDX 2 writer maps a big document's packages on two threads, each
+// counting what it cannot carry over: the counts come out whole, and the
+// document is the same as one mapped on one thread would be (the license
+// expressions and LicenseRefs are still assigned in document order).
+TEST_CASE("writers: a big SPDX 2 document counts every loss and keeps its order",
+          "[formats][writers]") {
+  constexpr std::size_t k_count = 5000;
+  model::Document document = testing::chain_document(k_count);
+  for (std::size_t i = 0; i < k_count; ++i) {
+    auto& component = document.components[i];
+    component.hashes.push_back({model::HashAlgorithm::blake3, std::string(64, 'b')});
+    // A license without an SPDX id becomes a LicenseRef numbered by first use.
+    component.licenses_concluded.push_back({"", "Custom License " + std::to_string(i % 3), ""});
+  }
+  format::LossReport losses;
+  const std::string text = testing::render_as(document, "spdx-json@2.2", &losses);
+  CHECK(losses.entries().at("hash BLAKE3 (not in SPDX 2.2)") == k_count);
+  const auto json = nlohmann::json::parse(text);
+  REQUIRE(json["packages"].size() == k_count);
+  REQUIRE(json["hasExtractedLicensingInfos"].size() == 3);
+  for (std::size_t i = 0; i < k_count; ++i) {
+    INFO(i);
+    REQUIRE(json["packages"][i]["name"] == document.components[i].name);
+    REQUIRE(json["packages"][i]["licenseConcluded"].get<std::string>().starts_with("LicenseRef-"));
+  }
+  // Only the hashes SPDX 2.2 has are written.
+  CHECK(json["packages"][0]["checksums"].size() == 1);
+}

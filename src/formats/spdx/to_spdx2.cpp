@@ -1,6 +1,7 @@
 #include "to_spdx2.hpp"
 
 #include "../common/property_names.hpp"
+#include "../common/two_halves_mapping.hpp"
 #include "component_facts.hpp"
 #include "spdx_ids.hpp"
 #include "spdx_licenses.hpp"
@@ -87,6 +88,10 @@ std::string verification_code(const std::vector<const model::FileEntry*>& files)
   return model::compute_hash(model::HashAlgorithm::sha1, joined).hex;
 }
 
+// The package for `component`, all but its license expressions (see
+// set_licenses). Reads nothing but the component and the context and counts
+// into context.losses, so a big document's packages are mapped on two
+// threads, each with a context of its own.
 Spdx2Package map_package(const model::Component& component, bool subject, Context& context) {
   Spdx2Package package;
   package.spdx_id = package_spdx_id(component, subject);
@@ -128,10 +133,6 @@ Spdx2Package map_package(const model::Component& component, bool subject, Contex
     package.license_info_from_files.push_back("NOASSERTION");
   }
   package.checksums = checksums(component.hashes, context);
-  package.license_concluded =
-      context.licenses.expression(component.licenses_concluded, context.losses);
-  package.license_declared =
-      context.licenses.expression(component.licenses_declared, context.losses);
   package.copyright_text = "NOASSERTION";
   for (const auto& property : component.properties) {
     if (property.name == property::k_copyright) {
@@ -208,6 +209,16 @@ std::string spdx_document_name(const model::Document& document) {
   return "kensa-sbom";
 }
 
+// LicenseExpressions numbers the LicenseRefs it makes in the order it meets
+// them: the packages get their expressions one after the other, in document
+// order.
+void set_licenses(Spdx2Package& package, const model::Component& component, Context& context) {
+  package.license_concluded =
+      context.licenses.expression(component.licenses_concluded, context.losses);
+  package.license_declared =
+      context.licenses.expression(component.licenses_declared, context.losses);
+}
+
 Spdx2Document to_spdx2(const model::Document& document, std::string_view version,
                        LossReport& losses) {
   const auto& metadata = document.metadata;
@@ -249,13 +260,28 @@ Spdx2Document to_spdx2(const model::Document& document, std::string_view version
   };
   if (metadata.subject) {
     out.packages.push_back(map_package(*metadata.subject, true, context));
+    set_licenses(out.packages.back(), *metadata.subject, context);
     package_of.emplace(metadata.subject->id, out.packages.size() - 1);
     out.relationships.push_back({out.spdx_id, "DESCRIBES", out.packages.back().spdx_id, ""});
   }
-  out.packages.reserve(document.components.size() + out.packages.size());
-  for (const auto& component : document.components) {
-    out.packages.push_back(map_package(component, false, context));
-    package_of.emplace(component.id, out.packages.size() - 1);
+  const std::size_t first = out.packages.size();
+  const std::size_t count = document.components.size();
+  out.packages.resize(first + count);
+  const auto map_range = [&](std::size_t begin, std::size_t end, LossReport& into) {
+    Context half{context.version, context.created, context.annotator, context.licenses, into,
+                 context.owned};
+    for (std::size_t i = begin; i < end; ++i) {
+      out.packages[first + i] = map_package(document.components[i], false, half);
+    }
+  };
+  if (count >= k_two_halves_threshold) {
+    common::run_in_two_halves(count, losses, map_range);
+  } else {
+    map_range(0, count, losses);
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    set_licenses(out.packages[first + i], document.components[i], context);
+    package_of.emplace(document.components[i].id, first + i);
   }
   if (!metadata.subject) {
     // Without a subject the document describes the components nothing else
