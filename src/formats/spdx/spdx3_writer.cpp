@@ -166,33 +166,38 @@ class Spdx3Builder {
     return known->second;
   }
 
-  void relate(const std::string& from, const std::string& type, const std::string& to,
-              const std::string& scope = "") {
-    // One relationship per source, type and scope, listing every target.
-    auto [at, inserted] =
-        m_relationship_at.try_emplace(from + "\n" + type + "\n" + scope, m_relationships.size());
-    if (inserted) {
-      m_relationships.push_back(Relationship3{from, type, scope, {}});
-    }
-    m_relationships[at->second].to.push_back(to);
+  // `type` and `scope` are literals: views outlive the plan.
+  void relate(const std::string& from, std::string_view type, const std::string& to,
+              std::string_view scope = "") {
+    m_edges.push_back(PlannedEdge{from, type, scope, to});
   }
 
-  // Relationships by source, type and scope, then annotations by subject
-  // (in the order they were planned for one subject): the output order.
+  // Relationships by source, type and scope, one per such triple listing
+  // its targets sorted and once each, then annotations by subject (in the
+  // order they were planned for one subject): the output order. Sorting the
+  // edges and grouping them costs less than looking each triple up in a
+  // hash table of joined keys as it is planned.
   void sort_planned() {
-    m_relationship_at.clear();
     // IRIs and type names hold no character below '\n', so comparing the
     // parts in turn orders as the joined "from\ntype\nscope" key does.
-    std::sort(m_relationships.begin(), m_relationships.end(),
-              [](const Relationship3& left, const Relationship3& right) {
-                return std::tie(left.from, left.type, left.scope) <
-                       std::tie(right.from, right.type, right.scope);
+    std::sort(m_edges.begin(), m_edges.end(),
+              [](const PlannedEdge& left, const PlannedEdge& right) {
+                return std::tie(left.from, left.type, left.scope, left.to) <
+                       std::tie(right.from, right.type, right.scope, right.to);
               });
-    for (auto& relationship : m_relationships) {
-      std::sort(relationship.to.begin(), relationship.to.end());
-      relationship.to.erase(std::unique(relationship.to.begin(), relationship.to.end()),
-                            relationship.to.end());
+    for (auto& edge : m_edges) {
+      Relationship3* last = m_relationships.empty() ? nullptr : &m_relationships.back();
+      if (last == nullptr || last->from != edge.from || last->type != edge.type ||
+          last->scope != edge.scope) {
+        m_relationships.push_back(Relationship3{
+            std::move(edge.from), std::string(edge.type), std::string(edge.scope), {}});
+        last = &m_relationships.back();
+      }
+      if (last->to.empty() || last->to.back() != edge.to) {
+        last->to.push_back(std::move(edge.to));
+      }
     }
+    m_edges = {};
     std::stable_sort(m_annotations.begin(), m_annotations.end(),
                      [](const Annotation3& left, const Annotation3& right) {
                        return left.subject < right.subject;
@@ -211,7 +216,9 @@ class Spdx3Builder {
       m_software_agent = m_base + "Agent-" + std::string(k_name);
       m_created_by.push_back(m_software_agent);
     }
-    std::unordered_map<std::string, std::string> id_of;
+    // Component id (a view into the document) to the package's local id.
+    std::unordered_map<std::string_view, std::string> id_of;
+    id_of.reserve(m_document.components.size() + 1);
     if (metadata.subject) {
       id_of[metadata.subject->id] = package_spdx_id(*metadata.subject, true);
       plan_package(*metadata.subject, id_of[metadata.subject->id]);
@@ -614,9 +621,15 @@ class Spdx3Builder {
   std::map<std::string, std::string> m_license_expressions;
   std::unordered_map<std::string, std::string> m_license_id_of;
   std::vector<Annotation3> m_annotations;
+  // One per planned edge, grouped into m_relationships once sorted.
+  struct PlannedEdge {
+    std::string from;
+    std::string_view type;
+    std::string_view scope;
+    std::string to;
+  };
+  std::vector<PlannedEdge> m_edges;
   std::vector<Relationship3> m_relationships;
-  // Where the relationship of a "from\ntype\nscope" key is, while planning.
-  std::unordered_map<std::string, std::size_t> m_relationship_at;
 };
 
 } // namespace
