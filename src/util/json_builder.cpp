@@ -8,6 +8,12 @@ using detail::Node;
 
 Builder::Builder() : m_storage(std::make_unique<detail::Storage>()) {}
 
+void Builder::reserve(std::size_t nodes, std::size_t items, std::size_t string_bytes) {
+  m_storage->nodes.reserve(nodes);
+  m_storage->items.reserve(items);
+  m_storage->strings.reserve(string_bytes);
+}
+
 // Inputs are size-capped before they are read and every node comes from at
 // least one byte of text, so indices stay far below 2^32.
 Node& Builder::add_node(Type type) {

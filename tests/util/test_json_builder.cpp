@@ -43,6 +43,30 @@ TEST_CASE("json builder: builds what the same text parses to", "[util][json]") {
   CHECK(built.root()["after"].order() == parsed->root()["after"].order());
 }
 
+TEST_CASE("json builder: a reservation, too small or exact, changes nothing built",
+          "[util][json]") {
+  const auto build = [](std::size_t nodes, std::size_t items, std::size_t string_bytes) {
+    Builder builder;
+    builder.reserve(nodes, items, string_bytes);
+    builder.begin_object();
+    builder.key("names");
+    builder.begin_array();
+    builder.string("first");
+    builder.string("second");
+    builder.end();
+    builder.end();
+    return std::move(builder).finish();
+  };
+  // 1 object + 1 key + 1 array + 2 strings; 2 items; "names" + 11 bytes.
+  const Document exact = build(5, 2, 16);
+  const Document small = build(1, 0, 1);
+  const Document none = build(0, 0, 0);
+  CHECK(exact.root().to_nlohmann() == none.root().to_nlohmann());
+  CHECK(small.root().to_nlohmann() == none.root().to_nlohmann());
+  CHECK(exact.root()["names"][1].string() == "second");
+  CHECK(exact.root()["names"][1].order() == none.root()["names"][1].order());
+}
+
 TEST_CASE("json builder: node numbers, repeated members and what is left open", "[util][json]") {
   Builder builder;
   CHECK(builder.next_node() == 0);

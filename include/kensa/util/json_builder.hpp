@@ -24,6 +24,12 @@ class Builder {
  public:
   Builder();
 
+  // Room for a document of `nodes` values and member names, `items` array
+  // items in all and `string_bytes` of strings, when the caller knows them:
+  // a big document then grows no array by doubling (which briefly holds the
+  // old and the new one) and is copied nowhere on the way.
+  void reserve(std::size_t nodes, std::size_t items, std::size_t string_bytes);
+
   void null();
   void boolean(bool value);
   void integer(std::int64_t value);

@@ -281,6 +281,39 @@ DraftValue checksum_of(std::string_view value, bool& ok) {
   return checksum;
 }
 
+// What writing a draft adds to a json::Document, counted before it is
+// written so that the document is allocated once (json::Builder::reserve).
+struct DraftSize {
+  std::size_t nodes = 0;
+  std::size_t items = 0;
+  std::size_t string_bytes = 0;
+};
+
+void measure_draft(const DraftValue& value, DraftSize& size) {
+  ++size.nodes;
+  switch (value.kind) {
+  case DraftValue::Kind::text:
+    size.string_bytes += value.text.size();
+    break;
+  case DraftValue::Kind::boolean:
+  case DraftValue::Kind::number:
+    break;
+  case DraftValue::Kind::object:
+    for (const auto& member : value.members) {
+      ++size.nodes;
+      size.string_bytes += member.name.size();
+      measure_draft(member.value, size);
+    }
+    break;
+  case DraftValue::Kind::array:
+    size.items += value.items.size();
+    for (const auto& item : value.items) {
+      measure_draft(item, size);
+    }
+    break;
+  }
+}
+
 // Writes `value` into `out`, noting the line of every value that has one.
 void write_draft(const DraftValue& value, json::Builder& out, std::vector<std::uint32_t>& lines) {
   if (value.line != 0) {
@@ -395,6 +428,10 @@ class TagValueReader {
     }
     Spdx2Tree tree;
     json::Builder builder;
+    DraftSize size;
+    measure_draft(m_document, size);
+    builder.reserve(size.nodes, size.items, size.string_bytes);
+    tree.node_lines.reserve(size.nodes);
     write_draft(m_document, builder, tree.node_lines);
     m_document = {};
     tree.document = std::move(builder).finish();
