@@ -13,6 +13,9 @@
 
 #include <benchmark/benchmark.h>
 #include <malloc.h>
+#ifdef KENSA_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include <fstream>
 #include <string>
@@ -63,7 +66,13 @@ const model::Document& large_document() {
 // Returns freed memory to the system and makes the current resident size the
 // new high-water mark.
 void reset_peak_resident() {
+#ifdef KENSA_WITH_MIMALLOC
+  // mimalloc keeps freed segments for reuse; the kensa executable starts
+  // without them.
+  mi_collect(true);
+#else
   malloc_trim(0);
+#endif
   std::ofstream("/proc/self/clear_refs") << "5";
 }
 
