@@ -1,6 +1,7 @@
 #include <kensa/util/json_builder.hpp>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace kensa::json {
 
@@ -12,6 +13,18 @@ void Builder::reserve(std::size_t nodes, std::size_t items, std::size_t string_b
   m_storage->nodes.reserve(nodes);
   m_storage->items.reserve(items);
   m_storage->strings.reserve(string_bytes);
+}
+
+void Builder::borrow_from(std::string_view source) {
+  m_storage->source = source;
+}
+
+bool Builder::borrows(std::string_view text) const {
+  // Compared as addresses: `text` may point anywhere.
+  const auto start = reinterpret_cast<std::uintptr_t>(m_storage->source.data());
+  const auto at = reinterpret_cast<std::uintptr_t>(text.data());
+  return !m_storage->source.empty() && at >= start &&
+         at + text.size() <= start + m_storage->source.size();
 }
 
 // Inputs are size-capped before they are read and every node comes from at
@@ -52,10 +65,16 @@ void Builder::real(double value) {
 }
 
 void Builder::string(std::string_view text) {
+  const bool borrowed = borrows(text);
   Node& node = add_node(Type::string);
-  node.offset = m_storage->strings.size();
   node.size = static_cast<std::uint32_t>(text.size());
-  m_storage->strings.append(text);
+  node.borrowed = borrowed;
+  if (borrowed) {
+    node.offset = static_cast<std::uint64_t>(text.data() - m_storage->source.data());
+  } else {
+    node.offset = m_storage->strings.size();
+    m_storage->strings.append(text);
+  }
 }
 
 void Builder::key(std::string_view name) {

@@ -97,6 +97,13 @@ TEST_CASE("spdx2 tree: tag-value elements, shapes and lines", "[formats][spdx2-t
   CHECK(tree->line_of("/creationInfo/creators/1") == 7);
   CHECK(tree->line_of("/packages/0/checksums/0/algorithm") == 14);
   CHECK(tree->line_of("/nothing/here") == 1);
+  // Values are views into the text, except those the reader rewrote.
+  const std::string_view version = tree->document.root()["packages"][0]["versionInfo"].string();
+  CHECK(version.data() == text.data() + text.find("PackageVersion: ") + 16);
+  const std::string_view purpose =
+      tree->document.root()["packages"][0]["primaryPackagePurpose"].string();
+  CHECK(purpose == "OPERATING_SYSTEM");
+  CHECK(text.find(purpose) == std::string::npos);
 
   REQUIRE(tree->problems.size() == 2);
   CHECK(tree->problems[0].line == 31);
@@ -153,8 +160,10 @@ TEST_CASE("spdx2 tree: the official examples read like the JSON example", "[form
     auto folder = *shared / "conformance" / "spdx" / version;
     auto json =
         Json::parse(testing::read_file(folder / ("SPDXJSONExample-v" + version + ".spdx.json")));
-    auto tag_value = format::read_spdx2_tag_value_tree(
-        testing::read_file(folder / ("SPDXTagExample-v" + version + ".spdx")));
+    // The tree keeps views into the text.
+    const std::string tag_value_text =
+        testing::read_file(folder / ("SPDXTagExample-v" + version + ".spdx"));
+    auto tag_value = format::read_spdx2_tag_value_tree(tag_value_text);
     auto yaml = format::read_spdx2_yaml_tree(
         testing::read_file(folder / ("SPDXYAMLExample-" + version + ".spdx.yaml")));
     REQUIRE(tag_value.ok());

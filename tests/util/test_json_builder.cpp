@@ -67,6 +67,29 @@ TEST_CASE("json builder: a reservation, too small or exact, changes nothing buil
   CHECK(exact.root()["names"][1].order() == none.root()["names"][1].order());
 }
 
+TEST_CASE("json builder: strings inside the borrowed text are views, others copies",
+          "[util][json]") {
+  const std::string text = "name: lodash";
+  const std::string_view source = text;
+  std::string outside = "copied";
+  Builder builder;
+  builder.borrow_from(source);
+  CHECK(builder.borrows(source.substr(6)));
+  CHECK_FALSE(builder.borrows(outside));
+  // Partly past the end: not inside.
+  CHECK_FALSE(builder.borrows(std::string_view(source.data() + 6, source.size())));
+  builder.begin_array();
+  builder.string(source.substr(6));
+  builder.string(outside);
+  builder.end();
+  const Document document = std::move(builder).finish();
+  outside = "changed";
+  CHECK(document.root()[0].string() == "lodash");
+  CHECK(document.root()[0].string().data() == text.data() + 6);
+  CHECK(document.root()[1].string() == "copied");
+  CHECK(Builder().borrows(source) == false);
+}
+
 TEST_CASE("json builder: node numbers, repeated members and what is left open", "[util][json]") {
   Builder builder;
   CHECK(builder.next_node() == 0);

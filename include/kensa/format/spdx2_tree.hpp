@@ -62,7 +62,8 @@ struct Spdx2TreeLimits {
 // value" lines, <text>...</text> values over several lines, '#' comments.
 // Element tags (PackageName, FileName, SnippetSPDXID, LicenseID, Annotator,
 // Relationship) start a new element; the tags after them fill it in. Fails
-// only when a limit is exceeded; everything else becomes a problem.
+// only when a limit is exceeded; everything else becomes a problem. The
+// tree's strings are views into `text`: it must outlive the tree.
 Result<Spdx2Tree> read_spdx2_tag_value_tree(std::string_view text,
                                             const Spdx2TreeLimits& limits = {});
 

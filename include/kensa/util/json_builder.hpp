@@ -16,7 +16,8 @@
 // The calls follow the text a JSON writer would produce: a value at the
 // top, then inside an object key(), value, key(), value..., inside an array
 // one value per item; end() closes the innermost open array or object.
-// Strings are copied. A member given twice is kept twice, and looking it up
+// Strings are copied, except those inside the text named by borrow_from().
+// A member given twice is kept twice, and looking it up
 // gives the last one, as with a parsed document.
 namespace kensa::json {
 
@@ -29,6 +30,12 @@ class Builder {
   // a big document then grows no array by doubling (which briefly holds the
   // old and the new one) and is copied nowhere on the way.
   void reserve(std::size_t nodes, std::size_t items, std::size_t string_bytes);
+  // Strings that lie inside `source` are kept as views into it instead of
+  // copies (a reader's values mostly do): the finished Document is then
+  // valid only as long as `source` is. Called before anything is built.
+  void borrow_from(std::string_view source);
+  // Whether string(text) would keep a view instead of a copy.
+  bool borrows(std::string_view text) const;
 
   void null();
   void boolean(bool value);

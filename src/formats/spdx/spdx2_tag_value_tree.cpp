@@ -289,11 +289,14 @@ struct DraftSize {
   std::size_t string_bytes = 0;
 };
 
-void measure_draft(const DraftValue& value, DraftSize& size) {
+// Strings `out` borrows from the text take no room of their own.
+void measure_draft(const DraftValue& value, const json::Builder& out, DraftSize& size) {
   ++size.nodes;
   switch (value.kind) {
   case DraftValue::Kind::text:
-    size.string_bytes += value.text.size();
+    if (!out.borrows(value.text)) {
+      size.string_bytes += value.text.size();
+    }
     break;
   case DraftValue::Kind::boolean:
   case DraftValue::Kind::number:
@@ -302,13 +305,13 @@ void measure_draft(const DraftValue& value, DraftSize& size) {
     for (const auto& member : value.members) {
       ++size.nodes;
       size.string_bytes += member.name.size();
-      measure_draft(member.value, size);
+      measure_draft(member.value, out, size);
     }
     break;
   case DraftValue::Kind::array:
     size.items += value.items.size();
     for (const auto& item : value.items) {
-      measure_draft(item, size);
+      measure_draft(item, out, size);
     }
     break;
   }
@@ -371,6 +374,7 @@ class TagValueReader {
   TagValueReader(const Spdx2TreeLimits& limits) : m_limits(limits) { m_document.line = 1; }
 
   Status read(std::string_view text) {
+    m_text = text;
     std::size_t line_number = 0;
     std::size_t position = 0;
     while (position < text.size()) {
@@ -428,8 +432,9 @@ class TagValueReader {
     }
     Spdx2Tree tree;
     json::Builder builder;
+    builder.borrow_from(m_text);
     DraftSize size;
-    measure_draft(m_document, size);
+    measure_draft(m_document, builder, size);
     builder.reserve(size.nodes, size.items, size.string_bytes);
     tree.node_lines.reserve(size.nodes);
     write_draft(m_document, builder, tree.node_lines);
@@ -817,6 +822,8 @@ class TagValueReader {
   }
 
   const Spdx2TreeLimits& m_limits;
+  // What is being read: the tree keeps views into it.
+  std::string_view m_text;
   DraftValue m_document;
   std::vector<Spdx2TreeProblem> m_problems;
   // Values the reader had to change (a purpose spelled with '-').
