@@ -481,6 +481,9 @@ Result<model::Document> from_cyclonedx(const json::Value& bom, std::string_view 
       return fail("more than " + std::to_string(limits.max_components) + " components");
     }
   }
+  // The moved-from components (half a kilobyte each) go before finish()
+  // builds the document beside the graph's copies.
+  mapped = {};
   for (const auto& [from, to] : reader.contains) {
     reader.graph.relate(from, to, model::RelationshipType::contains);
   }

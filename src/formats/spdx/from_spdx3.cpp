@@ -391,6 +391,9 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
     }
     component_of[id] = graph.add_identified(std::move(component));
   }
+  // The moved-from components (half a kilobyte each) go before finish()
+  // builds the document beside the graph's copies.
+  mapped = {};
 
   // Licenses of elements that are no package.
   for (const auto& [from, licenses] : licenses_of) {

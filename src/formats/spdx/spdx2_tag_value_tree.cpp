@@ -185,9 +185,15 @@ std::optional<long long> parse_number(std::string_view text) {
 
 struct DraftMember;
 
+// Members of a package as kensa writes it (name, SPDXID, version, download
+// location, filesAnalyzed, checksums, two licenses, copyright, external
+// references, purpose, annotations): room for them is taken at once.
+constexpr std::size_t k_package_members = 12;
+
 // A value of the tree before it is written out. Strings point into the text
 // being read (or into the reader's few owned strings); member names are the
-// tag tables' names.
+// tag tables' names. Kept small (48 bytes): a big document's draft holds
+// millions of them at once.
 struct DraftValue {
   enum class Kind : std::uint8_t { text, boolean, number, object, array };
 
@@ -195,10 +201,10 @@ struct DraftValue {
   bool flag = false;
   // 1-based; 0 when the value has no line of its own.
   std::uint32_t line = 0;
-  std::int64_t number = 0;
+  // Text; for a number its digits, as they stand in the text.
   std::string_view text;
-  std::vector<DraftMember> members;
-  std::vector<DraftValue> items;
+  // An object's members; an array's items, which have no name.
+  std::vector<DraftMember> children;
 
   static DraftValue of_text(std::string_view text, std::size_t line = 0) {
     DraftValue value;
@@ -214,10 +220,11 @@ struct DraftValue {
     value.line = static_cast<std::uint32_t>(line);
     return value;
   }
-  static DraftValue of_number(std::int64_t number) {
+  // `digits` is what parse_number() accepted.
+  static DraftValue of_number(std::string_view digits) {
     DraftValue value;
     value.kind = Kind::number;
-    value.number = number;
+    value.text = trim(digits);
     return value;
   }
   static DraftValue object(std::size_t line = 0) {
@@ -238,6 +245,11 @@ struct DraftValue {
     return const_cast<DraftValue*>(this)->find(name);
   }
   void add(std::string_view name, DraftValue value);
+  // An array's items.
+  std::size_t item_count() const { return children.size(); }
+  DraftValue& item(std::size_t index);
+  DraftValue& last_item() { return item(children.size() - 1); }
+  void push_item(DraftValue value) { add({}, std::move(value)); }
   // Replaces the member `name` (the last one) or adds it; true when it
   // replaced one.
   bool set(std::string_view name, DraftValue value);
@@ -248,8 +260,12 @@ struct DraftMember {
   DraftValue value;
 };
 
+DraftValue& DraftValue::item(std::size_t index) {
+  return children[index].value;
+}
+
 DraftValue* DraftValue::find(std::string_view name) {
-  for (auto it = members.rbegin(); it != members.rend(); ++it) {
+  for (auto it = children.rbegin(); it != children.rend(); ++it) {
     if (it->name == name) {
       return &it->value;
     }
@@ -258,7 +274,7 @@ DraftValue* DraftValue::find(std::string_view name) {
 }
 
 void DraftValue::add(std::string_view name, DraftValue value) {
-  members.push_back({name, std::move(value)});
+  children.push_back({name, std::move(value)});
 }
 
 bool DraftValue::set(std::string_view name, DraftValue value) {
@@ -302,16 +318,16 @@ void measure_draft(const DraftValue& value, const json::Builder& out, DraftSize&
   case DraftValue::Kind::number:
     break;
   case DraftValue::Kind::object:
-    for (const auto& member : value.members) {
+    for (const auto& member : value.children) {
       ++size.nodes;
       size.string_bytes += member.name.size();
       measure_draft(member.value, out, size);
     }
     break;
   case DraftValue::Kind::array:
-    size.items += value.items.size();
-    for (const auto& item : value.items) {
-      measure_draft(item, out, size);
+    size.items += value.children.size();
+    for (const auto& item : value.children) {
+      measure_draft(item.value, out, size);
     }
     break;
   }
@@ -334,11 +350,11 @@ void write_draft(const DraftValue& value, json::Builder& out, std::vector<std::u
     out.boolean(value.flag);
     break;
   case DraftValue::Kind::number:
-    out.integer(value.number);
+    out.integer(parse_number(value.text).value_or(0));
     break;
   case DraftValue::Kind::object:
     out.begin_object();
-    for (const auto& member : value.members) {
+    for (const auto& member : value.children) {
       out.key(member.name);
       write_draft(member.value, out, lines);
     }
@@ -346,8 +362,8 @@ void write_draft(const DraftValue& value, json::Builder& out, std::vector<std::u
     break;
   case DraftValue::Kind::array:
     out.begin_array();
-    for (const auto& item : value.items) {
-      write_draft(item, out, lines);
+    for (const auto& item : value.children) {
+      write_draft(item.value, out, lines);
     }
     out.end();
     break;
@@ -462,10 +478,10 @@ class TagValueReader {
 
   DraftValue& element(const ElementRef& where) {
     DraftValue* items = where.array.empty() ? nullptr : m_document.find(where.array);
-    if (items == nullptr || where.index >= items->items.size()) {
+    if (items == nullptr || where.index >= items->item_count()) {
       return m_document; // Only an empty reference gets here.
     }
-    return items->items[where.index];
+    return items->item(where.index);
   }
 
   // Appends a new object to the document array `array`.
@@ -473,15 +489,15 @@ class TagValueReader {
     DraftValue* items = m_document.find(array);
     if (items == nullptr) {
       m_document.add(array, DraftValue::array(line));
-      items = &m_document.members.back().value;
+      items = &m_document.children.back().value;
     } else if (items->kind != DraftValue::Kind::array) {
       *items = DraftValue::array(line);
     }
-    items->items.push_back(DraftValue::object(line));
+    items->push_item(DraftValue::object(line));
     // One allocation for the members a package (a dozen or so) or another
     // element (three or four) usually gets.
-    items->items.back().members.reserve(array == "packages" ? 16 : 4);
-    return {array, items->items.size() - 1};
+    items->last_item().children.reserve(array == "packages" ? k_package_members : 4);
+    return {array, items->item_count() - 1};
   }
 
   void set_member(DraftValue& object, std::string_view member, DraftValue value, std::size_t line,
@@ -497,12 +513,12 @@ class TagValueReader {
     DraftValue* items = object.find(member);
     if (items == nullptr) {
       object.add(member, DraftValue::array(line));
-      items = &object.members.back().value;
+      items = &object.children.back().value;
     } else if (items->kind != DraftValue::Kind::array) {
       *items = DraftValue::array(line);
     }
     value.line = static_cast<std::uint32_t>(line);
-    items->items.push_back(std::move(value));
+    items->push_item(std::move(value));
   }
 
   Status tag_line(std::string_view tag, std::string_view value, std::size_t line) {
@@ -661,7 +677,7 @@ class TagValueReader {
       }
       // Tag-value spells the category with '-', JSON with '_' in 2.3.
       DraftValue reference = DraftValue::object();
-      reference.members.reserve(4);
+      reference.children.reserve(4);
       reference.add("referenceCategory", DraftValue::of_text(words[0]));
       reference.add("referenceType", DraftValue::of_text(words[1]));
       reference.add("referenceLocator", DraftValue::of_text(words[2]));
@@ -670,11 +686,11 @@ class TagValueReader {
     }
     case Shape::external_ref_comment: {
       DraftValue* references = target.find("externalRefs");
-      if (references == nullptr || references->items.empty()) {
+      if (references == nullptr || references->item_count() == 0) {
         problem(line, "ExternalRefComment before any ExternalRef");
         break;
       }
-      references->items.back().set("comment", DraftValue::of_text(value, line));
+      references->last_item().set("comment", DraftValue::of_text(value, line));
       break;
     }
     case Shape::verification_code: {
@@ -692,7 +708,7 @@ class TagValueReader {
           if (!word.empty() && word.back() == ',') {
             word.remove_suffix(1);
           }
-          excluded.items.push_back(DraftValue::of_text(word));
+          excluded.push_item(DraftValue::of_text(word));
         }
         code.add("packageVerificationCodeExcludedFiles", std::move(excluded));
       }
@@ -720,9 +736,9 @@ class TagValueReader {
       // ends (SnippetFromFileSPDXID may come later).
       DraftValue range = DraftValue::object();
       DraftValue start = DraftValue::object();
-      start.add(key, DraftValue::of_number(*from));
+      start.add(key, DraftValue::of_number(value.substr(0, colon)));
       DraftValue end = DraftValue::object();
-      end.add(key, DraftValue::of_number(*to));
+      end.add(key, DraftValue::of_number(value.substr(colon + 1)));
       range.add("startPointer", std::move(start));
       range.add("endPointer", std::move(end));
       append_member(target, rule.member, std::move(range), line);
@@ -749,7 +765,7 @@ class TagValueReader {
       DraftValue* info = m_document.find("creationInfo");
       if (info == nullptr) {
         m_document.add("creationInfo", DraftValue::object(line));
-        info = &m_document.members.back().value;
+        info = &m_document.children.back().value;
       } else if (info->kind != DraftValue::Kind::object) {
         *info = DraftValue::object(line);
       }
@@ -771,8 +787,8 @@ class TagValueReader {
       if (items == nullptr) {
         continue;
       }
-      for (std::size_t i = 0; i < items->items.size(); ++i) {
-        const DraftValue* id = items->items[i].find("SPDXID");
+      for (std::size_t i = 0; i < items->item_count(); ++i) {
+        const DraftValue* id = items->children[i].value.find("SPDXID");
         if (id != nullptr && id->kind == DraftValue::Kind::text) {
           element_of.emplace(id->text, ElementRef{array, i});
         }
@@ -803,7 +819,8 @@ class TagValueReader {
     if (snippets == nullptr) {
       return;
     }
-    for (auto& snippet : snippets->items) {
+    for (std::size_t i = 0; i < snippets->item_count(); ++i) {
+      DraftValue& snippet = snippets->item(i);
       DraftValue* ranges = snippet.find("ranges");
       const DraftValue* file = snippet.find("snippetFromFile");
       if (ranges == nullptr || file == nullptr) {
@@ -811,7 +828,8 @@ class TagValueReader {
       }
       DraftValue reference = *file;
       reference.line = 0;
-      for (auto& range : ranges->items) {
+      for (std::size_t r = 0; r < ranges->item_count(); ++r) {
+        DraftValue& range = ranges->item(r);
         for (std::string_view end : {"startPointer", "endPointer"}) {
           if (DraftValue* pointer = range.find(end)) {
             pointer->add("reference", reference);
