@@ -71,13 +71,12 @@ int run_convert(const ConvertArguments& arguments) {
     return k_exit_usage;
   }
   std::string name = arguments.input == "-" ? "standard input" : arguments.input;
-  auto read = format::read_document(*content, name, limits);
+  // Handed over: the text is freed once the model no longer needs it.
+  auto read = format::read_document_consuming(std::move(*content), name, limits);
   if (!read) {
     spdlog::error("{}", read.error());
     return k_exit_usage;
   }
-  content->clear();
-  content->shrink_to_fit();
   spdlog::info("read {} as {} {} {}: {} components, {} relationships", name,
                format::family_name(read->format.family),
                format::encoding_name(read->format.encoding), read->format.spec_version,

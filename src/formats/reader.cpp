@@ -12,6 +12,10 @@
 #include <kensa/format/spdx2_tree.hpp>
 #include <kensa/util/json_document.hpp>
 
+#include <iterator>
+#include <string>
+#include <vector>
+
 namespace kensa::format {
 
 namespace {
@@ -31,17 +35,20 @@ Result<json::Document> parse_json(std::string_view content, std::string_view sou
   return parsed;
 }
 
-} // namespace
-
-Result<ReadDocument> read_document(std::string_view content, std::string_view source_name,
-                                   const ReadLimits& limits) {
+// Reads `content`; `owned`, when given, holds it and is freed as soon as the
+// mapping is done. Every tree below lives in its own case block, so it is
+// gone too when the graph is finished at the end.
+Result<ReadDocument> read_text(std::string_view content, std::string* owned,
+                               std::string_view source_name, const ReadLimits& limits) {
   if (content.size() > limits.max_bytes) {
     return fail(std::string(source_name) + ": larger than " + std::to_string(limits.max_bytes) +
                 " bytes");
   }
   ReadDocument read;
   read.format = detect_format(content);
-  Result<model::Document> document = fail("");
+  Result<MappedDocument> mapped = fail("");
+  // Problems of the tag-value or YAML text, listed after the graph's own.
+  std::vector<model::Diagnostic> text_problems;
   switch (read.format.encoding) {
   case DocumentEncoding::json:
   case DocumentEncoding::json_ld: {
@@ -51,14 +58,20 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
     }
     const json::Value json = parsed->root();
     if (read.format.family == DocumentFamily::cyclonedx) {
-      document = cyclonedx::from_cyclonedx(json, source_name, limits, read.losses);
+      mapped = cyclonedx::from_cyclonedx(json, source_name, limits, read.losses);
     } else if (read.format.family == DocumentFamily::spdx &&
                read.format.encoding == DocumentEncoding::json_ld) {
-      document = spdx::from_spdx3(json, source_name, limits, read.losses);
+      mapped = spdx::from_spdx3(json, source_name, limits, read.losses);
     } else if (read.format.family == DocumentFamily::spdx) {
-      document = spdx::from_spdx2(json, source_name, limits, read.losses);
+      mapped = spdx::from_spdx2(json, source_name, limits, read.losses);
     } else if (kensa_json::is_kensa_json(json)) {
-      document = kensa_json::from_kensa_json(json, source_name, limits, read.losses);
+      // Already a document: kensa-json is the model as it is.
+      auto document = kensa_json::from_kensa_json(json, source_name, limits, read.losses);
+      if (!document.ok()) {
+        return fail(std::string(source_name) + ": " + document.error());
+      }
+      read.document = std::move(*document);
+      return read;
     } else {
       return fail(std::string(source_name) + ": JSON, but neither CycloneDX, SPDX nor kensa-json");
     }
@@ -72,7 +85,7 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
     if (!shape.ok()) {
       return fail(shape.error());
     }
-    document = cyclonedx::from_cyclonedx(shape->root(), source_name, limits, read.losses);
+    mapped = cyclonedx::from_cyclonedx(shape->root(), source_name, limits, read.losses);
     break;
   }
   case DocumentEncoding::yaml:
@@ -85,13 +98,10 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
     if (!tree.ok()) {
       return fail(std::string(source_name) + ": " + tree.error());
     }
-    document = spdx::from_spdx2(tree->document.root(), source_name, limits, read.losses);
-    if (document.ok()) {
-      for (const auto& problem : tree->problems) {
-        document->diagnostics.push_back(
-            {model::Severity::warning, std::string(source_name),
-             "line " + std::to_string(problem.line) + ": " + problem.message});
-      }
+    mapped = spdx::from_spdx2(tree->document.root(), source_name, limits, read.losses);
+    for (const auto& problem : tree->problems) {
+      text_problems.push_back({model::Severity::warning, std::string(source_name),
+                               "line " + std::to_string(problem.line) + ": " + problem.message});
     }
     break;
   }
@@ -101,11 +111,29 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
     return fail(std::string(source_name) +
                 ": not a CycloneDX, SPDX or kensa-json document kensa recognises");
   }
-  if (!document.ok()) {
-    return fail(std::string(source_name) + ": " + document.error());
+  if (!mapped.ok()) {
+    return fail(std::string(source_name) + ": " + mapped.error());
   }
-  read.document = std::move(*document);
+  if (owned != nullptr) {
+    std::string().swap(*owned);
+  }
+  read.document = std::move(mapped->graph).finish(std::move(mapped->metadata));
+  read.document.diagnostics.insert(read.document.diagnostics.end(),
+                                   std::make_move_iterator(text_problems.begin()),
+                                   std::make_move_iterator(text_problems.end()));
   return read;
+}
+
+} // namespace
+
+Result<ReadDocument> read_document(std::string_view content, std::string_view source_name,
+                                   const ReadLimits& limits) {
+  return read_text(content, nullptr, source_name, limits);
+}
+
+Result<ReadDocument> read_document_consuming(std::string content, std::string_view source_name,
+                                             const ReadLimits& limits) {
+  return read_text(content, &content, source_name, limits);
 }
 
 } // namespace kensa::format

@@ -312,6 +312,37 @@ TEST_CASE("readers: malformed input fails or warns, never crashes", "[formats][r
                   .ok());
 }
 
+// read_document_consuming frees the text before the model is finished; the
+// document, losses and diagnostics must be those read_document gives.
+TEST_CASE("readers: a text handed over reads as the same document", "[formats][readers]") {
+  const auto document = testing::chain_document(40);
+  for (const auto& spec : every_spec()) {
+    INFO(spec);
+    const std::string text = testing::render_as(document, spec);
+    const auto kept = format::read_document(text, spec);
+    auto handed_over = format::read_document_consuming(std::string(text), spec);
+    REQUIRE(kept.ok());
+    REQUIRE(handed_over.ok());
+    CHECK(testing::render_as(handed_over->document, spec) ==
+          testing::render_as(kept->document, spec));
+    CHECK(handed_over->losses.entries() == kept->losses.entries());
+    CHECK(handed_over->document.diagnostics == kept->document.diagnostics);
+  }
+  // The tag-value text's own problems come after the graph's diagnostics.
+  const std::string tag_value = "SPDXVersion: SPDX-2.3\n"
+                                "SPDXID: SPDXRef-DOCUMENT\n"
+                                "NoSuchTag: x\n"
+                                "PackageName: a\n"
+                                "SPDXID: SPDXRef-a\n"
+                                "Relationship: SPDXRef-a DEPENDS_ON SPDXRef-missing\n";
+  auto read = format::read_document_consuming(tag_value, "odd.spdx");
+  REQUIRE(read.ok());
+  REQUIRE(read->document.diagnostics.size() == 2);
+  CHECK(read->document.diagnostics[0].message.find("not a package or file") != std::string::npos);
+  CHECK(read->document.diagnostics[1].message.starts_with("line 3: unknown tag NoSuchTag"));
+  CHECK_FALSE(format::read_document_consuming("not an sbom", "text").ok());
+}
+
 TEST_CASE("readers: a cdxgen SBOM through SPDX and back keeps every component and edge",
           "[formats][readers][convert]") {
   std::string text =

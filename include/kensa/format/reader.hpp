@@ -39,5 +39,10 @@ struct ReadDocument {
 // as it goes.
 Result<ReadDocument> read_document(std::string_view content, std::string_view source_name,
                                    const ReadLimits& limits = {});
+// The same, for a text handed over: it is freed as soon as the model no
+// longer needs it, before the model is finished, so that a big document's
+// text and finished model are not held at once.
+Result<ReadDocument> read_document_consuming(std::string content, std::string_view source_name,
+                                             const ReadLimits& limits = {});
 
 } // namespace kensa::format

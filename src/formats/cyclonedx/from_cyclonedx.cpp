@@ -464,8 +464,8 @@ std::vector<model::Component> map_in_parallel(const json::Value& components, Los
 
 } // namespace
 
-Result<model::Document> from_cyclonedx(const json::Value& bom, std::string_view source_name,
-                                       const ReadLimits& limits, LossReport& losses) {
+Result<MappedDocument> from_cyclonedx(const json::Value& bom, std::string_view source_name,
+                                      const ReadLimits& limits, LossReport& losses) {
   Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}, 0, false};
   std::optional<std::string> subject_ref;
   model::DocumentMetadata metadata = map_metadata(bom, reader, subject_ref);
@@ -481,8 +481,8 @@ Result<model::Document> from_cyclonedx(const json::Value& bom, std::string_view 
       return fail("more than " + std::to_string(limits.max_components) + " components");
     }
   }
-  // The moved-from components (half a kilobyte each) go before finish()
-  // builds the document beside the graph's copies.
+  // The moved-from components (half a kilobyte each) are freed now, not
+  // when the mapping ends.
   mapped = {};
   for (const auto& [from, to] : reader.contains) {
     reader.graph.relate(from, to, model::RelationshipType::contains);
@@ -540,7 +540,7 @@ Result<model::Document> from_cyclonedx(const json::Value& bom, std::string_view 
   if (bom.contains("definitions")) {
     losses.add("definitions");
   }
-  return std::move(reader.graph).finish(std::move(metadata));
+  return MappedDocument{std::move(reader.graph), std::move(metadata)};
 }
 
 } // namespace kensa::format::cyclonedx

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../mapped_document.hpp"
+
 #include <kensa/format/loss_report.hpp>
 #include <kensa/format/reader.hpp>
 #include <kensa/model/document.hpp>
@@ -17,7 +19,8 @@ namespace kensa::format::cyclonedx {
 // tags, ...) become properties. Elements that cannot be read are
 // diagnostics naming `source_name`; what is dropped is counted in `losses`.
 // Fails only when a limit is exceeded.
-Result<model::Document> from_cyclonedx(const json::Value& bom, std::string_view source_name,
-                                       const ReadLimits& limits, LossReport& losses);
+// The graph comes back unfinished (see mapped_document.hpp).
+Result<MappedDocument> from_cyclonedx(const json::Value& bom, std::string_view source_name,
+                                      const ReadLimits& limits, LossReport& losses);
 
 } // namespace kensa::format::cyclonedx

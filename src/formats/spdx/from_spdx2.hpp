@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../mapped_document.hpp"
+
 #include <kensa/format/loss_report.hpp>
 #include <kensa/format/reader.hpp>
 #include <kensa/model/document.hpp>
@@ -18,7 +20,8 @@ namespace kensa::format::spdx {
 // model lacks are kept as kensa:spdx:* properties; what has no place at
 // all (snippets, relationship kinds the model lacks) is counted in
 // `losses`. Fails only when a limit is exceeded.
-Result<model::Document> from_spdx2(const json::Value& document, std::string_view source_name,
-                                   const ReadLimits& limits, LossReport& losses);
+// The graph comes back unfinished (see mapped_document.hpp).
+Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view source_name,
+                                  const ReadLimits& limits, LossReport& losses);
 
 } // namespace kensa::format::spdx

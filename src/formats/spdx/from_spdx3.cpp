@@ -182,8 +182,8 @@ model::Component map_package(const json::Value& element, const ElementTables& ta
 
 } // namespace
 
-Result<model::Document> from_spdx3(const json::Value& document, std::string_view source_name,
-                                   const ReadLimits& limits, LossReport& losses) {
+Result<MappedDocument> from_spdx3(const json::Value& document, std::string_view source_name,
+                                  const ReadLimits& limits, LossReport& losses) {
   if (!document.is_object() || !document.contains("@graph") || !document["@graph"].is_array()) {
     return fail("no @graph array: only the compact JSON-LD form is read");
   }
@@ -391,8 +391,8 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
     }
     component_of[id] = graph.add_identified(std::move(component));
   }
-  // The moved-from components (half a kilobyte each) go before finish()
-  // builds the document beside the graph's copies.
+  // The moved-from components (half a kilobyte each) are freed now, not
+  // when the mapping ends.
   mapped = {};
 
   // Licenses of elements that are no package.
@@ -454,7 +454,7 @@ Result<model::Document> from_spdx3(const json::Value& document, std::string_view
   }
   static_cast<void>(source_name);
   std::sort(metadata.properties.begin(), metadata.properties.end());
-  return std::move(graph).finish(std::move(metadata));
+  return MappedDocument{std::move(graph), std::move(metadata)};
 }
 
 } // namespace kensa::format::spdx

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../mapped_document.hpp"
+
 #include <kensa/format/loss_report.hpp>
 #include <kensa/format/reader.hpp>
 #include <kensa/model/document.hpp>
@@ -17,7 +19,8 @@ namespace kensa::format::spdx {
 // kensa-facts annotations what kensa's writer had to leave out. Other
 // element types and relationship types are counted in `losses`. Fails only
 // when there is no @graph or a limit is exceeded.
-Result<model::Document> from_spdx3(const json::Value& document, std::string_view source_name,
-                                   const ReadLimits& limits, LossReport& losses);
+// The graph comes back unfinished (see mapped_document.hpp).
+Result<MappedDocument> from_spdx3(const json::Value& document, std::string_view source_name,
+                                  const ReadLimits& limits, LossReport& losses);
 
 } // namespace kensa::format::spdx
