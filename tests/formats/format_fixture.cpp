@@ -144,29 +144,6 @@ model::Document every_field_document() {
   return std::move(graph).finish(metadata);
 }
 
-model::Document chain_document(std::size_t count) {
-  model::ComponentGraph graph;
-  std::string previous;
-  for (std::size_t i = 0; i < count; ++i) {
-    model::Component component;
-    component.ecosystem = "npm";
-    component.name = "package-" + std::to_string(10000 + i);
-    component.version = "1.0." + std::to_string(i % 7);
-    component.purl = "pkg:npm/" + component.name + "@" + component.version;
-    component.licenses_declared.push_back({i % 2 == 0 ? "MIT" : "Apache-2.0 OR MIT", "", ""});
-    component.hashes.push_back({model::HashAlgorithm::sha1, std::string(40, 'a')});
-    component.evidence.push_back({"node_modules/" + component.name + "/package.json", "", "npm"});
-    std::string id = graph.add(std::move(component));
-    if (!previous.empty()) {
-      graph.relate(previous, id, model::RelationshipType::depends_on);
-    }
-    previous = id;
-  }
-  model::DocumentMetadata metadata;
-  metadata.timestamp = "2024-01-02T03:04:05Z";
-  return std::move(graph).finish(metadata);
-}
-
 std::string render_as(const model::Document& document, const std::string& spec_text,
                       format::LossReport* losses) {
   auto spec = format::parse_output_spec(spec_text);

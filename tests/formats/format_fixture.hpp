@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../support/chain_document.hpp"
+
 #include <kensa/format/loss_report.hpp>
 #include <kensa/model/document.hpp>
 
@@ -12,11 +14,6 @@
 namespace kensa::testing {
 
 model::Document every_field_document();
-
-// `count` npm components, each with a license, a hash and evidence, each
-// depending on the next: big enough, at 5,000, for the two-thread paths of
-// the readers and writers.
-model::Document chain_document(std::size_t count);
 
 // `document` written as `spec_text` says ("spdx-json@2.3"); the spec must
 // parse.

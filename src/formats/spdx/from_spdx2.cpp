@@ -4,8 +4,8 @@
 #include "../common/property_names.hpp"
 #include "../common/two_halves_mapping.hpp"
 #include "component_facts.hpp"
+#include "extracted_licenses.hpp"
 #include "spdx_ids.hpp"
-#include "spdx_licenses.hpp"
 
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
@@ -29,48 +29,12 @@ bool no_value(std::string_view value) {
   return value.empty() || value == "NOASSERTION" || value == "NONE";
 }
 
-// The operands of the top-level ANDs of `expression`, outer parentheses
-// removed: "(MIT OR X) AND Y" gives "MIT OR X" and "Y".
-std::vector<std::string> top_level_conjuncts(std::string_view expression) {
-  std::vector<std::string> parts;
-  int depth = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < expression.size(); ++i) {
-    char c = expression[i];
-    if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (depth == 0 && expression.substr(i, 5) == " AND ") {
-      parts.emplace_back(expression.substr(start, i - start));
-      start = i + 5;
-      i += 4;
-    }
-  }
-  parts.emplace_back(expression.substr(start));
-  for (auto& part : parts) {
-    if (part.size() > 2 && part.front() == '(' && part.back() == ')') {
-      part = part.substr(1, part.size() - 2);
-    }
-  }
-  return parts;
-}
-
-struct ExtractedInfo {
-  std::string text;
-  std::string name;
-  std::string url;
-};
-
-// LicenseRef- ids to what hasExtractedLicensingInfos says of them.
-using Extracted = std::map<std::string, ExtractedInfo, std::less<>>;
-
 struct Reader {
   std::string source;
   const ReadLimits& limits;
   LossReport& losses;
   model::ComponentGraph graph;
-  Extracted extracted;
+  ExtractedInfos extracted;
   // SPDXID to component id (packages) or file path (files). The SPDXIDs
   // point into the parsed document, which outlives the mapping.
   std::unordered_map<std::string_view, std::string> component_of;
@@ -80,44 +44,6 @@ struct Reader {
     graph.add_diagnostic({model::Severity::warning, source, std::move(message)});
   }
 };
-
-// A license field as model licenses. kensa writes several licenses joined
-// by AND, and a license name as a LicenseRef- whose name and text are that
-// name: such a conjunction is split back; any other expression stays whole.
-std::vector<model::License> licenses_of(std::string_view field, const Extracted& extracted) {
-  std::vector<model::License> licenses;
-  if (no_value(field)) {
-    return licenses;
-  }
-  auto kensa_name = [&](std::string_view part) -> const ExtractedInfo* {
-    auto it = extracted.find(part);
-    if (it == extracted.end() || it->second.name != it->second.text || it->second.name.empty() ||
-        it->second.name == "NOASSERTION") {
-      return nullptr;
-    }
-    return &it->second;
-  };
-  auto parts = top_level_conjuncts(field);
-  bool split = parts.size() > 1 &&
-               std::any_of(parts.begin(), parts.end(),
-                           [&](const std::string& part) { return kensa_name(part) != nullptr; });
-  if (!split) {
-    parts = {std::string(field)};
-  }
-  for (const auto& part : parts) {
-    if (const auto* info = kensa_name(part)) {
-      licenses.push_back({"", info->name, info->url});
-      continue;
-    }
-    auto parsed = model::parse_license_expression(part);
-    if (parsed) {
-      licenses.push_back({parsed->canonical, "", ""});
-    } else {
-      licenses.push_back({"", part, ""});
-    }
-  }
-  return licenses;
-}
 
 std::vector<model::Hash> checksums_of(const json::Value& element, LossReport& losses) {
   std::vector<model::Hash> hashes;
@@ -136,7 +62,7 @@ std::vector<model::Hash> checksums_of(const json::Value& element, LossReport& lo
   return hashes;
 }
 
-model::Component map_package(const json::Value& package, const Extracted& extracted,
+model::Component map_package(const json::Value& package, const ExtractedInfos& extracted,
                              LossReport& losses) {
   model::Component component;
   component.name = text(package, "name");
@@ -152,8 +78,9 @@ model::Component map_package(const json::Value& package, const Extracted& extrac
     component.external_references.push_back({"website", homepage});
   }
   component.hashes = checksums_of(package, losses);
-  component.licenses_concluded = licenses_of(text(package, "licenseConcluded"), extracted);
-  component.licenses_declared = licenses_of(text(package, "licenseDeclared"), extracted);
+  component.licenses_concluded =
+      licenses_of_expression(text(package, "licenseConcluded"), extracted);
+  component.licenses_declared = licenses_of_expression(text(package, "licenseDeclared"), extracted);
   if (auto copyright = text(package, "copyrightText"); !no_value(copyright)) {
     component.add_property(std::string(property::k_copyright), copyright);
   }
@@ -295,13 +222,7 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
         break;
       }
     }
-    // Kept so that an SPDX writer gives the same text back.
-    if (info.name != info.text) {
-      metadata.properties.push_back({std::string(k_license_text_prefix) + id, info.text});
-      if (!info.name.empty()) {
-        metadata.properties.push_back({std::string(k_license_name_prefix) + id, info.name});
-      }
-    }
+    keep_extracted_license(id, info, metadata.properties);
     reader.extracted.emplace(id, std::move(info));
   }
 

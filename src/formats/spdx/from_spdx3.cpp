@@ -4,6 +4,7 @@
 #include "../common/property_names.hpp"
 #include "../common/two_halves_mapping.hpp"
 #include "component_facts.hpp"
+#include "extracted_licenses.hpp"
 #include "spdx3_writer.hpp"
 #include "spdx_ids.hpp"
 
@@ -276,32 +277,39 @@ Result<MappedDocument> from_spdx3(const json::Value& document, std::string_view 
       facts_of[element["subject"].string()].push_back(element["statement"].string());
     }
   }
+  // The LicenseRef-s the expressions name: their SimpleLicensingText
+  // elements, kept like SPDX 2's extracted licenses (a LicenseRef- whose text
+  // is its name is a license name kensa wrote).
+  ExtractedInfos extracted;
+  for (const auto& [element, type] : elements) {
+    if (type != "simplelicensing_LicenseExpression") {
+      continue;
+    }
+    for (const auto& entry : array(element, "simplelicensing_customIdToUri")) {
+      std::string id = text(entry, "key");
+      auto found = element_of.find(text(entry, "value"));
+      if (!id.starts_with("LicenseRef-") || extracted.count(id) > 0 || found == element_of.end() ||
+          text(found->second, "type") != "simplelicensing_SimpleLicensingText") {
+        continue;
+      }
+      ExtractedInfo info{text(found->second, "simplelicensing_licenseText"),
+                         text(found->second, "name"), ""};
+      keep_extracted_license(id, info, metadata.properties);
+      extracted.emplace(std::move(id), std::move(info));
+    }
+  }
   // A document names a few license elements from many relationships:
   // each is read once.
-  std::unordered_map<std::string_view, std::optional<model::License>> license_cache;
-  auto read_license = [&](std::string_view id) -> std::optional<model::License> {
+  std::unordered_map<std::string_view, std::optional<std::vector<model::License>>> license_cache;
+  auto read_license = [&](std::string_view id) -> std::optional<std::vector<model::License>> {
     auto found = element_of.find(id);
     if (found == element_of.end()) {
       return std::nullopt;
     }
-    std::string expression = text(found->second, "simplelicensing_licenseExpression");
-    // A single custom license whose text is its name is how kensa writes a
-    // license name.
-    for (const auto& entry : array(found->second, "simplelicensing_customIdToUri")) {
-      if (text(entry, "key") == expression) {
-        auto custom = element_of.find(text(entry, "value"));
-        if (custom != element_of.end() &&
-            text(custom->second, "name") == text(custom->second, "simplelicensing_licenseText")) {
-          return model::License{"", text(custom->second, "name"), ""};
-        }
-      }
-    }
-    if (auto parsed = model::parse_license_expression(expression)) {
-      return model::License{parsed->canonical, "", ""};
-    }
-    return model::License{"", expression, ""};
+    return licenses_of_expression(text(found->second, "simplelicensing_licenseExpression"),
+                                  extracted);
   };
-  auto license_of = [&](std::string_view id) -> const std::optional<model::License>& {
+  auto license_of = [&](std::string_view id) -> const std::optional<std::vector<model::License>>& {
     auto [cached, inserted] = license_cache.try_emplace(id);
     if (inserted) {
       cached->second = read_license(id);
@@ -319,14 +327,14 @@ Result<MappedDocument> from_spdx3(const json::Value& document, std::string_view 
       continue;
     }
     for (const auto& to_spdx : strings(element, "to")) {
-      const auto& license = license_of(to_spdx);
-      if (!license) {
+      const auto& read = license_of(to_spdx);
+      if (!read) {
         losses.add("licenses of elements that are not packages");
         continue;
       }
       PackageLicenses& licenses = licenses_of[element["from"].string()];
-      (relationship == "hasDeclaredLicense" ? licenses.declared : licenses.concluded)
-          .push_back(*license);
+      auto& into = relationship == "hasDeclaredLicense" ? licenses.declared : licenses.concluded;
+      into.insert(into.end(), read->begin(), read->end());
     }
   }
 

@@ -6,6 +6,7 @@
 #include "component_facts.hpp"
 #include "spdx_ids.hpp"
 #include "spdx_licenses.hpp"
+#include "spdx_metadata.hpp"
 #include "to_spdx2.hpp"
 
 #include <kensa/model/ids.hpp>
@@ -97,12 +98,12 @@ class Spdx3Builder {
     for (const auto& [id, agent] : m_agents) {
       write_agent(out, id, agent);
     }
-    for (const auto& tool : m_document.metadata.tools) {
+    for (const auto& [id, name] : m_tools) {
       out.begin_object();
       out.member("type", "Tool");
-      out.member("spdxId", tool_id(tool));
+      out.member("spdxId", id);
       out.member("creationInfo", k_creation_info);
-      out.member("name", tool.version.empty() ? tool.name : tool.name + "-" + tool.version);
+      out.member("name", name);
       out.end_object();
     }
     write_document(out);
@@ -136,9 +137,11 @@ class Spdx3Builder {
     return m_base + package_spdx_id(component, subject);
   }
 
+  // From what is written of the tool (SPDX has no vendor), so that a
+  // document read back names its tools with the same ids.
   std::string tool_id(const model::Tool& tool) const {
     return m_base + "Tool-" + sanitize_id(tool.name) + "-" +
-           model::content_hash_id(tool.vendor + "\n" + tool.name + "\n" + tool.version, 8);
+           model::content_hash_id(tool_name(tool), 8);
   }
 
   // The agent's IRI; agents are registered (agent_id) while planning, so
@@ -208,6 +211,13 @@ class Spdx3Builder {
   // agents and license elements can be written once each, sorted.
   void plan() {
     const auto& metadata = m_document.metadata;
+    // Tools that differ only in their vendor are one Tool element.
+    for (const auto& tool : metadata.tools) {
+      std::pair<std::string, std::string> element{tool_id(tool), tool_name(tool)};
+      if (std::find(m_tools.begin(), m_tools.end(), element) == m_tools.end()) {
+        m_tools.push_back(std::move(element));
+      }
+    }
     for (const auto& author : metadata.authors) {
       m_created_by.push_back(agent_id(author));
     }
@@ -304,11 +314,11 @@ class Spdx3Builder {
       out.string(agent);
     }
     out.end_array();
-    if (!m_document.metadata.tools.empty()) {
+    if (!m_tools.empty()) {
       out.key("createdUsing");
       out.begin_array();
-      for (const auto& tool : m_document.metadata.tools) {
-        out.string(tool_id(tool));
+      for (const auto& [id, name] : m_tools) {
+        out.string(id);
       }
       out.end_array();
     }
@@ -402,7 +412,7 @@ class Spdx3Builder {
       m_losses.add("lifecycle phase with no SPDX 3 SBOM type");
     }
     out.end_object();
-    m_losses.add("document properties (SPDX 3 has no field for them)", metadata.properties.size());
+    count_metadata_losses(metadata, m_losses);
   }
 
   void write_package(TreeWriter& out, const model::Component& component, bool subject) const {
@@ -613,6 +623,8 @@ class Spdx3Builder {
 
   const model::Document& m_document;
   LossReport& m_losses;
+  // Tool elements: IRI and name, in the document's order.
+  std::vector<std::pair<std::string, std::string>> m_tools;
   LicenseExpressions m_licenses;
   std::string m_base;
   std::string m_software_agent;

@@ -5,6 +5,7 @@
 #include "component_facts.hpp"
 #include "spdx_ids.hpp"
 #include "spdx_licenses.hpp"
+#include "spdx_metadata.hpp"
 
 #include <kensa/model/hash.hpp>
 #include <kensa/model/license.hpp>
@@ -32,14 +33,6 @@ std::string locator(std::string_view url) {
     }
   }
   return out;
-}
-
-std::string tool_creator(const model::Tool& tool) {
-  std::string text = "Tool: " + tool.name;
-  if (!tool.version.empty()) {
-    text += "-" + tool.version;
-  }
-  return text;
 }
 
 struct Context {
@@ -101,6 +94,9 @@ Spdx2Package map_package(const model::Component& component, bool subject, Contex
   }
   package.version_info = component.version;
   package.supplier = actor_text(component.supplier);
+  if (!component.supplier.url.empty()) {
+    context.losses.add("supplier URL (SPDX 2 has no field for it)");
+  }
   if (!component.authors.empty()) {
     package.originator = actor_text(component.authors.front());
   }
@@ -228,7 +224,14 @@ Spdx2Document to_spdx2(const model::Document& document, std::string_view version
   out.document_namespace = document_namespace(out.name);
   out.created = metadata.timestamp.empty() ? "1970-01-01T00:00:00Z" : metadata.timestamp;
   for (const auto& tool : metadata.tools) {
-    out.creators.push_back(tool_creator(tool));
+    std::string creator = "Tool: " + tool_name(tool);
+    if (std::find(out.creators.begin(), out.creators.end(), creator) == out.creators.end()) {
+      out.creators.push_back(std::move(creator));
+    }
+  }
+  count_metadata_losses(metadata, losses);
+  if (!metadata.lifecycle.empty()) {
+    losses.add("lifecycle phase (SPDX 2 has no field for it)");
   }
   for (const auto& author : metadata.authors) {
     if (auto text = actor_text(author); !text.empty()) {

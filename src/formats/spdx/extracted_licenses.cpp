@@ -1,0 +1,93 @@
+#include "extracted_licenses.hpp"
+
+#include "spdx_licenses.hpp"
+
+#include <algorithm>
+
+namespace kensa::format::spdx {
+
+namespace {
+
+// What SPDX writes for no license at all.
+bool names_no_license(std::string_view value) {
+  return value.empty() || value == "NOASSERTION" || value == "NONE";
+}
+
+// The operands of the top-level ANDs of `expression`, outer parentheses
+// removed: "(MIT OR X) AND Y" gives "MIT OR X" and "Y".
+std::vector<std::string> top_level_conjuncts(std::string_view expression) {
+  std::vector<std::string> parts;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < expression.size(); ++i) {
+    char c = expression[i];
+    if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (depth == 0 && expression.substr(i, 5) == " AND ") {
+      parts.emplace_back(expression.substr(start, i - start));
+      start = i + 5;
+      i += 4;
+    }
+  }
+  parts.emplace_back(expression.substr(start));
+  for (auto& part : parts) {
+    if (part.size() > 2 && part.front() == '(' && part.back() == ')') {
+      part = part.substr(1, part.size() - 2);
+    }
+  }
+  return parts;
+}
+
+} // namespace
+
+void keep_extracted_license(const std::string& id, const ExtractedInfo& info,
+                            std::vector<model::Property>& properties) {
+  if (info.name == info.text) {
+    return;
+  }
+  properties.push_back({std::string(k_license_text_prefix) + id, info.text});
+  if (!info.name.empty()) {
+    properties.push_back({std::string(k_license_name_prefix) + id, info.name});
+  }
+}
+
+std::vector<model::License> licenses_of_expression(std::string_view expression,
+                                                   const ExtractedInfos& extracted) {
+  std::vector<model::License> licenses;
+  if (names_no_license(expression)) {
+    return licenses;
+  }
+  auto kensa_name = [&](std::string_view part) -> const ExtractedInfo* {
+    auto it = extracted.find(part);
+    if (it == extracted.end() || it->second.name != it->second.text || it->second.name.empty() ||
+        it->second.name == "NOASSERTION") {
+      return nullptr;
+    }
+    return &it->second;
+  };
+  auto parts = top_level_conjuncts(expression);
+  const bool split =
+      parts.size() > 1 && std::any_of(parts.begin(), parts.end(), [&](const std::string& part) {
+        return kensa_name(part) != nullptr;
+      });
+  if (!split) {
+    parts = {std::string(expression)};
+  }
+  for (const auto& part : parts) {
+    if (const auto* info = kensa_name(part)) {
+      licenses.push_back({"", info->name, info->url});
+      continue;
+    }
+    auto parsed = model::parse_license_expression(part);
+    if (parsed) {
+      licenses.push_back({parsed->canonical, "", ""});
+    } else {
+      licenses.push_back({"", part, ""});
+    }
+  }
+  return licenses;
+}
+
+} // namespace kensa::format::spdx

@@ -1,0 +1,33 @@
+#include "spdx_metadata.hpp"
+
+#include "../common/property_names.hpp"
+#include "spdx_licenses.hpp"
+
+#include <algorithm>
+
+namespace kensa::format::spdx {
+
+std::string tool_name(const model::Tool& tool) {
+  return tool.version.empty() ? tool.name : tool.name + "-" + tool.version;
+}
+
+void count_metadata_losses(const model::DocumentMetadata& metadata, LossReport& losses) {
+  losses.add("tool vendors (SPDX has no field for them)",
+             static_cast<std::size_t>(
+                 std::count_if(metadata.tools.begin(), metadata.tools.end(),
+                               [](const model::Tool& tool) { return !tool.vendor.empty(); })));
+  if (metadata.completeness != model::Completeness::unknown) {
+    losses.add("completeness (SPDX has no field for it)");
+  }
+  const auto carried = [](const model::Property& property) {
+    return property.name == property::k_spdx_document_name ||
+           property.name.starts_with(k_license_text_prefix) ||
+           property.name.starts_with(k_license_name_prefix);
+  };
+  losses.add("document properties (SPDX has no field for them)",
+             static_cast<std::size_t>(
+                 std::count_if(metadata.properties.begin(), metadata.properties.end(),
+                               [&](const auto& property) { return !carried(property); })));
+}
+
+} // namespace kensa::format::spdx
