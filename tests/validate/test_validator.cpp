@@ -111,6 +111,15 @@ TEST_CASE("validator: detection reads family, encoding and version from content"
   CHECK_FALSE(detect_document_kind(R"({"name": "package.json"})"));
   CHECK_FALSE(detect_document_kind("<html></html>"));
   CHECK_FALSE(detect_document_kind(""));
+  // The same detector as the readers': only top-level members count, and
+  // SPDX RDF/XML is named for what it is.
+  CHECK_FALSE(detect_document_kind(R"({"name": "x", "example": {"bomFormat": "CycloneDX"}})"));
+  auto rdf = detect_document_kind(
+      R"(<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" )"
+      R"(xmlns:spdx="http://spdx.org/rdf/terms#"><spdx:SpdxDocument/></rdf:RDF>)");
+  REQUIRE_FALSE(rdf);
+  CHECK(rdf.error().find("RDF/XML") != std::string::npos);
+  CHECK(detect_document_kind(" \n").error() == "empty document");
   CHECK(kensa::validate::parse_format_name("cyclonedx-json@1.5")->version == "1.5");
   CHECK_FALSE(kensa::validate::parse_format_name("swid"));
 }

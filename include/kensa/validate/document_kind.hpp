@@ -38,8 +38,9 @@ std::string format_name(const DocumentKind& kind);
 // "@VERSION" ("cyclonedx-json@1.5"). Fails naming the accepted values.
 Result<DocumentKind> parse_format_name(std::string_view text);
 
-// Reads the family, encoding and version from the first bytes of `text`.
-// Fails with one line saying why when it is no SBOM kensa knows.
+// Reads the family, encoding and version from `text` with the readers'
+// detector (format::detect_format). Fails with one line saying why when it
+// is no SBOM kensa knows.
 Result<DocumentKind> detect_document_kind(std::string_view text);
 
 } // namespace kensa::validate
