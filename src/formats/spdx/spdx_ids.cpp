@@ -10,13 +10,23 @@
 
 namespace kensa::format::spdx {
 
+namespace {
+
+// Whether namespace_hash splits `text` into chunks hashed on two threads; a
+// text that is not split is not worth a second thread for anything else.
+bool hashed_in_chunks(std::string_view text) {
+  return text.size() > k_namespace_hash_chunk;
+}
+
+} // namespace
+
 std::string document_namespace(std::string_view document_name) {
   return "https://kensa.invalid/spdx/" + sanitize_id(document_name) + "-" +
          std::string(k_namespace_hash_placeholder);
 }
 
 std::string namespace_hash(std::string_view text) {
-  if (text.size() <= k_namespace_hash_chunk) {
+  if (!hashed_in_chunks(text)) {
     return model::compute_hash(model::HashAlgorithm::sha256, text).hex;
   }
   const std::size_t chunks = (text.size() + k_namespace_hash_chunk - 1) / k_namespace_hash_chunk;
@@ -70,7 +80,7 @@ void fill_namespace_hash(std::string& text) {
     }
   };
   const auto hash_text = [&] { hash = namespace_hash(text); };
-  if (text.size() > k_namespace_hash_chunk) {
+  if (hashed_in_chunks(text)) {
     run_side_by_side(hash_text, find_places);
   } else {
     hash_text();

@@ -5,18 +5,9 @@
 namespace kensa::validate::schema {
 
 std::string escape_pointer_token(std::string_view token) {
-  std::string out;
-  out.reserve(token.size());
-  for (const char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  std::string pointer;
+  append_pointer_token(pointer, token);
+  return pointer.substr(1); // Without the leading "/".
 }
 
 std::optional<std::string> percent_decode(std::string_view text) {
