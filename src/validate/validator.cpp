@@ -5,17 +5,16 @@
 #include <kensa/format/cyclonedx_xml_tree.hpp>
 #include <kensa/format/spdx2_tree.hpp>
 #include <kensa/util/huge_pages.hpp>
+#include <kensa/util/two_halves.hpp>
 #include <kensa/validate/bundled_schemas.hpp>
 #include <kensa/validate/validator.hpp>
 #include <kensa/validate/xml_schema.hpp>
 
 #include <algorithm>
-#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <system_error>
-#include <thread>
 
 namespace kensa::validate {
 
@@ -127,28 +126,10 @@ void check_rules_and_profiles(DocumentReport& report, const Json& document,
 void check_tree(DocumentReport& report, const Json& document, const ValidationOptions& options,
                 FindingSink& sink) {
   FindingSink schema_sink(sink.capacity());
-  std::exception_ptr schema_error;
-  const DocumentKind kind = *report.kind;
-  std::thread schema_thread([&] {
-    try {
-      check_json_schema(kind, document, schema_sink);
-    } catch (...) {
-      schema_error = std::current_exception();
-    }
-  });
   FindingSink rules_sink(sink.capacity());
-  std::exception_ptr rules_error;
-  try {
-    check_rules_and_profiles(report, document, options, rules_sink);
-  } catch (...) {
-    rules_error = std::current_exception();
-  }
-  schema_thread.join();
-  for (const auto& error : {schema_error, rules_error}) {
-    if (error) {
-      std::rethrow_exception(error);
-    }
-  }
+  const DocumentKind kind = *report.kind;
+  run_side_by_side([&] { check_rules_and_profiles(report, document, options, rules_sink); },
+                   [&] { check_json_schema(kind, document, schema_sink); });
   sink.append(std::move(schema_sink));
   sink.append(std::move(rules_sink));
 }

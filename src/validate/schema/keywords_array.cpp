@@ -2,10 +2,10 @@
 #include "json_value.hpp"
 #include "keywords.hpp"
 
+#include <kensa/util/two_halves.hpp>
+
 #include <algorithm>
-#include <exception>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -17,58 +17,47 @@ ItemsKeyword::ItemsKeyword(std::string location, std::vector<const Node*> prefix
 bool ItemsKeyword::evaluate(const Json& instance, Evaluation& evaluation,
                             Annotations* annotations) const {
   const std::size_t size = instance.size();
-  std::size_t end = size;
+  bool valid = true;
+  const auto evaluate_items = [&](std::size_t end) {
+    for (std::size_t i = 0; i < end; ++i) {
+      const Node* schema = i < m_prefix.size() ? m_prefix[i] : m_rest;
+      if (schema == nullptr) {
+        break;
+      }
+      if (!evaluation.evaluate_item(*schema, instance[i], i)) {
+        valid = false;
+        if (!evaluation.collecting()) {
+          break;
+        }
+      }
+    }
+  };
   // A big array (a BOM's components) is the bulk of the work: its second
-  // half goes to another thread, whose findings are added after this
-  // thread's, as a sequential walk would report them.
-  SchemaValidation second_result;
-  std::optional<Evaluation> second;
-  bool second_valid = true;
-  std::exception_ptr second_error;
-  std::thread second_thread;
+  // half is evaluated on another thread, whose findings are added after
+  // this thread's, as a sequential walk would report them.
   if (size >= k_split_items && m_rest != nullptr && m_prefix.size() < size / 2 &&
       evaluation.may_split()) {
     evaluation.allow_split(false);
-    end = size / 2;
-    second.emplace(evaluation.fork(second_result));
-    second_thread = std::thread([&, end] {
-      try {
-        second->set_stack_limit(current_stack_limit());
-        for (std::size_t i = end; i < size; ++i) {
-          if (!second->evaluate_item(*m_rest, instance[i], i)) {
-            second_valid = false;
-            if (!second->collecting()) {
-              break;
-            }
-          }
-        }
-      } catch (...) {
-        second_error = std::current_exception();
-      }
-    });
-  }
-  bool valid = true;
-  for (std::size_t i = 0; i < end; ++i) {
-    const Node* schema = i < m_prefix.size() ? m_prefix[i] : m_rest;
-    if (schema == nullptr) {
-      break;
-    }
-    if (!evaluation.evaluate_item(*schema, instance[i], i)) {
-      valid = false;
-      if (!evaluation.collecting()) {
-        break;
-      }
-    }
-  }
-  if (second_thread.joinable()) {
-    second_thread.join();
-    if (second_error) {
-      std::rethrow_exception(second_error);
-    }
-    if (second) {
-      evaluation.join(*second, second_result);
-    }
+    const std::size_t middle = size / 2;
+    SchemaValidation second_result;
+    Evaluation second = evaluation.fork(second_result);
+    bool second_valid = true;
+    run_side_by_side([&] { evaluate_items(middle); },
+                     [&] {
+                       second.set_stack_limit(current_stack_limit());
+                       for (std::size_t i = middle; i < size; ++i) {
+                         if (!second.evaluate_item(*m_rest, instance[i], i)) {
+                           second_valid = false;
+                           if (!second.collecting()) {
+                             break;
+                           }
+                         }
+                       }
+                     });
+    evaluation.join(second, second_result);
     valid = valid && second_valid;
+  } else {
+    evaluate_items(size);
   }
   if (!valid && !evaluation.collecting()) {
     return false;
