@@ -81,9 +81,15 @@ Result<ReadDocument> read_text(std::string_view content, std::string* owned,
     if (read.format.family != DocumentFamily::cyclonedx) {
       return fail(std::string(source_name) + ": XML, but not CycloneDX");
     }
-    const auto shape = cyclonedx_xml_tree(content, source_name);
+    // A text handed over is parsed where it is, and freed once its tree is
+    // built (the tree holds copies).
+    auto shape = owned != nullptr ? cyclonedx_xml_tree_in_place(*owned, source_name)
+                                  : cyclonedx_xml_tree(content, source_name);
     if (!shape.ok()) {
       return fail(shape.error());
+    }
+    if (owned != nullptr) {
+      std::string().swap(*owned);
     }
     mapped = cyclonedx::from_cyclonedx(shape->root(), source_name, limits, read.losses);
     break;

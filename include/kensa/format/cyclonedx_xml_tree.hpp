@@ -3,6 +3,7 @@
 #include <kensa/util/json_document.hpp>
 #include <kensa/util/result.hpp>
 
+#include <string>
 #include <string_view>
 
 // CycloneDX XML as the JSON tree of the same BOM, so that one set of semantic
@@ -21,5 +22,11 @@ namespace kensa::format {
 // than 128 levels make the read fail. Fails with the line of the first
 // error when the text is not well-formed XML or its root is not <bom>.
 Result<json::Document> cyclonedx_xml_tree(std::string_view text, std::string_view source_name);
+
+// The same, parsing `text` where it is instead of in a copy: for a text
+// that is freed afterwards (a big document is not held twice). `text` is
+// left changed (entities decoded, terminators written); the tree does not
+// point into it.
+Result<json::Document> cyclonedx_xml_tree_in_place(std::string& text, std::string_view source_name);
 
 } // namespace kensa::format

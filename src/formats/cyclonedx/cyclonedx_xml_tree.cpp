@@ -441,13 +441,13 @@ std::size_t line_at(std::string_view text, std::ptrdiff_t offset) {
 
 namespace kensa::format {
 
-Result<json::Document> cyclonedx_xml_tree(std::string_view text, std::string_view source_name) {
-  pugi::xml_document document;
-  // The default options: entities and character references decoded, CDATA
-  // kept, line ends normalised; a DOCTYPE is skipped, so no entity it
-  // declares is ever expanded and nothing external is loaded.
-  const pugi::xml_parse_result parsed =
-      document.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);
+namespace {
+
+// The JSON tree of a parsed document; `text` is what was parsed, for the
+// line of an error.
+Result<json::Document> tree_of(const pugi::xml_document& document,
+                               const pugi::xml_parse_result& parsed, std::string_view text,
+                               std::string_view source_name) {
   if (!parsed) {
     return fail(std::string(source_name) + ": line " +
                 std::to_string(cyclonedx::line_at(text, parsed.offset)) +
@@ -464,6 +464,26 @@ Result<json::Document> cyclonedx_xml_tree(std::string_view text, std::string_vie
     return fail(std::string(source_name) + ": " + shape.error());
   }
   return std::move(builder).finish();
+}
+
+} // namespace
+
+// The default options: entities and character references decoded, CDATA
+// kept, line ends normalised; a DOCTYPE is skipped, so no entity it
+// declares is ever expanded and nothing external is loaded.
+Result<json::Document> cyclonedx_xml_tree(std::string_view text, std::string_view source_name) {
+  pugi::xml_document document;
+  const pugi::xml_parse_result parsed =
+      document.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);
+  return tree_of(document, parsed, text, source_name);
+}
+
+Result<json::Document> cyclonedx_xml_tree_in_place(std::string& text,
+                                                   std::string_view source_name) {
+  pugi::xml_document document;
+  const pugi::xml_parse_result parsed = document.load_buffer_inplace(
+      text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);
+  return tree_of(document, parsed, text, source_name);
 }
 
 } // namespace kensa::format
