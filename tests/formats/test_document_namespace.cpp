@@ -12,7 +12,7 @@
 using namespace kensa;
 
 // An SPDX document's namespace ends in a hash of the document's own text,
-// written with 64 zeros where the hash goes: the SHA-256 of that text, or,
+// with 64 zeros where the hash goes: the SHA-256 of that text, or,
 // past 4 MiB, the SHA-256 of its 4 MiB chunks' SHA-256 digests (hex,
 // joined), which two threads compute in half the time.
 namespace {
@@ -87,5 +87,22 @@ TEST_CASE("spdx namespace: a big document's is hashed by chunks and fills every 
     CHECK(filled >= (spec.ends_with("3.0") ? 10'000u : 1u));
     CHECK(chunked_sha256(text) == hash);
     CHECK(sha256(text) != hash);
+  }
+}
+
+// Data that is 64 zeros (an unknown digest, say) is data: only the
+// namespaces get the hash, and the hash is still that of the text with
+// zeros where they are.
+TEST_CASE("spdx namespace: a digest of zeros in the data is left alone", "[formats]") {
+  model::Document document = testing::chain_document(3);
+  document.components[1].hashes.push_back({model::HashAlgorithm::sha256, k_zeros});
+  for (const std::string spec : {"spdx-json@2.3", "spdx-tag-value@2.3", "spdx-json@3.0"}) {
+    INFO(spec);
+    std::string text = testing::render_as(document, spec);
+    CHECK(count_of(text, k_zeros) == 1);
+    const std::string hash = namespace_hash(text);
+    CHECK(count_of(text, hash) == count_of(text, "https://kensa.invalid/spdx/"));
+    replace_all(text, hash, k_zeros);
+    CHECK(sha256(text) == hash);
   }
 }

@@ -5,20 +5,12 @@
 #include <kensa/util/strings.hpp>
 #include <kensa/util/two_halves.hpp>
 
+#include <algorithm>
 #include <array>
+#include <functional>
 #include <vector>
 
 namespace kensa::format::spdx {
-
-namespace {
-
-// Whether namespace_hash splits `text` into chunks hashed on two threads; a
-// text that is not split is not worth a second thread for anything else.
-bool hashed_in_chunks(std::string_view text) {
-  return text.size() > k_namespace_hash_chunk;
-}
-
-} // namespace
 
 std::string document_namespace(std::string_view document_name) {
   return "https://kensa.invalid/spdx/" + sanitize_id(document_name) + "-" +
@@ -26,7 +18,7 @@ std::string document_namespace(std::string_view document_name) {
 }
 
 std::string namespace_hash(std::string_view text) {
-  if (!hashed_in_chunks(text)) {
+  if (text.size() <= k_namespace_hash_chunk) {
     return model::compute_hash(model::HashAlgorithm::sha256, text).hex;
   }
   const std::size_t chunks = (text.size() + k_namespace_hash_chunk - 1) / k_namespace_hash_chunk;
@@ -47,45 +39,25 @@ std::string namespace_hash(std::string_view text) {
 }
 
 void fill_namespace_hash(std::string& text) {
-  // The placeholders are found while the hash is computed: an SPDX 3
-  // document names its namespace in every IRI, a million times in a big one.
-  std::string hash;
+  const std::string_view placeholder = k_namespace_hash_placeholder;
+  // An SPDX 3 document names its namespace in every IRI, a million times
+  // in a big one; the searcher skips up to the placeholder's length at each
+  // step through the hex digits around them.
   std::vector<std::size_t> places;
-  static_assert(k_namespace_hash_placeholder.find_first_not_of('0') == std::string_view::npos);
-  const auto find_places = [&] {
-    // The placeholder is a run of '0's: any run as long covers one of the
-    // bytes at its length's multiples (minus one), so only those are looked
-    // at and a '0' there is measured. Hex digests are full of short runs; a
-    // searcher would stop at each.
-    const std::size_t length = k_namespace_hash_placeholder.size();
-    std::size_t probe = length - 1;
-    while (probe < text.size()) {
-      if (text[probe] != '0') {
-        probe += length;
-        continue;
-      }
-      std::size_t start = probe;
-      while (start > 0 && text[start - 1] == '0') {
-        --start;
-      }
-      std::size_t end = probe + 1;
-      while (end < text.size() && text[end] == '0') {
-        ++end;
-      }
-      for (std::size_t at = start; at + length <= end; at += length) {
-        places.push_back(at);
-      }
-      // text[end] is no '0': the next run starts after it.
-      probe = end + length;
+  const std::boyer_moore_horspool_searcher searcher(placeholder.begin(), placeholder.end());
+  for (auto at = text.begin();;) {
+    at = std::search(at, text.end(), searcher);
+    if (at == text.end()) {
+      break;
     }
-  };
-  const auto hash_text = [&] { hash = namespace_hash(text); };
-  if (hashed_in_chunks(text)) {
-    run_side_by_side(hash_text, find_places);
-  } else {
-    hash_text();
-    find_places();
+    places.push_back(static_cast<std::size_t>(at - text.begin()));
+    at += static_cast<std::ptrdiff_t>(placeholder.size());
   }
+  const std::string zeros(placeholder.size(), '0');
+  for (const std::size_t at : places) {
+    text.replace(at, zeros.size(), zeros);
+  }
+  const std::string hash = namespace_hash(text);
   for (const std::size_t at : places) {
     text.replace(at, hash.size(), hash);
   }

@@ -12,9 +12,12 @@ namespace kensa::format::spdx {
 
 // Written where the document namespace's hash goes, then replaced by the
 // SHA-256 of the whole text (see fill_namespace_hash): the namespace is
-// derived from the content, never random.
+// derived from the content, never random. A fixed value no document holds
+// by chance (the SHA-256 of "kensa: SPDX document namespace hash
+// placeholder"), so that data that happens to be 64 zeros, an unknown
+// digest say, is never taken for it.
 inline constexpr std::string_view k_namespace_hash_placeholder =
-    "0000000000000000000000000000000000000000000000000000000000000000";
+    "3adcee25a9de57cd889642bf90fb338d4adebc21e936ad513b0c305fe2a9a9e6";
 
 // "https://kensa.invalid/spdx/<name>-<placeholder>"; ".invalid" says that
 // nothing is served there (RFC 2606).
@@ -26,8 +29,9 @@ std::string document_namespace(std::string_view document_name);
 std::string namespace_hash(std::string_view text);
 inline constexpr std::size_t k_namespace_hash_chunk = 4 * 1024 * 1024;
 
-// Replaces every k_namespace_hash_placeholder in `text` by namespace_hash
-// of `text` as it is before the replacement.
+// Replaces every k_namespace_hash_placeholder in `text` by the hash of the
+// document: namespace_hash of `text` with 64 zeros where the placeholders
+// are (the definition docs/formats.md gives).
 void fill_namespace_hash(std::string& text);
 
 // `text` with every character outside [A-Za-z0-9.-] replaced by '-', at
