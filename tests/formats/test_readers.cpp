@@ -419,6 +419,64 @@ TEST_CASE("readers: a text handed over reads as the same document", "[formats][r
   CHECK(cut.error().find("line 2") != std::string::npos);
 }
 
+namespace {
+
+std::string property_value(const model::Component& component, std::string_view name) {
+  for (const auto& property : component.properties) {
+    if (property.name == name) {
+      return property.value;
+    }
+  }
+  return "(none)";
+}
+
+} // namespace
+
+// Package fields the model has no place for are kept as properties; file
+// fields the file inventory has no place for are counted as lost. Values
+// that say nothing (NOASSERTION) are neither.
+TEST_CASE("readers: SPDX fields without a model field are kept or counted", "[formats][readers]") {
+  const std::string spdx2 = R"({"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT",
+    "name": "d", "dataLicense": "CC0-1.0", "documentNamespace": "https://example.com/d",
+    "creationInfo": {"created": "2024-01-02T03:04:05Z", "creators": ["Tool: x-1"]},
+    "packages": [{"SPDXID": "SPDXRef-p", "name": "p", "versionInfo": "1",
+      "downloadLocation": "NOASSERTION", "attributionTexts": ["Thanks to A"],
+      "licenseInfoFromFiles": ["NOASSERTION"]}],
+    "files": [{"SPDXID": "SPDXRef-f", "fileName": "./f", "copyrightText": "Copyright B",
+      "licenseConcluded": "NOASSERTION",
+      "checksums": [{"algorithm": "SHA1", "checksumValue": "da39a3ee5e6b4b0d3255bfef95601890afd80709"}]}]})";
+  auto read2 = format::read_document(spdx2, "extra.spdx.json");
+  REQUIRE(read2.ok());
+  REQUIRE(read2->document.components.size() == 1);
+  CHECK(property_value(read2->document.components[0], "kensa:spdx:attributionTexts") ==
+        R"(["Thanks to A"])");
+  CHECK(property_value(read2->document.components[0], "kensa:spdx:licenseInfoFromFiles") ==
+        "(none)");
+  CHECK(read2->losses.entries().at("file copyrightText (the file inventory has no field for it)") ==
+        1);
+  CHECK(read2->losses.entries().count(
+            "file licenseConcluded (the file inventory has no field for it)") == 0);
+
+  const std::string spdx3 = R"({"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld",
+    "@graph": [
+      {"type": "CreationInfo", "@id": "_:c", "specVersion": "3.0.1",
+       "created": "2024-01-02T03:04:05Z", "createdBy": ["https://example.com/a"]},
+      {"type": "Person", "spdxId": "https://example.com/a", "creationInfo": "_:c", "name": "A"},
+      {"type": "software_Package", "spdxId": "https://example.com/p", "creationInfo": "_:c",
+       "name": "p", "software_packageVersion": "1", "builtTime": "2024-03-06T00:00:00Z",
+       "summary": "a package"},
+      {"type": "software_File", "spdxId": "https://example.com/f", "creationInfo": "_:c",
+       "name": "f", "software_copyrightText": "Copyright B"}]})";
+  auto read3 = format::read_document(spdx3, "extra.spdx3.json");
+  REQUIRE(read3.ok());
+  REQUIRE(read3->document.components.size() == 1);
+  CHECK(property_value(read3->document.components[0], "kensa:spdx3:builtTime") ==
+        "2024-03-06T00:00:00Z");
+  CHECK(property_value(read3->document.components[0], "kensa:spdx3:summary") == "a package");
+  CHECK(read3->losses.entries().at(
+            "file software_copyrightText (the file inventory has no field for it)") == 1);
+}
+
 TEST_CASE("readers: a cdxgen SBOM through SPDX and back keeps every component and edge",
           "[formats][readers][convert]") {
   std::string text =

@@ -3,6 +3,7 @@
 #include "../common/json_access.hpp"
 #include "../common/property_names.hpp"
 #include "../common/two_halves_mapping.hpp"
+#include "../common/unread_members.hpp"
 #include "component_facts.hpp"
 #include "extracted_licenses.hpp"
 #include "spdx_ids.hpp"
@@ -129,6 +130,41 @@ model::Component map_package(const json::Value& package, const ExtractedInfos& e
   if (!component.group.empty() && component.name.starts_with(component.group + "/")) {
     component.name = component.name.substr(component.group.size() + 1);
   }
+  // What the lines above do not read is kept (attributionTexts, ...);
+  // files, their verification code and the licenses found in them are the
+  // files' own, read with them.
+  common::for_each_unread_member(package,
+                                 {"SPDXID",
+                                  "name",
+                                  "versionInfo",
+                                  "supplier",
+                                  "originator",
+                                  "downloadLocation",
+                                  "homepage",
+                                  "checksums",
+                                  "licenseConcluded",
+                                  "licenseDeclared",
+                                  "copyrightText",
+                                  "description",
+                                  "summary",
+                                  "comment",
+                                  "sourceInfo",
+                                  "packageFileName",
+                                  "licenseComments",
+                                  "releaseDate",
+                                  "builtDate",
+                                  "validUntilDate",
+                                  "externalRefs",
+                                  "primaryPackagePurpose",
+                                  "annotations",
+                                  "filesAnalyzed",
+                                  "hasFiles",
+                                  "packageVerificationCode",
+                                  "licenseInfoFromFiles"},
+                                 [&](std::string_view member, const json::Value& value) {
+                                   component.add_property("kensa:spdx:" + std::string(member),
+                                                          common::property_text(value));
+                                 });
   return component;
 }
 
@@ -329,6 +365,11 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
     model::FileEntry entry;
     entry.path = reader.file_of[spdx_id];
     entry.hashes = checksums_of(file, reader.losses);
+    common::for_each_unread_member(file, {"fileName", "SPDXID", "checksums"},
+                                   [&](std::string_view member, const json::Value&) {
+                                     reader.losses.add("file " + std::string(member) +
+                                                       " (the file inventory has no field for it)");
+                                   });
     files[spdx_id] = std::move(entry);
   }
   for (const auto& package : packages) {
