@@ -432,10 +432,21 @@ std::string property_value(const model::Component& component, std::string_view n
 
 } // namespace
 
-// Package fields the model has no place for are kept as properties; file
-// fields the file inventory has no place for are counted as lost. Values
-// that say nothing (NOASSERTION) are neither.
-TEST_CASE("readers: SPDX fields without a model field are kept or counted", "[formats][readers]") {
+// Package (component) fields the model has no place for are kept as
+// properties; file fields the file inventory has no place for are counted
+// as lost. Values that say nothing (NOASSERTION) are neither.
+TEST_CASE("readers: fields without a model field are kept or counted", "[formats][readers]") {
+  const std::string cyclonedx = R"({"bomFormat": "CycloneDX", "specVersion": "1.6",
+    "components": [{"type": "library", "name": "c", "version": "1", "bom-ref": "c",
+      "swid": {"tagId": "t", "name": "c"}, "pedigree": {"notes": "patched"}}]})";
+  auto read_cdx = format::read_document(cyclonedx, "extra.cdx.json");
+  REQUIRE(read_cdx.ok());
+  REQUIRE(read_cdx->document.components.size() == 1);
+  CHECK(property_value(read_cdx->document.components[0], "kensa:cyclonedx:swid") ==
+        R"({"name":"c","tagId":"t"})");
+  CHECK(property_value(read_cdx->document.components[0], "kensa:cyclonedx:pedigree") ==
+        R"({"notes":"patched"})");
+
   const std::string spdx2 = R"({"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT",
     "name": "d", "dataLicense": "CC0-1.0", "documentNamespace": "https://example.com/d",
     "creationInfo": {"created": "2024-01-02T03:04:05Z", "creators": ["Tool: x-1"]},

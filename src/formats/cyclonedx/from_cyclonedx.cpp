@@ -3,6 +3,7 @@
 #include "../common/json_access.hpp"
 #include "../common/property_names.hpp"
 #include "../common/two_halves_mapping.hpp"
+#include "../common/unread_members.hpp"
 #include "../kensa_json/kensa_json_names.hpp"
 #include "to_cyclonedx.hpp"
 
@@ -316,6 +317,19 @@ model::Component map_component(const json::Value& json, LossReport& losses) {
       component.add_property(std::string(property::k_found_by), scanner);
     }
   }
+  // What the lines above do not read is kept (pedigree, swid, releaseNotes,
+  // ...); nested components are read with their parent.
+  common::for_each_unread_member(json,
+                                 {"type",        "bom-ref",   "supplier",   "authors",
+                                  "author",      "group",     "name",       "version",
+                                  "description", "purl",      "scope",      "hashes",
+                                  "licenses",    "evidence",  "cpe",        "externalReferences",
+                                  "publisher",   "mime-type", "copyright",  "omniborId",
+                                  "swhid",       "tags",      "properties", "components"},
+                                 [&](std::string_view member, const json::Value& value) {
+                                   component.add_property("kensa:cyclonedx:" + std::string(member),
+                                                          common::property_text(value));
+                                 });
   return component;
 }
 
