@@ -1,10 +1,10 @@
 #include "cmd_convert.hpp"
 
+#include "document_output.hpp"
 #include "exit_codes.hpp"
 
 #include <kensa/format/output_spec.hpp>
 #include <kensa/format/reader.hpp>
-#include <kensa/util/atomic_file.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -89,19 +89,17 @@ int run_convert(const ConvertArguments& arguments) {
 
   for (const auto& output : outputs) {
     format::LossReport losses;
-    std::string rendered = format::render(read->document, output, &losses);
+    const auto written = write_document(read->document, output, &losses);
     std::string label =
         std::string(output.format->name) + (output.version.empty() ? "" : "@" + output.version);
     report_losses(losses, "not written to " + label);
-    if (output.file.empty()) {
-      std::cout << rendered << std::flush;
-      continue;
-    }
-    if (auto written = write_file_atomically(output.file, rendered); !written) {
+    if (!written) {
       spdlog::error("{}", written.error());
       return k_exit_usage;
     }
-    spdlog::info("wrote {} to {}", label, output.file);
+    if (!output.file.empty()) {
+      spdlog::info("wrote {} to {}", label, output.file);
+    }
   }
   return k_exit_success;
 }

@@ -1,11 +1,11 @@
 #include "cmd_scan.hpp"
 
+#include "document_output.hpp"
 #include "exit_codes.hpp"
 
 #include <kensa/format/output_spec.hpp>
 #include <kensa/scanner/registry.hpp>
 #include <kensa/scanner/scan.hpp>
-#include <kensa/util/atomic_file.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <spdlog/spdlog.h>
@@ -176,16 +176,13 @@ int run_scan(const ScanArguments& arguments) {
   }
 
   for (const auto& output : outputs) {
-    std::string rendered = format::render(*document, output);
-    if (output.file.empty()) {
-      std::cout << rendered << std::flush;
-      continue;
-    }
-    if (auto written = write_file_atomically(output.file, rendered); !written) {
+    if (auto written = write_document(*document, output); !written) {
       spdlog::error("{}", written.error());
       return k_exit_usage;
     }
-    spdlog::info("wrote {} to {}", output.format->name, output.file);
+    if (!output.file.empty()) {
+      spdlog::info("wrote {} to {}", output.format->name, output.file);
+    }
   }
   return k_exit_success;
 }

@@ -70,12 +70,17 @@ Result<OutputSpec> parse_output_spec(std::string_view text) {
   return spec;
 }
 
+void render_into(util::TextSink& out, const model::Document& document, const OutputSpec& spec,
+                 LossReport* losses) {
+  LossReport ignored;
+  spec.format->write(document, spec.version, out, losses != nullptr ? *losses : ignored);
+}
+
 std::string render(const model::Document& document, const OutputSpec& spec, LossReport* losses) {
   // Chunks instead of one doubling buffer (util/text_sink.hpp): a big
   // document is not copied on the way and needs no spare half of its size.
   util::TextSink out;
-  LossReport ignored;
-  spec.format->write(document, spec.version, out, losses != nullptr ? *losses : ignored);
+  render_into(out, document, spec, losses);
   return out.take();
 }
 

@@ -66,6 +66,37 @@ std::string ChunkedTextBuffer::take() {
   return text;
 }
 
+void ChunkedTextBuffer::append(ChunkedTextBuffer& other) {
+  if (size() == 0 && other.m_chunk_size == m_chunk_size) {
+    m_head = std::move(other.m_head);
+    m_chunks = std::move(other.m_chunks);
+    setp(other.pbase(), other.epptr());
+    pbump(static_cast<int>(other.pptr() - other.pbase()));
+  } else {
+    for (const auto piece : other.pieces()) {
+      sputn(piece.data(), static_cast<std::streamsize>(piece.size()));
+    }
+  }
+  other.m_head.clear();
+  other.m_chunks.clear();
+  other.setp(nullptr, nullptr);
+}
+
+std::vector<std::span<char>> ChunkedTextBuffer::pieces() {
+  std::vector<std::span<char>> out;
+  if (!m_head.empty()) {
+    out.emplace_back(m_head.data(), m_head.size());
+  }
+  for (std::size_t i = 0; i < m_chunks.size(); ++i) {
+    const std::size_t length =
+        i + 1 == m_chunks.size() ? static_cast<std::size_t>(pptr() - pbase()) : m_chunk_size;
+    if (length > 0) {
+      out.emplace_back(m_chunks[i].get(), length);
+    }
+  }
+  return out;
+}
+
 void ChunkedTextBuffer::adopt(std::string text) {
   if (size() == 0) {
     m_head = std::move(text);

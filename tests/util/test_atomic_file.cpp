@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <string_view>
+#include <vector>
 
 using namespace kensa;
 
@@ -53,4 +55,13 @@ TEST_CASE("atomic write onto a folder fails", "[util][atomic]") {
   auto status = write_file_atomically(dir, "x");
   REQUIRE_FALSE(status.ok());
   CHECK(status.error().find("it is a folder") != std::string::npos);
+}
+
+TEST_CASE("atomic write of a text in parts writes them one after the other", "[util][atomic]") {
+  auto dir = testing::scratch_dir("atomic-parts");
+  auto target = dir / "out.json";
+  const std::vector<std::string_view> parts{"{\"a\":", "", "[1,2]", "}"};
+  REQUIRE(write_file_atomically(target, parts).ok());
+  CHECK(testing::read_file(target) == "{\"a\":[1,2]}");
+  REQUIRE(write_file_atomically("/dev/null", parts).ok());
 }

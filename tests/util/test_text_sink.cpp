@@ -46,3 +46,49 @@ TEST_CASE("text sink: adopted text is handed over, and later writes follow it",
   sink.adopt("second");
   CHECK(sink.take() == "first;second");
 }
+
+namespace {
+
+std::string joined(TextSink& sink) {
+  std::string text;
+  for (const auto piece : sink.pieces()) {
+    text.append(piece.data(), piece.size());
+  }
+  return text;
+}
+
+} // namespace
+
+TEST_CASE("text sink: pieces are the text in place, and appending hands chunks over",
+          "[util][text-sink]") {
+  TextSink first(5);
+  first.adopt("head:");
+  first << "0123456789ab";
+  // The head, two full chunks, and the part of the third in use.
+  const auto pieces = first.pieces();
+  REQUIRE(pieces.size() == 4);
+  CHECK(pieces[0].size() == 5);
+  CHECK(pieces[3].size() == 2);
+  CHECK(joined(first) == "head:0123456789ab");
+  pieces[1][0] = 'X';
+  CHECK(joined(first) == "head:X123456789ab");
+
+  // Into an empty sink: the very same chunks, and writing goes on after them.
+  TextSink into(5);
+  const char* const chunk = pieces[1].data();
+  into.append(first);
+  CHECK(first.empty());
+  CHECK(into.pieces()[1].data() == chunk);
+  into << "cdefg";
+  CHECK(into.take() == "head:X123456789abcdefg");
+
+  // Into a sink that holds text already: copied after it.
+  TextSink other(3);
+  other << "xyz";
+  TextSink more(5);
+  more << "1234567";
+  other.append(more);
+  CHECK(more.empty());
+  CHECK(other.size() == 10);
+  CHECK(other.take() == "xyz1234567");
+}

@@ -2,6 +2,7 @@
 
 #include <kensa/format/writer.hpp>
 #include <kensa/util/result.hpp>
+#include <kensa/util/text_sink.hpp>
 
 #include <string>
 #include <string_view>
@@ -26,5 +27,12 @@ Result<OutputSpec> parse_output_spec(std::string_view text);
 // hold is counted in `losses` when given.
 std::string render(const model::Document& document, const OutputSpec& spec,
                    LossReport* losses = nullptr);
+
+// The same into `out`, as the writer left it: in chunks, none of them
+// copied, for a caller that writes them to a file one after the other
+// (util::TextSink::pieces) instead of joining a big document into one
+// string.
+void render_into(util::TextSink& out, const model::Document& document, const OutputSpec& spec,
+                 LossReport* losses = nullptr);
 
 } // namespace kensa::format

@@ -3,6 +3,7 @@
 #include <kensa/util/result.hpp>
 
 #include <filesystem>
+#include <span>
 #include <string_view>
 
 namespace kensa {
@@ -15,5 +16,9 @@ namespace kensa {
 // FIFO) is written in place, since renaming over it would replace the device
 // node; a symlink is written through, replacing the file it points at.
 Status write_file_atomically(const std::filesystem::path& path, std::string_view contents);
+// The same for a text in parts (util::TextSink::pieces), written one after
+// the other.
+Status write_file_atomically(const std::filesystem::path& path,
+                             std::span<const std::string_view> parts);
 
 } // namespace kensa

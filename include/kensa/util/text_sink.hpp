@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <memory>
 #include <ostream>
+#include <span>
 #include <streambuf>
 #include <string>
 #include <vector>
@@ -10,8 +11,9 @@
 // Whole documents built in memory. A std::ostringstream doubles one buffer
 // as it grows, so a 300 MB document briefly needs the old and the new
 // buffer (768 MB) and is copied about twice on the way; a TextSink fills
-// fixed chunks instead and joins them once, freeing each chunk as it is
-// copied.
+// fixed chunks instead. Whoever needs one string joins them once (take());
+// a file is written from the chunks themselves (pieces()), with no joined
+// copy at all.
 namespace kensa::util {
 
 class ChunkedTextBuffer final : public std::streambuf {
@@ -30,6 +32,12 @@ class ChunkedTextBuffer final : public std::streambuf {
   // Takes `text` as what comes next (without a copy when nothing was
   // written yet).
   void adopt(std::string text);
+  // Takes what `other` holds as what comes next (without a copy when
+  // nothing was written yet); `other` is empty afterwards.
+  void append(ChunkedTextBuffer& other);
+  // Everything written, in order, where it lies: writable in place (a
+  // placeholder filled in once the whole text is known).
+  std::vector<std::span<char>> pieces();
 
  protected:
   int_type overflow(int_type c) override;
@@ -54,8 +62,11 @@ class TextSink final : public std::ostream {
   }
 
   bool empty() const { return m_buffer.size() == 0; }
+  std::size_t size() const { return m_buffer.size(); }
   std::string take() { return m_buffer.take(); }
   void adopt(std::string text) { m_buffer.adopt(std::move(text)); }
+  void append(TextSink& other) { m_buffer.append(other.m_buffer); }
+  std::vector<std::span<char>> pieces() { return m_buffer.pieces(); }
 
  private:
   ChunkedTextBuffer m_buffer;

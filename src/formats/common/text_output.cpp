@@ -12,4 +12,15 @@ void put_text(std::ostream& out, std::string text) {
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
+void put_text(std::ostream& out, util::TextSink& text) {
+  if (auto* sink = dynamic_cast<util::TextSink*>(&out); sink != nullptr) {
+    sink->append(text);
+    return;
+  }
+  for (const auto piece : text.pieces()) {
+    out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+  }
+  static_cast<void>(text.take());
+}
+
 } // namespace kensa::format::common

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <kensa/util/text_sink.hpp>
+
 #include <ostream>
 #include <string>
 
@@ -10,5 +12,10 @@ namespace kensa::format::common {
 // known), to `out`. When `out` is an empty util::TextSink, as render()
 // passes, the string is handed over instead of copied.
 void put_text(std::ostream& out, std::string text);
+// The same for a document finished in the chunks of `text`: when `out` is a
+// util::TextSink the chunks themselves are handed over, so a document that
+// goes to a file is never joined into one string. `text` is empty
+// afterwards.
+void put_text(std::ostream& out, util::TextSink& text);
 
 } // namespace kensa::format::common

@@ -278,11 +278,10 @@ void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
   }
   writer->end_object();
   writer->finish();
-  std::string text = buffer.take();
   if (bom.serial_number.empty()) {
-    fill_serial_number(text);
+    fill_serial_number(buffer.pieces());
   }
-  common::put_text(out, std::move(text));
+  common::put_text(out, buffer);
 }
 
 void write_json(const model::Document& document, std::string_view version, std::ostream& out,

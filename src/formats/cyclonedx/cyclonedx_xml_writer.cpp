@@ -1,5 +1,6 @@
 #include "cyclonedx_xml_writer.hpp"
 
+#include "../common/text_output.hpp"
 #include "../common/xml_writer.hpp"
 #include "cyclonedx_vocabulary.hpp"
 #include "serial_number.hpp"
@@ -286,7 +287,7 @@ void write_cyclonedx_xml(const CdxBom& bom, std::ostream& out) {
   if (bom.serial_number.empty()) {
     fill_serial_number(text);
   }
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  common::put_text(out, std::move(text));
 }
 
 void write_xml(const model::Document& document, std::string_view version, std::ostream& out,

@@ -1,20 +1,24 @@
 #pragma once
 
+#include <kensa/util/text_pieces.hpp>
+
 #include <string>
 #include <string_view>
 
 namespace kensa::format::cyclonedx {
 
-// Written where the serial number goes, then replaced by serial_number() of
-// the whole text: the serial is derived from everything else in the document.
+// Written where the serial number goes, then replaced by the serial number
+// of the whole text: the serial is derived from everything else in the
+// document.
 inline constexpr std::string_view k_serial_placeholder =
     "urn:uuid:00000000-0000-0000-0000-000000000000";
 
-// An RFC 4122 name-based UUID (version 5 layout) from the SHA-256 of
-// `content`, as "urn:uuid:...".
-std::string serial_number(std::string_view content);
-
-// Replaces the first k_serial_placeholder in `text` by serial_number(text).
+// Replaces the first k_serial_placeholder in the text by an RFC 4122
+// name-based UUID (version 5 layout) from the SHA-256 of the text, as
+// "urn:uuid:...". The writers put the serial number before anything that
+// comes from the data. The text stays in its pieces (a writer's TextSink),
+// or is one string.
+void fill_serial_number(util::TextPieces pieces);
 void fill_serial_number(std::string& text);
 
 } // namespace kensa::format::cyclonedx

@@ -160,33 +160,28 @@ void write_tree(TreeWriter& out, const Spdx2Document& document) {
   out.finish();
 }
 
-std::string render(const Spdx2Document& document, bool yaml) {
+// The document as SPDX JSON or YAML (the same tree) into `out`, its
+// namespace hash filled in.
+void render(const Spdx2Document& document, bool yaml, std::ostream& out) {
   util::TextSink buffer;
-  auto writer = yaml ? common::make_yaml_writer(buffer) : common::make_json_writer(buffer);
-  write_tree(*writer, document);
-  std::string text = buffer.take();
-  fill_namespace_hash(text);
-  return text;
+  {
+    auto writer = yaml ? common::make_yaml_writer(buffer) : common::make_json_writer(buffer);
+    write_tree(*writer, document);
+  }
+  fill_namespace_hash(buffer.pieces());
+  common::put_text(out, buffer);
 }
 
 } // namespace
 
-std::string spdx2_json_text(const Spdx2Document& document) {
-  return render(document, false);
-}
-
-std::string spdx2_yaml_text(const Spdx2Document& document) {
-  return render(document, true);
-}
-
 void write_json(const model::Document& document, std::string_view version, std::ostream& out,
                 LossReport& losses) {
-  common::put_text(out, spdx2_json_text(to_spdx2(document, version, losses)));
+  render(to_spdx2(document, version, losses), false, out);
 }
 
 void write_yaml(const model::Document& document, std::string_view version, std::ostream& out,
                 LossReport& losses) {
-  common::put_text(out, spdx2_yaml_text(to_spdx2(document, version, losses)));
+  render(to_spdx2(document, version, losses), true, out);
 }
 
 } // namespace kensa::format::spdx

@@ -715,9 +715,8 @@ void write_spdx3_json(const model::Document& document, std::string_view, std::os
   util::TextSink buffer;
   auto writer = common::make_json_writer(buffer);
   Spdx3Builder(document, losses).write(*writer);
-  std::string text = buffer.take();
-  fill_namespace_hash(text);
-  common::put_text(out, std::move(text));
+  fill_namespace_hash(buffer.pieces());
+  common::put_text(out, buffer);
 }
 
 } // namespace kensa::format::spdx

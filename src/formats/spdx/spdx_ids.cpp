@@ -3,11 +3,11 @@
 #include <kensa/model/hash.hpp>
 #include <kensa/model/ids.hpp>
 #include <kensa/util/strings.hpp>
+#include <kensa/util/text_pieces.hpp>
 #include <kensa/util/two_halves.hpp>
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <vector>
 
 namespace kensa::format::spdx {
@@ -17,18 +17,27 @@ std::string document_namespace(std::string_view document_name) {
          std::string(k_namespace_hash_placeholder);
 }
 
-std::string namespace_hash(std::string_view text) {
-  if (text.size() <= k_namespace_hash_chunk) {
-    return model::compute_hash(model::HashAlgorithm::sha256, text).hex;
+namespace {
+
+// The SHA-256 of [begin, begin + length) of the pieces.
+std::string sha256_of(util::TextPieces pieces, std::size_t begin, std::size_t length) {
+  constexpr std::array k_sha256{model::HashAlgorithm::sha256};
+  auto hasher = model::Hasher::create(k_sha256);
+  util::for_each_part(pieces, begin, length, [&](std::string_view part) { hasher->update(part); });
+  return hasher->finish().front().hex;
+}
+
+// namespace_hash (see spdx_ids.hpp) of a text in pieces.
+std::string namespace_hash(util::TextPieces pieces) {
+  const std::size_t size = util::total_size(pieces);
+  if (size <= k_namespace_hash_chunk) {
+    return sha256_of(pieces, 0, size);
   }
-  const std::size_t chunks = (text.size() + k_namespace_hash_chunk - 1) / k_namespace_hash_chunk;
+  const std::size_t chunks = (size + k_namespace_hash_chunk - 1) / k_namespace_hash_chunk;
   std::vector<std::string> digests(chunks);
   run_in_two_halves(chunks, [&](std::size_t begin, std::size_t end, int) {
     for (std::size_t chunk = begin; chunk < end; ++chunk) {
-      digests[chunk] =
-          model::compute_hash(model::HashAlgorithm::sha256,
-                              text.substr(chunk * k_namespace_hash_chunk, k_namespace_hash_chunk))
-              .hex;
+      digests[chunk] = sha256_of(pieces, chunk * k_namespace_hash_chunk, k_namespace_hash_chunk);
     }
   });
   std::string joined;
@@ -38,29 +47,26 @@ std::string namespace_hash(std::string_view text) {
   return model::compute_hash(model::HashAlgorithm::sha256, joined).hex;
 }
 
-void fill_namespace_hash(std::string& text) {
-  const std::string_view placeholder = k_namespace_hash_placeholder;
+} // namespace
+
+void fill_namespace_hash(util::TextPieces pieces) {
   // An SPDX 3 document names its namespace in every IRI, a million times
-  // in a big one; the searcher skips up to the placeholder's length at each
+  // in a big one: the search skips up to the placeholder's length at each
   // step through the hex digits around them.
-  std::vector<std::size_t> places;
-  const std::boyer_moore_horspool_searcher searcher(placeholder.begin(), placeholder.end());
-  for (auto at = text.begin();;) {
-    at = std::search(at, text.end(), searcher);
-    if (at == text.end()) {
-      break;
-    }
-    places.push_back(static_cast<std::size_t>(at - text.begin()));
-    at += static_cast<std::ptrdiff_t>(placeholder.size());
-  }
-  const std::string zeros(placeholder.size(), '0');
+  const std::vector<std::size_t> places = util::find_all(pieces, k_namespace_hash_placeholder);
+  const std::string zeros(k_namespace_hash_placeholder.size(), '0');
   for (const std::size_t at : places) {
-    text.replace(at, zeros.size(), zeros);
+    util::overwrite(pieces, at, zeros);
   }
-  const std::string hash = namespace_hash(text);
+  const std::string hash = namespace_hash(pieces);
   for (const std::size_t at : places) {
-    text.replace(at, hash.size(), hash);
+    util::overwrite(pieces, at, hash);
   }
+}
+
+void fill_namespace_hash(std::string& text) {
+  const std::span<char> whole(text.data(), text.size());
+  fill_namespace_hash(util::TextPieces(&whole, 1));
 }
 
 std::string sanitize_id(std::string_view text, std::size_t max_length) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/model/document.hpp>
+#include <kensa/util/text_pieces.hpp>
 
 #include <optional>
 #include <string>
@@ -23,15 +24,16 @@ inline constexpr std::string_view k_namespace_hash_placeholder =
 // nothing is served there (RFC 2606).
 std::string document_namespace(std::string_view document_name);
 
-// The hash a document namespace carries: the SHA-256 of `text`, or for a
-// text longer than k_namespace_hash_chunk, the SHA-256 of its chunks'
+// The hash a document namespace carries is the SHA-256 of the text, or for
+// a text longer than k_namespace_hash_chunk, the SHA-256 of its chunks'
 // SHA-256 digests (hex, joined), which two threads compute in half the time.
-std::string namespace_hash(std::string_view text);
 inline constexpr std::size_t k_namespace_hash_chunk = 4 * 1024 * 1024;
 
-// Replaces every k_namespace_hash_placeholder in `text` by the hash of the
-// document: namespace_hash of `text` with 64 zeros where the placeholders
-// are (the definition docs/formats.md gives).
+// Replaces every k_namespace_hash_placeholder in the text by the hash of
+// the document: that hash of the text with 64 zeros where the placeholders
+// are (the definition docs/formats.md gives). The text stays in its pieces
+// (a writer's TextSink), or is one string.
+void fill_namespace_hash(util::TextPieces pieces);
 void fill_namespace_hash(std::string& text);
 
 // `text` with every character outside [A-Za-z0-9.-] replaced by '-', at
