@@ -14,6 +14,7 @@ find_package(SQLite3 3.40 REQUIRED)
 find_package(ZLIB 1.2 REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(TOMLPLUSPLUS REQUIRED IMPORTED_TARGET tomlplusplus)
+pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)
 
 # The allocator the kensa executable and the benchmarks run with
 # (kensa_use_mimalloc below). Sanitizer builds keep the C library's, which

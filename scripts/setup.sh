@@ -38,6 +38,7 @@ libpugixml-dev
 libmimalloc-dev
 libre2-dev
 libyaml-cpp-dev
+libyaml-dev
 libtomlplusplus-dev
 libsqlite3-dev
 zlib1g-dev

@@ -148,6 +148,25 @@ TEST_CASE("spdx2 tree: YAML scalars and lines", "[formats][spdx2-tree]") {
   }
   auto bomb = format::read_spdx2_yaml_tree(laughs, {1024, 64, 100000, 10});
   CHECK_FALSE(bomb.ok());
+
+  // An alias is the anchored node again; a key that is no text is skipped,
+  // with what follows it read as usual; a key given twice is noted.
+  auto shapes = format::read_spdx2_yaml_tree("spdxVersion: SPDX-2.3\n"
+                                             "creationInfo: &info {created: '2024', n: [1, 2]}\n"
+                                             "copy: *info\n"
+                                             "? [not, text]\n"
+                                             ": skipped\n"
+                                             "name: kept\n"
+                                             "name: again\n");
+  REQUIRE(shapes.ok());
+  const Json root = shapes->document.root().to_nlohmann();
+  CHECK(root["copy"] == root["creationInfo"]);
+  CHECK(root["copy"]["n"] == Json::parse("[1, 2]"));
+  CHECK(root["name"] == "again");
+  CHECK(root.size() == 4);
+  REQUIRE(shapes->problems.size() == 2);
+  CHECK(shapes->problems[0].line == 4);
+  CHECK(shapes->problems[1].message.find("\"name\" given twice") != std::string::npos);
 }
 
 TEST_CASE("spdx2 tree: the official examples read like the JSON example", "[formats][spdx2-tree]") {
