@@ -124,6 +124,12 @@ BENCHMARK_CAPTURE(write_format, spdx_tag_value, "spdx-tag-value@2.3")
 BENCHMARK_CAPTURE(read_format, spdx_tag_value, "spdx-tag-value@2.3")
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
+BENCHMARK_CAPTURE(write_format, spdx_yaml, "spdx-yaml@2.3")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(read_format, spdx_yaml, "spdx-yaml@2.3")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 BENCHMARK_CAPTURE(write_format, spdx3_json, "spdx-json@3.0")
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);

@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-"$here/../build-release"}
 bench="$build/bench/kensa_bench"
 
-for family in cyclonedx_json cyclonedx_xml spdx_json spdx_tag_value spdx3_json; do
+for family in cyclonedx_json cyclonedx_xml spdx_json spdx_tag_value spdx_yaml spdx3_json; do
   for direction in write read; do
     "$bench" --benchmark_filter="^${direction}_format/${family}/" 2>/dev/null |
       grep -E "^${direction}_format" || true
