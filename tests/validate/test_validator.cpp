@@ -376,3 +376,29 @@ TEST_CASE("validator: CycloneDX XML gets the semantic rules and the profiles",
            finding.message.find("Supplier") != std::string::npos;
   }));
 }
+
+// The XML schema check reads the document as a stream (no tree of it is
+// built): errors carry their line, identity constraints (unique bom-refs)
+// still hold, and no element path is guessed from a partial tree.
+TEST_CASE("validator: CycloneDX XML schema errors come with their line", "[validate][xml]") {
+  const std::string xml =
+      "<?xml version=\"1.0\"?>\n"
+      "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\" version=\"1\">\n"
+      "  <components>\n"
+      "    <component type=\"library\" bom-ref=\"a\"><name>a</name></component>\n"
+      "    <component type=\"library\" bom-ref=\"a\"><name>b</name></component>\n"
+      "    <component type=\"no-such-type\"><name>c</name></component>\n"
+      "  </components>\n"
+      "</bom>\n";
+  const auto report = validate_document("bom.xml", xml, ValidationOptions{});
+  INFO(listing(report));
+  std::vector<std::size_t> lines;
+  for (const auto& finding : report.findings) {
+    if (finding.rule == "SCHEMA") {
+      lines.push_back(finding.line);
+      CHECK(finding.location.empty());
+    }
+  }
+  CHECK(std::find(lines.begin(), lines.end(), 5U) != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(), 6U) != lines.end());
+}

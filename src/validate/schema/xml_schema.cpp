@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 
 #include <algorithm>
@@ -55,6 +56,9 @@ std::string base_url_of(std::string_view folder) {
 struct Collector {
   SchemaValidation* result;
   SchemaFindingKind kind = SchemaFindingKind::invalid;
+  // Whether an error's node sits in a whole tree, so that its path is
+  // right; a streamed document keeps only part of it (the line is kept).
+  bool node_paths = true;
 };
 
 std::string clean_message(const char* message) {
@@ -80,7 +84,7 @@ void collect(void* user_data, xmlErrorPtr error) {
   finding.kind = collector->kind;
   finding.line = error->line > 0 ? static_cast<std::size_t>(error->line) : 0;
   finding.message = clean_message(error->message);
-  if (error->node != nullptr) {
+  if (error->node != nullptr && collector->node_paths) {
     auto* node = static_cast<xmlNodePtr>(error->node);
     if (xmlChar* path = xmlGetNodePath(node)) {
       finding.instance_location = reinterpret_cast<const char*>(path);
@@ -124,7 +128,7 @@ class ErrorRedirect {
 SchemaValidation XmlSchema::validate(std::string_view document) const {
   schema::init_xml();
   SchemaValidation result;
-  Collector collector{&result};
+  Collector collector{&result, SchemaFindingKind::invalid, false};
   if (document.size() > static_cast<std::size_t>(INT_MAX)) {
     SchemaFinding finding;
     finding.kind = SchemaFindingKind::limit;
@@ -136,20 +140,14 @@ SchemaValidation XmlSchema::validate(std::string_view document) const {
   // Nothing may be loaded while the document is read or validated.
   const schema::XmlLoaderScope refuse_all("", "");
   const ErrorRedirect redirect(collector);
-  xmlDocPtr doc = xmlReadMemory(document.data(), static_cast<int>(document.size()), "document.xml",
-                                nullptr, k_parse_options);
-  if (doc == nullptr) {
-    if (result.findings.empty()) {
-      SchemaFinding finding;
-      finding.message = "not well-formed XML";
-      result.findings.push_back(std::move(finding));
+  // Read and validated as a stream: no tree of the document is built, so a
+  // 130 MB BOM is checked in bounded memory (its tree took 1.3 GB).
+  xmlTextReaderPtr reader = xmlReaderForMemory(document.data(), static_cast<int>(document.size()),
+                                               "document.xml", nullptr, k_parse_options);
+  if (reader == nullptr || xmlTextReaderSetSchema(reader, m_handle->schema) != 0) {
+    if (reader != nullptr) {
+      xmlFreeTextReader(reader);
     }
-    result.valid = false;
-    return result;
-  }
-  xmlSchemaValidCtxtPtr context = xmlSchemaNewValidCtxt(m_handle->schema);
-  if (context == nullptr) {
-    xmlFreeDoc(doc);
     SchemaFinding finding;
     finding.kind = SchemaFindingKind::limit;
     finding.message = "out of memory while validating XML";
@@ -157,16 +155,18 @@ SchemaValidation XmlSchema::validate(std::string_view document) const {
     result.valid = false;
     return result;
   }
-  xmlSchemaSetValidStructuredErrors(context, collect, &collector);
-  const int status = xmlSchemaValidateDoc(context, doc);
-  xmlSchemaFreeValidCtxt(context);
-  xmlFreeDoc(doc);
-  if (status != 0) {
+  xmlTextReaderSetStructuredErrorHandler(reader, collect, &collector);
+  int status = 0;
+  while ((status = xmlTextReaderRead(reader)) == 1) {
+  }
+  const bool valid = status == 0 && xmlTextReaderIsValid(reader) == 1;
+  xmlFreeTextReader(reader);
+  if (!valid) {
     result.valid = false;
     if (result.findings.empty()) {
       SchemaFinding finding;
-      finding.message = status < 0 ? "libxml2 could not validate the document"
-                                   : "the document does not match the schema";
+      finding.message =
+          status != 0 ? "not well-formed XML" : "the document does not match the schema";
       result.findings.push_back(std::move(finding));
     }
   }
