@@ -31,53 +31,46 @@ void for_each_part(TextPieces pieces, std::size_t begin, std::size_t length,
   }
 }
 
-std::vector<std::size_t> find_all(TextPieces pieces, std::string_view pattern) {
+std::vector<std::size_t> find_all(TextPieces pieces, std::string_view pattern, std::size_t most) {
   std::vector<std::size_t> found;
-  if (pattern.empty()) {
+  if (pattern.empty() || most == 0) {
     return found;
   }
   // The pattern is searched in each piece (the searcher skips up to its
-  // length at each step), then around each join, in a window of the
-  // pattern's length less one on either side.
+  // length at each step), then in a window around each join, from the
+  // pattern's length less one before it to as much after it: whatever is
+  // found there crosses the join. Occurrences are so found in order; one
+  // that crosses several short pieces is found at each of their joins, and
+  // taken once.
   const std::boyer_moore_horspool_searcher searcher(pattern.begin(), pattern.end());
   const auto search = [&](std::string_view text, std::size_t offset) {
-    for (auto at = text.begin();;) {
+    for (auto at = text.begin(); found.size() < most;) {
       at = std::search(at, text.end(), searcher);
       if (at == text.end()) {
         return;
       }
-      found.push_back(offset + static_cast<std::size_t>(at - text.begin()));
+      const std::size_t where = offset + static_cast<std::size_t>(at - text.begin());
+      if (found.empty() || where >= found.back() + pattern.size()) {
+        found.push_back(where);
+      }
       at += static_cast<std::ptrdiff_t>(pattern.size());
     }
   };
   const std::size_t reach = pattern.size() - 1;
   std::size_t piece_start = 0;
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
+  for (std::size_t i = 0; i < pieces.size() && found.size() < most; ++i) {
     search(std::string_view(pieces[i].data(), pieces[i].size()), piece_start);
     const std::size_t join = piece_start + pieces[i].size();
     if (i + 1 < pieces.size() && reach > 0) {
       const std::size_t from = join >= reach ? join - reach : 0;
       std::string window;
-      for_each_part(pieces, from, 2 * reach, [&](std::string_view part) { window += part; });
-      const std::size_t before = found.size();
+      for_each_part(pieces, from, join + reach - from,
+                    [&](std::string_view part) { window += part; });
       search(window, from);
-      // Only what crosses the join is new; the rest was found in a piece.
-      found.erase(std::remove_if(
-                      found.begin() + static_cast<std::ptrdiff_t>(before), found.end(),
-                      [&](std::size_t at) { return !(at < join && at + pattern.size() > join); }),
-                  found.end());
     }
     piece_start = join;
   }
-  std::sort(found.begin(), found.end());
-  // A pattern that overlaps itself may be found twice around a join.
-  std::vector<std::size_t> apart;
-  for (const std::size_t at : found) {
-    if (apart.empty() || at >= apart.back() + pattern.size()) {
-      apart.push_back(at);
-    }
-  }
-  return apart;
+  return found;
 }
 
 void overwrite(TextPieces pieces, std::size_t at, std::string_view bytes) {

@@ -51,17 +51,14 @@ std::string ChunkedTextBuffer::take() {
   std::string text = std::move(m_head);
   m_head.clear();
   if (!m_chunks.empty()) {
-    const std::size_t last = static_cast<std::size_t>(pptr() - pbase());
     // Reserved, not resized: pages are touched only as chunks are copied in
     // and freed, so the text and its chunks are never both whole in memory.
-    text.reserve(text.size() + (m_chunks.size() - 1) * m_chunk_size + last);
+    text.reserve(text.size() + size());
     for (std::size_t i = 0; i < m_chunks.size(); ++i) {
-      const std::size_t length = i + 1 == m_chunks.size() ? last : m_chunk_size;
-      text.append(m_chunks[i].get(), length);
+      text.append(m_chunks[i].get(), used_in_chunk(i));
       m_chunks[i].reset();
     }
-    m_chunks.clear();
-    setp(nullptr, nullptr);
+    clear();
   }
   return text;
 }
@@ -77,9 +74,17 @@ void ChunkedTextBuffer::append(ChunkedTextBuffer& other) {
       sputn(piece.data(), static_cast<std::streamsize>(piece.size()));
     }
   }
-  other.m_head.clear();
-  other.m_chunks.clear();
-  other.setp(nullptr, nullptr);
+  other.clear();
+}
+
+void ChunkedTextBuffer::clear() {
+  m_head.clear();
+  m_chunks.clear();
+  setp(nullptr, nullptr);
+}
+
+std::size_t ChunkedTextBuffer::used_in_chunk(std::size_t index) const {
+  return index + 1 == m_chunks.size() ? static_cast<std::size_t>(pptr() - pbase()) : m_chunk_size;
 }
 
 std::vector<std::span<char>> ChunkedTextBuffer::pieces() {
@@ -88,8 +93,7 @@ std::vector<std::span<char>> ChunkedTextBuffer::pieces() {
     out.emplace_back(m_head.data(), m_head.size());
   }
   for (std::size_t i = 0; i < m_chunks.size(); ++i) {
-    const std::size_t length =
-        i + 1 == m_chunks.size() ? static_cast<std::size_t>(pptr() - pbase()) : m_chunk_size;
+    const std::size_t length = used_in_chunk(i);
     if (length > 0) {
       out.emplace_back(m_chunks[i].get(), length);
     }

@@ -41,6 +41,8 @@ TEST_CASE("text pieces: found, read and overwritten across every kind of join",
     const auto pieces = sink.pieces();
     CHECK(kensa::util::total_size(pieces) == text.size());
     CHECK(kensa::util::find_all(pieces, pattern) == expected);
+    CHECK(kensa::util::find_all(pieces, pattern, 3) ==
+          std::vector<std::size_t>(expected.begin(), expected.begin() + 3));
 
     std::string part;
     kensa::util::for_each_part(pieces, 7, 40, [&](std::string_view piece) { part += piece; });

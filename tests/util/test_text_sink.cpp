@@ -91,4 +91,9 @@ TEST_CASE("text sink: pieces are the text in place, and appending hands chunks o
   CHECK(more.empty());
   CHECK(other.size() == 10);
   CHECK(other.take() == "xyz1234567");
+
+  other << "dropped";
+  other.clear();
+  CHECK(other.empty());
+  CHECK(other.pieces().empty());
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <span>
 #include <string_view>
@@ -21,9 +22,11 @@ std::size_t total_size(TextPieces pieces);
 void for_each_part(TextPieces pieces, std::size_t begin, std::size_t length,
                    const std::function<void(std::string_view)>& visit);
 
-// Where `pattern` starts, every time, also across the joins between pieces;
-// occurrences do not overlap (the search goes on after each one).
-std::vector<std::size_t> find_all(TextPieces pieces, std::string_view pattern);
+// Where `pattern` starts, every time (or the first `most` times), also
+// across the joins between pieces; occurrences do not overlap (the search
+// goes on after each one).
+std::vector<std::size_t> find_all(TextPieces pieces, std::string_view pattern,
+                                  std::size_t most = SIZE_MAX);
 
 // Replaces the bytes at [at, at + bytes.size()) with `bytes`.
 void overwrite(TextPieces pieces, std::size_t at, std::string_view bytes);

@@ -38,6 +38,8 @@ class ChunkedTextBuffer final : public std::streambuf {
   // Everything written, in order, where it lies: writable in place (a
   // placeholder filled in once the whole text is known).
   std::vector<std::span<char>> pieces();
+  // Drops everything written.
+  void clear();
 
  protected:
   int_type overflow(int_type c) override;
@@ -45,6 +47,8 @@ class ChunkedTextBuffer final : public std::streambuf {
 
  private:
   void start_chunk();
+  // How much of chunk `index` is written: all of it but for the last.
+  std::size_t used_in_chunk(std::size_t index) const;
 
   std::size_t m_chunk_size;
   // Text adopted before anything was written.
@@ -67,6 +71,7 @@ class TextSink final : public std::ostream {
   void adopt(std::string text) { m_buffer.adopt(std::move(text)); }
   void append(TextSink& other) { m_buffer.append(other.m_buffer); }
   std::vector<std::span<char>> pieces() { return m_buffer.pieces(); }
+  void clear() { m_buffer.clear(); }
 
  private:
   ChunkedTextBuffer m_buffer;

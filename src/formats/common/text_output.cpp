@@ -20,7 +20,7 @@ void put_text(std::ostream& out, util::TextSink& text) {
   for (const auto piece : text.pieces()) {
     out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
   }
-  static_cast<void>(text.take());
+  text.clear();
 }
 
 } // namespace kensa::format::common

@@ -1,8 +1,9 @@
 #pragma once
 
+#include <kensa/format/loss_report.hpp>
+#include <kensa/model/component.hpp>
 #include <kensa/util/json_document.hpp>
 
-#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -12,28 +13,22 @@
 // silently.
 namespace kensa::format::common {
 
+// Empty, NOASSERTION or NONE: SPDX's ways of giving no value.
+bool says_nothing(std::string_view text);
+
 // Whether `value` says something: not null, not empty, not NOASSERTION or
 // NONE, nor a list of nothing else.
 bool says_something(const json::Value& value);
 
-// `value` as a property value: a string as it is, anything else as compact
-// JSON.
-std::string property_text(const json::Value& value);
+// Every member of the object `element` that is not in `read` and says
+// something becomes a property of `component` named `prefix` + the member's
+// name; its value is the text, or for a list or object its compact JSON.
+void keep_unread_members(const json::Value& element, std::initializer_list<std::string_view> read,
+                         std::string_view prefix, model::Component& component);
 
-// Calls visit(name, value) for every member of the object `element` that is
-// not in `read` and says something, in document order.
-template <typename Visit>
-void for_each_unread_member(const json::Value& element,
-                            std::initializer_list<std::string_view> read, Visit&& visit) {
-  if (!element.is_object()) {
-    return;
-  }
-  for (auto it = element.begin(); it != element.end(); ++it) {
-    const std::string_view name = it.key();
-    if (std::find(read.begin(), read.end(), name) == read.end() && says_something(*it)) {
-      visit(name, *it);
-    }
-  }
-}
+// Every member of the file element `element` that is not in `read` and says
+// something is counted in `losses`: the file inventory has no field for it.
+void count_unread_file_members(const json::Value& element,
+                               std::initializer_list<std::string_view> read, LossReport& losses);
 
 } // namespace kensa::format::common

@@ -319,17 +319,13 @@ model::Component map_component(const json::Value& json, LossReport& losses) {
   }
   // What the lines above do not read is kept (pedigree, swid, releaseNotes,
   // ...); nested components are read with their parent.
-  common::for_each_unread_member(json,
-                                 {"type",        "bom-ref",   "supplier",   "authors",
-                                  "author",      "group",     "name",       "version",
-                                  "description", "purl",      "scope",      "hashes",
-                                  "licenses",    "evidence",  "cpe",        "externalReferences",
-                                  "publisher",   "mime-type", "copyright",  "omniborId",
-                                  "swhid",       "tags",      "properties", "components"},
-                                 [&](std::string_view member, const json::Value& value) {
-                                   component.add_property("kensa:cyclonedx:" + std::string(member),
-                                                          common::property_text(value));
-                                 });
+  common::keep_unread_members(json, {"type",        "bom-ref",   "supplier",   "authors",
+                                     "author",      "group",     "name",       "version",
+                                     "description", "purl",      "scope",      "hashes",
+                                     "licenses",    "evidence",  "cpe",        "externalReferences",
+                                     "publisher",   "mime-type", "copyright",  "omniborId",
+                                     "swhid",       "tags",      "properties", "components"},
+                              "kensa:cyclonedx:", component);
   return component;
 }
 

@@ -1,8 +1,7 @@
 #include "serial_number.hpp"
 
-#include <kensa/model/hash.hpp>
+#include "../common/text_digest.hpp"
 
-#include <array>
 #include <span>
 
 namespace kensa::format::cyclonedx {
@@ -10,11 +9,7 @@ namespace kensa::format::cyclonedx {
 namespace {
 
 std::string serial_number(util::TextPieces pieces) {
-  constexpr std::array k_sha256{model::HashAlgorithm::sha256};
-  auto hasher = model::Hasher::create(k_sha256);
-  util::for_each_part(pieces, 0, util::total_size(pieces),
-                      [&](std::string_view part) { hasher->update(part); });
-  std::string hex = hasher->finish().front().hex.substr(0, 32);
+  std::string hex = common::sha256_of(pieces, 0, util::total_size(pieces)).substr(0, 32);
   hex[12] = '5';
   static constexpr char k_variant[] = "89ab";
   int nibble = hex[16] <= '9' ? hex[16] - '0' : hex[16] - 'a' + 10;
@@ -26,7 +21,8 @@ std::string serial_number(util::TextPieces pieces) {
 } // namespace
 
 void fill_serial_number(util::TextPieces pieces) {
-  const auto places = util::find_all(pieces, k_serial_placeholder);
+  // The first one is the writer's; the rest of the text is not searched.
+  const auto places = util::find_all(pieces, k_serial_placeholder, 1);
   if (places.empty()) {
     return;
   }

@@ -1,5 +1,6 @@
 #include "extracted_licenses.hpp"
 
+#include "../common/unread_members.hpp"
 #include "spdx_licenses.hpp"
 
 #include <algorithm>
@@ -7,11 +8,6 @@
 namespace kensa::format::spdx {
 
 namespace {
-
-// What SPDX writes for no license at all.
-bool names_no_license(std::string_view value) {
-  return value.empty() || value == "NOASSERTION" || value == "NONE";
-}
 
 // The operands of the top-level ANDs of `expression`, outer parentheses
 // removed: "(MIT OR X) AND Y" gives "MIT OR X" and "Y".
@@ -56,7 +52,7 @@ void keep_extracted_license(const std::string& id, const ExtractedInfo& info,
 std::vector<model::License> licenses_of_expression(std::string_view expression,
                                                    const ExtractedInfos& extracted) {
   std::vector<model::License> licenses;
-  if (names_no_license(expression)) {
+  if (common::says_nothing(expression)) {
     return licenses;
   }
   auto kensa_name = [&](std::string_view part) -> const ExtractedInfo* {

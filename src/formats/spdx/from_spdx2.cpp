@@ -26,10 +26,6 @@ using common::array;
 using common::object;
 using common::text;
 
-bool no_value(std::string_view value) {
-  return value.empty() || value == "NOASSERTION" || value == "NONE";
-}
-
 struct Reader {
   std::string source;
   const ReadLimits& limits;
@@ -72,17 +68,17 @@ model::Component map_package(const json::Value& package, const ExtractedInfos& e
   if (auto originator = parse_actor(text(package, "originator")); !originator.empty()) {
     component.authors.push_back(std::move(originator));
   }
-  if (auto download = text(package, "downloadLocation"); !no_value(download)) {
+  if (auto download = text(package, "downloadLocation"); !common::says_nothing(download)) {
     component.external_references.push_back({"distribution", download});
   }
-  if (auto homepage = text(package, "homepage"); !no_value(homepage)) {
+  if (auto homepage = text(package, "homepage"); !common::says_nothing(homepage)) {
     component.external_references.push_back({"website", homepage});
   }
   component.hashes = checksums_of(package, losses);
   component.licenses_concluded =
       licenses_of_expression(text(package, "licenseConcluded"), extracted);
   component.licenses_declared = licenses_of_expression(text(package, "licenseDeclared"), extracted);
-  if (auto copyright = text(package, "copyrightText"); !no_value(copyright)) {
+  if (auto copyright = text(package, "copyrightText"); !common::says_nothing(copyright)) {
     component.add_property(std::string(property::k_copyright), copyright);
   }
   component.description = text(package, "description");
@@ -133,38 +129,35 @@ model::Component map_package(const json::Value& package, const ExtractedInfos& e
   // What the lines above do not read is kept (attributionTexts, ...);
   // files, their verification code and the licenses found in them are the
   // files' own, read with them.
-  common::for_each_unread_member(package,
-                                 {"SPDXID",
-                                  "name",
-                                  "versionInfo",
-                                  "supplier",
-                                  "originator",
-                                  "downloadLocation",
-                                  "homepage",
-                                  "checksums",
-                                  "licenseConcluded",
-                                  "licenseDeclared",
-                                  "copyrightText",
-                                  "description",
-                                  "summary",
-                                  "comment",
-                                  "sourceInfo",
-                                  "packageFileName",
-                                  "licenseComments",
-                                  "releaseDate",
-                                  "builtDate",
-                                  "validUntilDate",
-                                  "externalRefs",
-                                  "primaryPackagePurpose",
-                                  "annotations",
-                                  "filesAnalyzed",
-                                  "hasFiles",
-                                  "packageVerificationCode",
-                                  "licenseInfoFromFiles"},
-                                 [&](std::string_view member, const json::Value& value) {
-                                   component.add_property("kensa:spdx:" + std::string(member),
-                                                          common::property_text(value));
-                                 });
+  common::keep_unread_members(package,
+                              {"SPDXID",
+                               "name",
+                               "versionInfo",
+                               "supplier",
+                               "originator",
+                               "downloadLocation",
+                               "homepage",
+                               "checksums",
+                               "licenseConcluded",
+                               "licenseDeclared",
+                               "copyrightText",
+                               "description",
+                               "summary",
+                               "comment",
+                               "sourceInfo",
+                               "packageFileName",
+                               "licenseComments",
+                               "releaseDate",
+                               "builtDate",
+                               "validUntilDate",
+                               "externalRefs",
+                               "primaryPackagePurpose",
+                               "annotations",
+                               "filesAnalyzed",
+                               "hasFiles",
+                               "packageVerificationCode",
+                               "licenseInfoFromFiles"},
+                              "kensa:spdx:", component);
   return component;
 }
 
@@ -365,11 +358,7 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
     model::FileEntry entry;
     entry.path = reader.file_of[spdx_id];
     entry.hashes = checksums_of(file, reader.losses);
-    common::for_each_unread_member(file, {"fileName", "SPDXID", "checksums"},
-                                   [&](std::string_view member, const json::Value&) {
-                                     reader.losses.add("file " + std::string(member) +
-                                                       " (the file inventory has no field for it)");
-                                   });
+    common::count_unread_file_members(file, {"fileName", "SPDXID", "checksums"}, reader.losses);
     files[spdx_id] = std::move(entry);
   }
   for (const auto& package : packages) {

@@ -179,15 +179,13 @@ model::Component map_package(const json::Value& element, const ElementTables& ta
     component.name = component.name.substr(component.group.size() + 1);
   }
   // What the lines above do not read is kept (builtTime, summary, ...).
-  common::for_each_unread_member(
-      element,
-      {"type", "spdxId", "creationInfo", "name", "software_packageVersion", "description",
-       "software_packageUrl", "externalIdentifier", "software_downloadLocation",
-       "software_homePage", "externalRef", "verifiedUsing", "originatedBy", "suppliedBy",
-       "software_copyrightText", "software_primaryPurpose"},
-      [&](std::string_view member, const json::Value& value) {
-        component.add_property("kensa:spdx3:" + std::string(member), common::property_text(value));
-      });
+  common::keep_unread_members(element,
+                              {"type", "spdxId", "creationInfo", "name", "software_packageVersion",
+                               "description", "software_packageUrl", "externalIdentifier",
+                               "software_downloadLocation", "software_homePage", "externalRef",
+                               "verifiedUsing", "originatedBy", "suppliedBy",
+                               "software_copyrightText", "software_primaryPurpose"},
+                              "kensa:spdx3:", component);
   component.id = model::component_id(component);
   return component;
 }
@@ -356,11 +354,9 @@ Result<MappedDocument> from_spdx3(const json::Value& document, std::string_view 
       model::FileEntry file;
       file.path = text(element, "name");
       file.hashes = verified_using_hashes(element, losses);
-      common::for_each_unread_member(
+      common::count_unread_file_members(
           element, {"type", "spdxId", "creationInfo", "name", "verifiedUsing", "software_fileKind"},
-          [&](std::string_view member, const json::Value&) {
-            losses.add("file " + std::string(member) + " (the file inventory has no field for it)");
-          });
+          losses);
       files.emplace(element["spdxId"].string(), std::move(file));
       continue;
     }

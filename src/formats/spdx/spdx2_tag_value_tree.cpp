@@ -248,6 +248,7 @@ struct DraftValue {
   // An array's items.
   std::size_t item_count() const { return children.size(); }
   DraftValue& item(std::size_t index);
+  const DraftValue& item(std::size_t index) const;
   DraftValue& last_item() { return item(children.size() - 1); }
   void push_item(DraftValue value) { add({}, std::move(value)); }
   // Replaces the member `name` (the last one) or adds it; true when it
@@ -261,6 +262,10 @@ struct DraftMember {
 };
 
 DraftValue& DraftValue::item(std::size_t index) {
+  return children[index].value;
+}
+
+const DraftValue& DraftValue::item(std::size_t index) const {
   return children[index].value;
 }
 
@@ -788,7 +793,7 @@ class TagValueReader {
         continue;
       }
       for (std::size_t i = 0; i < items->item_count(); ++i) {
-        const DraftValue* id = items->children[i].value.find("SPDXID");
+        const DraftValue* id = items->item(i).find("SPDXID");
         if (id != nullptr && id->kind == DraftValue::Kind::text) {
           element_of.emplace(id->text, ElementRef{array, i});
         }

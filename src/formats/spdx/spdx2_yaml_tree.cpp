@@ -21,16 +21,24 @@ namespace kensa::format {
 
 namespace {
 
-// An event as the converter reads it: the views stay valid until the next
-// event is read.
-struct EventView {
+// What the converter needs of a libyaml event. `Text` is std::string_view
+// for an event as it is read (valid until the next one is), std::string for
+// one kept so that an anchored node can be written again where an alias
+// names it.
+template <typename Text>
+struct YamlEvent {
   yaml_event_type_t type = YAML_NO_EVENT;
-  std::string_view value;
+  Text value;
   // Plain and untagged: the core schema decides what the scalar is.
   bool plain = false;
   // 1-based.
   std::size_t line = 0;
-  std::string_view anchor;
+  Text anchor;
+
+  template <typename Other>
+  static YamlEvent of(const YamlEvent<Other>& other) {
+    return {other.type, Text(other.value), other.plain, other.line, Text(other.anchor)};
+  }
 
   bool starts_collection() const {
     return type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT;
@@ -39,6 +47,9 @@ struct EventView {
     return type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT;
   }
 };
+
+using EventView = YamlEvent<std::string_view>;
+using KeptEvent = YamlEvent<std::string>;
 
 EventView view_of(const yaml_event_t& event) {
   EventView view;
@@ -70,21 +81,6 @@ EventView view_of(const yaml_event_t& event) {
   }
   return view;
 }
-
-// An event kept, so that an anchored node can be written again where an
-// alias names it.
-struct KeptEvent {
-  yaml_event_type_t type = YAML_NO_EVENT;
-  std::string value;
-  bool plain = false;
-  std::size_t line = 0;
-  std::string anchor;
-
-  static KeptEvent of(const EventView& view) {
-    return {view.type, std::string(view.value), view.plain, view.line, std::string(view.anchor)};
-  }
-  EventView view() const { return {type, value, plain, line, anchor}; }
-};
 
 // YAML 1.2 core schema for plain scalars; quoted or explicitly tagged
 // scalars are strings, so "1.0" stays the text an SPDX versionInfo wants.
@@ -151,7 +147,7 @@ class EventSource {
       if (replay.next == replay.events->size()) {
         m_replay.pop_back();
       }
-      const EventView view = m_replayed.view();
+      const auto view = EventView::of(m_replayed);
       record(view, true);
       return view;
     }

@@ -1,5 +1,7 @@
 #include "spdx_ids.hpp"
 
+#include "../common/text_digest.hpp"
+
 #include <kensa/model/hash.hpp>
 #include <kensa/model/ids.hpp>
 #include <kensa/util/strings.hpp>
@@ -19,13 +21,7 @@ std::string document_namespace(std::string_view document_name) {
 
 namespace {
 
-// The SHA-256 of [begin, begin + length) of the pieces.
-std::string sha256_of(util::TextPieces pieces, std::size_t begin, std::size_t length) {
-  constexpr std::array k_sha256{model::HashAlgorithm::sha256};
-  auto hasher = model::Hasher::create(k_sha256);
-  util::for_each_part(pieces, begin, length, [&](std::string_view part) { hasher->update(part); });
-  return hasher->finish().front().hex;
-}
+using common::sha256_of;
 
 // namespace_hash (see spdx_ids.hpp) of a text in pieces.
 std::string namespace_hash(util::TextPieces pieces) {
