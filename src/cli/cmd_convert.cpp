@@ -21,6 +21,7 @@ namespace {
 struct ConvertArguments {
   std::string input;
   std::vector<std::string> outputs;
+  OutputPathRules output_rules;
 };
 
 Result<std::string> read_input(const std::string& path, std::size_t max_bytes) {
@@ -48,20 +49,9 @@ void report_losses(const format::LossReport& losses, std::string_view what) {
 }
 
 int run_convert(const ConvertArguments& arguments) {
-  std::vector<format::OutputSpec> outputs;
-  int to_stdout = 0;
-  for (const auto& text : arguments.outputs) {
-    auto spec = format::parse_output_spec(text);
-    if (!spec) {
-      spdlog::error("{}", spec.error());
-      return k_exit_usage;
-    }
-    to_stdout += spec->file.empty() ? 1 : 0;
-    outputs.push_back(std::move(spec).value());
-  }
-  if (to_stdout > 1) {
-    spdlog::error("only one output can go to standard output; give the others a file (-o "
-                  "FORMAT=FILE)");
+  auto outputs = plan_outputs(arguments.outputs, arguments.output_rules);
+  if (!outputs) {
+    spdlog::error("{}", outputs.error());
     return k_exit_usage;
   }
   format::ReadLimits limits;
@@ -87,9 +77,9 @@ int run_convert(const ConvertArguments& arguments) {
   }
   report_losses(read->losses, "not read from " + name);
 
-  for (const auto& output : outputs) {
+  for (const auto& output : *outputs) {
     format::LossReport losses;
-    const auto written = write_document(read->document, output, &losses);
+    const auto written = write_document(read->document, output, arguments.output_rules, &losses);
     std::string label =
         std::string(output.format->name) + (output.version.empty() ? "" : "@" + output.version);
     report_losses(losses, "not written to " + label);
@@ -120,6 +110,7 @@ std::function<int()> register_convert_command(CLI::App& app) {
                    "Output as FORMAT[@VERSION][=FILE]; repeat for several outputs")
       ->type_name("FORMAT[@VERSION][=FILE]")
       ->required();
+  add_special_output_flag(*command, arguments->output_rules);
   return [arguments]() { return run_convert(*arguments); };
 }
 

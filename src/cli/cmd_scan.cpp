@@ -33,6 +33,7 @@ struct ScanArguments {
   std::string max_file_size;
   std::string max_nested_size;
   std::string max_total_size;
+  OutputPathRules output_rules;
 };
 
 // "64MiB", "1G", "512k" or a plain number of bytes; binary units.
@@ -139,21 +140,11 @@ Result<std::optional<std::int64_t>> source_date_epoch() {
 }
 
 int run_scan(const ScanArguments& arguments) {
-  std::vector<format::OutputSpec> outputs;
-  int to_stdout = 0;
-  for (const auto& text :
-       arguments.outputs.empty() ? std::vector<std::string>{"table"} : arguments.outputs) {
-    auto spec = format::parse_output_spec(text);
-    if (!spec) {
-      spdlog::error("{}", spec.error());
-      return k_exit_usage;
-    }
-    to_stdout += spec->file.empty() ? 1 : 0;
-    outputs.push_back(std::move(spec).value());
-  }
-  if (to_stdout > 1) {
-    spdlog::error("only one output can go to standard output; give the others a file (-o "
-                  "FORMAT=FILE)");
+  auto outputs = plan_outputs(arguments.outputs.empty() ? std::vector<std::string>{"table"}
+                                                        : arguments.outputs,
+                              arguments.output_rules);
+  if (!outputs) {
+    spdlog::error("{}", outputs.error());
     return k_exit_usage;
   }
   auto timestamp = source_date_epoch();
@@ -175,8 +166,8 @@ int run_scan(const ScanArguments& arguments) {
     return k_exit_usage;
   }
 
-  for (const auto& output : outputs) {
-    if (auto written = write_document(*document, output); !written) {
+  for (const auto& output : *outputs) {
+    if (auto written = write_document(*document, output, arguments.output_rules); !written) {
       spdlog::error("{}", written.error());
       return k_exit_usage;
     }
@@ -198,6 +189,7 @@ std::function<int()> register_scan_command(CLI::App& app) {
                    "Output as FORMAT[@VERSION][=FILE]; repeat for several outputs "
                    "(default: table to standard output)")
       ->type_name("FORMAT[@VERSION][=FILE]");
+  add_special_output_flag(*command, arguments->output_rules);
   command
       ->add_option("--exclude", arguments->excludes,
                    "Skip paths matching this glob, relative to the scanned root "

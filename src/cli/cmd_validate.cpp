@@ -1,5 +1,6 @@
 #include "cmd_validate.hpp"
 
+#include "document_output.hpp"
 #include "exit_codes.hpp"
 
 #include <kensa/validate/report.hpp>
@@ -100,7 +101,7 @@ bool is_sbom_file(const std::string& path) {
   return static_cast<bool>(validate::detect_document_kind(head));
 }
 
-void print_profiles() {
+int print_profiles() {
   std::string out;
   for (const auto& profile : validate::profile_table()) {
     out += std::string(profile.id) + ": " + std::string(profile.title) + "\n";
@@ -130,13 +131,16 @@ void print_profiles() {
              (rule.unknown_allowed ? ", \"unknown\" accepted with a warning" : "") + ")\n";
     }
   }
-  std::cout << out << std::flush;
+  if (auto written = write_standard_output(out); !written) {
+    spdlog::error("{}", written.error());
+    return k_exit_usage;
+  }
+  return k_exit_success;
 }
 
 int run_validate(const ValidateArguments& arguments) {
   if (arguments.list_profiles) {
-    print_profiles();
-    return k_exit_success;
+    return print_profiles();
   }
   if (arguments.paths.empty()) {
     spdlog::error("kensa validate needs a FILE or FOLDER (see 'kensa validate --help')");
@@ -202,7 +206,12 @@ int run_validate(const ValidateArguments& arguments) {
   report_options.tool_version = k_version;
   report_options.colour = *report_format == validate::ReportFormat::text && isatty(1) == 1 &&
                           std::getenv("NO_COLOR") == nullptr;
-  std::cout << validate::render_report(reports, *report_format, report_options) << std::flush;
+  if (auto written =
+          write_standard_output(validate::render_report(reports, *report_format, report_options));
+      !written) {
+    spdlog::error("{}", written.error());
+    return k_exit_usage;
+  }
 
   bool unreadable = false;
   bool failed = false;

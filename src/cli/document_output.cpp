@@ -1,7 +1,9 @@
 #include "document_output.hpp"
 
-#include <kensa/util/atomic_file.hpp>
 #include <kensa/util/text_sink.hpp>
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
 
 #include <iostream>
 #include <string_view>
@@ -9,8 +11,51 @@
 
 namespace kensa::cli {
 
+namespace {
+
+// Writes straight to descriptor 1, so that a failed write is seen (iostreams
+// would only set a flag) and the document is never half in a buffer.
+Status write_parts_to_stdout(std::span<const std::string_view> parts) {
+  std::cout.flush();
+  return write_to_descriptor(STDOUT_FILENO, parts, "standard output");
+}
+
+} // namespace
+
+void add_special_output_flag(CLI::App& command, OutputPathRules& rules) {
+  command.add_flag("--allow-special-output", rules.allow_special,
+                   "Let -o write through a symbolic link or into a device or FIFO (refused "
+                   "otherwise; a read-only file is never replaced)");
+}
+
+Result<std::vector<format::OutputSpec>> plan_outputs(const std::vector<std::string>& texts,
+                                                     const OutputPathRules& rules) {
+  std::vector<format::OutputSpec> outputs;
+  int to_stdout = 0;
+  for (const auto& text : texts) {
+    auto spec = format::parse_output_spec(text);
+    if (!spec) {
+      return fail(spec.error());
+    }
+    if (spec->file.empty()) {
+      ++to_stdout;
+    } else if (auto checked = check_output_path(spec->file, rules); !checked) {
+      if (!rules.allow_special && is_special_output(spec->file)) {
+        return fail(checked.error() + " (--allow-special-output allows it)");
+      }
+      return fail(checked.error());
+    }
+    outputs.push_back(std::move(spec).value());
+  }
+  if (to_stdout > 1) {
+    return fail("only one output can go to standard output; give the others a file (-o "
+                "FORMAT=FILE)");
+  }
+  return outputs;
+}
+
 Status write_document(const model::Document& document, const format::OutputSpec& output,
-                      format::LossReport* losses) {
+                      const OutputPathRules& rules, format::LossReport* losses) {
   util::TextSink text;
   format::render_into(text, document, output, losses);
   std::vector<std::string_view> parts;
@@ -18,13 +63,13 @@ Status write_document(const model::Document& document, const format::OutputSpec&
     parts.emplace_back(piece.data(), piece.size());
   }
   if (output.file.empty()) {
-    for (const auto part : parts) {
-      std::cout.write(part.data(), static_cast<std::streamsize>(part.size()));
-    }
-    std::cout.flush();
-    return ok_status();
+    return write_parts_to_stdout(parts);
   }
-  return write_file_atomically(output.file, parts);
+  return write_file_atomically(output.file, parts, rules);
+}
+
+Status write_standard_output(std::string_view text) {
+  return write_parts_to_stdout(std::span<const std::string_view>(&text, 1));
 }
 
 } // namespace kensa::cli

@@ -1,8 +1,9 @@
 #include "logging.hpp"
 
+#include <kensa/util/terminal_text.hpp>
+
 #include <nlohmann/json.hpp>
 #include <spdlog/sinks/base_sink.h>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -35,6 +36,24 @@ class JsonStderrSink : public spdlog::sinks::base_sink<std::mutex> {
   void flush_() override { std::fflush(stderr); }
 };
 
+// "kensa: LEVEL: message", one line per message. Messages carry names
+// from the input (folders, files, packages): every control character in
+// them is escaped, so a folder named "x\nkensa: error: ..." cannot forge a
+// line and an escape sequence cannot reach the terminal.
+class TextStderrSink : public spdlog::sinks::base_sink<std::mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& message) override {
+    const auto level = spdlog::level::to_string_view(message.level);
+    std::string text = "kensa: ";
+    text.append(level.data(), level.size());
+    text += ": ";
+    text += escape_for_terminal(std::string_view(message.payload.data(), message.payload.size()));
+    text.push_back('\n');
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
+  void flush_() override { std::fflush(stderr); }
+};
+
 } // namespace
 
 void setup_logging(LogFormat format, int verbosity, bool quiet) {
@@ -42,9 +61,7 @@ void setup_logging(LogFormat format, int verbosity, bool quiet) {
   if (format == LogFormat::json) {
     logger = std::make_shared<spdlog::logger>("kensa", std::make_shared<JsonStderrSink>());
   } else {
-    auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
-    logger = std::make_shared<spdlog::logger>("kensa", sink);
-    logger->set_pattern("kensa: %l: %v");
+    logger = std::make_shared<spdlog::logger>("kensa", std::make_shared<TextStderrSink>());
   }
   spdlog::level::level_enum level = spdlog::level::warn;
   if (quiet) {

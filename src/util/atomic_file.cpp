@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 
 namespace kensa {
@@ -50,37 +51,109 @@ Status write_in_place(const std::filesystem::path& path, std::span<const std::st
     close(fd);
     return fail(message);
   }
-  close(fd);
+  if (close(fd) != 0) {
+    return fail(describe_errno(path, "write"));
+  }
   return ok_status();
+}
+
+// Where a write goes once the rules allowed it.
+struct OutputTarget {
+  std::filesystem::path path;
+  // The existing file's permission bits, kept by the replacement.
+  std::optional<mode_t> existing_mode;
+  // A device, FIFO or socket: written in place.
+  bool in_place = false;
+};
+
+Result<OutputTarget> resolve_output(const std::filesystem::path& requested,
+                                    const OutputPathRules& rules) {
+  OutputTarget target{requested, std::nullopt, false};
+  struct stat link {};
+  if (::lstat(requested.c_str(), &link) != 0) {
+    if (errno == ENOENT) {
+      return target;
+    }
+    return fail(describe_errno(requested, "write"));
+  }
+  if (S_ISLNK(link.st_mode)) {
+    if (!rules.allow_special) {
+      return fail("cannot write " + requested.string() +
+                  ": it is a symbolic link, which kensa does not write through");
+    }
+    std::error_code error;
+    std::filesystem::path resolved = std::filesystem::weakly_canonical(requested, error);
+    if (error) {
+      return fail("cannot write " + requested.string() + ": " + error.message());
+    }
+    target.path = resolved;
+  }
+  struct stat existing {};
+  if (::stat(target.path.c_str(), &existing) != 0) {
+    if (errno == ENOENT) {
+      return target;
+    }
+    return fail(describe_errno(requested, "write"));
+  }
+  if (S_ISDIR(existing.st_mode)) {
+    return fail("cannot write " + requested.string() + ": it is a folder");
+  }
+  if (!S_ISREG(existing.st_mode)) {
+    if (!rules.allow_special) {
+      return fail("cannot write " + requested.string() +
+                  ": it is not a regular file (a device, FIFO or socket)");
+    }
+    target.in_place = true;
+    return target;
+  }
+  // access() says yes to root for any file; the permission bits still say
+  // whether the owner meant the file to stay as it is.
+  if ((existing.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 ||
+      ::access(target.path.c_str(), W_OK) != 0) {
+    return fail("cannot write " + requested.string() +
+                ": it is read-only, and kensa never replaces a read-only file");
+  }
+  target.existing_mode = existing.st_mode & 07777;
+  return target;
 }
 
 } // namespace
 
-Status write_file_atomically(const std::filesystem::path& requested, std::string_view contents) {
-  return write_file_atomically(requested, std::span<const std::string_view>(&contents, 1));
+bool is_special_output(const std::filesystem::path& path) {
+  struct stat link {};
+  if (::lstat(path.c_str(), &link) != 0) {
+    return false;
+  }
+  return S_ISLNK(link.st_mode) || (!S_ISREG(link.st_mode) && !S_ISDIR(link.st_mode));
+}
+
+Status check_output_path(const std::filesystem::path& path, const OutputPathRules& rules) {
+  auto target = resolve_output(path, rules);
+  if (!target) {
+    return fail(target.error());
+  }
+  return ok_status();
+}
+
+Status write_file_atomically(const std::filesystem::path& requested, std::string_view contents,
+                             const OutputPathRules& rules) {
+  return write_file_atomically(requested, std::span<const std::string_view>(&contents, 1), rules);
 }
 
 Status write_file_atomically(const std::filesystem::path& requested,
-                             std::span<const std::string_view> parts) {
-  std::filesystem::path path = requested;
-  // A symlink is written through: the file it points at is replaced, the link
-  // stays.
-  std::error_code error;
-  if (std::filesystem::is_symlink(requested, error)) {
-    std::filesystem::path target = std::filesystem::weakly_canonical(requested, error);
-    if (!error) {
-      path = target;
-    }
+                             std::span<const std::string_view> parts,
+                             const OutputPathRules& rules) {
+  auto target = resolve_output(requested, rules);
+  if (!target) {
+    return fail(target.error());
   }
-  struct stat existing {};
-  if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
-    if (S_ISDIR(existing.st_mode)) {
-      return fail("cannot write " + requested.string() + ": it is a folder");
-    }
+  const std::filesystem::path& path = target->path;
+  if (target->in_place) {
     return write_in_place(path, parts);
   }
   // The temporary file must be in the target's folder: rename() is atomic
-  // only within one file system.
+  // only within one file system. mkstemp creates it exclusively, so nothing
+  // planted under that name is followed.
   std::filesystem::path folder = path.parent_path();
   if (folder.empty()) {
     folder = ".";
@@ -88,28 +161,45 @@ Status write_file_atomically(const std::filesystem::path& requested,
   std::string temporary = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   int fd = mkstemp(temporary.data());
   if (fd < 0) {
-    return fail(describe_errno(path, "write"));
+    return fail(describe_errno(requested, "write"));
   }
   if (!write_parts(fd, parts)) {
-    std::string message = describe_errno(path, "write");
+    std::string message = describe_errno(requested, "write");
     close(fd);
     unlink(temporary.c_str());
     return fail(message);
   }
-  // mkstemp creates the file 0600; an SBOM is meant to be shared, so give it
-  // the mode a normal file would get under the user's umask.
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
+  // mkstemp creates the file 0600; an SBOM is meant to be shared, so a new
+  // file gets the mode a normal file would get under the user's umask, and
+  // a replaced one keeps its own.
+  mode_t mode = 0;
+  if (target->existing_mode) {
+    mode = *target->existing_mode;
+  } else {
+    const mode_t mask = umask(0);
+    umask(mask);
+    mode = 0666 & ~mask;
+  }
+  fchmod(fd, mode);
   if (fsync(fd) != 0 || close(fd) != 0) {
-    std::string message = describe_errno(path, "write");
+    std::string message = describe_errno(requested, "write");
     unlink(temporary.c_str());
     return fail(message);
   }
+  // rename() replaces the directory entry itself: had `path` become a
+  // symlink since it was checked, the link would be replaced, never the file
+  // it points at.
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::string message = describe_errno(path, "write");
+    std::string message = describe_errno(requested, "write");
     unlink(temporary.c_str());
     return fail(message);
+  }
+  return ok_status();
+}
+
+Status write_to_descriptor(int fd, std::span<const std::string_view> parts, std::string_view name) {
+  if (!write_parts(fd, parts)) {
+    return fail("cannot write to " + std::string(name) + ": " + std::strerror(errno));
   }
   return ok_status();
 }

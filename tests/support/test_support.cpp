@@ -92,10 +92,8 @@ void drain(int out_fd, int err_fd, std::string& out, std::string& err) {
   }
 }
 
-} // namespace
-
-CommandResult run_kensa(const std::vector<std::string>& arguments,
-                        const std::vector<std::string>& environment) {
+CommandResult run_kensa_in(const std::vector<std::string>& arguments,
+                           const std::vector<std::string>& environment, StandardOutput output) {
   std::vector<std::string> argv_storage;
   argv_storage.emplace_back(KENSA_BINARY);
   argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
@@ -123,7 +121,13 @@ CommandResult run_kensa(const std::vector<std::string>& arguments,
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
+  if (output == StandardOutput::captured) {
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
+  } else if (output == StandardOutput::full_device) {
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/full", O_WRONLY, 0);
+  } else {
+    posix_spawn_file_actions_addclose(&actions, STDOUT_FILENO);
+  }
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
   posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
   posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
@@ -147,6 +151,18 @@ CommandResult run_kensa(const std::vector<std::string>& arguments,
   waitpid(pid, &status, 0);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
+}
+
+} // namespace
+
+CommandResult run_kensa(const std::vector<std::string>& arguments,
+                        const std::vector<std::string>& environment) {
+  return run_kensa_in(arguments, environment, StandardOutput::captured);
+}
+
+CommandResult run_kensa_with_output(const std::vector<std::string>& arguments,
+                                    StandardOutput output) {
+  return run_kensa_in(arguments, {}, output);
 }
 
 } // namespace kensa::testing

@@ -38,4 +38,18 @@ struct CommandResult {
 CommandResult run_kensa(const std::vector<std::string>& arguments,
                         const std::vector<std::string>& environment = {});
 
+// Where the kensa binary's standard output goes when it is not captured.
+enum class StandardOutput {
+  captured,
+  // /dev/full: every write fails with ENOSPC.
+  full_device,
+  // Descriptor 1 closed: every write fails with EBADF.
+  closed,
+};
+
+// run_kensa with standard output sent to `output` (stderr is captured;
+// `out` stays empty unless output is `captured`).
+CommandResult run_kensa_with_output(const std::vector<std::string>& arguments,
+                                    StandardOutput output);
+
 } // namespace kensa::testing

@@ -1,5 +1,7 @@
 #include "table_writer.hpp"
 
+#include <kensa/util/terminal_text.hpp>
+
 #include <algorithm>
 #include <array>
 #include <set>
@@ -49,9 +51,11 @@ void write_table(const model::Document& document, std::string_view, std::ostream
   for (const auto& component : document.components) {
     std::string name =
         component.group.empty() ? component.name : component.group + "/" + component.name;
-    rows.push_back({name, component.version,
+    // Names and versions come from the input: a table is read on a
+    // terminal, where a control character would act instead of show.
+    rows.push_back({escape_for_terminal(name), escape_for_terminal(component.version),
                     std::string(model::component_type_name(component.type)), scope_text(component),
-                    found_by(component)});
+                    escape_for_terminal(found_by(component))});
   }
   if (rows.size() == 1) {
     out << "No components found.\n";

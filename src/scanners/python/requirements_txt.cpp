@@ -309,8 +309,13 @@ class RequirementsParser {
         return;
       }
       if (value.find("://") != std::string_view::npos) {
+        // A file: URL names a place on this machine, outside what was
+        // given to scan; anything else would be a download.
+        const bool local = starts_with_ignore_case(value, "file:");
         warn(line.number, std::string(option) + " " + std::string(value) +
-                              ": a file on the network is not read");
+                              (local ? ": a file URL is not followed (only paths inside the "
+                                       "scanned input are read)"
+                                     : ": a file on the network is not read"));
         return;
       }
       std::string target = resolve(value);

@@ -119,3 +119,15 @@ TEST_CASE("python requirements: pip's options are not packages", "[scanner][pyth
   CHECK(hashes_of(six).size() == 1);
   CHECK(result.mentions("requirements.txt", "line 7: unknown option \"--frobnicate\""));
 }
+
+TEST_CASE("python requirements: a file: URL is named as such, a web URL as on the network",
+          "[scanner][python]") {
+  auto result = scan_files({file("requirements.txt", "-r file:///etc/passwd\n"
+                                                     "-c https://example.org/c.txt\n"
+                                                     "flask==3.1.1\n")});
+  CHECK(result.mentions("requirements.txt",
+                        "line 1: -r file:///etc/passwd: a file URL is not followed"));
+  CHECK(result.mentions("requirements.txt",
+                        "line 2: -c https://example.org/c.txt: a file on the network"));
+  CHECK(result.find("pkg:pypi/flask@3.1.1") != nullptr);
+}
