@@ -34,3 +34,14 @@ if(KENSA_SANITIZERS)
                       -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+if(KENSA_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "KENSA_FUZZ needs clang (libFuzzer): configure with the fuzz preset")
+  endif()
+  # Coverage feedback for libFuzzer in everything kensa_fuzz runs; only the
+  # fuzz executable links libFuzzer's main (fuzz/CMakeLists.txt). The
+  # sanitizer runtime provides the coverage hooks' defaults elsewhere, so the
+  # tests built alongside link as usual.
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

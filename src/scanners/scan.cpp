@@ -261,6 +261,10 @@ Result<model::Document> scan(const std::filesystem::path& path, const ScanOption
   if (!source) {
     return fail(source.error());
   }
+  return scan(**source, options);
+}
+
+Result<model::Document> scan(source::Source& source, const ScanOptions& options) {
   auto scanners = select_scanners(options.scanners);
   if (!scanners) {
     return fail(scanners.error());
@@ -268,12 +272,12 @@ Result<model::Document> scan(const std::filesystem::path& path, const ScanOption
 
   model::ComponentGraph graph;
   RoutingSink sink(*scanners, graph);
-  if (auto walked = (*source)->walk(sink); !walked) {
+  if (auto walked = source.walk(sink); !walked) {
     return fail(walked.error());
   }
 
   model::DocumentMetadata metadata;
-  model::Component subject = (*source)->subject();
+  model::Component subject = source.subject();
   subject.id = model::component_id(subject);
 
   std::vector<FileOwnership> ownership;

@@ -44,8 +44,8 @@ TEST_CASE("cli: a document that cannot be written to standard output is exit 2, 
   CHECK(closed.exit_code == 2);
   CHECK(closed.err == "kensa: error: cannot write to standard output: Bad file descriptor\n");
 
-  write_text(dir / "bom.json", kensa::testing::read_file(
-                                   kensa::testing::fixture("formats/golden/every-field.cyclonedx-json-1.6.cdx.json")));
+  write_text(dir / "bom.json", kensa::testing::read_file(kensa::testing::fixture(
+                                   "formats/golden/every-field.cyclonedx-json-1.6.cdx.json")));
   auto convert = run_kensa_with_output({"convert", (dir / "bom.json").string(), "-o", "spdx-json"},
                                        StandardOutput::full_device);
   CHECK(convert.exit_code == 2);
@@ -63,8 +63,8 @@ TEST_CASE("cli: -o through a symlink is refused before the scan, the link's targ
   write_text(dir / "passwd", "root:x:0:0:root:/root:/bin/sh\n");
   fs::create_symlink(dir / "passwd", dir / "sbom.json");
 
-  auto refused =
-      run_kensa({"scan", (dir / "project").string(), "-o", "cyclonedx-json=" + (dir / "sbom.json").string()});
+  auto refused = run_kensa(
+      {"scan", (dir / "project").string(), "-o", "cyclonedx-json=" + (dir / "sbom.json").string()});
   CHECK(refused.exit_code == 2);
   CHECK(line_count(refused.err) == 1);
   CHECK(refused.err.find("it is a symbolic link") != std::string::npos);
@@ -83,8 +83,8 @@ TEST_CASE("cli: -o through a symlink is refused before the scan, the link's targ
 TEST_CASE("cli: a read-only output file is never replaced, whatever the flags", "[cli][output]") {
   auto dir = project_with_a_lockfile("cli-output-read-only");
   write_text(dir / "sbom.json", "keep me");
-  fs::permissions(dir / "sbom.json", fs::perms::owner_read | fs::perms::group_read |
-                                         fs::perms::others_read);
+  fs::permissions(dir / "sbom.json",
+                  fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   fs::create_symlink(dir / "sbom.json", dir / "link.json");
   for (const auto* name : {"sbom.json", "link.json"}) {
     auto refused = run_kensa({"scan", (dir / "project").string(), "--allow-special-output", "-o",
@@ -100,12 +100,11 @@ TEST_CASE("cli: a read-only output file is never replaced, whatever the flags", 
 
 TEST_CASE("cli: a device as output path needs --allow-special-output", "[cli][output]") {
   auto dir = project_with_a_lockfile("cli-output-device");
-  auto refused =
-      run_kensa({"scan", (dir / "project").string(), "-o", "cyclonedx-json=/dev/null"});
+  auto refused = run_kensa({"scan", (dir / "project").string(), "-o", "cyclonedx-json=/dev/null"});
   CHECK(refused.exit_code == 2);
   CHECK(refused.err.find("not a regular file") != std::string::npos);
-  auto allowed = run_kensa(
-      {"scan", (dir / "project").string(), "--allow-special-output", "-o", "cyclonedx-json=/dev/null"});
+  auto allowed = run_kensa({"scan", (dir / "project").string(), "--allow-special-output", "-o",
+                            "cyclonedx-json=/dev/null"});
   CHECK(allowed.exit_code == 0);
 }
 

@@ -26,4 +26,8 @@ struct ScanOptions {
 // Fails only when the input as a whole cannot be read.
 Result<model::Document> scan(const std::filesystem::path& path, const ScanOptions& options);
 
+// The same for a source already opened (a source::MemorySource, say);
+// options.source is not used, the source was opened with its own.
+Result<model::Document> scan(source::Source& source, const ScanOptions& options);
+
 } // namespace kensa::scanner

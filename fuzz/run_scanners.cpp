@@ -1,0 +1,34 @@
+// Fuzz entry points for the scanners: the bytes are one file of a scanned
+// tree, taken through the whole scan (every scanner whose globs or content
+// rule want it) and written in every format.
+#include "fuzz_target.hpp"
+#include "scanners/golang/build_info.hpp"
+#include "write_every_format.hpp"
+
+#include <kensa/scanner/scan.hpp>
+#include <kensa/source/memory_source.hpp>
+
+#include <string>
+#include <vector>
+
+namespace kensa::fuzz {
+
+void run_scan_file(const FuzzTarget& target, std::string_view data) {
+  std::vector<source::MemoryFile> files;
+  files.push_back(source::MemoryFile{std::string(target.path), std::string(data)});
+  auto source = source::make_memory_source(std::move(files), "fuzz");
+  scanner::ScanOptions options;
+  options.timestamp = 0;
+  auto document = scanner::scan(*source, options);
+  if (document) {
+    write_every_format(*document);
+  }
+}
+
+void run_go_module_info(const FuzzTarget&, std::string_view data) {
+  std::vector<std::string> problems;
+  const auto info = scanner::golang::parse_module_info("go1.22.1", data, problems);
+  (void)info;
+}
+
+} // namespace kensa::fuzz
