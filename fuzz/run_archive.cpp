@@ -7,48 +7,49 @@
 
 #include <kensa/scanner/scan.hpp>
 
-#include <sys/mman.h>
 #include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace kensa::fuzz {
 
 namespace {
 
-// An anonymous in-memory file: the source layer opens inputs by path, and a
-// file under /tmp per input would cost a disk write each time.
-class MemoryFileDescriptor {
+// The input as a file: the source layer opens inputs by path (and resolves
+// it, so an anonymous memfd will not do). /dev/shm keeps it in memory; one
+// file per process, rewritten for each input.
+class InputFile {
  public:
-  explicit MemoryFileDescriptor(std::string_view data)
-      : m_fd(memfd_create("kensa-fuzz-input", MFD_CLOEXEC)) {
-    std::size_t written = 0;
-    while (m_fd >= 0 && written < data.size()) {
-      const ssize_t n = ::write(m_fd, data.data() + written, data.size() - written);
-      if (n <= 0) {
-        break;
-      }
-      written += static_cast<std::size_t>(n);
-    }
+  explicit InputFile(std::string_view data) {
+    std::error_code error;
+    const std::filesystem::path folder = std::filesystem::is_directory("/dev/shm", error)
+                                             ? std::filesystem::path("/dev/shm")
+                                             : std::filesystem::temp_directory_path();
+    m_path = folder / ("kensa-fuzz-" + std::to_string(::getpid()));
+    std::ofstream out(m_path, std::ios::binary | std::ios::trunc);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    m_ok = static_cast<bool>(out);
   }
-  MemoryFileDescriptor(const MemoryFileDescriptor&) = delete;
-  MemoryFileDescriptor& operator=(const MemoryFileDescriptor&) = delete;
-  ~MemoryFileDescriptor() {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+  ~InputFile() {
+    std::error_code error;
+    std::filesystem::remove(m_path, error);
   }
-  bool ok() const { return m_fd >= 0; }
-  std::string path() const { return "/proc/self/fd/" + std::to_string(m_fd); }
+  bool ok() const { return m_ok; }
+  const std::filesystem::path& path() const { return m_path; }
 
  private:
-  int m_fd;
+  std::filesystem::path m_path;
+  bool m_ok = false;
 };
 
 } // namespace
 
 void run_archive(const FuzzTarget&, std::string_view data) {
-  MemoryFileDescriptor file(data);
+  InputFile file(data);
   if (!file.ok()) {
     return;
   }

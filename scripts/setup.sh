@@ -43,6 +43,8 @@ libtomlplusplus-dev
 libsqlite3-dev
 zlib1g-dev
 libbenchmark-dev
+clang-14
+libclang-rt-14-dev
 "
 
 test_packages="

@@ -250,7 +250,7 @@ std::function<int()> register_scan_command(CLI::App& app) {
                    "Stop after this many files, folders and archive members (default: "
                    "10000000)")
       ->type_name("N");
-  return [arguments, command]() { return run_scan(*arguments); };
+  return [arguments]() { return run_scan(*arguments); };
 }
 
 } // namespace kensa::cli

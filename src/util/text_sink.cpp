@@ -8,17 +8,21 @@ namespace kensa::util {
 ChunkedTextBuffer::ChunkedTextBuffer(std::size_t chunk_size) : m_chunk_size(chunk_size) {}
 
 void ChunkedTextBuffer::start_chunk() {
-  m_chunks.push_back(std::make_unique_for_overwrite<char[]>(m_chunk_size));
-  char* begin = m_chunks.back().get();
-  setp(begin, begin + m_chunk_size);
+  std::size_t capacity = std::min(m_chunk_size, k_first_chunk_size);
+  if (!m_chunks.empty()) {
+    m_full_bytes += m_chunks.back().capacity;
+    capacity = std::min(m_chunk_size, m_chunks.back().capacity * 2);
+  }
+  m_chunks.push_back(Chunk{std::make_unique_for_overwrite<char[]>(capacity), capacity});
+  char* begin = m_chunks.back().bytes.get();
+  setp(begin, begin + capacity);
 }
 
 std::size_t ChunkedTextBuffer::size() const {
   if (m_chunks.empty()) {
     return m_head.size();
   }
-  return m_head.size() + (m_chunks.size() - 1) * m_chunk_size +
-         static_cast<std::size_t>(pptr() - pbase());
+  return m_head.size() + m_full_bytes + static_cast<std::size_t>(pptr() - pbase());
 }
 
 ChunkedTextBuffer::int_type ChunkedTextBuffer::overflow(int_type c) {
@@ -55,8 +59,8 @@ std::string ChunkedTextBuffer::take() {
     // and freed, so the text and its chunks are never both whole in memory.
     text.reserve(text.size() + size());
     for (std::size_t i = 0; i < m_chunks.size(); ++i) {
-      text.append(m_chunks[i].get(), used_in_chunk(i));
-      m_chunks[i].reset();
+      text.append(m_chunks[i].bytes.get(), used_in_chunk(i));
+      m_chunks[i].bytes.reset();
     }
     clear();
   }
@@ -67,6 +71,7 @@ void ChunkedTextBuffer::append(ChunkedTextBuffer& other) {
   if (size() == 0 && other.m_chunk_size == m_chunk_size) {
     m_head = std::move(other.m_head);
     m_chunks = std::move(other.m_chunks);
+    m_full_bytes = other.m_full_bytes;
     setp(other.pbase(), other.epptr());
     pbump(static_cast<int>(other.pptr() - other.pbase()));
   } else {
@@ -80,11 +85,13 @@ void ChunkedTextBuffer::append(ChunkedTextBuffer& other) {
 void ChunkedTextBuffer::clear() {
   m_head.clear();
   m_chunks.clear();
+  m_full_bytes = 0;
   setp(nullptr, nullptr);
 }
 
 std::size_t ChunkedTextBuffer::used_in_chunk(std::size_t index) const {
-  return index + 1 == m_chunks.size() ? static_cast<std::size_t>(pptr() - pbase()) : m_chunk_size;
+  return index + 1 == m_chunks.size() ? static_cast<std::size_t>(pptr() - pbase())
+                                      : m_chunks[index].capacity;
 }
 
 std::vector<std::span<char>> ChunkedTextBuffer::pieces() {
@@ -95,7 +102,7 @@ std::vector<std::span<char>> ChunkedTextBuffer::pieces() {
   for (std::size_t i = 0; i < m_chunks.size(); ++i) {
     const std::size_t length = used_in_chunk(i);
     if (length > 0) {
-      out.emplace_back(m_chunks[i].get(), length);
+      out.emplace_back(m_chunks[i].bytes.get(), length);
     }
   }
   return out;

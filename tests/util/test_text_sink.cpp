@@ -97,3 +97,22 @@ TEST_CASE("text sink: pieces are the text in place, and appending hands chunks o
   CHECK(other.empty());
   CHECK(other.pieces().empty());
 }
+
+TEST_CASE("text sink: chunks start small and double up to the chunk size", "[util][text-sink]") {
+  using kensa::util::ChunkedTextBuffer;
+  TextSink sink(256 << 10);
+  std::string expected;
+  for (int i = 0; i < 100'000; ++i) {
+    expected += std::to_string(i);
+    expected += ',';
+  }
+  sink << expected;
+  const auto pieces = sink.pieces();
+  REQUIRE(pieces.size() >= 4);
+  CHECK(pieces[0].size() == ChunkedTextBuffer::k_first_chunk_size);
+  CHECK(pieces[1].size() == 2 * ChunkedTextBuffer::k_first_chunk_size);
+  CHECK(pieces[2].size() == 256 << 10);
+  CHECK(pieces[3].size() <= 256 << 10);
+  CHECK(sink.size() == expected.size());
+  CHECK(sink.take() == expected);
+}

@@ -206,38 +206,15 @@ struct DraftValue {
   // An object's members; an array's items, which have no name.
   std::vector<DraftMember> children;
 
-  static DraftValue of_text(std::string_view text, std::size_t line = 0) {
-    DraftValue value;
-    value.kind = Kind::text;
-    value.text = text;
-    value.line = static_cast<std::uint32_t>(line);
-    return value;
-  }
-  static DraftValue of_boolean(bool flag, std::size_t line) {
-    DraftValue value;
-    value.kind = Kind::boolean;
-    value.flag = flag;
-    value.line = static_cast<std::uint32_t>(line);
-    return value;
-  }
+  // The factories and the members below that touch `children` are defined
+  // after DraftMember: a vector's element type must be complete wherever
+  // the vector is built, sized or destroyed.
+  static DraftValue of_text(std::string_view text, std::size_t line = 0);
+  static DraftValue of_boolean(bool flag, std::size_t line);
   // `digits` is what parse_number() accepted.
-  static DraftValue of_number(std::string_view digits) {
-    DraftValue value;
-    value.kind = Kind::number;
-    value.text = trim(digits);
-    return value;
-  }
-  static DraftValue object(std::size_t line = 0) {
-    DraftValue value;
-    value.line = static_cast<std::uint32_t>(line);
-    return value;
-  }
-  static DraftValue array(std::size_t line) {
-    DraftValue value;
-    value.kind = Kind::array;
-    value.line = static_cast<std::uint32_t>(line);
-    return value;
-  }
+  static DraftValue of_number(std::string_view digits);
+  static DraftValue object(std::size_t line = 0);
+  static DraftValue array(std::size_t line);
 
   // The last member called `name`, or nullptr.
   DraftValue* find(std::string_view name);
@@ -246,11 +223,11 @@ struct DraftValue {
   }
   void add(std::string_view name, DraftValue value);
   // An array's items.
-  std::size_t item_count() const { return children.size(); }
+  std::size_t item_count() const;
   DraftValue& item(std::size_t index);
   const DraftValue& item(std::size_t index) const;
-  DraftValue& last_item() { return item(children.size() - 1); }
-  void push_item(DraftValue value) { add({}, std::move(value)); }
+  DraftValue& last_item();
+  void push_item(DraftValue value);
   // Replaces the member `name` (the last one) or adds it; true when it
   // replaced one.
   bool set(std::string_view name, DraftValue value);
@@ -260,6 +237,54 @@ struct DraftMember {
   std::string_view name;
   DraftValue value;
 };
+
+DraftValue DraftValue::of_text(std::string_view text, std::size_t line) {
+  DraftValue value;
+  value.kind = Kind::text;
+  value.text = text;
+  value.line = static_cast<std::uint32_t>(line);
+  return value;
+}
+
+DraftValue DraftValue::of_boolean(bool flag, std::size_t line) {
+  DraftValue value;
+  value.kind = Kind::boolean;
+  value.flag = flag;
+  value.line = static_cast<std::uint32_t>(line);
+  return value;
+}
+
+DraftValue DraftValue::of_number(std::string_view digits) {
+  DraftValue value;
+  value.kind = Kind::number;
+  value.text = trim(digits);
+  return value;
+}
+
+DraftValue DraftValue::object(std::size_t line) {
+  DraftValue value;
+  value.line = static_cast<std::uint32_t>(line);
+  return value;
+}
+
+DraftValue DraftValue::array(std::size_t line) {
+  DraftValue value;
+  value.kind = Kind::array;
+  value.line = static_cast<std::uint32_t>(line);
+  return value;
+}
+
+std::size_t DraftValue::item_count() const {
+  return children.size();
+}
+
+DraftValue& DraftValue::last_item() {
+  return item(children.size() - 1);
+}
+
+void DraftValue::push_item(DraftValue value) {
+  add({}, std::move(value));
+}
 
 DraftValue& DraftValue::item(std::size_t index) {
   return children[index].value;

@@ -37,7 +37,10 @@ model::Component dependency_component(const Dependency& dependency,
     component.add_property(std::string(k_property_replaced_by), replacement.path);
     return component;
   }
-  std::string_view version = replacement.version == k_devel ? "" : replacement.version;
+  // Both branches as views: with "" on one side the conditional's type
+  // would be a temporary std::string, gone by the next line.
+  const std::string_view version =
+      replacement.version == k_devel ? std::string_view() : std::string_view(replacement.version);
   model::Component component =
       make_module_component(replacement.path, version, replacement.sum, evidence);
   component.add_property(std::string(k_property_replaces),

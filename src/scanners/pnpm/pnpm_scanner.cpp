@@ -34,8 +34,8 @@ class PnpmLock {
  public:
   PnpmLock(ScanContext& context, const source::SourceFile& file,
            javascript::ProjectManifests& projects, javascript::FileReport& report)
-      : m_context(context), m_projects(projects), m_report(report),
-        m_folder(javascript::folder_of(file.location)), m_evidence(context.evidence_for(file)) {}
+      : m_projects(projects), m_report(report), m_folder(javascript::folder_of(file.location)),
+        m_evidence(context.evidence_for(file)) {}
 
   void read(const YAML::Node& document) {
     std::string version = scalar(child(document, "lockfileVersion"));
@@ -87,7 +87,6 @@ class PnpmLock {
   }
 
  private:
-  ScanContext& m_context;
   javascript::ProjectManifests& m_projects;
   javascript::FileReport& m_report;
   std::string m_folder;

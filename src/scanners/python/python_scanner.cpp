@@ -110,7 +110,7 @@ class PythonScanner : public Scanner {
     }
     for (const auto& [location, folder] : folders) {
       guarded(context, location.empty() ? "the top folder" : location,
-              [&] { read_project_folder(context, folder); });
+              [&context, &project = folder] { read_project_folder(context, project); });
     }
   }
 };

@@ -101,6 +101,11 @@ Result<BlobRead> read_bdb(std::string_view bytes) {
     return fail("page 0 is not a hash metadata page");
   }
   auto page_count = static_cast<std::uint32_t>(bytes.size() / page_size);
+  if (page_count < 2) {
+    // The metadata page and at least one data page; with none, the last
+    // page number below would wrap around.
+    return fail("shorter than two pages of " + std::to_string(page_size) + " bytes");
+  }
   std::uint32_t last_page = std::min(reader.u32(32), page_count - 1);
 
   BlobRead result;

@@ -30,8 +30,8 @@ class YarnGraph {
  public:
   YarnGraph(ScanContext& context, const source::SourceFile& file,
             javascript::ProjectManifests& projects, javascript::FileReport& report)
-      : m_context(context), m_file(file), m_projects(projects), m_report(report),
-        m_folder(javascript::folder_of(file.location)), m_evidence(context.evidence_for(file)) {}
+      : m_projects(projects), m_report(report), m_folder(javascript::folder_of(file.location)),
+        m_evidence(context.evidence_for(file)) {}
 
   void build(std::vector<YarnEntry>& entries, bool berry) {
     add_project(entries, berry);
@@ -59,8 +59,6 @@ class YarnGraph {
   }
 
  private:
-  ScanContext& m_context;
-  const source::SourceFile& m_file;
   javascript::ProjectManifests& m_projects;
   javascript::FileReport& m_report;
   std::string m_folder;
