@@ -110,8 +110,20 @@ void ComponentGraph::add_file(FileEntry file) {
   }
 }
 
-void ComponentGraph::add_diagnostic(Diagnostic diagnostic) {
-  m_diagnostics.insert(std::move(diagnostic));
+bool ComponentGraph::add_diagnostic(Diagnostic diagnostic) {
+  // The same words about the same file are said once, even when two
+  // scanners read it (an executable the Go and Rust scanners both find
+  // damaged).
+  cut_long_message(diagnostic.message);
+  if (m_diagnostics.count(diagnostic) > 0 || !m_budget.admit(diagnostic)) {
+    return false;
+  }
+  return m_diagnostics.insert(std::move(diagnostic)).second;
+}
+
+void ComponentGraph::count_left_out_diagnostics(std::string_view location, std::uint64_t count,
+                                                std::string_view kind) {
+  m_budget.count_left_out(location, count, kind);
 }
 
 const Component* ComponentGraph::find(const std::string& id) const {
@@ -149,6 +161,9 @@ Document ComponentGraph::finish(DocumentMetadata metadata) && {
   } else {
     components_side();
     relationships_side();
+  }
+  for (auto& summary : m_budget.summaries()) {
+    m_diagnostics.insert(std::move(summary));
   }
   document.diagnostics.assign(m_diagnostics.begin(), m_diagnostics.end());
   return document;

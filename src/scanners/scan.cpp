@@ -94,9 +94,10 @@ class RoutingSink : public source::EntrySink {
   }
 
   void warn(std::string location, std::string message) override {
-    spdlog::warn("{}: {}", location, message);
-    m_graph.add_diagnostic(
-        model::Diagnostic{model::Severity::warning, std::move(location), std::move(message)});
+    model::Diagnostic diagnostic{model::Severity::warning, std::move(location), std::move(message)};
+    if (m_graph.add_diagnostic(diagnostic)) {
+      spdlog::warn("{}: {}", diagnostic.location, diagnostic.message);
+    }
   }
 
   void hashed(std::string location, std::string /*layer*/,
@@ -307,6 +308,14 @@ Result<model::Document> scan(source::Source& source, const ScanOptions& options)
   metadata.timestamp = format_timestamp(seconds);
   metadata.tools.push_back(model::Tool{"kensa", k_name, k_version});
   metadata.subject = std::move(subject);
+  // What the diagnostic caps left out, one line per file.
+  for (const auto& summary : graph.diagnostic_summaries()) {
+    if (summary.location.empty()) {
+      spdlog::warn("{}", summary.message);
+    } else {
+      spdlog::warn("{}: {}", summary.location, summary.message);
+    }
+  }
   spdlog::info("found {} component(s)", graph.component_count());
   model::Document document = std::move(graph).finish(std::move(metadata));
   if (!ownership.empty() && sink.inventory_size() > 0) {

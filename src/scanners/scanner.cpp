@@ -8,9 +8,18 @@
 namespace kensa::scanner {
 
 void ScanContext::warn(std::string_view location, std::string message) {
-  spdlog::warn("{}: {}", location, message);
-  m_graph.add_diagnostic(
-      model::Diagnostic{model::Severity::warning, std::string(location), std::move(message)});
+  model::Diagnostic diagnostic{model::Severity::warning, std::string(location), std::move(message)};
+  if (m_graph.add_diagnostic(diagnostic)) {
+    spdlog::warn("{}: {}", diagnostic.location, diagnostic.message);
+  }
+}
+
+void ScanContext::warn_all(std::string_view location, const ProblemList& problems,
+                           std::string_view prefix) {
+  for (const auto& problem : problems) {
+    warn(location, std::string(prefix) + problem);
+  }
+  m_graph.count_left_out_diagnostics(location, problems.left_out(), problems.left_out_kind());
 }
 
 model::Evidence ScanContext::evidence_for(const source::SourceFile& file) const {

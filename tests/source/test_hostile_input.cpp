@@ -7,14 +7,8 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <catch2/catch.hpp>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 
 #include <filesystem>
-
-extern char** environ;
 
 using namespace kensa;
 namespace fs = std::filesystem;
@@ -65,37 +59,6 @@ class ArchiveBuilder {
   std::unique_ptr<archive, ArchiveWriteDeleter> m_writer;
   archive_entry* m_entry = nullptr;
 };
-
-struct Measured {
-  int exit_code = -1;
-  long max_rss_kib = 0;
-};
-
-// Runs kensa with its output thrown away and measures its peak memory.
-Measured run_measured(const std::vector<std::string>& arguments, const fs::path& log) {
-  std::vector<std::string> storage{KENSA_BINARY};
-  storage.insert(storage.end(), arguments.begin(), arguments.end());
-  std::vector<char*> argv;
-  for (auto& argument : storage) {
-    argv.push_back(argument.data());
-  }
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, (log.string() + ".out").c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = 0;
-  int error = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  REQUIRE(error == 0);
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  return Measured{WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
-                  usage.ru_maxrss};
-}
 
 // AddressSanitizer's shadow memory and quarantine add a few hundred MiB.
 #if defined(__SANITIZE_ADDRESS__)
@@ -195,19 +158,16 @@ TEST_CASE("hostile: a tar of 1,000,000 empty entries, in bounded memory", "[sour
     }
     tar.add("last/package-lock.json", testing::npm_lockfile());
   }
-  auto measured = run_measured(
-      {"scan", (root / "many.tar.gz").string(), "--scanner", "npm", "-o", "cyclonedx-json"},
-      root / "scan.log");
+  auto measured = testing::run_kensa_bounded(
+      {"scan", (root / "many.tar.gz").string(), "--scanner", "npm", "-o", "cyclonedx-json"}, {});
   CHECK(measured.exit_code == 0);
   CHECK(measured.max_rss_kib < k_memory_bound_kib);
-  CHECK(testing::read_file(root / "scan.log.out").find("pkg:npm/ms@2.1.3") != std::string::npos);
+  CHECK(measured.out.find("pkg:npm/ms@2.1.3") != std::string::npos);
 
-  auto capped = run_measured(
-      {"scan", (root / "many.tar.gz").string(), "--scanner", "npm", "--max-entries", "1000"},
-      root / "capped.log");
+  auto capped = testing::run_kensa_bounded(
+      {"scan", (root / "many.tar.gz").string(), "--scanner", "npm", "--max-entries", "1000"}, {});
   CHECK(capped.exit_code == 0);
-  CHECK(testing::read_file(root / "capped.log").find("more than 1000 entries") !=
-        std::string::npos);
+  CHECK(capped.err.find("more than 1000 entries") != std::string::npos);
 }
 
 TEST_CASE("hostile: a symbolic link loop in a folder", "[source][hostile]") {

@@ -3,10 +3,13 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -163,6 +166,70 @@ CommandResult run_kensa(const std::vector<std::string>& arguments,
 CommandResult run_kensa_with_output(const std::vector<std::string>& arguments,
                                     StandardOutput output) {
   return run_kensa_in(arguments, {}, output);
+}
+
+BoundedResult run_kensa_bounded(const std::vector<std::string>& arguments, const Bounds& bounds,
+                                const std::vector<std::string>& environment) {
+  static std::atomic<int> runs{0};
+  auto folder =
+      scratch_dir("bounded-run-" + std::to_string(getpid()) + "-" + std::to_string(runs++));
+  std::string out_path = (folder / "stdout").string();
+  std::string err_path = (folder / "stderr").string();
+
+  std::vector<std::string> argv_storage{KENSA_BINARY};
+  argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (auto& argument : argv_storage) {
+    argv.push_back(argument.data());
+  }
+  argv.push_back(nullptr);
+  std::vector<std::string> env_storage;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    env_storage.emplace_back(*entry);
+  }
+  env_storage.insert(env_storage.end(), environment.begin(), environment.end());
+  std::vector<char*> envp;
+  for (auto& entry : env_storage) {
+    envp.push_back(entry.data());
+  }
+  envp.push_back(nullptr);
+
+  auto started = std::chrono::steady_clock::now();
+  pid_t pid = fork();
+  if (pid < 0) {
+    throw std::runtime_error("fork failed");
+  }
+  if (pid == 0) {
+    // Only async-signal-safe calls between fork and exec.
+    rlimit cpu{bounds.cpu_seconds, bounds.cpu_seconds};
+    setrlimit(RLIMIT_CPU, &cpu);
+    if (bounds.max_file_bytes > 0) {
+      rlimit size{bounds.max_file_bytes, bounds.max_file_bytes};
+      setrlimit(RLIMIT_FSIZE, &size);
+    }
+    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (out < 0 || err < 0 || dup2(out, STDOUT_FILENO) < 0 || dup2(err, STDERR_FILENO) < 0) {
+      _exit(127);
+    }
+    execve(argv[0], argv.data(), envp.data());
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  BoundedResult result;
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.max_rss_kib = usage.ru_maxrss;
+  result.out = read_file(out_path);
+  result.err_bytes = std::filesystem::file_size(err_path);
+  std::ifstream err(err_path, std::ios::binary);
+  result.err.resize(static_cast<std::size_t>(std::min<std::uint64_t>(result.err_bytes, 1 << 20)));
+  err.read(result.err.data(), static_cast<std::streamsize>(result.err.size()));
+  std::filesystem::remove_all(folder);
+  return result;
 }
 
 } // namespace kensa::testing

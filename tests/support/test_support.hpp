@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -51,5 +52,32 @@ enum class StandardOutput {
 // `out` stays empty unless output is `captured`).
 CommandResult run_kensa_with_output(const std::vector<std::string>& arguments,
                                     StandardOutput output);
+
+// Limits a bounded run of kensa is held to; past one the kernel ends it
+// with a signal, which the test sees as the exit code 128 + signal.
+struct Bounds {
+  // CPU seconds (RLIMIT_CPU, SIGXCPU): a hang fails the test instead of
+  // holding up the suite.
+  unsigned cpu_seconds = 60;
+  // Largest file kensa may write, its standard output and error included
+  // (RLIMIT_FSIZE, SIGXFSZ): catches spills to temporary files, which are
+  // unlinked as soon as they are made. 0 for no limit.
+  std::uint64_t max_file_bytes = 0;
+};
+
+struct BoundedResult {
+  int exit_code = -1;
+  // Standard output, and the first MiB of standard error.
+  std::string out;
+  std::string err;
+  std::uint64_t err_bytes = 0;
+  long max_rss_kib = 0;
+  double seconds = 0;
+};
+
+// Runs the built kensa binary like run_kensa, within `bounds`, measuring its
+// peak memory and time. Standard error may be gigabytes: it goes to a file.
+BoundedResult run_kensa_bounded(const std::vector<std::string>& arguments, const Bounds& bounds,
+                                const std::vector<std::string>& environment = {});
 
 } // namespace kensa::testing

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/model/diagnostic_budget.hpp>
 #include <kensa/model/document.hpp>
 
 #include <deque>
@@ -31,7 +32,17 @@ class ComponentGraph {
   void relate(std::string from, std::string to, RelationshipType type);
 
   void add_file(FileEntry file);
-  void add_diagnostic(Diagnostic diagnostic);
+  // Keeps `diagnostic` unless it is already there or over the budget
+  // (diagnostic_budget.hpp), where it is only counted. True when kept: the
+  // caller shows it (stderr) only then.
+  bool add_diagnostic(Diagnostic diagnostic);
+  // Counts diagnostics about `location` a parser never made (it kept only
+  // its first problems; DiagnosticBudget::count_left_out).
+  void count_left_out_diagnostics(std::string_view location, std::uint64_t count,
+                                  std::string_view kind = {});
+  // One warning per location some diagnostics were left out about ("and
+  // 2,999,900 more like this"); finish() adds them to the document.
+  std::vector<Diagnostic> diagnostic_summaries() const { return m_budget.summaries(); }
 
   // The component with `id`, or nullptr.
   const Component* find(const std::string& id) const;
@@ -60,6 +71,7 @@ class ComponentGraph {
   std::vector<Relationship> m_relationships;
   std::map<std::string, FileEntry> m_files;
   std::set<Diagnostic> m_diagnostics;
+  DiagnosticBudget m_budget;
 };
 
 // Merges `incoming` into `existing` (same id) following the rules of

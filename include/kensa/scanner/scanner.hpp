@@ -2,6 +2,7 @@
 
 #include <kensa/model/graph.hpp>
 #include <kensa/model/hash.hpp>
+#include <kensa/scanner/problem_list.hpp>
 #include <kensa/source/source.hpp>
 
 #include <optional>
@@ -41,8 +42,15 @@ class ScanContext {
   // application component) with RelationshipType::describes.
   const std::string& subject_id() const { return m_subject_id; }
 
-  // Records a warning naming the file; the scan goes on.
+  // Records a warning naming the file; the scan goes on. Warnings are
+  // capped per file and per kind (model/diagnostic_budget.hpp): past a cap
+  // they are counted, and the scan ends with one line per file saying how
+  // many more there were.
   void warn(std::string_view location, std::string message);
+  // Warns each problem of `problems` (after `prefix`), and counts those it
+  // left out.
+  void warn_all(std::string_view location, const ProblemList& problems,
+                std::string_view prefix = {});
 
   // Evidence for a component found in `file` by this scanner.
   model::Evidence evidence_for(const source::SourceFile& file) const;

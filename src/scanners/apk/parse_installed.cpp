@@ -1,6 +1,7 @@
 #include "apk_package.hpp"
 
 #include <kensa/model/hash.hpp>
+#include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 
 namespace kensa::scanner::apk {
@@ -77,7 +78,7 @@ InstalledParse parse_installed(std::string_view text) {
   };
 
   std::size_t line_number = 0;
-  for (std::string_view line : split(text, '\n')) {
+  for (std::string_view line : lines(text)) {
     if (stopped) {
       break;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <kensa/scanner/problem_list.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -43,7 +45,7 @@ struct ControlParse {
   std::vector<Paragraph> paragraphs;
   // Lines that are neither a field, a continuation nor blank, and limits hit:
   // "line 12: not a field".
-  std::vector<std::string> problems;
+  ProblemList problems;
 };
 
 // Parses `text` into paragraphs. Never fails: bad lines are skipped and

@@ -42,9 +42,7 @@ void scan_database(ScanContext& context, const DatabaseFiles& files,
   std::vector<ReadPackage> read;
   auto read_file = [&](const source::SourceFile& file, bool require_status) {
     StatusParse parsed = parse_status(file.contents, file.location, require_status);
-    for (const auto& problem : parsed.problems) {
-      context.warn(file.location, problem);
-    }
+    context.warn_all(file.location, parsed.problems);
     for (auto& package : parsed.packages) {
       read.push_back({std::move(package), &file});
     }

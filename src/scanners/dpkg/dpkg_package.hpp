@@ -1,5 +1,7 @@
 #pragma once
 
+#include <kensa/scanner/problem_list.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -40,7 +42,7 @@ bool is_installed_state(std::string_view state);
 struct StatusParse {
   std::vector<DpkgPackage> packages;
   // Each names the stanza ("stanza at line 40 (libfoo): no Version").
-  std::vector<std::string> problems;
+  ProblemList problems;
 };
 
 // Reads a dpkg status file: every stanza whose Status says the package is

@@ -1,5 +1,6 @@
 #include "file_lists.hpp"
 
+#include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 
 namespace kensa::scanner::dpkg {
@@ -21,7 +22,7 @@ constexpr std::size_t k_max_reported = 10;
 
 std::vector<std::string_view> parse_file_list(std::string_view text) {
   std::vector<std::string_view> paths;
-  for (std::string_view line : split(text, '\n')) {
+  for (std::string_view line : lines(text)) {
     line = trim(line);
     if (line.size() < 2 || line.front() != '/' || line == "/.") {
       continue;
@@ -35,7 +36,7 @@ Md5sumsParse parse_md5sums(std::string_view text) {
   Md5sumsParse result;
   std::size_t line_number = 0;
   std::size_t bad = 0;
-  for (std::string_view line : split(text, '\n')) {
+  for (std::string_view line : lines(text)) {
     ++line_number;
     if (trim(line).empty()) {
       continue;

@@ -54,9 +54,7 @@ void scan_loose_deb(ScanContext& context, const std::string& prefix, const Loose
                     SynopsisCache& licenses) {
   const source::SourceFile& control = *deb.control;
   StatusParse parsed = parse_status(control.contents, control.location, false);
-  for (const auto& problem : parsed.problems) {
-    context.warn(control.location, problem);
-  }
+  context.warn_all(control.location, parsed.problems);
   if (parsed.packages.size() != 1) {
     if (parsed.packages.size() > 1) {
       context.warn(control.location, "a package's control file holds " +

@@ -83,11 +83,9 @@ model::Component main_component(const BuildInfo& info, const model::Evidence& ev
 void add_image(ScanContext& context, const source::SourceFile& file, const json& image) {
   std::string go_version = image.value("go", "");
   std::string module_info = image.value("modules", "");
-  std::vector<std::string> problems;
+  ProblemList problems;
   BuildInfo info = parse_module_info(go_version, module_info, problems);
-  for (const auto& problem : problems) {
-    context.warn(file.location, "Go build information, " + problem);
-  }
+  context.warn_all(file.location, problems, "Go build information, ");
   model::Evidence evidence = context.evidence_for(file);
   auto& graph = context.graph();
 

@@ -2,6 +2,7 @@
 
 #include "../binary/byte_reader.hpp"
 
+#include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <algorithm>
@@ -342,13 +343,13 @@ Result<std::optional<RawBuildInfo>> read_build_info(const Executable& image) {
 }
 
 BuildInfo parse_module_info(std::string_view go_version, std::string_view text,
-                            std::vector<std::string>& problems) {
+                            ProblemList& problems) {
   BuildInfo info;
   info.go_version = std::string(go_version);
   // What a "=>" line replaces: the main module or the last dependency.
   enum class Last { none, main, dependency } last = Last::none;
   std::size_t number = 0;
-  for (std::string_view line : split(text, '\n')) {
+  for (std::string_view line : lines(text)) {
     ++number;
     if (line.empty()) {
       continue;

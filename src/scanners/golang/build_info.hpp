@@ -2,6 +2,7 @@
 
 #include "../binary/executable.hpp"
 
+#include <kensa/scanner/problem_list.hpp>
 #include <kensa/util/result.hpp>
 
 #include <optional>
@@ -64,7 +65,7 @@ struct BuildInfo {
 // Parses module information text. Lines it does not know are skipped;
 // malformed lines are reported in `problems` ("line 4: ...").
 BuildInfo parse_module_info(std::string_view go_version, std::string_view text,
-                            std::vector<std::string>& problems);
+                            ProblemList& problems);
 
 // Undoes Go's strconv.Quote on a build setting key or value written in
 // double quotes; text without quotes is returned as is. nullopt for a bad

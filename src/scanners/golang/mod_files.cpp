@@ -1,5 +1,6 @@
 #include "mod_files.hpp"
 
+#include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <algorithm>
@@ -60,10 +61,17 @@ bool is_indirect(std::string_view comment) {
   return comment == "indirect" || comment.starts_with("indirect;");
 }
 
-void apply(const std::string& verb, const Line& line, ModFile& file, const std::string& where,
-           std::vector<std::string>& problems) {
+// "line N", for a problem's message.
+std::string where(std::size_t number) {
+  return "line " + std::to_string(number);
+}
+
+void apply(const std::string& verb, const Line& line, ModFile& file, std::size_t number,
+           ProblemList& problems) {
   const auto& t = line.tokens;
-  auto bad = [&](std::string_view why) { problems.push_back(where + ": " + std::string(why)); };
+  auto bad = [&](std::string_view why) {
+    problems.push_back(where(number) + ": " + std::string(why));
+  };
   if (verb == "module") {
     if (t.size() != 1) {
       bad("module directive needs one path");
@@ -176,16 +184,15 @@ bool Replacement::is_local() const {
          new_path == "." || new_path == "..";
 }
 
-ModFile parse_mod_file(std::string_view text, std::vector<std::string>& problems) {
+ModFile parse_mod_file(std::string_view text, ProblemList& problems) {
   ModFile file;
   std::string block;
   std::size_t number = 0;
-  for (std::string_view raw : split(text, '\n')) {
+  for (std::string_view raw : lines(text)) {
     ++number;
-    std::string where = "line " + std::to_string(number);
     Line line = tokenize(raw);
     if (line.bad_quote) {
-      problems.push_back(where + ": unterminated quoted string");
+      problems.push_back(where(number) + ": unterminated quoted string");
       continue;
     }
     if (line.tokens.empty()) {
@@ -196,19 +203,19 @@ ModFile parse_mod_file(std::string_view text, std::vector<std::string>& problems
         block.clear();
         continue;
       }
-      apply(block, line, file, where, problems);
+      apply(block, line, file, number, problems);
       continue;
     }
     std::string verb = line.tokens.front();
     line.tokens.erase(line.tokens.begin());
     if (!line.tokens.empty() && line.tokens.front() == "(") {
       if (line.tokens.size() != 1) {
-        problems.push_back(where + ": text after '(' ");
+        problems.push_back(where(number) + ": text after '(' ");
       }
       block = verb;
       continue;
     }
-    apply(verb, line, file, where, problems);
+    apply(verb, line, file, number, problems);
   }
   if (!block.empty()) {
     problems.push_back("the " + block + " block is not closed");
@@ -216,10 +223,10 @@ ModFile parse_mod_file(std::string_view text, std::vector<std::string>& problems
   return file;
 }
 
-SumFile parse_sum_file(std::string_view text, std::vector<std::string>& problems) {
+SumFile parse_sum_file(std::string_view text, ProblemList& problems) {
   SumFile file;
   std::size_t number = 0;
-  for (std::string_view raw : split(text, '\n')) {
+  for (std::string_view raw : lines(text)) {
     ++number;
     std::string_view line = trim(raw);
     if (line.empty()) {

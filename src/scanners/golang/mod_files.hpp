@@ -1,5 +1,7 @@
 #pragma once
 
+#include <kensa/scanner/problem_list.hpp>
+
 #include <map>
 #include <optional>
 #include <string>
@@ -46,7 +48,7 @@ struct ModFile {
 
 // Parses a go.mod or go.work. Unknown directives are skipped; malformed
 // lines are reported in `problems` as "line N: ...", and the rest is read.
-ModFile parse_mod_file(std::string_view text, std::vector<std::string>& problems);
+ModFile parse_mod_file(std::string_view text, ProblemList& problems);
 
 // go.sum: the h1 hash of each module zip, by (path, version); the lines for
 // a version's go.mod alone ("/go.mod" suffix) are kept apart, since they
@@ -56,7 +58,7 @@ struct SumFile {
   std::map<std::pair<std::string, std::string>, std::string> go_mod_hashes;
 };
 
-SumFile parse_sum_file(std::string_view text, std::vector<std::string>& problems);
+SumFile parse_sum_file(std::string_view text, ProblemList& problems);
 
 // Orders Go module versions (semantic versions with a "v", pseudo-versions
 // included): negative, zero or positive. Text that is no version sorts first.

@@ -192,11 +192,8 @@ class ProjectBuilder {
   model::Evidence m_evidence;
 };
 
-void report(ScanContext& context, const source::SourceFile& file,
-            const std::vector<std::string>& problems) {
-  for (const auto& problem : problems) {
-    context.warn(file.location, problem);
-  }
+void report(ScanContext& context, const source::SourceFile& file, const ProblemList& problems) {
+  context.warn_all(file.location, problems);
 }
 
 std::string_view file_name(std::string_view path) {
@@ -212,7 +209,7 @@ void add_mod_projects(ScanContext& context, std::span<const source::SourceFile* 
   // The go.mod folders each workspace uses, by location.
   std::map<std::string, const Workspace*> workspace_of;
   for (const auto* file : files) {
-    std::vector<std::string> problems;
+    ProblemList problems;
     std::string_view name = file_name(file->path);
     if (name == "go.sum") {
       sums.emplace(folder_of(file->location), parse_sum_file(file->contents, problems));
@@ -232,7 +229,7 @@ void add_mod_projects(ScanContext& context, std::span<const source::SourceFile* 
     if (file_name(file->path) != "go.mod") {
       continue;
     }
-    std::vector<std::string> problems;
+    ProblemList problems;
     ModFile mod = parse_mod_file(file->contents, problems);
     report(context, *file, problems);
     if (mod.module.empty()) {

@@ -1,6 +1,7 @@
 #include "jdk_release.hpp"
 
 #include <kensa/model/cpe.hpp>
+#include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <map>
@@ -16,7 +17,7 @@ constexpr std::size_t k_max_release_size = 64 * 1024;
 // KEY="value" lines, as the JDK build writes them (quotes optional).
 std::map<std::string, std::string> parse_release(std::string_view text) {
   std::map<std::string, std::string> values;
-  for (std::string_view line : split(text.substr(0, k_max_release_size), '\n')) {
+  for (std::string_view line : lines(text.substr(0, k_max_release_size))) {
     line = trim(line);
     auto equals = line.find('=');
     if (line.empty() || line.front() == '#' || equals == std::string_view::npos || equals == 0) {

@@ -6,12 +6,10 @@
 #include <string>
 #include <string_view>
 
-// Warnings about one JavaScript manifest or lockfile, capped so that a file
-// with a million bad entries costs a million counts, not a million lines.
+// Warnings about one JavaScript manifest or lockfile. ScanContext::warn caps
+// them, so a file with a million bad entries costs a million counts, not a
+// million lines.
 namespace kensa::scanner::javascript {
-
-// Warnings reported for one file; the rest are counted.
-inline constexpr std::size_t k_max_warnings_per_file = 100;
 
 class FileReport {
  public:
@@ -19,22 +17,18 @@ class FileReport {
       : m_context(context), m_location(std::move(location)) {}
   FileReport(const FileReport&) = delete;
   FileReport& operator=(const FileReport&) = delete;
-  // Says how many warnings were only counted.
-  ~FileReport();
 
   ScanContext& context() { return m_context; }
   const std::string& location() const { return m_location; }
 
   // A warning naming the file.
-  void warn(std::string message);
+  void warn(std::string message) { m_context.warn(m_location, std::move(message)); }
   // A warning naming the file and a line (1-based; 0 leaves the line out).
   void warn_at(std::size_t line, std::string message);
 
  private:
   ScanContext& m_context;
   std::string m_location;
-  std::size_t m_warnings = 0;
-  std::size_t m_suppressed = 0;
 };
 
 // The 1-based line of byte `offset` in `text`.

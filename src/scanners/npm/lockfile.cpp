@@ -54,11 +54,6 @@ const json* find_member(const json& value, const char* key) {
 }
 
 void Lockfile::warn(std::string message) {
-  if (m_warnings >= k_max_warnings_per_file) {
-    ++m_suppressed;
-    return;
-  }
-  ++m_warnings;
   m_context.warn(m_file.location, std::move(message));
 }
 
@@ -119,11 +114,6 @@ void Lockfile::finish() {
   if (m_unresolved > 0) {
     warn(std::to_string(m_unresolved) + " dependenc" + (m_unresolved == 1 ? "y is" : "ies are") +
          " not in the lockfile (first: " + m_first_unresolved + ")");
-  }
-  if (m_suppressed > 0) {
-    // Bypasses the cap on purpose: this is the line saying the cap was hit.
-    m_context.warn(m_file.location,
-                   std::to_string(m_suppressed) + " further warning(s) about this file not shown");
   }
 }
 

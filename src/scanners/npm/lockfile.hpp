@@ -15,7 +15,7 @@
 #include <vector>
 
 // Reading one package-lock.json or npm-shrinkwrap.json: the state both
-// layouts share (capped warnings, typed field access, the work budget) and
+// layouts share (warnings, typed field access, the work budget) and
 // the two readers, one per layout.
 namespace kensa::scanner::npm {
 
@@ -24,8 +24,6 @@ namespace kensa::scanner::npm {
 inline constexpr std::size_t k_max_packages = 1'000'000;
 // Deepest nesting of the v1 "dependencies" tree that is read.
 inline constexpr std::size_t k_max_tree_depth = 1000;
-// Warnings reported for one file; the rest are counted.
-inline constexpr std::size_t k_max_warnings_per_file = 100;
 // Units of work (bytes of lookup keys built, lookups made) spent resolving
 // dependency edges. Real lockfiles use a tiny fraction; a crafted one with
 // very deep paths and many dependencies would otherwise take hours.
@@ -47,8 +45,7 @@ class Lockfile {
 
   ScanContext& context() { return m_context; }
 
-  // A warning naming the file; after k_max_warnings_per_file they are only
-  // counted.
+  // A warning naming the file (capped by ScanContext::warn).
   void warn(std::string message);
 
   // Adds the component for `facts` and returns its id; problems found on
@@ -88,8 +85,6 @@ class Lockfile {
   ScanContext& m_context;
   const source::SourceFile& m_file;
   model::Evidence m_evidence;
-  std::size_t m_warnings = 0;
-  std::size_t m_suppressed = 0;
   std::size_t m_unresolved = 0;
   std::string m_first_unresolved;
   std::uint64_t m_work = 0;

@@ -1,6 +1,7 @@
 #include "os_release.hpp"
 
 #include <kensa/model/cpe.hpp>
+#include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <array>
@@ -130,7 +131,7 @@ Result<OsRelease> parse_os_release(std::string_view text) {
   release.source = "os-release";
   std::size_t assignments = 0;
   std::size_t line_number = 0;
-  for (std::string_view line : split(text, '\n')) {
+  for (std::string_view line : lines(text)) {
     ++line_number;
     line = trim(line);
     if (line.empty() || line.front() == '#') {

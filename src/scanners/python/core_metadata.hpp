@@ -1,5 +1,7 @@
 #pragma once
 
+#include <kensa/scanner/problem_list.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -21,7 +23,7 @@ struct CoreMetadata {
   // Text after the blank line that ends the headers.
   std::string body;
   // Lines that are neither a header nor a continuation: "line 7: ...".
-  std::vector<std::string> problems;
+  ProblemList problems;
 
   // The first value of `name` (matched ignoring case), empty when absent.
   std::string_view get(std::string_view name) const;

@@ -8,6 +8,7 @@
 #include "record.hpp"
 #include "requirement.hpp"
 
+#include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <spdlog/spdlog.h>
@@ -117,7 +118,7 @@ std::vector<Dependency> parse_requires_txt(std::string_view text, FileWarnings& 
   std::vector<Dependency> dependencies;
   bool in_extra = false;
   std::size_t line_number = 0;
-  for (std::string_view line : split(text, '\n')) {
+  for (std::string_view line : lines(text)) {
     ++line_number;
     line = trim(line);
     if (line.empty() || line.starts_with('#')) {
@@ -160,9 +161,7 @@ class InstalledReader {
     const source::SourceFile& file = *folder.metadata;
     FileWarnings warnings(m_context, file.location);
     CoreMetadata metadata = parse_core_metadata(file.contents);
-    for (auto& problem : metadata.problems) {
-      warnings.warn(std::move(problem));
-    }
+    warnings.warn_all(metadata.problems);
     std::string_view name = trim(metadata.get("Name"));
     if (name.empty()) {
       warnings.warn("no Name field: not a package's metadata");
@@ -215,7 +214,7 @@ class InstalledReader {
     }
     if (auto it = folder.extras.find(Role::top_level); it != folder.extras.end()) {
       std::string modules;
-      for (std::string_view line : split(it->second->contents, '\n')) {
+      for (std::string_view line : lines(it->second->contents)) {
         line = trim(line);
         if (!line.empty()) {
           modules += modules.empty() ? "" : ",";
@@ -284,9 +283,7 @@ class InstalledReader {
       const source::SourceFile& record = *it->second;
       FileWarnings warnings(m_context, record.location);
       RecordParse parse = parse_record(record.contents);
-      for (auto& problem : parse.problems) {
-        warnings.warn(std::move(problem));
-      }
+      warnings.warn_all(parse.problems);
       std::string_view site = parent_of(parent_of(record.path));
       for (const auto& entry : parse.entries) {
         if (auto path = join_path(site, entry.path)) {
@@ -297,7 +294,7 @@ class InstalledReader {
     if (auto it = folder.extras.find(Role::installed_files); it != folder.extras.end()) {
       const source::SourceFile& list = *it->second;
       std::string_view egg_info = parent_of(list.path);
-      for (std::string_view line : split(list.contents, '\n')) {
+      for (std::string_view line : lines(list.contents)) {
         line = trim(line);
         if (line.empty()) {
           continue;

@@ -1,5 +1,6 @@
 #include "record.hpp"
 
+#include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <algorithm>
@@ -89,7 +90,7 @@ std::optional<model::Hash> decode_record_hash(std::string_view text, std::string
 RecordParse parse_record(std::string_view text) {
   RecordParse parse;
   std::size_t line_number = 0;
-  for (std::string_view line : split(text, '\n')) {
+  for (std::string_view line : lines(text)) {
     ++line_number;
     if (line.ends_with('\r')) {
       line.remove_suffix(1);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/model/hash.hpp>
+#include <kensa/scanner/problem_list.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -25,7 +26,7 @@ struct RecordEntry {
 struct RecordParse {
   std::vector<RecordEntry> entries;
   // "line 3: ..." for rows that could not be read.
-  std::vector<std::string> problems;
+  ProblemList problems;
 };
 
 RecordParse parse_record(std::string_view text);

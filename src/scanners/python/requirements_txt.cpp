@@ -6,6 +6,7 @@
 #include "requirement.hpp"
 
 #include <kensa/util/glob.hpp>
+#include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <map>
@@ -46,7 +47,7 @@ std::vector<Line> logical_lines(std::string_view text, FileWarnings& warnings) {
   Line current;
   std::size_t number = 0;
   bool continuing = false;
-  for (std::string_view raw : split(text, '\n')) {
+  for (std::string_view raw : kensa::lines(text)) {
     ++number;
     if (raw.ends_with('\r')) {
       raw.remove_suffix(1);

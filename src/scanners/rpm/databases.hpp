@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/scanner/problem_list.hpp>
 #include <kensa/util/result.hpp>
 
 #include <string>
@@ -13,7 +14,7 @@ namespace kensa::scanner::rpm {
 struct BlobRead {
   std::vector<std::string> blobs;
   // Records that could not be read; the others still are.
-  std::vector<std::string> problems;
+  ProblemList problems;
 };
 
 // rpmdb.sqlite (rpm 4.16 and later, Fedora 33+, RHEL 9): the Packages table,

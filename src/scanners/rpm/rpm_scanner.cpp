@@ -65,9 +65,7 @@ void scan_database(ScanContext& context, const source::SourceFile& file, Format 
     context.warn(file.location, "cannot read the rpm database: " + blobs.error());
     return;
   }
-  for (const auto& problem : blobs->problems) {
-    context.warn(file.location, problem);
-  }
+  context.warn_all(file.location, blobs->problems);
   std::vector<RpmPackage> packages;
   std::size_t bad_headers = 0;
   std::string first_bad;

@@ -47,7 +47,7 @@ scanner::golang::BuildInfo read_info(const fs::path& binary) {
   REQUIRE(document["warnings"].empty());
   REQUIRE(document["images"].size() == 1);
   const auto& image = document["images"][0];
-  std::vector<std::string> problems;
+  scanner::ProblemList problems;
   auto info = scanner::golang::parse_module_info(image["go"].get<std::string>(),
                                                  image["modules"].get<std::string>(), problems);
   CHECK(problems.empty());

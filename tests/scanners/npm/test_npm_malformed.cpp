@@ -207,7 +207,8 @@ TEST_CASE("npm malformed: warnings about one file are capped", "[scanner][npm][m
   auto about_bad = std::count_if(warnings.begin(), warnings.end(), [](const std::string& w) {
     return w.starts_with("bad/package-lock.json: ");
   });
-  CHECK(about_bad == 101);
-  CHECK(mentions(warnings, "bad/package-lock.json", "400 further warning(s)"));
+  // Twenty of one kind, then one line for the rest.
+  CHECK(about_bad == 21);
+  CHECK(mentions(warnings, "bad/package-lock.json", "and 480 more like this"));
   check_good_still_read(result);
 }

@@ -1,0 +1,72 @@
+// kensa scan on hostile files, end to end: each ends with a warning naming
+// the file and exit 0 (or exit 2 for a bad flag), within seconds and
+// bounded memory, never by a signal.
+#include "../support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+using kensa::testing::Bounds;
+using kensa::testing::line_count;
+using kensa::testing::run_kensa;
+using kensa::testing::run_kensa_bounded;
+using kensa::testing::scratch_dir;
+namespace fs = std::filesystem;
+
+namespace {
+
+void write(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// AddressSanitizer's shadow memory and quarantine add a few hundred MiB.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long k_memory_bound_kib = 1024 * 1024;
+#else
+constexpr long k_memory_bound_kib = 200 * 1024;
+#endif
+
+} // namespace
+
+TEST_CASE("hostile scan: 3,000,000 malformed go.mod lines give 20 warnings and one count",
+          "[cli][hostile]") {
+  auto root = scratch_dir("hostile-gomod");
+  std::string text = "module example.com/x\n\ngo 1.21\n\nrequire (\n";
+  text.reserve(text.size() + 2 * 3'000'000 + 2);
+  for (int i = 0; i < 3'000'000; ++i) {
+    text += "a\n";
+  }
+  text += ")\n";
+  write(root / "go.mod", text);
+  Bounds bounds;
+  bounds.max_file_bytes = 16 << 20;
+  auto run =
+      run_kensa_bounded({"scan", root.string(), "--scanner", "go", "-o", "cyclonedx-json"}, bounds);
+  INFO(run.err.substr(0, 2000));
+  CHECK(run.exit_code == 0);
+  CHECK(run.max_rss_kib < k_memory_bound_kib);
+  // One kind of problem: twenty are shown, the rest counted in one line.
+  CHECK(line_count(run.err) == 21);
+  CHECK(run.err.starts_with("kensa: warning: go.mod: line 6: require needs a module path and a "
+                            "version\n"));
+  CHECK(run.err.ends_with("kensa: warning: go.mod: and 2,999,980 more like this\n"));
+}
+
+TEST_CASE("hostile scan: a damaged executable is reported once, not once per scanner",
+          "[cli][hostile]") {
+  // The Go and Rust scanners both read executables; both find this one
+  // damaged, in the same words.
+  auto root = scratch_dir("hostile-elf");
+  std::string elf = kensa::testing::read_file("/proc/self/exe").substr(0, 3000);
+  write(root / "bin/tool", elf);
+  fs::permissions(root / "bin/tool", fs::perms::owner_all);
+  auto run = run_kensa({"scan", root.string(), "-o", "cyclonedx-json"});
+  CHECK(run.exit_code == 0);
+  CHECK(run.err == "kensa: warning: bin/tool: not a readable executable: ELF section header table "
+                   "lies beyond the end of the file\n");
+}
