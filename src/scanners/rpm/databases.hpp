@@ -18,9 +18,12 @@ struct BlobRead {
 };
 
 // rpmdb.sqlite (rpm 4.16 and later, Fedora 33+, RHEL 9): the Packages table,
-// through libsqlite3 on a read-only in-memory copy. A database in WAL mode is
-// read as if checkpointed: what is still in rpmdb.sqlite-wal is not seen.
-// Fails when the bytes are not an SQLite database with that table.
+// through libsqlite3 on a read-only in-memory copy (nothing is written to
+// disk, temporary storage included), rows sorted by hnum. A database in WAL
+// mode is read as if checkpointed: what is still in rpmdb.sqlite-wal is not
+// seen. Only a plain table whose hnum and blob are stored columns is read,
+// within caps on work, rows, bytes and memory (docs/scanners/rpm.md). Fails
+// when the bytes are not an SQLite database with such a table.
 Result<BlobRead> read_sqlite(std::string_view contents);
 
 // Packages (Berkeley DB hash, rpm before 4.16, RHEL 8 and older): every
