@@ -57,6 +57,30 @@ TEST_CASE("hostile scan: 3,000,000 malformed go.mod lines give 20 warnings and o
   CHECK(run.err.ends_with("kensa: warning: go.mod: and 2,999,980 more like this\n"));
 }
 
+TEST_CASE("hostile scan: 50,000 dotted-key segments in every TOML file kensa reads",
+          "[cli][hostile]") {
+  auto root = scratch_dir("hostile-toml");
+  std::string deep = "version = 3\n";
+  for (int i = 0; i < 50'000; ++i) {
+    deep += "a.";
+  }
+  deep += "b = 1\n";
+  const std::vector<std::string> files{"rust/Cargo.lock",    "poetry/poetry.lock",
+                                       "uv/uv.lock",         "pdm/pdm.lock",
+                                       "pylock/pylock.toml", "project/pyproject.toml"};
+  for (const auto& file : files) {
+    write(root / file, deep);
+  }
+  auto run = run_kensa_bounded({"scan", root.string()}, {});
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  for (const auto& file : files) {
+    CHECK(run.err.find("kensa: warning: " + file +
+                       ": nested deeper than 100 levels (line 2); "
+                       "not read\n") != std::string::npos);
+  }
+}
+
 TEST_CASE("hostile scan: a damaged executable is reported once, not once per scanner",
           "[cli][hostile]") {
   // The Go and Rust scanners both read executables; both find this one

@@ -1,6 +1,6 @@
 #include "toml_document.hpp"
 
-#include <sstream>
+#include "../toml_text.hpp"
 
 namespace kensa::scanner::python {
 
@@ -44,17 +44,12 @@ void wrong_type(const toml::node& node, std::string_view key, std::string_view w
 } // namespace
 
 std::optional<toml::table> parse_toml(std::string_view text, FileWarnings& warnings) {
-  try {
-    return toml::parse(text);
-  } catch (const toml::parse_error& error) {
-    std::string message = "not valid TOML: ";
-    message += error.description();
-    const auto& begin = error.source().begin;
-    message +=
-        " (line " + std::to_string(begin.line) + ", column " + std::to_string(begin.column) + ")";
-    warnings.warn(std::move(message));
+  auto parsed = scanner::parse_toml(text);
+  if (!parsed) {
+    warnings.warn(parsed.error());
+    return std::nullopt;
   }
-  return std::nullopt;
+  return std::move(parsed).value();
 }
 
 std::string toml_text(const toml::table& table, std::string_view key, std::string_view where,

@@ -13,8 +13,8 @@
 // of a parser, and with typed field access that warns on the wrong type.
 namespace kensa::scanner::python {
 
-// Parses `text`; on a syntax error, warns "not valid TOML: <what> (line L,
-// column C)" and returns nullopt.
+// Parses `text` (scanner::parse_toml, with its nesting cap); on a syntax
+// error or nesting too deep, warns and returns nullopt.
 std::optional<toml::table> parse_toml(std::string_view text, FileWarnings& warnings);
 
 // The string at `key` of `table`; empty when absent, with a warning naming

@@ -1,8 +1,7 @@
 #include "cargo_lock.hpp"
 
+#include "../toml_text.hpp"
 #include "rust_component.hpp"
-
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <map>
@@ -101,16 +100,12 @@ std::string reference_text(const LockedPackage& package) {
 } // namespace
 
 void parse_cargo_lock(ScanContext& context, const source::SourceFile& file) {
-  toml::table root;
-  try {
-    root = toml::parse(file.contents);
-  } catch (const toml::parse_error& error) {
-    const auto& begin = error.source().begin;
-    context.warn(file.location, "not valid TOML: " + std::string(error.description()) + " (line " +
-                                    std::to_string(begin.line) + ", column " +
-                                    std::to_string(begin.column) + ")");
+  auto parsed = parse_toml(file.contents);
+  if (!parsed) {
+    context.warn(file.location, parsed.error());
     return;
   }
+  toml::table& root = *parsed;
   if (auto version = root["version"].value<std::int64_t>();
       version && (*version < 1 || *version > 4)) {
     context.warn(file.location, "Cargo.lock version " + std::to_string(*version) +
