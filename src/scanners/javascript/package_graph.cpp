@@ -1,5 +1,7 @@
 #include "package_graph.hpp"
 
+#include <kensa/model/diagnostic_budget.hpp>
+
 #include <algorithm>
 
 namespace kensa::scanner::javascript {
@@ -58,11 +60,14 @@ void PackageGraph::relate(NodeId from, NodeId to, EdgeKind kind) {
   if (from == to || from >= m_nodes.size() || to >= m_nodes.size()) {
     return;
   }
-  auto& edges = m_nodes[from].edges;
-  std::pair edge{to, kind};
-  if (std::find(edges.begin(), edges.end(), edge) == edges.end()) {
-    edges.push_back(edge);
+  // Repeats are dropped in finish(): looking for one here costs the square
+  // of a package's edges, and a crafted lockfile gives one a million.
+  if (m_edges >= k_max_edges) {
+    ++m_edges_left_out;
+    return;
   }
+  ++m_edges;
+  m_nodes[from].edges.emplace_back(to, kind);
 }
 
 void PackageGraph::compute_flags() {
@@ -123,6 +128,16 @@ void PackageGraph::compute_flags() {
 }
 
 void PackageGraph::finish(FileReport& report) {
+  for (auto& node : m_nodes) {
+    // Each edge once; their order matters to nothing (the marks are sets of
+    // reachable packages, the graph sorts relationships).
+    std::sort(node.edges.begin(), node.edges.end());
+    node.edges.erase(std::unique(node.edges.begin(), node.edges.end()), node.edges.end());
+  }
+  if (m_edges_left_out > 0) {
+    report.warn("more than " + model::with_thousands(k_max_edges) + " dependency edges; " +
+                model::with_thousands(m_edges_left_out) + " more were not recorded");
+  }
   compute_flags();
   auto& graph = report.context().graph();
   std::vector<std::string> ids(m_nodes.size());

@@ -7,6 +7,7 @@
 #include <kensa/model/component.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,12 @@ struct PackageDetails {
   std::vector<model::Hash> hashes;
 };
 
+// Dependency edges kept from one lockfile or node_modules tree. Real ones
+// have tens of thousands; a crafted pnpm-lock.yaml can name 25 million in
+// 3 MB (every snapshot sharing one big map through an alias), and each edge
+// becomes a relationship in the SBOM.
+inline constexpr std::size_t k_max_edges = 1'000'000;
+
 // Copies the package.json metadata of `manifest` into `details`.
 void add_manifest_details(const Manifest& manifest, PackageDetails& details);
 
@@ -54,6 +61,8 @@ class PackageGraph {
   // of the dev/optional computation. The flags in `facts` are overwritten by
   // finish().
   NodeId add(npm::PackageFacts facts, model::Evidence evidence, PackageDetails details = {});
+  // Adds an edge (a repeated one is dropped by finish()). Past k_max_edges
+  // edges are only counted; finish() says how many were left out.
   void relate(NodeId from, NodeId to, EdgeKind kind);
 
   npm::PackageFacts& facts(NodeId node) { return m_nodes[node].facts; }
@@ -67,7 +76,8 @@ class PackageGraph {
 
   // Computes the dev/optional/devOptional/peer marks, adds every package to
   // the context's graph (problems become warnings in `report`), relates the
-  // edges, and relates the subject to the roots with `describes`.
+  // edges, and relates the subject to the roots with `describes`. Warns
+  // when edges were left out.
   void finish(FileReport& report);
 
  private:
@@ -80,6 +90,8 @@ class PackageGraph {
     std::string ecosystem = {};
   };
   std::vector<Node> m_nodes;
+  std::size_t m_edges = 0;
+  std::uint64_t m_edges_left_out = 0;
 
   void compute_flags();
 };

@@ -73,11 +73,8 @@ class PnpmLock {
     for (auto& [path, importer] : m_importer_yaml) {
       relate_importer(m_importer_nodes[path], path, importer);
     }
-    for (auto& [key, dependencies] : m_package_dependencies) {
-      auto from = m_by_key.find(key);
-      for (auto& [name, value, kind] : dependencies) {
-        relate_key(from->second, name, value, kind, "");
-      }
+    for (const auto& [node, entry] : m_package_entries) {
+      relate_package(node, entry);
     }
     if (m_unresolved > 0) {
       m_report.warn(std::to_string(m_unresolved) +
@@ -97,16 +94,15 @@ class PnpmLock {
   std::map<std::string, PackageGraph::NodeId, std::less<>> m_by_key;
   std::map<std::string, PackageGraph::NodeId, std::less<>> m_importer_nodes;
   std::map<std::string, YAML::Node, std::less<>> m_importer_yaml;
-  struct Dependency {
-    std::string name;
-    std::string value;
-    EdgeKind kind;
-  };
-  std::map<std::string, std::vector<Dependency>, std::less<>> m_package_dependencies;
+  // Each package's entry, to relate once every package is known. yaml-cpp
+  // shares an aliased node, and so does this: a crafted lockfile whose
+  // snapshots all name one big map through an alias costs one map, not
+  // one copy per snapshot.
+  std::vector<std::pair<PackageGraph::NodeId, YAML::Node>> m_package_entries;
   std::size_t m_unresolved = 0;
   std::string m_first_unresolved;
 
-  void collect_dependencies(const YAML::Node& entry, std::vector<Dependency>& into) {
+  void relate_package(PackageGraph::NodeId from, const YAML::Node& entry) {
     for (auto [field, kind] : {std::pair{"dependencies", EdgeKind::prod},
                                std::pair{"optionalDependencies", EdgeKind::optional}}) {
       YAML::Node map = child(entry, field);
@@ -114,7 +110,7 @@ class PnpmLock {
         continue;
       }
       for (auto it = map.begin(); it != map.end(); ++it) {
-        into.push_back(Dependency{scalar(it->first), scalar(it->second), kind});
+        relate_key(from, scalar(it->first), scalar(it->second), kind, "");
       }
     }
   }
@@ -193,8 +189,9 @@ class PnpmLock {
         m_report.warn_at(line_of(it->first), "package \"" + key + "\" has no name; skipped");
         continue;
       }
-      m_by_key[key] = m_graph.add(std::move(facts), m_evidence);
-      collect_dependencies(entry, m_package_dependencies[key]);
+      PackageGraph::NodeId node = m_graph.add(std::move(facts), m_evidence);
+      m_by_key[key] = node;
+      m_package_entries.emplace_back(node, entry);
     }
   }
 
