@@ -56,41 +56,74 @@ struct ArchiveWalker::Progress {
 
 namespace {
 
-// Updates the scan's decompressed total and checks the archive's
-// compression ratio. False when the archive must not be read any further.
-bool within_limits(WalkContext& context, ArchiveReader& reader, std::uint64_t data_bytes,
-                   std::uint64_t& counted, bool& abandoned, const std::string& location) {
-  std::uint64_t expanded = data_bytes;
+// Whether `expanded` bytes from `compressed` pass the ratio cap (checked only
+// once `expanded` reaches the threshold); warns about `location` when not.
+bool within_ratio(WalkContext& context, std::uint64_t expanded, std::uint64_t compressed,
+                  const std::string& location, const char* whose) {
+  const Limits& limits = context.limits();
+  compressed = std::max<std::uint64_t>(compressed, 1);
+  if (expanded < limits.ratio_threshold || expanded / compressed <= limits.max_compression_ratio) {
+    return true;
+  }
+  context.sink().warn(location, "decompressed " + size_text(expanded) + whose + " from " +
+                                    size_text(compressed) + ", more than " +
+                                    std::to_string(limits.max_compression_ratio) +
+                                    " times as much (a zip bomb?); the rest of this archive "
+                                    "was not scanned");
+  return false;
+}
+
+} // namespace
+
+bool ArchiveWalker::within_limits(ArchiveReader& reader, Progress& progress) {
+  std::uint64_t expanded = progress.data_bytes;
   if (reader.is_compressed()) {
     expanded = std::max(expanded, reader.uncompressed_bytes());
   }
-  if (expanded > counted) {
-    if (!context.add_decompressed(expanded - counted, location)) {
-      abandoned = true;
+  if (expanded > progress.counted) {
+    if (!m_context.add_decompressed(expanded - progress.counted, progress.location)) {
+      progress.abandoned = true;
       return false;
     }
-    counted = expanded;
+    if (m_nest) {
+      m_nest->expanded += expanded - progress.counted;
+    }
+    progress.counted = expanded;
   }
-  const Limits& limits = context.limits();
-  std::uint64_t compressed = std::max<std::uint64_t>(reader.compressed_bytes(), 1);
-  if (expanded >= limits.ratio_threshold && expanded / compressed > limits.max_compression_ratio) {
-    context.sink().warn(location, "decompressed " + size_text(expanded) + " from " +
-                                      size_text(compressed) + ", more than " +
-                                      std::to_string(limits.max_compression_ratio) +
-                                      " times as much (a zip bomb?); the rest of this archive "
-                                      "was not scanned");
-    abandoned = true;
+  if (!within_ratio(m_context, expanded, reader.compressed_bytes(), progress.location, "")) {
+    progress.abandoned = true;
+    return false;
+  }
+  if (m_nest && !m_nest->abandoned && m_nest->outermost != &reader &&
+      !within_ratio(m_context, m_nest->expanded, m_nest->outermost->compressed_bytes(),
+                    m_nest->location, " with the archives inside it")) {
+    m_nest->abandoned = true;
+  }
+  if (m_nest && m_nest->abandoned) {
+    progress.abandoned = true;
     return false;
   }
   return true;
 }
 
-} // namespace
-
 void ArchiveWalker::walk(ArchiveReader& reader, const std::string& archive_location,
                          const std::string& prefix, std::uint32_t depth, std::string_view layer,
                          MemberFilter* filter) {
   Progress progress{archive_location};
+  // The first archive of a walk is the outermost of its nest; the archives
+  // opened inside it add to its total.
+  struct NestScope {
+    std::optional<Nest>& nest;
+    bool outermost;
+    ~NestScope() {
+      if (outermost) {
+        nest.reset();
+      }
+    }
+  } scope{m_nest, !m_nest};
+  if (scope.outermost) {
+    m_nest.emplace(Nest{&reader, archive_location});
+  }
   bool first = true;
   while (!m_context.stopped() && !progress.abandoned) {
     auto next = reader.next();
@@ -149,8 +182,7 @@ void ArchiveWalker::walk(ArchiveReader& reader, const std::string& archive_locat
                     : 0;
     visit_file(reader, progress, sanitized.path, location, size, layer, depth);
     if (!progress.abandoned) {
-      within_limits(m_context, reader, progress.data_bytes, progress.counted, progress.abandoned,
-                    archive_location);
+      within_limits(reader, progress);
     }
   }
 }
@@ -340,8 +372,7 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
       feed(std::string_view(k_zeros).substr(0, static_cast<std::size_t>(gap)));
     }
     feed(block->bytes);
-    if (!within_limits(m_context, reader, progress.data_bytes, progress.counted, progress.abandoned,
-                       progress.location)) {
+    if (!within_limits(reader, progress)) {
       return;
     }
   }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,6 +47,23 @@ class ArchiveWalker {
 
  private:
   struct Progress;
+  // The outermost archive of a walk (the input, a folder's archive file or
+  // an image layer: what was read from disk) and everything decompressed
+  // beneath it, at every level of nesting. A 42.zip-like nest expands
+  // little at each level, so each level's own ratio stays low while the
+  // whole nest's is enormous: the nest is judged as one archive.
+  struct Nest {
+    const ArchiveReader* outermost;
+    std::string location;
+    // Decompressed bytes of the outermost archive and of every archive
+    // opened inside it.
+    std::uint64_t expanded = 0;
+    bool abandoned = false;
+  };
+  // Updates the scan's decompressed total and checks the compression ratio
+  // of the archive and of its nest. False when the archive must not be read
+  // any further.
+  bool within_limits(ArchiveReader& reader, Progress& progress);
   // Tells the sink where the symbolic link member at `path` points.
   void report_link(archive_entry* entry, const std::string& path, const std::string& prefix);
   void visit_file(ArchiveReader& reader, Progress& progress, const std::string& path,
@@ -55,6 +73,8 @@ class ArchiveWalker {
                    std::string_view layer);
 
   WalkContext& m_context;
+  // The nest being walked, while one is.
+  std::optional<Nest> m_nest;
 };
 
 } // namespace kensa::source

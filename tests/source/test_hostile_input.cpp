@@ -179,3 +179,32 @@ TEST_CASE("hostile: a symbolic link loop in a folder", "[source][hostile]") {
   CHECK(cli.err.find("a/b/up: symbolic link loop; not followed") != std::string::npos);
   CHECK(cli.out.find("ms") != std::string::npos);
 }
+
+TEST_CASE("hostile: a 42.zip-like nest ends at the ratio cap across its levels",
+          "[source][hostile]") {
+  // Four levels of sixteen zips, 65,536 members of 16 MiB of zeros at the
+  // bottom, in 22 KB: each level alone expands a few times over (its
+  // members are small zips), so only the nest as a whole shows the bomb.
+  auto root = testing::scratch_dir("hostile-nest");
+  std::string command = "head -c 16777216 /dev/zero > zeros && zip -q -9 l0.zip zeros";
+  for (int level = 1; level <= 4; ++level) {
+    std::string folder = "d" + std::to_string(level);
+    std::string inner = "l" + std::to_string(level - 1) + ".zip";
+    command += " && mkdir " + folder + " && for i in $(seq 0 15); do cp " + inner + " " + folder +
+               "/$i.zip; done && (cd " + folder + " && zip -q -9 ../l" + std::to_string(level) +
+               ".zip *.zip)";
+  }
+  shell(root, command);
+  auto document = testing::scan_with_npm(root / "l4.zip");
+  CHECK(testing::has_diagnostic(document, "with the archives inside it from"));
+  CHECK(testing::has_diagnostic(document, "(a zip bomb?)"));
+
+  testing::Bounds bounds;
+  bounds.cpu_seconds = 20;
+  auto cli = testing::run_kensa_bounded({"scan", (root / "l4.zip").string()}, bounds);
+  INFO(cli.err);
+  CHECK(cli.exit_code == 0);
+  CHECK(cli.seconds < 10);
+  CHECK(cli.err.find("kensa: warning: l4.zip: decompressed ") != std::string::npos);
+  CHECK(cli.err.find("with the archives inside it from") != std::string::npos);
+}
