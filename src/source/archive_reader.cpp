@@ -38,6 +38,7 @@ struct ArchiveReader::State {
   archive_entry* entry = nullptr;
   BlockSource source;
   std::string stream_error;
+  std::string entry_warning;
 };
 
 ArchiveReader::ArchiveReader(std::unique_ptr<State> state) : m_state(std::move(state)) {}
@@ -103,6 +104,10 @@ Result<ArchiveReader> ArchiveReader::open_stream(BlockSource source) {
 ArchiveReader::Next ArchiveReader::next() {
   while (true) {
     int status = archive_read_next_header(m_state->reader.get(), &m_state->entry);
+    m_state->entry_warning.clear();
+    if (status == ARCHIVE_WARN) {
+      m_state->entry_warning = error_text();
+    }
     if (status == ARCHIVE_OK || status == ARCHIVE_WARN) {
       return Next::entry;
     }
@@ -119,6 +124,10 @@ ArchiveReader::Next ArchiveReader::next() {
 
 archive_entry* ArchiveReader::entry() const {
   return m_state->entry;
+}
+
+const std::string& ArchiveReader::entry_warning() const {
+  return m_state->entry_warning;
 }
 
 std::string ArchiveReader::error_text() const {

@@ -38,10 +38,14 @@ class ArchiveReader {
 
   enum class Next { entry, end, failed };
   // Moves to the next entry. `failed` means the archive cannot be read any
-  // further (error_text() says why); a damaged entry libarchive can step
-  // over is reported as `entry` with warning() set.
+  // further (error_text() says why); an entry whose header libarchive could
+  // only partly read is reported as `entry` with entry_warning() set.
   Next next();
   archive_entry* entry() const;
+  // What libarchive said about the current entry's header (a pax value
+  // over 1,000,000 bytes it rejected, a name it could not convert), empty
+  // when it read the header whole.
+  const std::string& entry_warning() const;
   // libarchive's last message.
   std::string error_text() const;
 

@@ -40,6 +40,31 @@ std::string size_text(std::uint64_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
+// Longest member name read. Linux paths stop at 4096 bytes; a longer name
+// (a pax header may hold 1,000,000 bytes) would be copied into every location
+// and diagnostic made from it.
+constexpr std::size_t k_max_member_name = 4096;
+
+// The start of a member name, for a warning about it.
+std::string shown_name(std::string_view name) {
+  constexpr std::size_t k_shown = 100;
+  if (name.size() <= k_shown) {
+    return std::string(name);
+  }
+  std::size_t end = k_shown;
+  while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  return std::string(name.substr(0, end)) + "...";
+}
+
+// libarchive warns when a name cannot be converted to the C locale's
+// charset; the raw name is used then (member_name), so nothing is lost.
+bool is_charset_warning(std::string_view warning) {
+  return warning.find("can't be converted") != std::string_view::npos ||
+         warning.find("cannot be converted") != std::string_view::npos;
+}
+
 // What happens to a member's bytes once its head has been seen.
 enum class Plan { sniff, keep, hash_only, skip };
 
@@ -152,6 +177,21 @@ void ArchiveWalker::walk(ArchiveReader& reader, const std::string& archive_locat
     std::string location = prefix + sanitized.path;
     if (!m_context.count_entry(location)) {
       break;
+    }
+    if (const std::string& warning = reader.entry_warning();
+        !warning.empty() && !is_charset_warning(warning)) {
+      // Its name or attributes may be wrong (a rejected pax header leaves
+      // the name cut at 100 bytes): not scanned under them.
+      m_context.sink().warn(archive_location,
+                            "member '" + shown_name(raw_name) + "' skipped: " + warning);
+      continue;
+    }
+    if (std::string_view name(raw_name); name.size() > k_max_member_name) {
+      m_context.sink().warn(archive_location, "member '" + shown_name(name) +
+                                                  "' skipped: its name is " +
+                                                  size_text(name.size()) + ", over the limit of " +
+                                                  size_text(k_max_member_name));
+      continue;
     }
     if (sanitized.escaped) {
       m_context.sink().warn(archive_location, "member name '" + std::string(raw_name) +

@@ -24,9 +24,12 @@ struct ArchiveWriteDeleter {
 // will store ("../../etc/passwd") and for very many entries.
 class ArchiveBuilder {
  public:
-  ArchiveBuilder(const fs::path& file, bool zip, bool gzip) : m_writer(archive_write_new()) {
+  ArchiveBuilder(const fs::path& file, bool zip, bool gzip, bool pax = false)
+      : m_writer(archive_write_new()) {
     if (zip) {
       archive_write_set_format_zip(m_writer.get());
+    } else if (pax) {
+      archive_write_set_format_pax_restricted(m_writer.get());
     } else {
       archive_write_set_format_ustar(m_writer.get());
     }
@@ -207,4 +210,37 @@ TEST_CASE("hostile: a 42.zip-like nest ends at the ratio cap across its levels",
   CHECK(cli.seconds < 10);
   CHECK(cli.err.find("kensa: warning: l4.zip: decompressed ") != std::string::npos);
   CHECK(cli.err.find("with the archives inside it from") != std::string::npos);
+}
+
+TEST_CASE("hostile: a member whose pax header libarchive rejects is reported, not renamed",
+          "[source][hostile]") {
+  auto root = testing::scratch_dir("hostile-pax");
+  // A pax path of 1,000,017 bytes: libarchive rejects pax values over
+  // 1,000,000 bytes (and fails on headers over 1 MiB).
+  std::string rejected;
+  for (int i = 0; i < 500'000; ++i) {
+    rejected += "a/";
+  }
+  std::string long_name(5'000, 'b');
+  {
+    ArchiveBuilder tar(root / "long.tar", false, false, true);
+    tar.add(rejected + "package-lock.json", testing::npm_lockfile());
+    tar.add(long_name + "/package-lock.json", testing::npm_lockfile());
+    tar.add("d\xc3\xbcr/package-lock.json", testing::npm_lockfile());
+  }
+  auto document = testing::scan_with_npm(root / "long.tar");
+  // The name the pax header gave is lost (its first 100 bytes are left):
+  // skipped with a warning, never scanned as "a/a/.../a/".
+  CHECK(testing::has_diagnostic(document, "member 'a/a/a/"));
+  CHECK(testing::has_diagnostic(document, "...' skipped: Rejecting pax extended attribute"));
+  CHECK(testing::has_diagnostic(document, "skipped: its name is 5018 bytes, over the limit of "
+                                          "4096 bytes"));
+  // A name in UTF-8 that the C locale cannot show is read as it is.
+  CHECK(testing::locations_of(document, testing::k_ms) ==
+        std::vector<std::string>{"long.tar!/d\xc3\xbcr/package-lock.json"});
+  CHECK(document.diagnostics.size() == 2);
+
+  auto cli = testing::run_kensa({"scan", (root / "long.tar").string(), "--scanner", "npm"});
+  CHECK(cli.exit_code == 0);
+  CHECK(cli.err.find("kensa: warning: long.tar: member 'a/a/a/") != std::string::npos);
 }
