@@ -29,15 +29,51 @@ struct ScanArguments {
   std::string digests;
   std::string platform;
   std::string scope = "squashed";
-  source::Limits limits;
+  // The limit flags as given; empty when not given.
+  std::string max_depth;
   std::string max_file_size;
   std::string max_nested_size;
   std::string max_total_size;
+  std::string max_ratio;
+  std::string max_entries;
   OutputPathRules output_rules;
 };
 
-// "64MiB", "1G", "512k" or a plain number of bytes; binary units.
-Result<std::uint64_t> parse_size(std::string_view flag, std::string_view text) {
+// The range each limit flag accepts (docs/cli.md). CLI11 would read "-5"
+// into an unsigned limit as 2^64 - 5, which turns the limit off, so every
+// limit is parsed here.
+struct Range {
+  std::uint64_t min;
+  std::uint64_t max;
+};
+constexpr Range k_depth_range{0, 100};
+constexpr Range k_ratio_range{1, 1'000'000};
+constexpr Range k_entries_range{1, UINT64_MAX};
+constexpr Range k_file_size_range{1, UINT64_MAX};
+constexpr Range k_nested_size_range{0, UINT64_MAX};
+constexpr Range k_total_size_range{1, UINT64_MAX};
+
+std::string range_text(Range range) {
+  return range.max == UINT64_MAX
+             ? "at least " + std::to_string(range.min)
+             : "from " + std::to_string(range.min) + " to " + std::to_string(range.max);
+}
+
+// A whole number within `range`: digits only, no sign, no fraction.
+Result<std::uint64_t> parse_count(std::string_view flag, std::string_view text, Range range) {
+  std::uint64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end == text.data() || end != text.data() + text.size() ||
+      value < range.min || value > range.max) {
+    return fail(std::string(flag) + " must be a whole number " + range_text(range) + ", not '" +
+                std::string(text) + "'");
+  }
+  return value;
+}
+
+// "64MiB", "1G", "512k" or a plain number of bytes; binary units; within
+// `range` once converted to bytes.
+Result<std::uint64_t> parse_size(std::string_view flag, std::string_view text, Range range) {
   std::uint64_t value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   std::string unit = to_lower_ascii(std::string_view(end, text.data() + text.size() - end));
@@ -62,7 +98,13 @@ Result<std::uint64_t> parse_size(std::string_view flag, std::string_view text) {
   if (shift > 0 && value > (UINT64_MAX >> shift)) {
     return fail(std::string(flag) + " is too large");
   }
-  return value << shift;
+  value <<= shift;
+  if (value < range.min || value > range.max) {
+    return fail(std::string(flag) + " must be a size of " + range_text(range) + " byte" +
+                (range.min == 1 && range.max == UINT64_MAX ? "" : "s") + ", not '" +
+                std::string(text) + "'");
+  }
+  return value;
 }
 
 // "sha1,sha256": the algorithms for the file inventory.
@@ -85,26 +127,38 @@ Result<std::vector<model::HashAlgorithm>> parse_digests(std::string_view text) {
 // Fills the source options from the flags; fails on a malformed value.
 Status fill_source_options(const ScanArguments& arguments, source::SourceOptions& options) {
   options.exclude = arguments.excludes;
-  options.limits = arguments.limits;
-  struct SizeFlag {
+  source::Limits& limits = options.limits;
+  std::uint64_t depth = limits.max_archive_depth;
+  struct LimitFlag {
     std::string_view flag;
     const std::string& text;
     std::uint64_t& target;
+    Range range;
+    bool size;
   };
-  for (const SizeFlag& size :
-       {SizeFlag{"--max-file-size", arguments.max_file_size, options.limits.max_buffered_file_size},
-        SizeFlag{"--max-nested-size", arguments.max_nested_size,
-                 options.limits.max_nested_archive_size},
-        SizeFlag{"--max-total-size", arguments.max_total_size, options.limits.max_total_bytes}}) {
-    if (size.text.empty()) {
+  for (const LimitFlag& limit :
+       {LimitFlag{"--max-depth", arguments.max_depth, depth, k_depth_range, false},
+        LimitFlag{"--max-file-size", arguments.max_file_size, limits.max_buffered_file_size,
+                  k_file_size_range, true},
+        LimitFlag{"--max-nested-size", arguments.max_nested_size, limits.max_nested_archive_size,
+                  k_nested_size_range, true},
+        LimitFlag{"--max-total-size", arguments.max_total_size, limits.max_total_bytes,
+                  k_total_size_range, true},
+        LimitFlag{"--max-ratio", arguments.max_ratio, limits.max_compression_ratio, k_ratio_range,
+                  false},
+        LimitFlag{"--max-entries", arguments.max_entries, limits.max_entries, k_entries_range,
+                  false}}) {
+    if (limit.text.empty()) {
       continue;
     }
-    auto parsed = parse_size(size.flag, size.text);
+    auto parsed = limit.size ? parse_size(limit.flag, limit.text, limit.range)
+                             : parse_count(limit.flag, limit.text, limit.range);
     if (!parsed) {
       return fail(parsed.error());
     }
-    size.target = *parsed;
+    limit.target = *parsed;
   }
+  limits.max_archive_depth = static_cast<std::uint32_t>(depth);
   if (arguments.files || !arguments.digests.empty()) {
     auto digests = parse_digests(arguments.digests.empty() ? "sha256" : arguments.digests);
     if (!digests) {
@@ -223,32 +277,33 @@ std::function<int()> register_scan_command(CLI::App& app) {
                    "all-layers (also what later layers replaced or deleted)")
       ->type_name("SCOPE");
   command
-      ->add_option("--max-depth", arguments->limits.max_archive_depth,
-                   "Open archives inside archives down to this many levels (default: 8; 0 opens "
-                   "no archive)")
+      ->add_option("--max-depth", arguments->max_depth,
+                   "Open archives inside archives down to this many levels, 0 to 100 (default: "
+                   "8; 0 opens no archive)")
       ->type_name("N");
   command
       ->add_option("--max-file-size", arguments->max_file_size,
-                   "Largest file read for a scanner (default: 64MiB)")
+                   "Largest file read for a scanner, at least 1 byte (default: 64MiB)")
       ->type_name("SIZE");
   command
       ->add_option("--max-nested-size", arguments->max_nested_size,
-                   "Memory for archives inside archives, which are opened in memory "
-                   "(default: 256MiB)")
+                   "Memory for archives inside archives, which are opened in memory; 0 opens "
+                   "none (default: 256MiB)")
       ->type_name("SIZE");
   command
       ->add_option("--max-total-size", arguments->max_total_size,
-                   "Stop after decompressing this much in one scan (default: 32GiB)")
+                   "Stop after decompressing this much in one scan, at least 1 byte (default: "
+                   "32GiB)")
       ->type_name("SIZE");
   command
-      ->add_option("--max-ratio", arguments->limits.max_compression_ratio,
-                   "Skip the rest of an archive that decompresses to more than this many times "
-                   "its size (default: 200)")
+      ->add_option("--max-ratio", arguments->max_ratio,
+                   "Skip the rest of an archive (with the archives inside it) that decompresses "
+                   "to more than this many times its size, 1 to 1000000 (default: 200)")
       ->type_name("N");
   command
-      ->add_option("--max-entries", arguments->limits.max_entries,
-                   "Stop after this many files, folders and archive members (default: "
-                   "10000000)")
+      ->add_option("--max-entries", arguments->max_entries,
+                   "Stop after this many files, folders and archive members, at least 1 "
+                   "(default: 10000000)")
       ->type_name("N");
   return [arguments]() { return run_scan(*arguments); };
 }

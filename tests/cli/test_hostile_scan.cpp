@@ -33,6 +33,57 @@ constexpr long k_memory_bound_kib = 200 * 1024;
 
 } // namespace
 
+TEST_CASE("hostile scan: every limit flag refuses nonsense with exit 2", "[cli][hostile]") {
+  auto root = scratch_dir("hostile-flags");
+  const std::vector<std::pair<std::string, std::string>> refused{
+      {"--max-ratio", "-5"},
+      {"--max-ratio", "0"},
+      {"--max-ratio", "abc"},
+      {"--max-ratio", "1.5"},
+      {"--max-ratio", "1000001"},
+      {"--max-depth", "-1"},
+      {"--max-depth", "101"},
+      {"--max-depth", "x"},
+      {"--max-entries", "-3"},
+      {"--max-entries", "0"},
+      {"--max-entries", "5x"},
+      {"--max-file-size", "-1"},
+      {"--max-file-size", "0"},
+      {"--max-file-size", "0KiB"},
+      {"--max-total-size", "0"},
+      {"--max-total-size", "-1G"},
+      {"--max-nested-size", "-1"},
+      {"--max-nested-size", "1.5M"},
+      {"--max-file-size", "99999999999999999999"}};
+  for (const auto& [flag, value] : refused) {
+    INFO(flag << " " << value);
+    auto result = run_kensa({"scan", root.string(), flag, value});
+    CHECK(result.exit_code == 2);
+    CHECK(line_count(result.err) == 1);
+    CHECK(result.err.starts_with("kensa: error: " + flag));
+    // The form --flag=value too: "-5" must not pass for an option.
+    auto joined = run_kensa({"scan", root.string(), flag + "=" + value});
+    CHECK(joined.exit_code == 2);
+  }
+  CHECK(run_kensa({"scan", root.string(), "--max-ratio", "-5"}).err ==
+        "kensa: error: --max-ratio must be a whole number from 1 to 1000000, not '-5'\n");
+  CHECK(run_kensa({"scan", root.string(), "--max-file-size", "0"}).err ==
+        "kensa: error: --max-file-size must be a size of at least 1 byte, not '0'\n");
+
+  for (const auto& [flag, value] :
+       std::vector<std::pair<std::string, std::string>>{{"--max-ratio", "1"},
+                                                        {"--max-ratio", "1000000"},
+                                                        {"--max-depth", "0"},
+                                                        {"--max-depth", "100"},
+                                                        {"--max-entries", "1"},
+                                                        {"--max-file-size", "1"},
+                                                        {"--max-nested-size", "0"},
+                                                        {"--max-total-size", "1T"}}) {
+    INFO(flag << " " << value);
+    CHECK(run_kensa({"scan", root.string(), flag, value, "-q"}).exit_code == 0);
+  }
+}
+
 TEST_CASE("hostile scan: 3,000,000 malformed go.mod lines give 20 warnings and one count",
           "[cli][hostile]") {
   auto root = scratch_dir("hostile-gomod");
