@@ -5,6 +5,7 @@
 #include "scanners/golang/build_info.hpp"
 #include "write_every_format.hpp"
 
+#include <kensa/scanner/problem_list.hpp>
 #include <kensa/scanner/scan.hpp>
 #include <kensa/source/memory_source.hpp>
 
@@ -26,7 +27,7 @@ void run_scan_file(const FuzzTarget& target, std::string_view data) {
 }
 
 void run_go_module_info(const FuzzTarget&, std::string_view data) {
-  std::vector<std::string> problems;
+  scanner::ProblemList problems;
   const auto info = scanner::golang::parse_module_info("go1.22.1", data, problems);
   (void)info;
 }
