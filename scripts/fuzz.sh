@@ -44,10 +44,13 @@ run_one() {
   status=ok
   # detect_leaks: a leak is a finding too. The corpus folder is also the
   # output folder: what raised coverage is kept for the next run.
+  # -entropic=0: libFuzzer's entropic schedule spends most of its time
+  # re-weighting features on targets with tens of thousands of them (the
+  # document readers): 7 inputs a second instead of 58 on tag-value.
   if ! ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     KENSA_FUZZ_TARGET=$target "$fuzzer" "$corpus" \
-      -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=2048 -timeout=10 \
+      -max_total_time="$seconds" -entropic=0 -rss_limit_mb=2048 -malloc_limit_mb=2048 -timeout=10 \
       -max_len=1048576 -print_final_stats=1 -artifact_prefix="$findings/" \
       >"$log" 2>&1; then
     status=FOUND
