@@ -294,7 +294,7 @@ Result<model::Document> scan(source::Source& source, const ScanOptions& options)
                      });
     spdlog::debug("scanner {}: {} file(s)", active.info->name, active.files.size());
     ScanContext context(graph, std::string(active.info->name), subject.id, &ownership);
-    active.scanner->scan(context, active.files);
+    run_scanner(*active.scanner, context, active.files);
     active.files.clear();
     active.files.shrink_to_fit();
   }

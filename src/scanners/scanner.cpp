@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <exception>
+#include <new>
 
 namespace kensa::scanner {
 
@@ -24,6 +25,19 @@ void ScanContext::warn_all(std::string_view location, const ProblemList& problem
 
 model::Evidence ScanContext::evidence_for(const source::SourceFile& file) const {
   return model::Evidence{file.location, file.layer, m_scanner_name};
+}
+
+void run_scanner(Scanner& scanner, ScanContext& context,
+                 std::span<const source::SourceFile> files) {
+  try {
+    scanner.scan(context, files);
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& error) {
+    context.warn("scanner " + context.scanner_name(),
+                 std::string("stopped: ") + error.what() +
+                     "; what it found before is kept, the files after were not read");
+  }
 }
 
 FileParserScanner::FileParserScanner(std::vector<Rule> rules) : m_rules(std::move(rules)) {

@@ -116,6 +116,13 @@ class Scanner {
   }
 };
 
+// Runs `scanner` over `files` for the scan driver. A scanner that throws
+// (it must not, but one file can hold what nobody foresaw) stops there: what
+// it found before is kept, the failure becomes a warning naming the scanner
+// and the scan goes on with the next scanner. Running out of memory is not
+// caught: it ends kensa with its own message.
+void run_scanner(Scanner& scanner, ScanContext& context, std::span<const source::SourceFile> files);
+
 // A scanner made of (glob, parser) pairs, for ecosystems whose files can each
 // be parsed on their own. Exceptions a parser throws on one file become a
 // warning naming that file.
