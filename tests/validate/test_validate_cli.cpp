@@ -192,3 +192,26 @@ TEST_CASE("validate cli: the JSON report matches its published schema", "[valida
     CHECK(validation.valid);
   }
 }
+
+TEST_CASE(
+    "validate cli: XML that is not well-formed is a finding, and the other files are still read",
+    "[validate][cli][hostile]") {
+  const auto dir = kensa::testing::scratch_dir("validate-cli-broken-xml");
+  const std::string bom = R"(<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1">)";
+  write(dir, "a-unclosed.cdx.xml", bom);
+  write(dir, "b-nul.cdx.xml",
+        bom + "<components><component type=\"library\"><name>a&#0;</name>"
+              "</component></components></bom>");
+  write(dir, "c-utf8.cdx.xml",
+        bom + "<components><component type=\"library\"><name>\xC3\x28"
+              "</name></component></components></bom>");
+  write(dir, "d-good.cdx.json", k_good_bom);
+  const auto result = run_kensa({"validate", dir.string()});
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 1);
+  for (const char* name : {"a-unclosed.cdx.xml", "b-nul.cdx.xml", "c-utf8.cdx.xml"}) {
+    CHECK(result.out.find(std::string(name) + ": cyclonedx-xml 1.6, FAIL") != std::string::npos);
+  }
+  CHECK(result.out.find("d-good.cdx.json: cyclonedx-json 1.5, PASS") != std::string::npos);
+  CHECK(result.out.find("4 documents: 1 passed, 3 failed") != std::string::npos);
+}

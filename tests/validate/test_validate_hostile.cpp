@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -88,5 +90,50 @@ TEST_CASE("validate hostile: 10 MB fields against patterns and value rules stay 
   CHECK(has_rule(report, "HASH-VALUE"));
   for (const auto& finding : report.findings) {
     CHECK(finding.message.size() < 4096);
+  }
+}
+
+namespace {
+
+// CycloneDX XML documents that are not well-formed, each broken one way,
+// for one version; `name` of the one component holds most breakages.
+std::vector<std::pair<std::string, std::string>> broken_xml(const std::string& version) {
+  const std::string bom =
+      "<bom xmlns=\"http://cyclonedx.org/schema/bom/" + version + "\" version=\"1\">";
+  const auto with_name = [&](const std::string& name) {
+    return "<?xml version=\"1.0\"?>\n" + bom + "\n<components><component type=\"library\"><name>" +
+           name + "</name><version>1</version></component></components>\n</bom>\n";
+  };
+  return {
+      {"root never closed", bom},
+      {"&amp without ;", with_name("a&amp b")},
+      {"&#0;", with_name("a&#0;b")},
+      {"invalid UTF-8", with_name("a\xC3\x28"
+                                  "b")},
+      {"element never closed", "<?xml version=\"1.0\"?>\n" + bom +
+                                   "\n<components><component type=\"library\"><name>a</name>\n"},
+      {"mismatched end tag", with_name("a</version>")},
+  };
+}
+
+} // namespace
+
+// libxml2 2.9 crashed in its error path when the document streamed through
+// the XSD was not well-formed: every such document is a finding now.
+TEST_CASE("validate hostile: CycloneDX XML that is not well-formed is a finding in every version",
+          "[validate][hostile][xml]") {
+  for (const std::string version : {"1.2", "1.3", "1.4", "1.5", "1.6", "1.7"}) {
+    for (const auto& [what, text] : broken_xml(version)) {
+      INFO(version << ": " << what);
+      const auto report = validate_document("broken.xml", text, {});
+      CHECK(report.read_error.empty());
+      REQUIRE(report.kind);
+      CHECK(report.kind->version == version);
+      REQUIRE(has_rule(report, "SCHEMA"));
+      const auto& finding = report.findings.front();
+      CHECK(finding.severity == kensa::validate::Severity::error);
+      CHECK(finding.line > 0);
+      CHECK_FALSE(finding.message.empty());
+    }
   }
 }

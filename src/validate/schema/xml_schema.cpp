@@ -155,7 +155,10 @@ SchemaValidation XmlSchema::validate(std::string_view document) const {
     result.valid = false;
     return result;
   }
-  xmlTextReaderSetStructuredErrorHandler(reader, collect, &collector);
+  // Errors reach the collector through the thread's redirect only: a
+  // handler set on the reader itself is called, for a document that is not
+  // well-formed, with the schema's SAX plug where libxml2 2.9 expects the
+  // parser context, and crashes.
   int status = 0;
   while ((status = xmlTextReaderRead(reader)) == 1) {
   }
