@@ -2,17 +2,15 @@
 
 #include "document_output.hpp"
 #include "exit_codes.hpp"
+#include "size_flag.hpp"
 
 #include <kensa/format/output_spec.hpp>
 #include <kensa/format/reader.hpp>
+#include <kensa/source/document_input.hpp>
 
 #include <spdlog/spdlog.h>
 
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <memory>
-#include <sstream>
 
 namespace kensa::cli {
 
@@ -22,25 +20,9 @@ struct ConvertArguments {
   std::string input;
   std::vector<std::string> outputs;
   OutputPathRules output_rules;
+  // Empty: source::k_default_max_document_size.
+  std::string max_file_size;
 };
-
-Result<std::string> read_input(const std::string& path, std::size_t max_bytes) {
-  std::ostringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      return fail(path + ": cannot be read");
-    }
-    text << in.rdbuf();
-  }
-  std::string content = std::move(text).str();
-  if (content.size() > max_bytes) {
-    return fail(path + ": larger than " + std::to_string(max_bytes) + " bytes");
-  }
-  return content;
-}
 
 void report_losses(const format::LossReport& losses, std::string_view what) {
   for (const auto& [field, count] : losses.entries()) {
@@ -54,13 +36,21 @@ int run_convert(const ConvertArguments& arguments) {
     spdlog::error("{}", outputs.error());
     return k_exit_usage;
   }
-  format::ReadLimits limits;
-  auto content = read_input(arguments.input, limits.max_bytes);
-  if (!content) {
-    spdlog::error("{}", content.error());
+  const auto max_bytes = arguments.max_file_size.empty()
+                             ? Result<std::uint64_t>(source::k_default_max_document_size)
+                             : parse_size_flag("--max-file-size", arguments.max_file_size);
+  if (!max_bytes) {
+    spdlog::error("{}", max_bytes.error());
     return k_exit_usage;
   }
-  std::string name = arguments.input == "-" ? "standard input" : arguments.input;
+  const std::string name = source::document_input_name(arguments.input);
+  format::ReadLimits limits;
+  limits.max_bytes = static_cast<std::size_t>(*max_bytes);
+  auto content = source::read_document_input(arguments.input, *max_bytes);
+  if (!content) {
+    spdlog::error("{}: {}", name, content.error());
+    return k_exit_usage;
+  }
   // Handed over: the text is freed once the model no longer needs it.
   auto read = format::read_document_consuming(std::move(*content), name, limits);
   if (!read) {
@@ -111,6 +101,11 @@ std::function<int()> register_convert_command(CLI::App& app) {
       ->type_name("FORMAT[@VERSION][=FILE]")
       ->required();
   add_special_output_flag(*command, arguments->output_rules);
+  command
+      ->add_option("--max-file-size", arguments->max_file_size,
+                   "Refuse an input larger than this (default: " +
+                       std::to_string(source::k_default_max_document_size >> 20) + "MiB)")
+      ->type_name("SIZE");
   return [arguments]() { return run_convert(*arguments); };
 }
 

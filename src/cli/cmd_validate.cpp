@@ -2,7 +2,9 @@
 
 #include "document_output.hpp"
 #include "exit_codes.hpp"
+#include "size_flag.hpp"
 
+#include <kensa/source/document_input.hpp>
 #include <kensa/validate/report.hpp>
 #include <kensa/validate/validator.hpp>
 #include <kensa/version.hpp>
@@ -34,6 +36,8 @@ struct ValidateArguments {
   std::string report = "text";
   std::string fail_on = "error";
   std::size_t max_depth = 10'000;
+  // Empty: source::k_default_max_document_size.
+  std::string max_file_size;
 };
 
 // File names a folder walk offers to detection: what SBOM tools write.
@@ -85,20 +89,23 @@ Result<std::vector<std::string>> expand_paths(const std::vector<std::string>& pa
 // A file found in a folder that is no SBOM (package.json, a config file) is
 // skipped quietly; a file named on the command line is always reported.
 bool is_sbom_file(const std::string& path) {
-  std::error_code error;
-  const auto size = fs::file_size(path, error);
-  if (error) {
-    return false;
+  const auto head = source::read_document_head(path, std::size_t{1} << 20);
+  return head && static_cast<bool>(validate::detect_document_kind(*head));
+}
+
+// Reads and validates one file ("-": standard input); a file that cannot be
+// read gives a report that says why.
+validate::DocumentReport validate_file(const std::string& path,
+                                       const validate::ValidationOptions& options) {
+  std::string name = source::document_input_name(path);
+  auto text = source::read_document_input(path, options.max_document_size);
+  if (!text) {
+    validate::DocumentReport report;
+    report.path = std::move(name);
+    report.read_error = text.error();
+    return report;
   }
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    return false;
-  }
-  std::string head(std::min<std::uintmax_t>(size, std::uintmax_t{1} << 20), '\0');
-  const std::size_t read = std::fread(head.data(), 1, head.size(), file);
-  std::fclose(file);
-  head.resize(read);
-  return static_cast<bool>(validate::detect_document_kind(head));
+  return validate::validate_document(std::move(name), *text, options);
 }
 
 int print_profiles() {
@@ -154,6 +161,14 @@ int run_validate(const ValidateArguments& arguments) {
   }
   validate::ValidationOptions options;
   options.json_limits.max_depth = arguments.max_depth;
+  const auto max_bytes = arguments.max_file_size.empty()
+                             ? Result<std::uint64_t>(source::k_default_max_document_size)
+                             : parse_size_flag("--max-file-size", arguments.max_file_size);
+  if (!max_bytes) {
+    spdlog::error("{}", max_bytes.error());
+    return k_exit_usage;
+  }
+  options.max_document_size = static_cast<std::size_t>(*max_bytes);
   if (!arguments.format.empty()) {
     auto kind = validate::parse_format_name(arguments.format);
     if (!kind) {
@@ -190,7 +205,7 @@ int run_validate(const ValidateArguments& arguments) {
       spdlog::debug("{}: not an SBOM, skipped", file);
       continue;
     }
-    reports.push_back(validate::validate_file(file, options));
+    reports.push_back(validate_file(file, options));
     const auto& report = reports.back();
     if (!report.read_error.empty()) {
       spdlog::error("{}: {}", report.path, report.read_error);
@@ -231,7 +246,8 @@ std::function<int()> register_validate_command(CLI::App& app) {
   auto arguments = std::make_shared<ValidateArguments>();
   CLI::App* command = app.add_subcommand(
       "validate", "Check SBOMs: schema, consistency and government minimum elements");
-  command->add_option("paths", arguments->paths, "SBOM files, or folders holding SBOMs");
+  command->add_option("paths", arguments->paths,
+                      "SBOM files ('-' for standard input), or folders holding SBOMs");
   command
       ->add_option("--format", arguments->format,
                    "Read the input as this format instead of detecting it: cyclonedx-json, "
@@ -260,6 +276,11 @@ std::function<int()> register_validate_command(CLI::App& app) {
       ->add_option("--max-depth", arguments->max_depth,
                    "Refuse JSON nested deeper than this (default: 10000)")
       ->type_name("N");
+  command
+      ->add_option("--max-file-size", arguments->max_file_size,
+                   "Refuse a document larger than this (default: " +
+                       std::to_string(source::k_default_max_document_size >> 20) + "MiB)")
+      ->type_name("SIZE");
   return [arguments] { return run_validate(*arguments); };
 }
 

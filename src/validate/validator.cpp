@@ -4,17 +4,12 @@
 
 #include <kensa/format/cyclonedx_xml_tree.hpp>
 #include <kensa/format/spdx2_tree.hpp>
-#include <kensa/util/huge_pages.hpp>
 #include <kensa/util/two_halves.hpp>
 #include <kensa/validate/bundled_schemas.hpp>
 #include <kensa/validate/validator.hpp>
 #include <kensa/validate/xml_schema.hpp>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <memory>
-#include <system_error>
 
 namespace kensa::validate {
 
@@ -163,7 +158,10 @@ void check_json(DocumentReport& report, std::string_view text, const ValidationO
 void check_spdx2_text(DocumentReport& report, std::string_view text,
                       const ValidationOptions& options, FindingSink& sink) {
   const bool yaml = report.kind->encoding == DocumentEncoding::yaml;
-  auto tree = yaml ? format::read_spdx2_yaml_tree(text) : format::read_spdx2_tag_value_tree(text);
+  format::Spdx2TreeLimits limits;
+  limits.max_bytes = options.max_document_size;
+  auto tree = yaml ? format::read_spdx2_yaml_tree(text, limits)
+                   : format::read_spdx2_tag_value_tree(text, limits);
   if (!tree) {
     sink.add(Severity::error, yaml ? "YAML-SYNTAX" : "TAG-VALUE-SYNTAX", "",
              std::string("the document cannot be read: ") + tree.error());
@@ -270,36 +268,6 @@ DocumentReport validate_document(std::string path, std::string_view text,
   report.findings = std::move(sink.findings());
   report.dropped_findings = sink.dropped();
   return report;
-}
-
-DocumentReport validate_file(const std::string& path, const ValidationOptions& options) {
-  std::error_code error;
-  const auto size = std::filesystem::file_size(path, error);
-  if (error) {
-    DocumentReport report;
-    report.path = path;
-    report.read_error = "cannot read: " + error.message();
-    return report;
-  }
-  if (size > options.max_document_size) {
-    DocumentReport report;
-    report.path = path;
-    report.read_error = "the file is " + std::to_string(size) + " bytes, more than the limit of " +
-                        std::to_string(options.max_document_size);
-    return report;
-  }
-  // Read into memory that is not zeroed first: for a 100 MB document the
-  // zeroing alone is a noticeable share of the run.
-  std::ifstream in(path, std::ios::binary);
-  const auto buffer = std::make_unique_for_overwrite<char[]>(size);
-  util::advise_huge_pages(buffer.get(), size);
-  if (!in.read(buffer.get(), static_cast<std::streamsize>(size))) {
-    DocumentReport report;
-    report.path = path;
-    report.read_error = "cannot read the file";
-    return report;
-  }
-  return validate_document(path, std::string_view(buffer.get(), size), options);
 }
 
 } // namespace kensa::validate

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -93,4 +94,56 @@ TEST_CASE("convert cli: usage errors and unreadable input exit 2 with one line",
   auto failed = run_kensa({"convert", not_sbom.string(), "-o", "spdx-json=" + target.string()});
   CHECK(failed.exit_code == 2);
   CHECK_FALSE(fs::exists(target));
+}
+
+namespace {
+
+// A CycloneDX JSON document of `components` components, about 60 bytes each.
+std::string generated_bom(std::size_t components) {
+  std::string text =
+      R"({"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "components": [)";
+  for (std::size_t i = 0; i < components; ++i) {
+    text += (i == 0 ? "" : ",");
+    text += R"({"type": "library", "name": "c)" + std::to_string(i) +
+            R"(", "version": "1.0", "purl": "pkg:npm/c)" + std::to_string(i) + R"(@1.0"})";
+  }
+  return text + "]}";
+}
+
+fs::path write_file(const fs::path& folder, const std::string& name, const std::string& text) {
+  const fs::path path = folder / name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+} // namespace
+
+TEST_CASE("convert cli: input is read no further than --max-file-size", "[cli][convert][hostile]") {
+  const fs::path folder = kensa::testing::scratch_dir("convert-cli-size");
+  // /dev/zero never ends: the default cap (512 MiB) stops it.
+  auto zero = run_kensa({"convert", "/dev/zero", "-o", "spdx-json"});
+  CHECK(zero.exit_code == 2);
+  CHECK(zero.out.empty());
+  CHECK(zero.err == "kensa: error: /dev/zero: larger than 536870912 bytes, the most kensa reads "
+                    "of one SBOM\n");
+  // Nor does standard input from it.
+  kensa::testing::RunOptions from_zero;
+  from_zero.standard_input = "/dev/zero";
+  auto piped = kensa::testing::run_kensa_with(
+      {"convert", "-", "--max-file-size", "1MiB", "-o", "spdx-json"}, from_zero);
+  CHECK(piped.exit_code == 2);
+  CHECK(piped.err == "kensa: error: standard input: larger than 1048576 bytes, the most kensa "
+                     "reads of one SBOM\n");
+  // A real document over the cap is refused by its size, and read once the
+  // cap is raised.
+  const fs::path bom = write_file(folder, "bom.cdx.json", generated_bom(20'000));
+  auto refused = run_kensa({"convert", bom.string(), "--max-file-size", "1M", "-o", "purls"});
+  CHECK(refused.exit_code == 2);
+  CHECK(line_count(refused.err) == 1);
+  auto raised = run_kensa({"convert", bom.string(), "--max-file-size", "2MiB", "-o", "purls"});
+  CHECK(raised.exit_code == 0);
+  CHECK(line_count(raised.out) == 20'000);
+  auto bad_flag = run_kensa({"convert", bom.string(), "--max-file-size", "lots", "-o", "purls"});
+  CHECK(bad_flag.exit_code == 2);
+  CHECK(bad_flag.err == "kensa: error: --max-file-size must be a size such as 64MiB, not 'lots'\n");
 }

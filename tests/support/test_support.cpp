@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -95,8 +94,23 @@ void drain(int out_fd, int err_fd, std::string& out, std::string& err) {
   }
 }
 
-CommandResult run_kensa_in(const std::vector<std::string>& arguments,
-                           const std::vector<std::string>& environment, StandardOutput output) {
+} // namespace
+
+CommandResult run_kensa(const std::vector<std::string>& arguments,
+                        const std::vector<std::string>& environment) {
+  RunOptions options;
+  options.environment = environment;
+  return run_kensa_with(arguments, options);
+}
+
+CommandResult run_kensa_with_output(const std::vector<std::string>& arguments,
+                                    StandardOutput output) {
+  RunOptions options;
+  options.output = output;
+  return run_kensa_with(arguments, options);
+}
+
+CommandResult run_kensa_with(const std::vector<std::string>& arguments, const RunOptions& options) {
   std::vector<std::string> argv_storage;
   argv_storage.emplace_back(KENSA_BINARY);
   argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
@@ -110,41 +124,57 @@ CommandResult run_kensa_in(const std::vector<std::string>& arguments,
   for (char** entry = environ; *entry != nullptr; ++entry) {
     env_storage.emplace_back(*entry);
   }
-  env_storage.insert(env_storage.end(), environment.begin(), environment.end());
+  env_storage.insert(env_storage.end(), options.environment.begin(), options.environment.end());
   std::vector<char*> envp;
   for (auto& entry : env_storage) {
     envp.push_back(entry.data());
   }
   envp.push_back(nullptr);
 
+  const std::string input =
+      options.standard_input.empty() ? std::string("/dev/null") : options.standard_input.string();
+  const int input_fd = open(input.c_str(), O_RDONLY | O_CLOEXEC);
+  if (input_fd < 0) {
+    throw std::runtime_error("cannot open " + input);
+  }
   int out_pipe[2];
   int err_pipe[2];
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) {
     throw std::runtime_error("pipe failed");
   }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  if (output == StandardOutput::captured) {
-    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
-  } else if (output == StandardOutput::full_device) {
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/full", O_WRONLY, 0);
-  } else {
-    posix_spawn_file_actions_addclose(&actions, STDOUT_FILENO);
-  }
-  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
-  posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
-  posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
-
-  pid_t pid = 0;
-  int spawn_error = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  close(out_pipe[1]);
-  close(err_pipe[1]);
-  if (spawn_error != 0) {
-    close(out_pipe[0]);
-    close(err_pipe[0]);
+  // fork and exec rather than posix_spawn, which cannot set a resource
+  // limit; only async-signal-safe calls run between the two.
+  const pid_t pid = fork();
+  if (pid < 0) {
     throw std::runtime_error("cannot start " + argv_storage[0]);
   }
+  if (pid == 0) {
+    if (options.address_space > 0) {
+      const rlimit limit{options.address_space, options.address_space};
+      if (setrlimit(RLIMIT_AS, &limit) != 0) {
+        _exit(126);
+      }
+    }
+    dup2(input_fd, STDIN_FILENO);
+    if (options.output == StandardOutput::captured) {
+      dup2(out_pipe[1], STDOUT_FILENO);
+    } else if (options.output == StandardOutput::full_device) {
+      const int full = open("/dev/full", O_WRONLY);
+      if (full < 0 || dup2(full, STDOUT_FILENO) < 0) {
+        _exit(126);
+      }
+    } else {
+      close(STDOUT_FILENO);
+    }
+    dup2(err_pipe[1], STDERR_FILENO);
+    close(out_pipe[0]);
+    close(err_pipe[0]);
+    execve(argv[0], argv.data(), envp.data());
+    _exit(127);
+  }
+  close(input_fd);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
 
   CommandResult result;
   drain(out_pipe[0], err_pipe[0], result.out, result.err);
@@ -154,18 +184,6 @@ CommandResult run_kensa_in(const std::vector<std::string>& arguments,
   waitpid(pid, &status, 0);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
-}
-
-} // namespace
-
-CommandResult run_kensa(const std::vector<std::string>& arguments,
-                        const std::vector<std::string>& environment) {
-  return run_kensa_in(arguments, environment, StandardOutput::captured);
-}
-
-CommandResult run_kensa_with_output(const std::vector<std::string>& arguments,
-                                    StandardOutput output) {
-  return run_kensa_in(arguments, {}, output);
 }
 
 BoundedResult run_kensa_bounded(const std::vector<std::string>& arguments, const Bounds& bounds,

@@ -80,4 +80,19 @@ struct BoundedResult {
 BoundedResult run_kensa_bounded(const std::vector<std::string>& arguments, const Bounds& bounds,
                                 const std::vector<std::string>& environment = {});
 
+// How run_kensa_with() starts kensa, beyond its arguments.
+struct RunOptions {
+  // Entries ("NAME=value") added to the current environment.
+  std::vector<std::string> environment;
+  // A file given to kensa as its standard input; none (/dev/null) when
+  // empty.
+  std::filesystem::path standard_input;
+  // The most address space kensa may map (RLIMIT_AS), so that allocations
+  // past it fail; 0 for no limit.
+  std::uint64_t address_space = 0;
+  StandardOutput output = StandardOutput::captured;
+};
+
+CommandResult run_kensa_with(const std::vector<std::string>& arguments, const RunOptions& options);
+
 } // namespace kensa::testing

@@ -215,3 +215,33 @@ TEST_CASE(
   CHECK(result.out.find("d-good.cdx.json: cyclonedx-json 1.5, PASS") != std::string::npos);
   CHECK(result.out.find("4 documents: 1 passed, 3 failed") != std::string::npos);
 }
+
+TEST_CASE("validate cli: input is read no further than --max-file-size",
+          "[validate][cli][hostile]") {
+  const auto dir = kensa::testing::scratch_dir("validate-cli-size");
+  const auto good = write(dir, "good.cdx.json", k_good_bom).string();
+  const auto zero = run_kensa({"validate", "--max-file-size", "1MiB", "/dev/zero", good});
+  INFO(zero.out << zero.err);
+  CHECK(zero.exit_code == 2);
+  CHECK(zero.err == "kensa: error: /dev/zero: larger than 1048576 bytes, the most kensa reads of "
+                    "one SBOM\n");
+  // The other document is still validated and reported.
+  CHECK(zero.out.find("good.cdx.json: cyclonedx-json 1.5, PASS") != std::string::npos);
+
+  // Standard input, as "-".
+  kensa::testing::RunOptions from_zero;
+  from_zero.standard_input = "/dev/zero";
+  const auto piped =
+      kensa::testing::run_kensa_with({"validate", "--max-file-size", "64K", "-"}, from_zero);
+  CHECK(piped.exit_code == 2);
+  CHECK(kensa::testing::line_count(piped.err) == 1);
+  kensa::testing::RunOptions from_file;
+  from_file.standard_input = good;
+  const auto from_standard_input = kensa::testing::run_kensa_with({"validate", "-"}, from_file);
+  CHECK(from_standard_input.exit_code == 0);
+
+  const auto small = run_kensa({"validate", "--max-file-size", "100", good});
+  CHECK(small.exit_code == 2);
+  CHECK(small.err.find("the most kensa reads of one SBOM") != std::string::npos);
+  CHECK(run_kensa({"validate", "--max-file-size", "1X", good}).exit_code == 2);
+}

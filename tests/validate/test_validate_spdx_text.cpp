@@ -3,10 +3,12 @@
 // with findings pointing at lines.
 #include "../support/test_support.hpp"
 
+#include <kensa/source/document_input.hpp>
 #include <kensa/validate/validator.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <set>
 #include <string>
 #include <utility>
@@ -18,7 +20,14 @@ using kensa::validate::DocumentReport;
 using kensa::validate::Finding;
 using kensa::validate::Severity;
 using kensa::validate::validate_document;
-using kensa::validate::validate_file;
+
+// The file read as `kensa validate` reads it, then validated.
+DocumentReport validate_shared_file(const std::filesystem::path& path) {
+  auto text =
+      kensa::source::read_document_input(path.string(), kensa::source::k_default_max_document_size);
+  REQUIRE(text.ok());
+  return validate_document(path.string(), *text, {});
+}
 
 // (rule, location) of every finding: what must not depend on the encoding.
 std::set<std::pair<std::string, std::string>> rules_and_locations(const DocumentReport& report) {
@@ -66,12 +75,9 @@ TEST_CASE("validate spdx text: the official tag-value and YAML examples read as 
   }
   for (const std::string version : {"2.2", "2.3"}) {
     const auto folder = *shared / "conformance/spdx" / version;
-    const auto json =
-        validate_file((folder / ("SPDXJSONExample-v" + version + ".spdx.json")).string(), {});
-    const auto tag_value =
-        validate_file((folder / ("SPDXTagExample-v" + version + ".spdx")).string(), {});
-    const auto yaml =
-        validate_file((folder / ("SPDXYAMLExample-" + version + ".spdx.yaml")).string(), {});
+    const auto json = validate_shared_file(folder / ("SPDXJSONExample-v" + version + ".spdx.json"));
+    const auto tag_value = validate_shared_file(folder / ("SPDXTagExample-v" + version + ".spdx"));
+    const auto yaml = validate_shared_file(folder / ("SPDXYAMLExample-" + version + ".spdx.yaml"));
     INFO(version);
     REQUIRE(json.read_error.empty());
     REQUIRE(tag_value.read_error.empty());

@@ -42,12 +42,12 @@ struct DocumentReport {
   std::size_t count(Severity severity) const;
 };
 
-// Validates the document `text` (read from `path`, used in messages only).
+// Validates the document `text` (read from `path`, used in messages only;
+// reading is the source layer's, include/kensa/source/document_input.hpp).
+// What is wrong with the text is a finding, or read_error when it cannot
+// be read as an SBOM at all; it throws only std::bad_alloc, when memory
+// runs out.
 DocumentReport validate_document(std::string path, std::string_view text,
                                  const ValidationOptions& options);
-
-// Reads and validates the file at `path`; a file that cannot be read gives
-// a report with read_error set.
-DocumentReport validate_file(const std::string& path, const ValidationOptions& options);
 
 } // namespace kensa::validate
