@@ -33,8 +33,10 @@ function(kensa_use_mimalloc target)
   if(NOT KENSA_SANITIZERS)
     target_link_options(${target} PRIVATE "LINKER:--no-as-needed")
     target_link_libraries(${target} PRIVATE mimalloc)
-    # Its options: 2 MiB pages for big documents.
-    target_sources(${target} PRIVATE "${PROJECT_SOURCE_DIR}/src/allocator/mimalloc_options.cpp")
+    # Its options: 2 MiB pages for big documents; and an operator new that
+    # throws std::bad_alloc when memory runs out, where the library's aborts.
+    target_sources(${target} PRIVATE "${PROJECT_SOURCE_DIR}/src/allocator/mimalloc_options.cpp"
+                                     "${PROJECT_SOURCE_DIR}/src/allocator/throwing_new.cpp")
     # For code that talks to the allocator itself (the benchmarks return
     # its cached memory before measuring a peak).
     target_compile_definitions(${target} PRIVATE KENSA_WITH_MIMALLOC=1)

@@ -4,6 +4,7 @@
 #include "cmd_scan.hpp"
 #include "cmd_validate.hpp"
 #include "exit_codes.hpp"
+#include "input_in_progress.hpp"
 #include "logging.hpp"
 
 #include <kensa/format/writer.hpp>
@@ -12,9 +13,14 @@
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <exception>
 #include <map>
+#include <new>
+#include <string_view>
+#include <system_error>
 
 namespace kensa::cli {
 
@@ -32,6 +38,19 @@ std::string version_text() {
     text += format.name;
   }
   return text;
+}
+
+// The positional arguments of `command` (the paths it reads), joined.
+std::string positional_arguments(const CLI::App& command) {
+  std::string joined;
+  for (const CLI::Option* option : command.get_options(
+           [](const CLI::Option* candidate) { return candidate->get_positional(); })) {
+    for (const std::string& value : option->results()) {
+      joined += joined.empty() ? "" : ", ";
+      joined += value;
+    }
+  }
+  return joined;
 }
 
 int run_app(int argc, char** argv) {
@@ -81,17 +100,69 @@ int run_app(int argc, char** argv) {
   setup_logging(log_format, verbosity, quiet);
   for (auto& [command, run] : commands) {
     if (command->parsed()) {
+      // Until the command names the input it reads, the paths it was given
+      // stand for it.
+      const InputInProgress reading(positional_arguments(*command));
       return run();
     }
   }
   return k_exit_usage;
 }
 
+// Written without the logger, when it cannot be trusted any more.
+void write_plain(std::string_view line) noexcept {
+  [[maybe_unused]] const auto written = ::write(STDERR_FILENO, line.data(), line.size());
+}
+
+// Memory ran out: one line naming what was being read, and exit code 3.
+// Where the exception was caught, the stack is unwound and what it held
+// freed, so there is room for the line.
+int report_out_of_memory() noexcept {
+  const std::string input = input_in_progress();
+  try {
+    spdlog::critical("out of memory{}{}", input.empty() ? "" : " while reading ", input);
+  } catch (...) {
+    write_plain("kensa: critical: out of memory\n");
+  }
+  return k_exit_internal;
+}
+
+// An exception that reached a noexcept function or the top of a thread
+// ends the program without unwinding; it still says why, in one line, and
+// exits with the documented code instead of aborting.
+[[noreturn]] void report_termination() noexcept {
+  bool out_of_memory = false;
+  if (const std::exception_ptr current = std::current_exception()) {
+    try {
+      std::rethrow_exception(current);
+    } catch (const std::bad_alloc&) {
+      out_of_memory = true;
+    } catch (...) {
+    }
+  }
+  if (out_of_memory) {
+    report_out_of_memory();
+  } else {
+    write_plain("kensa: critical: internal error: the program was terminated\n");
+  }
+  std::_Exit(k_exit_internal);
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
+  std::set_terminate(report_termination);
   try {
     return run_app(argc, argv);
+  } catch (const std::bad_alloc&) {
+    return report_out_of_memory();
+  } catch (const std::system_error& error) {
+    // A thread that cannot be started for want of memory.
+    if (error.code() == std::errc::resource_unavailable_try_again) {
+      return report_out_of_memory();
+    }
+    spdlog::critical("internal error: {}", error.what());
+    return k_exit_internal;
   } catch (const std::exception& error) {
     spdlog::critical("internal error: {}", error.what());
     return k_exit_internal;

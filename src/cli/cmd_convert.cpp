@@ -2,6 +2,7 @@
 
 #include "document_output.hpp"
 #include "exit_codes.hpp"
+#include "input_in_progress.hpp"
 #include "size_flag.hpp"
 
 #include <kensa/format/output_spec.hpp>
@@ -44,6 +45,7 @@ int run_convert(const ConvertArguments& arguments) {
     return k_exit_usage;
   }
   const std::string name = source::document_input_name(arguments.input);
+  const InputInProgress reading(name);
   format::ReadLimits limits;
   limits.max_bytes = static_cast<std::size_t>(*max_bytes);
   auto content = source::read_document_input(arguments.input, *max_bytes);

@@ -2,6 +2,7 @@
 
 #include "document_output.hpp"
 #include "exit_codes.hpp"
+#include "input_in_progress.hpp"
 #include "size_flag.hpp"
 
 #include <kensa/source/document_input.hpp>
@@ -98,6 +99,7 @@ bool is_sbom_file(const std::string& path) {
 validate::DocumentReport validate_file(const std::string& path,
                                        const validate::ValidationOptions& options) {
   std::string name = source::document_input_name(path);
+  const InputInProgress reading(name);
   auto text = source::read_document_input(path, options.max_document_size);
   if (!text) {
     validate::DocumentReport report;

@@ -147,3 +147,35 @@ TEST_CASE("convert cli: input is read no further than --max-file-size", "[cli][c
   CHECK(bad_flag.exit_code == 2);
   CHECK(bad_flag.err == "kensa: error: --max-file-size must be a size such as 64MiB, not 'lots'\n");
 }
+
+// Allocations fail past the address-space limit: kensa says so in one line
+// naming the input and exits 3, where it used to abort without a word.
+TEST_CASE("convert cli: running out of memory is one line naming the input and exit 3",
+          "[cli][convert][hostile]") {
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer reserves terabytes of address space for its shadow
+  // memory: a sanitized kensa cannot start under an address-space limit.
+  WARN("skipped: an address-space limit and AddressSanitizer do not go together");
+  return;
+#endif
+  const fs::path folder = kensa::testing::scratch_dir("convert-cli-memory");
+  // About 35 MB: read within the limit, parsing it needs more.
+  const fs::path bom = write_file(folder, "big.cdx.json", generated_bom(400'000));
+  kensa::testing::RunOptions limited;
+  limited.address_space = std::uint64_t{160} << 20;
+  const fs::path output = folder / "out.spdx.json";
+  for (const auto& arguments : std::vector<std::vector<std::string>>{
+           {"convert", bom.string(), "-o", "spdx-json=" + output.string()},
+           {"validate", bom.string()},
+       }) {
+    auto result = kensa::testing::run_kensa_with(arguments, limited);
+    INFO(arguments[0] << ": " << result.err);
+    CHECK(result.exit_code == 3);
+    CHECK(result.err == "kensa: critical: out of memory while reading " + bom.string() + "\n");
+  }
+  // Nothing was written, not even a temporary file.
+  CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator()) == 1);
+  // The limit leaves kensa room to start and read the document: what runs
+  // out is what parsing it needs.
+  CHECK(kensa::testing::run_kensa_with({"--version"}, limited).exit_code == 0);
+}

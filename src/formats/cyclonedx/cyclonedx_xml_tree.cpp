@@ -6,6 +6,7 @@
 #include <kensa/util/json_builder.hpp>
 
 #include <algorithm>
+#include <new>
 #include <pugixml.hpp>
 #include <string>
 
@@ -448,6 +449,9 @@ namespace {
 Result<json::Document> tree_of(const pugi::xml_document& document,
                                const pugi::xml_parse_result& parsed, std::string_view text,
                                std::string_view source_name) {
+  if (parsed.status == pugi::status_out_of_memory) {
+    throw std::bad_alloc();
+  }
   if (!parsed) {
     return fail(std::string(source_name) + ": line " +
                 std::to_string(cyclonedx::line_at(text, parsed.offset)) +
