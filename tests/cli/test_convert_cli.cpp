@@ -179,3 +179,22 @@ TEST_CASE("convert cli: running out of memory is one line naming the input and e
   // out is what parsing it needs.
   CHECK(kensa::testing::run_kensa_with({"--version"}, limited).exit_code == 0);
 }
+
+TEST_CASE("convert cli: YAML aliases past the byte budget are one error line",
+          "[cli][convert][hostile]") {
+  const fs::path folder = kensa::testing::scratch_dir("convert-cli-yaml-aliases");
+  // A megabyte aliased a thousand times: a gigabyte, were it expanded.
+  std::string yaml = "spdxVersion: SPDX-2.3\ndataLicense: CC0-1.0\nSPDXID: SPDXRef-DOCUMENT\n"
+                     "name: x\ncomment: &big \"" +
+                     std::string(1 << 20, 'x') + "\"\npackages:\n";
+  for (int i = 0; i < 1'000; ++i) {
+    yaml += "  - {SPDXID: SPDXRef-p" + std::to_string(i) + ", name: p" + std::to_string(i) +
+            ", downloadLocation: NOASSERTION, description: *big}\n";
+  }
+  const fs::path aliases = write_file(folder, "aliases.spdx.yaml", yaml);
+  auto expanded = run_kensa({"convert", aliases.string(), "-o", "spdx-json"});
+  CHECK(expanded.exit_code == 2);
+  CHECK(line_count(expanded.err) == 1);
+  CHECK(expanded.err.find("aliases expand the document by more than 67108864 bytes") !=
+        std::string::npos);
+}

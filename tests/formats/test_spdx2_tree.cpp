@@ -209,3 +209,49 @@ TEST_CASE("spdx2 tree: the official examples read like the JSON example", "[form
     CHECK(yaml_json == json);
   }
 }
+
+namespace {
+
+// One long quoted value, anchored, then aliased `aliases` times: few
+// nodes, many bytes.
+std::string aliased_yaml(std::size_t value_bytes, std::size_t aliases) {
+  std::string text =
+      "spdxVersion: SPDX-2.3\ncomment: &big \"" + std::string(value_bytes, 'x') + "\"\ncopies:\n";
+  for (std::size_t i = 0; i < aliases; ++i) {
+    text += "  - *big\n";
+  }
+  return text;
+}
+
+} // namespace
+
+TEST_CASE("spdx2 tree: YAML aliases are bounded in bytes, not only in nodes",
+          "[formats][spdx2-tree][hostile]") {
+  // 1 MB aliased 1,000 times would be a gigabyte from a 1 MB text: refused
+  // once the aliases add more than the floor of the budget, 64 MiB.
+  const auto bomb = format::read_spdx2_yaml_tree(aliased_yaml(1 << 20, 1'000));
+  REQUIRE_FALSE(bomb.ok());
+  CHECK(bomb.error().find(": aliases expand the document by more than 67108864 bytes (4 times "
+                          "its size, at least 67108864, at most 1073741824)") != std::string::npos);
+  // A few copies are within it, and read as usual.
+  const auto few = format::read_spdx2_yaml_tree(aliased_yaml(1 << 20, 8));
+  REQUIRE(few.ok());
+  const Json root = few->document.root().to_nlohmann();
+  REQUIRE(root["copies"].size() == 8);
+  CHECK(root["copies"][7].get<std::string>().size() == std::size_t{1} << 20);
+
+  // Without the floor, the budget is four times the text: two copies of a
+  // value that is most of the text fit, six do not.
+  format::Spdx2TreeLimits proportional;
+  proportional.min_alias_expansion = 0;
+  CHECK(format::read_spdx2_yaml_tree(aliased_yaml(1'000, 2), proportional).ok());
+  CHECK_FALSE(format::read_spdx2_yaml_tree(aliased_yaml(1'000, 6), proportional).ok());
+  // And never more than the ceiling, whatever the text's size.
+  format::Spdx2TreeLimits capped = proportional;
+  capped.max_alias_expansion = 100;
+  CHECK_FALSE(format::read_spdx2_yaml_tree(aliased_yaml(1'000, 1), capped).ok());
+  // A document without anchors has nothing to count.
+  CHECK(format::read_spdx2_yaml_tree(
+            "spdxVersion: SPDX-2.3\ncomment: \"" + std::string(1'000, 'x') + "\"\n", capped)
+            .ok());
+}

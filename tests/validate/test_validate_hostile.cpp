@@ -137,3 +137,18 @@ TEST_CASE("validate hostile: CycloneDX XML that is not well-formed is a finding 
     }
   }
 }
+
+TEST_CASE("validate hostile: YAML aliases that expand past the byte budget are a finding",
+          "[validate][hostile][yaml]") {
+  std::string text = "spdxVersion: SPDX-2.3\ndataLicense: CC0-1.0\nSPDXID: SPDXRef-DOCUMENT\n"
+                     "name: x\ncomment: &big \"" +
+                     std::string(1 << 20, 'x') + "\"\nannotations:\n";
+  for (int i = 0; i < 1'000; ++i) {
+    text += "  - comment: *big\n";
+  }
+  const auto report = validate_document("aliases.spdx.yaml", text, {});
+  CHECK(report.read_error.empty());
+  REQUIRE(has_rule(report, "YAML-SYNTAX"));
+  CHECK(report.findings.front().message.find("aliases expand the document by more than") !=
+        std::string::npos);
+}

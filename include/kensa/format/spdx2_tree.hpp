@@ -56,6 +56,15 @@ struct Spdx2TreeLimits {
   std::size_t max_elements = 5'000'000;
   // Problems recorded; later ones are counted in the last message.
   std::size_t max_problems = 1000;
+  // Bytes YAML aliases may add: every alias writes its anchored node again,
+  // so a 1 MB value aliased a thousand times would be a gigabyte from a
+  // 1 MB text. Counted are the text and a fixed cost of every node an
+  // alias writes again and every event kept to be written again; the
+  // budget is `alias_expansion_factor` times the text's size, but at least
+  // `min_alias_expansion` and at most `max_alias_expansion`.
+  std::size_t alias_expansion_factor = 4;
+  std::size_t min_alias_expansion = std::size_t{64} << 20;
+  std::size_t max_alias_expansion = std::size_t{1} << 30;
 };
 
 // Reads SPDX 2.x tag-value text (spec clause "Tag/value format"): "Tag:
@@ -70,7 +79,8 @@ Result<Spdx2Tree> read_spdx2_tag_value_tree(std::string_view text,
 // Reads SPDX 2.x YAML (the JSON structure in YAML). Plain scalars become
 // booleans, null or numbers as YAML 1.2's core schema reads them; quoted
 // ones stay strings. Fails with "line L: ..." when the text is not YAML, or
-// when a limit is exceeded.
+// when a limit is exceeded (aliases that expand the document beyond its
+// budget included).
 Result<Spdx2Tree> read_spdx2_yaml_tree(std::string_view text, const Spdx2TreeLimits& limits = {});
 
 } // namespace kensa::format

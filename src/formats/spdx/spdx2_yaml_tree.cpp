@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -147,6 +148,7 @@ class EventSource {
       if (replay.next == replay.events->size()) {
         m_replay.pop_back();
       }
+      m_expanded_bytes += cost_of(m_replayed);
       const auto view = EventView::of(m_replayed);
       record(view, true);
       return view;
@@ -176,6 +178,11 @@ class EventSource {
   // text a huge tree, so recordings count toward the node limit too.
   std::size_t recorded() const { return m_recorded; }
 
+  // Bytes aliases have added so far: the events written again for them and
+  // the copies kept to be written again, each with its text. Nodes alone
+  // do not bound memory: one alias of a 1 MB scalar is one node.
+  std::size_t expanded_bytes() const { return m_expanded_bytes; }
+
  private:
   struct Recording {
     std::shared_ptr<std::vector<KeptEvent>> events;
@@ -186,6 +193,13 @@ class EventSource {
     std::shared_ptr<std::vector<KeptEvent>> events;
     std::size_t next = 0;
   };
+
+  // What keeping or writing again one event costs, roughly: its text and
+  // the structures that hold it.
+  template <typename Text>
+  static std::size_t cost_of(const YamlEvent<Text>& event) {
+    return sizeof(KeptEvent) + event.value.size() + event.anchor.size();
+  }
 
   void release_current() {
     if (m_has_current) {
@@ -207,6 +221,7 @@ class EventSource {
     for (auto& recording : m_recording) {
       recording.events->push_back(KeptEvent::of(view));
       ++m_recorded;
+      m_expanded_bytes += cost_of(view);
       if (view.starts_collection()) {
         ++recording.open;
       } else if (view.ends_collection()) {
@@ -218,6 +233,7 @@ class EventSource {
       auto events = std::make_shared<std::vector<KeptEvent>>();
       events->push_back(KeptEvent::of(view));
       ++m_recorded;
+      m_expanded_bytes += cost_of(view);
       m_anchored[std::string(view.anchor)] = events;
       if (view.starts_collection()) {
         m_recording.push_back({events, 1});
@@ -233,12 +249,22 @@ class EventSource {
   std::vector<Recording> m_recording;
   std::vector<Replay> m_replay;
   std::size_t m_recorded = 0;
+  std::size_t m_expanded_bytes = 0;
 };
+
+// The bytes aliases may add to `text` (see Spdx2TreeLimits).
+std::size_t alias_budget(std::string_view text, const Spdx2TreeLimits& limits) {
+  const std::size_t factor = std::max<std::size_t>(limits.alias_expansion_factor, 1);
+  const std::size_t proportional =
+      text.size() > SIZE_MAX / factor ? SIZE_MAX : text.size() * factor;
+  return std::min(std::max(proportional, limits.min_alias_expansion), limits.max_alias_expansion);
+}
 
 class YamlConverter {
  public:
   YamlConverter(std::string_view text, Spdx2Tree& tree, const Spdx2TreeLimits& limits)
-      : m_events(text), m_tree(tree), m_limits(limits) {}
+      : m_events(text), m_tree(tree), m_limits(limits), m_alias_budget(alias_budget(text, limits)) {
+  }
 
   Status convert(json::Builder& out) {
     // Stream start, document start, then the root node.
@@ -271,6 +297,15 @@ class YamlConverter {
     if (event.ok() && m_events.recorded() > m_limits.max_elements) {
       return fail("more than " + std::to_string(m_limits.max_elements) + " YAML nodes");
     }
+    if (event.ok() && m_events.expanded_bytes() > m_alias_budget) {
+      // A replayed event has the anchored node's line; the alias that
+      // asked for it is where the document went too far.
+      return fail("line " + std::to_string(m_alias_line != 0 ? m_alias_line : event->line) +
+                  ": aliases expand the document by more than " + std::to_string(m_alias_budget) +
+                  " bytes (" + std::to_string(m_limits.alias_expansion_factor) +
+                  " times its size, at least " + std::to_string(m_limits.min_alias_expansion) +
+                  ", at most " + std::to_string(m_limits.max_alias_expansion) + ")");
+    }
     return event;
   }
 
@@ -281,6 +316,7 @@ class YamlConverter {
       if (!event.ok() || event->type != YAML_ALIAS_EVENT) {
         return event;
       }
+      m_alias_line = event->line;
       if (!m_events.replay(event->anchor)) {
         problem(event->line,
                 "alias *" + std::string(event->anchor) + " names no anchor; read as null");
@@ -433,6 +469,9 @@ class YamlConverter {
   EventSource m_events;
   Spdx2Tree& m_tree;
   const Spdx2TreeLimits& m_limits;
+  const std::size_t m_alias_budget;
+  // The line of the last alias followed.
+  std::size_t m_alias_line = 0;
   std::size_t m_nodes = 0;
 };
 
