@@ -170,6 +170,78 @@ std::string Value::pointer_to(const Value& descendant) const {
   return pointer;
 }
 
+std::vector<std::string> Value::pointers_to(const std::vector<Value>& descendants) const {
+  std::vector<std::string> pointers(descendants.size());
+  if (!exists()) {
+    return pointers;
+  }
+  // The wanted node indices in document order, each with its place in the
+  // answer; nodes come in document order, so one walk meets them in turn.
+  std::vector<std::pair<std::uint32_t, std::size_t>> wanted;
+  wanted.reserve(descendants.size());
+  for (std::size_t i = 0; i < descendants.size(); ++i) {
+    const Value& descendant = descendants[i];
+    if (descendant.m_storage == m_storage && descendant.m_index >= m_index &&
+        descendant.m_index < node().end) {
+      wanted.emplace_back(descendant.m_index, i);
+    }
+  }
+  std::sort(wanted.begin(), wanted.end());
+  std::size_t next = 0;
+  while (next < wanted.size() && wanted[next].first == m_index) {
+    ++next; // This value itself: "".
+  }
+  const auto& nodes = m_storage->nodes;
+  // The containers the walk is inside, with the length of their pointer.
+  struct Open {
+    std::uint32_t index;
+    std::size_t position;
+    std::size_t pointer_length;
+  };
+  std::vector<Open> open;
+  if (is_structured()) {
+    open.push_back({m_index, 0, 0});
+  }
+  std::string pointer;
+  std::uint32_t at = m_index + 1;
+  while (next < wanted.size() && !open.empty()) {
+    Open& container = open.back();
+    const Node& container_node = nodes[container.index];
+    if (at >= container_node.end) {
+      open.pop_back();
+      continue;
+    }
+    pointer.resize(container.pointer_length);
+    std::uint32_t child = at;
+    if (container_node.type == Type::object) {
+      append_pointer_token(pointer, m_storage->text_of(nodes[at]));
+      child = at + 1;
+    } else {
+      pointer += '/';
+      pointer += std::to_string(container.position);
+    }
+    ++container.position;
+    // A member name is no value of its own: its pointer stays empty, as
+    // pointer_to() gives it.
+    while (next < wanted.size() && wanted[next].first < child) {
+      ++next;
+    }
+    while (next < wanted.size() && wanted[next].first == child) {
+      pointers[wanted[next].second] = pointer;
+      ++next;
+    }
+    const Node& child_node = nodes[child];
+    at = child_node.end;
+    // Into the child only when a wanted value is inside it.
+    const bool structured = child_node.type == Type::object || child_node.type == Type::array;
+    if (structured && next < wanted.size() && wanted[next].first < child_node.end) {
+      open.push_back({child, 0, pointer.size()});
+      at = child + 1;
+    }
+  }
+  return pointers;
+}
+
 std::vector<Value> Value::members_named(std::string_view name) const {
   std::vector<Value> found;
   if (!is_structured()) {

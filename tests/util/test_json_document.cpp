@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -208,6 +209,38 @@ TEST_CASE("json document: the pointer of a value inside another", "[util][json]"
   // Value order follows the text.
   CHECK(root["a"].order() < deep.order());
   CHECK(deep.order() < root["b"].order());
+}
+
+TEST_CASE("json document: many pointers at once are the pointers one at a time", "[util][json]") {
+  const Document document = must_parse(
+      R"({"a": [{"x/y": 1}, {"~": [true, "deep", {"k": []}]}], "b": null, "c": {"d": {"e": 2}}})");
+  const Value root = document.root();
+  // Every value of the document, in an order that is not the text's, with
+  // one twice.
+  std::vector<Value> values;
+  const auto collect = [&](const auto& self, const Value& value) -> void {
+    values.push_back(value);
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      self(self, *it);
+    }
+  };
+  collect(collect, root);
+  std::reverse(values.begin(), values.end());
+  values.push_back(root["a"][1]["~"][1]);
+  const Document other = must_parse(R"({"a": 1})");
+  values.push_back(other.root()["a"]);
+  values.push_back(root["b"]["missing"]);
+  REQUIRE(values.size() == 17);
+  for (const Value& from : {root, root["a"], root["c"]["d"]}) {
+    const std::vector<std::string> pointers = from.pointers_to(values);
+    REQUIRE(pointers.size() == values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      INFO(i);
+      CHECK(pointers[i] == from.pointer_to(values[i]));
+    }
+  }
+  CHECK(root.pointers_to({root["c"]["d"]["e"], root["a"][1]["~"][2]["k"]}) ==
+        std::vector<std::string>{"/c/d/e", "/a/1/~0/2/k"});
 }
 
 TEST_CASE("json document: nesting depth, from the parse or counted", "[util][json]") {

@@ -152,3 +152,55 @@ TEST_CASE("validate hostile: YAML aliases that expand past the byte budget are a
   CHECK(report.findings.front().message.find("aliases expand the document by more than") !=
         std::string::npos);
 }
+
+TEST_CASE("validate hostile: 100,000 components sharing one bom-ref are one finding",
+          "[validate][hostile]") {
+  std::string text = k_head + R"("components": [)";
+  for (int i = 0; i < 100'000; ++i) {
+    text += (i == 0 ? "" : ",");
+    text += R"({"type": "library", "name": "c)" + std::to_string(i) + R"(", "bom-ref": "same"})";
+  }
+  text += "]}";
+  const auto report = validate_document("refs.json", text, {});
+  std::vector<kensa::validate::Finding> found;
+  for (const auto& finding : report.findings) {
+    if (finding.rule == "CDX-BOMREF-UNIQUE") {
+      found.push_back(finding);
+    }
+  }
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == kensa::validate::Severity::error);
+  CHECK(found[0].location == "/components/1/bom-ref");
+  CHECK(found[0].message == "bom-ref 'same' is used 100000 times, first at /components/0/bom-ref");
+  CHECK(report.dropped_findings == 0);
+}
+
+TEST_CASE("validate hostile: many bom-refs given twice are one finding each, in document order",
+          "[validate][hostile]") {
+  // Every component's ref is given again by a nested one: each finding
+  // needs the location of both uses.
+  std::string text = k_head + R"("components": [)";
+  for (int i = 0; i < 20'000; ++i) {
+    const std::string ref = "r" + std::to_string(i);
+    text += (i == 0 ? "" : ",");
+    text += R"({"type": "library", "name": "c", "bom-ref": ")" + ref +
+            R"(", "components": [{"type": "library", "name": "n", "bom-ref": ")" + ref + R"("}]})";
+  }
+  text += "]}";
+  ValidationOptions options;
+  options.max_findings = 100'000;
+  const auto report = validate_document("pairs.json", text, options);
+  std::vector<std::string> messages;
+  std::vector<std::string> locations;
+  for (const auto& finding : report.findings) {
+    if (finding.rule == "CDX-BOMREF-UNIQUE") {
+      messages.push_back(finding.message);
+      locations.push_back(finding.location);
+    }
+  }
+  REQUIRE(messages.size() == 20'000);
+  CHECK(locations.front() == "/components/0/components/0/bom-ref");
+  CHECK(messages.front() == "bom-ref 'r0' is used 2 times, first at /components/0/bom-ref");
+  CHECK(locations.back() == "/components/19999/components/0/bom-ref");
+  CHECK(messages.back() == "bom-ref 'r19999' is used 2 times, first at /components/19999/bom-ref");
+}

@@ -182,6 +182,11 @@ class Value {
   // Values do not know their parents, so findings spell out locations this
   // way only when they are reported.
   std::string pointer_to(const Value& descendant) const;
+  // The JSON Pointers of many descendants at once, in one walk of this
+  // value: entry i is pointer_to(descendants[i]). Each pointer_to() call
+  // walks from here, so asking for one pointer per element of a big array
+  // that way takes time quadratic in its size; this is linear.
+  std::vector<std::string> pointers_to(const std::vector<Value>& descendants) const;
 
   // Compact JSON text, strings escaped as RFC 8259 requires.
   std::string dump() const;

@@ -35,21 +35,49 @@ class CycloneDxRules {
   }
 
  private:
+  // One finding per bom-ref given more than once, at its second use,
+  // counting the uses and naming the first: a BOM whose 300,000 components
+  // share one bom-ref gives one finding, not 299,999, and the pointers are
+  // found in one walk of the document, so the check stays linear.
   void check_bom_refs() {
-    // The first use in document order is kept; later ones are reported.
     const std::vector<Json> refs = m_bom.members_named("bom-ref");
+    struct Uses {
+      Json first;
+      Json second;
+      std::size_t count = 0;
+    };
+    std::vector<Uses> repeated;
+    // Index in `repeated` of each bom-ref used more than once.
+    std::unordered_map<std::string_view, std::size_t> repeated_index;
     m_refs.reserve(refs.size());
     for (const Json& ref : refs) {
       if (!ref.is_string()) {
         continue;
       }
-      auto [it, inserted] = m_refs.emplace(ref.string(), ref);
-      if (!inserted) {
-        m_sink.add(Severity::error, "CDX-BOMREF-UNIQUE", m_bom.pointer_to(ref),
-                   "bom-ref '" + std::string(ref.string()) + "' is also used at " +
-                       m_bom.pointer_to(it->second),
-                   "give every component, service and vulnerability its own bom-ref");
+      const auto [first, inserted] = m_refs.emplace(ref.string(), ref);
+      if (inserted) {
+        continue;
       }
+      const auto [index, new_repeat] = repeated_index.emplace(ref.string(), repeated.size());
+      if (new_repeat) {
+        repeated.push_back({first->second, ref, 2});
+      } else {
+        ++repeated[index->second].count;
+      }
+    }
+    std::vector<Json> located;
+    located.reserve(repeated.size() * 2);
+    for (const Uses& uses : repeated) {
+      located.push_back(uses.second);
+      located.push_back(uses.first);
+    }
+    const std::vector<std::string> pointers = m_bom.pointers_to(located);
+    for (std::size_t i = 0; i < repeated.size(); ++i) {
+      const Uses& uses = repeated[i];
+      m_sink.add(Severity::error, "CDX-BOMREF-UNIQUE", pointers[2 * i],
+                 "bom-ref '" + std::string(uses.second.string()) + "' is used " +
+                     std::to_string(uses.count) + " times, first at " + pointers[2 * i + 1],
+                 "give every component, service and vulnerability its own bom-ref");
     }
   }
 
@@ -193,8 +221,10 @@ class CycloneDxRules {
   }
 
   void check_components() {
-    // purl -> the component that gave it first.
-    std::unordered_map<std::string_view, Json> purls;
+    // purl -> where it is given first. The location is kept as text: a
+    // pointer found again for each repeat would walk the document each
+    // time, quadratic in the number of components.
+    std::unordered_map<std::string_view, std::string> purls;
     const bool has_version_range = m_version >= "1.7";
     for_each_cyclonedx_component(m_bom, [&](const Json& component, const std::string& location) {
       if (!component.is_object()) {
@@ -205,11 +235,12 @@ class CycloneDxRules {
       if (const Json purl = component["purl"]; purl.is_string()) {
         const Location at = Location(location).member("purl");
         check_purl(purl.string(), name, version, at, "PURL-SYNTAX", "PURL-MISMATCH", m_sink);
-        auto [it, inserted] = purls.emplace(purl.string(), component);
-        if (!inserted) {
+        auto [it, inserted] = purls.try_emplace(purl.string());
+        if (inserted) {
+          it->second = at.pointer();
+        } else {
           m_sink.add(Severity::warning, "CDX-DUPLICATE-PURL", at.pointer(),
-                     "purl '" + std::string(purl.string()) + "' is also given at " +
-                         child(m_bom.pointer_to(it->second), "purl"),
+                     "purl '" + std::string(purl.string()) + "' is also given at " + it->second,
                      "list each package once, or tell the instances apart with qualifiers");
         }
       }
