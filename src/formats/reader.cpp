@@ -35,6 +35,13 @@ Result<json::Document> parse_json(std::string_view content, std::string_view sou
   return parsed;
 }
 
+// The parser skips a byte order mark before JSON; the writer of the
+// document should not have put it there (RFC 8259, section 8.1).
+model::Diagnostic byte_order_mark_note(std::string_view source_name) {
+  return {model::Severity::warning, std::string(source_name),
+          "starts with a UTF-8 byte order mark, which JSON text must not have; it was ignored"};
+}
+
 // Reads `content`; `owned`, when given, holds it and is freed as soon as the
 // mapping is done. Every tree below lives in its own case block, so it is
 // gone too when the graph is finished at the end.
@@ -47,7 +54,8 @@ Result<ReadDocument> read_text(std::string_view content, std::string* owned,
   ReadDocument read;
   read.format = detect_format(content);
   Result<MappedDocument> mapped = fail("");
-  // Problems of the tag-value or YAML text, listed after the graph's own.
+  // Problems of the text (tag-value or YAML problems, a byte order mark
+  // before JSON), listed after the graph's own.
   std::vector<model::Diagnostic> text_problems;
   switch (read.format.encoding) {
   case DocumentEncoding::json:
@@ -55,6 +63,9 @@ Result<ReadDocument> read_text(std::string_view content, std::string* owned,
     auto parsed = parse_json(content, source_name);
     if (!parsed.ok()) {
       return fail(parsed.error());
+    }
+    if (parsed->byte_order_mark()) {
+      text_problems.push_back(byte_order_mark_note(source_name));
     }
     const json::Value json = parsed->root();
     if (read.format.family == DocumentFamily::cyclonedx) {
@@ -71,6 +82,9 @@ Result<ReadDocument> read_text(std::string_view content, std::string* owned,
         return fail(std::string(source_name) + ": " + document.error());
       }
       read.document = std::move(*document);
+      read.document.diagnostics.insert(read.document.diagnostics.end(),
+                                       std::make_move_iterator(text_problems.begin()),
+                                       std::make_move_iterator(text_problems.end()));
       return read;
     } else {
       return fail(std::string(source_name) + ": JSON, but neither CycloneDX, SPDX nor kensa-json");

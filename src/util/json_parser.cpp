@@ -26,6 +26,8 @@ constexpr std::size_t k_linear_duplicate_check = 32;
 // Documents with more values than this cannot be indexed with 32-bit node
 // numbers.
 constexpr std::size_t k_max_nodes = std::numeric_limits<std::uint32_t>::max() - 1;
+// U+FEFF in UTF-8.
+constexpr std::string_view k_byte_order_mark = "\xEF\xBB\xBF";
 
 // Length of the well-formed UTF-8 sequence starting at `at` (its first byte
 // >= 0x80), or 0 when it is not one (overlong forms, surrogates and code
@@ -100,6 +102,7 @@ class Parser {
     }
     m_storage->unique_members = !m_any_duplicate;
     document.m_duplicates = std::move(m_duplicates);
+    document.m_byte_order_mark = m_byte_order_mark;
     return document;
   }
 
@@ -116,6 +119,13 @@ class Parser {
   };
 
   bool parse_document() {
+    // Editors on Windows save JSON with a byte order mark; RFC 8259 lets a
+    // parser ignore it, and rejecting the whole document over it helps
+    // nobody. It is noted, for readers to pass on.
+    if (m_text.starts_with(k_byte_order_mark)) {
+      m_at = k_byte_order_mark.size();
+      m_byte_order_mark = true;
+    }
     skip_whitespace();
     if (m_at >= m_text.size()) {
       return error("the document is empty");
@@ -679,6 +689,7 @@ class Parser {
   std::vector<DuplicateMember> m_duplicates;
   // Reported or not (the report is capped).
   bool m_any_duplicate = false;
+  bool m_byte_order_mark = false;
   std::string m_error;
 };
 

@@ -137,6 +137,12 @@ void check_json(DocumentReport& report, std::string_view text, const ValidationO
              "the document is not well-formed JSON: " + parsed.error());
     return;
   }
+  if (parsed->byte_order_mark()) {
+    sink.add(Severity::warning, "JSON-BYTE-ORDER-MARK", "",
+             "the document starts with a UTF-8 byte order mark, which JSON text must not have "
+             "(RFC 8259, section 8.1); it was ignored, but other readers may reject the document",
+             "save the document without the byte order mark");
+  }
   for (const auto& duplicate : parsed->duplicates()) {
     sink.add(Severity::warning, "JSON-DUPLICATE-KEY", duplicate.pointer,
              "the member is given more than once in its object; readers disagree on which "

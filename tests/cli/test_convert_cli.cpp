@@ -198,3 +198,15 @@ TEST_CASE("convert cli: YAML aliases past the byte budget are one error line",
   CHECK(expanded.err.find("aliases expand the document by more than 67108864 bytes") !=
         std::string::npos);
 }
+
+TEST_CASE("convert cli: a byte order mark before JSON is skipped with a warning",
+          "[cli][convert][hostile]") {
+  const fs::path folder = kensa::testing::scratch_dir("convert-cli-byte-order-mark");
+  const fs::path marked = write_file(folder, "marked.cdx.json", "\xEF\xBB\xBF" + generated_bom(2));
+  auto read = run_kensa({"convert", marked.string(), "-o", "purls"});
+  CHECK(read.exit_code == 0);
+  CHECK(line_count(read.out) == 2);
+  CHECK(read.err == "kensa: warning: " + marked.string() +
+                        ": starts with a UTF-8 byte order mark, which JSON text must not have; "
+                        "it was ignored\n");
+}

@@ -243,6 +243,24 @@ TEST_CASE("json document: many pointers at once are the pointers one at a time",
         std::vector<std::string>{"/c/d/e", "/a/1/~0/2/k"});
 }
 
+// RFC 8259 section 8.1: a parser may ignore a byte order mark; it is noted
+// for readers to pass on.
+TEST_CASE("json document: a UTF-8 byte order mark is skipped and noted", "[util][json]") {
+  for (const bool borrowed : {false, true}) {
+    const std::string text = "\xEF\xBB\xBF{\"name\": \"x\", \"n\": [1]}";
+    auto parsed = borrowed ? Document::parse_borrowed(text) : Document::parse(text);
+    REQUIRE(parsed.ok());
+    CHECK(parsed->byte_order_mark());
+    CHECK(parsed->root()["name"].string() == "x");
+    CHECK(parsed->root()["n"][0].integer() == 1);
+  }
+  CHECK_FALSE(must_parse("{}").byte_order_mark());
+  // Only at the start, and only once.
+  CHECK_FALSE(Document::parse("{} \xEF\xBB\xBF").ok());
+  CHECK_FALSE(Document::parse("\xEF\xBB\xBF\xEF\xBB\xBF{}").ok());
+  CHECK_FALSE(Document::parse("\xEF\xBB\xBF").ok());
+}
+
 TEST_CASE("json document: nesting depth, from the parse or counted", "[util][json]") {
   const Document document = must_parse(R"({"a": [[1], {"b": [[]]}], "c": 2})");
   CHECK(document.root().depth() == 5);

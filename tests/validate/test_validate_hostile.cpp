@@ -204,3 +204,16 @@ TEST_CASE("validate hostile: many bom-refs given twice are one finding each, in 
   CHECK(locations.back() == "/components/19999/components/0/bom-ref");
   CHECK(messages.back() == "bom-ref 'r19999' is used 2 times, first at /components/19999/bom-ref");
 }
+
+TEST_CASE("validate hostile: a UTF-8 byte order mark before JSON is a warning, not a syntax error",
+          "[validate][hostile]") {
+  const std::string text = "\xEF\xBB\xBF" + k_head + R"("components": []})";
+  const auto report = validate_document("bom.json", text, {});
+  CHECK(report.read_error.empty());
+  REQUIRE(report.kind);
+  CHECK(report.kind->version == "1.6");
+  CHECK_FALSE(has_rule(report, "JSON-SYNTAX"));
+  REQUIRE(has_rule(report, "JSON-BYTE-ORDER-MARK"));
+  CHECK(report.findings.front().severity == kensa::validate::Severity::warning);
+  CHECK(report.count(kensa::validate::Severity::error) == 0);
+}

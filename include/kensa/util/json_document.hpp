@@ -264,9 +264,10 @@ class Document {
   Document();
 
   // Parses `text` as one JSON document (RFC 8259; invalid UTF-8 and lone
-  // surrogates are errors). Fails with "line L, column C: <what>", or with
-  // a message naming the limit when it nests deeper than
-  // `limits.max_depth`.
+  // surrogates are errors). A UTF-8 byte order mark at the start is
+  // skipped, as RFC 8259 section 8.1 allows, and noted
+  // (byte_order_mark()). Fails with "line L, column C: <what>", or with a
+  // message naming the limit when it nests deeper than `limits.max_depth`.
   static Result<Document> parse(std::string_view text, const ParseLimits& limits = {});
   // The same, but strings without escapes (nearly all of them) point into
   // `text` instead of being copied: faster and smaller for big documents.
@@ -279,12 +280,16 @@ class Document {
   Value root() const { return Value(m_storage.get(), 0); }
   // Members given more than once, in document order.
   const std::vector<DuplicateMember>& duplicates() const { return m_duplicates; }
+  // Whether the parsed text started with a UTF-8 byte order mark, which
+  // JSON text must not have (RFC 8259, section 8.1) and which was skipped.
+  bool byte_order_mark() const { return m_byte_order_mark; }
 
  private:
   friend class Parser;
   friend class Builder;
   std::unique_ptr<detail::Storage> m_storage;
   std::vector<DuplicateMember> m_duplicates;
+  bool m_byte_order_mark = false;
 };
 
 } // namespace kensa::json
