@@ -210,3 +210,21 @@ TEST_CASE("convert cli: a byte order mark before JSON is skipped with a warning"
                         ": starts with a UTF-8 byte order mark, which JSON text must not have; "
                         "it was ignored\n");
 }
+
+TEST_CASE("convert cli: invalid UTF-8 in tag-value is read with a warning naming the line",
+          "[cli][convert][hostile]") {
+  const fs::path folder = kensa::testing::scratch_dir("convert-cli-tag-value-utf8");
+  const fs::path tag_value = write_file(folder, "bad.spdx",
+                                        "SPDXVersion: SPDX-2.3\n"
+                                        "DataLicense: CC0-1.0\n"
+                                        "SPDXID: SPDXRef-DOCUMENT\n"
+                                        "DocumentName: caf\xE9\n"
+                                        "PackageName: p\n"
+                                        "SPDXID: SPDXRef-p\n"
+                                        "PackageDownloadLocation: NOASSERTION\n");
+  auto replaced = run_kensa({"convert", tag_value.string(), "-o", "spdx-json"});
+  CHECK(replaced.exit_code == 0);
+  CHECK(replaced.err.find("kensa: warning: " + tag_value.string() +
+                          ": line 4: invalid UTF-8 (byte 0xE9 in column 18); a converted "
+                          "document has U+FFFD in its place\n") != std::string::npos);
+}

@@ -255,3 +255,28 @@ TEST_CASE("spdx2 tree: YAML aliases are bounded in bytes, not only in nodes",
             "spdxVersion: SPDX-2.3\ncomment: \"" + std::string(1'000, 'x') + "\"\n", capped)
             .ok());
 }
+
+// Tag-value strings are views into the text, so invalid UTF-8 would reach
+// the writers (which put U+FFFD in its place) without a word: each line
+// that has some is a problem instead.
+TEST_CASE("spdx2 tree: invalid UTF-8 in tag-value is a problem naming its line",
+          "[formats][spdx2-tree][hostile]") {
+  const std::string text = "SPDXVersion: SPDX-2.3\n"
+                           "DataLicense: CC0-1.0\n"
+                           "SPDXID: SPDXRef-DOCUMENT\n"
+                           "DocumentName: caf\xE9\n"
+                           "PackageName: ok \xC3\xA9\n"
+                           "SPDXID: SPDXRef-a\n"
+                           "PackageComment: <text>one\n"
+                           "two \xC3\x28 and \xFF</text>\n";
+  const auto tree = format::read_spdx2_tag_value_tree(text);
+  REQUIRE(tree.ok());
+  REQUIRE(tree->problems.size() == 2);
+  CHECK(tree->problems[0].line == 4);
+  CHECK(tree->problems[0].message ==
+        "invalid UTF-8 (byte 0xE9 in column 18); a converted document has U+FFFD in its place");
+  CHECK(tree->problems[1].line == 8);
+  CHECK(tree->problems[1].message.starts_with("invalid UTF-8 (byte 0xC3 in column 5)"));
+  // The text itself is kept as it is; what to do with it is the caller's.
+  CHECK(tree->document.root()["name"].string() == "caf\xE9");
+}

@@ -217,3 +217,23 @@ TEST_CASE("validate hostile: a UTF-8 byte order mark before JSON is a warning, n
   CHECK(report.findings.front().severity == kensa::validate::Severity::warning);
   CHECK(report.count(kensa::validate::Severity::error) == 0);
 }
+
+// JSON with invalid UTF-8 does not parse (a JSON-SYNTAX error); tag-value
+// with it is read, and each line that has some is an error naming it.
+TEST_CASE("validate hostile: invalid UTF-8 in SPDX tag-value is an error on its line",
+          "[validate][hostile][spdx]") {
+  const std::string text = "SPDXVersion: SPDX-2.3\n"
+                           "DataLicense: CC0-1.0\n"
+                           "SPDXID: SPDXRef-DOCUMENT\n"
+                           "DocumentName: caf\xE9\n"
+                           "DocumentNamespace: https://example.com/x\n"
+                           "Creator: Tool: example-1.0\n"
+                           "Created: 2024-05-01T12:00:00Z\n";
+  const auto report = validate_document("bad.spdx", text, {});
+  CHECK(report.read_error.empty());
+  REQUIRE(has_rule(report, "TAG-VALUE-SYNTAX"));
+  const auto& finding = report.findings.front();
+  CHECK(finding.severity == kensa::validate::Severity::error);
+  CHECK(finding.line == 4);
+  CHECK(finding.message.starts_with("invalid UTF-8 (byte 0xE9 in column 18)"));
+}

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "utf8_text.hpp"
+
 #include <kensa/util/text_sink.hpp>
 #include <kensa/util/two_halves.hpp>
 
@@ -110,11 +112,5 @@ std::unique_ptr<TreeWriter> make_json_writer(std::ostream& out);
 // Block-style YAML 1.2 that any YAML 1.1 reader takes too: every string
 // double-quoted, sequences indented at their key, "---" first.
 std::unique_ptr<TreeWriter> make_yaml_writer(std::ostream& out);
-
-// Appends `text` to `out` with invalid UTF-8 replaced by U+FFFD.
-void append_valid_utf8(std::string& out, std::string_view text);
-
-// Whether `text` is valid UTF-8.
-bool is_valid_utf8(std::string_view text);
 
 } // namespace kensa::format::common

@@ -1,4 +1,4 @@
-#include "tree_writer.hpp"
+#include "utf8_text.hpp"
 
 #include <string>
 
@@ -69,15 +69,26 @@ void append_valid_utf8(std::string& out, std::string_view text) {
 }
 
 bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
+  return find_invalid_utf8(text) == std::string_view::npos;
+}
+
+std::size_t find_invalid_utf8(std::string_view text, std::size_t from) {
+  std::size_t i = from;
   while (i < text.size()) {
-    std::size_t length = sequence_length(text, i);
+    // Nearly all of an SBOM is ASCII.
+    while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+    }
+    if (i == text.size()) {
+      break;
+    }
+    const std::size_t length = sequence_length(text, i);
     if (length == 0) {
-      return false;
+      return i;
     }
     i += length;
   }
-  return true;
+  return std::string_view::npos;
 }
 
 } // namespace kensa::format::common

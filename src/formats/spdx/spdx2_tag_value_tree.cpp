@@ -6,11 +6,14 @@
 // The text is first read into a draft whose strings point into the text
 // (annotations and snippet ranges can only be completed once the whole
 // document is known), then written once into the flat json::Document.
+#include "../common/utf8_text.hpp"
+
 #include <kensa/format/spdx2_tree.hpp>
 #include <kensa/util/json_builder.hpp>
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <deque>
 #include <optional>
 #include <string>
@@ -421,6 +424,7 @@ class TagValueReader {
 
   Status read(std::string_view text) {
     m_text = text;
+    note_invalid_utf8(text);
     std::size_t line_number = 0;
     std::size_t position = 0;
     while (position < text.size()) {
@@ -497,6 +501,33 @@ class TagValueReader {
       return;
     }
     m_problems.push_back({line, std::move(message)});
+  }
+
+  // The tree's strings are views into the text, so invalid UTF-8 reaches
+  // the model as it is, and a writer puts U+FFFD in its place. Each line
+  // that has some is a problem, so that neither `kensa validate` nor
+  // `kensa convert` lets it pass unnoticed (JSON with it does not parse).
+  void note_invalid_utf8(std::string_view text) {
+    std::size_t line = 1;
+    std::size_t counted_to = 0;
+    std::size_t noted_line = 0;
+    for (std::size_t at = common::find_invalid_utf8(text); at != std::string_view::npos;
+         at = common::find_invalid_utf8(text, at + 1)) {
+      line += static_cast<std::size_t>(
+          std::count(text.begin() + static_cast<std::ptrdiff_t>(counted_to),
+                     text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+      counted_to = at;
+      if (line == noted_line) {
+        continue;
+      }
+      noted_line = line;
+      const std::size_t line_start = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+      const std::size_t column = line_start == std::string_view::npos ? at + 1 : at - line_start;
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[at]));
+      problem(line, "invalid UTF-8 (byte " + std::string(byte) + " in column " +
+                        std::to_string(column) + "); a converted document has U+FFFD in its place");
+    }
   }
 
   Status count_element() {
