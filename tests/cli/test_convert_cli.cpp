@@ -180,6 +180,24 @@ TEST_CASE("convert cli: running out of memory is one line naming the input and e
   CHECK(kensa::testing::run_kensa_with({"--version"}, limited).exit_code == 0);
 }
 
+TEST_CASE(
+    "convert cli: XML with a reference to character 0 is one error line, not a name cut short",
+    "[cli][convert][hostile]") {
+  const fs::path folder = kensa::testing::scratch_dir("convert-cli-xml-nul");
+  const fs::path nul =
+      write_file(folder, "nul.cdx.xml",
+                 "<?xml version=\"1.0\"?>\n"
+                 "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\" version=\"1\">\n"
+                 "<components><component type=\"library\">\n"
+                 "<name>a&#0;b</name><version>1</version></component></components>"
+                 "</bom>\n");
+  auto refused = run_kensa({"convert", nul.string(), "-o", "purls"});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err == "kensa: error: " + nul.string() +
+                           ": line 4: not well-formed XML: the character reference &#0; names a "
+                           "character XML does not allow\n");
+}
+
 TEST_CASE("convert cli: YAML aliases past the byte budget are one error line",
           "[cli][convert][hostile]") {
   const fs::path folder = kensa::testing::scratch_dir("convert-cli-yaml-aliases");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <utility>
 
 using namespace kensa;
 
@@ -96,11 +97,71 @@ TEST_CASE("cyclonedx xml tree: malformed, foreign and hostile documents fail cle
   REQUIRE_FALSE(nested.ok());
   CHECK(nested.error().find("nested deeper than") != std::string::npos);
 
-  // A DOCTYPE's entities are never expanded, internal or external.
-  const auto entity =
-      tree_of("<!DOCTYPE bom [<!ENTITY x SYSTEM \"file:///etc/passwd\"><!ENTITY y \"expanded\">]>"
-              "<bom><components><component><name>&x;&y;</name></component></components></bom>");
-  const std::string name = entity["components"][0]["name"];
-  CHECK(name.find("root:") == std::string::npos);
-  CHECK(name.find("expanded") == std::string::npos);
+  // A DOCTYPE's entities are never expanded, internal or external: a
+  // document that uses one is refused, rather than read with the
+  // reference in place of its text.
+  const auto entity = format::cyclonedx_xml_tree(
+      "<!DOCTYPE bom [<!ENTITY x SYSTEM \"file:///etc/passwd\"><!ENTITY y \"expanded\">]>"
+      "<bom><components><component><name>&x;&y;</name></component></components></bom>",
+      "entities.xml");
+  REQUIRE_FALSE(entity.ok());
+  CHECK(entity.error() == "entities.xml: line 1: not well-formed XML: the entity &x; is none of "
+                          "XML's five (&lt; &gt; &amp; &apos; &quot;), and kensa expands no "
+                          "entity a DTD declares");
+  CHECK(entity.error().find("root:") == std::string::npos);
+}
+
+// pugixml decodes &#0; into a NUL that ends the text there, and lets
+// through what XML does not allow: the reader decodes references itself and
+// refuses such a document, naming the line, instead of reading it short.
+TEST_CASE("cyclonedx xml tree: text XML does not allow is refused, not cut short",
+          "[formats][xml][hostile]") {
+  const auto bom_with_name = [](const std::string& name) {
+    return "<?xml version=\"1.0\"?>\n"
+           "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\" version=\"1\">\n"
+           "<components><component type=\"library\">\n"
+           "<name>" +
+           name + "</name></component></components></bom>\n";
+  };
+  const std::pair<std::string, std::string> refused[] = {
+      {"a&#0;b", "&#0; names a character XML does not allow"},
+      {"a&#x0;b", "&#x0; names a character XML does not allow"},
+      {"a&#1;b", "&#1; names a character XML does not allow"},
+      {"a&#xFFFE;b", "&#xFFFE; names a character XML does not allow"},
+      {"a&#xD800;b", "&#xD800; names a character XML does not allow"},
+      {"a&#x110000;b", "&#x110000; names a character XML does not allow"},
+      {"a&#;b", "&#; is not a character reference"},
+      {"a&#xZZ;b", "&#xZZ; is not a character reference"},
+      {"a&amp b", "a '&' that starts no reference"},
+      {"a & b", "a '&' that starts no reference"},
+      {"a&nbsp;b", "the entity &nbsp; is none of XML's five"},
+      {std::string("a\x01") + "b", "the control character 0x01"},
+      {"a\xC3\x28"
+       "b",
+       "invalid UTF-8 (byte 0xC3)"},
+      {"a\xEF\xBF\xBF"
+       "b",
+       "U+FFFF"},
+  };
+  for (const auto& [name, message] : refused) {
+    const auto tree = format::cyclonedx_xml_tree(bom_with_name(name), "bad.xml");
+    INFO(name);
+    REQUIRE_FALSE(tree.ok());
+    CHECK(tree.error().starts_with("bad.xml: line 4: not well-formed XML: "));
+    CHECK(tree.error().find(message) != std::string::npos);
+  }
+  // In an attribute too, and when parsed in place.
+  std::string in_place = "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\">\n"
+                         "<components><component type=\"library\" bom-ref=\"x&#0;y\"/>"
+                         "</components></bom>";
+  const auto attribute = format::cyclonedx_xml_tree_in_place(in_place, "bad.xml");
+  REQUIRE_FALSE(attribute.ok());
+  CHECK(attribute.error() ==
+        "bad.xml: line 2: not well-formed XML: the character reference &#0; names a character "
+        "XML does not allow");
+
+  // What XML allows is decoded as before; CDATA is taken as it is.
+  const auto decoded = tree_of(bom_with_name("&lt;&gt;&amp;&apos;&quot;&#65;&#x42;&#x1F600;"
+                                             "<![CDATA[&amp;&#0;]]>"));
+  CHECK(decoded["components"][0]["name"] == "<>&'\"AB\xF0\x9F\x98\x80&amp;&#0;");
 }

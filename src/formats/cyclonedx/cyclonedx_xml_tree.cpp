@@ -2,6 +2,8 @@
 // json::Document as the elements are visited (see cyclonedx_xml_tree.hpp).
 // pugixml reads the text into a compact tree several times faster than a
 // libxml2 DOM (docs/dependencies.md); libxml2 stays the XSD validator.
+#include "../common/xml_text.hpp"
+
 #include <kensa/format/cyclonedx_xml_tree.hpp>
 #include <kensa/util/json_builder.hpp>
 
@@ -26,10 +28,6 @@ std::string_view local_name(const pugi::xml_node& node) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-std::string_view attribute(const pugi::xml_node& node, const char* name) {
-  return node.attribute(name).value();
-}
-
 std::string_view trim_xml_space(std::string_view text) {
   const auto begin = text.find_first_not_of(" \t\r\n");
   if (begin == std::string_view::npos) {
@@ -38,38 +36,11 @@ std::string_view trim_xml_space(std::string_view text) {
   return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
 }
 
-// The text inside an element, trimmed at both ends as readers of the JSON
-// form expect (the schema collapses white space in most fields). Text split
-// by comments, CDATA sections or child elements is joined, as XPath's
-// string() joins it.
-std::string_view content(const pugi::xml_node& node, std::string& joined) {
-  const pugi::xml_node first = node.first_child();
-  if (!first) {
-    return {};
-  }
-  if (!first.next_sibling() &&
-      (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
-    return trim_xml_space(first.value());
-  }
-  joined.clear();
-  // Iterative walk of the descendants, in document order.
-  pugi::xml_node current = first;
-  while (current && current != node) {
-    if (current.type() == pugi::node_pcdata || current.type() == pugi::node_cdata) {
-      joined += current.value();
-    }
-    if (current.first_child()) {
-      current = current.first_child();
-      continue;
-    }
-    while (current != node && !current.next_sibling()) {
-      current = current.parent();
-    }
-    if (current != node) {
-      current = current.next_sibling();
-    }
-  }
-  return trim_xml_space(joined);
+std::size_t line_at(std::string_view text, std::ptrdiff_t offset) {
+  const auto end = static_cast<std::size_t>(
+      std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text.size())));
+  return 1 + static_cast<std::size_t>(
+                 std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
 }
 
 pugi::xml_node child_named(const pugi::xml_node& node, std::string_view name) {
@@ -93,7 +64,8 @@ void each_child(const pugi::xml_node& node, Visit visit) {
 
 class BomShape {
  public:
-  explicit BomShape(json::Builder& out) : m_out(out) {}
+  // `text` is what pugixml parsed, for the line of an error.
+  BomShape(json::Builder& out, std::string_view text) : m_out(out), m_text(text) {}
 
   const std::string& error() const { return m_error; }
 
@@ -140,7 +112,77 @@ class BomShape {
   }
 
  private:
-  void string_of(const pugi::xml_node& node) { m_out.string(content(node, m_joined)); }
+  void string_of(const pugi::xml_node& node) { m_out.string(content(node)); }
+
+  // The first problem of the document, with the line of `node`; the shape
+  // goes on being written (and is thrown away).
+  void problem(const pugi::xml_node& node, const std::string& what) {
+    if (m_error.empty()) {
+      m_error = "line " + std::to_string(line_at(m_text, node.offset_debug())) +
+                ": not well-formed XML: " + what;
+    }
+  }
+
+  // Raw text from pugixml, references decoded (see common/xml_text.hpp).
+  std::string_view decoded(const pugi::xml_node& node, std::string_view raw, std::string& scratch) {
+    auto text = common::decode_xml_text(raw, scratch);
+    if (!text.ok()) {
+      problem(node, text.error());
+      return {};
+    }
+    return *text;
+  }
+
+  std::string_view attribute(const pugi::xml_node& node, const char* name) {
+    return decoded(node, node.attribute(name).value(), m_attribute);
+  }
+
+  // One piece of an element's text: character data decoded, a CDATA
+  // section as it is.
+  std::string_view piece(const pugi::xml_node& node, std::string& scratch) {
+    if (node.type() == pugi::node_cdata) {
+      if (auto checked = common::check_xml_characters(node.value()); !checked.ok()) {
+        problem(node, checked.error());
+        return {};
+      }
+      return node.value();
+    }
+    return decoded(node, node.value(), scratch);
+  }
+
+  // The text inside an element, trimmed at both ends as readers of the
+  // JSON form expect (the schema collapses white space in most fields).
+  // Text split by comments, CDATA sections or child elements is joined, as
+  // XPath's string() joins it.
+  std::string_view content(const pugi::xml_node& node) {
+    const pugi::xml_node first = node.first_child();
+    if (!first) {
+      return {};
+    }
+    if (!first.next_sibling() &&
+        (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
+      return trim_xml_space(piece(first, m_piece));
+    }
+    m_joined.clear();
+    // Iterative walk of the descendants, in document order.
+    pugi::xml_node current = first;
+    while (current && current != node) {
+      if (current.type() == pugi::node_pcdata || current.type() == pugi::node_cdata) {
+        m_joined += piece(current, m_piece);
+      }
+      if (current.first_child()) {
+        current = current.first_child();
+        continue;
+      }
+      while (current != node && !current.next_sibling()) {
+        current = current.parent();
+      }
+      if (current != node) {
+        current = current.next_sibling();
+      }
+    }
+    return trim_xml_space(m_joined);
+  }
 
   // `key` with the text of the first `child` element, when there is one.
   void text_member(const pugi::xml_node& node, std::string_view child, std::string_view key) {
@@ -424,17 +466,14 @@ class BomShape {
   }
 
   json::Builder& m_out;
-  // Scratch for text joined from several pieces.
+  std::string_view m_text;
+  // Scratch for text joined from several pieces, for one piece decoded,
+  // and for an attribute's value decoded.
   std::string m_joined;
+  std::string m_piece;
+  std::string m_attribute;
   std::string m_error;
 };
-
-std::size_t line_at(std::string_view text, std::ptrdiff_t offset) {
-  const auto end = static_cast<std::size_t>(
-      std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text.size())));
-  return 1 + static_cast<std::size_t>(
-                 std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-}
 
 } // namespace
 
@@ -462,7 +501,7 @@ Result<json::Document> tree_of(const pugi::xml_document& document,
     return fail(std::string(source_name) + ": the root element is not <bom>");
   }
   json::Builder builder;
-  cyclonedx::BomShape shape(builder);
+  cyclonedx::BomShape shape(builder, text);
   shape.bom(root);
   if (!shape.error().empty()) {
     return fail(std::string(source_name) + ": " + shape.error());
@@ -472,21 +511,24 @@ Result<json::Document> tree_of(const pugi::xml_document& document,
 
 } // namespace
 
-// The default options: entities and character references decoded, CDATA
-// kept, line ends normalised; a DOCTYPE is skipped, so no entity it
-// declares is ever expanded and nothing external is loaded.
+// CDATA kept, line ends normalised, white space in attributes made spaces;
+// references are left for BomShape to decode and check. A DOCTYPE is
+// skipped, so no entity it declares is ever expanded and nothing external
+// is loaded.
+constexpr unsigned k_parse_options = pugi::parse_default & ~pugi::parse_escapes;
+
 Result<json::Document> cyclonedx_xml_tree(std::string_view text, std::string_view source_name) {
   pugi::xml_document document;
   const pugi::xml_parse_result parsed =
-      document.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);
+      document.load_buffer(text.data(), text.size(), k_parse_options, pugi::encoding_auto);
   return tree_of(document, parsed, text, source_name);
 }
 
 Result<json::Document> cyclonedx_xml_tree_in_place(std::string& text,
                                                    std::string_view source_name) {
   pugi::xml_document document;
-  const pugi::xml_parse_result parsed = document.load_buffer_inplace(
-      text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);
+  const pugi::xml_parse_result parsed =
+      document.load_buffer_inplace(text.data(), text.size(), k_parse_options, pugi::encoding_auto);
   return tree_of(document, parsed, text, source_name);
 }
 
