@@ -68,7 +68,7 @@ TEST_CASE("white space is normalised to single spaces", "[license][expression]")
   CHECK(canonical_expression("(MIT)") == "MIT");
 }
 
-TEST_CASE("AND binds tighter than OR; parentheses stay only where needed",
+TEST_CASE("AND binds tighter than OR, parentheses stay only where needed",
           "[license][expression]") {
   CHECK(canonical_expression("MIT OR Apache-2.0 AND BSD-3-Clause") ==
         "MIT OR Apache-2.0 AND BSD-3-Clause");

@@ -92,7 +92,7 @@ TEST_CASE("json document: values stay valid when the document moves", "[util][js
   CHECK(moved.root()["name"].string() == "kensa");
 }
 
-TEST_CASE("json document: duplicate members are reported; the last one wins", "[util][json]") {
+TEST_CASE("json document: duplicate members are reported, the last one wins", "[util][json]") {
   const Document document =
       must_parse(R"({"a": 1, "list": [[0], {"x/y": 1, "x~y": 2, "x/y": 3}], "a": 4})");
   CHECK(document.root()["a"].unsigned_integer() == 4);

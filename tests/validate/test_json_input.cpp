@@ -17,7 +17,7 @@ TEST_CASE("json input: a document parses into the same tree as nlohmann's parser
   CHECK(parse_json("7")->value == 7);
 }
 
-TEST_CASE("json input: duplicate members are reported; the last one wins",
+TEST_CASE("json input: duplicate members are reported, the last one wins",
           "[validate][json-input]") {
   const auto parsed = parse_json(R"({"a": 1, "list": [{"x/y": 1, "x/y": 2}], "a": 3})");
   REQUIRE(parsed);

@@ -47,7 +47,7 @@ constexpr const char* k_status = "Package: alpha\n"
 
 } // namespace
 
-TEST_CASE("dpkg: only installed packages; cyclic and alternative dependencies", "[scanner][dpkg]") {
+TEST_CASE("dpkg: only installed packages, cyclic and alternative dependencies", "[scanner][dpkg]") {
   auto scan = scan_files("dpkg", {file("var/lib/dpkg/status", k_status)});
   CHECK(scan.warnings().empty());
   CHECK(scan.purls("deb") == std::set<std::string>{"pkg:deb/debian/alpha@1.0-1?arch=amd64",

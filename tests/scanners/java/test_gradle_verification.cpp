@@ -48,7 +48,7 @@ TEST_CASE("verification-metadata.xml: components with their main artifact's chec
             "SHA-256:1e0a7bbef1dd791653143f3f05d0e489934bf5481e58a87c9e619cd46b68729b"});
 }
 
-TEST_CASE("verification-metadata.xml: every checksum kind; alternatives left out",
+TEST_CASE("verification-metadata.xml: every checksum kind, alternatives left out",
           "[java][gradle]") {
   std::string md5(32, 'a');
   std::string sha1(40, 'b');

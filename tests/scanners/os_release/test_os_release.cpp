@@ -56,7 +56,7 @@ TEST_CASE("os-release: the distro qualifier per distribution", "[scanner][os-rel
   CHECK(os_cpe(unknown) == "cpe:2.3:o:wolfi:wolfi:20230201:*:*:*:*:*:*:*");
 }
 
-TEST_CASE("os-release: a missing ID means linux; bad files fail", "[scanner][os-release]") {
+TEST_CASE("os-release: a missing ID means linux, bad files fail", "[scanner][os-release]") {
   auto bare = parse_os_release("NAME=Linux\n");
   REQUIRE(bare.ok());
   CHECK(bare->id == "linux");
