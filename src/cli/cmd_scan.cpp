@@ -2,6 +2,7 @@
 
 #include "document_output.hpp"
 #include "exit_codes.hpp"
+#include "limit_flags.hpp"
 
 #include <kensa/format/output_spec.hpp>
 #include <kensa/scanner/registry.hpp>
@@ -39,73 +40,13 @@ struct ScanArguments {
   OutputPathRules output_rules;
 };
 
-// The range each limit flag accepts (docs/cli.md). CLI11 would read "-5"
-// into an unsigned limit as 2^64 - 5, which turns the limit off, so every
-// limit is parsed here.
-struct Range {
-  std::uint64_t min;
-  std::uint64_t max;
-};
-constexpr Range k_depth_range{0, 100};
-constexpr Range k_ratio_range{1, 1'000'000};
-constexpr Range k_entries_range{1, UINT64_MAX};
-constexpr Range k_file_size_range{1, UINT64_MAX};
-constexpr Range k_nested_size_range{0, UINT64_MAX};
-constexpr Range k_total_size_range{1, UINT64_MAX};
-
-std::string range_text(Range range) {
-  return range.max == UINT64_MAX
-             ? "at least " + std::to_string(range.min)
-             : "from " + std::to_string(range.min) + " to " + std::to_string(range.max);
-}
-
-// A whole number within `range`: digits only, no sign, no fraction.
-Result<std::uint64_t> parse_count(std::string_view flag, std::string_view text, Range range) {
-  std::uint64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end == text.data() || end != text.data() + text.size() ||
-      value < range.min || value > range.max) {
-    return fail(std::string(flag) + " must be a whole number " + range_text(range) + ", not '" +
-                std::string(text) + "'");
-  }
-  return value;
-}
-
-// "64MiB", "1G", "512k" or a plain number of bytes; binary units; within
-// `range` once converted to bytes.
-Result<std::uint64_t> parse_size(std::string_view flag, std::string_view text, Range range) {
-  std::uint64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  std::string unit = to_lower_ascii(std::string_view(end, text.data() + text.size() - end));
-  if (error != std::errc() || end == text.data()) {
-    return fail(std::string(flag) + " must be a size such as 64MiB, not '" + std::string(text) +
-                "'");
-  }
-  int shift = 0;
-  if (unit.empty() || unit == "b") {
-    shift = 0;
-  } else if (unit == "k" || unit == "kib") {
-    shift = 10;
-  } else if (unit == "m" || unit == "mib") {
-    shift = 20;
-  } else if (unit == "g" || unit == "gib") {
-    shift = 30;
-  } else if (unit == "t" || unit == "tib") {
-    shift = 40;
-  } else {
-    return fail(std::string(flag) + ": unknown unit '" + unit + "' (use KiB, MiB, GiB or TiB)");
-  }
-  if (shift > 0 && value > (UINT64_MAX >> shift)) {
-    return fail(std::string(flag) + " is too large");
-  }
-  value <<= shift;
-  if (value < range.min || value > range.max) {
-    return fail(std::string(flag) + " must be a size of " + range_text(range) + " byte" +
-                (range.min == 1 && range.max == UINT64_MAX ? "" : "s") + ", not '" +
-                std::string(text) + "'");
-  }
-  return value;
-}
+// The range each limit flag accepts (docs/cli.md).
+constexpr FlagRange k_depth_range{0, 100};
+constexpr FlagRange k_ratio_range{1, 1'000'000};
+constexpr FlagRange k_entries_range{1, UINT64_MAX};
+constexpr FlagRange k_file_size_range{1, UINT64_MAX};
+constexpr FlagRange k_nested_size_range{0, UINT64_MAX};
+constexpr FlagRange k_total_size_range{1, UINT64_MAX};
 
 // "sha1,sha256": the algorithms for the file inventory.
 Result<std::vector<model::HashAlgorithm>> parse_digests(std::string_view text) {
@@ -133,7 +74,7 @@ Status fill_source_options(const ScanArguments& arguments, source::SourceOptions
     std::string_view flag;
     const std::string& text;
     std::uint64_t& target;
-    Range range;
+    FlagRange range;
     bool size;
   };
   for (const LimitFlag& limit :
@@ -151,8 +92,8 @@ Status fill_source_options(const ScanArguments& arguments, source::SourceOptions
     if (limit.text.empty()) {
       continue;
     }
-    auto parsed = limit.size ? parse_size(limit.flag, limit.text, limit.range)
-                             : parse_count(limit.flag, limit.text, limit.range);
+    auto parsed = limit.size ? parse_size_flag(limit.flag, limit.text, limit.range)
+                             : parse_count_flag(limit.flag, limit.text, limit.range);
     if (!parsed) {
       return fail(parsed.error());
     }

@@ -3,7 +3,7 @@
 #include "document_output.hpp"
 #include "exit_codes.hpp"
 #include "input_in_progress.hpp"
-#include "size_flag.hpp"
+#include "limit_flags.hpp"
 
 #include <kensa/source/document_input.hpp>
 #include <kensa/validate/report.hpp>

@@ -73,8 +73,7 @@ TEST_CASE("scanner guard: a scanner that throws leaves a warning, the next still
         "not read");
 }
 
-TEST_CASE("scanner guard: running out of memory is not turned into a warning",
-          "[scanner][guard]") {
+TEST_CASE("scanner guard: running out of memory is not turned into a warning", "[scanner][guard]") {
   model::ComponentGraph graph;
   HungryScanner hungry;
   scanner::ScanContext context(graph, "hungry", "subject");
