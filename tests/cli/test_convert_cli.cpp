@@ -152,12 +152,12 @@ TEST_CASE("convert cli: input is read no further than --max-file-size", "[cli][c
 // naming the input and exits 3, where it used to abort without a word.
 TEST_CASE("convert cli: running out of memory is one line naming the input and exit 3",
           "[cli][convert][hostile]") {
-#if defined(__SANITIZE_ADDRESS__)
-  // AddressSanitizer reserves terabytes of address space for its shadow
-  // memory: a sanitized kensa cannot start under an address-space limit.
-  WARN("skipped: an address-space limit and AddressSanitizer do not go together");
-  return;
-#endif
+  if (KENSA_SANITIZED) {
+    // AddressSanitizer reserves terabytes of address space for its shadow
+    // memory: a sanitized kensa cannot start under an address-space limit.
+    WARN("skipped: an address-space limit and AddressSanitizer do not go together");
+    return;
+  }
   const fs::path folder = kensa::testing::scratch_dir("convert-cli-memory");
   // About 35 MB: read within the limit, parsing it needs more.
   const fs::path bom = write_file(folder, "big.cdx.json", generated_bom(400'000));

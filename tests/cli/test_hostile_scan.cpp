@@ -24,12 +24,7 @@ void write(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-// AddressSanitizer's shadow memory and quarantine add a few hundred MiB.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr long k_memory_bound_kib = 1024 * 1024;
-#else
-constexpr long k_memory_bound_kib = 200 * 1024;
-#endif
+constexpr long k_memory_bound_kib = kensa::testing::k_bounded_run_memory_kib;
 
 } // namespace
 

@@ -65,6 +65,10 @@ struct Bounds {
   std::uint64_t max_file_bytes = 0;
 };
 
+// The peak memory a bounded run of kensa may reach on a hostile input:
+// AddressSanitizer's shadow memory and quarantine add a few hundred MiB.
+inline constexpr long k_bounded_run_memory_kib = KENSA_SANITIZED ? 1024 * 1024 : 200 * 1024;
+
 struct BoundedResult {
   int exit_code = -1;
   // Standard output, and the first MiB of standard error.
