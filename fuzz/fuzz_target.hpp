@@ -44,6 +44,9 @@ void run_validate(const FuzzTarget& target, std::string_view data);
 void run_purls(const FuzzTarget& target, std::string_view data);
 void run_license_expressions(const FuzzTarget& target, std::string_view data);
 void run_scan_file(const FuzzTarget& target, std::string_view data);
+// The bytes at target.path beside one installed package, so that a file
+// read only for installed packages (npm's hidden lockfile) is read.
+void run_scan_file_with_package(const FuzzTarget& target, std::string_view data);
 void run_go_module_info(const FuzzTarget& target, std::string_view data);
 void run_archive(const FuzzTarget& target, std::string_view data);
 

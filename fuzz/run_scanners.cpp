@@ -26,6 +26,20 @@ void run_scan_file(const FuzzTarget& target, std::string_view data) {
   }
 }
 
+void run_scan_file_with_package(const FuzzTarget& target, std::string_view data) {
+  std::vector<source::MemoryFile> files;
+  files.push_back(source::MemoryFile{std::string(target.path), std::string(data)});
+  files.push_back(source::MemoryFile{"project/node_modules/pkg/package.json",
+                                     R"({"name": "pkg", "version": "1.0.0"})"});
+  auto source = source::make_memory_source(std::move(files), "fuzz");
+  scanner::ScanOptions options;
+  options.timestamp = 0;
+  auto document = scanner::scan(*source, options);
+  if (document) {
+    write_every_format(*document);
+  }
+}
+
 void run_go_module_info(const FuzzTarget&, std::string_view data) {
   scanner::ProblemList problems;
   const auto info = scanner::golang::parse_module_info("go1.22.1", data, problems);

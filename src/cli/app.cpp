@@ -2,6 +2,7 @@
 
 #include "cmd_convert.hpp"
 #include "cmd_scan.hpp"
+#include "cmd_scanners.hpp"
 #include "cmd_validate.hpp"
 #include "exit_codes.hpp"
 #include "input_in_progress.hpp"
@@ -77,6 +78,7 @@ int run_app(int argc, char** argv) {
     commands[app.get_subcommand(name)] = std::move(run);
   };
   add(register_scan_command(app), "scan");
+  add(register_scanners_command(app), "scanners");
   add(register_convert_command(app), "convert");
   add(register_validate_command(app), "validate");
 

@@ -3,8 +3,10 @@
 #include "document_output.hpp"
 #include "exit_codes.hpp"
 #include "limit_flags.hpp"
+#include "progress_line.hpp"
 
 #include <kensa/format/output_spec.hpp>
+#include <kensa/model/diagnostic_budget.hpp>
 #include <kensa/scanner/registry.hpp>
 #include <kensa/scanner/scan.hpp>
 #include <kensa/util/strings.hpp>
@@ -26,17 +28,23 @@ struct ScanArguments {
   std::vector<std::string> outputs;
   std::vector<std::string> excludes;
   std::vector<std::string> scanners;
+  std::string evidence;
+  bool include_declared = false;
   bool files = false;
+  bool one_file_system = false;
   std::string digests;
   std::string platform;
   std::string scope = "squashed";
   // The limit flags as given; empty when not given.
   std::string max_depth;
   std::string max_file_size;
+  std::string max_executable_size;
   std::string max_nested_size;
   std::string max_total_size;
   std::string max_ratio;
   std::string max_entries;
+  // --fail-on conditions: "incomplete".
+  std::vector<std::string> fail_on;
   OutputPathRules output_rules;
 };
 
@@ -81,6 +89,8 @@ Status fill_source_options(const ScanArguments& arguments, source::SourceOptions
        {LimitFlag{"--max-depth", arguments.max_depth, depth, k_depth_range, false},
         LimitFlag{"--max-file-size", arguments.max_file_size, limits.max_buffered_file_size,
                   k_file_size_range, true},
+        LimitFlag{"--max-executable-size", arguments.max_executable_size,
+                  limits.max_executable_size, k_file_size_range, true},
         LimitFlag{"--max-nested-size", arguments.max_nested_size, limits.max_nested_archive_size,
                   k_nested_size_range, true},
         LimitFlag{"--max-total-size", arguments.max_total_size, limits.max_total_bytes,
@@ -108,6 +118,7 @@ Status fill_source_options(const ScanArguments& arguments, source::SourceOptions
     options.digests = std::move(digests).value();
   }
   options.platform = arguments.platform;
+  options.one_file_system = arguments.one_file_system;
   if (arguments.scope == "squashed") {
     options.scope = source::LayerScope::squashed;
   } else if (arguments.scope == "all-layers") {
@@ -134,7 +145,33 @@ Result<std::optional<std::int64_t>> source_date_epoch() {
   return std::optional<std::int64_t>{seconds};
 }
 
+// The conditions --fail-on knows.
+constexpr std::string_view k_fail_on_incomplete = "incomplete";
+
+// The last line of a scan's stderr when its document is incomplete: what an
+// operator reading the log must not miss.
+void report_incomplete(const model::DocumentMetadata& metadata) {
+  if (metadata.omitted == 0) {
+    return;
+  }
+  std::string first;
+  if (!metadata.omissions.empty()) {
+    const auto& omission = metadata.omissions.front();
+    first = omission.location.empty() ? omission.reason : omission.location;
+  }
+  spdlog::warn("the SBOM is incomplete: {} {} skipped or cut short ({}{}); the document says so",
+               model::with_thousands(metadata.omitted),
+               metadata.omitted == 1 ? "place was" : "places were", first,
+               metadata.omitted > 1 ? ", ..." : "");
+}
+
 int run_scan(const ScanArguments& arguments) {
+  for (const auto& condition : arguments.fail_on) {
+    if (condition != k_fail_on_incomplete) {
+      spdlog::error("--fail-on must be {}, not '{}'", k_fail_on_incomplete, condition);
+      return k_exit_usage;
+    }
+  }
   auto outputs = plan_outputs(arguments.outputs.empty() ? std::vector<std::string>{"table"}
                                                         : arguments.outputs,
                               arguments.output_rules);
@@ -154,21 +191,46 @@ int run_scan(const ScanArguments& arguments) {
     return k_exit_usage;
   }
   options.scanners = arguments.scanners;
-  options.timestamp = *timestamp;
-  auto document = scanner::scan(arguments.path, options);
-  if (!document) {
-    spdlog::error("{}", document.error());
+  if (arguments.include_declared && !arguments.evidence.empty() && arguments.evidence != "all") {
+    spdlog::error("--include-declared contradicts --evidence {}", arguments.evidence);
     return k_exit_usage;
   }
-
+  if (arguments.include_declared || arguments.evidence == "all") {
+    options.evidence = scanner::EvidenceChoice::all;
+  } else if (arguments.evidence == "installed") {
+    options.evidence = scanner::EvidenceChoice::installed;
+  } else if (arguments.evidence == "declared") {
+    options.evidence = scanner::EvidenceChoice::declared;
+  } else if (!arguments.evidence.empty()) {
+    spdlog::error("--evidence must be installed, declared or all, not '{}'", arguments.evidence);
+    return k_exit_usage;
+  }
+  options.timestamp = *timestamp;
+  std::optional<model::Document> scanned;
+  {
+    // A root file system takes minutes: a terminal shows how it goes.
+    ProgressLine progress(progress_wanted() && stderr_is_terminal());
+    options.progress = [&progress](const scanner::ScanProgress& now) { progress.update(now); };
+    auto document = scanner::scan(arguments.path, options);
+    if (!document) {
+      spdlog::error("{}", document.error());
+      return k_exit_usage;
+    }
+    scanned = std::move(document).value();
+  }
+  const model::Document& document = *scanned;
   for (const auto& output : *outputs) {
-    if (auto written = write_document(*document, output, arguments.output_rules); !written) {
+    if (auto written = write_document(document, output, arguments.output_rules); !written) {
       spdlog::error("{}", written.error());
       return k_exit_usage;
     }
     if (!output.file.empty()) {
       spdlog::info("wrote {} to {}", output.format->name, output.file);
     }
+  }
+  report_incomplete(document.metadata);
+  if (document.metadata.omitted > 0 && !arguments.fail_on.empty()) {
+    return k_exit_check_failed;
   }
   return k_exit_success;
 }
@@ -190,15 +252,23 @@ std::function<int()> register_scan_command(CLI::App& app) {
                    "Skip paths matching this glob, relative to the scanned root "
                    "(e.g. '**/test/**'); repeatable")
       ->type_name("GLOB");
-  std::string scanner_names;
-  for (const auto& info : scanner::scanner_table()) {
-    scanner_names += scanner_names.empty() ? "" : ", ";
-    scanner_names += info.name;
-  }
   command
       ->add_option("--scanner", arguments->scanners,
-                   "Run only this scanner; repeatable (known: " + scanner_names + ")")
-      ->type_name("NAME");
+                   "Run only this scanner, or the scanners with this tag; repeatable ('kensa "
+                   "scanners' lists them)")
+      ->type_name("NAME|TAG");
+  command
+      ->add_option("--evidence", arguments->evidence,
+                   "Read installed evidence (package databases, installed packages, binaries), "
+                   "declared evidence (manifests, lockfiles, package files on disk) or all "
+                   "(default: installed for a root file system or an image, all otherwise)")
+      ->type_name("installed|declared|all");
+  command->add_flag("--include-declared", arguments->include_declared,
+                    "Also read declared evidence in a root file system or an image (--evidence "
+                    "all)");
+  command->add_flag("--one-file-system", arguments->one_file_system,
+                    "In a folder, do not enter other file systems mounted in it (file systems "
+                    "the kernel makes up, such as proc and sysfs, are never entered)");
   command->add_flag("--files", arguments->files,
                     "List every file of the input with its SHA-256 in the SBOM, linked to the "
                     "package that owns it when known");
@@ -227,14 +297,19 @@ std::function<int()> register_scan_command(CLI::App& app) {
                    "Largest file read for a scanner, at least 1 byte (default: 64MiB)")
       ->type_name("SIZE");
   command
+      ->add_option("--max-executable-size", arguments->max_executable_size,
+                   "Largest executable read for its build information, at least 1 byte "
+                   "(default: 256MiB)")
+      ->type_name("SIZE");
+  command
       ->add_option("--max-nested-size", arguments->max_nested_size,
                    "Memory for archives inside archives, which are opened in memory; 0 opens "
                    "none (default: 256MiB)")
       ->type_name("SIZE");
   command
       ->add_option("--max-total-size", arguments->max_total_size,
-                   "Stop after decompressing this much in one scan, at least 1 byte (default: "
-                   "32GiB)")
+                   "Decompress at most this much in one scan (the archive it runs out in stops, "
+                   "no archive after it is opened), at least 1 byte (default: 32GiB)")
       ->type_name("SIZE");
   command
       ->add_option("--max-ratio", arguments->max_ratio,
@@ -246,6 +321,12 @@ std::function<int()> register_scan_command(CLI::App& app) {
                    "Stop after this many files, folders and archive members, at least 1 "
                    "(default: 10000000)")
       ->type_name("N");
+  command
+      ->add_option("--fail-on", arguments->fail_on,
+                   "Exit 1 (after writing the outputs) when this happens; repeatable. "
+                   "'incomplete': the scan skipped or cut short something (a limit, an "
+                   "unreadable or unparsable file)")
+      ->type_name("CONDITION");
   return [arguments]() { return run_scan(*arguments); };
 }
 

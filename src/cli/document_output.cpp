@@ -3,6 +3,7 @@
 #include <kensa/util/text_sink.hpp>
 
 #include <CLI/CLI.hpp>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <iostream>
@@ -57,7 +58,17 @@ Result<std::vector<format::OutputSpec>> plan_outputs(const std::vector<std::stri
 Status write_document(const model::Document& document, const format::OutputSpec& output,
                       const OutputPathRules& rules, format::LossReport* losses) {
   util::TextSink text;
-  format::render_into(text, document, output, losses);
+  if (output.file.empty() && output.format->write_within != nullptr &&
+      ::isatty(STDOUT_FILENO) == 1) {
+    // A table read on a terminal fits its width.
+    format::OutputSpec fitted = output;
+    struct winsize size {};
+    fitted.width =
+        ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0 ? size.ws_col : 80;
+    format::render_into(text, document, fitted, losses);
+  } else {
+    format::render_into(text, document, output, losses);
+  }
   std::vector<std::string_view> parts;
   for (const auto piece : text.pieces()) {
     parts.emplace_back(piece.data(), piece.size());

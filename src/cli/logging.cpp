@@ -14,6 +14,9 @@ namespace kensa::cli {
 
 namespace {
 
+StatusLine* g_status_line = nullptr;
+bool g_progress_wanted = false;
+
 // One JSON object per line: {"time": ..., "level": ..., "message": ...}.
 // Written by hand rather than with a pattern so messages are escaped.
 class JsonStderrSink : public spdlog::sinks::base_sink<std::mutex> {
@@ -49,12 +52,23 @@ class TextStderrSink : public spdlog::sinks::base_sink<std::mutex> {
     text += ": ";
     text += escape_for_terminal(std::string_view(message.payload.data(), message.payload.size()));
     text.push_back('\n');
+    if (g_status_line != nullptr) {
+      g_status_line->erase();
+    }
     std::fwrite(text.data(), 1, text.size(), stderr);
   }
   void flush_() override { std::fflush(stderr); }
 };
 
 } // namespace
+
+bool progress_wanted() {
+  return g_progress_wanted;
+}
+
+void set_status_line(StatusLine* line) {
+  g_status_line = line;
+}
 
 void setup_logging(LogFormat format, int verbosity, bool quiet) {
   std::shared_ptr<spdlog::logger> logger;
@@ -72,6 +86,7 @@ void setup_logging(LogFormat format, int verbosity, bool quiet) {
     level = spdlog::level::debug;
   }
   logger->set_level(level);
+  g_progress_wanted = format == LogFormat::text && !quiet;
   logger->flush_on(spdlog::level::trace);
   spdlog::set_default_logger(logger);
 }

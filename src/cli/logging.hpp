@@ -12,4 +12,21 @@ enum class LogFormat { text, json };
 // carries documents only.
 void setup_logging(LogFormat format, int verbosity, bool quiet);
 
+// Whether a progress line may be drawn: messages are text (not JSON) and
+// not quietened. Known once setup_logging ran.
+bool progress_wanted();
+
+// A line drawn at the bottom of a terminal's stderr (a progress line):
+// every message erases it first, so that messages are never written into
+// it; it is drawn again at its next update.
+class StatusLine {
+ public:
+  virtual ~StatusLine() = default;
+  virtual void erase() = 0;
+};
+
+// The status line text messages erase first; nullptr for none. The line
+// must outlive its registration.
+void set_status_line(StatusLine* line);
+
 } // namespace kensa::cli

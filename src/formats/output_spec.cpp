@@ -73,6 +73,10 @@ Result<OutputSpec> parse_output_spec(std::string_view text) {
 void render_into(util::TextSink& out, const model::Document& document, const OutputSpec& spec,
                  LossReport* losses) {
   LossReport ignored;
+  if (spec.width > 0 && spec.format->write_within != nullptr) {
+    spec.format->write_within(document, spec.width, out);
+    return;
+  }
   spec.format->write(document, spec.version, out, losses != nullptr ? *losses : ignored);
 }
 

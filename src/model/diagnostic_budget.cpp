@@ -1,5 +1,7 @@
 #include <kensa/model/diagnostic_budget.hpp>
 
+#include <algorithm>
+
 namespace kensa::model {
 
 namespace {
@@ -122,13 +124,35 @@ void DiagnosticBudget::note_left_out(PerLocation& place, std::string_view kind,
   place.left_out += count;
 }
 
+void DiagnosticBudget::count_kind(std::string_view kind, std::uint64_t count,
+                                  const std::string* message) {
+  auto it = m_kind_counts.find(kind);
+  if (it == m_kind_counts.end()) {
+    if (kind.empty() || m_kind_counts.size() >= k_max_tallied_kinds) {
+      m_other_kinds += count;
+      return;
+    }
+    it =
+        m_kind_counts.emplace(std::string(kind), KindCount{0, message ? *message : "", true}).first;
+  }
+  KindCount& counted = it->second;
+  counted.count += count;
+  if (counted.same_message && (message == nullptr || *message != counted.message)) {
+    counted.same_message = false;
+    counted.message.clear();
+  }
+}
+
 bool DiagnosticBudget::admit(const Diagnostic& diagnostic) {
+  std::string kind = diagnostic_kind(diagnostic.message);
+  if (diagnostic.severity == Severity::warning) {
+    count_kind(kind, 1, &diagnostic.message);
+  }
   PerLocation* place = find_or_add(diagnostic.location);
   if (place == nullptr) {
     ++m_left_out_elsewhere;
     return false;
   }
-  std::string kind = diagnostic_kind(diagnostic.message);
   if (m_kept >= k_max_diagnostics || place->kept >= k_max_diagnostics_per_location) {
     note_left_out(*place, kind, 1);
     return false;
@@ -149,6 +173,7 @@ void DiagnosticBudget::count_left_out(std::string_view location, std::uint64_t c
   if (count == 0) {
     return;
   }
+  count_kind(kind, count, nullptr);
   if (PerLocation* place = find_or_add(location)) {
     note_left_out(*place, kind, count);
   } else {
@@ -173,6 +198,42 @@ std::vector<Diagnostic> DiagnosticBudget::summaries() const {
                                    " more warnings about other files"});
   }
   return lines;
+}
+
+WarningTally DiagnosticBudget::tally() const {
+  WarningTally tally;
+  for (const auto& [kind, counted] : m_kind_counts) {
+    tally.kinds.push_back(
+        WarningTally::Kind{kind, counted.count, counted.same_message ? counted.message : ""});
+    tally.total += counted.count;
+  }
+  if (m_other_kinds > 0) {
+    tally.kinds.push_back(WarningTally::Kind{"", m_other_kinds, ""});
+    tally.total += m_other_kinds;
+  }
+  std::stable_sort(
+      tally.kinds.begin(), tally.kinds.end(),
+      [](const WarningTally::Kind& a, const WarningTally::Kind& b) { return a.count > b.count; });
+  return tally;
+}
+
+std::string readable_kind(std::string_view kind) {
+  std::string text;
+  text.reserve(kind.size());
+  for (std::size_t i = 0; i < kind.size(); ++i) {
+    char c = kind[i];
+    if (c == '#') {
+      text += 'N';
+    } else if ((c == '\'' || c == '"') && i + 1 < kind.size() && kind[i + 1] == c) {
+      text += c;
+      text += "\u2026";
+      text += c;
+      ++i;
+    } else {
+      text += c;
+    }
+  }
+  return text;
 }
 
 } // namespace kensa::model

@@ -126,6 +126,17 @@ void ComponentGraph::count_left_out_diagnostics(std::string_view location, std::
   m_budget.count_left_out(location, count, kind);
 }
 
+void ComponentGraph::add_omission(Omission omission) {
+  cut_long_message(omission.reason);
+  if (m_omissions.count(omission) > 0) {
+    return;
+  }
+  ++m_omitted;
+  if (m_omissions.size() < k_max_named_omissions) {
+    m_omissions.insert(std::move(omission));
+  }
+}
+
 const Component* ComponentGraph::find(const std::string& id) const {
   auto it = m_index_of.find(id);
   return it == m_index_of.end() ? nullptr : &m_components[it->second];
@@ -166,6 +177,11 @@ Document ComponentGraph::finish(DocumentMetadata metadata) && {
     m_diagnostics.insert(std::move(summary));
   }
   document.diagnostics.assign(m_diagnostics.begin(), m_diagnostics.end());
+  if (m_omitted > 0) {
+    document.metadata.completeness = Completeness::incomplete;
+    document.metadata.omissions.assign(m_omissions.begin(), m_omissions.end());
+    document.metadata.omitted = m_omitted;
+  }
   return document;
 }
 

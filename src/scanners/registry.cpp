@@ -26,45 +26,71 @@ namespace {
 
 constexpr std::array k_scanners{
     ScannerInfo{"npm", "npm package-lock.json and npm-shrinkwrap.json (lockfile v1, v2, v3)",
-                "language,javascript,lockfile", &npm::make_scanner},
+                "language,javascript,declared", &npm::make_scanner},
     ScannerInfo{"node-modules", "installed JavaScript packages (node_modules/**/package.json)",
                 "language,javascript,installed", &node_modules::make_scanner},
     ScannerInfo{"yarn", "yarn.lock: Yarn 1 and Yarn 2+ (Berry), with the project's package.json",
-                "language,javascript,lockfile", &yarn::make_scanner},
+                "language,javascript,declared", &yarn::make_scanner},
     ScannerInfo{"pnpm", "pnpm-lock.yaml, lockfile versions 5.x, 6.x and 9.x",
-                "language,javascript,lockfile", &pnpm::make_scanner},
-    ScannerInfo{"bun", "bun.lock (Bun's text lockfile)", "language,javascript,lockfile",
+                "language,javascript,declared", &pnpm::make_scanner},
+    ScannerInfo{"bun", "bun.lock (Bun's text lockfile)", "language,javascript,declared",
                 &bun::make_scanner},
     ScannerInfo{"deno", "deno.lock (versions 3, 4, 5): npm and JSR packages",
-                "language,javascript,lockfile", &deno::make_scanner},
+                "language,javascript,declared", &deno::make_scanner},
     ScannerInfo{"python",
                 "Python: installed packages (.dist-info, .egg-info, eggs, wheels), requirements "
                 "files, poetry.lock, uv.lock, pdm.lock, Pipfile.lock, pylock.toml, pyproject.toml",
-                "language,python,lockfile,installed", &python::make_scanner},
+                "language,python,installed,declared", &python::make_scanner},
     ScannerInfo{"os-release",
                 "the distribution, from etc/os-release, usr/lib/os-release and older release files",
-                "os", &os_release::make_scanner},
-    ScannerInfo{"dpkg", "installed Debian and Ubuntu packages (var/lib/dpkg/status, status.d)",
-                "os,installed", &dpkg::make_scanner},
+                "os,installed", &os_release::make_scanner},
+    ScannerInfo{"dpkg",
+                "installed Debian and Ubuntu packages (var/lib/dpkg/status, status.d); .deb "
+                "files lying on disk",
+                "os,installed,declared", &dpkg::make_scanner},
     ScannerInfo{"apk", "installed Alpine packages (lib/apk/db/installed)", "os,installed",
                 &apk::make_scanner},
-    ScannerInfo{"rpm", "installed rpm packages (SQLite, Berkeley DB and NDB rpm databases)",
-                "os,installed", &rpm::make_scanner},
+    ScannerInfo{"rpm",
+                "installed rpm packages (SQLite, Berkeley DB and NDB rpm databases); .rpm files "
+                "lying on disk",
+                "os,installed,declared", &rpm::make_scanner},
     ScannerInfo{"go", "Go: go.mod, go.sum, go.work, and the build information in Go binaries",
-                "language,go,lockfile,binary", &golang::make_scanner},
+                "language,go,installed,declared,binary", &golang::make_scanner},
     ScannerInfo{"rust",
                 "Rust: Cargo.lock (versions 1 to 4) and binaries built with cargo-auditable",
-                "language,rust,lockfile,binary", &rust::make_scanner},
+                "language,rust,installed,declared,binary", &rust::make_scanner},
     ScannerInfo{"java",
                 "Java: jar, war, ear and other Java archives (nested too), pom.xml, Gradle "
                 "lockfiles and verification metadata, JDK and JRE installations",
-                "language,java,lockfile,archive", &java::make_scanner},
+                "language,java,installed,declared,archive", &java::make_scanner},
 };
 
 } // namespace
 
 std::span<const ScannerInfo> scanner_table() {
   return k_scanners;
+}
+
+bool has_tag(const ScannerInfo& info, std::string_view tag) {
+  std::string_view tags = info.tags;
+  while (!tags.empty()) {
+    auto comma = tags.find(',');
+    if (tags.substr(0, comma) == tag) {
+      return true;
+    }
+    tags = comma == std::string_view::npos ? std::string_view() : tags.substr(comma + 1);
+  }
+  return false;
+}
+
+std::vector<const ScannerInfo*> scanners_tagged(std::string_view tag) {
+  std::vector<const ScannerInfo*> tagged;
+  for (const auto& info : k_scanners) {
+    if (has_tag(info, tag)) {
+      tagged.push_back(&info);
+    }
+  }
+  return tagged;
 }
 
 const ScannerInfo* find_scanner(std::string_view name) {

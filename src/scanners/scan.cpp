@@ -1,4 +1,7 @@
+#include "package_files.hpp"
 #include "recorded_digests.hpp"
+#include "subject_name.hpp"
+#include "warning_summary.hpp"
 
 #include <kensa/model/ids.hpp>
 #include <kensa/scanner/registry.hpp>
@@ -19,42 +22,101 @@ namespace kensa::scanner {
 
 namespace {
 
+// Which kinds of evidence this scan reads.
+struct KindsRead {
+  bool installed = true;
+  bool declared = true;
+
+  bool reads(EvidenceKind kind) const {
+    return kind == EvidenceKind::installed ? installed : declared;
+  }
+};
+
 struct ActiveScanner {
   const ScannerInfo* info;
   std::unique_ptr<Scanner> scanner;
   std::vector<source::SourceFile> files;
+  // The globs of patterns() of each kind the scan reads (empty for a kind
+  // it does not read).
+  std::vector<std::string> installed_globs;
+  std::vector<std::string> declared_globs;
+  // The content rule, when the scan reads installed evidence.
+  const Scanner::ContentRule* content_rule = nullptr;
+
+  void choose_kinds(KindsRead kinds) {
+    installed_globs.clear();
+    declared_globs.clear();
+    for (const auto& pattern : scanner->patterns()) {
+      if (kinds.reads(pattern.kind)) {
+        (pattern.kind == EvidenceKind::installed ? installed_globs : declared_globs)
+            .push_back(pattern.glob);
+      }
+    }
+    content_rule = kinds.installed ? scanner->content_rule() : nullptr;
+  }
+
+  bool idle() const {
+    return installed_globs.empty() && declared_globs.empty() && content_rule == nullptr;
+  }
 };
 
 // Routes each entry of the walk to the scanners whose globs match it, so
 // every file is read at most once, and only when some scanner wants it.
 class RoutingSink : public source::EntrySink {
  public:
-  RoutingSink(std::vector<ActiveScanner>& scanners, model::ComponentGraph& graph)
-      : m_scanners(scanners), m_graph(graph) {
+  RoutingSink(std::vector<ActiveScanner>& scanners, model::ComponentGraph& graph, KindsRead kinds,
+              const std::function<void(const ScanProgress&)>& progress)
+      : m_scanners(scanners), m_graph(graph), m_kinds(kinds), m_progress(progress) {
     for (const auto& active : m_scanners) {
-      m_sniffs = m_sniffs || active.scanner->content_rule() != nullptr;
+      m_sniffs = m_sniffs || active.content_rule != nullptr;
     }
   }
 
   bool wants(const source::EntryInfo& entry) override {
+    ++m_walked.entries;
+    if (m_progress) {
+      m_walked.place = entry.location;
+      m_progress(m_walked);
+    }
     m_pending.clear();
+    m_packaged = inside_package_file(entry.location);
     for (std::size_t i = 0; i < m_scanners.size(); ++i) {
-      for (const auto& pattern : m_scanners[i].scanner->patterns()) {
-        if (glob_match(pattern, entry.path)) {
-          m_pending.push_back(i);
-          break;
-        }
+      if (matches_pattern(m_scanners[i], entry.path, m_packaged)) {
+        m_pending.push_back(i);
       }
     }
     return !m_pending.empty();
   }
 
+  // What an archive lying in the input holds is not installed: with
+  // installed evidence only, archives are opened only where a scanner reads
+  // their members as installed (Java archives, eggs).
+  bool opens_archive(const source::EntryInfo& entry) override {
+    if (m_kinds.declared) {
+      return true;
+    }
+    for (const auto& active : m_scanners) {
+      for (const auto& glob : active.scanner->installed_archives()) {
+        if (glob_match(glob, entry.path)) {
+          return true;
+        }
+      }
+    }
+    spdlog::debug("{}: archive not opened: what it holds is not installed", entry.location);
+    return false;
+  }
+
   bool sniffs_heads() const override { return m_sniffs; }
 
-  bool wants_head(const source::EntryInfo& /*entry*/, std::string_view head) override {
+  bool wants_head(const source::EntryInfo& entry, std::string_view head) override {
     m_pending.clear();
+    // An executable in a package file is not installed (yet).
+    m_packaged = inside_package_file(entry.location);
+    if (m_packaged) {
+      return false;
+    }
     for (std::size_t i = 0; i < m_scanners.size(); ++i) {
-      const auto* rule = m_scanners[i].scanner->content_rule();
+      const auto* rule = m_scanners[i].content_rule;
       if (rule != nullptr && rule->wants(head)) {
         m_pending.push_back(i);
       }
@@ -65,9 +127,9 @@ class RoutingSink : public source::EntrySink {
   void receive(source::SourceFile file) override {
     // A file wanted by name may also be one a content rule wants; those
     // scanners get it too.
-    if (m_sniffs) {
+    if (m_sniffs && !m_packaged) {
       for (std::size_t i = 0; i < m_scanners.size(); ++i) {
-        const auto* rule = m_scanners[i].scanner->content_rule();
+        const auto* rule = m_scanners[i].content_rule;
         if (rule != nullptr &&
             std::find(m_pending.begin(), m_pending.end(), i) == m_pending.end() &&
             rule->wants(file.contents)) {
@@ -77,8 +139,8 @@ class RoutingSink : public source::EntrySink {
     }
     for (std::size_t n = 0; n < m_pending.size(); ++n) {
       auto& active = m_scanners[m_pending[n]];
-      const auto* rule = active.scanner->content_rule();
-      if (rule != nullptr && !matches_pattern(*active.scanner, file.path)) {
+      const auto* rule = active.content_rule;
+      if (rule != nullptr && !matches_pattern(active, file.path, m_packaged)) {
         active.files.push_back(source::SourceFile{file.location, file.path, file.layer,
                                                   rule->condense(file.contents)});
       } else if (auto summary = active.scanner->condense_named(file)) {
@@ -98,6 +160,20 @@ class RoutingSink : public source::EntrySink {
     if (m_graph.add_diagnostic(diagnostic)) {
       spdlog::warn("{}: {}", diagnostic.location, diagnostic.message);
     }
+  }
+
+  void bytes_read(std::uint64_t total) override { m_walked.bytes = total; }
+
+  const ScanProgress& walked() const { return m_walked; }
+
+  void note(std::string message) override {
+    spdlog::warn("{}", message);
+    m_graph.add_diagnostic(model::Diagnostic{model::Severity::info, "", std::move(message)});
+  }
+
+  void omit(std::string location, std::string message) override {
+    m_graph.add_omission(model::Omission{location, message});
+    warn(std::move(location), std::move(message));
   }
 
   void hashed(std::string location, std::string /*layer*/,
@@ -143,15 +219,24 @@ class RoutingSink : public source::EntrySink {
   }
 
  private:
-  static bool matches_pattern(const Scanner& scanner, std::string_view path) {
-    const auto patterns = scanner.patterns();
-    return std::any_of(patterns.begin(), patterns.end(),
-                       [&](const std::string& pattern) { return glob_match(pattern, path); });
+  // Whether a pattern of a kind the scan reads matches `path`. What sits
+  // in a package file is declared evidence only (package_files.hpp).
+  static bool matches_pattern(const ActiveScanner& active, std::string_view path, bool packaged) {
+    auto matches = [&](const std::vector<std::string>& globs) {
+      return std::any_of(globs.begin(), globs.end(),
+                         [&](const std::string& glob) { return glob_match(glob, path); });
+    };
+    return (!packaged && matches(active.installed_globs)) || matches(active.declared_globs);
   }
 
   std::vector<ActiveScanner>& m_scanners;
   model::ComponentGraph& m_graph;
+  KindsRead m_kinds;
+  const std::function<void(const ScanProgress&)>& m_progress;
+  ScanProgress m_walked;
   std::vector<std::size_t> m_pending;
+  // Whether the entry last offered sits in a package file.
+  bool m_packaged = false;
   std::unordered_set<std::string> m_inventory;
   // Folder links: location -> the location of the folder it names.
   std::unordered_map<std::string, std::string> m_aliases;
@@ -238,21 +323,75 @@ std::string format_timestamp(std::int64_t seconds) {
 }
 
 Result<std::vector<ActiveScanner>> select_scanners(const std::vector<std::string>& names) {
-  std::vector<ActiveScanner> active;
+  std::vector<const ScannerInfo*> chosen;
+  auto choose = [&](const ScannerInfo* info) {
+    if (std::find(chosen.begin(), chosen.end(), info) == chosen.end()) {
+      chosen.push_back(info);
+    }
+  };
+  for (const auto& name : names) {
+    if (const ScannerInfo* info = find_scanner(name)) {
+      choose(info);
+      continue;
+    }
+    auto tagged = scanners_tagged(name);
+    if (tagged.empty()) {
+      return fail("unknown scanner or tag '" + name + "' ('kensa scanners' lists them)");
+    }
+    for (const ScannerInfo* info : tagged) {
+      choose(info);
+    }
+  }
   if (names.empty()) {
     for (const auto& info : scanner_table()) {
-      active.push_back(ActiveScanner{&info, info.create(), {}});
+      chosen.push_back(&info);
     }
-    return active;
   }
-  for (const auto& name : names) {
-    const ScannerInfo* info = find_scanner(name);
-    if (info == nullptr) {
-      return fail("unknown scanner '" + name + "'");
-    }
-    active.push_back(ActiveScanner{info, info->create(), {}});
+  std::vector<ActiveScanner> active;
+  for (const ScannerInfo* info : chosen) {
+    active.push_back(ActiveScanner{info, info->create(), {}, {}, {}, nullptr});
   }
   return active;
+}
+
+// The kinds a scan reads: those asked for, else those the input's kind
+// calls for.
+KindsRead kinds_to_read(EvidenceChoice choice, source::SourceKind kind) {
+  switch (choice) {
+  case EvidenceChoice::installed:
+    return KindsRead{true, false};
+  case EvidenceChoice::declared:
+    return KindsRead{false, true};
+  case EvidenceChoice::all:
+    return KindsRead{true, true};
+  case EvidenceChoice::by_target:
+    break;
+  }
+  bool system = kind == source::SourceKind::root_file_system || kind == source::SourceKind::image;
+  return KindsRead{true, !system};
+}
+
+// A scanner chosen by name that reads nothing of the kinds this scan reads
+// would give nothing without a word.
+void warn_idle_scanners(const std::vector<ActiveScanner>& scanners, bool named, KindsRead kinds,
+                        source::SourceKind kind) {
+  if (!named) {
+    return;
+  }
+  for (const auto& active : scanners) {
+    if (!active.idle()) {
+      continue;
+    }
+    if (!kinds.declared) {
+      spdlog::warn("scanner {} reads only declared evidence (manifests, lockfiles), which a scan "
+                   "of a {} leaves out unless --include-declared is given",
+                   active.info->name, source::source_kind_name(kind));
+    } else {
+      spdlog::warn("scanner {} reads only installed evidence, which --evidence declared leaves "
+                   "out",
+                   active.info->name);
+    }
+  }
 }
 
 } // namespace
@@ -271,8 +410,18 @@ Result<model::Document> scan(source::Source& source, const ScanOptions& options)
     return fail(scanners.error());
   }
 
+  KindsRead kinds = kinds_to_read(options.evidence, source.kind());
+  for (auto& active : *scanners) {
+    active.choose_kinds(kinds);
+  }
+  warn_idle_scanners(*scanners, !options.scanners.empty(), kinds, source.kind());
+  spdlog::info("scanning a {}: {} evidence", source::source_kind_name(source.kind()),
+               kinds.installed && kinds.declared ? "installed and declared"
+               : kinds.installed                 ? "installed"
+                                                 : "declared");
+
   model::ComponentGraph graph;
-  RoutingSink sink(*scanners, graph);
+  RoutingSink sink(*scanners, graph, kinds, options.progress);
   if (auto walked = source.walk(sink); !walked) {
     return fail(walked.error());
   }
@@ -281,6 +430,9 @@ Result<model::Document> scan(source::Source& source, const ScanOptions& options)
   model::Component subject = source.subject();
   subject.id = model::component_id(subject);
 
+  const bool folder = source.kind() == source::SourceKind::folder ||
+                      source.kind() == source::SourceKind::root_file_system;
+  const std::string root_name = folder ? source.subject().name : std::string();
   std::vector<FileOwnership> ownership;
   for (auto& active : *scanners) {
     if (active.files.empty()) {
@@ -293,7 +445,15 @@ Result<model::Document> scan(source::Source& source, const ScanOptions& options)
                        return std::tie(a.location, a.layer) < std::tie(b.location, b.layer);
                      });
     spdlog::debug("scanner {}: {} file(s)", active.info->name, active.files.size());
+    if (options.progress) {
+      ScanProgress running = sink.walked();
+      running.walking = false;
+      running.place = active.info->name;
+      running.components = graph.component_count();
+      options.progress(running);
+    }
     ScanContext context(graph, std::string(active.info->name), subject.id, &ownership);
+    context.set_root_name(root_name);
     run_scanner(*active.scanner, context, active.files);
     active.files.clear();
     active.files.shrink_to_fit();
@@ -316,8 +476,10 @@ Result<model::Document> scan(source::Source& source, const ScanOptions& options)
       spdlog::warn("{}: {}", summary.location, summary.message);
     }
   }
+  log_warning_summary(graph.warning_tally());
   spdlog::info("found {} component(s)", graph.component_count());
   model::Document document = std::move(graph).finish(std::move(metadata));
+  name_subject(document, source.kind());
   if (!ownership.empty() && sink.inventory_size() > 0) {
     report_unowned(document, *document.metadata.subject, document.diagnostics);
   }

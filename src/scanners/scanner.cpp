@@ -15,6 +15,11 @@ void ScanContext::warn(std::string_view location, std::string message) {
   }
 }
 
+void ScanContext::omit(std::string_view location, std::string message) {
+  m_graph.add_omission(model::Omission{std::string(location), message});
+  warn(location, std::move(message));
+}
+
 void ScanContext::warn_all(std::string_view location, const ProblemList& problems,
                            std::string_view prefix) {
   for (const auto& problem : problems) {
@@ -34,15 +39,36 @@ void run_scanner(Scanner& scanner, ScanContext& context,
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& error) {
-    context.warn("scanner " + context.scanner_name(),
+    // The scanner's files were read only in part: the document says so.
+    context.omit("scanner " + context.scanner_name(),
                  std::string("stopped: ") + error.what() +
                      "; what it found before is kept, the files after were not read");
   }
 }
 
+std::string_view evidence_kind_name(EvidenceKind kind) {
+  return kind == EvidenceKind::installed ? "installed" : "declared";
+}
+
+std::vector<FilePattern> patterns_of_kind(std::initializer_list<std::string_view> globs,
+                                          EvidenceKind kind) {
+  std::vector<FilePattern> patterns;
+  for (std::string_view glob : globs) {
+    patterns.push_back(FilePattern{std::string(glob), kind});
+  }
+  return patterns;
+}
+
+void add_patterns(std::vector<FilePattern>& patterns, std::span<const std::string> globs,
+                  EvidenceKind kind) {
+  for (const auto& glob : globs) {
+    patterns.push_back(FilePattern{glob, kind});
+  }
+}
+
 FileParserScanner::FileParserScanner(std::vector<Rule> rules) : m_rules(std::move(rules)) {
   for (const auto& rule : m_rules) {
-    m_patterns.push_back(rule.pattern);
+    m_patterns.push_back(FilePattern{rule.pattern, rule.kind});
   }
 }
 
@@ -58,7 +84,7 @@ void FileParserScanner::scan(ScanContext& context, std::span<const source::Sourc
       } catch (const std::exception& error) {
         // A parser that gives up on a file must not end the scan: the file
         // is reported and the others are still read.
-        context.warn(file.location, std::string("cannot parse: ") + error.what());
+        context.omit(file.location, std::string("cannot parse: ") + error.what());
       }
       break;
     }

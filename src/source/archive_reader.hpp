@@ -72,6 +72,9 @@ class ArchiveReader {
   // True when libarchive found no archive format and read the input as one
   // raw stream (a compressed plain file). Valid after the first next().
   bool is_raw() const;
+  // True for an ar archive (a .deb, a static library .a or .rlib). Valid
+  // after the first next().
+  bool is_ar() const;
   // libarchive's name of the format, for messages ("GNU tar format", ...).
   std::string format_name() const;
 

@@ -65,6 +65,14 @@ bool is_charset_warning(std::string_view warning) {
          warning.find("cannot be converted") != std::string_view::npos;
 }
 
+// The bookkeeping members of an ar archive (a static library's symbol
+// table, "/" or "/SYM64/" in GNU ar and "__.SYMDEF" in BSD ar; the long-name
+// table "//"), which libarchive hands out like members: they are no files.
+bool is_ar_index(std::string_view name) {
+  return name == "/" || name == "//" || name == "/SYM64/" || name == "__.SYMDEF" ||
+         name == "__.SYMDEF SORTED";
+}
+
 // What happens to a member's bytes once its head has been seen.
 enum class Plan { sniff, keep, hash_only, skip };
 
@@ -90,7 +98,7 @@ bool within_ratio(WalkContext& context, std::uint64_t expanded, std::uint64_t co
   if (expanded < limits.ratio_threshold || expanded / compressed <= limits.max_compression_ratio) {
     return true;
   }
-  context.sink().warn(location, "decompressed " + size_text(expanded) + whose + " from " +
+  context.sink().omit(location, "decompressed " + size_text(expanded) + whose + " from " +
                                     size_text(compressed) + ", more than " +
                                     std::to_string(limits.max_compression_ratio) +
                                     " times as much (a zip bomb?); the rest of this archive "
@@ -156,7 +164,7 @@ void ArchiveWalker::walk(ArchiveReader& reader, const std::string& archive_locat
       break;
     }
     if (next == ArchiveReader::Next::failed) {
-      m_context.sink().warn(
+      m_context.sink().omit(
           archive_location,
           (first ? "cannot read archive: " : "archive is damaged or truncated: ") +
               reader.error_text() + (first ? "" : "; kept what was read before"));
@@ -170,7 +178,10 @@ void ArchiveWalker::walk(ArchiveReader& reader, const std::string& archive_locat
     archive_entry* entry = reader.entry();
     const char* raw_name = member_name(entry);
     if (raw_name == nullptr) {
-      m_context.sink().warn(archive_location, "member without a name skipped");
+      m_context.sink().omit(archive_location, "member without a name skipped");
+      continue;
+    }
+    if (reader.is_ar() && is_ar_index(raw_name)) {
       continue;
     }
     EntryPath sanitized = sanitize_entry_path(raw_name);
@@ -182,12 +193,12 @@ void ArchiveWalker::walk(ArchiveReader& reader, const std::string& archive_locat
         !warning.empty() && !is_charset_warning(warning)) {
       // Its name or attributes may be wrong (a rejected pax header leaves
       // the name cut at 100 bytes): not scanned under them.
-      m_context.sink().warn(archive_location,
+      m_context.sink().omit(archive_location,
                             "member '" + shown_name(raw_name) + "' skipped: " + warning);
       continue;
     }
     if (std::string_view name(raw_name); name.size() > k_max_member_name) {
-      m_context.sink().warn(archive_location, "member '" + shown_name(name) +
+      m_context.sink().omit(archive_location, "member '" + shown_name(name) +
                                                   "' skipped: its name is " +
                                                   size_text(name.size()) + ", over the limit of " +
                                                   size_text(k_max_member_name));
@@ -259,6 +270,9 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
   bool may_nest = depth < limits.max_archive_depth;
   bool hashing = m_context.hashing();
   bool sniffing = !wanted && sink.sniffs_heads();
+  // What a wanted member may be: an executable wanted for its head gets
+  // the larger cap.
+  std::uint64_t cap = limits.max_buffered_file_size;
   if (!wanted && !hashing && !sniffing && limits.max_archive_depth == 0) {
     return; // The next header skips the data, often without decompressing it.
   }
@@ -293,27 +307,29 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
     }
     if (sniffing) {
       wanted = sink.wants_head(EntryInfo{location, path, size, layer}, head);
+      cap = limits.max_executable_size;
     }
-    nested = probe != ArchiveProbe::not_archive;
+    nested = probe != ArchiveProbe::not_archive &&
+             sink.opens_archive(EntryInfo{location, path, size, layer});
     maybe_nested = probe == ArchiveProbe::unknown;
     if (nested && !may_nest) {
       if (!maybe_nested) {
-        sink.warn(location, "archive nested more than " + std::to_string(limits.max_archive_depth) +
+        sink.omit(location, "archive nested more than " + std::to_string(limits.max_archive_depth) +
                                 " deep; not opened");
       }
       nested = false;
     }
-    bool fits_file = !wanted || size <= limits.max_buffered_file_size;
+    bool fits_file = !wanted || size <= cap;
     if (wanted && !fits_file) {
-      sink.warn(location, "file is " + size_text(size) + ", over the limit of " +
-                              size_text(limits.max_buffered_file_size) + "; not scanned");
+      sink.omit(location, "file is " + size_text(size) + ", over the limit of " + size_text(cap) +
+                              "; not scanned");
       wanted = false;
     }
     if (nested && size > m_context.nested_room()) {
       if (maybe_nested) {
         spdlog::debug("{}: compressed, too large to look inside", location);
       } else {
-        sink.warn(location, "archive inside an archive is " + size_text(size) +
+        sink.omit(location, "archive inside an archive is " + size_text(size) +
                                 ", over the memory left for nested archives (" +
                                 size_text(m_context.nested_room()) + "); not opened");
       }
@@ -327,16 +343,15 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
   // (streamed zip) can only be checked here.
   auto keep = [&](std::string_view bytes) {
     std::uint64_t after = kept.size() + bytes.size();
-    if (wanted && after > limits.max_buffered_file_size) {
-      sink.warn(location, "file is over the limit of " + size_text(limits.max_buffered_file_size) +
-                              "; not scanned");
+    if (wanted && after > cap) {
+      sink.omit(location, "file is over the limit of " + size_text(cap) + "; not scanned");
       wanted = false;
     }
     if (nested && after > m_context.nested_room()) {
       if (maybe_nested) {
         spdlog::debug("{}: compressed, too large to look inside", location);
       } else {
-        sink.warn(location, "archive inside an archive is over the memory left for nested "
+        sink.omit(location, "archive inside an archive is over the memory left for nested "
                             "archives (" +
                                 size_text(m_context.nested_room()) + "); not opened");
       }
@@ -406,10 +421,20 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
     if (block->end) {
       break;
     }
-    // A hole in a sparse member reads as zeros.
-    while (block->offset > position) {
+    // A hole in a sparse member reads as zeros. They are made only while
+    // something needs the bytes (a head not seen yet, a kept file, a hash):
+    // a member declaring gigabytes of holes in a few kilobytes costs
+    // nothing when nothing needs them, and counts as read only as far as
+    // zeros were made.
+    while (block->offset > position && plan != Plan::skip) {
       auto gap = std::min<std::uint64_t>(block->offset - position, k_zeros.size());
       feed(std::string_view(k_zeros).substr(0, static_cast<std::size_t>(gap)));
+      if (plan != Plan::sniff && !within_limits(reader, progress)) {
+        return;
+      }
+    }
+    if (plan == Plan::skip) {
+      break;
     }
     feed(block->bytes);
     if (!within_limits(reader, progress)) {
@@ -417,7 +442,7 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
     }
   }
   if (failed) {
-    sink.warn(location, "archive is damaged or truncated: " + reader.error_text() +
+    sink.omit(location, "archive is damaged or truncated: " + reader.error_text() +
                             "; kept what was read before");
     progress.abandoned = true;
     return;
@@ -442,7 +467,7 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
     file.contents = nested ? kept : std::move(kept);
     sink.receive(std::move(file));
   }
-  if (nested) {
+  if (nested && m_context.may_open_archive(location)) {
     walk_nested(kept, location, depth + 1, layer);
   }
 }
@@ -452,7 +477,7 @@ void ArchiveWalker::walk_nested(std::string_view bytes, const std::string& locat
   m_context.hold_nested(bytes.size());
   auto reader = ArchiveReader::open_memory(bytes);
   if (!reader) {
-    m_context.sink().warn(location, "cannot open archive: " + reader.error());
+    m_context.sink().omit(location, "cannot open archive: " + reader.error());
   } else {
     walk(*reader, location, location + "!/", depth, layer);
   }
@@ -463,7 +488,7 @@ void ArchiveWalker::walk_file(const std::filesystem::path& path, const std::stri
                               std::uint32_t depth) {
   auto reader = ArchiveReader::open_file(path);
   if (!reader) {
-    m_context.sink().warn(location, "cannot open archive: " + reader.error());
+    m_context.sink().omit(location, "cannot open archive: " + reader.error());
     return;
   }
   walk(*reader, location, location + "!/", depth, {});

@@ -1,5 +1,6 @@
 #include "archive_walker.hpp"
 #include "file_io.hpp"
+#include "file_systems.hpp"
 #include "walk_context.hpp"
 
 #include <kensa/source/archive_format.hpp>
@@ -77,13 +78,17 @@ class DirectoryWalker {
       return;
     }
     if (depth > m_limits.max_depth) {
-      m_sink.warn(relative, "folder nesting deeper than " + std::to_string(m_limits.max_depth) +
+      m_sink.omit(relative, "folder nesting deeper than " + std::to_string(m_limits.max_depth) +
                                 " levels; not entered");
       return;
     }
     struct stat folder_stat {};
     if (::stat(folder.c_str(), &folder_stat) != 0) {
-      m_sink.warn(relative.empty() ? "." : relative, "cannot read folder: " + errno_text());
+      m_sink.omit(relative.empty() ? "." : relative, "cannot read folder: " + errno_text());
+      return;
+    }
+    if (!m_open.empty() && folder_stat.st_dev != m_open.back().first &&
+        leaves_for_another_file_system(folder, relative)) {
       return;
     }
     // A folder reached twice (through a link, or a bind mount) is walked once:
@@ -111,7 +116,7 @@ class DirectoryWalker {
     std::error_code error;
     fs::directory_iterator it(folder, fs::directory_options::none, error);
     if (error) {
-      m_sink.warn(relative.empty() ? "." : relative, "cannot read folder: " + error.message());
+      m_sink.omit(relative.empty() ? "." : relative, "cannot read folder: " + error.message());
       return;
     }
     // Links come after the real entries, so that a folder reachable under
@@ -121,7 +126,7 @@ class DirectoryWalker {
     std::vector<std::pair<bool, std::string>> names;
     for (; it != fs::directory_iterator(); it.increment(error)) {
       if (error) {
-        m_sink.warn(relative, "cannot list folder: " + error.message());
+        m_sink.omit(relative, "cannot list folder: " + error.message());
         break;
       }
       std::error_code link_error;
@@ -145,7 +150,13 @@ class DirectoryWalker {
     }
     struct stat link_stat {};
     if (::lstat(path.c_str(), &link_stat) != 0) {
-      m_sink.warn(relative, "cannot read: " + errno_text());
+      // A file removed since its folder was listed (a live system's /run or
+      // /tmp) was not there to be missed.
+      if (errno == ENOENT) {
+        spdlog::debug("{}: gone before it was read", relative);
+      } else {
+        m_sink.omit(relative, "cannot read: " + errno_text());
+      }
       return;
     }
     struct stat target_stat = link_stat;
@@ -186,9 +197,11 @@ class DirectoryWalker {
   void visit_file(const fs::path& path, const std::string& relative, std::uint64_t size,
                   bool executable, bool is_link) {
     bool wanted = m_sink.wants(EntryInfo{relative, relative, size, {}});
+    std::uint64_t cap = m_limits.max_buffered_file_size;
     if (!wanted && executable && m_sink.sniffs_heads()) {
       auto head = read_file_head(path, k_head_size);
       wanted = head.ok() && m_sink.wants_head(EntryInfo{relative, relative, size, {}}, *head);
+      cap = m_limits.max_executable_size;
     }
     bool hashing = m_context.hashing() && !is_link;
     // Only files named like archives are opened, so that walking a source
@@ -202,13 +215,14 @@ class DirectoryWalker {
       archive = head.ok() && probe_archive_file(path, *head) != ArchiveProbe::not_archive;
     }
     bool hashed = false;
-    if (wanted && size > m_limits.max_buffered_file_size) {
-      m_sink.warn(relative, "file is " + std::to_string(size) + " bytes, over the limit of " +
-                                std::to_string(m_limits.max_buffered_file_size) + "; not scanned");
+    if (wanted && size > cap) {
+      m_sink.omit(relative, "file is " + std::to_string(size) + " bytes, over the limit of " +
+                                std::to_string(cap) + "; not scanned");
     } else if (wanted) {
       auto contents = read_regular_file(path, size);
+      m_context.add_read(size);
       if (!contents) {
-        m_sink.warn(relative, "cannot read: " + contents.error());
+        m_sink.omit(relative, "cannot read: " + contents.error());
         return;
       }
       if (auto hasher = m_context.make_hasher(); hasher && hashing) {
@@ -220,18 +234,56 @@ class DirectoryWalker {
     }
     if (hashing && !hashed) {
       auto hasher = m_context.make_hasher();
+      m_context.add_read(size);
       if (auto status = hash_file(path, *hasher); !status) {
-        m_sink.warn(relative, "cannot read: " + status.error());
+        m_sink.omit(relative, "cannot read: " + status.error());
         return;
       }
       m_sink.hashed(relative, {}, hasher->finish());
     }
-    if (archive) {
+    if (archive && m_sink.opens_archive(EntryInfo{relative, relative, size, {}}) &&
+        m_context.may_open_archive(relative)) {
       ArchiveWalker(m_context).walk_file(path, relative, 1);
     }
   }
 
+  // Says once which folders were left out for their file system.
+  void report_other_file_systems() {
+    auto list = [](const std::vector<std::pair<std::string, std::string>>& folders) {
+      std::string text;
+      for (const auto& [relative, type] : folders) {
+        text += (text.empty() ? "" : ", ") + relative + (type.empty() ? "" : " (" + type + ")");
+      }
+      return text;
+    };
+    if (!m_pseudo.empty()) {
+      m_sink.note("not scanned: " + list(m_pseudo) +
+                  ": file systems the kernel makes up (system state and devices, no software)");
+    }
+    if (!m_other.empty()) {
+      m_sink.note("not scanned (--one-file-system): " + list(m_other) +
+                  ": other file systems mounted in the scanned folder");
+    }
+  }
+
  private:
+  // A folder on another file system than the one above it: made up by the
+  // kernel (left out, always), or any other when staying on one file
+  // system. True when it is left out.
+  bool leaves_for_another_file_system(const fs::path& folder, const std::string& relative) {
+    if (auto type = m_file_systems.pseudo_type(folder)) {
+      spdlog::debug("{}: {} file system, not entered", relative, *type);
+      m_pseudo.emplace_back(relative, *type);
+      return true;
+    }
+    if (m_context.options().one_file_system) {
+      spdlog::debug("{}: another file system, not entered", relative);
+      m_other.emplace_back(relative, std::string());
+      return true;
+    }
+    return false;
+  }
+
   bool excluded(const std::string& relative, bool is_folder) const {
     for (const auto& pattern : m_excludes) {
       if (glob_match(pattern, relative)) {
@@ -255,17 +307,44 @@ class DirectoryWalker {
   std::map<std::pair<dev_t, ino_t>, std::string> m_visited;
   // The folders being walked, outermost first.
   std::vector<std::pair<dev_t, ino_t>> m_open;
+  FileSystemTypes m_file_systems;
+  // Folders left out for their file system, with its type.
+  std::vector<std::pair<std::string, std::string>> m_pseudo;
+  std::vector<std::pair<std::string, std::string>> m_other;
 };
+
+// Whether `root` holds an operating system: an os-release file or a
+// package database, beside a usr folder. A project that keeps an
+// etc/os-release among its sources has no usr folder beside it.
+bool looks_like_root_file_system(const fs::path& root) {
+  std::error_code error;
+  if (!fs::is_directory(root / "usr", error)) {
+    return false;
+  }
+  for (const char* marker : {"etc/os-release", "usr/lib/os-release", "var/lib/dpkg/status",
+                             "lib/apk/db/installed", "var/lib/rpm", "usr/lib/sysimage/rpm"}) {
+    if (fs::exists(root / marker, error)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 class DirectorySource : public Source {
  public:
   DirectorySource(fs::path root, SourceOptions options)
-      : m_root(std::move(root)), m_options(std::move(options)) {}
+      : m_root(std::move(root)), m_options(std::move(options)),
+        m_kind(looks_like_root_file_system(m_root) ? SourceKind::root_file_system
+                                                   : SourceKind::folder) {}
+
+  SourceKind kind() const override { return m_kind; }
 
   Status walk(EntrySink& sink) override {
     WalkContext context(m_options, sink);
     DirectoryWalker walker(m_root, context);
     walker.walk_folder(m_root, "", 0);
+    walker.report_other_file_systems();
+    context.finish();
     return ok_status();
   }
 
@@ -279,6 +358,7 @@ class DirectorySource : public Source {
  private:
   fs::path m_root;
   SourceOptions m_options;
+  SourceKind m_kind;
 };
 
 } // namespace

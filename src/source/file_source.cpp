@@ -14,7 +14,12 @@ namespace {
 class SingleFileSource : public Source {
  public:
   SingleFileSource(fs::path file, SourceOptions options)
-      : m_file(std::move(file)), m_options(std::move(options)) {}
+      : m_file(std::move(file)), m_options(std::move(options)) {
+    auto head = read_file_head(m_file, k_iso_sniff_size);
+    m_archive = head.ok() && probe_archive_file(m_file, *head) != ArchiveProbe::not_archive;
+  }
+
+  SourceKind kind() const override { return m_archive ? SourceKind::archive : SourceKind::file; }
 
   Status walk(EntrySink& sink) override {
     std::string name = m_file.filename().string();
@@ -35,13 +40,14 @@ class SingleFileSource : public Source {
                    probe_archive_file(m_file, *head) != ArchiveProbe::not_archive;
 
     bool wanted = sink.wants(EntryInfo{name, name, size, {}});
+    std::uint64_t cap = m_options.limits.max_buffered_file_size;
     if (!wanted && sink.sniffs_heads()) {
       wanted = sink.wants_head(EntryInfo{name, name, size, {}}, *head);
+      cap = m_options.limits.max_executable_size;
     }
-    if (wanted && size > m_options.limits.max_buffered_file_size) {
-      sink.warn(name, "file is " + std::to_string(size) + " bytes, over the limit of " +
-                          std::to_string(m_options.limits.max_buffered_file_size) +
-                          "; not scanned");
+    if (wanted && size > cap) {
+      sink.omit(name, "file is " + std::to_string(size) + " bytes, over the limit of " +
+                          std::to_string(cap) + "; not scanned");
     } else if (wanted) {
       auto contents = read_regular_file(m_file, size);
       if (!contents) {
@@ -56,9 +62,11 @@ class SingleFileSource : public Source {
       m_hashes = hasher->finish();
       sink.hashed(name, {}, m_hashes);
     }
-    if (archive) {
+    if (archive && sink.opens_archive(EntryInfo{name, name, size, {}}) &&
+        context.may_open_archive(name)) {
       ArchiveWalker(context).walk_file(m_file, name, 1);
     }
+    context.finish();
     return ok_status();
   }
 
@@ -74,6 +82,7 @@ class SingleFileSource : public Source {
   fs::path m_file;
   SourceOptions m_options;
   std::vector<model::Hash> m_hashes;
+  bool m_archive = false;
 };
 
 } // namespace

@@ -27,7 +27,7 @@ class MemorySource : public Source {
         continue;
       }
       if (file.contents.size() > m_options.limits.max_buffered_file_size) {
-        sink.warn(file.path,
+        sink.omit(file.path,
                   "file is " + std::to_string(file.contents.size()) + " bytes, over the limit of " +
                       std::to_string(m_options.limits.max_buffered_file_size) + "; not scanned");
         continue;

@@ -10,4 +10,20 @@ std::string_view container_prefix(const SourceFile& file) {
   return location.substr(0, location.size() - file.path.size());
 }
 
+std::string_view source_kind_name(SourceKind kind) {
+  switch (kind) {
+  case SourceKind::folder:
+    return "folder";
+  case SourceKind::root_file_system:
+    return "root file system";
+  case SourceKind::image:
+    return "image";
+  case SourceKind::archive:
+    return "archive";
+  case SourceKind::file:
+    return "file";
+  }
+  return "folder";
+}
+
 } // namespace kensa::source

@@ -37,6 +37,10 @@ std::string npm_lockfile() {
 
 model::Document scan_with_npm(const std::filesystem::path& path, scanner::ScanOptions options) {
   options.scanners = {"npm"};
+  // The source tests look at what the walk offers, whatever the input is:
+  // a lockfile is declared evidence, which an image or a root file system
+  // is not scanned for by default.
+  options.evidence = scanner::EvidenceChoice::all;
   options.timestamp = 0;
   auto document = scanner::scan(path, options);
   if (!document) {

@@ -27,7 +27,8 @@ void write_text(const std::filesystem::path& path, const std::string& text);
 // The npm lockfile fixture every archive test packs: tests/fixtures/npm/lockfile-v3.
 std::string npm_lockfile();
 
-// Scans `path` with the npm scanner only.
+// Scans `path` with the npm scanner only, reading declared evidence (the
+// lockfile) whatever the input is.
 model::Document scan_with_npm(const std::filesystem::path& path, scanner::ScanOptions options = {});
 
 // Evidence locations of the component with `purl`, empty when absent.

@@ -16,6 +16,9 @@ struct OutputSpec {
   std::string version;
   // Empty means standard output.
   std::string file;
+  // Columns the output may take (a terminal's width), for formats that have
+  // a write_within; 0 for no limit.
+  std::size_t width = 0;
 };
 
 // Parses `text` ("cyclonedx-json", "cyclonedx-json@1.6=sbom.json",

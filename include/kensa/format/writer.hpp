@@ -26,6 +26,11 @@ struct OutputFormat {
   // nothing but the document and the version.
   void (*write)(const model::Document& document, std::string_view version, std::ostream& out,
                 LossReport& losses);
+  // For formats read on a terminal (tables): writes `document` within
+  // `width` columns, used when the output goes to a terminal that wide.
+  // nullptr: the format has no width.
+  void (*write_within)(const model::Document& document, std::size_t width,
+                       std::ostream& out) = nullptr;
 };
 
 std::span<const OutputFormat> output_formats();

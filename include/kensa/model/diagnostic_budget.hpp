@@ -25,6 +25,25 @@ inline constexpr std::size_t k_max_diagnostics_per_kind = 20;
 inline constexpr std::size_t k_max_diagnostics = 100'000;
 // Longest message kept; a longer one is cut, saying how much was cut.
 inline constexpr std::size_t k_max_diagnostic_message = 4096;
+// Kinds of warning counted apart for the end-of-scan summary; the warnings
+// of further kinds are counted together.
+inline constexpr std::size_t k_max_tallied_kinds = 1000;
+
+// How many warnings of each kind (diagnostic_kind) one scan gave, kept or
+// left out by the caps.
+struct WarningTally {
+  struct Kind {
+    // diagnostic_kind() of the messages; empty for "other kinds".
+    std::string kind;
+    std::uint64_t count = 0;
+    // The message itself when every warning of the kind said exactly it
+    // (the places differed, not the words); empty otherwise.
+    std::string message;
+  };
+  // Most frequent first, then by kind.
+  std::vector<Kind> kinds;
+  std::uint64_t total = 0;
+};
 
 class DiagnosticBudget {
  public:
@@ -38,6 +57,9 @@ class DiagnosticBudget {
   // One warning per location that had diagnostics left out ("and 2,999,900
   // more like this"), and one for the locations that had none kept.
   std::vector<Diagnostic> summaries() const;
+  // Every warning offered to admit() or counted by count_left_out(), by
+  // kind.
+  WarningTally tally() const;
 
  private:
   struct PerLocation {
@@ -51,12 +73,29 @@ class DiagnosticBudget {
   };
   PerLocation* find_or_add(std::string_view location);
   void note_left_out(PerLocation& place, std::string_view kind, std::uint64_t count);
+  // `message`: the warning counted, when there is one (count_left_out has
+  // none).
+  void count_kind(std::string_view kind, std::uint64_t count, const std::string* message);
 
   std::map<std::string, PerLocation, std::less<>> m_locations;
   std::size_t m_kept = 0;
   // Left out about locations that were not named while there was room.
   std::uint64_t m_left_out_elsewhere = 0;
+  // Warnings by kind, at most k_max_tallied_kinds of them; the rest in
+  // m_other_kinds.
+  struct KindCount {
+    std::uint64_t count = 0;
+    // The first message, until one of the kind says something else.
+    std::string message;
+    bool same_message = true;
+  };
+  std::map<std::string, KindCount, std::less<>> m_kind_counts;
+  std::uint64_t m_other_kinds = 0;
 };
+
+// A kind (diagnostic_kind) as a reader sees it: "N" for the numbers and
+// "…" for the quoted text it set aside.
+std::string readable_kind(std::string_view kind);
 
 // `message` with runs of digits and quoted text set aside: what two
 // diagnostics saying the same thing about different lines or names share.

@@ -2,6 +2,7 @@
 
 #include <kensa/model/component.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,24 @@ struct Tool {
 // honestly instead of claiming it.
 enum class Completeness { unknown, incomplete, complete };
 
+// Something a scan skipped or cut short, so that what it found is not all
+// there is: a limit reached, a file or folder that could not be read, a file
+// no scanner could parse, a file over the size limit.
+struct Omission {
+  // The place concerned, in Evidence::location notation; empty for the input
+  // as a whole.
+  std::string location;
+  // What was left out and why ("file is 70000000 bytes, over the limit of
+  // 67108864; not scanned").
+  std::string reason;
+
+  auto operator<=>(const Omission&) const = default;
+};
+
+// Most omissions a document names; the others are only counted
+// (DocumentMetadata::omitted).
+inline constexpr std::size_t k_max_named_omissions = 100;
+
 struct DocumentMetadata {
   // RFC 3339 UTC ("2024-01-02T03:04:05Z"). From SOURCE_DATE_EPOCH when set.
   std::string timestamp;
@@ -63,6 +82,12 @@ struct DocumentMetadata {
   // CycloneDX lifecycle phase ("build", "post-build", ...), empty when unknown.
   std::string lifecycle;
   Completeness completeness = Completeness::unknown;
+  // Why the document is incomplete: the first k_max_named_omissions places a
+  // scan skipped or cut short, sorted. Writers state them (CycloneDX
+  // metadata properties, an SPDX annotation); docs/formats.md.
+  std::vector<Omission> omissions;
+  // How many omissions there were in all, named or not.
+  std::uint64_t omitted = 0;
   // Document-level facts the fields above do not hold (CycloneDX
   // metadata.properties, what a reader kept from a foreign document), sorted
   // by the writers.

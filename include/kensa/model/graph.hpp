@@ -43,6 +43,14 @@ class ComponentGraph {
   // One warning per location some diagnostics were left out about ("and
   // 2,999,900 more like this"); finish() adds them to the document.
   std::vector<Diagnostic> diagnostic_summaries() const { return m_budget.summaries(); }
+  // The warnings offered so far, by kind (kept or left out by the caps).
+  WarningTally warning_tally() const { return m_budget.tally(); }
+
+  // Records that something was skipped or cut short (Omission): finish()
+  // marks the document incomplete and names the first
+  // k_max_named_omissions. The same omission twice counts once.
+  void add_omission(Omission omission);
+  std::uint64_t omission_count() const { return m_omitted; }
 
   // The component with `id`, or nullptr.
   const Component* find(const std::string& id) const;
@@ -72,6 +80,9 @@ class ComponentGraph {
   std::map<std::string, FileEntry> m_files;
   std::set<Diagnostic> m_diagnostics;
   DiagnosticBudget m_budget;
+  // The first omissions, and how many there were in all.
+  std::set<Omission> m_omissions;
+  std::uint64_t m_omitted = 0;
 };
 
 // Merges `incoming` into `existing` (same id) following the rules of

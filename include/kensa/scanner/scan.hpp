@@ -4,19 +4,51 @@
 #include <kensa/source/source.hpp>
 #include <kensa/util/result.hpp>
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace kensa::scanner {
+
+// Which kinds of evidence (scanner.hpp, EvidenceKind) a scan reads.
+enum class EvidenceChoice {
+  // By what the input is: installed evidence only for a root file system or
+  // a container image, both kinds for anything else.
+  by_target,
+  installed,
+  declared,
+  all,
+};
+
+// What a scan has done so far, for a progress display.
+struct ScanProgress {
+  // Entries (files, folders, archive members) the walk offered.
+  std::uint64_t entries = 0;
+  // Bytes read from files and out of archives.
+  std::uint64_t bytes = 0;
+  // Components found; the scanners run after the walk, so 0 until then.
+  std::uint64_t components = 0;
+  // Where the scan is: the location of the entry being walked, or the name
+  // of the scanner running. Text from the input: escape it before showing.
+  std::string_view place;
+  // False once the walk is over and the scanners run.
+  bool walking = true;
+};
 
 struct ScanOptions {
   // What to read and how (limits, image platform and scope). A non-empty
   // source.digests turns on the file inventory: every file of the input
   // becomes a Document::files entry with those digests.
   source::SourceOptions source;
-  // Scanner names to run; empty means all.
+  // Scanners to run, by name or by tag (registry.hpp); empty means all.
   std::vector<std::string> scanners;
+  EvidenceChoice evidence = EvidenceChoice::by_target;
+  // Called as the scan goes (for every entry walked, and before each
+  // scanner runs), so it must be cheap: a display decides itself how often
+  // to redraw. Empty: nothing is reported.
+  std::function<void(const ScanProgress&)> progress;
   // Seconds since the epoch for the document timestamp; unset means now.
   // The CLI fills it from SOURCE_DATE_EPOCH.
   std::optional<std::int64_t> timestamp;

@@ -5,6 +5,8 @@
 #include <kensa/scanner/problem_list.hpp>
 #include <kensa/source/source.hpp>
 
+#include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -12,6 +14,28 @@
 #include <vector>
 
 namespace kensa::scanner {
+
+// What a file tells about software (docs/sources.md, "Installed and
+// declared"). A scan of a project reads both; a scan of a root file system
+// or a container image reads installed evidence unless asked for more.
+enum class EvidenceKind : std::uint8_t {
+  // Software that is there: package databases, installed packages'
+  // metadata (.dist-info, node_modules/*/package.json), Java archives,
+  // executables.
+  installed,
+  // Software a file asks for or carries: manifests, lockfiles, requirement
+  // lists, and package archives lying on disk (.deb, .rpm files).
+  declared,
+};
+
+// "installed" or "declared".
+std::string_view evidence_kind_name(EvidenceKind kind);
+
+// A glob (see glob.hpp) and the kind of evidence the files it matches are.
+struct FilePattern {
+  std::string glob;
+  EvidenceKind kind;
+};
 
 // A scanner's statement that a component owns a file (dpkg .list files,
 // Python RECORD files, ...).
@@ -41,12 +65,20 @@ class ScanContext {
   // Scanners relate it to the root components they find (a project's own
   // application component) with RelationshipType::describes.
   const std::string& subject_id() const { return m_subject_id; }
+  // The name of the scanned folder ("node_modules" when a node_modules
+  // folder is scanned on its own); empty when the input is not a folder.
+  const std::string& root_name() const { return m_root_name; }
+  void set_root_name(std::string name) { m_root_name = std::move(name); }
 
   // Records a warning naming the file; the scan goes on. Warnings are
   // capped per file and per kind (model/diagnostic_budget.hpp): past a cap
   // they are counted, and the scan ends with one line per file saying how
   // many more there were.
   void warn(std::string_view location, std::string message);
+  // A warning that a file was not read at all, or only in part (it cannot be
+  // parsed, a cap cut it short): the scan goes on, and the document says it
+  // is incomplete (model::Omission).
+  void omit(std::string_view location, std::string message);
   // Warns each problem of `problems` (after `prefix`), and counts those it
   // left out.
   void warn_all(std::string_view location, const ProblemList& problems,
@@ -74,6 +106,7 @@ class ScanContext {
   std::string m_scanner_name;
   std::string m_subject_id;
   std::vector<FileOwnership>* m_ownership;
+  std::string m_root_name;
 };
 
 // An ecosystem scanner. It never reads the disk or the network, never runs a
@@ -84,14 +117,24 @@ class Scanner {
   virtual ~Scanner() = default;
 
   // Globs matched against SourceFile::path (see glob.hpp), e.g.
-  // "**/package-lock.json".
-  virtual std::span<const std::string> patterns() const = 0;
+  // "**/package-lock.json", each with the kind of evidence its files are:
+  // a scan that reads only one kind is handed only the files of the
+  // patterns of that kind.
+  virtual std::span<const FilePattern> patterns() const = 0;
+
+  // Globs of archives whose members this scanner reads as installed
+  // evidence (Java archives, Python eggs): when a scan reads installed
+  // evidence only, archives lying on disk are opened only when some
+  // scanner names them here, since what a tarball or a .deb holds is not
+  // installed.
+  virtual std::span<const std::string> installed_archives() const { return {}; }
 
   // Called once per scan with every file that matched patterns(), sorted by
   // location. Must not throw for bad input: warn through `context` instead.
   virtual void scan(ScanContext& context, std::span<const source::SourceFile> files) = 0;
 
-  // How a scanner asks for files by content rather than by name (executables).
+  // How a scanner asks for files by content rather than by name
+  // (executables). What it finds is installed evidence.
   struct ContentRule {
     // Whether a file is wanted, from its first bytes (at least
     // source::k_head_size of them, fewer only when the file is shorter).
@@ -132,17 +175,25 @@ class FileParserScanner : public Scanner {
 
   struct Rule {
     std::string pattern;
+    EvidenceKind kind;
     Parser parser;
   };
 
   explicit FileParserScanner(std::vector<Rule> rules);
 
-  std::span<const std::string> patterns() const override { return m_patterns; }
+  std::span<const FilePattern> patterns() const override { return m_patterns; }
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override;
 
  private:
   std::vector<Rule> m_rules;
-  std::vector<std::string> m_patterns;
+  std::vector<FilePattern> m_patterns;
 };
+
+// `globs`, each of kind `kind`: most scanners' patterns are of one kind.
+std::vector<FilePattern> patterns_of_kind(std::initializer_list<std::string_view> globs,
+                                          EvidenceKind kind);
+// Appends `globs` of kind `kind` to `patterns`.
+void add_patterns(std::vector<FilePattern>& patterns, std::span<const std::string> globs,
+                  EvidenceKind kind);
 
 } // namespace kensa::scanner

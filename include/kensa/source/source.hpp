@@ -23,6 +23,11 @@ namespace kensa::source {
 struct Limits {
   // Largest file whose contents are buffered for a scanner.
   std::uint64_t max_buffered_file_size = 64ull << 20;
+  // The same for a file wanted for its first bytes (an executable, whose
+  // build information a scanner looks for): executables of 100 MB are
+  // ordinary (node, LLVM, big Go programs). It is read, condensed and
+  // freed at once, so only one is held at a time.
+  std::uint64_t max_executable_size = 256ull << 20;
   // Most entries (files, folders, archive members) visited in one scan.
   std::uint64_t max_entries = 10'000'000;
   // Deepest folder nesting followed.
@@ -71,6 +76,11 @@ struct SourceOptions {
   // linux/amd64. Ignored for inputs that are not images.
   std::string platform;
   LayerScope scope = LayerScope::squashed;
+  // In a folder, stay on the file system of the scanned folder: folders
+  // where another one is mounted are not entered (find -xdev). File systems
+  // the kernel makes up (proc, sysfs, devtmpfs, ...) are never entered
+  // below the scanned folder, whatever this says.
+  bool one_file_system = false;
 };
 
 // What the sink is told about an entry before its contents are read.
@@ -106,6 +116,13 @@ class EntrySink {
   virtual ~EntrySink() = default;
   // Whether the contents of this entry should be read and delivered.
   virtual bool wants(const EntryInfo& entry) = 0;
+  // Whether the archive `entry` (a file whose contents are an archive) is
+  // opened and its members walked. True unless the scan reads only
+  // installed evidence and nothing installed lives in such an archive.
+  virtual bool opens_archive(const EntryInfo& entry) {
+    (void)entry;
+    return true;
+  }
   // Executables have no fixed name, so some entries are wanted for their
   // first bytes. When this is true, sources call wants_head() with the head
   // of entries wants() declined: every archive member, and the files of a
@@ -120,8 +137,19 @@ class EntrySink {
     return false;
   }
   virtual void receive(SourceFile file) = 0;
-  // A problem with one entry (unreadable, too big, loops): the walk goes on.
+  // A problem with one entry (a loop, a name that had to be cleaned): the
+  // walk goes on.
   virtual void warn(std::string location, std::string message) = 0;
+  // A warning about something the walk skipped or cut short (a limit
+  // reached, a file or folder that cannot be read, a damaged archive): the
+  // walk goes on, and the scan's document says it is incomplete.
+  virtual void omit(std::string location, std::string message) {
+    warn(std::move(location), std::move(message));
+  }
+  // Something about the walk as a whole that is no problem and loses
+  // nothing the scan is for, but that the user should hear once (folders
+  // left out on purpose: pseudo file systems, other file systems).
+  virtual void note(std::string message) { (void)message; }
   // `location` is another name of the folder at `same_as`, in the same
   // container: a symbolic link to a folder (bin -> usr/bin), or a folder
   // reached twice. What is under it was offered once, under `same_as`. Lets
@@ -131,6 +159,9 @@ class EntrySink {
     (void)location;
     (void)same_as;
   }
+  // How many bytes the walk has read so far, from files and out of
+  // archives: called now and then, for a progress display.
+  virtual void bytes_read(std::uint64_t total) { (void)total; }
   // The digests of one file, when SourceOptions::digests asks for them.
   virtual void hashed(std::string location, std::string layer, std::vector<model::Hash> hashes) {
     (void)location;
@@ -139,10 +170,31 @@ class EntrySink {
   }
 };
 
+// What an input is, which decides what a scan reads by default
+// (docs/sources.md, "Installed and declared").
+enum class SourceKind {
+  // A folder: a project, a source tree, a delivery.
+  folder,
+  // A folder holding an operating system (an os-release file or a package
+  // database, and a usr folder): a machine's /, a chroot, an unpacked image.
+  root_file_system,
+  // A container image (a docker save tarball, an OCI layout or archive).
+  image,
+  // An archive given as the input (a tarball, a jar, a .deb).
+  archive,
+  // Any other single file.
+  file,
+};
+
+// "folder", "root file system", "image", "archive", "file".
+std::string_view source_kind_name(SourceKind kind);
+
 // An input kensa can scan.
 class Source {
  public:
   virtual ~Source() = default;
+  // What the input is.
+  virtual SourceKind kind() const { return SourceKind::folder; }
   // Visits every entry once. Fails only when the input as a whole cannot be
   // read; problems with single entries are sink warnings.
   virtual Status walk(EntrySink& sink) = 0;

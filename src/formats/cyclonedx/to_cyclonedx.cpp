@@ -1,5 +1,6 @@
 #include "to_cyclonedx.hpp"
 
+#include "../common/incompleteness.hpp"
 #include "../common/property_names.hpp"
 #include "../common/two_halves_mapping.hpp"
 #include "cyclonedx_vocabulary.hpp"
@@ -361,6 +362,14 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
   const auto& metadata = document.metadata;
   bom.timestamp = metadata.timestamp;
   std::vector<model::Property> document_properties = metadata.properties;
+  // What made the composition below incomplete.
+  for (auto& line : common::omission_lines(metadata)) {
+    document_properties.push_back({std::string(common::k_omitted_property), std::move(line)});
+  }
+  if (metadata.omitted > 0) {
+    document_properties.push_back(
+        {std::string(common::k_omitted_count_property), std::to_string(metadata.omitted)});
+  }
   if (!metadata.lifecycle.empty()) {
     if (context.minor < 5) {
       document_properties.push_back({std::string(property::k_lifecycle), metadata.lifecycle});

@@ -137,6 +137,17 @@ Result<model::Document> from_kensa_json(const json::Value& json, std::string_vie
   if (auto completeness = parse_completeness(text(metadata, "completeness"))) {
     document.metadata.completeness = *completeness;
   }
+  for (const auto& item : array(metadata, "omissions")) {
+    if (document.metadata.omissions.size() < model::k_max_named_omissions) {
+      document.metadata.omissions.push_back({text(item, "location"), text(item, "reason")});
+    }
+  }
+  document.metadata.omitted = document.metadata.omissions.size();
+  if (metadata.contains("omitted") && metadata["omitted"].is_number_integer() &&
+      metadata["omitted"].integer() > 0) {
+    document.metadata.omitted = std::max<std::uint64_t>(
+        document.metadata.omitted, static_cast<std::uint64_t>(metadata["omitted"].integer()));
+  }
   document.metadata.properties = properties(metadata);
   for (const auto& item : components) {
     document.components.push_back(component_of(item, losses));

@@ -154,6 +154,18 @@ void write_metadata(TreeWriter& out, const model::DocumentMetadata& metadata) {
   }
   out.optional_member("lifecycle", metadata.lifecycle);
   out.member("completeness", completeness_name(metadata.completeness));
+  if (metadata.omitted > 0 || !metadata.omissions.empty()) {
+    out.key("omissions");
+    out.begin_array();
+    for (const auto& omission : metadata.omissions) {
+      out.begin_object();
+      out.optional_member("location", omission.location);
+      out.member("reason", omission.reason);
+      out.end_object();
+    }
+    out.end_array();
+    out.integer_member("omitted", static_cast<std::int64_t>(metadata.omitted));
+  }
   write_properties(out, metadata.properties);
   out.end_object();
 }

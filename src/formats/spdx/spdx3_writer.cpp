@@ -1,5 +1,6 @@
 #include "spdx3_writer.hpp"
 
+#include "../common/incompleteness.hpp"
 #include "../common/property_names.hpp"
 #include "../common/text_output.hpp"
 #include "../common/tree_writer.hpp"
@@ -270,6 +271,10 @@ class Spdx3Builder {
           relate(package->second, "contains", file_spdx_id(file));
         }
       }
+    }
+    // The statement is about the SBOM as a whole.
+    if (std::string statement = common::incompleteness_statement(metadata); !statement.empty()) {
+      m_annotations.push_back({"SBOM", std::move(statement)});
     }
     sort_planned();
   }

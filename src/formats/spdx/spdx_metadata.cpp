@@ -16,7 +16,9 @@ void count_metadata_losses(const model::DocumentMetadata& metadata, LossReport& 
              static_cast<std::size_t>(
                  std::count_if(metadata.tools.begin(), metadata.tools.end(),
                                [](const model::Tool& tool) { return !tool.vendor.empty(); })));
-  if (metadata.completeness != model::Completeness::unknown) {
+  // An incomplete scan says so in an annotation (common/incompleteness);
+  // a completeness without the omissions behind it has no place.
+  if (metadata.completeness != model::Completeness::unknown && metadata.omitted == 0) {
     losses.add("completeness (SPDX has no field for it)");
   }
   const auto carried = [](const model::Property& property) {

@@ -1,5 +1,6 @@
 #include "to_spdx2.hpp"
 
+#include "../common/incompleteness.hpp"
 #include "../common/property_names.hpp"
 #include "../common/two_halves_mapping.hpp"
 #include "component_facts.hpp"
@@ -242,6 +243,11 @@ Spdx2Document to_spdx2(const model::Document& document, std::string_view version
     out.creators.push_back("Tool: " + std::string(k_name) + "-" + k_version);
   }
   out.license_list_version = model::LicenseList::bundled().version();
+  // SPDX 2 has no completeness field: the document says so in an annotation.
+  if (std::string statement = common::incompleteness_statement(metadata); !statement.empty()) {
+    out.annotations.push_back(Spdx2Annotation{"Tool: " + std::string(k_name) + "-" + k_version,
+                                              out.created, "OTHER", std::move(statement)});
+  }
 
   std::unordered_map<std::string, std::vector<const model::FileEntry*>> owned;
   for (const auto& file : document.files) {

@@ -48,13 +48,11 @@ void scan_database(ScanContext& context, const source::SourceFile& file, const s
 class ApkScanner : public Scanner {
  public:
   ApkScanner() {
-    m_patterns = {"**/" + std::string(k_installed)};
-    for (const auto& pattern : os_release::release_file_patterns()) {
-      m_patterns.push_back(pattern);
-    }
+    m_patterns = {FilePattern{"**/" + std::string(k_installed), EvidenceKind::installed}};
+    add_patterns(m_patterns, os_release::release_file_patterns(), EvidenceKind::installed);
   }
 
-  std::span<const std::string> patterns() const override { return m_patterns; }
+  std::span<const FilePattern> patterns() const override { return m_patterns; }
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     os_release::DistroIndex distros(files);
@@ -66,7 +64,7 @@ class ApkScanner : public Scanner {
   }
 
  private:
-  std::vector<std::string> m_patterns;
+  std::vector<FilePattern> m_patterns;
 };
 
 } // namespace

@@ -197,7 +197,7 @@ class BunLock {
     std::size_t count = 0;
     for (const auto& [path, entry] : packages.items()) {
       if (++count > k_max_packages) {
-        m_report.warn("more than " + std::to_string(k_max_packages) +
+        m_report.omit("more than " + std::to_string(k_max_packages) +
                       " packages; the rest of the lockfile is not read");
         break;
       }
@@ -269,11 +269,11 @@ class BunLock {
 
 class BunScanner : public Scanner {
  public:
-  std::span<const std::string> patterns() const override { return m_patterns; }
+  std::span<const FilePattern> patterns() const override { return m_patterns; }
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     for (const auto& file : files) {
-      if (javascript::inside_node_modules(file.path)) {
+      if (javascript::is_installed_package_file(file.path, context.root_name())) {
         spdlog::debug("{}: skipped, a lockfile inside node_modules is not used", file.location);
         continue;
       }
@@ -284,19 +284,19 @@ class BunScanner : public Scanner {
         continue;
       }
       if (!document.is_object()) {
-        report.warn("not a bun.lock: the top level is not a JSON object");
+        report.omit("not a bun.lock: the top level is not a JSON object");
         continue;
       }
       try {
         BunLock(context, file, report).read(document);
       } catch (const std::exception& error) {
-        report.warn(std::string("cannot read: ") + error.what());
+        report.omit(std::string("cannot read: ") + error.what());
       }
     }
   }
 
  private:
-  std::vector<std::string> m_patterns{"**/bun.lock"};
+  std::vector<FilePattern> m_patterns = patterns_of_kind({"**/bun.lock"}, EvidenceKind::declared);
 };
 
 } // namespace

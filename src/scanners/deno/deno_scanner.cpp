@@ -135,7 +135,7 @@ class DenoLock {
     std::size_t count = 0;
     for (const auto& [id, entry] : section->items()) {
       if (++count > k_max_packages) {
-        m_report.warn("more than " + std::to_string(k_max_packages) + " " + kind +
+        m_report.omit("more than " + std::to_string(k_max_packages) + " " + kind +
                       " packages; the rest are not read");
         break;
       }
@@ -246,29 +246,33 @@ class DenoLock {
 
 class DenoScanner : public Scanner {
  public:
-  std::span<const std::string> patterns() const override { return m_patterns; }
+  std::span<const FilePattern> patterns() const override { return m_patterns; }
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     for (const auto& file : files) {
+      if (javascript::is_installed_package_file(file.path, context.root_name())) {
+        spdlog::debug("{}: skipped, a lockfile inside node_modules is not used", file.location);
+        continue;
+      }
       javascript::FileReport report(context, file.location);
       json document;
       if (!javascript::parse_json(file.contents, report, document)) {
         continue;
       }
       if (!document.is_object()) {
-        report.warn("not a deno.lock: the top level is not a JSON object");
+        report.omit("not a deno.lock: the top level is not a JSON object");
         continue;
       }
       try {
         DenoLock(context, file, report).read(document);
       } catch (const std::exception& error) {
-        report.warn(std::string("cannot read: ") + error.what());
+        report.omit(std::string("cannot read: ") + error.what());
       }
     }
   }
 
  private:
-  std::vector<std::string> m_patterns{"**/deno.lock"};
+  std::vector<FilePattern> m_patterns = patterns_of_kind({"**/deno.lock"}, EvidenceKind::declared);
 };
 
 } // namespace

@@ -46,17 +46,21 @@ bool strip_suffix(std::string_view& text, std::string_view suffix) {
 class DpkgScanner : public Scanner {
  public:
   DpkgScanner() {
-    m_patterns = {"**/var/lib/dpkg/status", "**/var/lib/dpkg/status.d/*",
-                  "**/var/lib/dpkg/info/*.list", "**/var/lib/dpkg/info/*.md5sums",
-                  "**/usr/share/doc/*/copyright",
-                  // The control tarball of a .deb file (loose_deb.hpp).
-                  "control", "md5sums"};
-    for (const auto& pattern : os_release::release_file_patterns()) {
-      m_patterns.push_back(pattern);
+    m_patterns = patterns_of_kind({"**/var/lib/dpkg/status", "**/var/lib/dpkg/status.d/*",
+                                   "**/var/lib/dpkg/info/*.list", "**/var/lib/dpkg/info/*.md5sums",
+                                   "**/usr/share/doc/*/copyright"},
+                                  EvidenceKind::installed);
+    add_patterns(m_patterns, os_release::release_file_patterns(), EvidenceKind::installed);
+    // The control tarball of a .deb file lying on disk (loose_deb.hpp): what
+    // it would install.
+    for (const char* name : {"control", "md5sums",
+                             // Its data tarball's copyright files: its licenses.
+                             "usr/share/doc/*/copyright"}) {
+      m_patterns.push_back(FilePattern{name, EvidenceKind::declared});
     }
   }
 
-  std::span<const std::string> patterns() const override { return m_patterns; }
+  std::span<const FilePattern> patterns() const override { return m_patterns; }
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     std::map<std::string, DatabaseFiles> roots;
@@ -122,7 +126,7 @@ class DpkgScanner : public Scanner {
     }
   }
 
-  std::vector<std::string> m_patterns;
+  std::vector<FilePattern> m_patterns;
 };
 
 } // namespace

@@ -83,9 +83,12 @@ void scan_loose_deb(ScanContext& context, const std::string& prefix, const Loose
     extras.md5sums = digests.size();
   }
 
+  // A package file lying on disk is not an installed package: its evidence
+  // is the .deb itself, found as a file.
+  model::Evidence evidence{prefix.substr(0, prefix.size() - 2), control.layer,
+                           std::string(k_found_by_deb_file)};
   std::vector<std::string> problems;
-  std::string id =
-      context.graph().add(make_component(package, extras, context.evidence_for(control), problems));
+  std::string id = context.graph().add(make_component(package, extras, evidence, problems));
   for (const auto& problem : problems) {
     context.warn(control.location, problem);
   }

@@ -23,6 +23,10 @@ struct LooseDeb {
   std::map<std::string, const source::SourceFile*, std::less<>> copyrights;
 };
 
+// Evidence::found_by of packages read from .deb files (not "dpkg": they are
+// not installed).
+inline constexpr std::string_view k_found_by_deb_file = "deb-file";
+
 // When `location` is a member of a .deb's control tarball
 // ("x.deb!/control.tar.xz!/control"), the .deb's prefix ("x.deb!/") and the
 // member's name ("control"); nullopt otherwise.

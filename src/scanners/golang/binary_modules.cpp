@@ -13,6 +13,10 @@ namespace kensa::scanner::golang {
 
 namespace {
 
+// The package path the go tool gives files built on their own ("go build
+// main.go").
+constexpr std::string_view k_files_package = "command-line-arguments";
+
 using nlohmann::json;
 
 constexpr std::string_view k_devel = "(devel)";
@@ -93,9 +97,25 @@ void add_image(ScanContext& context, const source::SourceFile& file, const json&
   if (info.main) {
     main_id = graph.add(main_component(info, evidence));
     graph.relate(context.subject_id(), main_id, model::RelationshipType::describes);
+  } else if (info.package_path == k_files_package) {
+    // Built from files ("go build main.go"): the go tool names their package
+    // "command-line-arguments", which is no module and no package name. The
+    // program is what the file is called.
+    model::Component component;
+    component.type = model::ComponentType::application;
+    component.ecosystem = "golang";
+    std::string_view location = file.location;
+    component.name = std::string(location.substr(location.rfind('/') + 1));
+    component.evidence.push_back(evidence);
+    component.add_property(std::string(k_property_package), info.package_path);
+    if (!info.go_version.empty()) {
+      component.add_property(std::string(k_property_toolchain), info.go_version);
+    }
+    main_id = graph.add(std::move(component));
+    graph.relate(context.subject_id(), main_id, model::RelationshipType::describes);
   } else if (!info.package_path.empty()) {
-    // Built without a module (GOPATH mode, or "go build file.go"): the main
-    // package's path is all there is.
+    // Built without a module (GOPATH mode): the main package's path is all
+    // there is.
     model::Component component = make_module_component(info.package_path, "", "", evidence);
     component.type = model::ComponentType::application;
     component.scope = model::Scope::unknown;

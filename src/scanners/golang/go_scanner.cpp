@@ -17,7 +17,7 @@ namespace {
 
 class GoScanner : public Scanner {
  public:
-  std::span<const std::string> patterns() const override { return m_patterns; }
+  std::span<const FilePattern> patterns() const override { return m_patterns; }
 
   const ContentRule* content_rule() const override { return &k_rule; }
 
@@ -31,7 +31,7 @@ class GoScanner : public Scanner {
       try {
         add_binary_modules(context, file);
       } catch (const std::exception& error) {
-        context.warn(file.location,
+        context.omit(file.location,
                      std::string("cannot read Go build information: ") + error.what());
       }
     }
@@ -47,11 +47,12 @@ class GoScanner : public Scanner {
  private:
   bool is_manifest(std::string_view path) const {
     return std::any_of(m_patterns.begin(), m_patterns.end(),
-                       [&](const std::string& pattern) { return glob_match(pattern, path); });
+                       [&](const FilePattern& pattern) { return glob_match(pattern.glob, path); });
   }
 
   static constexpr ContentRule k_rule{&binary::looks_like_executable, &condense_go_binary};
-  std::vector<std::string> m_patterns{"**/go.mod", "**/go.sum", "**/go.work"};
+  std::vector<FilePattern> m_patterns =
+      patterns_of_kind({"**/go.mod", "**/go.sum", "**/go.work"}, EvidenceKind::declared);
 };
 
 } // namespace

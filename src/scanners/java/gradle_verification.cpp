@@ -81,7 +81,7 @@ void read_gradle_verification(ScanContext& context, const source::SourceFile& fi
   std::string error;
   XmlDocument document = parse_untrusted_xml(file.contents, error);
   if (!document) {
-    context.warn(file.location, "not a readable verification-metadata.xml: " + error);
+    context.omit(file.location, "not a readable verification-metadata.xml: " + error);
     return;
   }
   const xmlNode* root = xmlDocGetRootElement(document.get());
@@ -101,7 +101,7 @@ void read_gradle_verification(ScanContext& context, const source::SourceFile& fi
       continue;
     }
     if (++count > k_max_components) {
-      context.warn(file.location, "more than " + std::to_string(k_max_components) +
+      context.omit(file.location, "more than " + std::to_string(k_max_components) +
                                       " components: the rest is not read");
       break;
     }

@@ -25,6 +25,9 @@ constexpr std::string_view k_not_zip_summary = "kensa-java-not-zip";
 constexpr std::string_view k_manifest_path = "META-INF/MANIFEST.MF";
 constexpr std::string_view k_pom_properties_glob = "META-INF/maven/*/*/pom.properties";
 constexpr std::string_view k_pom_xml_glob = "META-INF/maven/*/*/pom.xml";
+// Where an OSGi bundle's localized header values are when its manifest does
+// not say (OSGi Core, "Localization").
+constexpr std::string_view k_default_localization = "OSGI-INF/l10n/bundle";
 
 // One META-INF/maven/<group>/<artifact>/ folder of an archive.
 struct MavenFolder {
@@ -42,7 +45,37 @@ struct ArchiveFacts {
   const source::SourceFile* manifest = nullptr;
   // By "<group>/<artifact>" folder name.
   std::map<std::string, MavenFolder> maven;
+  // OSGi localization files, by path in the archive.
+  std::map<std::string, const source::SourceFile*, std::less<>> localizations;
 };
+
+// An OSGi bundle may name itself through its localization file:
+// "Bundle-Name: %pluginName" is the value of pluginName in
+// <Bundle-Localization>.properties. A value still a key after that is no
+// name, nor anything else: it is dropped, and the names fall back on what
+// else the manifest says (Bundle-SymbolicName).
+void localize(Manifest& manifest, const ArchiveFacts& facts) {
+  std::string base(manifest.get("Bundle-Localization"));
+  while (base.starts_with('/')) {
+    base.erase(0, 1);
+  }
+  if (base.empty()) {
+    base = k_default_localization;
+  }
+  std::map<std::string, std::string> values;
+  if (auto found = facts.localizations.find(base + ".properties");
+      found != facts.localizations.end()) {
+    values = parse_properties(found->second->contents);
+  }
+  for (auto& attribute : manifest.main) {
+    if (!attribute.value.starts_with('%')) {
+      continue;
+    }
+    auto value = values.find(attribute.value.substr(1));
+    attribute.value =
+        value != values.end() && !value->second.starts_with('%') ? value->second : std::string();
+  }
+}
 
 // "a.war!/WEB-INF/lib/b.jar" -> "a.war"; "" for an archive in the root.
 std::string_view container_of(std::string_view archive_location) {
@@ -219,7 +252,9 @@ void apply_manifest_facts(model::Component& component, const Manifest& manifest)
 // A manifest value fit to be an artifact name: a title with blanks in it
 // ("Apache Commons Lang") is a display name, not an identifier.
 bool usable_as_name(std::string_view value) {
-  return !value.empty() && value.find_first_of(" \t") == std::string_view::npos;
+  // A value still starting with '%' is an OSGi localization key (localize).
+  return !value.empty() && value.find_first_of(" \t") == std::string_view::npos &&
+         !value.starts_with('%');
 }
 
 struct Identity {
@@ -286,6 +321,7 @@ class ArchiveReader {
     std::optional<Manifest> manifest;
     if (facts.manifest != nullptr) {
       manifest = parse_manifest(facts.manifest->contents);
+      localize(*manifest, facts);
     }
     std::vector<MavenArtifact> artifacts;
     for (const auto& [folder, files] : facts.maven) {
@@ -388,9 +424,27 @@ std::string archive_summary(std::string_view archive_bytes) {
          model::compute_hash(model::HashAlgorithm::sha1, archive_bytes).hex;
 }
 
+bool is_localization_file(std::string_view path) {
+  for (const auto& glob : localization_globs()) {
+    if (glob_match(glob, path)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::span<const std::string> localization_globs() {
+  static const std::vector<std::string> k_globs{
+      std::string(k_default_localization.substr(0, k_default_localization.rfind('/'))) +
+          "/*.properties",
+      // Eclipse bundles' usual Bundle-Localization.
+      "plugin.properties", "fragment.properties", "bundle.properties"};
+  return k_globs;
+}
+
 bool is_archive_metadata(std::string_view path) {
   return path == k_manifest_path || glob_match(k_pom_properties_glob, path) ||
-         glob_match(k_pom_xml_glob, path);
+         glob_match(k_pom_xml_glob, path) || is_localization_file(path);
 }
 
 void read_java_archives(ScanContext& context, std::span<const source::SourceFile* const> files) {
@@ -422,6 +476,10 @@ void read_java_archives(ScanContext& context, std::span<const source::SourceFile
     facts.layer = file->layer;
     if (file->path == k_manifest_path) {
       facts.manifest = file;
+      continue;
+    }
+    if (is_localization_file(file->path)) {
+      facts.localizations[file->path] = file;
       continue;
     }
     // META-INF/maven/<group>/<artifact>/pom.*

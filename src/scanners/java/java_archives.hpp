@@ -21,6 +21,11 @@ std::string archive_summary(std::string_view archive_bytes);
 // files read here: META-INF/MANIFEST.MF or META-INF/maven/<g>/<a>/pom.*.
 bool is_archive_metadata(std::string_view path);
 
+// Globs (in an archive) of the OSGi localization files a bundle's manifest
+// may take its names from ("%pluginName"), and whether `path` is one.
+std::span<const std::string> localization_globs();
+bool is_localization_file(std::string_view path);
+
 // `files`: the archives themselves (contents replaced by archive_summary)
 // and their metadata files, sorted by location.
 void read_java_archives(ScanContext& context, std::span<const source::SourceFile* const> files);

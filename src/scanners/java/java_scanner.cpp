@@ -15,33 +15,52 @@ namespace kensa::scanner::java {
 
 namespace {
 
-std::vector<std::string> make_patterns() {
+std::vector<std::string> make_archive_patterns() {
   std::vector<std::string> patterns;
   for (std::string_view extension : java_archive_extensions()) {
     patterns.push_back("**/*." + std::string(extension));
   }
-  for (const char* pattern : {
-           // Archive-root metadata: matched against the path inside the
-           // innermost container, so these are the archive's own.
-           "META-INF/MANIFEST.MF",
-           "META-INF/maven/*/*/pom.properties",
-           "META-INF/maven/*/*/pom.xml",
-           // Source trees.
-           "**/pom.xml",
-           "**/gradle.lockfile",
-           "**/buildscript-gradle.lockfile",
-           "**/settings-gradle.lockfile",
-           "**/gradle/dependency-locks/*.lockfile",
-           "**/gradle/verification-metadata.xml",
-           // JDK and JRE installations.
-           "**/release",
-       }) {
-    patterns.emplace_back(pattern);
+  return patterns;
+}
+
+// Java archives are what a JVM loads: installed, and so are the nested
+// archives and metadata inside them.
+const std::vector<std::string> k_archive_patterns = make_archive_patterns();
+
+std::vector<FilePattern> make_patterns() {
+  std::vector<FilePattern> patterns;
+  add_patterns(patterns, k_archive_patterns, EvidenceKind::installed);
+  add_patterns(patterns, localization_globs(), EvidenceKind::installed);
+  for (auto& pattern : patterns_of_kind(
+           {
+               // Archive-root metadata: matched against the path inside the
+               // innermost container, so these are the archive's own.
+               "META-INF/MANIFEST.MF",
+               "META-INF/maven/*/*/pom.properties",
+               "META-INF/maven/*/*/pom.xml",
+               // JDK and JRE installations.
+               "**/release",
+           },
+           EvidenceKind::installed)) {
+    patterns.push_back(std::move(pattern));
+  }
+  for (auto& pattern : patterns_of_kind(
+           {
+               // Source trees.
+               "**/pom.xml",
+               "**/gradle.lockfile",
+               "**/buildscript-gradle.lockfile",
+               "**/settings-gradle.lockfile",
+               "**/gradle/dependency-locks/*.lockfile",
+               "**/gradle/verification-metadata.xml",
+           },
+           EvidenceKind::declared)) {
+    patterns.push_back(std::move(pattern));
   }
   return patterns;
 }
 
-const std::vector<std::string> k_patterns = make_patterns();
+const std::vector<FilePattern> k_patterns = make_patterns();
 
 bool inside_archive(const source::SourceFile& file) {
   return source::container_prefix(file).ends_with("!/");
@@ -54,13 +73,14 @@ void guarded(ScanContext& context, std::string_view what, Read read) {
   try {
     read();
   } catch (const std::exception& error) {
-    context.warn(what, std::string("cannot read Java metadata: ") + error.what());
+    context.omit(what, std::string("cannot read Java metadata: ") + error.what());
   }
 }
 
 class JavaScanner : public Scanner {
  public:
-  std::span<const std::string> patterns() const override { return k_patterns; }
+  std::span<const FilePattern> patterns() const override { return k_patterns; }
+  std::span<const std::string> installed_archives() const override { return k_archive_patterns; }
 
   std::optional<std::string> condense_named(const source::SourceFile& file) const override {
     if (java_archive_type(file_name_of(file.path)).empty()) {

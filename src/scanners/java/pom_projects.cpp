@@ -158,7 +158,7 @@ class ProjectTree {
       std::string error;
       std::optional<PomFile> pom = parse_pom_xml(file->contents, error);
       if (!pom) {
-        m_context.warn(file->location, "not a readable pom.xml: " + error);
+        m_context.omit(file->location, "not a readable pom.xml: " + error);
         continue;
       }
       if (pom->coordinates.artifact_id.empty()) {

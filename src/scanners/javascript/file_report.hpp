@@ -25,6 +25,10 @@ class FileReport {
   void warn(std::string message) { m_context.warn(m_location, std::move(message)); }
   // A warning naming the file and a line (1-based; 0 leaves the line out).
   void warn_at(std::size_t line, std::string message);
+  // A warning that the file, or the rest of it, was not read
+  // (ScanContext::omit); `line` as for warn_at.
+  void omit_at(std::size_t line, std::string message);
+  void omit(std::string message) { omit_at(0, std::move(message)); }
 
  private:
   ScanContext& m_context;

@@ -14,9 +14,9 @@ bool parse_json(std::string_view text, FileReport& report, nlohmann::json& docum
       message.remove_prefix(end + 2);
     }
     std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-    report.warn_at(line_of(text, offset), "not valid JSON: " + std::string(message));
+    report.omit_at(line_of(text, offset), "not valid JSON: " + std::string(message));
   } catch (const nlohmann::json::exception& error) {
-    report.warn(std::string("not valid JSON: ") + error.what());
+    report.omit(std::string("not valid JSON: ") + error.what());
   }
   return false;
 }

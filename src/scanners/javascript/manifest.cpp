@@ -242,7 +242,7 @@ bool parse_manifest(std::string_view text, FileReport& report, Manifest& manifes
     return false;
   }
   if (!document.is_object()) {
-    report.warn("not a package.json: the top level is not a JSON object");
+    report.omit("not a package.json: the top level is not a JSON object");
     return false;
   }
   manifest.name = string_member(document, "name", report);

@@ -71,6 +71,13 @@ void PackageGraph::relate(NodeId from, NodeId to, EdgeKind kind) {
 }
 
 void PackageGraph::compute_flags() {
+  // Packages installed for no project in the scan (npm install -g puts
+  // them in /usr/lib/node_modules) are there for whatever uses them: no
+  // mark, rather than "extraneous" for all.
+  if (std::none_of(m_nodes.begin(), m_nodes.end(),
+                   [](const Node& node) { return is_start(node.facts); })) {
+    return;
+  }
   // One walk per question, over the edges that keep the answer "no":
   // a package is dev when no path from the project avoids dev edges,
   // optional when none avoids optional edges, peer when none avoids peer
@@ -108,7 +115,7 @@ void PackageGraph::compute_flags() {
 
   for (NodeId node = 0; node < m_nodes.size(); ++node) {
     auto& facts = m_nodes[node].facts;
-    if (is_start(facts)) {
+    if (is_start(facts) || m_nodes[node].flags_given) {
       continue;
     }
     if (!any[node]) {
@@ -135,14 +142,15 @@ void PackageGraph::finish(FileReport& report) {
     node.edges.erase(std::unique(node.edges.begin(), node.edges.end()), node.edges.end());
   }
   if (m_edges_left_out > 0) {
-    report.warn("more than " + model::with_thousands(k_max_edges) + " dependency edges; " +
+    report.omit("more than " + model::with_thousands(k_max_edges) + " dependency edges; " +
                 model::with_thousands(m_edges_left_out) + " more were not recorded");
   }
   compute_flags();
   auto& graph = report.context().graph();
   std::vector<std::string> ids(m_nodes.size());
   for (NodeId node = 0; node < m_nodes.size(); ++node) {
-    auto& [facts, evidence, details, edges, ecosystem] = m_nodes[node];
+    auto& [facts, evidence, details, edges, ecosystem, flags_given] = m_nodes[node];
+    (void)flags_given;
     std::vector<std::string> problems;
     model::Component component = npm::make_component(facts, evidence, problems);
     if (!ecosystem.empty()) {

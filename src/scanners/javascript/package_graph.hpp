@@ -66,6 +66,11 @@ class PackageGraph {
   void relate(NodeId from, NodeId to, EdgeKind kind);
 
   npm::PackageFacts& facts(NodeId node) { return m_nodes[node].facts; }
+  // Keeps the dev/optional/devOptional/peer marks of `node` as its facts
+  // have them (npm recorded them in its hidden lockfile) instead of
+  // computing them in finish(): for a project whose package.json is not in
+  // the scan, whose declared dependencies are unknown.
+  void keep_flags(NodeId node) { m_nodes[node].flags_given = true; }
   // Sets the component's purl type (ecosystem) to one without npm's purl
   // rules: the component gets no purl, since `ecosystem` has no registered
   // purl type ("jsr").
@@ -88,6 +93,7 @@ class PackageGraph {
     std::vector<std::pair<NodeId, EdgeKind>> edges;
     // Empty: npm.
     std::string ecosystem = {};
+    bool flags_given = false;
   };
   std::vector<Node> m_nodes;
   std::size_t m_edges = 0;

@@ -69,4 +69,12 @@ std::string normalize_folder(std::string_view path) {
   return path == "." ? std::string() : std::string(path);
 }
 
+bool is_node_modules_root(std::string_view root_name) {
+  return root_name == "node_modules";
+}
+
+bool is_installed_package_file(std::string_view location, std::string_view root_name) {
+  return is_node_modules_root(root_name) || inside_node_modules(location);
+}
+
 } // namespace kensa::scanner::javascript

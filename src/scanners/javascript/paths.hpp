@@ -16,6 +16,16 @@ std::string join_path(std::string_view folder, std::string_view name);
 // Whether a path has a "node_modules" segment.
 bool inside_node_modules(std::string_view path);
 
+// Whether the scanned folder is itself a node_modules folder (its root name,
+// ScanContext::root_name).
+bool is_node_modules_root(std::string_view root_name);
+
+// Whether the file at `location` belongs to an installed package: it sits in
+// a node_modules folder, or the scan is of one. A lockfile there is the one
+// the package's authors used, shipped in its tarball; npm, yarn and pnpm
+// never read it, and neither does kensa.
+bool is_installed_package_file(std::string_view location, std::string_view root_name);
+
 // For a package folder directly under a node_modules folder
 // ("x/node_modules/@s/n" or "node_modules/n"): the installed name ("@s/n",
 // "n"); empty otherwise (a folder inside a package, ".bin", ".pnpm").

@@ -157,7 +157,7 @@ class AliasExpansion : public YAML::EventHandler {
 bool load_yaml(std::string_view text, FileReport& report, YAML::Node& document) {
   std::size_t line = 0;
   if (nesting_bound(text, line) > k_max_yaml_depth) {
-    report.warn_at(line, "nested deeper than " + std::to_string(k_max_yaml_depth) +
+    report.omit_at(line, "nested deeper than " + std::to_string(k_max_yaml_depth) +
                              " levels (or indented that far); not read");
     return false;
   }
@@ -173,12 +173,12 @@ bool load_yaml(std::string_view text, FileReport& report, YAML::Node& document) 
     document = YAML::Load(std::string(text));
     return true;
   } catch (const Refused& refused) {
-    report.warn_at(refused.line, refused.why);
+    report.omit_at(refused.line, refused.why);
   } catch (const YAML::Exception& error) {
     std::size_t at = error.mark.is_null() ? 0 : static_cast<std::size_t>(error.mark.line) + 1;
-    report.warn_at(at, "not valid YAML: " + error.msg);
+    report.omit_at(at, "not valid YAML: " + error.msg);
   } catch (const std::exception& error) {
-    report.warn(std::string("not valid YAML: ") + error.what());
+    report.omit(std::string("not valid YAML: ") + error.what());
   }
   return false;
 }

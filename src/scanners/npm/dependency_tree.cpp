@@ -46,7 +46,7 @@ class Tree {
       pending.pop_back();
       for (const auto& [name, entry] : current.dependencies->items()) {
         if (m_nodes.size() >= k_max_packages) {
-          m_lock.warn("more than " + std::to_string(k_max_packages) +
+          m_lock.omit("more than " + std::to_string(k_max_packages) +
                       " packages; the rest of the lockfile is not read");
           return;
         }
@@ -64,7 +64,7 @@ class Tree {
           m_lock.warn(where + ": \"dependencies\" is not an object");
         } else if (current.depth >= k_max_tree_depth) {
           if (!depth_warned) {
-            m_lock.warn(where + ": nested deeper than " + std::to_string(k_max_tree_depth) +
+            m_lock.omit(where + ": nested deeper than " + std::to_string(k_max_tree_depth) +
                         " levels; the deeper entries are not read");
             depth_warned = true;
           }

@@ -57,6 +57,10 @@ void Lockfile::warn(std::string message) {
   m_context.warn(m_file.location, std::move(message));
 }
 
+void Lockfile::omit(std::string message) {
+  m_context.omit(m_file.location, std::move(message));
+}
+
 std::string Lockfile::add(const PackageFacts& facts) {
   std::vector<std::string> problems;
   model::Component component = make_component(facts, m_evidence, problems);
@@ -103,7 +107,7 @@ bool Lockfile::spend(std::uint64_t units) {
   m_work += units;
   if (m_work > k_edge_work_budget) {
     m_budget_spent = true;
-    warn("too much work resolving dependencies (paths too deep or too many); the remaining "
+    omit("too much work resolving dependencies (paths too deep or too many); the remaining "
          "dependency edges are not reported");
     return false;
   }

@@ -47,6 +47,8 @@ class Lockfile {
 
   // A warning naming the file (capped by ScanContext::warn).
   void warn(std::string message);
+  // A warning that the rest of the file was not read (ScanContext::omit).
+  void omit(std::string message);
 
   // Adds the component for `facts` and returns its id; problems found on
   // the way become warnings.

@@ -9,8 +9,8 @@ std::unique_ptr<Scanner> make_scanner() {
   // read on its own: when a folder has both, npm uses only the shrinkwrap,
   // but both are reported (docs/scanners/npm.md, known gaps).
   return std::make_unique<FileParserScanner>(std::vector<FileParserScanner::Rule>{
-      {"**/package-lock.json", &parse_package_lock},
-      {"**/npm-shrinkwrap.json", &parse_package_lock},
+      {"**/package-lock.json", EvidenceKind::declared, &parse_package_lock},
+      {"**/npm-shrinkwrap.json", EvidenceKind::declared, &parse_package_lock},
   });
 }
 

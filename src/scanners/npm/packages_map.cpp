@@ -259,7 +259,7 @@ void read_packages_map(Lockfile& lock, const json& document, const json& package
       continue;
     }
     if (++count > k_max_packages) {
-      lock.warn("more than " + std::to_string(k_max_packages) +
+      lock.omit("more than " + std::to_string(k_max_packages) +
                 " packages; the rest of the lockfile is not read");
       break;
     }

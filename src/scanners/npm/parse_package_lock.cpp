@@ -1,5 +1,6 @@
 // The entry point for one lockfile: parse the JSON without exceptions, pick
 // the layout, hand over to its reader.
+#include "../javascript/paths.hpp"
 #include "lockfile.hpp"
 
 #include <spdlog/spdlog.h>
@@ -57,14 +58,6 @@ std::string describe_syntax_error(const std::string& contents) {
   return recorder.message();
 }
 
-// npm reads only the lockfile at the project root. Copies shipped inside
-// installed packages list what their authors had, not what is installed
-// (whatever npm took from a dependency's npm-shrinkwrap.json is already in
-// the root lockfile).
-bool inside_node_modules(std::string_view path) {
-  return path.starts_with("node_modules/") || path.find("/node_modules/") != std::string_view::npos;
-}
-
 // lockfileVersion, or nullopt when absent or not a whole number.
 std::optional<std::int64_t> lockfile_version(Lockfile& lock, const json& document) {
   const json* value = find_member(document, "lockfileVersion");
@@ -81,17 +74,21 @@ std::optional<std::int64_t> lockfile_version(Lockfile& lock, const json& documen
 } // namespace
 
 void parse_package_lock(ScanContext& context, const source::SourceFile& file) {
-  if (inside_node_modules(file.path)) {
+  // npm reads only the lockfile at the project root. Copies shipped inside
+  // installed packages list what their authors had, not what is installed
+  // (whatever npm took from a dependency's npm-shrinkwrap.json is already in
+  // the root lockfile).
+  if (javascript::is_installed_package_file(file.path, context.root_name())) {
     spdlog::debug("{}: skipped, a lockfile inside node_modules is not used by npm", file.location);
     return;
   }
   json document = json::parse(file.contents, nullptr, false);
   if (document.is_discarded()) {
-    context.warn(file.location, "not valid JSON: " + describe_syntax_error(file.contents));
+    context.omit(file.location, "not valid JSON: " + describe_syntax_error(file.contents));
     return;
   }
   if (!document.is_object()) {
-    context.warn(file.location, "not an npm lockfile: the top level is not a JSON object");
+    context.omit(file.location, "not an npm lockfile: the top level is not a JSON object");
     return;
   }
 

@@ -11,12 +11,14 @@ namespace {
 
 class OsReleaseScanner : public Scanner {
  public:
-  std::span<const std::string> patterns() const override { return release_file_patterns(); }
+  OsReleaseScanner() { add_patterns(m_patterns, release_file_patterns(), EvidenceKind::installed); }
+
+  std::span<const FilePattern> patterns() const override { return m_patterns; }
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     DistroIndex index(files);
     for (const auto& problem : index.problems()) {
-      context.warn(problem.location, "cannot read release file: " + problem.message);
+      context.omit(problem.location, "cannot read release file: " + problem.message);
     }
     // One component per root, from its most authoritative file: a root with
     // both os-release and debian_version is one distribution, not two.
@@ -31,6 +33,9 @@ class OsReleaseScanner : public Scanner {
       context.graph().add(make_os_component(entry.release, evidence));
     }
   }
+
+ private:
+  std::vector<FilePattern> m_patterns;
 };
 
 } // namespace

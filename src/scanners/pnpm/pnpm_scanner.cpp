@@ -163,7 +163,7 @@ class PnpmLock {
     std::size_t count = 0;
     for (auto it = listing.begin(); it != listing.end(); ++it) {
       if (++count > k_max_packages) {
-        m_report.warn("more than " + std::to_string(k_max_packages) +
+        m_report.omit("more than " + std::to_string(k_max_packages) +
                       " packages; the rest of the lockfile is not read");
         break;
       }
@@ -269,7 +269,7 @@ class PnpmLock {
 
 class PnpmScanner : public Scanner {
  public:
-  std::span<const std::string> patterns() const override { return m_patterns; }
+  std::span<const FilePattern> patterns() const override { return m_patterns; }
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     javascript::ProjectManifests projects(context, files);
@@ -277,7 +277,7 @@ class PnpmScanner : public Scanner {
       if (file.path != "pnpm-lock.yaml" && !file.path.ends_with("/pnpm-lock.yaml")) {
         continue;
       }
-      if (javascript::inside_node_modules(file.path)) {
+      if (javascript::is_installed_package_file(file.path, context.root_name())) {
         spdlog::debug("{}: skipped, a lockfile inside node_modules is not used", file.location);
         continue;
       }
@@ -287,19 +287,20 @@ class PnpmScanner : public Scanner {
         continue;
       }
       if (!document.IsMap()) {
-        report.warn("not a pnpm lockfile: the top level is not a map");
+        report.omit("not a pnpm lockfile: the top level is not a map");
         continue;
       }
       try {
         PnpmLock(context, file, projects, report).read(document);
       } catch (const std::exception& error) {
-        report.warn(std::string("cannot read: ") + error.what());
+        report.omit(std::string("cannot read: ") + error.what());
       }
     }
   }
 
  private:
-  std::vector<std::string> m_patterns{"**/pnpm-lock.yaml", "**/package.json"};
+  std::vector<FilePattern> m_patterns =
+      patterns_of_kind({"**/pnpm-lock.yaml", "**/package.json"}, EvidenceKind::declared);
 };
 
 } // namespace

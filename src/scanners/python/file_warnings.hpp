@@ -18,6 +18,8 @@ class FileWarnings {
   FileWarnings& operator=(const FileWarnings&) = delete;
 
   void warn(std::string message) { m_context.warn(m_location, std::move(message)); }
+  // The file, or the rest of it, was not read (ScanContext::omit).
+  void omit(std::string message) { m_context.omit(m_location, std::move(message)); }
   void warn_all(const ProblemList& problems) { m_context.warn_all(m_location, problems); }
 
  private:

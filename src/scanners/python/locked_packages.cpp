@@ -13,7 +13,7 @@ std::vector<LockedPackage> read_locked_packages(const toml::table& document, Fil
   }
   for (const auto& node : *entries) {
     if (packages.size() >= k_max_locked_packages) {
-      warnings.warn("more than " + std::to_string(k_max_locked_packages) +
+      warnings.omit("more than " + std::to_string(k_max_locked_packages) +
                     " packages; the rest are not read");
       break;
     }

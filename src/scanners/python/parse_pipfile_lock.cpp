@@ -30,7 +30,7 @@ void read_section(const json& section, bool develop, std::vector<LockedPackage>&
                   FileWarnings& warnings) {
   for (const auto& [name, entry] : section.items()) {
     if (packages.size() >= k_max_locked_packages) {
-      warnings.warn("more than " + std::to_string(k_max_locked_packages) +
+      warnings.omit("more than " + std::to_string(k_max_locked_packages) +
                     " packages; the rest are not read");
       return;
     }
@@ -104,11 +104,11 @@ std::optional<std::vector<LockedPackage>> read_pipfile_lock(const source::Source
     if (std::size_t end = message.find("] "); message.starts_with('[') && end != message.npos) {
       message.remove_prefix(end + 2);
     }
-    warnings.warn("not valid JSON: " + std::string(message));
+    warnings.omit("not valid JSON: " + std::string(message));
     return std::nullopt;
   }
   if (!document.is_object()) {
-    warnings.warn("not a Pipfile.lock: the top level is not a JSON object");
+    warnings.omit("not a Pipfile.lock: the top level is not a JSON object");
     return std::nullopt;
   }
   if (!document.contains("_meta")) {

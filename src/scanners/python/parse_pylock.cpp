@@ -89,7 +89,7 @@ std::optional<std::vector<LockedPackage>> read_pylock(const source::SourceFile& 
     warnings.warn("no \"lock-version\": not sure this is a pylock.toml; reading it anyway");
   } else if (!lock_version.starts_with("1.")) {
     // PEP 751: a tool must refuse a major version it does not know.
-    warnings.warn("lock-version " + lock_version + " is not 1.x; the file is not read");
+    warnings.omit("lock-version " + lock_version + " is not 1.x; the file is not read");
     return std::nullopt;
   }
 
@@ -100,7 +100,7 @@ std::optional<std::vector<LockedPackage>> read_pylock(const source::SourceFile& 
   }
   for (const auto& node : *entries) {
     if (packages.size() >= k_max_locked_packages) {
-      warnings.warn("more than " + std::to_string(k_max_locked_packages) +
+      warnings.omit("more than " + std::to_string(k_max_locked_packages) +
                     " packages; the rest are not read");
       break;
     }

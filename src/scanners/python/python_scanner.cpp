@@ -15,33 +15,51 @@ namespace kensa::scanner::python {
 
 namespace {
 
-const std::vector<std::string> k_patterns = {
-    // Installed packages.
-    "**/*.dist-info/METADATA",
-    "**/*.dist-info/RECORD",
-    "**/*.dist-info/direct_url.json",
-    "**/*.dist-info/top_level.txt",
-    "**/*.egg-info",
-    "**/*.egg-info/PKG-INFO",
-    "**/*.egg-info/requires.txt",
-    "**/*.egg-info/installed-files.txt",
-    "**/*.egg-info/top_level.txt",
-    "**/EGG-INFO/PKG-INFO",
-    "**/EGG-INFO/requires.txt",
-    "**/EGG-INFO/top_level.txt",
-    "**/PKG-INFO",
-    // Declared dependencies.
-    "**/requirements*.txt",
-    "**/requirements/*.txt",
-    "**/constraints*.txt",
-    "**/pyproject.toml",
-    "**/poetry.lock",
-    "**/uv.lock",
-    "**/pdm.lock",
-    "**/Pipfile.lock",
-    "**/pylock.toml",
-    "**/pylock.*.toml",
-};
+const std::vector<FilePattern> k_patterns = [] {
+  std::vector<FilePattern> patterns = patterns_of_kind(
+      {
+          // Installed packages.
+          "**/*.dist-info/METADATA",
+          "**/*.dist-info/RECORD",
+          "**/*.dist-info/direct_url.json",
+          "**/*.dist-info/top_level.txt",
+          "**/*.egg-info",
+          "**/*.egg-info/PKG-INFO",
+          "**/*.egg-info/requires.txt",
+          "**/*.egg-info/installed-files.txt",
+          "**/*.egg-info/top_level.txt",
+          "**/EGG-INFO/PKG-INFO",
+          "**/EGG-INFO/requires.txt",
+          "**/EGG-INFO/top_level.txt",
+          "**/PKG-INFO",
+      },
+      EvidenceKind::installed);
+  for (auto& pattern : patterns_of_kind(
+           {
+               // Declared dependencies.
+               "**/requirements*.txt",
+               "**/requirements/*.txt",
+               "**/constraints*.txt",
+               "**/pyproject.toml",
+               "**/poetry.lock",
+               "**/uv.lock",
+               "**/pdm.lock",
+               "**/Pipfile.lock",
+               "**/pylock.toml",
+               "**/pylock.*.toml",
+               // A wheel lying on disk (a package file: what it holds is
+               // declared, docs/sources.md) names itself in the metadata
+               // at its top.
+               "*.dist-info/METADATA",
+           },
+           EvidenceKind::declared)) {
+    patterns.push_back(std::move(pattern));
+  }
+  return patterns;
+}();
+
+// Zipped eggs on a Python path are imported in place: installed.
+const std::vector<std::string> k_installed_archives = {"**/*.egg"};
 
 // One folder of a project: its pyproject.toml and lockfiles belong together,
 // since the lockfile pins what pyproject.toml declares.
@@ -70,7 +88,7 @@ void read_project_folder(ScanContext& context, const ProjectFolder& folder) {
     } catch (const std::exception& error) {
       // The readers report bad input as warnings; this is for what they
       // did not foresee, so that one file cannot end the scan.
-      warnings.warn(std::string("cannot parse: ") + error.what());
+      warnings.omit(std::string("cannot parse: ") + error.what());
     }
   }
   if (!any_lock && declared != nullptr) {
@@ -86,13 +104,14 @@ void guarded(ScanContext& context, const std::string& what, Read read) {
   try {
     read();
   } catch (const std::exception& error) {
-    context.warn(what, std::string("cannot read Python metadata: ") + error.what());
+    context.omit(what, std::string("cannot read Python metadata: ") + error.what());
   }
 }
 
 class PythonScanner : public Scanner {
  public:
-  std::span<const std::string> patterns() const override { return k_patterns; }
+  std::span<const FilePattern> patterns() const override { return k_patterns; }
+  std::span<const std::string> installed_archives() const override { return k_installed_archives; }
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     guarded(context, "installed packages", [&] { read_installed(context, files); });

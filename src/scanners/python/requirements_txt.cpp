@@ -9,6 +9,8 @@
 #include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 
+#include <spdlog/spdlog.h>
+
 #include <map>
 #include <memory>
 #include <set>
@@ -69,7 +71,7 @@ std::vector<Line> logical_lines(std::string_view text, FileWarnings& warnings) {
     if (!continuing) {
       if (!trim(current.text).empty()) {
         if (lines.size() >= k_max_requirement_lines) {
-          warnings.warn("more than " + std::to_string(k_max_requirement_lines) +
+          warnings.omit("more than " + std::to_string(k_max_requirement_lines) +
                         " lines; the rest are not read");
           break;
         }
@@ -355,13 +357,25 @@ void add_entry(ScanContext& context, const ParsedFile& parsed, const Entry& entr
                const std::map<std::string, std::pair<std::string, std::string>>& constraints,
                FileWarnings& warnings) {
   const Requirement& requirement = entry.requirement;
+  if (requirement.name.empty()) {
+    // A folder or URL that names no project ("-e .", "./tools/x") is no
+    // package name: a path is not a component. A folder is usually the
+    // project itself or one beside it, which its own metadata describes; a
+    // URL names a package the file does not, which is said.
+    std::string_view where = entry.bare_url;
+    bool local = where == "." || where.starts_with("./") || where.starts_with("../") ||
+                 where.starts_with('/') || where.starts_with("file:");
+    if (local) {
+      spdlog::debug("{}: line {}: {} is a folder, not a package name; not reported",
+                    parsed.file->location, entry.line, where);
+    } else {
+      warnings.warn("line " + std::to_string(entry.line) + ": " + std::string(where) +
+                    " names no package (no \"name @\" or #egg=); not reported");
+    }
+    return;
+  }
   PackageFacts facts;
   facts.name = requirement.name;
-  if (facts.name.empty()) {
-    // A URL or path that names no project: reported as it is written.
-    facts.name = entry.bare_url;
-    facts.name_is_location = true;
-  }
   facts.hashes = entry.hashes;
   std::string url = entry.bare_url.empty() ? requirement.url : entry.bare_url;
   if (!url.empty()) {

@@ -46,7 +46,7 @@ void wrong_type(const toml::node& node, std::string_view key, std::string_view w
 std::optional<toml::table> parse_toml(std::string_view text, FileWarnings& warnings) {
   auto parsed = scanner::parse_toml(text);
   if (!parsed) {
-    warnings.warn(parsed.error());
+    warnings.omit(parsed.error());
     return std::nullopt;
   }
   return std::move(parsed).value();

@@ -146,8 +146,11 @@ void scan_package_file(ScanContext& context, const source::SourceFile& file) {
   }
   std::vector<std::string> problems;
   std::string vendor = purl_namespace(nullptr, package->vendor);
-  std::string id = context.graph().add(
-      make_component(*package, vendor, nullptr, context.evidence_for(file), problems));
+  // Not an installed package: the .rpm file, found as such.
+  model::Evidence evidence = context.evidence_for(file);
+  evidence.found_by = "rpm-file";
+  std::string id =
+      context.graph().add(make_component(*package, vendor, nullptr, evidence, problems));
   for (const auto& problem : problems) {
     context.warn(file.location, problem);
   }
@@ -172,16 +175,17 @@ class RpmScanner : public Scanner {
   RpmScanner() {
     for (std::string_view folder : k_folders) {
       for (const auto& database : k_database_files) {
-        m_patterns.push_back("**/" + std::string(folder) + std::string(database.file_name));
+        m_patterns.push_back(
+            FilePattern{"**/" + std::string(folder) + std::string(database.file_name),
+                        EvidenceKind::installed});
       }
     }
-    for (const auto& pattern : os_release::release_file_patterns()) {
-      m_patterns.push_back(pattern);
-    }
-    m_patterns.emplace_back("**/*.rpm");
+    add_patterns(m_patterns, os_release::release_file_patterns(), EvidenceKind::installed);
+    // Package files lying on disk say what they would install.
+    m_patterns.push_back(FilePattern{"**/*.rpm", EvidenceKind::declared});
   }
 
-  std::span<const std::string> patterns() const override { return m_patterns; }
+  std::span<const FilePattern> patterns() const override { return m_patterns; }
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     std::map<std::string, Found> roots;
@@ -212,7 +216,7 @@ class RpmScanner : public Scanner {
   }
 
  private:
-  std::vector<std::string> m_patterns;
+  std::vector<FilePattern> m_patterns;
 };
 
 } // namespace

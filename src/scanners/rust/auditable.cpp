@@ -83,19 +83,19 @@ int nesting_depth(std::string_view text) {
 
 void add_image(ScanContext& context, const source::SourceFile& file, const std::string& text) {
   if (nesting_depth(text) > k_max_json_depth) {
-    context.warn(file.location, "cargo-auditable data nests deeper than " +
+    context.omit(file.location, "cargo-auditable data nests deeper than " +
                                     std::to_string(k_max_json_depth) + " levels; not read");
     return;
   }
   json document = json::parse(text, nullptr, false);
   if (document.is_discarded() || !document.is_object() || !document.contains("packages") ||
       !document["packages"].is_array()) {
-    context.warn(file.location, "cargo-auditable data is not a JSON object with a packages list");
+    context.omit(file.location, "cargo-auditable data is not a JSON object with a packages list");
     return;
   }
   const json& packages = document["packages"];
   if (packages.size() > k_max_packages) {
-    context.warn(file.location, "cargo-auditable data lists more than " +
+    context.omit(file.location, "cargo-auditable data lists more than " +
                                     std::to_string(k_max_packages) + " packages; not read");
     return;
   }

@@ -102,7 +102,7 @@ std::string reference_text(const LockedPackage& package) {
 void parse_cargo_lock(ScanContext& context, const source::SourceFile& file) {
   auto parsed = parse_toml(file.contents);
   if (!parsed) {
-    context.warn(file.location, parsed.error());
+    context.omit(file.location, parsed.error());
     return;
   }
   toml::table& root = *parsed;
@@ -114,7 +114,7 @@ void parse_cargo_lock(ScanContext& context, const source::SourceFile& file) {
   const auto* packages = root["package"].as_array();
   if (packages == nullptr) {
     if (root.contains("package")) {
-      context.warn(file.location, "\"package\" is not an array of tables");
+      context.omit(file.location, "\"package\" is not an array of tables");
     }
     return;
   }

@@ -14,27 +14,27 @@ namespace {
 
 class RustScanner : public Scanner {
  public:
-  std::span<const std::string> patterns() const override { return m_patterns; }
+  std::span<const FilePattern> patterns() const override { return m_patterns; }
 
   const ContentRule* content_rule() const override { return &k_rule; }
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     for (const auto& file : files) {
       try {
-        if (glob_match(m_patterns.front(), file.path)) {
+        if (glob_match(m_patterns.front().glob, file.path)) {
           parse_cargo_lock(context, file);
         } else {
           add_auditable_crates(context, file);
         }
       } catch (const std::exception& error) {
-        context.warn(file.location, std::string("cannot parse: ") + error.what());
+        context.omit(file.location, std::string("cannot parse: ") + error.what());
       }
     }
   }
 
  private:
   static constexpr ContentRule k_rule{&binary::looks_like_executable, &condense_auditable_binary};
-  std::vector<std::string> m_patterns{"**/Cargo.lock"};
+  std::vector<FilePattern> m_patterns = patterns_of_kind({"**/Cargo.lock"}, EvidenceKind::declared);
 };
 
 } // namespace

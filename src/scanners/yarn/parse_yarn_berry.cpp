@@ -76,7 +76,7 @@ bool parse_yarn_berry(std::string_view text, javascript::FileReport& report,
     return false;
   }
   if (!document.IsMap()) {
-    report.warn("not a yarn.lock: the top level is not a map");
+    report.omit("not a yarn.lock: the top level is not a map");
     return false;
   }
   for (auto it = document.begin(); it != document.end(); ++it) {
@@ -85,7 +85,7 @@ bool parse_yarn_berry(std::string_view text, javascript::FileReport& report,
       continue;
     }
     if (entries.size() >= k_max_entries) {
-      report.warn("more than " + std::to_string(k_max_entries) +
+      report.omit("more than " + std::to_string(k_max_entries) +
                   " entries; the rest of the file is not read");
       break;
     }

@@ -118,7 +118,7 @@ std::vector<YarnEntry> parse_yarn_v1(std::string_view text, javascript::FileRepo
       current = nullptr;
       skipping = false;
       if (entries.size() >= k_max_entries) {
-        report.warn_at(line_number, "more than " + std::to_string(k_max_entries) +
+        report.omit_at(line_number, "more than " + std::to_string(k_max_entries) +
                                         " entries; the rest of the file is not read");
         break;
       }

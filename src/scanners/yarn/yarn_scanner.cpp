@@ -11,7 +11,7 @@ namespace {
 
 class YarnScanner : public Scanner {
  public:
-  std::span<const std::string> patterns() const override { return m_patterns; }
+  std::span<const FilePattern> patterns() const override { return m_patterns; }
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     javascript::ProjectManifests projects(context, files);
@@ -21,20 +21,21 @@ class YarnScanner : public Scanner {
       }
       // Yarn reads only the project's lockfile; copies inside installed
       // packages describe their authors' machines.
-      if (javascript::inside_node_modules(file.path)) {
+      if (javascript::is_installed_package_file(file.path, context.root_name())) {
         spdlog::debug("{}: skipped, a lockfile inside node_modules is not used", file.location);
         continue;
       }
       try {
         scan_yarn_lock(context, file, projects);
       } catch (const std::exception& error) {
-        context.warn(file.location, std::string("cannot parse: ") + error.what());
+        context.omit(file.location, std::string("cannot parse: ") + error.what());
       }
     }
   }
 
  private:
-  std::vector<std::string> m_patterns{"**/yarn.lock", "**/package.json"};
+  std::vector<FilePattern> m_patterns =
+      patterns_of_kind({"**/yarn.lock", "**/package.json"}, EvidenceKind::declared);
 };
 
 } // namespace

@@ -41,18 +41,24 @@ class ImageSource : public Source {
       if (context.stopped()) {
         break;
       }
+      if (!context.may_open_archive(layer->path)) {
+        continue;
+      }
       spdlog::debug("image layer {} ({})", layer->digest, layer->path);
       MemberFilter& filter = squash.next_layer();
       auto walked = m_store->with_blob(layer->path, [&](ArchiveReader& reader) {
         walker.walk(reader, layer->path, "", 0, layer->digest, &filter);
       });
       if (!walked) {
-        sink.warn(layer->path, "cannot read image layer: " + walked.error());
+        sink.omit(layer->path, "cannot read image layer: " + walked.error());
       }
       squash.finish_layer();
     }
+    context.finish();
     return ok_status();
   }
+
+  SourceKind kind() const override { return SourceKind::image; }
 
   model::Component subject() const override {
     model::Component component;

@@ -2,12 +2,17 @@
 // made here, since no Go older than 1.18 is packaged), module lines and
 // quoting.
 #include "../../../src/scanners/binary/executable.hpp"
+#include "../../../src/scanners/golang/binary_modules.hpp"
 #include "../../../src/scanners/golang/build_info.hpp"
 #include "../../../src/scanners/golang/go_component.hpp"
 
+#include <kensa/model/graph.hpp>
+
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <set>
 #include <string>
 
 namespace go_reader = kensa::scanner::golang;
@@ -227,4 +232,33 @@ TEST_CASE("go build info: pseudo-versions from vcs.time and vcs.revision", "[go]
   CHECK(go_reader::pseudo_version("2024-03-01T10:20:30+02:00", "0123456789abcdef").empty());
   CHECK(go_reader::pseudo_version("2024-03-01T10:20:30Z", "short").empty());
   CHECK(go_reader::pseudo_version("", "0123456789abcdef").empty());
+}
+
+TEST_CASE("go build info: a binary built from files is its main package, not a module", "[go]") {
+  // What `go build main.go` records: no module line, the go tool's name for
+  // the files' package.
+  nlohmann::json condensed{{"images",
+                            {{{"go", "go1.19.8"},
+                              {"modules", "path\tcommand-line-arguments\n"
+                                          "dep\tgolang.org/x/text\tv0.3.8\th1:abc=\n"
+                                          "build\t-compiler=gc\n"}}}},
+                           {"warnings", nlohmann::json::array()}};
+  kensa::model::ComponentGraph graph;
+  kensa::scanner::ScanContext context(graph, "go", "subject");
+  go_reader::add_binary_modules(context, kensa::source::SourceFile{"usr/local/bin/hello",
+                                                                   "usr/local/bin/hello", "",
+                                                                   condensed.dump()});
+  auto document = std::move(graph).finish({});
+  std::set<std::string> names;
+  for (const auto& component : document.components) {
+    names.insert(component.purl.empty() ? component.name : component.purl);
+    CHECK(component.name != "command-line-arguments");
+    if (component.name == "hello") {
+      CHECK(component.type == kensa::model::ComponentType::application);
+      CHECK(component.purl.empty());
+    }
+  }
+  // The program is what its file is called; its dependencies are modules.
+  CHECK(names.count("hello") == 1);
+  CHECK(names.count("pkg:golang/golang.org/x/text@v0.3.8") == 1);
 }

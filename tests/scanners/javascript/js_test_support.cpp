@@ -29,7 +29,7 @@ ScanResult run(const std::vector<std::string>& scanners, std::vector<source::Sou
     std::vector<source::SourceFile> wanted;
     for (const auto& file : files) {
       for (const auto& pattern : instance->patterns()) {
-        if (glob_match(pattern, file.path)) {
+        if (glob_match(pattern.glob, file.path)) {
           wanted.push_back(file);
           break;
         }

@@ -19,7 +19,7 @@ TEST_CASE("npm scanner: asks for package-lock.json and npm-shrinkwrap.json anywh
   auto npm = scanner::find_scanner("npm")->create();
   auto wanted = [&](std::string_view path) {
     for (const auto& pattern : npm->patterns()) {
-      if (glob_match(pattern, path)) {
+      if (glob_match(pattern.glob, path)) {
         return true;
       }
     }

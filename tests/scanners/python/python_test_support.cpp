@@ -147,9 +147,9 @@ std::vector<source::SourceFile> fixture_files(const std::string& name) {
       continue;
     }
     std::string relative = name + "/" + entry.path().lexically_relative(root).generic_string();
-    bool wanted =
-        std::any_of(python->patterns().begin(), python->patterns().end(),
-                    [&](const std::string& pattern) { return glob_match(pattern, relative); });
+    bool wanted = std::any_of(
+        python->patterns().begin(), python->patterns().end(),
+        [&](const scanner::FilePattern& pattern) { return glob_match(pattern.glob, relative); });
     if (wanted) {
       files.push_back(file(relative, read_file(entry.path())));
     }

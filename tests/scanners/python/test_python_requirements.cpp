@@ -82,9 +82,26 @@ TEST_CASE("python requirements: unpinned, URL and VCS requirements get no versio
   const auto& anyio = requirements().unversioned("anyio");
   CHECK(anyio.version.empty());
 
-  const auto& tool = requirements().unversioned("./tools/kensa-fixture-tool");
-  CHECK(property(tool, "kensa:python:editable") == "true");
-  CHECK(property(tool, "kensa:python:source") == "./tools/kensa-fixture-tool");
+  // A folder is not a package name: "-e ./tools/kensa-fixture-tool" is no
+  // component (the tool's own metadata names it where it is installed).
+  for (const auto& component : requirements().document.components) {
+    CHECK(component.name.find('/') == std::string::npos);
+    CHECK(component.name != ".");
+  }
+}
+
+TEST_CASE("python requirements: a folder or a URL that names no package is no component",
+          "[scanner][python]") {
+  auto result = scan_files({file("requirements.txt", ".\n"
+                                                     "-e .\n"
+                                                     "../sibling\n"
+                                                     "https://example.org/download/latest\n"
+                                                     "six==1.16.0\n")});
+  REQUIRE(result.document.components.size() == 1);
+  CHECK(result.find("pkg:pypi/six@1.16.0") != nullptr);
+  CHECK(result.mentions("requirements.txt",
+                        "line 4: https://example.org/download/latest names no package"));
+  CHECK_FALSE(result.mentions("requirements.txt", "line 1"));
 }
 
 TEST_CASE("python requirements: -r includes resolved among the scanned files",
