@@ -161,7 +161,7 @@ TEST_CASE("scan display: kensa scanners lists each scanner's kinds of evidence",
   CHECK(dpkg);
 }
 
-TEST_CASE("scan display: --scanner takes a tag; --evidence and --include-declared choose kinds",
+TEST_CASE("scan display: --scanner takes a tag, --evidence and --include-declared choose kinds",
           "[cli][display]") {
   auto root = scratch_dir("display-kinds");
   write_to(root / "requirements.txt", "six==1.16.0\n");
