@@ -233,7 +233,10 @@ TEST_CASE("root scan: a limit forced low makes the document say it is incomplete
                                      "kensa-json",
                                      "-o",
                                      "cyclonedx-json=" + out.string()};
-  auto result = run_kensa(arguments);
+  // A fixed timestamp: the run with --fail-on below must write the same.
+  kensa::testing::RunOptions fixed_time;
+  fixed_time.environment = {"SOURCE_DATE_EPOCH=1700000000"};
+  auto result = kensa::testing::run_kensa_with(arguments, fixed_time);
   INFO(result.err);
   CHECK(result.exit_code == 0);
   CHECK(result.err.find("var/lib/dpkg/status: file is") != std::string::npos);
@@ -287,7 +290,7 @@ TEST_CASE("root scan: a limit forced low makes the document say it is incomplete
 
   // --fail-on incomplete: the same outputs, and exit 1 for CI.
   arguments.insert(arguments.end(), {"--fail-on", "incomplete"});
-  auto failing = run_kensa(arguments);
+  auto failing = kensa::testing::run_kensa_with(arguments, fixed_time);
   CHECK(failing.exit_code == 1);
   CHECK(failing.out == result.out);
 }

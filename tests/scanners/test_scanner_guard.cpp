@@ -16,7 +16,7 @@ namespace {
 // "boom": the kind of failure the driver must contain.
 class FragileScanner : public scanner::Scanner {
  public:
-  std::span<const std::string> patterns() const override { return m_patterns; }
+  std::span<const scanner::FilePattern> patterns() const override { return m_patterns; }
   void scan(scanner::ScanContext& context, std::span<const source::SourceFile> files) override {
     for (const auto& file : files) {
       if (file.path == "boom") {
@@ -30,7 +30,7 @@ class FragileScanner : public scanner::Scanner {
   }
 
  private:
-  std::vector<std::string> m_patterns{"**"};
+  std::vector<scanner::FilePattern> m_patterns{{"**", scanner::EvidenceKind::declared}};
 };
 
 class HungryScanner : public FragileScanner {
