@@ -167,8 +167,10 @@ bool load_yaml(std::string_view text, FileReport& report, YAML::Node& document) 
       std::istringstream stream{std::string(text)};
       YAML::Parser parser(stream);
       AliasExpansion expansion;
-      while (parser.HandleNextDocument(expansion)) {
-      }
+      // The first document only: it is all YAML::Load reads, and after some
+      // errors (a line starting with ',') yaml-cpp hands out empty
+      // documents forever.
+      parser.HandleNextDocument(expansion);
     }
     document = YAML::Load(std::string(text));
     return true;

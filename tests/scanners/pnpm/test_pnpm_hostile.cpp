@@ -87,6 +87,16 @@ TEST_CASE("pnpm hostile: an alias inside the node it names is refused",
   CHECK(warnings[0] == "pnpm-lock.yaml: line 4: an alias inside the node it names; not read");
 }
 
+TEST_CASE("pnpm hostile: a lockfile starting with a comma ends, read as YAML reads it",
+          "[scanner][pnpm][hostile]") {
+  // After the stray ',' yaml-cpp's event parser hands out empty documents
+  // without end; the anchor makes kensa count aliases with it first.
+  auto result = scan_texts({"pnpm"}, {{"pnpm-lock.yaml", ",lockfileVersion: '9.0'\n"
+                                                         "snapshots:\n"
+                                                         "  a@1.0.0: &shared {}\n"}});
+  CHECK(result.warnings().size() == 1);
+}
+
 TEST_CASE("package graph: edges past the cap are counted, repeats dropped",
           "[scanner][javascript][hostile]") {
   model::ComponentGraph graph;
