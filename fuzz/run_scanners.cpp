@@ -14,9 +14,11 @@
 
 namespace kensa::fuzz {
 
-void run_scan_file(const FuzzTarget& target, std::string_view data) {
-  std::vector<source::MemoryFile> files;
-  files.push_back(source::MemoryFile{std::string(target.path), std::string(data)});
+namespace {
+
+// Scans an in-memory tree of `files` the way `kensa scan` would and writes
+// what it finds in every format.
+void scan_and_write(std::vector<source::MemoryFile> files) {
   auto source = source::make_memory_source(std::move(files), "fuzz");
   scanner::ScanOptions options;
   options.timestamp = 0;
@@ -26,18 +28,20 @@ void run_scan_file(const FuzzTarget& target, std::string_view data) {
   }
 }
 
+} // namespace
+
+void run_scan_file(const FuzzTarget& target, std::string_view data) {
+  std::vector<source::MemoryFile> files;
+  files.push_back(source::MemoryFile{std::string(target.path), std::string(data)});
+  scan_and_write(std::move(files));
+}
+
 void run_scan_file_with_package(const FuzzTarget& target, std::string_view data) {
   std::vector<source::MemoryFile> files;
   files.push_back(source::MemoryFile{std::string(target.path), std::string(data)});
   files.push_back(source::MemoryFile{"project/node_modules/pkg/package.json",
                                      R"({"name": "pkg", "version": "1.0.0"})"});
-  auto source = source::make_memory_source(std::move(files), "fuzz");
-  scanner::ScanOptions options;
-  options.timestamp = 0;
-  auto document = scanner::scan(*source, options);
-  if (document) {
-    write_every_format(*document);
-  }
+  scan_and_write(std::move(files));
 }
 
 void run_go_module_info(const FuzzTarget&, std::string_view data) {

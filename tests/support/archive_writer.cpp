@@ -21,10 +21,15 @@ struct EntryDeleter {
   void operator()(archive_entry* entry) const { archive_entry_free(entry); }
 };
 
-std::unique_ptr<archive, WriterDeleter> open_tar(const std::filesystem::path& file, bool gzip) {
+using Writer = std::unique_ptr<archive, WriterDeleter>;
+using Members = std::vector<std::pair<std::string, std::string>>;
+
+// Opens `file` for writing in the format `set_format` selects (pax, zip,
+// ar), gzip-compressed when asked.
+Writer open_archive(const std::filesystem::path& file, int (*set_format)(archive*), bool gzip) {
   std::filesystem::create_directories(file.parent_path());
-  std::unique_ptr<archive, WriterDeleter> writer(archive_write_new());
-  REQUIRE(archive_write_set_format_pax(writer.get()) == ARCHIVE_OK);
+  Writer writer(archive_write_new());
+  REQUIRE(set_format(writer.get()) == ARCHIVE_OK);
   if (gzip) {
     REQUIRE(archive_write_add_filter_gzip(writer.get()) == ARCHIVE_OK);
   }
@@ -32,12 +37,28 @@ std::unique_ptr<archive, WriterDeleter> open_tar(const std::filesystem::path& fi
   return writer;
 }
 
+// Writes each member as a regular file, mode 0644.
+void write_regular_files(archive* writer, const Members& members) {
+  for (const auto& [name, contents] : members) {
+    std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
+    archive_entry_set_pathname(entry.get(), name.c_str());
+    archive_entry_set_filetype(entry.get(), AE_IFREG);
+    archive_entry_set_perm(entry.get(), 0644);
+    archive_entry_set_size(entry.get(), static_cast<la_int64_t>(contents.size()));
+    REQUIRE(archive_write_header(writer, entry.get()) == ARCHIVE_OK);
+    if (!contents.empty()) {
+      REQUIRE(archive_write_data(writer, contents.data(), contents.size()) ==
+              static_cast<la_ssize_t>(contents.size()));
+    }
+  }
+}
+
 } // namespace
 
 void write_sparse_tar(const std::filesystem::path& file, const std::string& name,
                       std::uint64_t size, const std::string& data) {
   REQUIRE(data.size() <= size);
-  auto writer = open_tar(file, false);
+  auto writer = open_archive(file, archive_write_set_format_pax, false);
   std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
   archive_entry_set_pathname(entry.get(), name.c_str());
   archive_entry_set_filetype(entry.get(), AE_IFREG);
@@ -52,55 +73,17 @@ void write_sparse_tar(const std::filesystem::path& file, const std::string& name
 
 void write_tar(const std::filesystem::path& file,
                const std::vector<std::pair<std::string, std::string>>& members, bool gzip) {
-  auto writer = open_tar(file, gzip);
-  for (const auto& [name, contents] : members) {
-    std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
-    archive_entry_set_pathname(entry.get(), name.c_str());
-    archive_entry_set_filetype(entry.get(), AE_IFREG);
-    archive_entry_set_perm(entry.get(), 0644);
-    archive_entry_set_size(entry.get(), static_cast<la_int64_t>(contents.size()));
-    REQUIRE(archive_write_header(writer.get(), entry.get()) == ARCHIVE_OK);
-    if (!contents.empty()) {
-      REQUIRE(archive_write_data(writer.get(), contents.data(), contents.size()) ==
-              static_cast<la_ssize_t>(contents.size()));
-    }
-  }
+  write_regular_files(open_archive(file, archive_write_set_format_pax, gzip).get(), members);
 }
 
 void write_zip(const std::filesystem::path& file,
                const std::vector<std::pair<std::string, std::string>>& members) {
-  std::filesystem::create_directories(file.parent_path());
-  std::unique_ptr<archive, WriterDeleter> writer(archive_write_new());
-  REQUIRE(archive_write_set_format_zip(writer.get()) == ARCHIVE_OK);
-  REQUIRE(archive_write_open_filename(writer.get(), file.c_str()) == ARCHIVE_OK);
-  for (const auto& [name, contents] : members) {
-    std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
-    archive_entry_set_pathname(entry.get(), name.c_str());
-    archive_entry_set_filetype(entry.get(), AE_IFREG);
-    archive_entry_set_perm(entry.get(), 0644);
-    archive_entry_set_size(entry.get(), static_cast<la_int64_t>(contents.size()));
-    REQUIRE(archive_write_header(writer.get(), entry.get()) == ARCHIVE_OK);
-    REQUIRE(archive_write_data(writer.get(), contents.data(), contents.size()) ==
-            static_cast<la_ssize_t>(contents.size()));
-  }
+  write_regular_files(open_archive(file, archive_write_set_format_zip, false).get(), members);
 }
 
 void write_ar(const std::filesystem::path& file,
               const std::vector<std::pair<std::string, std::string>>& members) {
-  std::filesystem::create_directories(file.parent_path());
-  std::unique_ptr<archive, WriterDeleter> writer(archive_write_new());
-  REQUIRE(archive_write_set_format_ar_svr4(writer.get()) == ARCHIVE_OK);
-  REQUIRE(archive_write_open_filename(writer.get(), file.c_str()) == ARCHIVE_OK);
-  for (const auto& [name, contents] : members) {
-    std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
-    archive_entry_set_pathname(entry.get(), name.c_str());
-    archive_entry_set_filetype(entry.get(), AE_IFREG);
-    archive_entry_set_perm(entry.get(), 0644);
-    archive_entry_set_size(entry.get(), static_cast<la_int64_t>(contents.size()));
-    REQUIRE(archive_write_header(writer.get(), entry.get()) == ARCHIVE_OK);
-    REQUIRE(archive_write_data(writer.get(), contents.data(), contents.size()) ==
-            static_cast<la_ssize_t>(contents.size()));
-  }
+  write_regular_files(open_archive(file, archive_write_set_format_ar_svr4, false).get(), members);
 }
 
 std::string tar_bytes(const std::vector<std::pair<std::string, std::string>>& members, bool gzip) {
@@ -118,16 +101,7 @@ std::string tar_bytes(const std::vector<std::pair<std::string, std::string>>& me
     }
     REQUIRE(archive_write_open_memory(writer.get(), bytes.data(), bytes.size(), &used) ==
             ARCHIVE_OK);
-    for (const auto& [name, contents] : members) {
-      std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
-      archive_entry_set_pathname(entry.get(), name.c_str());
-      archive_entry_set_filetype(entry.get(), AE_IFREG);
-      archive_entry_set_perm(entry.get(), 0644);
-      archive_entry_set_size(entry.get(), static_cast<la_int64_t>(contents.size()));
-      REQUIRE(archive_write_header(writer.get(), entry.get()) == ARCHIVE_OK);
-      REQUIRE(archive_write_data(writer.get(), contents.data(), contents.size()) ==
-              static_cast<la_ssize_t>(contents.size()));
-    }
+    write_regular_files(writer.get(), members);
   }
   bytes.resize(used);
   return bytes;

@@ -65,6 +65,16 @@ std::optional<GoBuild> build(std::string& reason) {
   // a process of its own. GOCACHE is shared (go locks it), so only the first
   // build compiles the standard library.
   result.folder = scratch_dir("go-binaries-" + std::to_string(::getpid()));
+  // The folder is this process's alone: remove it when the process ends, or
+  // every test run leaves its binaries behind (a scan of / finds them).
+  struct RemovedAtExit {
+    fs::path folder;
+    ~RemovedAtExit() {
+      std::error_code ignored;
+      fs::remove_all(folder, ignored);
+    }
+  };
+  static const RemovedAtExit removed_at_exit{result.folder};
   fs::path source = fixture("golang/build");
   fs::copy(source / "app", result.folder / "app", fs::copy_options::recursive);
   fs::copy(source / "localdep", result.folder / "localdep", fs::copy_options::recursive);
