@@ -33,11 +33,7 @@ std::string version_text() {
     text += " ";
     text += scanner.name;
   }
-  text += "\nformats:";
-  for (const auto& format : format::output_formats()) {
-    text += " ";
-    text += format.name;
-  }
+  text += "\nformats: " + format::format_listing();
   return text;
 }
 

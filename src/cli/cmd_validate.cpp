@@ -5,6 +5,7 @@
 #include "input_in_progress.hpp"
 #include "limit_flags.hpp"
 
+#include <kensa/format/writer.hpp>
 #include <kensa/source/document_input.hpp>
 #include <kensa/validate/report.hpp>
 #include <kensa/validate/validator.hpp>
@@ -91,7 +92,7 @@ Result<std::vector<std::string>> expand_paths(const std::vector<std::string>& pa
 // skipped quietly; a file named on the command line is always reported.
 bool is_sbom_file(const std::string& path) {
   const auto head = source::read_document_head(path, std::size_t{1} << 20);
-  return head && static_cast<bool>(validate::detect_document_kind(*head));
+  return head && format::format_of(format::detect_format(*head)) != nullptr;
 }
 
 // Reads and validates one file ("-": standard input); a file that cannot be
@@ -172,12 +173,18 @@ int run_validate(const ValidateArguments& arguments) {
   }
   options.max_document_size = static_cast<std::size_t>(*max_bytes);
   if (!arguments.format.empty()) {
-    auto kind = validate::parse_format_name(arguments.format);
-    if (!kind) {
-      spdlog::error("--format: {}", kind.error());
+    auto named = format::parse_format_name(arguments.format, format::FormatUse::read);
+    if (!named) {
+      spdlog::error("--format: {}", named.error());
       return k_exit_usage;
     }
-    options.kind = *kind;
+    if (named->format->family == format::DocumentFamily::unknown) {
+      spdlog::error("--format: '{}' is not an SBOM format (use cyclonedx-json, cyclonedx-xml, "
+                    "spdx-json, spdx-tag-value, spdx-yaml or spdx3-jsonld)",
+                    named->format->name);
+      return k_exit_usage;
+    }
+    options.kind = format::document_format(*named->format, named->version);
   }
   for (const auto& name : arguments.profiles) {
     const auto resolved = validate::resolve_profile(name);
@@ -253,8 +260,8 @@ std::function<int()> register_validate_command(CLI::App& app) {
   command
       ->add_option("--format", arguments->format,
                    "Read the input as this format instead of detecting it: cyclonedx-json, "
-                   "cyclonedx-xml, spdx-json, spdx-tag-value, spdx-yaml or spdx3-jsonld, "
-                   "optionally @VERSION")
+                   "cyclonedx-xml, spdx-json, spdx-tag-value, spdx-yaml or spdx3-jsonld (the "
+                   "names -o takes), optionally @VERSION (spdx-json@3.0 or @3.0.1 is SPDX 3)")
       ->type_name("FORMAT[@VERSION]");
   command
       ->add_option("--profile", arguments->profiles,

@@ -76,6 +76,8 @@ class JsonSniffer : public nlohmann::json_sax<nlohmann::json> {
     if (m_depth == 1) {
       if (m_key == "bomFormat" && value == "CycloneDX") {
         m_cyclonedx = true;
+      } else if (m_key == "bomFormat") {
+        m_cyclonedx_shape = true;
       } else if (m_key == "specVersion") {
         m_spec_version = value;
       } else if (m_key == "spdxVersion" && value.rfind("SPDX-", 0) == 0) {
@@ -101,6 +103,7 @@ class JsonSniffer : public nlohmann::json_sax<nlohmann::json> {
   bool key(string_t& name) override {
     if (m_depth == 1) {
       m_key = name;
+      m_cyclonedx_shape = m_cyclonedx_shape || is_cyclonedx_member(name);
     }
     return true;
   }
@@ -110,9 +113,14 @@ class JsonSniffer : public nlohmann::json_sax<nlohmann::json> {
   }
 
   // Called when the document ends or stops: a CycloneDX document that
-  // never says its version is still CycloneDX.
+  // never says its version is still CycloneDX, and so is one with a wrong
+  // bomFormat (or none) whose other members are CycloneDX's: it is a
+  // CycloneDX document that fails its schema, not some other JSON.
   void conclude() {
-    if (result.family == DocumentFamily::unknown && m_cyclonedx) {
+    if (result.family != DocumentFamily::unknown) {
+      return;
+    }
+    if (m_cyclonedx || (m_cyclonedx_shape && m_spec_version.starts_with("1."))) {
       result = {DocumentFamily::cyclonedx, DocumentEncoding::json, m_spec_version};
     }
   }
@@ -155,10 +163,25 @@ class JsonSniffer : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
 
+  // Top-level members that only CycloneDX BOMs have (not "version" or
+  // "dependencies", which package.json has too).
+  static bool is_cyclonedx_member(std::string_view name) {
+    for (const std::string_view member :
+         {"serialNumber", "metadata", "components", "services", "compositions", "vulnerabilities",
+          "annotations", "formulation", "declarations", "definitions"}) {
+      if (name == member) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   std::size_t m_depth = 0;
   std::size_t m_context_depth = 0;
   std::string m_key;
   bool m_cyclonedx = false;
+  // A bomFormat other than "CycloneDX", or a member only CycloneDX has.
+  bool m_cyclonedx_shape = false;
   std::string m_spec_version;
 };
 
@@ -282,29 +305,25 @@ std::string_view encoding_name(DocumentEncoding encoding) {
   return "unknown";
 }
 
-std::string_view output_format_name(const DetectedFormat& detected) {
-  if (detected.family == DocumentFamily::cyclonedx) {
-    if (detected.encoding == DocumentEncoding::json) {
-      return "cyclonedx-json";
-    }
-    if (detected.encoding == DocumentEncoding::xml) {
-      return "cyclonedx-xml";
-    }
+std::string unrecognised_reason(const DetectedFormat& detected, std::string_view content) {
+  switch (detected.encoding) {
+  case DocumentEncoding::json:
+  case DocumentEncoding::json_ld:
+    return "JSON that is neither CycloneDX (no \"bomFormat\": \"CycloneDX\") nor SPDX (no "
+           "\"spdxVersion\", no SPDX 3 \"@context\")";
+  case DocumentEncoding::xml:
+    return "XML that is not CycloneDX (no http://cyclonedx.org/schema/bom/ namespace)";
+  case DocumentEncoding::rdf_xml:
+    return "SPDX RDF/XML, which kensa does not read";
+  case DocumentEncoding::tag_value:
+  case DocumentEncoding::yaml:
+  case DocumentEncoding::unknown:
+    break;
   }
-  if (detected.family == DocumentFamily::spdx) {
-    switch (detected.encoding) {
-    case DocumentEncoding::json:
-    case DocumentEncoding::json_ld:
-      return "spdx-json";
-    case DocumentEncoding::yaml:
-      return "spdx-yaml";
-    case DocumentEncoding::tag_value:
-      return "spdx-tag-value";
-    default:
-      break;
-    }
+  if (skip_preamble(content).empty()) {
+    return "empty document";
   }
-  return "";
+  return "not a CycloneDX or SPDX document (neither JSON, XML, SPDX tag-value nor SPDX YAML)";
 }
 
 } // namespace kensa::format

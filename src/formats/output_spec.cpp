@@ -1,35 +1,7 @@
 #include <kensa/format/output_spec.hpp>
 #include <kensa/util/text_sink.hpp>
 
-#include <algorithm>
-
 namespace kensa::format {
-
-namespace {
-
-std::string known_formats() {
-  std::string list;
-  for (const auto& format : output_formats()) {
-    if (!list.empty()) {
-      list += ", ";
-    }
-    list += format.name;
-  }
-  return list;
-}
-
-std::string known_versions(const OutputFormat& format) {
-  std::string list;
-  for (auto version : format.versions) {
-    if (!list.empty()) {
-      list += ", ";
-    }
-    list += version;
-  }
-  return list;
-}
-
-} // namespace
 
 Result<OutputSpec> parse_output_spec(std::string_view text) {
   OutputSpec spec;
@@ -44,29 +16,12 @@ Result<OutputSpec> parse_output_spec(std::string_view text) {
       spec.file.clear();
     }
   }
-  std::string_view version;
-  if (auto at = name.find('@'); at != std::string_view::npos) {
-    version = name.substr(at + 1);
-    name = name.substr(0, at);
+  auto resolved = parse_format_name(name, FormatUse::write);
+  if (!resolved) {
+    return fail(resolved.error());
   }
-  spec.format = find_output_format(name);
-  if (spec.format == nullptr) {
-    return fail("unknown output format '" + std::string(name) + "' (known: " + known_formats() +
-                ")");
-  }
-  if (version.empty()) {
-    spec.version = std::string(spec.format->default_version);
-  } else {
-    const auto& versions = spec.format->versions;
-    if (std::find(versions.begin(), versions.end(), version) == versions.end()) {
-      if (versions.empty()) {
-        return fail("output format '" + std::string(name) + "' has no versions");
-      }
-      return fail("output format '" + std::string(name) + "' has no version '" +
-                  std::string(version) + "' (known: " + known_versions(*spec.format) + ")");
-    }
-    spec.version = std::string(version);
-  }
+  spec.format = resolved->format;
+  spec.version = std::move(resolved->version);
   return spec;
 }
 

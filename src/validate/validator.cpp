@@ -4,6 +4,7 @@
 
 #include <kensa/format/cyclonedx_xml_tree.hpp>
 #include <kensa/format/spdx2_tree.hpp>
+#include <kensa/format/writer.hpp>
 #include <kensa/util/two_halves.hpp>
 #include <kensa/validate/bundled_schemas.hpp>
 #include <kensa/validate/validator.hpp>
@@ -19,6 +20,9 @@ namespace {
 // 100 MB SBOM parses and frees in well under a second. The trees the SPDX
 // text and CycloneDX XML readers build with nlohmann are copied into one.
 using Json = kensa::json::Value;
+using format::DetectedFormat;
+using format::DocumentEncoding;
+using format::DocumentFamily;
 
 void add_schema_findings(const SchemaValidation& result, FindingSink& sink) {
   for (const auto& finding : result.findings) {
@@ -36,45 +40,61 @@ void add_schema_findings(const SchemaValidation& result, FindingSink& sink) {
   }
 }
 
-// The family and version from the parsed top level, which is exact where
-// the text scan of detect_document_kind() only looks for keys.
-std::optional<DocumentKind> kind_of_tree(const Json& document) {
-  if (!document.is_object()) {
-    return std::nullopt;
+// "3.0.1" from an SPDX 3 context URL; empty when it names no version.
+std::string spdx3_context_version(std::string_view url) {
+  constexpr std::string_view marker = "spdx.org/rdf/";
+  const auto at = url.find(marker);
+  if (at == std::string_view::npos) {
+    return {};
   }
-  if (document["bomFormat"].string() == "CycloneDX") {
-    return DocumentKind{DocumentFamily::cyclonedx, DocumentEncoding::json,
-                        std::string(document["specVersion"].string())};
-  }
-  if (const Json version = document["spdxVersion"]; version.is_string()) {
-    std::string text(version.string());
-    if (text.starts_with("SPDX-")) {
-      text.erase(0, 5);
-    }
-    return DocumentKind{DocumentFamily::spdx2, DocumentEncoding::json, text};
-  }
-  if (document.contains("@context") && document.contains("@graph")) {
-    const std::string context(document["@context"].string());
-    std::string version = "3.0.1";
-    if (const auto at = context.find("/rdf/"); at != std::string::npos) {
-      const auto end = context.find('/', at + 5);
-      version = context.substr(at + 5, end == std::string::npos ? end : end - at - 5);
-    }
-    return DocumentKind{DocumentFamily::spdx3, DocumentEncoding::json, version};
-  }
-  return std::nullopt;
+  url.remove_prefix(at + marker.size());
+  return std::string(url.substr(0, url.find('/')));
 }
 
-void check_json_schema(const DocumentKind& kind, const Json& document, FindingSink& sink) {
+// The version the parsed document states, when --format named none: the
+// detector stops at the first key that decides the family, and --format
+// skips it altogether.
+std::string stated_version(const DetectedFormat& kind, const Json& document) {
+  if (!document.is_object()) {
+    return {};
+  }
+  if (kind.family == DocumentFamily::cyclonedx) {
+    return std::string(document["specVersion"].string());
+  }
+  if (format::is_spdx3(kind)) {
+    // "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", alone or in a list.
+    const Json context = document["@context"];
+    for (const Json entry : context.is_array() ? context : Json()) {
+      if (auto version = spdx3_context_version(entry.string()); !version.empty()) {
+        return version;
+      }
+    }
+    return spdx3_context_version(context.string());
+  }
+  std::string text(document["spdxVersion"].string());
+  return text.starts_with("SPDX-") ? text.substr(5) : text;
+}
+
+// The bundled schema's version for a document's: SPDX 3.0 is 3.0.1, the
+// only SPDX 3.0 published.
+std::string schema_version(const DetectedFormat& kind) {
+  if (format::is_spdx3(kind) && (kind.spec_version == "3.0" || kind.spec_version == "3.0.0")) {
+    return "3.0.1";
+  }
+  return kind.spec_version;
+}
+
+void check_json_schema(const DetectedFormat& kind, const Json& document, FindingSink& sink) {
   Result<CompiledSchema> schema = kind.family == DocumentFamily::cyclonedx
-                                      ? cyclonedx_json_schema(kind.version)
-                                      : spdx_json_schema(kind.version);
+                                      ? cyclonedx_json_schema(kind.spec_version)
+                                      : spdx_json_schema(schema_version(kind));
   if (!schema) {
     sink.add(Severity::error, "FORMAT-VERSION",
              kind.family == DocumentFamily::cyclonedx
                  ? "/specVersion"
-                 : (kind.family == DocumentFamily::spdx2 ? "/spdxVersion" : "/@context"),
-             format_name(kind) + " version '" + kind.version + "' is not one kensa knows",
+                 : (format::is_spdx3(kind) ? "/@context" : "/spdxVersion"),
+             format::format_label(kind) + ": version '" + kind.spec_version +
+                 "' is not one kensa knows",
              "use a published version: CycloneDX 1.2 to 1.7, SPDX 2.2, 2.3 or 3.0.1");
     return;
   }
@@ -84,27 +104,23 @@ void check_json_schema(const DocumentKind& kind, const Json& document, FindingSi
 // Semantic rules and profiles on a document's JSON tree.
 void check_rules_and_profiles(DocumentReport& report, const Json& document,
                               const ValidationOptions& options, FindingSink& sink) {
-  const DocumentKind& kind = *report.kind;
+  const DetectedFormat& kind = *report.kind;
   profiles::DocumentFacts facts;
-  switch (kind.family) {
-  case DocumentFamily::cyclonedx:
-    semantic::check_cyclonedx(document, kind.version, sink);
+  if (kind.family == DocumentFamily::cyclonedx) {
+    semantic::check_cyclonedx(document, kind.spec_version, sink);
     if (!options.profiles.empty()) {
       facts = profiles::cyclonedx_facts(document);
     }
-    break;
-  case DocumentFamily::spdx2:
-    semantic::check_spdx2(document, sink);
-    if (!options.profiles.empty()) {
-      facts = profiles::spdx2_facts(document);
-    }
-    break;
-  case DocumentFamily::spdx3:
+  } else if (format::is_spdx3(kind)) {
     semantic::check_spdx3(document, sink);
     if (!options.profiles.empty()) {
       facts = profiles::spdx3_facts(document);
     }
-    break;
+  } else {
+    semantic::check_spdx2(document, sink);
+    if (!options.profiles.empty()) {
+      facts = profiles::spdx2_facts(document);
+    }
   }
   for (const auto& id : options.profiles) {
     const auto profile = resolve_profile(id);
@@ -122,7 +138,7 @@ void check_tree(DocumentReport& report, const Json& document, const ValidationOp
                 FindingSink& sink) {
   FindingSink schema_sink(sink.capacity());
   FindingSink rules_sink(sink.capacity());
-  const DocumentKind kind = *report.kind;
+  const DetectedFormat kind = *report.kind;
   run_side_by_side([&] { check_rules_and_profiles(report, document, options, rules_sink); },
                    [&] { check_json_schema(kind, document, schema_sink); });
   sink.append(std::move(schema_sink));
@@ -150,10 +166,8 @@ void check_json(DocumentReport& report, std::string_view text, const ValidationO
              "keep one of the values");
   }
   const Json document = parsed->root();
-  if (!options.kind) {
-    if (auto exact = kind_of_tree(document)) {
-      report.kind = std::move(exact);
-    }
+  if (report.kind->spec_version.empty()) {
+    report.kind->spec_version = stated_version(*report.kind, document);
   }
   check_tree(report, document, options, sink);
 }
@@ -182,11 +196,8 @@ void check_spdx2_text(DocumentReport& report, std::string_view text,
                      {}});
   }
   const auto& document = tree->document;
-  if (!options.kind) {
-    if (auto exact = kind_of_tree(document.root())) {
-      exact->encoding = report.kind->encoding;
-      report.kind = std::move(exact);
-    }
+  if (report.kind->spec_version.empty()) {
+    report.kind->spec_version = stated_version(*report.kind, document.root());
   }
   const std::size_t first = sink.findings().size();
   check_tree(report, document.root(), options, sink);
@@ -204,11 +215,11 @@ void check_spdx2_text(DocumentReport& report, std::string_view text,
 // third <component> of <components>).
 void check_xml(DocumentReport& report, std::string_view text, const ValidationOptions& options,
                FindingSink& sink) {
-  const DocumentKind& kind = *report.kind;
-  const auto schema = cyclonedx_xml_schema(kind.version);
+  const DetectedFormat& kind = *report.kind;
+  const auto schema = cyclonedx_xml_schema(kind.spec_version);
   if (!schema) {
     sink.add(Severity::error, "FORMAT-VERSION", "",
-             "cyclonedx-xml version '" + kind.version + "' is not one kensa knows",
+             "cyclonedx-xml version '" + kind.spec_version + "' is not one kensa knows",
              "use the namespace http://cyclonedx.org/schema/bom/1.6 (or another published "
              "version)");
     return;
@@ -242,34 +253,30 @@ DocumentReport validate_document(std::string path, std::string_view text,
   if (options.kind) {
     report.kind = options.kind;
   } else {
-    auto detected = detect_document_kind(text);
-    if (!detected) {
-      report.read_error = detected.error();
+    const DetectedFormat detected = format::detect_format(text);
+    if (format::format_of(detected) == nullptr) {
+      report.read_error = format::unrecognised_reason(detected, text);
       return report;
     }
-    report.kind = *detected;
+    report.kind = detected;
   }
   FindingSink sink(options.max_findings);
   switch (report.kind->encoding) {
   case DocumentEncoding::json:
+  case DocumentEncoding::json_ld:
     check_json(report, text, options, sink);
     break;
   case DocumentEncoding::xml:
-    if (report.kind->family != DocumentFamily::cyclonedx) {
-      report.read_error = "SPDX RDF/XML is not supported";
-      return report;
-    }
     check_xml(report, text, options, sink);
     break;
   case DocumentEncoding::tag_value:
   case DocumentEncoding::yaml:
-    if (report.kind->family != DocumentFamily::spdx2) {
-      report.read_error = "recognised as " + format_name(*report.kind) + " " +
-                          report.kind->version + ", which has no tag-value or YAML form";
-      return report;
-    }
     check_spdx2_text(report, text, options, sink);
     break;
+  case DocumentEncoding::rdf_xml:
+  case DocumentEncoding::unknown:
+    report.read_error = format::unrecognised_reason(*report.kind, text);
+    return report;
   }
   report.findings = std::move(sink.findings());
   report.dropped_findings = sink.dropped();

@@ -44,7 +44,7 @@ TEST_CASE("cli: usage errors give one line on stderr and exit 2", "[cli]") {
   auto unknown_format = run_kensa({"scan", ".", "-o", "spdx-xls"});
   CHECK(unknown_format.exit_code == 2);
   CHECK(line_count(unknown_format.err) == 1);
-  CHECK(unknown_format.err.find("unknown output format 'spdx-xls'") != std::string::npos);
+  CHECK(unknown_format.err.find("unknown format 'spdx-xls'") != std::string::npos);
 
   auto no_command = run_kensa({"frobnicate"});
   CHECK(no_command.exit_code == 2);

@@ -1,4 +1,5 @@
 #include <kensa/format/detect.hpp>
+#include <kensa/format/writer.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -31,7 +32,7 @@ TEST_CASE("detect: CycloneDX JSON, whatever the key order", "[formats][detect]")
   // No version stated: still CycloneDX.
   check(detect_format(R"({"bomFormat":"CycloneDX"})"), DocumentFamily::cyclonedx,
         DocumentEncoding::json, "");
-  CHECK(output_format_name(detect_format(R"({"bomFormat":"CycloneDX"})")) == "cyclonedx-json");
+  CHECK(format_of(detect_format(R"({"bomFormat":"CycloneDX"})"))->name == "cyclonedx-json");
 }
 
 TEST_CASE("detect: SPDX JSON 2.x and 3.0 JSON-LD", "[formats][detect]") {
@@ -54,8 +55,8 @@ TEST_CASE("detect: CycloneDX XML and SPDX RDF", "[formats][detect]") {
         DocumentFamily::cyclonedx, DocumentEncoding::xml, "1.4");
   check(detect_format("<rdf:RDF xmlns:spdx=\"http://spdx.org/rdf/terms#\"></rdf:RDF>"),
         DocumentFamily::spdx, DocumentEncoding::rdf_xml, "");
-  CHECK(output_format_name(detect_format("<rdf:RDF xmlns:spdx=\"http://spdx.org/rdf/terms#\"/>"))
-            .empty());
+  CHECK(format_of(detect_format("<rdf:RDF xmlns:spdx=\"http://spdx.org/rdf/terms#\"/>")) ==
+        nullptr);
   check(detect_format("<html></html>"), DocumentFamily::unknown, DocumentEncoding::xml, "");
 }
 
@@ -82,4 +83,23 @@ TEST_CASE("detect: malformed and empty input never throw", "[formats][detect]") 
         "");
   check(detect_format(std::string_view("\x00\x01\x02 garbage", 12)), DocumentFamily::unknown,
         DocumentEncoding::unknown, "");
+}
+
+TEST_CASE("detect: a CycloneDX BOM with a wrong bomFormat is CycloneDX that fails",
+          "[formats][detect]") {
+  // As the official invalid-bomformat-*.json cases: the rest of the
+  // document is CycloneDX, so the schema, not detection, rejects it.
+  check(detect_format(R"({"bomFormat": "AnotherFormat", "specVersion": "1.4",
+                          "serialNumber": "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79",
+                          "version": 1, "components": []})"),
+        DocumentFamily::cyclonedx, DocumentEncoding::json, "1.4");
+  check(detect_format(R"({"specVersion": "1.6", "metadata": {}})"), DocumentFamily::cyclonedx,
+        DocumentEncoding::json, "1.6");
+  // JSON that only shares a member name is not.
+  check(detect_format(R"({"specVersion": "1.6", "version": 1, "dependencies": {}})"),
+        DocumentFamily::unknown, DocumentEncoding::json, "");
+  check(detect_format(R"({"bomFormat": "Other", "components": []})"), DocumentFamily::unknown,
+        DocumentEncoding::json, "");
+  check(detect_format(R"({"openapi": "3.0.0", "components": {}})"), DocumentFamily::unknown,
+        DocumentEncoding::json, "");
 }

@@ -90,6 +90,36 @@ TEST_CASE("validate cli: --format overrides detection", "[validate][cli]") {
   CHECK(as_spdx.exit_code == 1);
   CHECK(as_spdx.out.find("spdx-json 2.3") != std::string::npos);
   CHECK(run_kensa({"validate", "--format", "swid", file}).exit_code == 2);
+  CHECK(run_kensa({"validate", "--format", "table", file}).exit_code == 2);
+  // Without a version, the document's own.
+  const auto own = run_kensa({"validate", "--format", "cyclonedx-json", file});
+  INFO(own.out << own.err);
+  CHECK(own.exit_code == 0);
+  CHECK(own.out.find("cyclonedx-json 1.5") != std::string::npos);
+}
+
+TEST_CASE("validate cli: the format names -o writes are the ones --format reads",
+          "[validate][cli]") {
+  const auto dir = kensa::testing::scratch_dir("validate-cli-format-names");
+  write(dir / "project", "package.json", R"({"name": "app", "version": "1.0.0"})");
+  // SPDX 3 by every spelling -o and --format take, at 3.0 and 3.0.1.
+  for (const std::string name :
+       {"spdx-json@3.0", "spdx-json@3.0.1", "spdx3-jsonld", "spdx3-jsonld@3.0.1"}) {
+    INFO(name);
+    const auto file = (dir / "out.spdx3.json").string();
+    const auto scan = run_kensa({"scan", (dir / "project").string(), "-o", name + "=" + file});
+    INFO(scan.err);
+    REQUIRE(scan.exit_code == 0);
+    const auto checked = run_kensa({"validate", "--format", name, file});
+    INFO(checked.out << checked.err);
+    CHECK(checked.exit_code == 0);
+    // The report names the document as -o names it.
+    CHECK(checked.out.find(file + ": spdx-json 3.0.1, PASS") != std::string::npos);
+  }
+  CHECK(run_kensa({"scan", (dir / "project").string(), "-o", "spdx3-jsonld@2.3"}).exit_code == 2);
+  const auto version = run_kensa({"--version"});
+  CHECK(version.out.find("spdx-json@2.2|2.3|3.0") != std::string::npos);
+  CHECK(version.out.find("spdx3-jsonld=spdx-json@3.0") != std::string::npos);
 }
 
 TEST_CASE("validate cli: a folder validates every SBOM inside it and skips other files",

@@ -128,7 +128,7 @@ TEST_CASE("validate hostile: CycloneDX XML that is not well-formed is a finding 
       const auto report = validate_document("broken.xml", text, {});
       CHECK(report.read_error.empty());
       REQUIRE(report.kind);
-      CHECK(report.kind->version == version);
+      CHECK(report.kind->spec_version == version);
       REQUIRE(has_rule(report, "SCHEMA"));
       const auto& finding = report.findings.front();
       CHECK(finding.severity == kensa::validate::Severity::error);
@@ -211,7 +211,7 @@ TEST_CASE("validate hostile: a UTF-8 byte order mark before JSON is a warning, n
   const auto report = validate_document("bom.json", text, {});
   CHECK(report.read_error.empty());
   REQUIRE(report.kind);
-  CHECK(report.kind->version == "1.6");
+  CHECK(report.kind->spec_version == "1.6");
   CHECK_FALSE(has_rule(report, "JSON-SYNTAX"));
   REQUIRE(has_rule(report, "JSON-BYTE-ORDER-MARK"));
   CHECK(report.findings.front().severity == kensa::validate::Severity::warning);

@@ -15,7 +15,7 @@
 
 namespace {
 
-using kensa::validate::DocumentEncoding;
+using kensa::format::DocumentEncoding;
 using kensa::validate::DocumentReport;
 using kensa::validate::Finding;
 using kensa::validate::Severity;
@@ -83,7 +83,7 @@ TEST_CASE("validate spdx text: the official tag-value and YAML examples read as 
     REQUIRE(tag_value.read_error.empty());
     REQUIRE(yaml.read_error.empty());
     CHECK(tag_value.kind->encoding == DocumentEncoding::tag_value);
-    CHECK(tag_value.kind->version == version);
+    CHECK(tag_value.kind->spec_version == version);
     CHECK(yaml.kind->encoding == DocumentEncoding::yaml);
     CHECK(json.count(Severity::error) == 0);
     CHECK(rules_and_locations(tag_value) == rules_and_locations(json));

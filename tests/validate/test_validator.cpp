@@ -2,7 +2,6 @@
 // small documents written out in each test.
 #include "report_lookup.hpp"
 
-#include <kensa/validate/document_kind.hpp>
 #include <kensa/validate/validator.hpp>
 
 #include <catch2/catch.hpp>
@@ -68,6 +67,10 @@ DocumentReport check(const Json& document, ValidationOptions options = {}) {
   return validate_document("doc.json", document.dump(), options);
 }
 
+DocumentReport check_text(const std::string& text) {
+  return validate_document("doc", text, {});
+}
+
 std::string listing(const DocumentReport& report) {
   std::string text = report.read_error;
   for (const auto& finding : report.findings) {
@@ -80,48 +83,41 @@ std::string listing(const DocumentReport& report) {
 
 TEST_CASE("validator: detection reads family, encoding and version from content",
           "[validate][detect]") {
-  using kensa::validate::detect_document_kind;
-  using kensa::validate::DocumentEncoding;
-  using kensa::validate::DocumentFamily;
-  auto cdx = detect_document_kind("\xEF\xBB\xBF  " + minimal_bom().dump());
-  REQUIRE(cdx);
-  CHECK(cdx->family == DocumentFamily::cyclonedx);
-  CHECK(cdx->version == "1.6");
-  auto xml = detect_document_kind("<?xml version=\"1.0\"?>\n<bom "
-                                  "xmlns=\"http://cyclonedx.org/schema/bom/1.5\" version=\"1\"/>");
-  REQUIRE(xml);
-  CHECK(xml->encoding == DocumentEncoding::xml);
-  CHECK(xml->version == "1.5");
-  auto spdx = detect_document_kind(minimal_spdx().dump(2));
-  REQUIRE(spdx);
-  CHECK(spdx->family == DocumentFamily::spdx2);
-  CHECK(spdx->version == "2.3");
-  auto tag = detect_document_kind("SPDXVersion: SPDX-2.2\nDataLicense: CC0-1.0\n");
-  REQUIRE(tag);
-  CHECK(tag->encoding == DocumentEncoding::tag_value);
-  CHECK(tag->version == "2.2");
-  auto yaml = detect_document_kind("---\nspdxVersion: \"SPDX-2.3\"\nname: x\n");
-  REQUIRE(yaml);
-  CHECK(yaml->encoding == DocumentEncoding::yaml);
-  auto spdx3 = detect_document_kind(
-      R"({"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": []})");
-  REQUIRE(spdx3);
-  CHECK(spdx3->family == DocumentFamily::spdx3);
-  CHECK(spdx3->version == "3.0.1");
-  CHECK_FALSE(detect_document_kind(R"({"name": "package.json"})"));
-  CHECK_FALSE(detect_document_kind("<html></html>"));
-  CHECK_FALSE(detect_document_kind(""));
+  using kensa::format::DocumentEncoding;
+  using kensa::format::DocumentFamily;
+  const auto kind_of = [](const std::string& text) {
+    return check_text(text).kind.value_or(kensa::format::DetectedFormat{});
+  };
+  const auto cdx = kind_of("\xEF\xBB\xBF  " + minimal_bom().dump());
+  CHECK(cdx.family == DocumentFamily::cyclonedx);
+  CHECK(cdx.spec_version == "1.6");
+  const auto xml = kind_of("<?xml version=\"1.0\"?>\n<bom "
+                           "xmlns=\"http://cyclonedx.org/schema/bom/1.5\" version=\"1\"/>");
+  CHECK(xml.encoding == DocumentEncoding::xml);
+  CHECK(xml.spec_version == "1.5");
+  const auto spdx = kind_of(minimal_spdx().dump(2));
+  CHECK(spdx.family == DocumentFamily::spdx);
+  CHECK(spdx.encoding == DocumentEncoding::json);
+  CHECK(spdx.spec_version == "2.3");
+  const auto tag = kind_of("SPDXVersion: SPDX-2.2\nDataLicense: CC0-1.0\n");
+  CHECK(tag.encoding == DocumentEncoding::tag_value);
+  CHECK(tag.spec_version == "2.2");
+  CHECK(kind_of("---\nspdxVersion: \"SPDX-2.3\"\nname: x\n").encoding == DocumentEncoding::yaml);
+  const auto spdx3 =
+      kind_of(R"({"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": []})");
+  CHECK(kensa::format::is_spdx3(spdx3));
+  CHECK(spdx3.spec_version == "3.0.1");
+  CHECK_FALSE(check_text(R"({"name": "package.json"})").read_error.empty());
+  CHECK_FALSE(check_text("<html></html>").read_error.empty());
   // The same detector as the readers': only top-level members count, and
   // SPDX RDF/XML is named for what it is.
-  CHECK_FALSE(detect_document_kind(R"({"name": "x", "example": {"bomFormat": "CycloneDX"}})"));
-  auto rdf = detect_document_kind(
-      R"(<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" )"
-      R"(xmlns:spdx="http://spdx.org/rdf/terms#"><spdx:SpdxDocument/></rdf:RDF>)");
-  REQUIRE_FALSE(rdf);
-  CHECK(rdf.error().find("RDF/XML") != std::string::npos);
-  CHECK(detect_document_kind(" \n").error() == "empty document");
-  CHECK(kensa::validate::parse_format_name("cyclonedx-json@1.5")->version == "1.5");
-  CHECK_FALSE(kensa::validate::parse_format_name("swid"));
+  CHECK_FALSE(
+      check_text(R"({"name": "x", "example": {"bomFormat": "CycloneDX"}})").read_error.empty());
+  const auto rdf =
+      check_text(R"(<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" )"
+                 R"(xmlns:spdx="http://spdx.org/rdf/terms#"><spdx:SpdxDocument/></rdf:RDF>)");
+  CHECK(rdf.read_error.find("RDF/XML") != std::string::npos);
+  CHECK(check_text(" \n").read_error == "empty document");
 }
 
 TEST_CASE("validator: a consistent CycloneDX BOM has no findings", "[validate][semantic]") {

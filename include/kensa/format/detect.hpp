@@ -38,7 +38,10 @@ struct DetectedFormat {
 // leading white space are skipped) and tells family, encoding and spec
 // version:
 // - JSON with "bomFormat": "CycloneDX" → cyclonedx/json, version from
-//   "specVersion";
+//   "specVersion"; JSON whose "bomFormat" is something else (or missing)
+//   but that has a CycloneDX "specVersion" ("1.x") and a member only
+//   CycloneDX has at the top (serialNumber, metadata, components, services,
+//   compositions, ...) is CycloneDX too, one that fails its schema;
 // - JSON with "spdxVersion": "SPDX-2.x" → spdx/json;
 // - JSON with an "@context" naming spdx.org/rdf/3.x → spdx/json_ld;
 // - XML whose root is in the namespace http://cyclonedx.org/schema/bom/1.x
@@ -56,9 +59,14 @@ std::string_view family_name(DocumentFamily family);
 // "json", "xml", "yaml", "tag-value", "json-ld", "rdf-xml" or "unknown".
 std::string_view encoding_name(DocumentEncoding encoding);
 
-// The name of the -o format that writes documents like `detected`
-// ("cyclonedx-json", "spdx-tag-value", "spdx-json" for SPDX 3 JSON-LD), or
-// empty when kensa has none (unknown, SPDX RDF/XML).
-std::string_view output_format_name(const DetectedFormat& detected);
+// Whether `detected` is SPDX 3 (JSON-LD).
+inline bool is_spdx3(const DetectedFormat& detected) {
+  return detected.family == DocumentFamily::spdx && detected.encoding == DocumentEncoding::json_ld;
+}
+
+// Why `content`, which detect_format() gave `detected` for, is no SBOM
+// kensa reads, in one line: "empty document", "JSON that is neither
+// CycloneDX ... nor SPDX ...", "SPDX RDF/XML, which kensa does not read".
+std::string unrecognised_reason(const DetectedFormat& detected, std::string_view content);
 
 } // namespace kensa::format

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <kensa/validate/document_kind.hpp>
+#include <kensa/format/detect.hpp>
 #include <kensa/validate/finding.hpp>
 #include <kensa/validate/json_input.hpp>
 #include <kensa/validate/profiles.hpp>
@@ -16,8 +16,9 @@
 namespace kensa::validate {
 
 struct ValidationOptions {
-  // Overrides detection (--format).
-  std::optional<DocumentKind> kind;
+  // Overrides detection (--format); a spec_version left empty is read from
+  // the document.
+  std::optional<format::DetectedFormat> kind;
   // Profile ids (already resolved from aliases) to check.
   std::vector<std::string> profiles;
   JsonParseLimits json_limits;
@@ -29,8 +30,9 @@ struct ValidationOptions {
 
 struct DocumentReport {
   std::string path;
-  // Set once the document was recognised.
-  std::optional<DocumentKind> kind;
+  // Set once the document was recognised: family, encoding and the spec
+  // version the document is checked against.
+  std::optional<format::DetectedFormat> kind;
   // Non-empty when the document could not be read or recognised at all
   // (exit code 2).
   std::string read_error;

@@ -477,6 +477,12 @@ std::vector<model::Component> map_in_parallel(const json::Value& components, Los
 Result<MappedDocument> from_cyclonedx(const json::Value& bom, std::string_view source_name,
                                       const ReadLimits& limits, LossReport& losses) {
   Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}, 0, false};
+  // Detection takes a BOM whose other members are CycloneDX's for one even
+  // when bomFormat says otherwise; it is read, and the reader says so.
+  if (const std::string_view format = bom["bomFormat"].string(); format != "CycloneDX") {
+    reader.diagnostic("bomFormat is \"" + std::string(format) +
+                      "\", not \"CycloneDX\"; read as CycloneDX for its other members");
+  }
   std::optional<std::string> subject_ref;
   model::DocumentMetadata metadata = map_metadata(bom, reader, subject_ref);
   const json::Value components = array(bom, "components");

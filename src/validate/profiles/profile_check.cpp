@@ -32,28 +32,30 @@ int compare_versions(std::string_view left, std::string_view right) {
   return 0;
 }
 
-void check_format(const Profile& profile, const DocumentKind& kind, FindingSink& sink) {
+void check_format(const Profile& profile, const format::DetectedFormat& kind, FindingSink& sink) {
   const std::string prefix = "[" + std::string(profile.id) + "] ";
   const std::string_view minimum =
-      kind.family == DocumentFamily::cyclonedx ? profile.min_cyclonedx : profile.min_spdx;
+      kind.family == format::DocumentFamily::cyclonedx ? profile.min_cyclonedx : profile.min_spdx;
   if (minimum.empty()) {
     return;
   }
   // Both branches must be views: a literal against a std::string would make a
   // temporary string that dies at the end of the statement.
-  const std::string_view version = kind.family == DocumentFamily::spdx2 && minimum.starts_with('3')
+  const bool spdx2 = kind.family == format::DocumentFamily::spdx && !format::is_spdx3(kind);
+  const std::string_view version = spdx2 && minimum.starts_with('3')
                                        ? std::string_view("2")
-                                       : std::string_view(kind.version);
+                                       : std::string_view(kind.spec_version);
   if (compare_versions(version, minimum) < 0) {
     sink.add(Severity::error, "PROFILE-FORMAT", "",
-             prefix + format_name(kind) + " " + kind.version +
-                 " is not accepted: the profile asks " + "for version " + std::string(minimum) +
-                 " or later",
+             prefix + format::format_label(kind) + " is not accepted: the profile asks " +
+                 "for version " + std::string(minimum) + " or later",
              "produce the SBOM in a newer format version");
   }
-  if (kind.encoding == DocumentEncoding::tag_value || kind.encoding == DocumentEncoding::yaml) {
+  if (kind.encoding == format::DocumentEncoding::tag_value ||
+      kind.encoding == format::DocumentEncoding::yaml) {
     sink.add(Severity::error, "PROFILE-FORMAT", "",
-             prefix + "only JSON and XML encodings are accepted, not " + format_name(kind),
+             prefix + "only JSON and XML encodings are accepted, not " +
+                 std::string(format::format_of(kind)->name),
              "convert the document to JSON");
   }
 }
@@ -121,7 +123,7 @@ void report(const Profile& profile, const ProfileRule& rule, Presence presence,
 
 } // namespace
 
-ProfileResult check_profile(const Profile& profile, const DocumentKind& kind,
+ProfileResult check_profile(const Profile& profile, const format::DetectedFormat& kind,
                             const DocumentFacts& facts, FindingSink& sink) {
   ProfileResult result;
   result.id = std::string(profile.id);

@@ -2,8 +2,8 @@
 
 #include "../finding_sink.hpp"
 
+#include <kensa/format/writer.hpp>
 #include <kensa/util/json_document.hpp>
-#include <kensa/validate/document_kind.hpp>
 #include <kensa/validate/profiles.hpp>
 
 #include <array>
@@ -46,7 +46,7 @@ DocumentFacts spdx3_facts(const kensa::json::Value& document);
 
 // Judges `facts` against `profile`: findings for missing, unknown or
 // forbidden elements, and the coverage summary.
-ProfileResult check_profile(const Profile& profile, const DocumentKind& kind,
+ProfileResult check_profile(const Profile& profile, const format::DetectedFormat& kind,
                             const DocumentFacts& facts, FindingSink& sink);
 
 } // namespace kensa::validate::profiles

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/format/writer.hpp>
 #include <kensa/validate/report.hpp>
 
 #include <span>

@@ -27,8 +27,9 @@ Json document_json(const DocumentReport& report, const ReportOptions& options) {
   Json out;
   out["path"] = report.path;
   if (report.kind) {
-    out["format"] = format_name(*report.kind);
-    out["version"] = report.kind->version;
+    const format::OutputFormat* written_as = format::format_of(*report.kind);
+    out["format"] = written_as != nullptr ? written_as->name : "unknown";
+    out["version"] = report.kind->spec_version;
   }
   out["result"] = !report.read_error.empty()       ? "unreadable"
                   : fails(report, options.fail_on) ? "fail"

@@ -41,7 +41,7 @@ void render_document(const DocumentReport& report, const ReportOptions& options,
     out += "cannot validate: " + report.read_error + "\n";
     return;
   }
-  out += format_name(*report.kind) + " " + report.kind->version + ", ";
+  out += format::format_label(*report.kind) + ", ";
   out += failed ? "FAIL" : "PASS";
   out += " (" + std::to_string(report.count(Severity::error)) + " errors, " +
          std::to_string(report.count(Severity::warning)) + " warnings, " +
