@@ -165,3 +165,54 @@ TEST_CASE("cyclonedx xml tree: text XML does not allow is refused, not cut short
                                              "<![CDATA[&amp;&#0;]]>"));
   CHECK(decoded["components"][0]["name"] == "<>&'\"AB\xF0\x9F\x98\x80&amp;&#0;");
 }
+
+// What references name must be in the tree, so that the rules that resolve
+// them give the XML form of a BOM the verdict its JSON form gets: the
+// official valid-service and valid-saasbom cases depend on services, and
+// valid-component-external-with-versionRange on isExternal.
+TEST_CASE("cyclonedx xml tree: services, vulnerabilities, annotations and refs are read",
+          "[formats][xml]") {
+  const auto tree = tree_of(R"(<bom xmlns="http://cyclonedx.org/schema/bom/1.7" version="1">
+  <metadata><tools><services><service bom-ref="tool-svc"><name>scanner</name></service></services></tools></metadata>
+  <components>
+    <component type="library" bom-ref="lib" isExternal="true"><name>lib</name>
+      <versionRange>vers:npm/&gt;=1.0.0</versionRange></component>
+  </components>
+  <services>
+    <service bom-ref="api"><group>org</group><name>api</name>
+      <services><service bom-ref="api-v2"><name>v2</name></service></services>
+    </service>
+  </services>
+  <dependencies>
+    <dependency ref="lib"><dependency ref="api"/><provides ref="api-v2"/></dependency>
+  </dependencies>
+  <compositions>
+    <composition bom-ref="c1"><aggregate>complete</aggregate>
+      <assemblies><assembly ref="lib"/></assemblies>
+      <vulnerabilities><vulnerability ref="v1"/></vulnerabilities>
+    </composition>
+  </compositions>
+  <vulnerabilities>
+    <vulnerability bom-ref="v1"><id>CVE-1</id>
+      <affects><target><ref>lib</ref></target></affects></vulnerability>
+  </vulnerabilities>
+  <annotations>
+    <annotation bom-ref="a1"><subjects><subject ref="lib"/></subjects>
+      <annotator><service bom-ref="annotating-svc"><name>bot</name></service></annotator>
+      <timestamp>2024-01-01T00:00:00Z</timestamp><text>x</text></annotation>
+  </annotations>
+</bom>)");
+  CHECK(tree["metadata"]["tools"]["services"][0]["bom-ref"] == "tool-svc");
+  CHECK(tree["components"][0]["isExternal"] == true);
+  CHECK(tree["components"][0]["versionRange"] == "vers:npm/>=1.0.0");
+  CHECK(tree["services"] == nlohmann::json::parse(R"([{"bom-ref":"api","group":"org",
+      "name":"api","services":[{"bom-ref":"api-v2","name":"v2"}]}])"));
+  CHECK(tree["dependencies"] == nlohmann::json::parse(R"([{"ref":"lib","dependsOn":["api"],
+      "provides":["api-v2"]}])"));
+  CHECK(tree["compositions"] == nlohmann::json::parse(R"([{"bom-ref":"c1","aggregate":"complete",
+      "assemblies":["lib"],"vulnerabilities":["v1"]}])"));
+  CHECK(tree["vulnerabilities"] == nlohmann::json::parse(R"([{"bom-ref":"v1","id":"CVE-1",
+      "affects":[{"ref":"lib"}]}])"));
+  CHECK(tree["annotations"] == nlohmann::json::parse(R"([{"bom-ref":"a1","subjects":["lib"],
+      "annotator":{"service":{"bom-ref":"annotating-svc","name":"bot"}}}])"));
+}

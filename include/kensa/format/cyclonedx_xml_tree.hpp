@@ -14,9 +14,13 @@ namespace kensa::format {
 // Reads CycloneDX XML 1.2 to 1.7. Converted: metadata (timestamp,
 // lifecycles, tools, authors, manufacturer, supplier, component,
 // properties), components with their identity, parties, hashes, licenses,
-// references, properties, evidence and nesting, dependencies and composition
-// aggregates; services, vulnerabilities, annotations and formulation become
-// arrays of empty objects (present, counted, not read). A member given twice
+// references, properties, evidence, nesting and isExternal, dependencies
+// (dependsOn and provides) and compositions (aggregate and the refs they
+// list); services (bom-ref, group, name, version, nested services),
+// vulnerabilities (bom-ref, id, the refs they affect) and annotations
+// (bom-ref, subjects, the annotator's bom-ref and name), so that references
+// to them resolve as in JSON; formulation becomes an array of empty
+// objects (present, counted, not read). A member given twice
 // is kept twice (the last one is what a lookup finds). The parser loads no
 // DTD and expands no entity a DOCTYPE declares; components nested deeper
 // than 128 levels make the read fail. Fails with the line of the first

@@ -88,18 +88,38 @@ class BomShape {
           m_out.key("ref");
           m_out.string(attribute(dependency, "ref"));
           m_out.key("dependsOn");
-          m_out.begin_array();
-          each_child(dependency,
-                     [&](const pugi::xml_node& target) { m_out.string(attribute(target, "ref")); });
-          m_out.end();
+          ref_attributes(dependency, "dependency");
+          if (child_named(dependency, "provides")) {
+            m_out.key("provides");
+            ref_attributes(dependency, "provides");
+          }
         });
       } else if (name == "compositions") {
         m_out.key("compositions");
         objects_of_children(child, [&](const pugi::xml_node& composition) {
+          attribute_member(composition, "bom-ref", "bom-ref");
           text_member(composition, "aggregate", "aggregate");
+          for (const char* list : {"assemblies", "dependencies", "vulnerabilities"}) {
+            if (const pugi::xml_node refs = child_named(composition, list)) {
+              m_out.key(list);
+              m_out.begin_array();
+              each_child(refs, [&](const pugi::xml_node& entry) {
+                m_out.string(attribute(entry, "ref"));
+              });
+              m_out.end();
+            }
+          }
         });
-      } else if (name == "services" || name == "vulnerabilities" || name == "annotations" ||
-                 name == "formulation") {
+      } else if (name == "services") {
+        m_out.key("services");
+        services(child, 0);
+      } else if (name == "vulnerabilities") {
+        m_out.key("vulnerabilities");
+        vulnerabilities(child);
+      } else if (name == "annotations") {
+        m_out.key("annotations");
+        annotations(child);
+      } else if (name == "formulation") {
         m_out.key(name);
         empty_objects(child);
       } else if (name == "declarations" || name == "definitions") {
@@ -217,6 +237,82 @@ class BomShape {
   // Present and counted, not read.
   void empty_objects(const pugi::xml_node& node) {
     objects_of_children(node, [](const pugi::xml_node&) {});
+  }
+
+  // The "ref" attributes of `node`'s children called `name`, as an array.
+  void ref_attributes(const pugi::xml_node& node, std::string_view name) {
+    m_out.begin_array();
+    each_child(node, [&](const pugi::xml_node& child) {
+      if (local_name(child) == name) {
+        m_out.string(attribute(child, "ref"));
+      }
+    });
+    m_out.end();
+  }
+
+  // Services: what references and bom-ref rules need (their bom-ref, name
+  // and nested services); the rest of a service is not read.
+  void services(const pugi::xml_node& node, std::size_t nesting) {
+    named_children(node, "service", [&](const pugi::xml_node& service) {
+      m_out.begin_object();
+      if (nesting > k_max_component_nesting) {
+        m_error = "services nested deeper than " + std::to_string(k_max_component_nesting);
+        m_out.end();
+        return;
+      }
+      attribute_member(service, "bom-ref", "bom-ref");
+      for (const char* name : {"group", "name", "version"}) {
+        text_member(service, name, name);
+      }
+      if (const pugi::xml_node nested = child_named(service, "services")) {
+        m_out.key("services");
+        services(nested, nesting + 1);
+      }
+      m_out.end();
+    });
+  }
+
+  // Vulnerabilities: their bom-ref and the refs they affect.
+  void vulnerabilities(const pugi::xml_node& node) {
+    named_children(node, "vulnerability", [&](const pugi::xml_node& vulnerability) {
+      m_out.begin_object();
+      attribute_member(vulnerability, "bom-ref", "bom-ref");
+      text_member(vulnerability, "id", "id");
+      if (const pugi::xml_node affects = child_named(vulnerability, "affects")) {
+        m_out.key("affects");
+        named_children(affects, "target", [&](const pugi::xml_node& target) {
+          m_out.begin_object();
+          text_member(target, "ref", "ref");
+          m_out.end();
+        });
+      }
+      m_out.end();
+    });
+  }
+
+  // Annotations: their bom-ref, subjects and the bom-ref of the annotator.
+  void annotations(const pugi::xml_node& node) {
+    named_children(node, "annotation", [&](const pugi::xml_node& annotation) {
+      m_out.begin_object();
+      attribute_member(annotation, "bom-ref", "bom-ref");
+      if (child_named(annotation, "subjects")) {
+        m_out.key("subjects");
+        ref_attributes(child_named(annotation, "subjects"), "subject");
+      }
+      if (const pugi::xml_node annotator = child_named(annotation, "annotator")) {
+        m_out.key("annotator");
+        m_out.begin_object();
+        each_child(annotator, [&](const pugi::xml_node& who) {
+          m_out.key(local_name(who));
+          m_out.begin_object();
+          attribute_member(who, "bom-ref", "bom-ref");
+          text_member(who, "name", "name");
+          m_out.end();
+        });
+        m_out.end();
+      }
+      m_out.end();
+    });
   }
 
   void texts(const pugi::xml_node& node) {
@@ -338,6 +434,11 @@ class BomShape {
     for (const char* name : {"type", "bom-ref", "mime-type"}) {
       attribute_member(node, name, name);
     }
+    // 1.7: an external component may give a versionRange.
+    if (const std::string_view external = attribute(node, "isExternal"); !external.empty()) {
+      m_out.key("isExternal");
+      m_out.boolean(external == "true" || external == "1");
+    }
     // Identifiers that may be given several times become one array.
     bool omnibor_written = false;
     bool swhid_written = false;
@@ -426,7 +527,7 @@ class BomShape {
         m_out.end();
       } else if (local_name(part) == "services") {
         m_out.key("services");
-        empty_objects(part);
+        services(part, 0);
       }
     });
     m_out.end();

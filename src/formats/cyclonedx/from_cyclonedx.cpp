@@ -518,6 +518,8 @@ Result<MappedDocument> from_cyclonedx(const json::Value& bom, std::string_view s
   losses.add("file owners named by an unknown bom-ref", unknown_owners);
   std::size_t unknown = 0;
   for (const auto& dependency : array(bom, "dependencies")) {
+    losses.add("provides relationships (the model has no edge for them)",
+               array(dependency, "provides").size());
     const std::string_view ref = dependency["ref"].string();
     bool from_subject = subject_ref && ref == *subject_ref;
     auto from = reader.id_of_ref.find(ref);
