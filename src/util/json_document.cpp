@@ -257,6 +257,33 @@ std::vector<Value> Value::members_named(std::string_view name) const {
   return found;
 }
 
+std::vector<std::pair<Value, Value>> Value::members_named_with_owner(std::string_view name) const {
+  std::vector<std::pair<Value, Value>> found;
+  if (!is_structured()) {
+    return found;
+  }
+  const auto& nodes = m_storage->nodes;
+  // The objects the walk is inside, innermost last; a node past an
+  // object's end has left it.
+  std::vector<std::uint32_t> objects;
+  if (is_object()) {
+    objects.push_back(m_index);
+  }
+  for (std::uint32_t index = m_index + 1; index < node().end; ++index) {
+    while (!objects.empty() && index >= nodes[objects.back()].end) {
+      objects.pop_back();
+    }
+    const Node& candidate = nodes[index];
+    if (candidate.type == Type::object && !candidate.key) {
+      objects.push_back(index);
+    } else if (candidate.key && candidate.size == name.size() &&
+               m_storage->text_of(candidate) == name && !objects.empty()) {
+      found.emplace_back(Value(m_storage, objects.back()), Value(m_storage, index + 1));
+    }
+  }
+  return found;
+}
+
 std::size_t Value::depth() const {
   if (!is_structured()) {
     return 0;

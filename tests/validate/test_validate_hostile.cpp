@@ -171,7 +171,8 @@ TEST_CASE("validate hostile: 100,000 components sharing one bom-ref are one find
   REQUIRE(found.size() == 1);
   CHECK(found[0].severity == kensa::validate::Severity::error);
   CHECK(found[0].location == "/components/1/bom-ref");
-  CHECK(found[0].message == "bom-ref 'same' is used 100000 times, first at /components/0/bom-ref");
+  CHECK(found[0].message == "bom-ref 'same' is used 100000 times, first at "
+                            "/components/0/bom-ref, by elements that differ");
   CHECK(report.dropped_findings == 0);
 }
 
@@ -200,9 +201,45 @@ TEST_CASE("validate hostile: many bom-refs given twice are one finding each, in 
   }
   REQUIRE(messages.size() == 20'000);
   CHECK(locations.front() == "/components/0/components/0/bom-ref");
-  CHECK(messages.front() == "bom-ref 'r0' is used 2 times, first at /components/0/bom-ref");
+  CHECK(messages.front() ==
+        "bom-ref 'r0' is used 2 times, first at /components/0/bom-ref, by elements that differ");
   CHECK(locations.back() == "/components/19999/components/0/bom-ref");
-  CHECK(messages.back() == "bom-ref 'r19999' is used 2 times, first at /components/19999/bom-ref");
+  CHECK(messages.back() == "bom-ref 'r19999' is used 2 times, first at "
+                           "/components/19999/bom-ref, by elements that differ");
+}
+
+TEST_CASE("validate hostile: identical copies sharing a bom-ref are compared in linear time",
+          "[validate][hostile]") {
+  // 100,000 identical copies: one warning; then two copies of one object
+  // of 100,000 members in opposite orders, which a member-by-member lookup
+  // would compare in time quadratic in their size.
+  std::string text = k_head + R"("components": [)";
+  for (int i = 0; i < 100'000; ++i) {
+    text += (i == 0 ? "" : ",");
+    text += R"({"type": "library", "name": "c", "bom-ref": "same"})";
+  }
+  std::string forward;
+  std::string backward;
+  for (int i = 0; i < 100'000; ++i) {
+    forward += R"("k)" + std::to_string(i) + R"(": )" + std::to_string(i) + ",";
+    const int j = 99'999 - i;
+    backward += R"("k)" + std::to_string(j) + R"(": )" + std::to_string(j) + ",";
+  }
+  text += R"(], "services": [{)" + forward + R"("bom-ref": "big"}, {"bom-ref": "big", )" +
+          backward.substr(0, backward.size() - 1) + "}]}";
+  const auto report = validate_document("copies.json", text, {});
+  std::vector<kensa::validate::Finding> found;
+  for (const auto& finding : report.findings) {
+    if (finding.rule.starts_with("CDX-BOMREF")) {
+      found.push_back(finding);
+    }
+  }
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].rule == "CDX-BOMREF-REPEATED");
+  CHECK(found[0].severity == kensa::validate::Severity::warning);
+  CHECK(found[0].location == "/components/1/bom-ref");
+  CHECK(found[1].rule == "CDX-BOMREF-REPEATED");
+  CHECK(found[1].location == "/services/1/bom-ref");
 }
 
 TEST_CASE("validate hostile: a UTF-8 byte order mark before JSON is a warning, not a syntax error",

@@ -153,6 +153,53 @@ TEST_CASE("validator: CycloneDX references, ids, purls, hashes and licenses are 
   CHECK(has_rule(report, "CDX-REF-COMPOSITION", "/compositions/0/assemblies/0"));
 }
 
+TEST_CASE("validator: a bom-ref given to identical copies is a warning, to different ones an error",
+          "[validate][semantic]") {
+  Json bom = minimal_bom();
+  // cdxgen names its tool again as the annotator of its annotations.
+  const Json tool = Json::parse(R"({"type": "application", "name": "cdxgen", "version": "11",
+                                    "bom-ref": "pkg:npm/cdxgen@11"})");
+  bom["metadata"]["tools"] = {{"components", {tool}}};
+  bom["annotations"] = Json::parse(R"([{"subjects": ["lodash"], "timestamp":
+      "2024-05-01T12:00:00Z", "text": "x", "annotator": {}}])");
+  bom["annotations"][0]["annotator"]["component"] = tool;
+  // (nlohmann writes members in name order: the annotation comes first.)
+  const auto repeated = check(bom);
+  INFO(listing(repeated));
+  CHECK(has_rule(repeated, "CDX-BOMREF-REPEATED", "/metadata/tools/components/0/bom-ref"));
+  CHECK_FALSE(has_rule(repeated, "CDX-BOMREF-UNIQUE"));
+  CHECK(repeated.count(Severity::error) == 0);
+  // The same bom-ref on an element that differs in one value is an error.
+  bom["annotations"][0]["annotator"]["component"]["version"] = "12";
+  const auto differing = check(bom);
+  INFO(listing(differing));
+  CHECK(has_rule(differing, "CDX-BOMREF-UNIQUE", "/metadata/tools/components/0/bom-ref"));
+  CHECK_FALSE(has_rule(differing, "CDX-BOMREF-REPEATED"));
+}
+
+TEST_CASE("validator: a bom-ref repeated inside one formula is a warning", "[validate][semantic]") {
+  // As the official valid-formulation-1.5: a task names its workflow's
+  // workspace again, described differently.
+  Json bom = minimal_bom();
+  bom["specVersion"] = "1.5";
+  bom["formulation"] = Json::parse(R"([{"bom-ref": "formula-1", "workflows": [
+      {"bom-ref": "workflow-1", "uid": "w", "taskTypes": ["build"],
+       "workspaces": [{"bom-ref": "workspace-1", "uid": "workspace-1", "name": "My workspace"}],
+       "tasks": [{"bom-ref": "task-1", "uid": "t", "taskTypes": ["build"],
+                  "workspaces": [{"bom-ref": "workspace-1", "uid": "workspace-uid-1",
+                                  "name": "workspace"}]}]}]}])");
+  const auto inside = check(bom);
+  INFO(listing(inside));
+  CHECK(has_rule(inside, "CDX-BOMREF-REPEATED", "/formulation/0/workflows/0/workspaces/0/bom-ref"));
+  CHECK(inside.count(Severity::error) == 0);
+  // Used once inside and once outside the formula, it is an error.
+  bom["components"][0]["bom-ref"] = "workspace-1";
+  bom["dependencies"] = Json::array();
+  const auto outside = check(bom);
+  INFO(listing(outside));
+  CHECK(has_rule(outside, "CDX-BOMREF-UNIQUE"));
+}
+
 TEST_CASE("validator: CycloneDX 1.7 versionRange only on external components",
           "[validate][semantic]") {
   Json bom = minimal_bom();

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // A read-only JSON tree built for validating big documents: one parse into
@@ -171,11 +172,19 @@ class Value {
   // Where the value is in its document: values that come earlier in the
   // text have smaller numbers (member names count too).
   std::size_t order() const { return m_index; }
+  // Whether `other` is this value or inside it (in the same document).
+  bool encloses(const Value& other) const {
+    return exists() && other.m_storage == m_storage && other.m_index >= m_index &&
+           other.m_index < node().end;
+  }
 
   // The values of every member called `name` anywhere inside this value,
   // nested ones included, in document order: one pass over the nodes, no
   // walk.
   std::vector<Value> members_named(std::string_view name) const;
+  // The same, each with the object it is a member of: pairs (object,
+  // member value), in document order, in one pass over the nodes.
+  std::vector<std::pair<Value, Value>> members_named_with_owner(std::string_view name) const;
 
   // The JSON Pointer of `descendant` (a value inside this one, or this one:
   // ""), found by descending from here; empty when it is not inside.

@@ -1,6 +1,8 @@
+#include "same_value.hpp"
 #include "semantic_rules.hpp"
 #include "value_checks.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -38,46 +40,106 @@ class CycloneDxRules {
   // One finding per bom-ref given more than once, at its second use,
   // counting the uses and naming the first: a BOM whose 300,000 components
   // share one bom-ref gives one finding, not 299,999, and the pointers are
-  // found in one walk of the document, so the check stays linear.
+  // found in one walk of the document, so the check stays linear. Each
+  // later use is compared with the first until one differs, which costs
+  // the size of the copies: an element given again as an identical copy
+  // (cdxgen repeats its tool under annotations[].annotator) names one
+  // thing and is a warning; so are the uses that stay inside one formula,
+  // where the official examples name a workflow's workspace again in its
+  // task, and a formula and its workflow alike. Different elements sharing
+  // a bom-ref anywhere else are an error.
   void check_bom_refs() {
-    const std::vector<Json> refs = m_bom.members_named("bom-ref");
+    const auto refs = m_bom.members_named_with_owner("bom-ref");
     struct Uses {
       Json first;
+      Json first_owner;
       Json second;
       std::size_t count = 0;
+      bool identical = true;
+      // The formula every use so far is inside, or absent.
+      Json formula;
+    };
+    std::vector<Json> formulas;
+    if (const auto formulation = find_array(m_bom, "formulation")) {
+      for (const Json formula : *formulation) {
+        formulas.push_back(formula);
+      }
+    }
+    // The formula `value` is inside; formulas are in document order and do
+    // not overlap, so a binary search finds it.
+    const auto formula_of = [&](const Json& value) -> Json {
+      auto after = std::upper_bound(
+          formulas.begin(), formulas.end(), value.order(),
+          [](std::size_t order, const Json& formula) { return order < formula.order(); });
+      if (after == formulas.begin()) {
+        return {};
+      }
+      --after;
+      return after->encloses(value) ? *after : Json();
     };
     std::vector<Uses> repeated;
     // Index in `repeated` of each bom-ref used more than once.
     std::unordered_map<std::string_view, std::size_t> repeated_index;
+    std::unordered_map<std::string_view, Json> owner_of;
     m_refs.reserve(refs.size());
-    for (const Json& ref : refs) {
+    owner_of.reserve(refs.size());
+    for (const auto& [owner, ref] : refs) {
       if (!ref.is_string()) {
         continue;
       }
       const auto [first, inserted] = m_refs.emplace(ref.string(), ref);
       if (inserted) {
+        owner_of.emplace(ref.string(), owner);
         continue;
       }
       const auto [index, new_repeat] = repeated_index.emplace(ref.string(), repeated.size());
       if (new_repeat) {
-        repeated.push_back({first->second, ref, 2});
-      } else {
-        ++repeated[index->second].count;
+        const Json first_owner = owner_of[ref.string()];
+        const Json formula = formula_of(first_owner);
+        repeated.push_back({first->second, first_owner, ref, 1, true, formula});
+      }
+      Uses& uses = repeated[index->second];
+      ++uses.count;
+      uses.identical = uses.identical && same_json_value(uses.first_owner, owner);
+      if (uses.formula.exists() && !uses.formula.encloses(owner)) {
+        uses.formula = Json();
       }
     }
     std::vector<Json> located;
-    located.reserve(repeated.size() * 2);
+    located.reserve(repeated.size() * 3);
     for (const Uses& uses : repeated) {
       located.push_back(uses.second);
       located.push_back(uses.first);
+      located.push_back(uses.formula.exists() ? uses.formula : uses.first);
     }
     const std::vector<std::string> pointers = m_bom.pointers_to(located);
     for (std::size_t i = 0; i < repeated.size(); ++i) {
       const Uses& uses = repeated[i];
-      m_sink.add(Severity::error, "CDX-BOMREF-UNIQUE", pointers[2 * i],
-                 "bom-ref '" + std::string(uses.second.string()) + "' is used " +
-                     std::to_string(uses.count) + " times, first at " + pointers[2 * i + 1],
-                 "give every component, service and vulnerability its own bom-ref");
+      const std::string ref(uses.second.string());
+      const std::string& at = pointers[3 * i];
+      const std::string& first = pointers[3 * i + 1];
+      const std::string times = std::to_string(uses.count);
+      if (uses.identical) {
+        m_sink.add(Severity::warning, "CDX-BOMREF-REPEATED", at,
+                   "bom-ref '" + ref + "' is given " + times +
+                       " times to identical copies of one element, first at " + first +
+                       "; references to it are unambiguous, but readers may count the element " +
+                       times + " times",
+                   "give the element once and refer to it elsewhere by its bom-ref");
+      } else if (uses.formula.exists()) {
+        m_sink.add(Severity::warning, "CDX-BOMREF-REPEATED", at,
+                   "bom-ref '" + ref + "' is given " + times + " times inside the formula at " +
+                       pointers[3 * i + 2] + ", first at " + first +
+                       ", to elements described differently; it is read as one element of the "
+                       "formula described in several places, but readers may take either "
+                       "description",
+                   "describe the element once, and give the other places their own bom-ref");
+      } else {
+        m_sink.add(Severity::error, "CDX-BOMREF-UNIQUE", at,
+                   "bom-ref '" + ref + "' is used " + times + " times, first at " + first +
+                       ", by elements that differ",
+                   "give every component, service and vulnerability its own bom-ref");
+      }
     }
   }
 
