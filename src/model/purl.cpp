@@ -339,7 +339,7 @@ Result<Purl> parse_components(std::string_view text, const PurlParseOptions& opt
     purl.namespace_ = std::move(*namespace_);
   }
 
-  if (auto applied = apply_purl_type_rules(purl); !applied) {
+  if (auto applied = apply_purl_type_rules(purl, options); !applied) {
     return fail(applied.error());
   }
   return purl;

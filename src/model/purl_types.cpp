@@ -346,6 +346,10 @@ void normalize_checksums(Purl& purl) {
 } // namespace
 
 Status apply_purl_type_rules(Purl& purl) {
+  return apply_purl_type_rules(purl, PurlParseOptions{});
+}
+
+Status apply_purl_type_rules(Purl& purl, const PurlParseOptions& options) {
   const TypeRules& rules = rules_for(purl.type);
   fold(purl.namespace_, rules.namespace_case);
   fold(purl.name, rules.name_case);
@@ -357,7 +361,9 @@ Status apply_purl_type_rules(Purl& purl) {
     }
   }
 
-  if (rules.namespace_requirement == Requirement::required && purl.namespace_.empty()) {
+  const bool namespace_waived = options.golang_namespace_optional && purl.type == "golang";
+  if (rules.namespace_requirement == Requirement::required && purl.namespace_.empty() &&
+      !namespace_waived) {
     return fail("a " + purl.type + " purl needs a namespace");
   }
   if (rules.namespace_requirement == Requirement::prohibited && !purl.namespace_.empty()) {

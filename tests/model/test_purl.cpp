@@ -418,3 +418,15 @@ TEST_CASE("purl: apply_purl_type_rules makes edited fields canonical again", "[p
   purl.namespace_ = "org";
   CHECK_FALSE(apply_purl_type_rules(purl));
 }
+
+TEST_CASE("purl: a golang purl without namespace parses only when asked to be lenient", "[purl]") {
+  CHECK_FALSE(kensa::model::parse_purl("pkg:golang/stdlib@1.19.8").ok());
+  kensa::model::PurlParseOptions lenient;
+  lenient.golang_namespace_optional = true;
+  const auto stdlib = kensa::model::parse_purl("pkg:golang/stdlib@1.19.8", lenient);
+  REQUIRE(stdlib.ok());
+  CHECK(stdlib->name == "stdlib");
+  CHECK(stdlib->to_string() == "pkg:golang/stdlib@1.19.8");
+  // Only golang is waived.
+  CHECK_FALSE(kensa::model::parse_purl("pkg:maven/x@1", lenient).ok());
+}

@@ -200,6 +200,36 @@ TEST_CASE("validator: a bom-ref repeated inside one formula is a warning", "[val
   CHECK(has_rule(outside, "CDX-BOMREF-UNIQUE"));
 }
 
+TEST_CASE("validator: Go purls without a namespace are a warning with the reason",
+          "[validate][semantic]") {
+  Json bom = minimal_bom();
+  bom["components"].push_back(Json::parse(R"({"type": "library", "name": "stdlib",
+      "version": "1.19.8", "purl": "pkg:golang/stdlib@1.19.8"})"));
+  bom["components"].push_back(Json::parse(R"({"type": "library", "name": "go.opencensus.io",
+      "version": "v0.24.0", "purl": "pkg:golang/go.opencensus.io@v0.24.0"})"));
+  // Still an error: a maven purl without its group.
+  bom["components"].push_back(Json::parse(R"({"type": "library", "name": "x",
+      "purl": "pkg:maven/x@1"})"));
+  // The epoch of an rpm is a qualifier; the component's version has it in front.
+  bom["components"].push_back(Json::parse(R"({"type": "library", "name": "bash",
+      "version": "2:5.1-1", "purl": "pkg:rpm/redhat/bash@5.1-1?epoch=2"})"));
+  const auto report = check(bom);
+  INFO(listing(report));
+  CHECK(has_rule(report, "PURL-GOLANG-NAMESPACE", "/components/1/purl"));
+  CHECK(has_rule(report, "PURL-GOLANG-NAMESPACE", "/components/2/purl"));
+  CHECK_FALSE(has_rule(report, "PURL-SYNTAX", "/components/1/purl"));
+  CHECK_FALSE(has_rule(report, "PURL-SYNTAX", "/components/2/purl"));
+  CHECK_FALSE(has_rule(report, "PURL-MISMATCH", "/components/2/purl"));
+  CHECK(has_rule(report, "PURL-SYNTAX", "/components/3/purl"));
+  CHECK_FALSE(has_rule(report, "PURL-MISMATCH", "/components/4/purl"));
+  for (const auto& finding : report.findings) {
+    if (finding.rule == "PURL-GOLANG-NAMESPACE") {
+      CHECK(finding.severity == Severity::warning);
+      CHECK(finding.message.find("requires") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("validator: CycloneDX 1.7 versionRange only on external components",
           "[validate][semantic]") {
   Json bom = minimal_bom();

@@ -35,6 +35,12 @@ struct PurlParseOptions {
   // any case; a lenient parse lowercases them instead, which is what turning
   // such input into its canonical form needs.
   bool lowercase_qualifier_keys = false;
+  // The golang type definition requires a namespace (what comes before the
+  // last segment of the module path), but the Go ecosystem (OSV, Grype,
+  // Syft, cdxgen, Dependency-Track) writes pkg:golang/stdlib@1.19.8 for the
+  // standard library and pkg:golang/go.opencensus.io@v0.24.0 for a module
+  // whose path has one segment. A lenient parse accepts them.
+  bool golang_namespace_optional = false;
 };
 
 // Parses a purl string and applies the normalization rules of its type.
@@ -57,5 +63,7 @@ Result<Purl> make_purl(std::string_view type, std::string_view namespace_, std::
 // for code that edits a Purl's fields and wants them canonical again.
 // Precondition: the fields are otherwise well formed (as make_purl checks).
 Status apply_purl_type_rules(Purl& purl);
+// The same, with the leniency of `options` (golang_namespace_optional).
+Status apply_purl_type_rules(Purl& purl, const PurlParseOptions& options);
 
 } // namespace kensa::model

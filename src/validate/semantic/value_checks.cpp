@@ -91,12 +91,28 @@ std::string child(const std::string& parent, std::size_t index) {
 void check_purl(std::string_view purl, std::string_view name, std::string_view version,
                 const Location& location, std::string_view syntax_rule,
                 std::string_view mismatch_rule, FindingSink& sink) {
-  const auto parsed = model::parse_purl(purl, model::PurlParseOptions{true});
+  auto parsed = model::parse_purl(purl, model::PurlParseOptions{true});
   if (!parsed) {
-    sink.add(Severity::error, std::string(syntax_rule), location.pointer(),
-             "purl " + shown(purl) + " does not parse: " + parsed.error(),
-             "write it as pkg:type/namespace/name@version (ECMA-427)");
-    return;
+    // Go purls without a namespace are what the Go ecosystem writes: a
+    // warning that says why, not a syntax error.
+    model::PurlParseOptions lenient{true};
+    lenient.golang_namespace_optional = true;
+    auto go = model::parse_purl(purl, lenient);
+    if (!go) {
+      sink.add(Severity::error, std::string(syntax_rule), location.pointer(),
+               "purl " + shown(purl) + " does not parse: " + parsed.error(),
+               "write it as pkg:type/namespace/name@version (ECMA-427)");
+      return;
+    }
+    sink.add(Severity::warning, "PURL-GOLANG-NAMESPACE", location.pointer(),
+             "purl " + shown(purl) +
+                 " has no namespace, which the golang purl type requires (the module path "
+                 "before its last segment); OSV, Grype, Syft, cdxgen and Dependency-Track write "
+                 "the Go standard library and one-segment module paths this way, but other "
+                 "readers may reject it",
+             "nothing to change for the Go tools that write it; readers that follow the type "
+             "definition to the letter need a namespace");
+    parsed = std::move(go);
   }
   if (name.empty()) {
     return;
@@ -120,8 +136,13 @@ void check_purl(std::string_view purl, std::string_view name, std::string_view v
              "purl name " + shown(parsed->name) + " differs from the component name " + shown(name),
              "make the purl and the name describe the same package");
   }
+  // rpm and others put the epoch in a qualifier; the component's version
+  // keeps it in front ("2:1.0-1").
+  const std::string_view epoch = parsed->qualifier("epoch");
+  const bool epoch_matches =
+      !epoch.empty() && version == std::string(epoch) + ":" + parsed->version;
   if (!version.empty() && !parsed->version.empty() && parsed->version != version &&
-      fold(parsed->version) != fold(version)) {
+      fold(parsed->version) != fold(version) && !epoch_matches) {
     sink.add(Severity::warning, std::string(mismatch_rule), location.pointer(),
              "purl version " + shown(parsed->version) + " differs from the component version " +
                  shown(version),
