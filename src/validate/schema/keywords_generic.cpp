@@ -188,17 +188,32 @@ void AlternativesKeyword::explain_no_match(const Json& instance, Evaluation& eva
   // The alternative with the fewest findings is most likely what the author
   // meant; its findings say what to fix.
   std::vector<SchemaFinding> best;
+  std::size_t best_index = 0;
   bool have_best = false;
-  for (const Node* branch : m_branches) {
-    auto findings = evaluation.capture(*branch, instance);
+  for (std::size_t i = 0; i < m_branches.size(); ++i) {
+    auto findings = evaluation.capture(*m_branches[i], instance);
     if (!have_best || findings.size() < best.size()) {
       best = std::move(findings);
+      best_index = i;
       have_best = true;
     }
   }
+  // The first reason is said in this finding, so that it stands on its own
+  // in a report; any others follow as findings of their own.
+  std::string reason;
+  if (!best.empty()) {
+    const SchemaFinding& first = best.front();
+    const std::string here = evaluation.pointer();
+    reason = "; the closest, alternative " + std::to_string(best_index) + ", fails" +
+             (first.instance_location == here ? std::string() : " at " + first.instance_location) +
+             ": " + first.message;
+    if (best.size() > 1) {
+      reason += " (and " + std::to_string(best.size() - 1) + " more, listed next)";
+    }
+    best.erase(best.begin());
+  }
   evaluation.report(*this, describe_value(instance) + " matches none of the " +
-                               std::to_string(m_branches.size()) + " alternatives" +
-                               (best.empty() ? "" : "; the closest one fails because:"));
+                               std::to_string(m_branches.size()) + " alternatives" + reason);
   evaluation.append(std::move(best));
 }
 
