@@ -129,6 +129,10 @@ Status fill_source_options(const ScanArguments& arguments, source::SourceOptions
   return ok_status();
 }
 
+// The last second of year 9999: RFC 3339, and so every SBOM timestamp, has
+// four digits for the year.
+constexpr std::int64_t k_latest_timestamp = 253'402'300'799;
+
 // SOURCE_DATE_EPOCH (reproducible-builds.org) fixes the document timestamp.
 Result<std::optional<std::int64_t>> source_date_epoch() {
   const char* text = std::getenv("SOURCE_DATE_EPOCH");
@@ -141,6 +145,12 @@ Result<std::optional<std::int64_t>> source_date_epoch() {
   if (error != std::errc() || end != value.data() + value.size() || seconds < 0) {
     return fail("SOURCE_DATE_EPOCH must be a non-negative integer, not '" + std::string(value) +
                 "'");
+  }
+  if (seconds > k_latest_timestamp) {
+    return fail("SOURCE_DATE_EPOCH " + std::string(value) +
+                " is after 9999-12-31T23:59:59Z, the last time an SBOM timestamp can state "
+                "(at most " +
+                std::to_string(k_latest_timestamp) + ")");
   }
   return std::optional<std::int64_t>{seconds};
 }

@@ -95,6 +95,19 @@ TEST_CASE("cli: SOURCE_DATE_EPOCH fixes the timestamp", "[cli]") {
   REQUIRE(result.exit_code == 0);
   auto bom = nlohmann::json::parse(result.out);
   CHECK(bom["metadata"]["timestamp"] == "2023-11-14T22:13:20Z");
+  // The last second a four-digit year holds is taken; the next one, which
+  // would write year 10000, is refused before any work.
+  auto last =
+      run_kensa({"scan", dir.string(), "-o", "cyclonedx-json"}, {"SOURCE_DATE_EPOCH=253402300799"});
+  REQUIRE(last.exit_code == 0);
+  CHECK(nlohmann::json::parse(last.out)["metadata"]["timestamp"] == "9999-12-31T23:59:59Z");
+  auto beyond =
+      run_kensa({"scan", dir.string(), "-o", "cyclonedx-json"}, {"SOURCE_DATE_EPOCH=253402300800"});
+  CHECK(beyond.exit_code == 2);
+  CHECK(beyond.out.empty());
+  CHECK(line_count(beyond.err) == 1);
+  CHECK(beyond.err.find("SOURCE_DATE_EPOCH 253402300800 is after 9999-12-31T23:59:59Z") !=
+        std::string::npos);
 }
 
 TEST_CASE("cli: --log-format json writes one JSON object per stderr line", "[cli]") {
