@@ -1,4 +1,6 @@
 #include <kensa/model/component.hpp>
+#include <kensa/util/strings.hpp>
+#include <kensa/util/url_text.hpp>
 
 #include <algorithm>
 #include <array>
@@ -26,6 +28,20 @@ std::string_view scope_name(Scope scope) {
   static constexpr std::array<std::string_view, 4> k_names{"unknown", "required", "optional",
                                                            "excluded"};
   return k_names[static_cast<std::size_t>(scope)];
+}
+
+void set_party_address(Party& party, std::string_view address) {
+  address = trim(address);
+  if (address.empty()) {
+    return;
+  }
+  if (looks_like_web_link(address)) {
+    if (party.url.empty()) {
+      party.url = std::string(address);
+    }
+    return;
+  }
+  party.email = std::string(address);
 }
 
 void Component::add_property(std::string property_name, std::string value) {

@@ -56,6 +56,12 @@ struct Party {
   auto operator<=>(const Party&) const = default;
 };
 
+// Puts `address`, what a manifest gave between '<' and '>' after a name
+// ("Google Cloud SDK <https://code.google.com/p/google-cloud-sdk/>"), where
+// it belongs: a web link in `url` (unless one is set), anything else in
+// `email`. Surrounding white space is dropped; empty text changes nothing.
+void set_party_address(Party& party, std::string_view address);
+
 // A link about the component; `type` uses CycloneDX's externalReference
 // vocabulary ("website", "vcs", "distribution", "issue-tracker", ...).
 struct ExternalReference {

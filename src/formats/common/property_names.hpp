@@ -36,6 +36,11 @@ inline constexpr std::string_view k_cdx_omnibor_id = "kensa:cyclonedx:omniborId"
 inline constexpr std::string_view k_cdx_swhid = "kensa:cyclonedx:swhid";
 inline constexpr std::string_view k_cdx_tag = "kensa:cyclonedx:tag";
 
+// A link whose text has no URI form ("<prefix><type>", the text as value):
+// CycloneDX requires an iri-reference there, and the text is kept, not
+// dropped or written invalid.
+inline constexpr std::string_view k_link_text_prefix = "kensa:external-reference:";
+
 // SPDX fields kept for SPDX writers.
 inline constexpr std::string_view k_spdx_document_name = "kensa:spdx:document-name";
 // A primary package purpose with no component type (SOURCE, ARCHIVE, INSTALL).

@@ -278,6 +278,10 @@ model::Component map_component(const json::Value& json, LossReport& losses) {
       found_by.push_back(value);
     } else if (name == property::k_cpe23) {
       component.cpes.push_back(value);
+    } else if (name.starts_with(property::k_link_text_prefix)) {
+      // A link kensa could not write as a URL.
+      component.external_references.push_back(
+          {name.substr(property::k_link_text_prefix.size()), value});
     } else if (name == property::k_location) {
       locations.push_back(value);
     } else if (name == property::k_component_type) {

@@ -6,6 +6,8 @@
 #include "cyclonedx_vocabulary.hpp"
 #include "license_ids.hpp"
 
+#include <kensa/util/url_text.hpp>
+
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -53,9 +55,17 @@ CdxLicense license_entry(const model::License& license, bool expression_allowed,
   if (context.minor >= 6) {
     entry.acknowledgement = std::string(acknowledgement);
   }
+  // A license URL is an iri-reference; text with no URI form is left out.
+  std::string url;
+  if (!license.url.empty()) {
+    url = uri_reference_of(license.url).value_or(std::string());
+    if (url.empty()) {
+      context.losses.add("license URL that is no URL (left out)");
+    }
+  }
   if (!license.expression.empty() && is_cyclonedx_license_id(license.expression)) {
     entry.id = license.expression;
-    entry.url = license.url;
+    entry.url = url;
   } else if (!license.expression.empty() && expression_allowed) {
     entry.expression = license.expression;
     if (!license.url.empty()) {
@@ -66,7 +76,7 @@ CdxLicense license_entry(const model::License& license, bool expression_allowed,
     // before 1.7 a license list holds either objects or a single
     // expression. Readers turn a name that is a valid expression back.
     entry.name = license.expression.empty() ? license.name : license.expression;
-    entry.url = license.url;
+    entry.url = url;
   }
   return entry;
 }
@@ -90,20 +100,71 @@ std::string party_text(const model::Party& party) {
   return text.empty() ? party.url : text;
 }
 
-CdxContact contact(const model::Party& party) {
-  return CdxContact{party.name, party.email, ""};
+// The e-mail address CycloneDX can hold for `party` (an idn-email): the
+// address, or nothing when its text is none, which is counted.
+std::string checked_email(const model::Party& party, LossReport& losses) {
+  if (party.email.empty() || is_plain_email_address(party.email)) {
+    return party.email;
+  }
+  losses.add("e-mail address that is no address (left out)");
+  return {};
 }
 
-CdxEntity entity(const model::Party& party) {
+// A contact (an author) has a name and an e-mail address, no link.
+CdxContact contact(const model::Party& party, LossReport& losses) {
+  if (!party.url.empty()) {
+    losses.add("link of a person or contact (CycloneDX contacts have no field for it)");
+  }
+  return CdxContact{party.name, checked_email(party, losses), ""};
+}
+
+// An organization: a URL where an iri-reference goes, an e-mail address in
+// a contact. A link where the e-mail should be (a Debian maintainer field
+// "<https://...>") becomes the organization's URL.
+CdxEntity entity(const model::Party& party, LossReport& losses) {
   CdxEntity result;
   result.name = party.name;
-  if (!party.url.empty()) {
-    result.urls.push_back(party.url);
+  std::string url = party.url;
+  std::string email = party.email;
+  if (!email.empty() && !is_plain_email_address(email) && looks_like_web_link(email)) {
+    if (url.empty()) {
+      url = email;
+    }
+    email.clear();
   }
-  if (!party.email.empty()) {
-    result.contacts.push_back(CdxContact{"", party.email, ""});
+  if (!url.empty()) {
+    if (auto written = uri_reference_of(url)) {
+      result.urls.push_back(std::move(*written));
+    } else {
+      losses.add("organization URL that is no URL (left out)");
+    }
+  }
+  if (!email.empty()) {
+    if (is_plain_email_address(email)) {
+      result.contacts.push_back(CdxContact{"", email, ""});
+    } else {
+      losses.add("e-mail address that is no address (left out)");
+    }
   }
   return result;
+}
+
+// What the schema's mime-type pattern (^[-+a-z0-9.]+/[-+a-z0-9.]+$)
+// accepts; anything else stays a property.
+bool is_mime_type(std::string_view text) {
+  const auto slash = text.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == text.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '+' ||
+                         c == '.' || (c == '/' && i == slash);
+    if (!allowed) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // Moves properties that name a field this version has into that field.
@@ -113,7 +174,8 @@ void take_native_fields(CdxComponent& out, std::vector<model::Property>& rest,
     const auto& name = property.name;
     if (name == property::k_cdx_publisher && out.publisher.empty()) {
       out.publisher = property.value;
-    } else if (name == property::k_cdx_mime_type && out.mime_type.empty()) {
+    } else if (name == property::k_cdx_mime_type && out.mime_type.empty() &&
+               is_mime_type(property.value)) {
       out.mime_type = property.value;
     } else if (name == property::k_copyright && out.copyright.empty()) {
       out.copyright = property.value;
@@ -193,14 +255,17 @@ CdxComponent map_component(const model::Component& component, std::string ref, C
   out.type = type_name(component.type, context, properties);
   out.bom_ref = std::move(ref);
   if (!component.supplier.empty()) {
-    out.supplier = entity(component.supplier);
+    out.supplier = entity(component.supplier, context.losses);
   }
   if (context.minor >= 6) {
     for (const auto& author : component.authors) {
-      out.authors.push_back(contact(author));
+      out.authors.push_back(contact(author, context.losses));
     }
   } else {
     for (const auto& author : component.authors) {
+      if (!author.url.empty() && (!author.name.empty() || !author.email.empty())) {
+        context.losses.add("link of a person or contact (CycloneDX contacts have no field for it)");
+      }
       std::string text = party_text(author);
       if (!text.empty()) {
         out.author += out.author.empty() ? text : ", " + text;
@@ -237,11 +302,18 @@ CdxComponent map_component(const model::Component& component, std::string ref, C
   out.purl = component.purl;
 
   for (const auto& reference : component.external_references) {
-    if (context.vocabulary.reference_types.count(reference.type) > 0) {
-      out.external_references.push_back({reference.type, reference.url, ""});
+    // An scp-style git address is written as the URL it means; text with
+    // no URI form at all is kept as a property rather than written where
+    // CycloneDX requires an iri-reference.
+    auto url = uri_reference_of(reference.url);
+    if (!url) {
+      properties.push_back(
+          {std::string(property::k_link_text_prefix) + reference.type, reference.url});
+    } else if (context.vocabulary.reference_types.count(reference.type) > 0) {
+      out.external_references.push_back({reference.type, std::move(*url), ""});
     } else {
       // The comment keeps the real type; readers restore it.
-      out.external_references.push_back({"other", reference.url, reference.type});
+      out.external_references.push_back({"other", std::move(*url), reference.type});
     }
   }
 
@@ -383,7 +455,7 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
     bom.tools.push_back(CdxTool{tool.vendor, tool.name, tool.version});
   }
   for (const auto& author : metadata.authors) {
-    bom.authors.push_back(contact(author));
+    bom.authors.push_back(contact(author, losses));
   }
   if (metadata.subject) {
     bom.component = map_component(*metadata.subject, subject_ref, context);

@@ -4,6 +4,7 @@
 #include "json_text.hpp"
 
 #include <kensa/model/license.hpp>
+#include <kensa/util/url_text.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -195,7 +196,7 @@ model::Party parse_person(std::string_view text) {
   }
   if (auto open = rest.find('<'); open != std::string_view::npos) {
     if (auto close = rest.find('>', open); close != std::string_view::npos) {
-      party.email = std::string(trim_view(rest.substr(open + 1, close - open - 1)));
+      model::set_party_address(party, rest.substr(open + 1, close - open - 1));
       rest = rest.substr(0, open);
     }
   }
@@ -219,7 +220,12 @@ std::string repository_url(std::string_view text) {
       return std::string(host) + std::string(text.substr(prefix.size()));
     }
   }
-  if (text.find("://") != std::string_view::npos || text.starts_with("git@")) {
+  // "git@github.com:owner/repo.git" is a git address over ssh, which a
+  // link must spell as a URL.
+  if (auto scp = url_of_scp_address(text)) {
+    return std::move(*scp);
+  }
+  if (text.find("://") != std::string_view::npos) {
     return std::string(text);
   }
   // "user/repo" is npm's shorthand for a GitHub repository.

@@ -12,7 +12,7 @@ model::Party parse_maintainer(std::string_view text) {
   std::size_t close = text.rfind('>');
   if (open != std::string_view::npos && close != std::string_view::npos && open < close) {
     party.name = std::string(trim(text.substr(0, open)));
-    party.email = std::string(trim(text.substr(open + 1, close - open - 1)));
+    model::set_party_address(party, text.substr(open + 1, close - open - 1));
   } else {
     party.name = std::string(text);
   }

@@ -175,7 +175,7 @@ std::vector<model::Party> parse_people(std::string_view names, std::string_view 
     std::size_t close = entry.rfind('>');
     if (open != std::string_view::npos && close != std::string_view::npos && close > open) {
       party.name = unquote(entry.substr(0, open));
-      party.email = std::string(trim(entry.substr(open + 1, close - open - 1)));
+      model::set_party_address(party, entry.substr(open + 1, close - open - 1));
     } else {
       party.email = std::string(entry);
     }
