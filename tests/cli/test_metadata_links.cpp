@@ -85,6 +85,6 @@ TEST_CASE("metadata links: scp git addresses and maintainer links are written as
   CHECK(repository);
   CHECK(maintainer);
   // SPDX gets the same URL: the model holds it, not only the CycloneDX writer.
-  CHECK(kensa::testing::read_file(files[3]).find("git+ssh://git@github.com/colorjs/color-name.git") !=
-        std::string::npos);
+  CHECK(kensa::testing::read_file(files[3]).find(
+            "git+ssh://git@github.com/colorjs/color-name.git") != std::string::npos);
 }

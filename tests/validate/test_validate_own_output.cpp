@@ -1,64 +1,141 @@
 // Every SBOM kensa writes passes `kensa validate` with no error: each
-// fixtures folder is scanned into every CycloneDX and SPDX format, encoding
-// and version the writer table offers, and the outputs are validated.
+// fixture scenario (tests/fixtures/<scanner>/<scenario>) is scanned into
+// every CycloneDX and SPDX format, encoding and version the format table
+// offers, and the outputs are validated. One test case per fixture folder
+// keeps each case short; a last case checks that the list of folders is
+// the whole of tests/fixtures.
 #include "../support/test_support.hpp"
 
 #include <kensa/format/writer.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
+namespace {
+
 namespace fs = std::filesystem;
 
-TEST_CASE("validate own output: every document kensa writes validates without error",
-          "[validate][cli][own-output]") {
+// The fixture folders the cases below cover, one case each.
+const std::set<std::string> k_fixture_folders{"apk",  "bun",    "deno", "dpkg",         "formats",
+                                              "fuzz", "golang", "java", "node-modules", "npm",
+                                              "pnpm", "python", "rpm",  "rust",         "yarn"};
+
+// "cyclonedx-json@1.4", ... for every SBOM format and version written.
+std::vector<std::string> every_sbom_output() {
   std::vector<std::string> outputs;
   for (const auto& format : kensa::format::output_formats()) {
-    const std::string name(format.name);
-    if (!name.starts_with("cyclonedx") && !name.starts_with("spdx")) {
+    if (format.family == kensa::format::DocumentFamily::unknown) {
       continue;
     }
     for (const auto version : format.versions) {
-      outputs.push_back(name + "@" + std::string(version));
+      outputs.push_back(std::string(format.name) + "@" + std::string(version));
     }
   }
-  REQUIRE_FALSE(outputs.empty());
-  const auto scratch = kensa::testing::scratch_dir("validate-own-output");
-  std::size_t validated = 0;
-  for (const auto& folder : fs::directory_iterator(kensa::testing::fixture(""))) {
-    if (!folder.is_directory() || folder.path().filename() == "validate") {
-      continue;
+  return outputs;
+}
+
+// Scans each scenario of tests/fixtures/<folder> into every SBOM output and
+// validates them all in one `kensa validate` run per scenario.
+void validate_own_output(const std::string& folder) {
+  const auto outputs = every_sbom_output();
+  REQUIRE(outputs.size() >= 13);
+  const auto scratch = kensa::testing::scratch_dir("validate-own-output-" + folder);
+  std::vector<fs::path> scenarios;
+  for (const auto& entry : fs::directory_iterator(kensa::testing::fixture(folder))) {
+    if (entry.is_directory()) {
+      scenarios.push_back(entry.path());
     }
-    const std::string name = folder.path().filename().string();
-    std::vector<std::string> arguments{"scan", folder.path().string()};
+  }
+  std::sort(scenarios.begin(), scenarios.end());
+  REQUIRE_FALSE(scenarios.empty());
+  for (const auto& scenario : scenarios) {
+    const std::string name = scenario.filename().string();
+    std::vector<std::string> arguments{"scan", scenario.string()};
     std::vector<std::string> files;
     for (const auto& output : outputs) {
       std::string file_name = name + "-" + output;
-      for (auto& c : file_name) {
-        c = c == '@' ? '-' : c;
-      }
+      std::replace(file_name.begin(), file_name.end(), '@', '-');
       files.push_back((scratch / (file_name + ".sbom")).string());
       arguments.push_back("-o");
       arguments.push_back(output + "=" + files.back());
     }
     const auto scan = kensa::testing::run_kensa(arguments, {"SOURCE_DATE_EPOCH=1700000000"});
-    INFO(name << ": " << scan.err);
+    INFO(folder << "/" << name << ": " << scan.err);
     REQUIRE(scan.exit_code == 0);
-    // One run for the folder's outputs: the report has a line per document.
     std::vector<std::string> validate{"validate"};
     validate.insert(validate.end(), files.begin(), files.end());
     const auto result = kensa::testing::run_kensa(validate);
-    INFO(name << "\n" << result.out << result.err);
+    INFO(result.out << result.err);
     CHECK(result.exit_code == 0);
     CHECK(result.out.find(" error ") == std::string::npos);
+    // One line per document: none was skipped.
     for (const auto& file : files) {
       INFO(file);
-      CHECK(result.out.find(file + ": ") != std::string::npos);
-      CHECK(result.out.find(file + ": ", result.out.find(file + ": ") + 1) == std::string::npos);
-      validated += result.out.find(file + ": ") != std::string::npos ? 1 : 0;
+      const auto first = result.out.find(file + ": ");
+      CHECK(first != std::string::npos);
+      CHECK(result.out.find(file + ": ", first + 1) == std::string::npos);
     }
   }
-  CHECK(validated >= outputs.size());
+}
+
+} // namespace
+
+TEST_CASE("own output validates: apk", "[validate][cli][own-output]") {
+  validate_own_output("apk");
+}
+TEST_CASE("own output validates: bun", "[validate][cli][own-output]") {
+  validate_own_output("bun");
+}
+TEST_CASE("own output validates: deno", "[validate][cli][own-output]") {
+  validate_own_output("deno");
+}
+TEST_CASE("own output validates: dpkg", "[validate][cli][own-output]") {
+  validate_own_output("dpkg");
+}
+TEST_CASE("own output validates: formats", "[validate][cli][own-output]") {
+  validate_own_output("formats");
+}
+TEST_CASE("own output validates: fuzz", "[validate][cli][own-output]") {
+  validate_own_output("fuzz");
+}
+TEST_CASE("own output validates: golang", "[validate][cli][own-output]") {
+  validate_own_output("golang");
+}
+TEST_CASE("own output validates: java", "[validate][cli][own-output]") {
+  validate_own_output("java");
+}
+TEST_CASE("own output validates: node-modules", "[validate][cli][own-output]") {
+  validate_own_output("node-modules");
+}
+TEST_CASE("own output validates: npm", "[validate][cli][own-output]") {
+  validate_own_output("npm");
+}
+TEST_CASE("own output validates: pnpm", "[validate][cli][own-output]") {
+  validate_own_output("pnpm");
+}
+TEST_CASE("own output validates: python", "[validate][cli][own-output]") {
+  validate_own_output("python");
+}
+TEST_CASE("own output validates: rpm", "[validate][cli][own-output]") {
+  validate_own_output("rpm");
+}
+TEST_CASE("own output validates: rust", "[validate][cli][own-output]") {
+  validate_own_output("rust");
+}
+TEST_CASE("own output validates: yarn", "[validate][cli][own-output]") {
+  validate_own_output("yarn");
+}
+
+TEST_CASE("own output validates: every fixture folder has its case", "[validate][own-output]") {
+  std::set<std::string> folders;
+  for (const auto& entry : fs::directory_iterator(kensa::testing::fixture(""))) {
+    if (entry.is_directory()) {
+      folders.insert(entry.path().filename().string());
+    }
+  }
+  CHECK(folders == k_fixture_folders);
 }
