@@ -55,6 +55,7 @@ void merge_component(Component& existing, Component incoming) {
   fill(existing.name, std::move(incoming.name));
   fill(existing.version, std::move(incoming.version));
   fill(existing.purl, std::move(incoming.purl));
+  fill(existing.bom_ref, std::move(incoming.bom_ref));
   fill(existing.description, std::move(incoming.description));
   if (existing.supplier.empty()) {
     existing.supplier = std::move(incoming.supplier);

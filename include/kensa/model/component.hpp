@@ -109,6 +109,10 @@ struct Component {
   std::string version;
   // Canonical purl string, empty when the component has none.
   std::string purl;
+  // The reference the document it was read from gave it (a CycloneDX
+  // bom-ref), kept so that a writer that can carry it writes it again and
+  // references to it keep working; empty for scanned components.
+  std::string bom_ref;
   std::vector<std::string> cpes;
   // As the package's own metadata states them.
   std::vector<License> licenses_declared;

@@ -209,6 +209,9 @@ model::Component map_component(const json::Value& json, LossReport& losses) {
   component.version = text(json, "version");
   component.description = text(json, "description");
   component.purl = text(json, "purl");
+  // Kept so that a CycloneDX document written again names the component,
+  // and what refers to it, alike.
+  component.bom_ref = text(json, "bom-ref");
   component.ecosystem = common::purl_type(component.purl);
   if (auto scope = kensa_json::parse_scope(text(json, "scope"))) {
     component.scope = *scope;
@@ -341,6 +344,11 @@ model::Component map_identified_component(const json::Value& json, LossReport& l
   }
   model::Component component = map_component(json, losses);
   component.id = model::component_id(component);
+  // A bom-ref that is the one kensa would give anyway (its purl, or its id
+  // as kensa writes a component without one) needs no keeping.
+  if (component.bom_ref == component.purl || component.bom_ref == component.id) {
+    component.bom_ref.clear();
+  }
   return component;
 }
 
@@ -444,6 +452,9 @@ model::DocumentMetadata map_metadata(const json::Value& bom, Reader& reader,
     bool kensa_id = subject_ref->size() == 16 &&
                     subject_ref->find_first_not_of("0123456789abcdef") == std::string::npos;
     component.id = kensa_id ? *subject_ref : model::component_id(component);
+    if (component.bom_ref == component.purl || component.bom_ref == component.id) {
+      component.bom_ref.clear();
+    }
     if (subject_ref->empty()) {
       subject_ref.reset();
     }

@@ -383,6 +383,9 @@ containment(const model::Document& document,
 } // namespace
 
 std::string bom_ref(const model::Component& component) {
+  if (!component.bom_ref.empty()) {
+    return component.bom_ref;
+  }
   return component.purl.empty() ? component.id : component.purl;
 }
 
@@ -404,8 +407,12 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
     const auto& component = document.components[i];
     refs[i] = bom_ref(component);
     if (!used_refs.insert(refs[i]).second) {
-      refs[i] = component.id; // Two components with one purl: ids are unique.
-      used_refs.insert(refs[i]);
+      // Two components with one purl or one kept bom-ref: ids are unique,
+      // unless a kept bom-ref happens to be one.
+      refs[i] = component.id;
+      for (std::size_t n = 2; !used_refs.insert(refs[i]).second; ++n) {
+        refs[i] = component.id + "-" + std::to_string(n);
+      }
     }
     index_of.emplace(component.id, i);
   }

@@ -18,8 +18,9 @@ namespace kensa::format::cyclonedx {
 // otherwise. The serial number is left empty for the serializer to derive.
 CdxBom to_cyclonedx(const model::Document& document, std::string_view version, LossReport& losses);
 
-// The bom-ref kensa gives a component: its purl, unique in a kensa document
-// and readable, or its content-derived id when it has none.
+// The bom-ref kensa gives a component: the one the document it was read
+// from gave it, when kept; else its purl, unique in a kensa document and
+// readable, or its content-derived id when it has none.
 std::string bom_ref(const model::Component& component);
 
 // A file component's bom-ref is this prefix and the file's path.

@@ -80,6 +80,7 @@ model::Component component_of(const json::Value& json, LossReport& losses) {
   component.name = text(json, "name");
   component.version = text(json, "version");
   component.purl = text(json, "purl");
+  component.bom_ref = text(json, "bomRef");
   component.cpes = strings(json, "cpes");
   component.licenses_declared = licenses(json, "licensesDeclared");
   component.licenses_concluded = licenses(json, "licensesConcluded");

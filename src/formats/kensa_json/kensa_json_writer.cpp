@@ -88,6 +88,7 @@ void write_component(TreeWriter& out, const model::Component& component) {
   out.member("name", component.name);
   out.optional_member("version", component.version);
   out.optional_member("purl", component.purl);
+  out.optional_member("bomRef", component.bom_ref);
   out.optional_string_array("cpes", component.cpes);
   write_licenses(out, "licensesDeclared", component.licenses_declared);
   write_licenses(out, "licensesConcluded", component.licenses_concluded);

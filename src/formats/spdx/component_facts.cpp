@@ -49,6 +49,11 @@ std::optional<std::string> component_facts(const model::Component& component,
   if (!component.group.empty()) {
     facts["group"] = component.group;
   }
+  // The bom-ref a CycloneDX document gave it, so that one written again
+  // names it alike; a purl is the bom-ref CycloneDX writers give anyway.
+  if (!component.bom_ref.empty() && component.bom_ref != component.purl) {
+    facts["bomRef"] = component.bom_ref;
+  }
   if (component.scope != model::Scope::unknown) {
     facts["scope"] = model::scope_name(component.scope);
   }
@@ -105,6 +110,9 @@ bool apply_component_facts(std::string_view comment, model::Component& component
   }
   if (const std::string_view group = facts["group"].string(); !group.empty()) {
     component.group = std::string(group);
+  }
+  if (const std::string_view ref = facts["bomRef"].string(); !ref.empty()) {
+    component.bom_ref = std::string(ref);
   }
   if (const std::string_view scope = facts["scope"].string(); !scope.empty()) {
     for (auto candidate :

@@ -8,9 +8,9 @@
 
 // What an SPDX package has no field for (scope, the development flag,
 // properties, evidence, a type SPDX has no purpose for, the group, authors
-// after the first) travels in one annotation per package, so that a kensa
-// document survives SPDX and back. The annotation's comment is
-// k_facts_marker followed by a compact JSON object.
+// after the first, a CycloneDX bom-ref other than the purl) travels in one annotation per package,
+// so that a kensa document survives SPDX and back. The annotation's comment is k_facts_marker
+// followed by a compact JSON object.
 namespace kensa::format::spdx {
 
 inline constexpr std::string_view k_facts_marker = "kensa-facts: ";

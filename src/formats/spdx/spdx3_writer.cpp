@@ -147,10 +147,13 @@ class Spdx3Builder {
 
   // The agent's IRI; agents are registered (agent_id) while planning, so
   // that writing changes nothing and packages can be written on two threads.
+  // Everything written of the agent is in the hash: two suppliers of one
+  // name but different links are two agents, each with its own link.
   std::string agent_iri(const model::Party& party) const {
     return m_base + "Agent-" + sanitize_id(party.name.empty() ? party.email : party.name) + "-" +
-           model::content_hash_id(
-               party.name + "\n" + party.email + "\n" + (party.is_organization ? "o" : "p"), 8);
+           model::content_hash_id(party.name + "\n" + party.email + "\n" + party.url + "\n" +
+                                      (party.is_organization ? "o" : "p"),
+                                  8);
   }
 
   std::string agent_id(const model::Party& party) {
