@@ -192,3 +192,112 @@ TEST_CASE("conversion: suppliers of one name keep their own links through SPDX 3
   CHECK(losses.entries().at("supplier URL (SPDX 2 has no field for it)") == 2);
 }
 
+TEST_CASE("conversion: the loss report names only what is not carried",
+          "[formats][readers][convert]") {
+  auto document = testing::every_field_document();
+  // The subject's describes edges are its dependsOn in CycloneDX, read back
+  // as describes: CycloneDX to CycloneDX loses none of them.
+  for (const std::string spec : {"cyclonedx-json@1.6", "cyclonedx-xml@1.7"}) {
+    INFO(spec);
+    auto read = fidelity::read(testing::render_as(document, spec), spec);
+    format::LossReport losses;
+    testing::render_as(read, spec, &losses);
+    CHECK_FALSE(fidelity::has_loss(losses, "describes"));
+    CHECK_FALSE(fidelity::has_loss(losses, "tool vendors"));
+  }
+  // kensa is its own tool's vendor: SPDX names kensa, and kensa's readers
+  // give the vendor back. Another tool's vendor is lost, and counted.
+  auto with_other_tool = document;
+  with_other_tool.metadata.tools.push_back({"Example Corp", "scanner", "2.0"});
+  for (const std::string spec : {"spdx-json@2.3", "spdx-tag-value@2.3", "spdx-json@3.0"}) {
+    INFO(spec);
+    format::LossReport losses;
+    auto read = fidelity::read(testing::render_as(document, spec, &losses), spec);
+    CHECK_FALSE(fidelity::has_loss(losses, "tool vendors"));
+    REQUIRE(read.metadata.tools.size() == 1);
+    CHECK(read.metadata.tools.front().vendor == "kensa");
+    format::LossReport other_losses;
+    testing::render_as(with_other_tool, spec, &other_losses);
+    CHECK(other_losses.entries().at("tool vendors (SPDX has no field for them)") == 1);
+  }
+}
+
+TEST_CASE("conversion: license lists through SPDX are kept or reported",
+          "[formats][readers][convert]") {
+  const auto document_with = [](std::vector<model::License> licenses) {
+    model::ComponentGraph graph;
+    model::Component component;
+    component.type = model::ComponentType::library;
+    component.name = "lib";
+    component.version = "1";
+    component.purl = "pkg:npm/lib@1";
+    component.licenses_declared = std::move(licenses);
+    graph.add(std::move(component));
+    model::DocumentMetadata metadata;
+    metadata.timestamp = "2024-01-01T00:00:00Z";
+    return std::move(graph).finish(std::move(metadata));
+  };
+  const model::License mit{"MIT", "", ""};
+  const model::License either{"Apache-2.0 OR GPL-2.0-only", "", ""};
+  const model::License named{"", "Acme Public License", ""};
+  for (const std::string spec : {"spdx-json@2.3", "spdx-tag-value@2.3", "spdx-json@3.0"}) {
+    INFO(spec);
+    // Expressions only: one AND expression, said in the loss report.
+    {
+      format::LossReport losses;
+      auto read =
+          fidelity::read(testing::render_as(document_with({mit, either}), spec, &losses), spec);
+      CHECK(losses.entries().at(
+                "license lists written as one AND expression (SPDX has one per package)") == 1);
+      CHECK(fidelity::licenses_of(read, "lib") ==
+            std::vector<std::string>{"(Apache-2.0 OR GPL-2.0-only) AND MIT"});
+    }
+    // With a license name, the list is split back as it was: no loss.
+    {
+      format::LossReport losses;
+      auto read = fidelity::read(
+          testing::render_as(document_with({mit, either, named}), spec, &losses), spec);
+      CHECK_FALSE(fidelity::has_loss(losses, "license lists"));
+      CHECK(fidelity::licenses_of(read, "lib") ==
+            std::vector<std::string>{"Apache-2.0 OR GPL-2.0-only", "MIT",
+                                     "name:Acme Public License"});
+    }
+  }
+}
+
+TEST_CASE("conversion: a compound expression stays an expression in CycloneDX",
+          "[formats][readers][convert]") {
+  model::ComponentGraph graph;
+  model::Component component;
+  component.type = model::ComponentType::library;
+  component.name = "lib";
+  component.version = "1";
+  component.purl = "pkg:npm/lib@1";
+  component.licenses_concluded = {{"MIT", "", ""}, {"BSD-3-Clause OR GPL-2.0-only", "", ""}};
+  graph.add(std::move(component));
+  model::DocumentMetadata metadata;
+  metadata.timestamp = "2024-01-01T00:00:00Z";
+  auto document = std::move(graph).finish(std::move(metadata));
+  // Before 1.7 a list holds license objects or one expression: one
+  // expression, the list's AND, said in the loss report.
+  for (const std::string spec : {"cyclonedx-json@1.6", "cyclonedx-json@1.5"}) {
+    INFO(spec);
+    format::LossReport losses;
+    auto bom = nlohmann::json::parse(testing::render_as(document, spec, &losses));
+    const auto& component_json = bom["components"][0];
+    const auto& licenses = spec.ends_with("1.6") ? component_json["licenses"]
+                                                 : component_json["evidence"]["licenses"];
+    REQUIRE(licenses.size() == 1);
+    // The graph sorts a component's licenses.
+    CHECK(licenses[0]["expression"] == "(BSD-3-Clause OR GPL-2.0-only) AND MIT");
+    CHECK(fidelity::has_loss(losses, "license lists written as one AND expression"));
+  }
+  // 1.7 lists expressions beside other licenses.
+  format::LossReport losses;
+  auto bom = nlohmann::json::parse(testing::render_as(document, "cyclonedx-json@1.7", &losses));
+  const auto& licenses = bom["components"][0]["licenses"];
+  REQUIRE(licenses.size() == 2);
+  CHECK(licenses[0]["expression"] == "BSD-3-Clause OR GPL-2.0-only");
+  CHECK(licenses[1]["license"]["id"] == "MIT");
+  CHECK_FALSE(fidelity::has_loss(losses, "license lists"));
+}

@@ -150,9 +150,11 @@ TEST_CASE("readers: losses are counted, not silent", "[formats][readers][convert
     blake3 |= field.find("BLAKE3") != std::string::npos && count == 1;
   }
   CHECK(blake3);
-  // SPDX has no field for a tool's vendor nor for most document properties;
+  // SPDX has no field for a tool's vendor (but kensa's own, which readers
+  // give back) nor for most document properties;
   // the LicenseRef- texts and the document name it does carry.
   auto with_extras = document;
+  with_extras.metadata.tools.push_back({"Example Corp", "scanner", "2.0"});
   with_extras.metadata.properties.push_back({"kensa:spdx:document-name", "release"});
   with_extras.metadata.properties.push_back({"kensa:spdx:license-text:LicenseRef-x", "text"});
   for (const std::string spec : {"spdx-json@2.3", "spdx-tag-value@2.3", "spdx-json@3.0"}) {

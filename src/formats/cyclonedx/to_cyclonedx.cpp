@@ -6,11 +6,13 @@
 #include "cyclonedx_vocabulary.hpp"
 #include "license_ids.hpp"
 
+#include <kensa/model/license.hpp>
 #include <kensa/util/url_text.hpp>
 
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -72,18 +74,62 @@ CdxLicense license_entry(const model::License& license, bool expression_allowed,
       context.losses.add("license URL on an SPDX expression (CycloneDX has no field for it)");
     }
   } else {
-    // A compound expression among several licenses is written as a name:
-    // before 1.7 a license list holds either objects or a single
-    // expression. Readers turn a name that is a valid expression back.
+    // A compound expression among names, or among licenses of both
+    // acknowledgements, is written as a name: before 1.7 a license list
+    // holds either objects or a single expression. Readers turn a name
+    // that is a valid expression back.
     entry.name = license.expression.empty() ? license.name : license.expression;
     entry.url = url;
   }
   return entry;
 }
 
+// Before 1.7 a license list holds license objects or a single expression.
+// A list of expressions that are not all license ids is written as the one
+// expression they make together (their AND), so that an expression stays
+// an expression; nullopt when the list has a name or needs no joining.
+std::optional<model::License> joined_expression(const std::vector<model::License>& licenses) {
+  if (licenses.size() < 2) {
+    return std::nullopt;
+  }
+  bool all_ids = true;
+  std::string joined;
+  for (const auto& license : licenses) {
+    if (license.expression.empty()) {
+      return std::nullopt;
+    }
+    all_ids = all_ids && is_cyclonedx_license_id(license.expression);
+    joined += joined.empty() ? "" : " AND ";
+    // OR binds weaker than AND; the canonical form drops needless parentheses.
+    joined += license.expression.find(" OR ") != std::string::npos ? "(" + license.expression + ")"
+                                                                   : license.expression;
+  }
+  if (all_ids) {
+    return std::nullopt;
+  }
+  model::License one;
+  auto parsed = model::parse_license_expression(joined);
+  one.expression = parsed ? parsed->canonical : joined;
+  return one;
+}
+
 void add_licenses(std::vector<CdxLicense>& into, const std::vector<model::License>& licenses,
                   std::string_view acknowledgement, std::size_t list_size, Context& context) {
   bool expression_allowed = context.minor >= 7 || list_size == 1;
+  if (!expression_allowed && list_size == licenses.size()) {
+    if (auto one = joined_expression(licenses)) {
+      context.losses.add(
+          "license lists written as one AND expression (CycloneDX before 1.7 cannot list an "
+          "expression beside other licenses)");
+      for (const auto& license : licenses) {
+        if (!license.url.empty()) {
+          context.losses.add("license URL on an SPDX expression (CycloneDX has no field for it)");
+        }
+      }
+      into.push_back(license_entry(*one, true, acknowledgement, context));
+      return;
+    }
+  }
   for (const auto& license : licenses) {
     if (license.expression.empty() && license.name.empty()) {
       continue;
@@ -563,7 +609,9 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
     (from_subject ? subject_depends_on : depends_on[from->second]).push_back(to);
     dev += relationship.type == model::RelationshipType::dev_depends_on ? 1 : 0;
     optional += relationship.type == model::RelationshipType::optional_depends_on ? 1 : 0;
-    describes += relationship.type == model::RelationshipType::describes ? 1 : 0;
+    // The subject's describes edges are its dependsOn, which readers take
+    // back as describes: only another component's are written as less.
+    describes += !from_subject && relationship.type == model::RelationshipType::describes ? 1 : 0;
   }
   losses.add("dev-depends-on relationships written as plain dependsOn", dev);
   losses.add("optional-depends-on relationships written as plain dependsOn", optional);

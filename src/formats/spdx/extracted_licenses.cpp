@@ -7,10 +7,6 @@
 
 namespace kensa::format::spdx {
 
-namespace {
-
-// The operands of the top-level ANDs of `expression`, outer parentheses
-// removed: "(MIT OR X) AND Y" gives "MIT OR X" and "Y".
 std::vector<std::string> top_level_conjuncts(std::string_view expression) {
   std::vector<std::string> parts;
   int depth = 0;
@@ -35,8 +31,6 @@ std::vector<std::string> top_level_conjuncts(std::string_view expression) {
   }
   return parts;
 }
-
-} // namespace
 
 void keep_extracted_license(const std::string& id, const ExtractedInfo& info,
                             std::vector<model::Property>& properties) {

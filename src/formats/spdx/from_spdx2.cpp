@@ -7,6 +7,7 @@
 #include "component_facts.hpp"
 #include "extracted_licenses.hpp"
 #include "spdx_ids.hpp"
+#include "spdx_metadata.hpp"
 
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
@@ -175,16 +176,7 @@ model::DocumentMetadata map_metadata(const json::Value& document) {
       while (!tool.empty() && tool.front() == ' ') {
         tool.erase(0, 1);
       }
-      // "name-1.2.3": the version is what follows the last '-' before a
-      // digit.
-      auto dash = tool.rfind('-');
-      model::Tool entry{"", tool, ""};
-      if (dash != std::string::npos && dash + 1 < tool.size() &&
-          std::isdigit(static_cast<unsigned char>(tool[dash + 1]))) {
-        entry.name = tool.substr(0, dash);
-        entry.version = tool.substr(dash + 1);
-      }
-      metadata.tools.push_back(std::move(entry));
+      metadata.tools.push_back(tool_of_name(tool));
     } else if (auto party = parse_actor(value); !party.empty()) {
       metadata.authors.push_back(std::move(party));
     }

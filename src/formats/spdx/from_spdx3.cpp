@@ -8,6 +8,7 @@
 #include "extracted_licenses.hpp"
 #include "spdx3_writer.hpp"
 #include "spdx_ids.hpp"
+#include "spdx_metadata.hpp"
 
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
@@ -247,15 +248,7 @@ Result<MappedDocument> from_spdx3(const json::Value& document, std::string_view 
         if (found == element_of.end()) {
           continue;
         }
-        std::string name = text(found->second, "name");
-        auto dash = name.rfind('-');
-        model::Tool entry{"", name, ""};
-        if (dash != std::string::npos && dash + 1 < name.size() &&
-            std::isdigit(static_cast<unsigned char>(name[dash + 1]))) {
-          entry.name = name.substr(0, dash);
-          entry.version = name.substr(dash + 1);
-        }
-        metadata.tools.push_back(std::move(entry));
+        metadata.tools.push_back(tool_of_name(text(found->second, "name")));
       }
     } else if (type == "SpdxDocument") {
       if (auto name = text(element, "name"); !name.empty()) {

@@ -1,5 +1,6 @@
 #include "spdx_licenses.hpp"
 
+#include "extracted_licenses.hpp"
 #include "spdx_ids.hpp"
 
 #include <kensa/model/ids.hpp>
@@ -62,14 +63,21 @@ void LicenseExpressions::note_refs(std::string_view expression) {
 std::string LicenseExpressions::expression(const std::vector<model::License>& licenses,
                                            LossReport& losses) {
   std::vector<std::string> parts;
+  // Readers split a conjunction back into the list when a part is a
+  // license name (licenses_of_expression): that needs a name, and no
+  // expression that is itself a conjunction.
+  bool any_name = false;
+  bool any_conjunction = false;
   for (const auto& license : licenses) {
     if (!license.expression.empty()) {
+      any_conjunction = any_conjunction || top_level_conjuncts(license.expression).size() > 1;
       if (!license.url.empty()) {
         losses.add("license URL on an SPDX expression (SPDX has no field for it)");
       }
       note_refs(license.expression);
       parts.push_back(license.expression);
     } else if (!license.name.empty()) {
+      any_name = true;
       parts.push_back(ref_for_name(license));
     }
   }
@@ -78,6 +86,11 @@ std::string LicenseExpressions::expression(const std::vector<model::License>& li
   }
   if (parts.size() == 1) {
     return parts.front();
+  }
+  // SPDX gives a package one expression: unless it can be split back, a
+  // reader gets one license where the list had several.
+  if (!any_name || any_conjunction) {
+    losses.add("license lists written as one AND expression (SPDX has one per package)");
   }
   std::string joined;
   for (const auto& part : parts) {

@@ -33,7 +33,8 @@ class LicenseExpressions {
   explicit LicenseExpressions(const std::vector<model::Property>& document_properties);
 
   // The licenses joined with AND (each expression parenthesised where it
-  // needs it), or "NOASSERTION" when there are none.
+  // needs it, and the list counted in `losses`), or "NOASSERTION" when
+  // there are none.
   std::string expression(const std::vector<model::License>& licenses, LossReport& losses);
 
   // Every LicenseRef- used so far, sorted by id.
