@@ -2,6 +2,7 @@
 
 #include <kensa/util/strings.hpp>
 
+#include <algorithm>
 #include <array>
 #include <set>
 #include <vector>
@@ -242,10 +243,33 @@ std::optional<std::string> spdx_for_short_name(std::string_view name) {
 
 model::License license_from_synopsis(std::string_view synopsis) {
   synopsis = trim(synopsis);
-  model::License as_name;
-  as_name.name = std::string(synopsis);
   if (synopsis.empty()) {
     return {};
+  }
+  // What no short-name reading maps: a name, unless it already is a
+  // compound SPDX expression ("(MIT OR Apache-2.0) AND Unicode-DFS-2016"),
+  // as more and more packages write. Upper-case operators only: in DEP-5 a
+  // lower-case "and"/"or" mix without commas is ambiguous, not SPDX
+  // precedence; and a single name is read as a short name or not at all.
+  const auto spdx_compound = [](std::string_view text) {
+    return text.find(" AND ") != std::string_view::npos ||
+           text.find(" OR ") != std::string_view::npos ||
+           text.find(" WITH ") != std::string_view::npos;
+  };
+  const auto upper_case_operators = [](const model::ParsedLicenseExpression& parsed) {
+    return std::none_of(parsed.notices.begin(), parsed.notices.end(),
+                        [](const model::LicenseNotice& notice) {
+                          return notice.message.starts_with("operator '");
+                        });
+  };
+  model::License as_name;
+  auto as_spdx = spdx_compound(synopsis)
+                     ? model::parse_license_expression(synopsis)
+                     : Result<model::ParsedLicenseExpression>(fail("no operator"));
+  if (as_spdx && upper_case_operators(*as_spdx)) {
+    as_name.expression = std::move(as_spdx->canonical);
+  } else {
+    as_name.name = std::string(synopsis);
   }
 
   // Commas group: "A or B, and C" is (A or B) and C.

@@ -21,7 +21,8 @@ std::optional<std::string> spdx_for_short_name(std::string_view name);
 // The License for a whole License synopsis, the first line of a License
 // field: short names joined by "and"/"or", with commas to group ("GPL-2+ or
 // Artistic, and BSD-3-clause"). An SPDX expression when every name maps and
-// the grouping is unambiguous, otherwise the synopsis kept as a name.
+// the grouping is unambiguous, else the synopsis when it is an SPDX
+// expression, otherwise the synopsis kept as a name.
 model::License license_from_synopsis(std::string_view synopsis);
 
 } // namespace kensa::scanner::dpkg

@@ -67,6 +67,17 @@ TEST_CASE("dpkg licenses: and, or, commas and exceptions", "[scanner][dpkg][lice
   CHECK(expression("GPL-2+ with Font exception") == "GPL-2.0-or-later WITH Font-exception-2.0");
 }
 
+TEST_CASE("dpkg licenses: a synopsis that is an SPDX expression is one",
+          "[scanner][dpkg][license]") {
+  CHECK(expression("(MIT OR Apache-2.0) AND Unicode-DFS-2016") ==
+        "(MIT OR Apache-2.0) AND Unicode-DFS-2016");
+  CHECK(expression("BSD-3-Clause OR GPL-2.0-only") == "BSD-3-Clause OR GPL-2.0-only");
+  CHECK(expression("Apache-2.0 WITH LLVM-exception OR MIT") ==
+        "Apache-2.0 WITH LLVM-exception OR MIT");
+  // Lower-case operators are DEP-5's, where mixing them is ambiguous.
+  CHECK(kept_as_name("MIT or Apache-2.0 and Unicode-DFS-2016"));
+}
+
 TEST_CASE("dpkg licenses: what is not certain stays a name", "[scanner][dpkg][license]") {
   for (const char* synopsis :
        {"public-domain", "GPL", "LGPL", "BSD", "Apache", "permissive", "OpenLDAP-2.8", "MIT/X11",
