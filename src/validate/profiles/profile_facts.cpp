@@ -250,8 +250,15 @@ ElementPresence spdx2_package(const Json& package,
   }
   set(facts, Element::component_hash, hash);
   set(facts, Element::component_sha512, sha512);
+  // SPDX 2.2 requires both license fields, so NOASSERTION is how a package
+  // leaves them out: missing, as a CycloneDX component without licenses or
+  // an SPDX 3 package without a license relationship is.
+  const auto license_field = [&](std::string_view key) {
+    const Presence presence = classify(package, key);
+    return presence == Presence::declared_unknown ? Presence::missing : presence;
+  };
   set(facts, Element::component_license,
-      best({classify(package, "licenseConcluded"), classify(package, "licenseDeclared")}));
+      best({license_field("licenseConcluded"), license_field("licenseDeclared")}));
   set(facts, Element::component_dependencies,
       when(related.contains(string_of(member(package, "SPDXID")))));
   set(facts, Element::component_description,
@@ -281,41 +288,54 @@ DocumentFacts cyclonedx_facts(const Json& bom) {
   set(facts.elements, Element::sbom_uri, classify(bom, "serialNumber"));
   set(facts.elements, Element::vulnerabilities, classify(bom, "vulnerabilities"));
 
-  // A component takes part in the dependency graph when it has an entry of
-  // its own (an empty dependsOn states "no dependencies") or is depended on.
+  // A component takes part in the dependency graph when it depends on
+  // another or another depends on it, as in SPDX, where a relationship is
+  // the only way to say so. An entry with an empty dependsOn is written for
+  // every leaf, known or not, and so tells nothing SPDX could say alike.
   std::unordered_set<std::string_view> with_dependencies;
   if (const Json& dependencies = member(bom, "dependencies"); dependencies.is_array()) {
     for (const auto& dependency : dependencies) {
+      const Json& on = member(dependency, "dependsOn");
+      if (!on.is_array() || on.empty()) {
+        continue;
+      }
       with_dependencies.insert(string_of(member(dependency, "ref")));
-      if (const Json& on = member(dependency, "dependsOn"); on.is_array()) {
-        for (const auto& ref : on) {
-          with_dependencies.insert(string_of(ref));
-        }
+      for (const auto& ref : on) {
+        with_dependencies.insert(string_of(ref));
       }
     }
   }
-  semantic::for_each_cyclonedx_component(bom, [&](const Json& component,
-                                                  const std::string& location) {
-    if (!component.is_object()) {
-      return;
-    }
-    // An entry of a file inventory (type file, no purl or version, bom-ref
-    // "file:" + name, as kensa writes --files) is what SPDX's files are: the
-    // minimum elements are asked of the software components, not of every
-    // file listed.
-    if (string_of(member(component, "type")) == "file" &&
-        string_of(member(component, "purl")).empty() &&
-        string_of(member(component, "version")).empty() &&
-        string_of(member(component, "bom-ref")) ==
-            "file:" + std::string(string_of(member(component, "name")))) {
-      return;
-    }
-    facts.components.push_back(ComponentFacts{location,
-                                              label(string_of(member(component, "bom-ref")),
-                                                    string_of(member(component, "name")),
-                                                    string_of(member(component, "version"))),
-                                              cyclonedx_component(component, with_dependencies)});
-  });
+  semantic::for_each_cyclonedx_component(
+      bom, [&](const Json& component, const std::string& location) {
+        if (!component.is_object()) {
+          return;
+        }
+        // An entry of a file inventory (type file, no purl or version, bom-ref
+        // "file:" + name, as kensa writes --files) is what SPDX's files are: the
+        // minimum elements are asked of the software components, not of every
+        // file listed.
+        if (string_of(member(component, "type")) == "file" &&
+            string_of(member(component, "purl")).empty() &&
+            string_of(member(component, "version")).empty() &&
+            string_of(member(component, "bom-ref")) ==
+                "file:" + std::string(string_of(member(component, "name")))) {
+          return;
+        }
+        ElementPresence elements = cyclonedx_component(component, with_dependencies);
+        // Nesting is CycloneDX's containment, which SPDX writes as a CONTAINS
+        // relationship: both ends take part, as they do there.
+        const Json& children = member(component, "components");
+        const auto nested_at = location.rfind("/components/");
+        if ((nested_at != std::string::npos && nested_at > 0) ||
+            (children.is_array() && !children.empty())) {
+          set(elements, Element::component_dependencies, Presence::present);
+        }
+        facts.components.push_back(ComponentFacts{location,
+                                                  label(string_of(member(component, "bom-ref")),
+                                                        string_of(member(component, "name")),
+                                                        string_of(member(component, "version"))),
+                                                  elements});
+      });
   return facts;
 }
 
@@ -339,7 +359,9 @@ DocumentFacts spdx2_facts(const Json& document) {
       const std::string_view from = string_of(member(relationship, "spdxElementId"));
       const std::string_view to = string_of(member(relationship, "relatedSpdxElement"));
       // The document DESCRIBES its root; that says nothing about dependencies.
-      if (from == self || to == self) {
+      // Nor does a relationship to NONE or NOASSERTION, which CycloneDX says
+      // with an empty dependsOn.
+      if (from == self || to == self || to == "NONE" || to == "NOASSERTION") {
         continue;
       }
       related.insert(from);
@@ -371,10 +393,36 @@ DocumentFacts spdx3_facts(const Json& document) {
   }
   std::unordered_set<std::string_view> related;
   std::unordered_set<std::string_view> licensed;
+  // A SoftwareAgent (the tool, which SPDX 3 names when no one else is) is
+  // what SPDX 2 calls a Tool: creator and CycloneDX a tool, no author in
+  // either; any other agent (a person, an organization, one defined
+  // elsewhere) is an author.
+  std::unordered_set<std::string_view> software_agents;
+  std::unordered_set<std::string_view> documents;
+  for (const auto& element : graph) {
+    const std::string_view type = string_of(member(element, "type"));
+    if (type == "SoftwareAgent") {
+      software_agents.insert(string_of(member(element, "spdxId")));
+    } else if (type == "SpdxDocument" || type == "software_Sbom" || type == "Bom" ||
+               type == "Bundle") {
+      documents.insert(string_of(member(element, "spdxId")));
+    }
+  }
+  const auto authors = [&](const Json& creation) {
+    Presence result = Presence::missing;
+    if (const Json& created_by = member(creation, "createdBy"); created_by.is_array()) {
+      for (const auto& agent : created_by) {
+        if (!software_agents.contains(string_of(agent))) {
+          result = best({result, classify(string_of(agent))});
+        }
+      }
+    }
+    return result;
+  };
   for (const auto& element : graph) {
     const std::string_view type = string_of(member(element, "type"));
     if (type == "CreationInfo") {
-      set(facts.elements, Element::sbom_author, classify(element, "createdBy"));
+      set(facts.elements, Element::sbom_author, authors(element));
       set(facts.elements, Element::sbom_timestamp, classify(element, "created"));
       set(facts.elements, Element::sbom_tool_name, classify(element, "createdUsing"));
     } else if (type == "Tool") {
@@ -395,14 +443,25 @@ DocumentFacts spdx3_facts(const Json& document) {
         licensed.insert(from);
         continue;
       }
-      if (kind == "describes") {
+      // What the document or SBOM describes is its root, as in SPDX 2; a
+      // package that describes another is kensa's subject, which CycloneDX
+      // writes as its dependsOn.
+      if (kind == "describes" && documents.contains(from)) {
         continue;
       }
-      related.insert(from);
+      bool any = false;
       if (const Json& to = member(element, "to"); to.is_array()) {
         for (const auto& target : to) {
-          related.insert(string_of(target));
+          const std::string_view id = string_of(target);
+          if (!id.ends_with("/NoneElement") && !id.ends_with("/NoAssertionElement") &&
+              id != "NoneElement" && id != "NoAssertionElement") {
+            related.insert(id);
+            any = true;
+          }
         }
+      }
+      if (any) {
+        related.insert(from);
       }
     }
   }
