@@ -21,9 +21,9 @@ namespace fidelity {
 // Every document format, each at the version a user most likely names.
 const std::vector<std::string>& document_specs() {
   static const std::vector<std::string> specs{
-      "cyclonedx-json@1.6", "cyclonedx-json@1.7",     "cyclonedx-xml@1.5",
-      "cyclonedx-xml@1.7",  "spdx-json@2.3",          "spdx-tag-value@2.3",
-      "spdx-yaml@2.3",      "spdx-json@3.0",          "kensa-json"};
+      "cyclonedx-json@1.6", "cyclonedx-json@1.7", "cyclonedx-xml@1.5",
+      "cyclonedx-xml@1.7",  "spdx-json@2.3",      "spdx-tag-value@2.3",
+      "spdx-yaml@2.3",      "spdx-json@3.0",      "kensa-json"};
   return specs;
 }
 
@@ -285,12 +285,44 @@ TEST_CASE("conversion: a compound expression stays an expression in CycloneDX",
     format::LossReport losses;
     auto bom = nlohmann::json::parse(testing::render_as(document, spec, &losses));
     const auto& component_json = bom["components"][0];
-    const auto& licenses = spec.ends_with("1.6") ? component_json["licenses"]
-                                                 : component_json["evidence"]["licenses"];
+    const auto& licenses =
+        spec.ends_with("1.6") ? component_json["licenses"] : component_json["evidence"]["licenses"];
     REQUIRE(licenses.size() == 1);
     // The graph sorts a component's licenses.
     CHECK(licenses[0]["expression"] == "(BSD-3-Clause OR GPL-2.0-only) AND MIT");
     CHECK(fidelity::has_loss(losses, "license lists written as one AND expression"));
+  }
+  // A license name joins the expression as a LicenseRef-, its name kept
+  // in a document property, which SPDX writers give the LicenseRef-.
+  {
+    auto with_name = document;
+    with_name.components[0].licenses_concluded.push_back({"", "public domain", ""});
+    std::sort(with_name.components[0].licenses_concluded.begin(),
+              with_name.components[0].licenses_concluded.end());
+    auto bom = nlohmann::json::parse(testing::render_as(with_name, "cyclonedx-json@1.6"));
+    const auto& licenses = bom["components"][0]["licenses"];
+    REQUIRE(licenses.size() == 1);
+    CHECK(licenses[0]["expression"] ==
+          "LicenseRef-public-domain AND (BSD-3-Clause OR GPL-2.0-only) AND MIT");
+    bool named = false;
+    for (const auto& property : bom["metadata"]["properties"]) {
+      named |= property["name"] == "kensa:spdx:license-name:LicenseRef-public-domain" &&
+               property["value"] == "public domain";
+    }
+    CHECK(named);
+    // kensa's readers split it back into the list, the name included.
+    auto read = fidelity::read(bom.dump(), "named.cdx.json");
+    REQUIRE(read.components.size() == 1);
+    CHECK(read.components[0].licenses_concluded == with_name.components[0].licenses_concluded);
+    // The property has done its work: 1.7 lists the licenses and needs none,
+    // and 1.6 written again is the same document.
+    CHECK(testing::render_as(read, "cyclonedx-json@1.7").find("kensa:spdx:license-name") ==
+          std::string::npos);
+    CHECK(nlohmann::json::parse(testing::render_as(read, "cyclonedx-json@1.6")) == bom);
+    auto spdx = nlohmann::json::parse(testing::render_as(read, "spdx-json@2.3"));
+    REQUIRE(spdx["hasExtractedLicensingInfos"].size() == 1);
+    CHECK(spdx["hasExtractedLicensingInfos"][0]["licenseId"] == "LicenseRef-public-domain");
+    CHECK(spdx["hasExtractedLicensingInfos"][0]["name"] == "public domain");
   }
   // 1.7 lists expressions beside other licenses.
   format::LossReport losses;

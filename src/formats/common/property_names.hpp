@@ -43,6 +43,12 @@ inline constexpr std::string_view k_link_text_prefix = "kensa:external-reference
 
 // SPDX fields kept for SPDX writers.
 inline constexpr std::string_view k_spdx_document_name = "kensa:spdx:document-name";
+// Document properties "<prefix><LicenseRef-id>" with the text and the name
+// of a LicenseRef- the document uses: an SPDX document's extracted
+// licenses, and the license names a CycloneDX writer before 1.7 joins into
+// an expression; SPDX writers give them back.
+inline constexpr std::string_view k_license_ref_text = "kensa:spdx:license-text:";
+inline constexpr std::string_view k_license_ref_name = "kensa:spdx:license-name:";
 // A primary package purpose with no component type (SOURCE, ARCHIVE, INSTALL).
 inline constexpr std::string_view k_spdx_purpose = "kensa:spdx:primary-package-purpose";
 

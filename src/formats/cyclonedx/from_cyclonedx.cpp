@@ -1,6 +1,7 @@
 #include "from_cyclonedx.hpp"
 
 #include "../common/json_access.hpp"
+#include "../common/license_lists.hpp"
 #include "../common/property_names.hpp"
 #include "../common/two_halves_mapping.hpp"
 #include "../common/unread_members.hpp"
@@ -42,6 +43,12 @@ struct Reader {
   std::vector<PendingFile> files;
   std::size_t components = 0;
   bool too_many = false;
+  // LicenseRef- ids to the license names kensa joined into an expression
+  // (before 1.7, as document properties): such expressions are split back.
+  std::map<std::string, std::string, std::less<>> license_names;
+  // Those of them an expression was split at: the names are in the model
+  // again, and their properties are dropped (a writer adds them anew).
+  std::set<std::string, std::less<>> license_names_used;
 
   void diagnostic(std::string message) {
     graph.add_diagnostic({model::Severity::warning, source, std::move(message)});
@@ -368,6 +375,10 @@ std::string add_component(const json::Value& json, std::size_t depth, Reader& re
     add_file_entry(json, parent_id, reader);
     return "";
   }
+  common::split_joined_list(component.licenses_declared, reader.license_names,
+                            &reader.license_names_used);
+  common::split_joined_list(component.licenses_concluded, reader.license_names,
+                            &reader.license_names_used);
   const std::string_view ref = json["bom-ref"].string();
   std::size_t before = reader.graph.component_count();
   std::string id = reader.graph.add_identified(std::move(component));
@@ -491,7 +502,7 @@ std::vector<model::Component> map_in_parallel(const json::Value& components, Los
 
 Result<MappedDocument> from_cyclonedx(const json::Value& bom, std::string_view source_name,
                                       const ReadLimits& limits, LossReport& losses) {
-  Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}, 0, false};
+  Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}, 0, false, {}, {}};
   // Detection takes a BOM whose other members are CycloneDX's for one even
   // when bomFormat says otherwise; it is read, and the reader says so.
   if (const std::string_view format = bom["bomFormat"].string(); format != "CycloneDX") {
@@ -500,6 +511,18 @@ Result<MappedDocument> from_cyclonedx(const json::Value& bom, std::string_view s
   }
   std::optional<std::string> subject_ref;
   model::DocumentMetadata metadata = map_metadata(bom, reader, subject_ref);
+  for (const auto& property : metadata.properties) {
+    if (property.name.starts_with(property::k_license_ref_name)) {
+      reader.license_names.emplace(property.name.substr(property::k_license_ref_name.size()),
+                                   property.value);
+    }
+  }
+  if (metadata.subject) {
+    common::split_joined_list(metadata.subject->licenses_declared, reader.license_names,
+                              &reader.license_names_used);
+    common::split_joined_list(metadata.subject->licenses_concluded, reader.license_names,
+                              &reader.license_names_used);
+  }
   const json::Value components = array(bom, "components");
   std::vector<model::Component> mapped = map_in_parallel(components, losses);
   std::size_t index = 0;
@@ -515,6 +538,11 @@ Result<MappedDocument> from_cyclonedx(const json::Value& bom, std::string_view s
   // The moved-from components (half a kilobyte each) are freed now, not
   // when the mapping ends.
   mapped = {};
+  std::erase_if(metadata.properties, [&](const model::Property& property) {
+    return property.name.starts_with(property::k_license_ref_name) &&
+           reader.license_names_used.count(
+               std::string_view(property.name).substr(property::k_license_ref_name.size())) > 0;
+  });
   for (const auto& [from, to] : reader.contains) {
     reader.graph.relate(from, to, model::RelationshipType::contains);
   }

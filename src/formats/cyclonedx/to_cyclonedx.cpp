@@ -1,15 +1,18 @@
 #include "to_cyclonedx.hpp"
 
 #include "../common/incompleteness.hpp"
+#include "../common/license_lists.hpp"
 #include "../common/property_names.hpp"
 #include "../common/two_halves_mapping.hpp"
 #include "cyclonedx_vocabulary.hpp"
 #include "license_ids.hpp"
 
+#include <kensa/model/ids.hpp>
 #include <kensa/model/license.hpp>
 #include <kensa/util/url_text.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -27,10 +30,17 @@ namespace {
 // arbitrarily deep.
 constexpr std::size_t k_max_nesting = 32;
 
+// License name to the LicenseRef- it is written as inside an expression
+// (before 1.7, see joined_expression).
+using LicenseRefs = std::map<std::string, std::string, std::less<>>;
+
 struct Context {
   int minor;
   const CdxVocabulary& vocabulary;
   LossReport& losses;
+  // Decided before the components are mapped (license_refs_of), so that
+  // the two halves of a big document share them unchanged.
+  const LicenseRefs* license_refs = nullptr;
 };
 
 std::string type_name(model::ComponentType type, const Context& context,
@@ -74,38 +84,50 @@ CdxLicense license_entry(const model::License& license, bool expression_allowed,
       context.losses.add("license URL on an SPDX expression (CycloneDX has no field for it)");
     }
   } else {
-    // A compound expression among names, or among licenses of both
-    // acknowledgements, is written as a name: before 1.7 a license list
-    // holds either objects or a single expression. Readers turn a name
-    // that is a valid expression back.
+    // A compound expression among licenses of both acknowledgements is
+    // written as a name: before 1.7 a license list holds either objects or
+    // a single expression. Readers turn a name that is a valid expression
+    // back.
     entry.name = license.expression.empty() ? license.name : license.expression;
     entry.url = url;
   }
   return entry;
 }
 
-// Before 1.7 a license list holds license objects or a single expression.
-// A list of expressions that are not all license ids is written as the one
-// expression they make together (their AND), so that an expression stays
-// an expression; nullopt when the list has a name or needs no joining.
-std::optional<model::License> joined_expression(const std::vector<model::License>& licenses) {
-  if (licenses.size() < 2) {
-    return std::nullopt;
+// Before 1.7 a license list holds license objects or a single expression:
+// a list with an expression that is no license id is written as the one
+// expression the list makes together (the AND of its licenses, a name as
+// the LicenseRef- license_refs_of gave it), so that an expression stays an
+// expression.
+bool needs_joining(const std::vector<model::License>& licenses) {
+  std::size_t written = 0;
+  bool compound = false;
+  for (const auto& license : licenses) {
+    if (!license.expression.empty()) {
+      ++written;
+      compound = compound || !is_cyclonedx_license_id(license.expression);
+    } else if (!license.name.empty()) {
+      ++written;
+    }
   }
-  bool all_ids = true;
+  return written >= 2 && compound;
+}
+
+model::License joined_expression(const std::vector<model::License>& licenses,
+                                 const LicenseRefs& refs) {
   std::string joined;
   for (const auto& license : licenses) {
-    if (license.expression.empty()) {
-      return std::nullopt;
+    std::string part = license.expression;
+    if (part.empty()) {
+      auto ref = refs.find(license.name);
+      if (ref == refs.end()) {
+        continue; // Neither expression nor name: nothing to write.
+      }
+      part = ref->second;
     }
-    all_ids = all_ids && is_cyclonedx_license_id(license.expression);
     joined += joined.empty() ? "" : " AND ";
     // OR binds weaker than AND; the canonical form drops needless parentheses.
-    joined += license.expression.find(" OR ") != std::string::npos ? "(" + license.expression + ")"
-                                                                   : license.expression;
-  }
-  if (all_ids) {
-    return std::nullopt;
+    joined += part.find(" OR ") != std::string::npos ? "(" + part + ")" : part;
   }
   model::License one;
   auto parsed = model::parse_license_expression(joined);
@@ -113,22 +135,96 @@ std::optional<model::License> joined_expression(const std::vector<model::License
   return one;
 }
 
+// The license lists of `component` that one array must hold, as
+// add_licenses writes them: before 1.6 declared and concluded go to two
+// arrays; from 1.6 on to one, which can be joined only when one is empty.
+template <typename Visit>
+void for_each_license_array(const model::Component& component, int minor, Visit&& visit) {
+  const auto& declared = component.licenses_declared;
+  const auto& concluded = component.licenses_concluded;
+  if (minor >= 6 && !declared.empty() && !concluded.empty()) {
+    return;
+  }
+  visit(declared);
+  visit(concluded);
+}
+
+// The LicenseRef- each license name joined into an expression is written
+// as: "LicenseRef-" and the name with every character an id cannot hold
+// as '-', and a hash of the name where two names would share one. Each is
+// kept as a document property (property::k_license_ref_name), so that the
+// name itself is not lost and an SPDX writer names the LicenseRef- by it.
+LicenseRefs license_refs_of(const model::Document& document, int minor,
+                            std::vector<model::Property>& document_properties) {
+  LicenseRefs refs;
+  if (minor >= 7) {
+    return refs;
+  }
+  std::set<std::string, std::less<>> names;
+  const auto collect = [&](const model::Component& component) {
+    for_each_license_array(component, minor, [&](const std::vector<model::License>& licenses) {
+      if (!needs_joining(licenses)) {
+        return;
+      }
+      for (const auto& license : licenses) {
+        if (license.expression.empty() && !license.name.empty()) {
+          names.insert(license.name);
+        }
+      }
+    });
+  };
+  if (document.metadata.subject) {
+    collect(*document.metadata.subject);
+  }
+  for (const auto& component : document.components) {
+    collect(component);
+  }
+  std::map<std::string, std::string, std::less<>> name_of_ref;
+  for (const auto& property : document_properties) {
+    if (property.name.starts_with(property::k_license_ref_name)) {
+      name_of_ref.emplace(property.name.substr(property::k_license_ref_name.size()),
+                          property.value);
+    }
+  }
+  for (const auto& name : names) {
+    std::string ref = "LicenseRef-";
+    for (char c : name) {
+      const bool id_char = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+      ref += id_char ? c : '-';
+    }
+    auto [taken, inserted] = name_of_ref.emplace(ref, name);
+    if (!inserted && taken->second != name) {
+      ref += "-" + model::content_hash_id(name, 8);
+      name_of_ref.emplace(ref, name);
+    }
+    if (inserted || taken->second != name) {
+      document_properties.push_back({std::string(property::k_license_ref_name) + ref, name});
+    }
+    refs.emplace(name, std::move(ref));
+  }
+  return refs;
+}
+
 void add_licenses(std::vector<CdxLicense>& into, const std::vector<model::License>& licenses,
                   std::string_view acknowledgement, std::size_t list_size, Context& context) {
   bool expression_allowed = context.minor >= 7 || list_size == 1;
-  if (!expression_allowed && list_size == licenses.size()) {
-    if (auto one = joined_expression(licenses)) {
+  if (!expression_allowed && list_size == licenses.size() && context.license_refs != nullptr &&
+      needs_joining(licenses)) {
+    // Readers split it back when a license name marks it (a document
+    // property names each LicenseRef- it was written as).
+    if (!common::joined_list_splits_back(licenses)) {
       context.losses.add(
           "license lists written as one AND expression (CycloneDX before 1.7 cannot list an "
           "expression beside other licenses)");
-      for (const auto& license : licenses) {
-        if (!license.url.empty()) {
-          context.losses.add("license URL on an SPDX expression (CycloneDX has no field for it)");
-        }
-      }
-      into.push_back(license_entry(*one, true, acknowledgement, context));
-      return;
     }
+    for (const auto& license : licenses) {
+      if (!license.url.empty()) {
+        context.losses.add("license URL on an SPDX expression (CycloneDX has no field for it)");
+      }
+    }
+    into.push_back(license_entry(joined_expression(licenses, *context.license_refs), true,
+                                 acknowledgement, context));
+    return;
   }
   for (const auto& license : licenses) {
     if (license.expression.empty() && license.name.empty()) {
@@ -510,6 +606,8 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
   for (const auto& author : metadata.authors) {
     bom.authors.push_back(contact(author, losses));
   }
+  const LicenseRefs license_refs = license_refs_of(document, context.minor, document_properties);
+  context.license_refs = &license_refs;
   if (metadata.subject) {
     bom.component = map_component(*metadata.subject, subject_ref, context);
   }
@@ -573,11 +671,11 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
   // big document's second half is mapped on a second thread, with its own
   // loss report merged afterwards: the output is the same either way.
   if (roots.size() >= k_two_halves_threshold) {
-    common::run_in_two_halves(roots.size(), losses,
-                              [&](std::size_t begin, std::size_t end, LossReport& half_losses) {
-                                Context half{context.minor, context.vocabulary, half_losses};
-                                build_roots(begin, end, half);
-                              });
+    common::run_in_two_halves(
+        roots.size(), losses, [&](std::size_t begin, std::size_t end, LossReport& half_losses) {
+          Context half{context.minor, context.vocabulary, half_losses, context.license_refs};
+          build_roots(begin, end, half);
+        });
   } else {
     build_roots(0, roots.size(), context);
   }

@@ -1,36 +1,12 @@
 #include "extracted_licenses.hpp"
 
+#include "../common/license_lists.hpp"
 #include "../common/unread_members.hpp"
 #include "spdx_licenses.hpp"
 
 #include <algorithm>
 
 namespace kensa::format::spdx {
-
-std::vector<std::string> top_level_conjuncts(std::string_view expression) {
-  std::vector<std::string> parts;
-  int depth = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < expression.size(); ++i) {
-    char c = expression[i];
-    if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (depth == 0 && expression.substr(i, 5) == " AND ") {
-      parts.emplace_back(expression.substr(start, i - start));
-      start = i + 5;
-      i += 4;
-    }
-  }
-  parts.emplace_back(expression.substr(start));
-  for (auto& part : parts) {
-    if (part.size() > 2 && part.front() == '(' && part.back() == ')') {
-      part = part.substr(1, part.size() - 2);
-    }
-  }
-  return parts;
-}
 
 void keep_extracted_license(const std::string& id, const ExtractedInfo& info,
                             std::vector<model::Property>& properties) {
@@ -57,7 +33,7 @@ std::vector<model::License> licenses_of_expression(std::string_view expression,
     }
     return &it->second;
   };
-  auto parts = top_level_conjuncts(expression);
+  auto parts = common::top_level_conjuncts(expression);
   const bool split =
       parts.size() > 1 && std::any_of(parts.begin(), parts.end(), [&](const std::string& part) {
         return kensa_name(part) != nullptr;

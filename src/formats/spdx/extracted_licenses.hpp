@@ -31,10 +31,6 @@ using ExtractedInfos = std::map<std::string, ExtractedInfo, std::less<>>;
 void keep_extracted_license(const std::string& id, const ExtractedInfo& info,
                             std::vector<model::Property>& properties);
 
-// The operands of the top-level ANDs of `expression`, outer parentheses
-// removed: "(MIT OR X) AND Y" gives "MIT OR X" and "Y".
-std::vector<std::string> top_level_conjuncts(std::string_view expression);
-
 // A license field or expression as model licenses; none for NOASSERTION,
 // NONE or nothing. kensa writes several licenses joined by AND, and a license
 // name as a LicenseRef- whose name and text are that name: such a

@@ -1,6 +1,6 @@
 #include "spdx_licenses.hpp"
 
-#include "extracted_licenses.hpp"
+#include "../common/license_lists.hpp"
 #include "spdx_ids.hpp"
 
 #include <kensa/model/ids.hpp>
@@ -63,21 +63,14 @@ void LicenseExpressions::note_refs(std::string_view expression) {
 std::string LicenseExpressions::expression(const std::vector<model::License>& licenses,
                                            LossReport& losses) {
   std::vector<std::string> parts;
-  // Readers split a conjunction back into the list when a part is a
-  // license name (licenses_of_expression): that needs a name, and no
-  // expression that is itself a conjunction.
-  bool any_name = false;
-  bool any_conjunction = false;
   for (const auto& license : licenses) {
     if (!license.expression.empty()) {
-      any_conjunction = any_conjunction || top_level_conjuncts(license.expression).size() > 1;
       if (!license.url.empty()) {
         losses.add("license URL on an SPDX expression (SPDX has no field for it)");
       }
       note_refs(license.expression);
       parts.push_back(license.expression);
     } else if (!license.name.empty()) {
-      any_name = true;
       parts.push_back(ref_for_name(license));
     }
   }
@@ -89,7 +82,7 @@ std::string LicenseExpressions::expression(const std::vector<model::License>& li
   }
   // SPDX gives a package one expression: unless it can be split back, a
   // reader gets one license where the list had several.
-  if (!any_name || any_conjunction) {
+  if (!common::joined_list_splits_back(licenses)) {
     losses.add("license lists written as one AND expression (SPDX has one per package)");
   }
   std::string joined;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../common/property_names.hpp"
+
 #include <kensa/format/loss_report.hpp>
 #include <kensa/model/document.hpp>
 
@@ -12,8 +14,8 @@ namespace kensa::format::spdx {
 
 // Document properties that keep the text and name of a LicenseRef- a reader
 // found, so that a writer can give them back: "<prefix><LicenseRef-id>".
-inline constexpr std::string_view k_license_text_prefix = "kensa:spdx:license-text:";
-inline constexpr std::string_view k_license_name_prefix = "kensa:spdx:license-name:";
+inline constexpr std::string_view k_license_text_prefix = property::k_license_ref_text;
+inline constexpr std::string_view k_license_name_prefix = property::k_license_ref_name;
 
 // A license that is not on the SPDX list, as hasExtractedLicensingInfos (2.x)
 // or a SimpleLicensingText (3.0) carries it.
