@@ -324,6 +324,27 @@ TEST_CASE("conversion: a compound expression stays an expression in CycloneDX",
     CHECK(spdx["hasExtractedLicensingInfos"][0]["licenseId"] == "LicenseRef-public-domain");
     CHECK(spdx["hasExtractedLicensingInfos"][0]["name"] == "public domain");
   }
+  // Declared and concluded licenses share one array from 1.6 on, but an
+  // expression stands alone there before 1.7: the concluded ones go to
+  // evidence.licenses, and both read back as they were.
+  {
+    auto both = document;
+    both.components[0].licenses_declared = {{"Apache-2.0 OR MIT", "", ""}};
+    both.components[0].licenses_concluded = {{"MIT", "", ""}};
+    format::LossReport both_losses;
+    auto bom = nlohmann::json::parse(testing::render_as(both, "cyclonedx-json@1.6", &both_losses));
+    const auto& component_json = bom["components"][0];
+    REQUIRE(component_json["licenses"].size() == 1);
+    CHECK(component_json["licenses"][0]["expression"] == "Apache-2.0 OR MIT");
+    CHECK(component_json["licenses"][0]["acknowledgement"] == "declared");
+    REQUIRE(component_json["evidence"]["licenses"].size() == 1);
+    CHECK(component_json["evidence"]["licenses"][0]["license"]["id"] == "MIT");
+    CHECK(both_losses.entries().empty());
+    auto read = fidelity::read(bom.dump(), "both.cdx.json");
+    REQUIRE(read.components.size() == 1);
+    CHECK(read.components[0].licenses_declared == both.components[0].licenses_declared);
+    CHECK(read.components[0].licenses_concluded == both.components[0].licenses_concluded);
+  }
   // 1.7 lists expressions beside other licenses.
   format::LossReport losses;
   auto bom = nlohmann::json::parse(testing::render_as(document, "cyclonedx-json@1.7", &losses));

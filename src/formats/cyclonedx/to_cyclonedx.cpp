@@ -84,10 +84,9 @@ CdxLicense license_entry(const model::License& license, bool expression_allowed,
       context.losses.add("license URL on an SPDX expression (CycloneDX has no field for it)");
     }
   } else {
-    // A compound expression among licenses of both acknowledgements is
-    // written as a name: before 1.7 a license list holds either objects or
-    // a single expression. Readers turn a name that is a valid expression
-    // back.
+    // Not reached by the writers' lists (add_licenses joins them), but a
+    // compound expression that may not stand alone is written as a name:
+    // readers turn a name that is a valid expression back.
     entry.name = license.expression.empty() ? license.name : license.expression;
     entry.url = url;
   }
@@ -135,15 +134,36 @@ model::License joined_expression(const std::vector<model::License>& licenses,
   return one;
 }
 
-// The license lists of `component` that one array must hold, as
-// add_licenses writes them: before 1.6 declared and concluded go to two
-// arrays; from 1.6 on to one, which can be joined only when one is empty.
+// From 1.6 on declared and concluded licenses share the component's one
+// array, told apart by their acknowledgement; but before 1.7 an array with
+// an expression that is no license id holds nothing else, so then (and
+// before 1.6) the concluded ones go to evidence.licenses, each list joined
+// on its own where it must be.
+bool one_license_array(const model::Component& component, int minor) {
+  const auto& declared = component.licenses_declared;
+  const auto& concluded = component.licenses_concluded;
+  if (minor < 6) {
+    return false;
+  }
+  if (minor >= 7 || declared.empty() || concluded.empty()) {
+    return true;
+  }
+  const auto only_ids_and_names = [](const std::vector<model::License>& licenses) {
+    return std::all_of(licenses.begin(), licenses.end(), [](const model::License& license) {
+      return license.expression.empty() || is_cyclonedx_license_id(license.expression);
+    });
+  };
+  return only_ids_and_names(declared) && only_ids_and_names(concluded);
+}
+
+// The license lists of `component` that add_licenses may join, each one an
+// array of its own (see one_license_array).
 template <typename Visit>
 void for_each_license_array(const model::Component& component, int minor, Visit&& visit) {
   const auto& declared = component.licenses_declared;
   const auto& concluded = component.licenses_concluded;
-  if (minor >= 6 && !declared.empty() && !concluded.empty()) {
-    return;
+  if (one_license_array(component, minor) && !declared.empty() && !concluded.empty()) {
+    return; // Both in one array, which then needs no joining.
   }
   visit(declared);
   visit(concluded);
@@ -425,14 +445,16 @@ CdxComponent map_component(const model::Component& component, std::string ref, C
 
   const auto& declared = component.licenses_declared;
   const auto& concluded = component.licenses_concluded;
-  if (context.minor >= 6) {
+  if (one_license_array(component, context.minor)) {
     // Acknowledgement tells declared from concluded, so both go in one list.
     std::size_t size = declared.size() + concluded.size();
     add_licenses(out.licenses, declared, "declared", size, context);
     add_licenses(out.licenses, concluded, "concluded", size, context);
   } else {
-    add_licenses(out.licenses, declared, "", declared.size(), context);
-    add_licenses(out.evidence_licenses, concluded, "", concluded.size(), context);
+    const bool acknowledged = context.minor >= 6;
+    add_licenses(out.licenses, declared, acknowledged ? "declared" : "", declared.size(), context);
+    add_licenses(out.evidence_licenses, concluded, acknowledged ? "concluded" : "",
+                 concluded.size(), context);
   }
 
   if (!component.cpes.empty()) {
