@@ -38,6 +38,8 @@ constexpr std::array k_targets{
     FuzzTarget{"purl", "package URLs, one per line", "formats/**/*.purls.txt", &run_purls},
     FuzzTarget{"license-expression", "SPDX license expressions, one per line", "",
                &run_license_expressions},
+    FuzzTarget{"version-order", "versions, blank-separated, ordered by every ecosystem's rules",
+               "versions/*.pairs;versions/*.sorted", &run_version_order},
     // Scanners: the bytes are one file of a scanned tree.
     FuzzTarget{"npm-lock", "npm package-lock.json",
                "npm/**/package-lock.json;npm/**/npm-shrinkwrap.json", &run_scan_file,

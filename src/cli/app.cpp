@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include "cmd_convert.hpp"
+#include "cmd_diff.hpp"
 #include "cmd_scan.hpp"
 #include "cmd_scanners.hpp"
 #include "cmd_validate.hpp"
@@ -77,6 +78,7 @@ int run_app(int argc, char** argv) {
   add(register_scanners_command(app), "scanners");
   add(register_convert_command(app), "convert");
   add(register_validate_command(app), "validate");
+  add(register_diff_command(app), "diff");
 
   if (argc <= 1) {
     std::cout << app.help();

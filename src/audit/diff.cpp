@@ -1,0 +1,391 @@
+#include <kensa/audit/component_identity.hpp>
+#include <kensa/audit/diff.hpp>
+#include <kensa/audit/version_order.hpp>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace kensa::audit {
+
+namespace {
+
+using model::Component;
+using model::Document;
+
+// The components of one package on each side, still to be paired.
+struct Group {
+  std::vector<const Component*> before;
+  std::vector<const Component*> after;
+};
+
+// Licenses as one comparable text: declared ones when there are any (what
+// the package says of itself), else concluded ones; sorted.
+std::string license_text(const Component& component) {
+  const auto& licenses = component.licenses_declared.empty() ? component.licenses_concluded
+                                                             : component.licenses_declared;
+  std::vector<std::string> names;
+  for (const auto& license : licenses) {
+    names.push_back(license.expression.empty() ? license.name : license.expression);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::string text;
+  for (const auto& name : names) {
+    text += text.empty() ? "" : ", ";
+    text += name;
+  }
+  return text;
+}
+
+// Puts `components` (versions of one package) oldest first. A selection
+// of the oldest in turn needs nothing of the comparison but its sign, so
+// a version order that is not transitive cannot upset it; past
+// k_max_ordered_versions versions of one package (no real document has
+// them) the document's order is kept.
+constexpr std::size_t k_max_ordered_versions = 64;
+
+void order_by_version(std::vector<const Component*>& components) {
+  if (components.size() > k_max_ordered_versions) {
+    return;
+  }
+  for (std::size_t k = 0; k < components.size(); ++k) {
+    std::size_t oldest = k;
+    for (std::size_t other = k + 1; other < components.size(); ++other) {
+      if (compare_versions(components[other]->version, components[oldest]->version,
+                           version_scheme_for(components[other]->ecosystem)) < 0) {
+        oldest = other;
+      }
+    }
+    std::swap(components[k], components[oldest]);
+  }
+}
+
+class Differ {
+ public:
+  explicit Differ(DiffResult& result) : m_result(result) {}
+
+  // Pairs what can be paired in each group; what is left goes to
+  // `leftover` (or, without one, becomes added and removed).
+  void pair_groups(std::map<std::string, Group>& groups, Group* leftover) {
+    for (auto& [identity, group] : groups) {
+      pair_group(group, leftover);
+    }
+  }
+
+  void record_pair(const Component& before, const Component& after) {
+    std::string subject = subject_name(after);
+    m_paired_names[before.id] = subject;
+    if (before.version != after.version) {
+      const int order =
+          compare_versions(before.version, after.version, version_scheme_for(after.ecosystem));
+      add(order < 0   ? ChangeKind::upgraded
+          : order > 0 ? ChangeKind::downgraded
+                      : ChangeKind::version_changed,
+          subject, before.version, after.version, "");
+    } else if (auto digests = strongest_common_digest(before.hashes, after.hashes);
+               digests && digests->before.hex != digests->after.hex) {
+      add(ChangeKind::digest_changed, subject, digest_text(digests->before),
+          digest_text(digests->after), after.version);
+    }
+    if (std::string old_licenses = license_text(before), new_licenses = license_text(after);
+        old_licenses != new_licenses) {
+      add(ChangeKind::license_changed, subject, std::move(old_licenses), std::move(new_licenses),
+          after.version);
+    }
+    if (before.supplier.name != after.supplier.name) {
+      add(ChangeKind::supplier_changed, subject, before.supplier.name, after.supplier.name,
+          after.version);
+    }
+  }
+
+  void record_unpaired(const Group& group) {
+    for (const Component* component : group.before) {
+      add(ChangeKind::removed, subject_name(*component), "", "", component->version);
+    }
+    for (const Component* component : group.after) {
+      add(ChangeKind::added, subject_name(*component), "", "", component->version);
+    }
+  }
+
+  void add(ChangeKind kind, std::string subject, std::string before, std::string after,
+           std::string version) {
+    m_result.changes.push_back(
+        {kind, std::move(subject), std::move(before), std::move(after), std::move(version)});
+  }
+
+ private:
+  void pair_group(Group& group, Group* leftover) {
+    // The same version on both sides first.
+    std::vector<const Component*> before_rest;
+    std::unordered_map<std::string_view, std::vector<const Component*>> after_by_version;
+    for (const Component* component : group.after) {
+      after_by_version[component->version].push_back(component);
+    }
+    std::unordered_set<const Component*> paired;
+    for (const Component* component : group.before) {
+      auto found = after_by_version.find(component->version);
+      if (found != after_by_version.end() && !found->second.empty()) {
+        record_pair(*component, *found->second.back());
+        paired.insert(found->second.back());
+        found->second.pop_back();
+      } else {
+        before_rest.push_back(component);
+      }
+    }
+    std::vector<const Component*> after_rest;
+    for (const Component* component : group.after) {
+      if (!paired.contains(component)) {
+        after_rest.push_back(component);
+      }
+    }
+    // Then the other versions, oldest with oldest.
+    order_by_version(before_rest);
+    order_by_version(after_rest);
+    const std::size_t pairs = std::min(before_rest.size(), after_rest.size());
+    for (std::size_t k = 0; k < pairs; ++k) {
+      record_pair(*before_rest[k], *after_rest[k]);
+    }
+    Group rest;
+    rest.before.assign(before_rest.begin() + static_cast<std::ptrdiff_t>(pairs), before_rest.end());
+    rest.after.assign(after_rest.begin() + static_cast<std::ptrdiff_t>(pairs), after_rest.end());
+    if (leftover != nullptr) {
+      leftover->before.insert(leftover->before.end(), rest.before.begin(), rest.before.end());
+      leftover->after.insert(leftover->after.end(), rest.after.begin(), rest.after.end());
+    } else {
+      record_unpaired(rest);
+    }
+  }
+
+  DiffResult& m_result;
+
+ public:
+  // The old document's components that were paired, by id, with the name
+  // of their new counterpart: edges are compared by these names, so that a
+  // component only one document gives a purl does not move its edges.
+  std::unordered_map<std::string_view, std::string> m_paired_names;
+};
+
+// Each component's identity for edges: what stays the same across
+// versions, so that a bump is not an edge removed and another added.
+std::unordered_map<std::string_view, std::string>
+edge_names(const Document& document,
+           const std::unordered_map<std::string_view, std::string>* paired) {
+  std::unordered_map<std::string_view, std::string> names;
+  names.reserve(document.components.size());
+  for (const auto& component : document.components) {
+    std::string name;
+    if (paired != nullptr) {
+      if (const auto found = paired->find(component.id); found != paired->end()) {
+        name = found->second;
+      }
+    }
+    names.emplace(component.id, name.empty() ? subject_name(component) : std::move(name));
+  }
+  if (document.metadata.subject) {
+    names.emplace(document.metadata.subject->id, subject_name(*document.metadata.subject));
+  }
+  return names;
+}
+
+bool is_dependency(model::RelationshipType type) {
+  return type == model::RelationshipType::depends_on ||
+         type == model::RelationshipType::dev_depends_on ||
+         type == model::RelationshipType::optional_depends_on;
+}
+
+std::set<std::pair<std::string, std::string>>
+dependency_edges(const Document& document,
+                 const std::unordered_map<std::string_view, std::string>* paired) {
+  const auto names = edge_names(document, paired);
+  std::set<std::pair<std::string, std::string>> edges;
+  for (const auto& relationship : document.relationships) {
+    if (!is_dependency(relationship.type)) {
+      continue;
+    }
+    auto from = names.find(relationship.from);
+    auto to = names.find(relationship.to);
+    if (from != names.end() && to != names.end()) {
+      edges.emplace(from->second, to->second);
+    }
+  }
+  return edges;
+}
+
+void diff_edges(const Document& old_document, const Document& new_document, Differ& differ) {
+  const auto before = dependency_edges(old_document, &differ.m_paired_names);
+  const auto after = dependency_edges(new_document, nullptr);
+  for (const auto& edge : before) {
+    if (!after.contains(edge)) {
+      differ.add(ChangeKind::dependency_removed, edge.first, edge.second, "", "");
+    }
+  }
+  for (const auto& edge : after) {
+    if (!before.contains(edge)) {
+      differ.add(ChangeKind::dependency_added, edge.first, "", edge.second, "");
+    }
+  }
+}
+
+void diff_files(const Document& old_document, const Document& new_document, Differ& differ) {
+  std::unordered_map<std::string_view, const model::FileEntry*> before;
+  for (const auto& file : old_document.files) {
+    before.emplace(file.path, &file);
+  }
+  std::unordered_set<std::string_view> seen;
+  for (const auto& file : new_document.files) {
+    seen.insert(file.path);
+    auto found = before.find(file.path);
+    if (found == before.end()) {
+      differ.add(ChangeKind::file_added, file.path, "", "", "");
+      continue;
+    }
+    if (auto digests = strongest_common_digest(found->second->hashes, file.hashes);
+        digests && digests->before.hex != digests->after.hex) {
+      differ.add(ChangeKind::file_changed, file.path, digest_text(digests->before),
+                 digest_text(digests->after), "");
+    }
+  }
+  for (const auto& file : old_document.files) {
+    if (!seen.contains(file.path)) {
+      differ.add(ChangeKind::file_removed, file.path, "", "", "");
+    }
+  }
+}
+
+} // namespace
+
+std::string_view change_kind_name(ChangeKind kind) {
+  switch (kind) {
+  case ChangeKind::added:
+    return "added";
+  case ChangeKind::removed:
+    return "removed";
+  case ChangeKind::upgraded:
+    return "upgraded";
+  case ChangeKind::downgraded:
+    return "downgraded";
+  case ChangeKind::version_changed:
+    return "version-changed";
+  case ChangeKind::license_changed:
+    return "license";
+  case ChangeKind::supplier_changed:
+    return "supplier";
+  case ChangeKind::digest_changed:
+    return "digest";
+  case ChangeKind::dependency_added:
+    return "dependency-added";
+  case ChangeKind::dependency_removed:
+    return "dependency-removed";
+  case ChangeKind::file_added:
+    return "file-added";
+  case ChangeKind::file_removed:
+    return "file-removed";
+  case ChangeKind::file_changed:
+    return "file-changed";
+  }
+  return "added";
+}
+
+std::size_t DiffResult::count(ChangeKind kind) const {
+  return static_cast<std::size_t>(
+      std::count_if(changes.begin(), changes.end(),
+                    [kind](const Change& change) { return change.kind == kind; }));
+}
+
+DiffResult diff_documents(const Document& old_document, const Document& new_document) {
+  DiffResult result;
+  result.old_components = old_document.components.size();
+  result.new_components = new_document.components.size();
+  Differ differ(result);
+
+  // First by purl; what that leaves, and what has no purl, by name.
+  std::map<std::string, Group> by_purl;
+  std::map<std::string, Group> by_name;
+  for (const auto& component : old_document.components) {
+    if (!component.purl.empty()) {
+      by_purl[purl_identity(component.purl)].before.push_back(&component);
+    }
+  }
+  for (const auto& component : new_document.components) {
+    if (!component.purl.empty()) {
+      by_purl[purl_identity(component.purl)].after.push_back(&component);
+    }
+  }
+  Group leftover;
+  differ.pair_groups(by_purl, &leftover);
+  for (const auto& component : old_document.components) {
+    if (component.purl.empty()) {
+      leftover.before.push_back(&component);
+    }
+  }
+  for (const auto& component : new_document.components) {
+    if (component.purl.empty()) {
+      leftover.after.push_back(&component);
+    }
+  }
+  for (const Component* component : leftover.before) {
+    by_name[name_identity(*component)].before.push_back(component);
+  }
+  for (const Component* component : leftover.after) {
+    by_name[name_identity(*component)].after.push_back(component);
+  }
+  differ.pair_groups(by_name, nullptr);
+
+  diff_edges(old_document, new_document, differ);
+  result.files_compared = !old_document.files.empty() && !new_document.files.empty();
+  if (result.files_compared) {
+    diff_files(old_document, new_document, differ);
+  }
+  std::sort(result.changes.begin(), result.changes.end());
+  return result;
+}
+
+Result<std::set<ChangeKind>> parse_change_kinds(std::string_view list) {
+  constexpr std::array k_all{ChangeKind::added,
+                             ChangeKind::removed,
+                             ChangeKind::upgraded,
+                             ChangeKind::downgraded,
+                             ChangeKind::version_changed,
+                             ChangeKind::license_changed,
+                             ChangeKind::supplier_changed,
+                             ChangeKind::digest_changed,
+                             ChangeKind::dependency_added,
+                             ChangeKind::dependency_removed,
+                             ChangeKind::file_added,
+                             ChangeKind::file_removed,
+                             ChangeKind::file_changed};
+  std::set<ChangeKind> kinds;
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    const std::string_view word = list.substr(0, comma);
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    if (word == "any") {
+      kinds.insert(k_all.begin(), k_all.end());
+    } else if (word == "version") {
+      kinds.insert({ChangeKind::upgraded, ChangeKind::downgraded, ChangeKind::version_changed});
+    } else if (word == "dependency") {
+      kinds.insert({ChangeKind::dependency_added, ChangeKind::dependency_removed});
+    } else if (word == "file") {
+      kinds.insert({ChangeKind::file_added, ChangeKind::file_removed, ChangeKind::file_changed});
+    } else {
+      const auto* found = std::find_if(k_all.begin(), k_all.end(), [&](ChangeKind kind) {
+        return change_kind_name(kind) == word;
+      });
+      if (found == k_all.end()) {
+        return fail("--fail-on: unknown change '" + std::string(word) +
+                    "' (use added, removed, upgraded, downgraded, version, license, supplier, "
+                    "digest, dependency, file or any)");
+      }
+      kinds.insert(*found);
+    }
+  }
+  if (kinds.empty()) {
+    return fail("--fail-on needs at least one kind of change");
+  }
+  return kinds;
+}
+
+} // namespace kensa::audit

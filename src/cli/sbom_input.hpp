@@ -1,0 +1,33 @@
+#pragma once
+
+#include <kensa/format/reader.hpp>
+#include <kensa/util/result.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+// Reading the SBOMs `diff`, `verify` and `merge` are given: each whole,
+// size-capped (docs/cli.md, "Limits of convert and validate"), in any
+// format kensa reads.
+namespace kensa::cli {
+
+// Adds --max-file-size to `command`, stored as text in `max_file_size`.
+void add_max_document_size_flag(CLI::App& command, std::string& max_file_size);
+
+// The cap --max-file-size gives (empty: the default); fails with one line.
+Result<std::uint64_t> max_document_size(const std::string& max_file_size);
+
+// Reads the SBOM at `path` ("-": standard input). The reader's warnings
+// (elements it could not map) go to stderr at -v. Fails with one line
+// naming the input: it cannot be read, is too large, or is no SBOM kensa
+// reads.
+Result<format::ReadDocument> read_sbom(const std::string& path, std::uint64_t max_bytes);
+
+// "CycloneDX 1.6", "SPDX 2.3", "SPDX 3.0.1": how reports name a format.
+std::string format_label(const format::DetectedFormat& format);
+
+} // namespace kensa::cli
