@@ -5,6 +5,7 @@
 #include "cmd_scan.hpp"
 #include "cmd_scanners.hpp"
 #include "cmd_validate.hpp"
+#include "cmd_verify.hpp"
 #include "exit_codes.hpp"
 #include "input_in_progress.hpp"
 #include "logging.hpp"
@@ -79,6 +80,7 @@ int run_app(int argc, char** argv) {
   add(register_convert_command(app), "convert");
   add(register_validate_command(app), "validate");
   add(register_diff_command(app), "diff");
+  add(register_verify_command(app), "verify");
 
   if (argc <= 1) {
     std::cout << app.help();

@@ -44,6 +44,9 @@ struct ReportOptions {
   bool colour = false;
   // kensa's version, for the SARIF driver and the JSON report.
   std::string tool_version;
+  // The command whose findings these are ("validate", "verify"): names
+  // the JUnit suite and test classes.
+  std::string command = "validate";
 };
 
 std::string render_report(std::span<const DocumentReport> reports, ReportFormat format,

@@ -75,7 +75,8 @@ std::string render_junit(std::span<const DocumentReport> reports, const ReportOp
   std::size_t errors = 0;
   for (const auto& report : reports) {
     ++tests;
-    cases += "    <testcase classname=\"kensa.validate\" name=\"" + xml_escape(report.path) + "\"";
+    cases += "    <testcase classname=\"kensa." + options.command + "\" name=\"" +
+             xml_escape(report.path) + "\"";
     if (!report.read_error.empty()) {
       ++errors;
       cases += ">\n      <error message=\"" + xml_escape(report.read_error) + "\"/>\n" +
@@ -99,7 +100,7 @@ std::string render_junit(std::span<const DocumentReport> reports, const ReportOp
           ++profile_errors;
         }
       }
-      cases += "    <testcase classname=\"kensa.validate.profile\" name=\"" +
+      cases += "    <testcase classname=\"kensa." + options.command + ".profile\" name=\"" +
                xml_escape(report.path + " " + prefix) + "\"";
       if (profile_errors > 0 && options.fail_on != FailOn::never) {
         ++failures;
@@ -114,8 +115,9 @@ std::string render_junit(std::span<const DocumentReport> reports, const ReportOp
   const std::string counts = " tests=\"" + std::to_string(tests) + "\" failures=\"" +
                              std::to_string(failures) + "\" errors=\"" + std::to_string(errors) +
                              "\"";
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"kensa validate\"" +
-         counts + ">\n  <testsuite name=\"kensa validate\"" + counts + ">\n" + cases +
+  const std::string suite = "kensa " + options.command;
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" + suite + "\"" + counts +
+         ">\n  <testsuite name=\"" + suite + "\"" + counts + ">\n" + cases +
          "  </testsuite>\n</testsuites>\n";
 }
 

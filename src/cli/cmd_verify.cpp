@@ -1,0 +1,171 @@
+#include "cmd_verify.hpp"
+
+#include "document_output.hpp"
+#include "exit_codes.hpp"
+#include "input_in_progress.hpp"
+#include "sbom_input.hpp"
+
+#include <kensa/audit/verify.hpp>
+#include <kensa/source/document_input.hpp>
+#include <kensa/validate/report.hpp>
+#include <kensa/version.hpp>
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+namespace kensa::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct VerifyArguments {
+  std::string sbom;
+  std::string target;
+  bool strict = false;
+  std::string report = "text";
+  std::vector<std::string> excludes;
+  std::string platform;
+  std::string max_file_size;
+};
+
+// How validate's report writers name a document's format.
+validate::DocumentKind document_kind(const format::DetectedFormat& format) {
+  validate::DocumentKind kind;
+  kind.version = format.spec_version;
+  if (format.family == format::DocumentFamily::spdx) {
+    kind.family = format.encoding == format::DocumentEncoding::json_ld
+                      ? validate::DocumentFamily::spdx3
+                      : validate::DocumentFamily::spdx2;
+  }
+  switch (format.encoding) {
+  case format::DocumentEncoding::xml:
+    kind.encoding = validate::DocumentEncoding::xml;
+    break;
+  case format::DocumentEncoding::yaml:
+    kind.encoding = validate::DocumentEncoding::yaml;
+    break;
+  case format::DocumentEncoding::tag_value:
+    kind.encoding = validate::DocumentEncoding::tag_value;
+    break;
+  default:
+    kind.encoding = validate::DocumentEncoding::json;
+    break;
+  }
+  return kind;
+}
+
+// The SBOM's location inside the target, when it ships there: it is no
+// extra file.
+std::string sbom_location_in(const std::string& sbom, const std::string& target) {
+  std::error_code error;
+  const fs::path sbom_path = fs::weakly_canonical(sbom, error);
+  const fs::path target_path = fs::weakly_canonical(target, error);
+  if (error || !fs::is_directory(target_path, error)) {
+    return {};
+  }
+  const fs::path relative = sbom_path.lexically_relative(target_path);
+  if (relative.empty() || relative.begin()->string() == "..") {
+    return {};
+  }
+  return relative.generic_string();
+}
+
+std::string summary_line(const audit::VerifyResult& result) {
+  std::string line = "files: " + std::to_string(result.files_matched) + " of " +
+                     std::to_string(result.files_listed) + " listed match (" +
+                     std::to_string(result.target_files) +
+                     " in the delivery); packages: " + std::to_string(result.packages_matched) +
+                     " of " + std::to_string(result.packages_listed) + " listed found (" +
+                     std::to_string(result.target_packages) + " in the delivery)";
+  return line;
+}
+
+int run_verify(const VerifyArguments& arguments) {
+  const auto report_format = validate::parse_report_format(arguments.report);
+  if (!report_format) {
+    spdlog::error("{}", report_format.error());
+    return k_exit_usage;
+  }
+  const auto max_bytes = max_document_size(arguments.max_file_size);
+  if (!max_bytes) {
+    spdlog::error("{}", max_bytes.error());
+    return k_exit_usage;
+  }
+  auto sbom = read_sbom(arguments.sbom, *max_bytes);
+  if (!sbom) {
+    spdlog::error("{}", sbom.error());
+    return k_exit_usage;
+  }
+  audit::VerifyOptions options;
+  options.strict = arguments.strict;
+  options.scan.source.exclude = arguments.excludes;
+  options.scan.source.platform = arguments.platform;
+  options.scan.timestamp = 0;
+  options.sbom_location = sbom_location_in(arguments.sbom, arguments.target);
+  const InputInProgress reading(arguments.target);
+  auto verified = audit::verify_delivery(sbom->document, arguments.target, options);
+  if (!verified) {
+    spdlog::error("{}", verified.error());
+    return k_exit_usage;
+  }
+  spdlog::info("{}", summary_line(*verified));
+
+  validate::DocumentReport report;
+  report.path = source::document_input_name(arguments.sbom) + " against " + arguments.target;
+  report.kind = document_kind(sbom->format);
+  report.findings = std::move(verified->findings);
+  report.dropped_findings = verified->dropped_findings;
+  validate::ReportOptions report_options;
+  // Any mismatch fails; warnings (extra files without --strict, files not
+  // listed) do not.
+  report_options.fail_on = validate::FailOn::error;
+  report_options.tool_version = k_version;
+  report_options.command = "verify";
+  report_options.colour = *report_format == validate::ReportFormat::text && isatty(1) == 1 &&
+                          std::getenv("NO_COLOR") == nullptr;
+  std::string text = validate::render_report({&report, 1}, *report_format, report_options);
+  if (*report_format == validate::ReportFormat::text) {
+    text += "  " + summary_line(*verified) + "\n";
+  }
+  if (auto written = write_standard_output(text); !written) {
+    spdlog::error("{}", written.error());
+    return k_exit_usage;
+  }
+  return validate::fails(report, validate::FailOn::error) ? k_exit_check_failed : k_exit_success;
+}
+
+} // namespace
+
+std::function<int()> register_verify_command(CLI::App& app) {
+  auto arguments = std::make_shared<VerifyArguments>();
+  CLI::App* command = app.add_subcommand(
+      "verify", "Check a delivery (folder, archive, image) against its SBOM: every file with a "
+                "digest, and every package");
+  command->add_option("sbom", arguments->sbom, "The SBOM of the delivery ('-' for standard input)")
+      ->required();
+  command->add_option("target", arguments->target, "The delivery: a folder, an archive or an image")
+      ->required();
+  command->add_flag("--strict", arguments->strict,
+                    "Files in the delivery that the SBOM does not list are errors, not warnings");
+  command
+      ->add_option("--report", arguments->report,
+                   "Report on standard output as text (default), json, sarif or junit")
+      ->type_name("FORMAT");
+  command
+      ->add_option("--exclude", arguments->excludes,
+                   "Leave out of the delivery what this glob matches; repeatable")
+      ->type_name("GLOB");
+  command
+      ->add_option("--platform", arguments->platform,
+                   "Which image of a multi-platform image to verify (as for scan)")
+      ->type_name("OS/ARCH[/VARIANT]");
+  add_max_document_size_flag(*command, arguments->max_file_size);
+  return [arguments] { return run_verify(*arguments); };
+}
+
+} // namespace kensa::cli

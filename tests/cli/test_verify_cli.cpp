@@ -1,0 +1,167 @@
+// `kensa verify` end to end: a delivery built in a temporary folder (a real
+// npm project, a binary, a nested archive), its SBOM from `kensa scan
+// --files`, and the same delivery tampered with.
+#include "../support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+using kensa::testing::run_kensa;
+
+void write_file(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// A delivery: the real lockfile-v3 project, a program, a README, and a
+// tarball holding a library.
+fs::path make_delivery(const fs::path& folder) {
+  const fs::path delivery = folder / "delivery";
+  fs::create_directories(delivery);
+  fs::copy(kensa::testing::fixture("npm/lockfile-v3"), delivery / "app",
+           fs::copy_options::recursive);
+  write_file(delivery / "bin" / "tool", std::string(4096, 'x') + "tool 1.0\n");
+  write_file(delivery / "README", "Release 1.0 of the delivery.\n");
+  const fs::path staging = folder / "staging";
+  write_file(staging / "lib" / "libdemo.so.1", "not really a library, but bytes all the same\n");
+  const std::string tar =
+      "tar -C '" + staging.string() + "' -czf '" + (delivery / "extras.tgz").string() + "' lib";
+  REQUIRE(std::system(tar.c_str()) == 0);
+  return delivery;
+}
+
+fs::path sbom_of(const fs::path& delivery, const fs::path& sbom, const std::string& format,
+                 bool files) {
+  std::vector<std::string> arguments{"scan", delivery.string(), "-o", format + "=" + sbom.string(),
+                                     "-q"};
+  if (files) {
+    arguments.push_back("--files");
+  }
+  auto scanned = run_kensa(arguments, {"SOURCE_DATE_EPOCH=1700000000"});
+  REQUIRE(scanned.exit_code == 0);
+  return sbom;
+}
+
+nlohmann::json verify_json(const std::vector<std::string>& extra, int expected_exit) {
+  std::vector<std::string> arguments{"verify"};
+  arguments.insert(arguments.end(), extra.begin(), extra.end());
+  arguments.push_back("--report");
+  arguments.push_back("json");
+  auto verified = run_kensa(arguments);
+  INFO(verified.out << verified.err);
+  REQUIRE(verified.exit_code == expected_exit);
+  return nlohmann::json::parse(verified.out);
+}
+
+// "RULE location" for each finding.
+std::set<std::string> findings(const nlohmann::json& report) {
+  std::set<std::string> found;
+  for (const auto& finding : report["documents"][0]["findings"]) {
+    found.insert(finding["rule"].get<std::string>() + " " + finding["location"].get<std::string>());
+  }
+  return found;
+}
+
+} // namespace
+
+TEST_CASE("verify cli: a delivery matches its SBOM, then each change is named", "[cli][verify]") {
+  const fs::path folder = kensa::testing::scratch_dir("verify-cli-files");
+  const fs::path delivery = make_delivery(folder);
+  const fs::path sbom = sbom_of(delivery, folder / "delivery.cdx.json", "cyclonedx-json", true);
+
+  auto clean = run_kensa({"verify", sbom.string(), delivery.string()});
+  INFO(clean.out << clean.err);
+  CHECK(clean.exit_code == 0);
+  CHECK(clean.out.find("PASS") != std::string::npos);
+  CHECK(findings(verify_json({sbom.string(), delivery.string()}, 0)).empty());
+
+  // One byte changed, one file removed, one added.
+  {
+    std::fstream tool(delivery / "bin" / "tool", std::ios::in | std::ios::out | std::ios::binary);
+    tool.seekp(100);
+    tool.put('y');
+  }
+  fs::remove(delivery / "README");
+  write_file(delivery / "bin" / "backdoor", "#!/bin/sh\n");
+  const auto report = verify_json({sbom.string(), delivery.string()}, 1);
+  CHECK(findings(report) == std::set<std::string>{"VERIFY-FILE-CHANGED bin/tool",
+                                                  "VERIFY-FILE-MISSING README",
+                                                  "VERIFY-FILE-EXTRA bin/backdoor"});
+  auto text = run_kensa({"verify", sbom.string(), delivery.string()});
+  CHECK(text.out.find("VERIFY-FILE-CHANGED at bin/tool") != std::string::npos);
+}
+
+TEST_CASE("verify cli: an extra file alone is a warning, an error with --strict", "[cli][verify]") {
+  const fs::path folder = kensa::testing::scratch_dir("verify-cli-strict");
+  const fs::path delivery = make_delivery(folder);
+  const fs::path sbom = sbom_of(delivery, folder / "delivery.spdx.json", "spdx-json@2.3", true);
+  write_file(delivery / "notes.txt", "added after the SBOM\n");
+  auto lenient = verify_json({sbom.string(), delivery.string()}, 0);
+  CHECK(findings(lenient) == std::set<std::string>{"VERIFY-FILE-EXTRA notes.txt"});
+  auto strict = verify_json({sbom.string(), delivery.string(), "--strict"}, 1);
+  CHECK(findings(strict) == std::set<std::string>{"VERIFY-FILE-EXTRA notes.txt"});
+}
+
+TEST_CASE("verify cli: an archive of the delivery, nested members included", "[cli][verify]") {
+  const fs::path folder = kensa::testing::scratch_dir("verify-cli-archive");
+  const fs::path delivery = make_delivery(folder);
+  const fs::path sbom = sbom_of(delivery, folder / "delivery.cdx.json", "cyclonedx-json", true);
+  const fs::path archive = folder / "delivery.tar.gz";
+  const std::string tar = "tar -C '" + delivery.string() + "' -czf '" + archive.string() + "' .";
+  REQUIRE(std::system(tar.c_str()) == 0);
+  auto clean = verify_json({sbom.string(), archive.string()}, 0);
+  CHECK(findings(clean).empty());
+
+  // A member of the nested tarball changed: named through both archives.
+  const fs::path staging = folder / "staging";
+  write_file(staging / "lib" / "libdemo.so.1", "tampered bytes\n");
+  const std::string retar =
+      "tar -C '" + staging.string() + "' -czf '" + (delivery / "extras.tgz").string() + "' lib";
+  REQUIRE(std::system(retar.c_str()) == 0);
+  const auto changed = verify_json({sbom.string(), delivery.string()}, 1);
+  CHECK(findings(changed) ==
+        std::set<std::string>{"VERIFY-FILE-CHANGED extras.tgz",
+                              "VERIFY-FILE-CHANGED extras.tgz!/lib/libdemo.so.1"});
+}
+
+TEST_CASE("verify cli: without file digests, packages are verified and files said unchecked",
+          "[cli][verify]") {
+  const fs::path folder = kensa::testing::scratch_dir("verify-cli-packages");
+  const fs::path delivery = make_delivery(folder);
+  const fs::path sbom = sbom_of(delivery, folder / "delivery.cdx.json", "cyclonedx-json", false);
+  const auto clean = verify_json({sbom.string(), delivery.string()}, 0);
+  CHECK(findings(clean) == std::set<std::string>{"VERIFY-FILES-NOT-LISTED "});
+
+  // The delivery lost a package: the lockfile no longer has is-odd.
+  const fs::path lockfile = delivery / "app" / "package-lock.json";
+  auto lock = nlohmann::ordered_json::parse(kensa::testing::read_file(lockfile));
+  lock["packages"].erase("node_modules/is-odd");
+  lock["packages"][""]["optionalDependencies"].erase("is-odd");
+  std::ofstream(lockfile) << lock.dump(2);
+  const auto report = verify_json({sbom.string(), delivery.string()}, 1);
+  CHECK(findings(report) == std::set<std::string>{"VERIFY-FILES-NOT-LISTED ",
+                                                  "VERIFY-PACKAGE-MISSING pkg:npm/is-odd@3.0.1"});
+}
+
+TEST_CASE("verify cli: unreadable inputs exit 2 with one line", "[cli][verify]") {
+  const fs::path folder = kensa::testing::scratch_dir("verify-cli-errors");
+  const fs::path delivery = make_delivery(folder);
+  const fs::path sbom = sbom_of(delivery, folder / "delivery.cdx.json", "cyclonedx-json", true);
+  auto no_target = run_kensa({"verify", sbom.string(), (folder / "missing").string()});
+  CHECK(no_target.exit_code == 2);
+  CHECK(no_target.err.find("missing") != std::string::npos);
+  auto no_sbom = run_kensa({"verify", (folder / "none.json").string(), delivery.string()});
+  CHECK(no_sbom.exit_code == 2);
+  auto not_sbom = run_kensa({"verify", (delivery / "README").string(), delivery.string()});
+  CHECK(not_sbom.exit_code == 2);
+  auto bad_report = run_kensa({"verify", sbom.string(), delivery.string(), "--report", "pdf"});
+  CHECK(bad_report.exit_code == 2);
+}
