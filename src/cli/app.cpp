@@ -2,6 +2,7 @@
 
 #include "cmd_convert.hpp"
 #include "cmd_diff.hpp"
+#include "cmd_merge.hpp"
 #include "cmd_scan.hpp"
 #include "cmd_scanners.hpp"
 #include "cmd_validate.hpp"
@@ -81,6 +82,7 @@ int run_app(int argc, char** argv) {
   add(register_validate_command(app), "validate");
   add(register_diff_command(app), "diff");
   add(register_verify_command(app), "verify");
+  add(register_merge_command(app), "merge");
 
   if (argc <= 1) {
     std::cout << app.help();

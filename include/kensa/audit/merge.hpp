@@ -1,0 +1,42 @@
+#pragma once
+
+#include <kensa/model/document.hpp>
+
+#include <span>
+#include <string>
+
+// `kensa merge` as a library: several SBOMs of any formats as one document
+// (docs/cli.md, "kensa merge").
+namespace kensa::audit {
+
+// One document to merge, and the name its values are credited to when
+// they conflict with another's.
+struct MergeInput {
+  std::string name;
+  const model::Document* document = nullptr;
+};
+
+struct MergeOptions {
+  // Keep each input as an assembly: its subject (or a component named
+  // after it) CONTAINS its components, and the merged subject contains the
+  // assemblies.
+  bool hierarchical = false;
+  // The merged subject's name and version; empty: the first input's
+  // subject (flat), or "merged" (hierarchical).
+  std::string source_name;
+  std::string source_version;
+};
+
+// Merges `inputs`, in order. Components with the same purl (or, without
+// one, the same type, group, name, version and first location) are one:
+// their evidence, licenses, hashes, properties and links are united, empty
+// fields filled, and a value two inputs give differently (a supplier, a
+// description, two digests of one algorithm) is kept as a
+// "kensa:merge:conflict:<field>" property naming each value's input. The
+// dependency graphs are united; the result is incomplete when an input
+// is, with every input's omissions; metadata (timestamp, lifecycle) comes
+// from the first input, tools and authors from all. Merging a document
+// with itself gives it back unchanged.
+model::Document merge_documents(std::span<const MergeInput> inputs, const MergeOptions& options);
+
+} // namespace kensa::audit

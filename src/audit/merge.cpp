@@ -1,0 +1,211 @@
+#include <kensa/audit/merge.hpp>
+#include <kensa/model/graph.hpp>
+#include <kensa/model/ids.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace kensa::audit {
+
+namespace {
+
+using model::Component;
+using model::Document;
+
+constexpr std::string_view k_conflict_prefix = "kensa:merge:conflict:";
+
+template <typename T>
+void append_new(std::vector<T>& into, const std::vector<T>& from) {
+  for (const auto& item : from) {
+    if (std::find(into.begin(), into.end(), item) == into.end()) {
+      into.push_back(item);
+    }
+  }
+}
+
+bool same_tool(const model::Tool& a, const model::Tool& b) {
+  return a.vendor == b.vendor && a.name == b.name && a.version == b.version;
+}
+
+// Where each merged component's values came from first, to credit them
+// when a later input disagrees.
+class ConflictRecorder {
+ public:
+  // Before `incoming` (from `source`) is merged into `existing`: the values
+  // merge_component would drop are kept as properties of `incoming`,
+  // which the merge unites into `existing`.
+  void record(const Component& existing, Component& incoming, const std::string& source) {
+    const std::string& first = m_first_source.at(existing.id);
+    auto conflict = [&](std::string_view field, const std::string& kept, const std::string& other) {
+      if (kept.empty() || other.empty() || kept == other) {
+        return;
+      }
+      const std::string name = std::string(k_conflict_prefix) + std::string(field);
+      incoming.add_property(name, kept + " (from " + first + ")");
+      incoming.add_property(name, other + " (from " + source + ")");
+    };
+    conflict("supplier", existing.supplier.name, incoming.supplier.name);
+    conflict("description", existing.description, incoming.description);
+    for (const auto& hash : incoming.hashes) {
+      for (const auto& kept : existing.hashes) {
+        if (kept.algorithm == hash.algorithm && kept.hex != hash.hex) {
+          conflict(std::string("hash:") + std::string(model::hash_algorithm_name(hash.algorithm)),
+                   kept.hex, hash.hex);
+        }
+      }
+    }
+  }
+  void first_seen(const std::string& id, const std::string& source) {
+    m_first_source.try_emplace(id, source);
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> m_first_source;
+};
+
+class Merger {
+ public:
+  // Adds `component`, recording conflicts; returns its id.
+  std::string add(Component component, const std::string& source) {
+    component.id = model::component_id(component);
+    if (const Component* existing = m_graph.find(component.id)) {
+      m_conflicts.record(*existing, component, source);
+    } else {
+      m_conflicts.first_seen(component.id, source);
+    }
+    return m_graph.add_identified(std::move(component));
+  }
+
+  void add_input(const MergeInput& input, const std::string& subject_id,
+                 const std::string& assembly_id) {
+    const Document& document = *input.document;
+    for (const auto& component : document.components) {
+      const std::string id = add(component, input.name);
+      if (!assembly_id.empty() && id != assembly_id) {
+        m_graph.relate(assembly_id, id, model::RelationshipType::contains);
+      }
+    }
+    const std::string input_subject =
+        document.metadata.subject ? document.metadata.subject->id : std::string();
+    for (const auto& relationship : document.relationships) {
+      std::string from = relationship.from;
+      // What the input's subject said of its components, the merged
+      // document's subject (or the input's assembly) says now.
+      if (!input_subject.empty() && from == input_subject) {
+        from = assembly_id.empty() ? subject_id : assembly_id;
+      }
+      m_graph.relate(std::move(from), relationship.to, relationship.type);
+    }
+    for (const auto& file : document.files) {
+      m_graph.add_file(file);
+    }
+    for (const auto& omission : document.metadata.omissions) {
+      m_graph.add_omission(omission);
+    }
+    m_omitted_unnamed += document.metadata.omitted > document.metadata.omissions.size()
+                             ? document.metadata.omitted - document.metadata.omissions.size()
+                             : 0;
+    for (const auto& diagnostic : document.diagnostics) {
+      m_graph.add_diagnostic(diagnostic);
+    }
+  }
+
+  model::ComponentGraph& graph() { return m_graph; }
+  std::uint64_t omitted_unnamed() const { return m_omitted_unnamed; }
+
+ private:
+  model::ComponentGraph m_graph;
+  ConflictRecorder m_conflicts;
+  std::uint64_t m_omitted_unnamed = 0;
+};
+
+// The component that stands for one input in a hierarchical merge: its
+// subject, or one named after the input.
+Component assembly_of(const MergeInput& input) {
+  if (input.document->metadata.subject) {
+    return *input.document->metadata.subject;
+  }
+  Component assembly;
+  assembly.type = model::ComponentType::application;
+  assembly.name = input.name;
+  return assembly;
+}
+
+model::DocumentMetadata merged_metadata(std::span<const MergeInput> inputs) {
+  model::DocumentMetadata metadata;
+  const model::DocumentMetadata& first = inputs.front().document->metadata;
+  metadata.timestamp = first.timestamp;
+  metadata.subject = first.subject;
+  bool all_complete = true;
+  bool any_incomplete = false;
+  for (const auto& input : inputs) {
+    const model::DocumentMetadata& each = input.document->metadata;
+    for (const auto& tool : each.tools) {
+      if (std::none_of(metadata.tools.begin(), metadata.tools.end(),
+                       [&](const model::Tool& known) { return same_tool(known, tool); })) {
+        metadata.tools.push_back(tool);
+      }
+    }
+    append_new(metadata.authors, each.authors);
+    append_new(metadata.properties, each.properties);
+    if (metadata.lifecycle.empty()) {
+      metadata.lifecycle = each.lifecycle;
+    }
+    all_complete = all_complete && each.completeness == model::Completeness::complete;
+    any_incomplete = any_incomplete || each.completeness == model::Completeness::incomplete;
+  }
+  metadata.completeness = any_incomplete ? model::Completeness::incomplete
+                          : all_complete ? model::Completeness::complete
+                                         : model::Completeness::unknown;
+  return metadata;
+}
+
+} // namespace
+
+Document merge_documents(std::span<const MergeInput> inputs, const MergeOptions& options) {
+  if (inputs.empty()) {
+    return {};
+  }
+  model::DocumentMetadata metadata = merged_metadata(inputs);
+  const bool named = !options.source_name.empty() || !options.source_version.empty();
+  if (options.hierarchical || named) {
+    Component subject;
+    if (!options.hierarchical && metadata.subject) {
+      subject = *metadata.subject;
+    } else {
+      subject.type = model::ComponentType::application;
+      subject.name = "merged";
+    }
+    if (!options.source_name.empty()) {
+      subject.name = options.source_name;
+      subject.purl.clear();
+    }
+    if (!options.source_version.empty()) {
+      subject.version = options.source_version;
+      subject.purl.clear();
+    }
+    subject.id = model::component_id(subject);
+    metadata.subject = std::move(subject);
+  }
+  const std::string subject_id = metadata.subject ? metadata.subject->id : std::string();
+
+  Merger merger;
+  for (const auto& input : inputs) {
+    std::string assembly_id;
+    if (options.hierarchical) {
+      assembly_id = merger.add(assembly_of(input), input.name);
+      merger.graph().relate(subject_id, assembly_id, model::RelationshipType::contains);
+    } else if (input.document->metadata.subject &&
+               input.document->metadata.subject->id != subject_id) {
+      // A later input's subject is kept as a component: it is part of
+      // what was merged.
+      merger.add(*input.document->metadata.subject, input.name);
+    }
+    merger.add_input(input, subject_id, assembly_id);
+  }
+  Document merged = std::move(merger.graph()).finish(std::move(metadata));
+  merged.metadata.omitted += merger.omitted_unnamed();
+  return merged;
+}
+
+} // namespace kensa::audit

@@ -1,0 +1,170 @@
+#include <kensa/audit/merge.hpp>
+#include <kensa/model/ids.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace {
+
+using kensa::model::Component;
+using kensa::model::Document;
+
+Component merge_package(const std::string& name, const std::string& version) {
+  Component component;
+  component.ecosystem = "npm";
+  component.name = name;
+  component.version = version;
+  component.purl = "pkg:npm/" + name + "@" + version;
+  component.id = kensa::model::component_id(component);
+  return component;
+}
+
+std::vector<std::string> property_values(const Component& component, const std::string& name) {
+  std::vector<std::string> values;
+  for (const auto& property : component.properties) {
+    if (property.name == name) {
+      values.push_back(property.value);
+    }
+  }
+  std::sort(values.begin(), values.end());
+  return values;
+}
+
+// What the tests compare of two component lists: everything a merge could
+// change.
+std::vector<std::string> merge_summary(const std::vector<Component>& components) {
+  std::vector<std::string> lines;
+  for (const auto& component : components) {
+    std::string line = component.id + " " + component.purl + " " + component.supplier.name + " " +
+                       component.description;
+    for (const auto& hash : component.hashes) {
+      line += " " + hash.hex;
+    }
+    for (const auto& property : component.properties) {
+      line += " " + property.name + "=" + property.value;
+    }
+    for (const auto& evidence : component.evidence) {
+      line += " @" + evidence.location;
+    }
+    line += " licenses:" + std::to_string(component.licenses_declared.size());
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+const Component* find_purl(const Document& document, const std::string& purl) {
+  for (const auto& component : document.components) {
+    if (component.purl == purl) {
+      return &component;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("merge: one component per purl, conflicting values kept with their source",
+          "[audit][merge]") {
+  Document a;
+  Document b;
+  Component left = merge_package("left-pad", "1.3.0");
+  left.supplier.name = "Azer";
+  left.hashes = {{kensa::model::HashAlgorithm::sha256, std::string(64, 'a')}};
+  left.evidence = {{"a/package-lock.json", "", "npm"}};
+  Component right = merge_package("left-pad", "1.3.0");
+  right.supplier.name = "Someone Else";
+  right.hashes = {{kensa::model::HashAlgorithm::sha256, std::string(64, 'b')}};
+  right.evidence = {{"b/package-lock.json", "", "npm"}};
+  right.licenses_declared = {{"WTFPL", "", ""}};
+  a.components = {left, merge_package("ms", "2.1.3")};
+  b.components = {right};
+  const std::vector<kensa::audit::MergeInput> inputs{{"a.cdx.json", &a}, {"b.spdx.json", &b}};
+  const Document merged = kensa::audit::merge_documents(inputs, {});
+  REQUIRE(merged.components.size() == 2);
+  const Component* pad = find_purl(merged, "pkg:npm/left-pad@1.3.0");
+  REQUIRE(pad != nullptr);
+  CHECK(pad->supplier.name == "Azer");
+  CHECK(property_values(*pad, "kensa:merge:conflict:supplier") ==
+        std::vector<std::string>{"Azer (from a.cdx.json)", "Someone Else (from b.spdx.json)"});
+  CHECK(property_values(*pad, "kensa:merge:conflict:hash:SHA-256") ==
+        std::vector<std::string>{std::string(64, 'a') + " (from a.cdx.json)",
+                                 std::string(64, 'b') + " (from b.spdx.json)"});
+  CHECK(pad->hashes.size() == 2);
+  CHECK(pad->evidence.size() == 2);
+  CHECK(pad->licenses_declared.size() == 1);
+}
+
+TEST_CASE("merge: a document merged with itself is itself", "[audit][merge]") {
+  Document a;
+  Component app = merge_package("app", "1.0.0");
+  Component dependency = merge_package("ms", "2.1.3");
+  dependency.supplier.name = "Vercel";
+  a.metadata.subject = app;
+  a.metadata.timestamp = "2023-11-14T22:13:20Z";
+  a.metadata.tools = {{"kensa", "kensa", "1.0"}};
+  a.components = {dependency};
+  a.relationships = {{app.id, dependency.id, kensa::model::RelationshipType::describes}};
+  const std::vector<kensa::audit::MergeInput> once{{"a.json", &a}};
+  const std::vector<kensa::audit::MergeInput> twice{{"a.json", &a}, {"a.json", &a}};
+  const Document single = kensa::audit::merge_documents(once, {});
+  const Document doubled = kensa::audit::merge_documents(twice, {});
+  CHECK(merge_summary(doubled.components) == merge_summary(single.components));
+  CHECK(doubled.relationships == single.relationships);
+  CHECK(doubled.metadata.subject->id == app.id);
+  CHECK(doubled.metadata.tools.size() == 1);
+  CHECK(merge_summary(single.components) == merge_summary(a.components));
+  CHECK(single.relationships == a.relationships);
+}
+
+TEST_CASE("merge: --hierarchical keeps each input as an assembly", "[audit][merge]") {
+  Document a;
+  Document b;
+  Component service_a = merge_package("service-a", "1.0.0");
+  Component service_b = merge_package("service-b", "2.0.0");
+  a.metadata.subject = service_a;
+  b.metadata.subject = service_b;
+  a.components = {merge_package("ms", "2.1.3"), merge_package("debug", "4.3.4")};
+  b.components = {merge_package("ms", "2.1.3")};
+  const std::vector<kensa::audit::MergeInput> inputs{{"a.json", &a}, {"b.json", &b}};
+  kensa::audit::MergeOptions options;
+  options.hierarchical = true;
+  options.source_name = "platform";
+  options.source_version = "2026.1";
+  const Document merged = kensa::audit::merge_documents(inputs, options);
+  REQUIRE(merged.metadata.subject);
+  CHECK(merged.metadata.subject->name == "platform");
+  CHECK(merged.metadata.subject->version == "2026.1");
+  // Two assemblies and two packages, ms once.
+  CHECK(merged.components.size() == 4);
+  auto contains = [&](const std::string& from, const std::string& to) {
+    return std::find(
+               merged.relationships.begin(), merged.relationships.end(),
+               kensa::model::Relationship{from, to, kensa::model::RelationshipType::contains}) !=
+           merged.relationships.end();
+  };
+  const std::string ms = merge_package("ms", "2.1.3").id;
+  CHECK(contains(merged.metadata.subject->id, service_a.id));
+  CHECK(contains(merged.metadata.subject->id, service_b.id));
+  CHECK(contains(service_a.id, ms));
+  CHECK(contains(service_b.id, ms));
+  CHECK(contains(service_a.id, merge_package("debug", "4.3.4").id));
+  CHECK_FALSE(contains(service_b.id, merge_package("debug", "4.3.4").id));
+}
+
+TEST_CASE("merge: incompleteness and omissions carry over", "[audit][merge]") {
+  Document a;
+  Document b;
+  a.metadata.completeness = kensa::model::Completeness::complete;
+  b.metadata.completeness = kensa::model::Completeness::incomplete;
+  b.metadata.omissions = {{"image.tar!/layer", "damaged archive"}};
+  b.metadata.omitted = 3;
+  const std::vector<kensa::audit::MergeInput> inputs{{"a.json", &a}, {"b.json", &b}};
+  const Document merged = kensa::audit::merge_documents(inputs, {});
+  CHECK(merged.metadata.completeness == kensa::model::Completeness::incomplete);
+  REQUIRE(merged.metadata.omissions.size() == 1);
+  CHECK(merged.metadata.omissions[0].location == "image.tar!/layer");
+  CHECK(merged.metadata.omitted == 3);
+}
