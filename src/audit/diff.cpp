@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -69,7 +68,7 @@ class Differ {
 
   // Pairs what can be paired in each group; what is left goes to
   // `leftover` (or, without one, becomes added and removed).
-  void pair_groups(std::map<std::string, Group>& groups, Group* leftover) {
+  void pair_groups(std::unordered_map<std::string, Group>& groups, Group* leftover) {
     for (auto& [identity, group] : groups) {
       pair_group(group, leftover);
     }
@@ -90,7 +89,10 @@ class Differ {
       add(ChangeKind::digest_changed, subject, digest_text(digests->before),
           digest_text(digests->after), after.version);
     }
-    if (std::string old_licenses = license_text(before), new_licenses = license_text(after);
+    const bool same_licenses = before.licenses_declared == after.licenses_declared &&
+                               before.licenses_concluded == after.licenses_concluded;
+    if (std::string old_licenses = same_licenses ? "" : license_text(before),
+        new_licenses = same_licenses ? "" : license_text(after);
         old_licenses != new_licenses) {
       add(ChangeKind::license_changed, subject, std::move(old_licenses), std::move(new_licenses),
           after.version);
@@ -196,11 +198,21 @@ bool is_dependency(model::RelationshipType type) {
          type == model::RelationshipType::optional_depends_on;
 }
 
-std::set<std::pair<std::string, std::string>>
+using Edge = std::pair<std::string, std::string>;
+
+struct EdgeHash {
+  std::size_t operator()(const Edge& edge) const {
+    const std::hash<std::string> hash;
+    return hash(edge.first) * 31 + hash(edge.second);
+  }
+};
+
+std::unordered_set<Edge, EdgeHash>
 dependency_edges(const Document& document,
                  const std::unordered_map<std::string_view, std::string>* paired) {
   const auto names = edge_names(document, paired);
-  std::set<std::pair<std::string, std::string>> edges;
+  std::unordered_set<Edge, EdgeHash> edges;
+  edges.reserve(document.relationships.size());
   for (const auto& relationship : document.relationships) {
     if (!is_dependency(relationship.type)) {
       continue;
@@ -302,8 +314,10 @@ DiffResult diff_documents(const Document& old_document, const Document& new_docu
   Differ differ(result);
 
   // First by purl; what that leaves, and what has no purl, by name.
-  std::map<std::string, Group> by_purl;
-  std::map<std::string, Group> by_name;
+  // The changes are sorted at the end: the groups need no order.
+  std::unordered_map<std::string, Group> by_purl;
+  std::unordered_map<std::string, Group> by_name;
+  by_purl.reserve(old_document.components.size() + new_document.components.size());
   for (const auto& component : old_document.components) {
     if (!component.purl.empty()) {
       by_purl[purl_identity(component.purl)].before.push_back(&component);

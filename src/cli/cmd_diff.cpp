@@ -47,20 +47,17 @@ int run_diff(const DiffArguments& arguments) {
     spdlog::error("only one of OLD and NEW can be standard input");
     return k_exit_usage;
   }
-  auto before = read_sbom(arguments.old_path, *max_bytes);
-  if (!before) {
-    spdlog::error("{}", before.error());
+  auto documents = read_sboms({arguments.old_path, arguments.new_path}, *max_bytes);
+  if (!documents) {
+    spdlog::error("{}", documents.error());
     return k_exit_usage;
   }
-  auto after = read_sbom(arguments.new_path, *max_bytes);
-  if (!after) {
-    spdlog::error("{}", after.error());
-    return k_exit_usage;
-  }
-  const audit::DiffResult result = audit::diff_documents(before->document, after->document);
+  const format::ReadDocument& before = (*documents)[0];
+  const format::ReadDocument& after = (*documents)[1];
+  const audit::DiffResult result = audit::diff_documents(before.document, after.document);
   const std::string text =
-      audit::render_diff(result, {arguments.old_path, format_label(before->format)},
-                         {arguments.new_path, format_label(after->format)}, *report);
+      audit::render_diff(result, {arguments.old_path, format_label(before.format)},
+                         {arguments.new_path, format_label(after.format)}, *report);
   if (auto written = write_standard_output(text); !written) {
     spdlog::error("{}", written.error());
     return k_exit_usage;

@@ -41,17 +41,15 @@ int run_merge(const MergeArguments& arguments) {
     spdlog::error("only one input can be standard input");
     return k_exit_usage;
   }
-  std::vector<format::ReadDocument> documents;
-  documents.reserve(arguments.inputs.size());
-  for (const auto& path : arguments.inputs) {
-    auto read = read_sbom(path, *max_bytes);
-    if (!read) {
-      spdlog::error("{}", read.error());
-      return k_exit_usage;
-    }
-    spdlog::info("read {} as {}: {} components", path, format_label(read->format),
-                 read->document.components.size());
-    documents.push_back(std::move(*read));
+  auto read = read_sboms(arguments.inputs, *max_bytes);
+  if (!read) {
+    spdlog::error("{}", read.error());
+    return k_exit_usage;
+  }
+  std::vector<format::ReadDocument> documents = std::move(*read);
+  for (std::size_t k = 0; k < documents.size(); ++k) {
+    spdlog::info("read {} as {}: {} components", arguments.inputs[k],
+                 format_label(documents[k].format), documents[k].document.components.size());
   }
   std::vector<audit::MergeInput> inputs;
   for (std::size_t k = 0; k < documents.size(); ++k) {

@@ -8,6 +8,9 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <future>
+#include <optional>
+
 namespace kensa::cli {
 
 void add_max_document_size_flag(CLI::App& command, std::string& max_file_size) {
@@ -25,9 +28,12 @@ Result<std::uint64_t> max_document_size(const std::string& max_file_size) {
   return parse_size_flag("--max-file-size", max_file_size);
 }
 
-Result<format::ReadDocument> read_sbom(const std::string& path, std::uint64_t max_bytes) {
+namespace {
+
+// read_sbom() without naming the input as the one being read: the caller
+// names what it reads at once.
+Result<format::ReadDocument> read_unnamed(const std::string& path, std::uint64_t max_bytes) {
   const std::string name = source::document_input_name(path);
-  const InputInProgress reading(name);
   auto content = source::read_document_input(path, max_bytes);
   if (!content) {
     return fail(name + ": " + content.error());
@@ -43,6 +49,49 @@ Result<format::ReadDocument> read_sbom(const std::string& path, std::uint64_t ma
                  diagnostic.message);
   }
   return read;
+}
+
+} // namespace
+
+Result<format::ReadDocument> read_sbom(const std::string& path, std::uint64_t max_bytes) {
+  const InputInProgress reading(source::document_input_name(path));
+  return read_unnamed(path, max_bytes);
+}
+
+Result<std::vector<format::ReadDocument>> read_sboms(const std::vector<std::string>& paths,
+                                                     std::uint64_t max_bytes) {
+  std::vector<format::ReadDocument> documents;
+  documents.reserve(paths.size());
+  for (std::size_t first = 0; first < paths.size(); first += 2) {
+    std::string names = source::document_input_name(paths[first]);
+    const bool pair = first + 1 < paths.size();
+    if (pair) {
+      names += ", " + source::document_input_name(paths[first + 1]);
+    }
+    const InputInProgress reading(names);
+    // A failure in the second thread, memory running out included, comes
+    // back through get().
+    std::future<Result<format::ReadDocument>> second;
+    if (pair) {
+      second = std::async(std::launch::async, read_unnamed, paths[first + 1], max_bytes);
+    }
+    auto read = read_unnamed(paths[first], max_bytes);
+    std::optional<Result<format::ReadDocument>> other;
+    if (pair) {
+      other.emplace(second.get());
+    }
+    if (!read) {
+      return fail(read.error());
+    }
+    documents.push_back(std::move(*read));
+    if (other) {
+      if (!*other) {
+        return fail(other->error());
+      }
+      documents.push_back(std::move(**other));
+    }
+  }
+  return documents;
 }
 
 std::string format_label(const format::DetectedFormat& format) {

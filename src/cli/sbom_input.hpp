@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -26,6 +27,12 @@ Result<std::uint64_t> max_document_size(const std::string& max_file_size);
 // naming the input: it cannot be read, is too large, or is no SBOM kensa
 // reads.
 Result<format::ReadDocument> read_sbom(const std::string& path, std::uint64_t max_bytes);
+
+// read_sbom() for each of `paths`, two at a time (the readers of two
+// documents share the cores better than one reader alone). Fails with the
+// first input, in order, that cannot be read.
+Result<std::vector<format::ReadDocument>> read_sboms(const std::vector<std::string>& paths,
+                                                     std::uint64_t max_bytes);
 
 // "CycloneDX 1.6", "SPDX 2.3", "SPDX 3.0.1": how reports name a format.
 std::string format_label(const format::DetectedFormat& format);
