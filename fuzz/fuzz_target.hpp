@@ -50,5 +50,6 @@ void run_scan_file_with_package(const FuzzTarget& target, std::string_view data)
 void run_go_module_info(const FuzzTarget& target, std::string_view data);
 void run_archive(const FuzzTarget& target, std::string_view data);
 void run_version_order(const FuzzTarget& target, std::string_view data);
+void run_diff_merge(const FuzzTarget& target, std::string_view data);
 
 } // namespace kensa::fuzz

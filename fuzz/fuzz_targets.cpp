@@ -38,6 +38,10 @@ constexpr std::array k_targets{
     FuzzTarget{"purl", "package URLs, one per line", "formats/**/*.purls.txt", &run_purls},
     FuzzTarget{"license-expression", "SPDX license expressions, one per line", "",
                &run_license_expressions},
+    FuzzTarget{
+        "diff-merge", "any SBOM, compared with itself and an empty one, merged with itself",
+        "formats/**/*.cdx.json;formats/**/*.cdx.xml;formats/**/*.spdx.json;formats/**/*.spdx",
+        &run_diff_merge},
     FuzzTarget{"version-order", "versions, blank-separated, ordered by every ecosystem's rules",
                "versions/*.pairs;versions/*.sorted", &run_version_order},
     // Scanners: the bytes are one file of a scanned tree.

@@ -120,14 +120,33 @@ class Differ {
 
  private:
   void pair_group(Group& group, Group* leftover) {
-    // The same version on both sides first.
+    // The same component first (the same purl, qualifiers and all, or the
+    // same content), then the same version on both sides.
+    std::unordered_set<const Component*> paired;
+    std::vector<const Component*> before_unmatched;
+    {
+      std::unordered_map<std::string_view, const Component*> after_by_id;
+      for (const Component* component : group.after) {
+        after_by_id.emplace(component->id, component);
+      }
+      for (const Component* component : group.before) {
+        auto found = after_by_id.find(component->id);
+        if (found != after_by_id.end() && !component->id.empty() &&
+            paired.insert(found->second).second) {
+          record_pair(*component, *found->second);
+        } else {
+          before_unmatched.push_back(component);
+        }
+      }
+    }
     std::vector<const Component*> before_rest;
     std::unordered_map<std::string_view, std::vector<const Component*>> after_by_version;
     for (const Component* component : group.after) {
-      after_by_version[component->version].push_back(component);
+      if (!paired.contains(component)) {
+        after_by_version[component->version].push_back(component);
+      }
     }
-    std::unordered_set<const Component*> paired;
-    for (const Component* component : group.before) {
+    for (const Component* component : before_unmatched) {
       auto found = after_by_version.find(component->version);
       if (found != after_by_version.end() && !found->second.empty()) {
         record_pair(*component, *found->second.back());

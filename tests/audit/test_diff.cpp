@@ -187,3 +187,33 @@ TEST_CASE("diff: markdown and JSON reports escape what the documents hold", "[au
       result, {"a", "SPDX 2.3"}, {"b", "CycloneDX 1.6"}, kensa::audit::DiffReportFormat::text);
   CHECK(text.find("1.0.0\\n| injected |") != std::string::npos);
 }
+
+TEST_CASE("diff: a document against itself has no changes, qualifiers and all", "[audit][diff]") {
+  Document document;
+  // Two builds of one version, told apart by a qualifier only: each must
+  // pair with itself, not with the other.
+  Component debian = package("deb", "libc6", "2.36-9");
+  debian.purl = "pkg:deb/debian/libc6@2.36-9?arch=amd64&distro=debian-12";
+  debian.id = "a";
+  debian.hashes = {{kensa::model::HashAlgorithm::sha256, std::string(64, '1')}};
+  Component rebuilt = debian;
+  rebuilt.purl = "pkg:deb/debian/libc6@2.36-9?arch=amd64&distro=debian-12.1";
+  rebuilt.id = "b";
+  rebuilt.hashes = {{kensa::model::HashAlgorithm::sha256, std::string(64, '2')}};
+  document.components = {debian, rebuilt};
+  CHECK(kensa::audit::diff_documents(document, document).changes.empty());
+}
+
+TEST_CASE("diff: thousands of versions of one package stay cheap", "[audit][diff]") {
+  Document before;
+  Document after;
+  for (int i = 0; i < 3000; ++i) {
+    before.components.push_back(package("npm", "many", "1.0." + std::to_string(i)));
+    after.components.push_back(package("npm", "many", "1.1." + std::to_string(i)));
+  }
+  // Past the ordering cap the versions pair in document order: every pair
+  // is still named, as an upgrade.
+  const auto result = kensa::audit::diff_documents(before, after);
+  CHECK(result.count(ChangeKind::upgraded) == 3000);
+  CHECK(result.changes.size() == 3000);
+}
