@@ -30,6 +30,7 @@ struct VerifyArguments {
   std::string report = "text";
   std::vector<std::string> excludes;
   std::string platform;
+  std::string evidence;
   std::string max_file_size;
 };
 
@@ -102,6 +103,16 @@ int run_verify(const VerifyArguments& arguments) {
     return k_exit_usage;
   }
   audit::VerifyOptions options;
+  if (arguments.evidence == "all") {
+    options.scan.evidence = scanner::EvidenceChoice::all;
+  } else if (arguments.evidence == "installed") {
+    options.scan.evidence = scanner::EvidenceChoice::installed;
+  } else if (arguments.evidence == "declared") {
+    options.scan.evidence = scanner::EvidenceChoice::declared;
+  } else if (!arguments.evidence.empty()) {
+    spdlog::error("--evidence must be installed, declared or all, not '{}'", arguments.evidence);
+    return k_exit_usage;
+  }
   options.strict = arguments.strict;
   options.scan.source.exclude = arguments.excludes;
   options.scan.source.platform = arguments.platform;
@@ -164,6 +175,12 @@ std::function<int()> register_verify_command(CLI::App& app) {
       ->add_option("--platform", arguments->platform,
                    "Which image of a multi-platform image to verify (as for scan)")
       ->type_name("OS/ARCH[/VARIANT]");
+  command
+      ->add_option("--evidence", arguments->evidence,
+                   "Which packages the delivery is found to hold, as for scan: installed, "
+                   "declared or all (default: as scan decides for the target); use what the SBOM "
+                   "was made with")
+      ->type_name("installed|declared|all");
   add_max_document_size_flag(*command, arguments->max_file_size);
   return [arguments] { return run_verify(*arguments); };
 }

@@ -3,6 +3,8 @@
 // --files`, and the same delivery tampered with.
 #include "../support/test_support.hpp"
 
+#include <kensa/model/hash.hpp>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -108,6 +110,13 @@ TEST_CASE("verify cli: an extra file alone is a warning, an error with --strict"
   CHECK(findings(lenient) == std::set<std::string>{"VERIFY-FILE-EXTRA notes.txt"});
   auto strict = verify_json({sbom.string(), delivery.string(), "--strict"}, 1);
   CHECK(findings(strict) == std::set<std::string>{"VERIFY-FILE-EXTRA notes.txt"});
+
+  // The SBOM shipped inside the delivery is not an extra file.
+  fs::remove(delivery / "notes.txt");
+  fs::copy_file(sbom, delivery / "sbom.spdx.json");
+  auto shipped =
+      verify_json({(delivery / "sbom.spdx.json").string(), delivery.string(), "--strict"}, 0);
+  CHECK(findings(shipped).empty());
 }
 
 TEST_CASE("verify cli: an archive of the delivery, nested members included", "[cli][verify]") {
@@ -164,4 +173,71 @@ TEST_CASE("verify cli: unreadable inputs exit 2 with one line", "[cli][verify]")
   CHECK(not_sbom.exit_code == 2);
   auto bad_report = run_kensa({"verify", sbom.string(), delivery.string(), "--report", "pdf"});
   CHECK(bad_report.exit_code == 2);
+}
+
+namespace {
+
+// A docker-save tarball of one layer holding `files` (path, contents).
+fs::path docker_image(const fs::path& folder, const std::string& name,
+                      const std::vector<std::pair<std::string, std::string>>& files) {
+  const fs::path root = folder / (name + "-build");
+  for (const auto& [path, contents] : files) {
+    write_file(root / "layer" / path, contents);
+  }
+  fs::create_directories(root / "image" / "layer1");
+  const std::string pack = "tar -C '" + (root / "layer").string() + "' --sort=name -cf '" +
+                           (root / "image" / "layer1" / "layer.tar").string() + "' .";
+  REQUIRE(std::system(pack.c_str()) == 0);
+  const std::string layer = kensa::testing::read_file(root / "image" / "layer1" / "layer.tar");
+  const std::string diff_id =
+      "sha256:" + kensa::model::compute_hash(kensa::model::HashAlgorithm::sha256, layer).hex;
+  write_file(root / "image" / "config.json",
+             nlohmann::json{{"architecture", "amd64"},
+                            {"os", "linux"},
+                            {"rootfs", {{"type", "layers"}, {"diff_ids", {diff_id}}}}}
+                 .dump());
+  write_file(root / "image" / "manifest.json",
+             nlohmann::json::array({{{"Config", "config.json"},
+                                     {"RepoTags", {name + ":1.0"}},
+                                     {"Layers", {"layer1/layer.tar"}}}})
+                 .dump());
+  const fs::path image = folder / (name + ".tar");
+  const std::string save = "tar -C '" + (root / "image").string() + "' --sort=name -cf '" +
+                           image.string() + "' manifest.json config.json layer1";
+  REQUIRE(std::system(save.c_str()) == 0);
+  return image;
+}
+
+} // namespace
+
+TEST_CASE("verify cli: a container image, and SPDX 3 and tag-value file digests", "[cli][verify]") {
+  const fs::path folder = kensa::testing::scratch_dir("verify-cli-image");
+  const std::string lockfile =
+      kensa::testing::read_file(kensa::testing::fixture("npm/lockfile-v3/package-lock.json"));
+  const std::string manifest =
+      kensa::testing::read_file(kensa::testing::fixture("npm/lockfile-v3/package.json"));
+  const fs::path image = docker_image(folder, "shipped",
+                                      {{"app/package-lock.json", lockfile},
+                                       {"app/package.json", manifest},
+                                       {"usr/bin/service", "service 1.0\n"}});
+  for (const std::string format : {"spdx-json@3.0", "spdx-tag-value", "cyclonedx-xml"}) {
+    INFO(format);
+    const fs::path sbom = folder / ("image-" + format.substr(0, 9) + ".sbom");
+    auto scanned = run_kensa({"scan", image.string(), "--files", "--evidence", "all", "-o",
+                              format + "=" + sbom.string(), "-q"});
+    REQUIRE(scanned.exit_code == 0);
+    // Verified with the evidence the SBOM was made with.
+    CHECK(findings(verify_json({sbom.string(), image.string(), "--evidence", "all"}, 0)).empty());
+  }
+  const fs::path sbom = folder / "image.cdx.json";
+  REQUIRE(
+      run_kensa({"scan", image.string(), "--files", "-o", "cyclonedx-json=" + sbom.string(), "-q"})
+          .exit_code == 0);
+  // The image rebuilt with another service binary.
+  const fs::path rebuilt = docker_image(folder, "rebuilt",
+                                        {{"app/package-lock.json", lockfile},
+                                         {"app/package.json", manifest},
+                                         {"usr/bin/service", "service 1.0, patched\n"}});
+  CHECK(findings(verify_json({sbom.string(), rebuilt.string()}, 1)) ==
+        std::set<std::string>{"VERIFY-FILE-CHANGED usr/bin/service"});
 }
