@@ -89,12 +89,18 @@ class Merger {
         document.metadata.subject ? document.metadata.subject->id : std::string();
     for (const auto& relationship : document.relationships) {
       std::string from = relationship.from;
+      model::RelationshipType type = relationship.type;
       // What the input's subject said of its components, the merged
-      // document's subject (or the input's assembly) says now.
+      // document's subject says now; in an assembly, which is a component
+      // and describes nothing, what it described is what it depends on
+      // (that it holds them, its contains edges say).
       if (!input_subject.empty() && from == input_subject) {
         from = assembly_id.empty() ? subject_id : assembly_id;
+        if (!assembly_id.empty() && type == model::RelationshipType::describes) {
+          type = model::RelationshipType::depends_on;
+        }
       }
-      m_graph.relate(std::move(from), relationship.to, relationship.type);
+      m_graph.relate(std::move(from), relationship.to, type);
     }
     for (const auto& file : document.files) {
       m_graph.add_file(file);

@@ -234,10 +234,11 @@ Result<VerifyResult> verify_delivery(const model::Document& sbom,
   }
   check_packages(sbom, *scanned, result, findings);
   if (scanned->metadata.completeness == model::Completeness::incomplete) {
+    const std::uint64_t omitted = scanned->metadata.omitted;
     findings.add(Severity::warning, "VERIFY-INCOMPLETE", "",
-                 "the delivery could not be read whole (" +
-                     std::to_string(scanned->metadata.omitted) +
-                     " places skipped or cut short): what was not read was not verified");
+                 "the delivery could not be read whole (" + std::to_string(omitted) +
+                     (omitted == 1 ? " place was" : " places were") +
+                     " skipped or cut short): what was not read was not verified");
   }
   order_and_cap(result, options.max_findings);
   return result;

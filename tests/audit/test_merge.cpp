@@ -128,6 +128,8 @@ TEST_CASE("merge: --hierarchical keeps each input as an assembly", "[audit][merg
   b.metadata.subject = service_b;
   a.components = {merge_package("ms", "2.1.3"), merge_package("debug", "4.3.4")};
   b.components = {merge_package("ms", "2.1.3")};
+  const std::string debug_id = merge_package("debug", "4.3.4").id;
+  a.relationships = {{service_a.id, debug_id, kensa::model::RelationshipType::describes}};
   const std::vector<kensa::audit::MergeInput> inputs{{"a.json", &a}, {"b.json", &b}};
   kensa::audit::MergeOptions options;
   options.hierarchical = true;
@@ -152,6 +154,12 @@ TEST_CASE("merge: --hierarchical keeps each input as an assembly", "[audit][merg
   CHECK(contains(service_b.id, ms));
   CHECK(contains(service_a.id, merge_package("debug", "4.3.4").id));
   CHECK_FALSE(contains(service_b.id, merge_package("debug", "4.3.4").id));
+  // What the input's subject described, its assembly depends on: only the
+  // merged document's subject describes anything.
+  CHECK(std::find(merged.relationships.begin(), merged.relationships.end(),
+                  kensa::model::Relationship{service_a.id, debug_id,
+                                             kensa::model::RelationshipType::depends_on}) !=
+        merged.relationships.end());
 }
 
 TEST_CASE("merge: incompleteness and omissions carry over", "[audit][merge]") {

@@ -141,6 +141,24 @@ TEST_CASE("verify cli: an archive of the delivery, nested members included", "[c
                               "VERIFY-FILE-CHANGED extras.tgz!/lib/libdemo.so.1"});
 }
 
+TEST_CASE("verify cli: a damaged archive in the delivery is named, and what it hid is missing",
+          "[cli][verify]") {
+  const fs::path folder = kensa::testing::scratch_dir("verify-cli-damaged");
+  const fs::path delivery = make_delivery(folder);
+  const fs::path sbom = sbom_of(delivery, folder / "delivery.cdx.json", "cyclonedx-json", true);
+  // The nested tarball cut short: its member cannot be vouched for.
+  const std::string tarball = kensa::testing::read_file(delivery / "extras.tgz");
+  std::ofstream(delivery / "extras.tgz", std::ios::binary | std::ios::trunc)
+      << tarball.substr(0, 60);
+  auto verified = run_kensa({"verify", sbom.string(), delivery.string(), "--report", "json"});
+  REQUIRE(verified.exit_code == 1);
+  CHECK(verified.err.find("extras.tgz") != std::string::npos);
+  CHECK(findings(nlohmann::json::parse(verified.out)) ==
+        std::set<std::string>{"VERIFY-FILE-CHANGED extras.tgz",
+                              "VERIFY-FILE-MISSING extras.tgz!/lib/libdemo.so.1",
+                              "VERIFY-INCOMPLETE "});
+}
+
 TEST_CASE("verify cli: without file digests, packages are verified and files said unchecked",
           "[cli][verify]") {
   const fs::path folder = kensa::testing::scratch_dir("verify-cli-packages");
