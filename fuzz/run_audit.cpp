@@ -28,9 +28,8 @@ void run_diff_merge(const FuzzTarget&, std::string_view data) {
   const auto all_added = audit::diff_documents(empty, document);
   fuzz_check(all_added.count(audit::ChangeKind::added) == document.components.size(),
              "every component of a new document is added");
-  for (const auto format :
-       {audit::DiffReportFormat::text, audit::DiffReportFormat::json,
-        audit::DiffReportFormat::markdown}) {
+  for (const auto format : {audit::DiffReportFormat::text, audit::DiffReportFormat::json,
+                            audit::DiffReportFormat::markdown}) {
     const std::string report = audit::render_diff(all_added, {"a", "A"}, {"b", "B"}, format);
     fuzz_check(!report.empty(), "a diff report is written");
   }
