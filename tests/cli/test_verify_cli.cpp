@@ -176,6 +176,16 @@ TEST_CASE("verify cli: without file digests, packages are verified and files sai
   const auto report = verify_json({sbom.string(), delivery.string()}, 1);
   CHECK(findings(report) == std::set<std::string>{"VERIFY-FILES-NOT-LISTED ",
                                                   "VERIFY-PACKAGE-MISSING pkg:npm/is-odd@3.0.1"});
+
+  // And gained one the SBOM does not list.
+  lock["packages"]["node_modules/left-pad"] = {{"version", "1.3.0"}, {"license", "WTFPL"}};
+  lock["packages"][""]["dependencies"]["left-pad"] = "^1.3.0";
+  std::ofstream(lockfile) << lock.dump(2);
+  const auto both = verify_json({sbom.string(), delivery.string()}, 1);
+  CHECK(findings(both) ==
+        std::set<std::string>{"VERIFY-FILES-NOT-LISTED ",
+                              "VERIFY-PACKAGE-MISSING pkg:npm/is-odd@3.0.1",
+                              "VERIFY-PACKAGE-UNDECLARED pkg:npm/left-pad@1.3.0"});
 }
 
 TEST_CASE("verify cli: unreadable inputs exit 2 with one line", "[cli][verify]") {
