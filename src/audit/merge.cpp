@@ -3,11 +3,14 @@
 #include <kensa/model/ids.hpp>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace kensa::audit {
 
-namespace {
+// Named, not anonymous: DocumentMerger::State holds a Merger.
+namespace merge_parts {
 
 using model::Component;
 using model::Document;
@@ -137,81 +140,113 @@ Component assembly_of(const MergeInput& input) {
   return assembly;
 }
 
-model::DocumentMetadata merged_metadata(std::span<const MergeInput> inputs) {
-  model::DocumentMetadata metadata;
-  const model::DocumentMetadata& first = inputs.front().document->metadata;
-  metadata.timestamp = first.timestamp;
-  metadata.subject = first.subject;
-  bool all_complete = true;
-  bool any_incomplete = false;
-  for (const auto& input : inputs) {
-    const model::DocumentMetadata& each = input.document->metadata;
-    for (const auto& tool : each.tools) {
-      if (std::none_of(metadata.tools.begin(), metadata.tools.end(),
-                       [&](const model::Tool& known) { return same_tool(known, tool); })) {
-        metadata.tools.push_back(tool);
-      }
+// What a later input adds to the metadata: its tools, authors and
+// properties, its lifecycle when none is known yet.
+void add_metadata(model::DocumentMetadata& metadata, const model::DocumentMetadata& each) {
+  for (const auto& tool : each.tools) {
+    if (std::none_of(metadata.tools.begin(), metadata.tools.end(),
+                     [&](const model::Tool& known) { return same_tool(known, tool); })) {
+      metadata.tools.push_back(tool);
     }
-    append_new(metadata.authors, each.authors);
-    append_new(metadata.properties, each.properties);
-    if (metadata.lifecycle.empty()) {
-      metadata.lifecycle = each.lifecycle;
-    }
-    all_complete = all_complete && each.completeness == model::Completeness::complete;
-    any_incomplete = any_incomplete || each.completeness == model::Completeness::incomplete;
   }
-  metadata.completeness = any_incomplete ? model::Completeness::incomplete
-                          : all_complete ? model::Completeness::complete
-                                         : model::Completeness::unknown;
-  return metadata;
+  append_new(metadata.authors, each.authors);
+  append_new(metadata.properties, each.properties);
+  if (metadata.lifecycle.empty()) {
+    metadata.lifecycle = each.lifecycle;
+  }
 }
 
-} // namespace
+// The merged document's subject: the first input's, renamed when the
+// options say so; a new one for a hierarchical merge.
+std::optional<Component> merged_subject(const std::optional<Component>& first,
+                                        const MergeOptions& options) {
+  const bool named = !options.source_name.empty() || !options.source_version.empty();
+  if (!options.hierarchical && !named) {
+    return first;
+  }
+  model::Component subject;
+  if (!options.hierarchical && first) {
+    subject = *first;
+  } else {
+    subject.type = model::ComponentType::application;
+    subject.name = "merged";
+  }
+  if (!options.source_name.empty()) {
+    subject.name = options.source_name;
+    subject.purl.clear();
+  }
+  if (!options.source_version.empty()) {
+    subject.version = options.source_version;
+    subject.purl.clear();
+  }
+  subject.id = model::component_id(subject);
+  return subject;
+}
 
-Document merge_documents(std::span<const MergeInput> inputs, const MergeOptions& options) {
+} // namespace merge_parts
+
+struct DocumentMerger::State {
+  MergeOptions options;
+  merge_parts::Merger merger;
+  std::optional<model::DocumentMetadata> metadata;
+  std::string subject_id;
+  bool all_complete = true;
+  bool any_incomplete = false;
+};
+
+DocumentMerger::DocumentMerger(MergeOptions options) : m_state(std::make_unique<State>()) {
+  m_state->options = std::move(options);
+}
+
+DocumentMerger::~DocumentMerger() = default;
+
+void DocumentMerger::add(const MergeInput& input) {
+  State& state = *m_state;
+  const model::DocumentMetadata& each = input.document->metadata;
+  if (!state.metadata) {
+    state.metadata.emplace();
+    state.metadata->timestamp = each.timestamp;
+    state.metadata->subject = merge_parts::merged_subject(each.subject, state.options);
+    state.subject_id = state.metadata->subject ? state.metadata->subject->id : std::string();
+  }
+  merge_parts::add_metadata(*state.metadata, each);
+  state.all_complete = state.all_complete && each.completeness == model::Completeness::complete;
+  state.any_incomplete =
+      state.any_incomplete || each.completeness == model::Completeness::incomplete;
+
+  std::string assembly_id;
+  if (state.options.hierarchical) {
+    assembly_id = state.merger.add(merge_parts::assembly_of(input), input.name);
+    state.merger.graph().relate(state.subject_id, assembly_id, model::RelationshipType::contains);
+  } else if (each.subject && each.subject->id != state.subject_id) {
+    // A later input's subject is kept as a component: it is part of what
+    // was merged.
+    state.merger.add(*each.subject, input.name);
+  }
+  state.merger.add_input(input, state.subject_id, assembly_id);
+}
+
+model::Document DocumentMerger::finish() && {
+  State& state = *m_state;
+  model::DocumentMetadata metadata =
+      state.metadata ? std::move(*state.metadata) : model::DocumentMetadata{};
+  metadata.completeness = state.any_incomplete                   ? model::Completeness::incomplete
+                          : state.all_complete && state.metadata ? model::Completeness::complete
+                                                                 : model::Completeness::unknown;
+  model::Document merged = std::move(state.merger.graph()).finish(std::move(metadata));
+  merged.metadata.omitted += state.merger.omitted_unnamed();
+  return merged;
+}
+
+model::Document merge_documents(std::span<const MergeInput> inputs, const MergeOptions& options) {
   if (inputs.empty()) {
     return {};
   }
-  model::DocumentMetadata metadata = merged_metadata(inputs);
-  const bool named = !options.source_name.empty() || !options.source_version.empty();
-  if (options.hierarchical || named) {
-    Component subject;
-    if (!options.hierarchical && metadata.subject) {
-      subject = *metadata.subject;
-    } else {
-      subject.type = model::ComponentType::application;
-      subject.name = "merged";
-    }
-    if (!options.source_name.empty()) {
-      subject.name = options.source_name;
-      subject.purl.clear();
-    }
-    if (!options.source_version.empty()) {
-      subject.version = options.source_version;
-      subject.purl.clear();
-    }
-    subject.id = model::component_id(subject);
-    metadata.subject = std::move(subject);
-  }
-  const std::string subject_id = metadata.subject ? metadata.subject->id : std::string();
-
-  Merger merger;
+  DocumentMerger merger(options);
   for (const auto& input : inputs) {
-    std::string assembly_id;
-    if (options.hierarchical) {
-      assembly_id = merger.add(assembly_of(input), input.name);
-      merger.graph().relate(subject_id, assembly_id, model::RelationshipType::contains);
-    } else if (input.document->metadata.subject &&
-               input.document->metadata.subject->id != subject_id) {
-      // A later input's subject is kept as a component: it is part of
-      // what was merged.
-      merger.add(*input.document->metadata.subject, input.name);
-    }
-    merger.add_input(input, subject_id, assembly_id);
+    merger.add(input);
   }
-  Document merged = std::move(merger.graph()).finish(std::move(metadata));
-  merged.metadata.omitted += merger.omitted_unnamed();
-  return merged;
+  return std::move(merger).finish();
 }
 
 } // namespace kensa::audit

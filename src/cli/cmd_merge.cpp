@@ -41,29 +41,31 @@ int run_merge(const MergeArguments& arguments) {
     spdlog::error("only one input can be standard input");
     return k_exit_usage;
   }
-  auto read = read_sboms(arguments.inputs, *max_bytes);
-  if (!read) {
-    spdlog::error("{}", read.error());
-    return k_exit_usage;
-  }
-  std::vector<format::ReadDocument> documents = std::move(*read);
-  for (std::size_t k = 0; k < documents.size(); ++k) {
-    spdlog::info("read {} as {}: {} components", arguments.inputs[k],
-                 format_label(documents[k].format), documents[k].document.components.size());
-  }
-  std::vector<audit::MergeInput> inputs;
-  for (std::size_t k = 0; k < documents.size(); ++k) {
-    inputs.push_back({source::document_input_name(arguments.inputs[k]), &documents[k].document});
-  }
   audit::MergeOptions options;
   options.hierarchical = arguments.hierarchical;
   options.source_name = arguments.source_name;
   options.source_version = arguments.source_version;
-  const model::Document merged = audit::merge_documents(inputs, options);
-  // The inputs are no longer needed: free them before the outputs are
-  // rendered.
-  inputs.clear();
-  documents.clear();
+  audit::DocumentMerger merger(options);
+  // Two inputs read at a time, merged, and freed: the memory a merge
+  // needs grows with the merged document, not with every input at once.
+  for (std::size_t first = 0; first < arguments.inputs.size(); first += 2) {
+    std::vector<std::string> paths{arguments.inputs[first]};
+    if (first + 1 < arguments.inputs.size()) {
+      paths.push_back(arguments.inputs[first + 1]);
+    }
+    auto read = read_sboms(paths, *max_bytes);
+    if (!read) {
+      spdlog::error("{}", read.error());
+      return k_exit_usage;
+    }
+    for (std::size_t k = 0; k < read->size(); ++k) {
+      const auto& document = (*read)[k];
+      spdlog::info("read {} as {}: {} components", paths[k], format_label(document.format),
+                   document.document.components.size());
+      merger.add({source::document_input_name(paths[k]), &document.document});
+    }
+  }
+  const model::Document merged = std::move(merger).finish();
   spdlog::info("merged {} documents: {} components, {} relationships", arguments.inputs.size(),
                merged.components.size(), merged.relationships.size());
 

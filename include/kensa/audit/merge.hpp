@@ -2,6 +2,7 @@
 
 #include <kensa/model/document.hpp>
 
+#include <memory>
 #include <span>
 #include <string>
 
@@ -25,6 +26,27 @@ struct MergeOptions {
   // subject (flat), or "merged" (hierarchical).
   std::string source_name;
   std::string source_version;
+};
+
+// Merges documents one at a time, so that each can be freed once it is
+// merged: what merge_documents() does, for inputs too many or too big to
+// hold at once.
+class DocumentMerger {
+ public:
+  explicit DocumentMerger(MergeOptions options);
+  ~DocumentMerger();
+  DocumentMerger(const DocumentMerger&) = delete;
+  DocumentMerger& operator=(const DocumentMerger&) = delete;
+
+  // Merges `input` (its document need not outlive the call). The first
+  // input gives the timestamp and the subject.
+  void add(const MergeInput& input);
+  // The merged document; nothing may be added after.
+  model::Document finish() &&;
+
+ private:
+  struct State;
+  std::unique_ptr<State> m_state;
 };
 
 // Merges `inputs`, in order. Components with the same purl (or, without
