@@ -121,3 +121,31 @@ TEST_CASE("diff cli: text by default, markdown on request, --fail-on for CI", "[
   CHECK(missing.err.find("/nonexistent/new.json") != std::string::npos);
   CHECK(missing.out.empty());
 }
+
+TEST_CASE("diff cli: file inventories are compared when both SBOMs have one", "[cli][diff]") {
+  const fs::path folder = kensa::testing::scratch_dir("diff-cli-files");
+  const fs::path project = folder / "project";
+  fs::copy(kensa::testing::fixture("npm/lockfile-v3"), project, fs::copy_options::recursive);
+  std::ofstream(project / "NOTICE") << "Copyright the authors\n";
+  const fs::path old_sbom = folder / "old.spdx.json";
+  const fs::path new_sbom = folder / "new.cdx.xml";
+  REQUIRE(run_kensa({"scan", project.string(), "--files", "-o",
+                     "spdx-json@2.3=" + old_sbom.string(), "-q"})
+              .exit_code == 0);
+  std::ofstream(project / "NOTICE") << "Copyright the authors and others\n";
+  std::ofstream(project / "CHANGES") << "1.0.1: fixes\n";
+  REQUIRE(run_kensa({"scan", project.string(), "--files", "-o",
+                     "cyclonedx-xml=" + new_sbom.string(), "-q"})
+              .exit_code == 0);
+  auto diffed = run_kensa(
+      {"diff", old_sbom.string(), new_sbom.string(), "--report", "json", "--fail-on", "file"});
+  INFO(diffed.err);
+  REQUIRE(diffed.exit_code == 1);
+  const auto report = nlohmann::json::parse(diffed.out);
+  CHECK(report["filesCompared"] == true);
+  std::set<std::string> changes;
+  for (const auto& change : report["changes"]) {
+    changes.insert(change["kind"].get<std::string>() + " " + change["subject"].get<std::string>());
+  }
+  CHECK(changes == std::set<std::string>{"file-changed NOTICE", "file-added CHANGES"});
+}
