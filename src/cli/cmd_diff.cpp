@@ -6,6 +6,7 @@
 
 #include <kensa/audit/diff.hpp>
 #include <kensa/audit/diff_report.hpp>
+#include <kensa/format/writer.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -56,8 +57,8 @@ int run_diff(const DiffArguments& arguments) {
   const format::ReadDocument& after = (*documents)[1];
   const audit::DiffResult result = audit::diff_documents(before.document, after.document);
   const std::string text =
-      audit::render_diff(result, {arguments.old_path, format_label(before.format)},
-                         {arguments.new_path, format_label(after.format)}, *report);
+      audit::render_diff(result, {arguments.old_path, format::format_label(before.format)},
+                         {arguments.new_path, format::format_label(after.format)}, *report);
   if (auto written = write_standard_output(text); !written) {
     spdlog::error("{}", written.error());
     return k_exit_usage;

@@ -5,6 +5,7 @@
 #include "sbom_input.hpp"
 
 #include <kensa/audit/merge.hpp>
+#include <kensa/format/writer.hpp>
 #include <kensa/source/document_input.hpp>
 
 #include <spdlog/spdlog.h>
@@ -60,7 +61,7 @@ int run_merge(const MergeArguments& arguments) {
     }
     for (std::size_t k = 0; k < read->size(); ++k) {
       const auto& document = (*read)[k];
-      spdlog::info("read {} as {}: {} components", paths[k], format_label(document.format),
+      spdlog::info("read {} as {}: {} components", paths[k], format::format_label(document.format),
                    document.document.components.size());
       merger.add({source::document_input_name(paths[k]), &document.document});
     }

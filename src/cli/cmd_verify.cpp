@@ -34,32 +34,6 @@ struct VerifyArguments {
   std::string max_file_size;
 };
 
-// How validate's report writers name a document's format.
-validate::DocumentKind document_kind(const format::DetectedFormat& format) {
-  validate::DocumentKind kind;
-  kind.version = format.spec_version;
-  if (format.family == format::DocumentFamily::spdx) {
-    kind.family = format.encoding == format::DocumentEncoding::json_ld
-                      ? validate::DocumentFamily::spdx3
-                      : validate::DocumentFamily::spdx2;
-  }
-  switch (format.encoding) {
-  case format::DocumentEncoding::xml:
-    kind.encoding = validate::DocumentEncoding::xml;
-    break;
-  case format::DocumentEncoding::yaml:
-    kind.encoding = validate::DocumentEncoding::yaml;
-    break;
-  case format::DocumentEncoding::tag_value:
-    kind.encoding = validate::DocumentEncoding::tag_value;
-    break;
-  default:
-    kind.encoding = validate::DocumentEncoding::json;
-    break;
-  }
-  return kind;
-}
-
 // The SBOM's location inside the target, when it ships there: it is no
 // extra file.
 std::string sbom_location_in(const std::string& sbom, const std::string& target) {
@@ -128,7 +102,7 @@ int run_verify(const VerifyArguments& arguments) {
 
   validate::DocumentReport report;
   report.path = source::document_input_name(arguments.sbom) + " against " + arguments.target;
-  report.kind = document_kind(sbom->format);
+  report.kind = sbom->format;
   report.findings = std::move(verified->findings);
   report.dropped_findings = verified->dropped_findings;
   validate::ReportOptions report_options;

@@ -94,14 +94,4 @@ Result<std::vector<format::ReadDocument>> read_sboms(const std::vector<std::stri
   return documents;
 }
 
-std::string format_label(const format::DetectedFormat& format) {
-  std::string label = format.family == format::DocumentFamily::cyclonedx ? "CycloneDX"
-                      : format.family == format::DocumentFamily::spdx    ? "SPDX"
-                                                                         : "unknown format";
-  if (!format.spec_version.empty()) {
-    label += " " + format.spec_version;
-  }
-  return label;
-}
-
 } // namespace kensa::cli

@@ -34,7 +34,4 @@ Result<format::ReadDocument> read_sbom(const std::string& path, std::uint64_t ma
 Result<std::vector<format::ReadDocument>> read_sboms(const std::vector<std::string>& paths,
                                                      std::uint64_t max_bytes);
 
-// "CycloneDX 1.6", "SPDX 2.3", "SPDX 3.0.1": how reports name a format.
-std::string format_label(const format::DetectedFormat& format);
-
 } // namespace kensa::cli

@@ -80,8 +80,8 @@ TEST_CASE("diff cli: SPDX 2.3 against CycloneDX 1.6 names exactly the lockfile's
                        "dependency-removed pkg:npm/kensa-fixture-app pkg:npm/is-odd ",
                        "dependency-added pkg:npm/kensa-fixture-app  pkg:npm/left-pad",
                    });
-  CHECK(report["old"]["format"] == "SPDX 2.3");
-  CHECK(report["new"]["format"] == "CycloneDX 1.6");
+  CHECK(report["old"]["format"] == "spdx-json 2.3");
+  CHECK(report["new"]["format"] == "cyclonedx-json 1.6");
 }
 
 TEST_CASE("diff cli: text by default, markdown on request, --fail-on for CI", "[cli][diff]") {

@@ -19,10 +19,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The fixture folders the cases below cover, one case each.
-const std::set<std::string> k_fixture_folders{"apk",  "bun",    "deno", "dpkg",         "formats",
-                                              "fuzz", "golang", "java", "node-modules", "npm",
-                                              "pnpm", "python", "rpm",  "rust",         "yarn"};
+// The fixture folders the cases below cover, one case each, and the ones
+// that hold no scan input (formats: documents; fuzz: fuzz inputs;
+// versions: version-ordering vectors).
+const std::set<std::string> k_fixture_folders{
+    "apk",          "bun", "deno", "dpkg",   "formats", "fuzz", "golang",   "java",
+    "node-modules", "npm", "pnpm", "python", "rpm",     "rust", "versions", "yarn"};
 
 // "cyclonedx-json@1.4", ... for every SBOM format and version written.
 std::vector<std::string> every_sbom_output() {
