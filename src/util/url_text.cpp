@@ -1,3 +1,4 @@
+#include <kensa/util/uri_characters.hpp>
 #include <kensa/util/url_text.hpp>
 
 #include <cstddef>
@@ -6,41 +7,6 @@
 namespace kensa {
 
 namespace {
-
-bool is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-bool is_hex(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-bool is_unreserved(char c) {
-  return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-bool is_sub_delim(char c) {
-  switch (c) {
-  case '!':
-  case '$':
-  case '&':
-  case '\'':
-  case '(':
-  case ')':
-  case '*':
-  case '+':
-  case ',':
-  case ';':
-  case '=':
-    return true;
-  default:
-    return false;
-  }
-}
 
 std::string_view trim_space(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
@@ -52,7 +18,7 @@ std::string_view trim_space(std::string_view text) {
 
 // The length of the scheme and its ':' at the start of `text`, or 0.
 std::size_t scheme_length(std::string_view text) {
-  if (text.empty() || !is_alpha(text.front())) {
+  if (text.empty() || !uri_characters::is_alpha(text.front())) {
     return 0;
   }
   for (std::size_t i = 1; i < text.size(); ++i) {
@@ -60,7 +26,8 @@ std::size_t scheme_length(std::string_view text) {
     if (c == ':') {
       return i + 1;
     }
-    if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') {
+    if (!uri_characters::is_alpha(c) && !uri_characters::is_digit(c) && c != '+' && c != '-' &&
+        c != '.') {
       return 0;
     }
   }
@@ -81,7 +48,8 @@ template <typename Allowed>
 void append_part(std::string& out, std::string_view text, Allowed allowed) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '%' && i + 2 < text.size() && is_hex(text[i + 1]) && is_hex(text[i + 2])) {
+    if (c == '%' && i + 2 < text.size() && uri_characters::is_hex(text[i + 1]) &&
+        uri_characters::is_hex(text[i + 2])) {
       out += c;
     } else if (c != '%' && allowed(c)) {
       out += c;
@@ -92,7 +60,8 @@ void append_part(std::string& out, std::string_view text, Allowed allowed) {
 }
 
 bool is_pchar(char c) {
-  return is_unreserved(c) || is_sub_delim(c) || c == ':' || c == '@';
+  return uri_characters::is_unreserved(c) || uri_characters::is_sub_delim(c) || c == ':' ||
+         c == '@';
 }
 
 // An IP literal kensa keeps as it is: hex digits, ':' and '.' (IPv6, with
@@ -108,12 +77,13 @@ bool is_ip_literal(std::string_view inside) {
       return false;
     }
     for (std::size_t i = 1; i < dot; ++i) {
-      if (!is_hex(inside[i])) {
+      if (!uri_characters::is_hex(inside[i])) {
         return false;
       }
     }
     for (std::size_t i = dot + 1; i < inside.size(); ++i) {
-      if (!is_unreserved(inside[i]) && !is_sub_delim(inside[i]) && inside[i] != ':') {
+      if (!uri_characters::is_unreserved(inside[i]) && !uri_characters::is_sub_delim(inside[i]) &&
+          inside[i] != ':') {
         return false;
       }
     }
@@ -123,7 +93,7 @@ bool is_ip_literal(std::string_view inside) {
   for (const char c : inside) {
     if (c == ':') {
       ++colons;
-    } else if (!is_hex(c) && c != '.') {
+    } else if (!uri_characters::is_hex(c) && c != '.') {
       return false;
     }
   }
@@ -135,8 +105,9 @@ bool is_ip_literal(std::string_view inside) {
 bool append_authority(std::string& out, std::string_view authority) {
   std::string_view host_port = authority;
   if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
-    append_part(out, authority.substr(0, at),
-                [](char c) { return is_unreserved(c) || is_sub_delim(c) || c == ':'; });
+    append_part(out, authority.substr(0, at), [](char c) {
+      return uri_characters::is_unreserved(c) || uri_characters::is_sub_delim(c) || c == ':';
+    });
     out += '@';
     host_port = authority.substr(at + 1);
   }
@@ -163,11 +134,13 @@ bool append_authority(std::string& out, std::string_view authority) {
       port = host_port.substr(colon + 1);
       has_port = true;
     }
-    append_part(out, host, [](char c) { return is_unreserved(c) || is_sub_delim(c); });
+    append_part(out, host, [](char c) {
+      return uri_characters::is_unreserved(c) || uri_characters::is_sub_delim(c);
+    });
   }
   if (has_port) {
     for (const char c : port) {
-      if (!is_digit(c)) {
+      if (!uri_characters::is_digit(c)) {
         return false;
       }
     }
@@ -181,7 +154,7 @@ bool is_atext(char c) {
   if (static_cast<unsigned char>(c) >= 0x80) {
     return true; // UTF-8 of an internationalized address (RFC 6531).
   }
-  if (is_alpha(c) || is_digit(c)) {
+  if (uri_characters::is_alpha(c) || uri_characters::is_digit(c)) {
     return true;
   }
   for (const char special : std::string_view("!#$%&'*+-/=?^_`{|}~")) {
@@ -197,7 +170,8 @@ bool is_label(std::string_view label) {
     return false;
   }
   for (const char c : label) {
-    if (!is_alpha(c) && !is_digit(c) && c != '-' && static_cast<unsigned char>(c) < 0x80) {
+    if (!uri_characters::is_alpha(c) && !uri_characters::is_digit(c) && c != '-' &&
+        static_cast<unsigned char>(c) < 0x80) {
       return false;
     }
   }
@@ -217,12 +191,12 @@ std::optional<std::string> url_of_scp_address(std::string_view text) {
   const std::string_view user = text.substr(0, at);
   const std::string_view host = text.substr(at + 1, colon - at - 1);
   for (const char c : user) {
-    if (!is_unreserved(c)) {
+    if (!uri_characters::is_unreserved(c)) {
       return std::nullopt;
     }
   }
   for (const char c : host) {
-    if (!is_unreserved(c)) {
+    if (!uri_characters::is_unreserved(c)) {
       return std::nullopt;
     }
   }
@@ -284,7 +258,8 @@ std::optional<std::string> uri_reference_of(std::string_view text) {
     const char c = rest[i];
     if (c == '/') {
       out += c;
-    } else if (c == '%' && i + 2 < rest.size() && is_hex(rest[i + 1]) && is_hex(rest[i + 2])) {
+    } else if (c == '%' && i + 2 < rest.size() && uri_characters::is_hex(rest[i + 1]) &&
+               uri_characters::is_hex(rest[i + 2])) {
       out += rest.substr(i, 3);
       i += 2;
     } else {

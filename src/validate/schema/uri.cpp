@@ -2,42 +2,13 @@
 
 #include "utf8.hpp"
 
+#include <kensa/util/uri_characters.hpp>
+
 #include <vector>
 
 namespace kensa::validate::schema {
 
 namespace {
-
-bool is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-bool is_hex(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-bool is_unreserved(char c) {
-  return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
-}
-bool is_sub_delim(char c) {
-  switch (c) {
-  case '!':
-  case '$':
-  case '&':
-  case '\'':
-  case '(':
-  case ')':
-  case '*':
-  case '+':
-  case ',':
-  case ';':
-  case '=':
-    return true;
-  default:
-    return false;
-  }
-}
 
 // RFC 3987 ucschar and iprivate.
 bool is_ucschar(char32_t c) {
@@ -64,7 +35,8 @@ bool check_chars(std::string_view text, bool international, bool is_query, Allow
   while (i < text.size()) {
     const char c = text[i];
     if (c == '%') {
-      if (i + 2 >= text.size() || !is_hex(text[i + 1]) || !is_hex(text[i + 2])) {
+      if (i + 2 >= text.size() || !uri_characters::is_hex(text[i + 1]) ||
+          !uri_characters::is_hex(text[i + 2])) {
         return false;
       }
       i += 3;
@@ -89,15 +61,17 @@ bool check_chars(std::string_view text, bool international, bool is_query, Allow
 }
 
 bool is_pchar(char c) {
-  return is_unreserved(c) || is_sub_delim(c) || c == ':' || c == '@';
+  return uri_characters::is_unreserved(c) || uri_characters::is_sub_delim(c) || c == ':' ||
+         c == '@';
 }
 
 bool is_valid_scheme(std::string_view scheme) {
-  if (scheme.empty() || !is_alpha(scheme.front())) {
+  if (scheme.empty() || !uri_characters::is_alpha(scheme.front())) {
     return false;
   }
   for (const char c : scheme) {
-    if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') {
+    if (!uri_characters::is_alpha(c) && !uri_characters::is_digit(c) && c != '+' && c != '-' &&
+        c != '.') {
       return false;
     }
   }
@@ -110,7 +84,7 @@ bool is_valid_ipv4(std::string_view text) {
   while (true) {
     std::size_t start = i;
     int value = 0;
-    while (i < text.size() && is_digit(text[i]) && i - start < 3) {
+    while (i < text.size() && uri_characters::is_digit(text[i]) && i - start < 3) {
       value = value * 10 + (text[i] - '0');
       ++i;
     }
@@ -152,7 +126,7 @@ bool is_valid_ipv6_address(std::string_view text) {
   }
   while (i < text.size()) {
     std::size_t start = i;
-    while (i < text.size() && is_hex(text[i]) && i - start < 5) {
+    while (i < text.size() && uri_characters::is_hex(text[i]) && i - start < 5) {
       ++i;
     }
     if (i < text.size() && text[i] == '.') {
@@ -199,14 +173,15 @@ bool is_valid_ip_literal(std::string_view text) {
   if (!text.empty() && (text.front() == 'v' || text.front() == 'V')) {
     // IPvFuture = "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )
     std::size_t i = 1;
-    while (i < text.size() && is_hex(text[i])) {
+    while (i < text.size() && uri_characters::is_hex(text[i])) {
       ++i;
     }
     if (i == 1 || i >= text.size() || text[i] != '.' || i + 1 == text.size()) {
       return false;
     }
     for (++i; i < text.size(); ++i) {
-      if (!is_unreserved(text[i]) && !is_sub_delim(text[i]) && text[i] != ':') {
+      if (!uri_characters::is_unreserved(text[i]) && !uri_characters::is_sub_delim(text[i]) &&
+          text[i] != ':') {
         return false;
       }
     }
@@ -219,8 +194,9 @@ bool is_valid_authority(std::string_view authority, bool international) {
   const auto at = authority.rfind('@');
   if (at != std::string_view::npos) {
     const auto userinfo = authority.substr(0, at);
-    if (!check_chars(userinfo, international, false,
-                     [](char c) { return is_unreserved(c) || is_sub_delim(c) || c == ':'; })) {
+    if (!check_chars(userinfo, international, false, [](char c) {
+          return uri_characters::is_unreserved(c) || uri_characters::is_sub_delim(c) || c == ':';
+        })) {
       return false;
     }
     authority.remove_prefix(at + 1);
@@ -249,13 +225,14 @@ bool is_valid_authority(std::string_view authority, bool international) {
       port = host.substr(colon + 1);
       host = host.substr(0, colon);
     }
-    if (!check_chars(host, international, false,
-                     [](char c) { return is_unreserved(c) || is_sub_delim(c); })) {
+    if (!check_chars(host, international, false, [](char c) {
+          return uri_characters::is_unreserved(c) || uri_characters::is_sub_delim(c);
+        })) {
       return false;
     }
   }
   for (const char c : port) {
-    if (!is_digit(c)) {
+    if (!uri_characters::is_digit(c)) {
       return false;
     }
   }
