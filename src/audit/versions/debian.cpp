@@ -6,28 +6,6 @@ namespace kensa::audit::versions {
 
 namespace debian_rules {
 
-struct DebianVersion {
-  std::string_view epoch;
-  std::string_view upstream;
-  std::string_view revision;
-};
-
-DebianVersion split(std::string_view text) {
-  DebianVersion version;
-  const std::size_t colon = text.find(':');
-  if (colon != std::string_view::npos) {
-    version.epoch = text.substr(0, colon);
-    text.remove_prefix(colon + 1);
-  }
-  const std::size_t dash = text.rfind('-');
-  if (dash != std::string_view::npos) {
-    version.revision = text.substr(dash + 1);
-    text = text.substr(0, dash);
-  }
-  version.upstream = text;
-  return version;
-}
-
 // Where a character sorts among non-digits: '~' before everything, even the
 // end of the string; letters before all other characters.
 int order(std::string_view text, std::size_t at) {
@@ -79,31 +57,22 @@ int verrevcmp(std::string_view a, std::string_view b) {
 
 // An epoch that is not a number makes the whole text the upstream version,
 // as if there were no epoch.
-bool numeric(std::string_view text) {
-  for (const char c : text) {
-    if (!is_digit(c)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 } // namespace debian_rules
 
 int compare_debian(std::string_view a, std::string_view b) {
   using namespace debian_rules;
-  DebianVersion left = split(a);
-  DebianVersion right = split(b);
-  if (!numeric(left.epoch) || !numeric(right.epoch)) {
-    return compare_unparsed(numeric(left.epoch), numeric(right.epoch), a, b);
+  const EpochVersionRelease left = split_epoch_version_release(a);
+  const EpochVersionRelease right = split_epoch_version_release(b);
+  if (!is_all_digits(left.epoch) || !is_all_digits(right.epoch)) {
+    return compare_unparsed(is_all_digits(left.epoch), is_all_digits(right.epoch), a, b);
   }
   if (const int epochs = compare_digits(left.epoch, right.epoch); epochs != 0) {
     return epochs;
   }
-  if (const int upstream = verrevcmp(left.upstream, right.upstream); upstream != 0) {
+  if (const int upstream = verrevcmp(left.version, right.version); upstream != 0) {
     return upstream;
   }
-  return verrevcmp(left.revision, right.revision);
+  return verrevcmp(left.release, right.release);
 }
 
 } // namespace kensa::audit::versions

@@ -2,6 +2,31 @@
 
 namespace kensa::audit::versions {
 
+EpochVersionRelease split_epoch_version_release(std::string_view text) {
+  EpochVersionRelease parts;
+  const std::size_t colon = text.find(':');
+  if (colon != std::string_view::npos) {
+    parts.epoch = text.substr(0, colon);
+    text.remove_prefix(colon + 1);
+  }
+  const std::size_t dash = text.rfind('-');
+  if (dash != std::string_view::npos) {
+    parts.release = text.substr(dash + 1);
+    text = text.substr(0, dash);
+  }
+  parts.version = text;
+  return parts;
+}
+
+bool is_all_digits(std::string_view text) {
+  for (const char c : text) {
+    if (!is_digit(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 int compare_digits(std::string_view a, std::string_view b) {
   while (!a.empty() && a.front() == '0') {
     a.remove_prefix(1);

@@ -84,37 +84,6 @@ int rpmvercmp(std::string_view a, std::string_view b) {
   return i >= a.size() ? -1 : 1;
 }
 
-struct Evr {
-  std::string_view epoch;
-  std::string_view version;
-  std::string_view release;
-};
-
-Evr split(std::string_view text) {
-  Evr evr;
-  const std::size_t colon = text.find(':');
-  if (colon != std::string_view::npos) {
-    evr.epoch = text.substr(0, colon);
-    text.remove_prefix(colon + 1);
-  }
-  const std::size_t dash = text.rfind('-');
-  if (dash != std::string_view::npos) {
-    evr.release = text.substr(dash + 1);
-    text = text.substr(0, dash);
-  }
-  evr.version = text;
-  return evr;
-}
-
-bool numeric(std::string_view epoch) {
-  for (const char c : epoch) {
-    if (!is_digit(c)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // A missing epoch is 0.
 std::string_view epoch_number(std::string_view epoch) {
   return epoch.empty() ? std::string_view("0") : epoch;
@@ -124,10 +93,10 @@ std::string_view epoch_number(std::string_view epoch) {
 
 int compare_rpm(std::string_view a, std::string_view b) {
   using namespace rpm_rules;
-  const Evr left = split(a);
-  const Evr right = split(b);
-  if (!numeric(left.epoch) || !numeric(right.epoch)) {
-    return compare_unparsed(numeric(left.epoch), numeric(right.epoch), a, b);
+  const EpochVersionRelease left = split_epoch_version_release(a);
+  const EpochVersionRelease right = split_epoch_version_release(b);
+  if (!is_all_digits(left.epoch) || !is_all_digits(right.epoch)) {
+    return compare_unparsed(is_all_digits(left.epoch), is_all_digits(right.epoch), a, b);
   }
   if (const int epochs = compare_digits(epoch_number(left.epoch), epoch_number(right.epoch));
       epochs != 0) {

@@ -31,6 +31,19 @@ inline int compare_unparsed(bool a_parsed, bool b_parsed, std::string_view a, st
 // ignored), without converting them: versions carry 20-digit dates.
 int compare_digits(std::string_view a, std::string_view b);
 
+// "epoch:version-release", as Debian and RPM both write a version: the
+// epoch before the first ':', the release (Debian's revision) after the
+// last '-'; either may be empty.
+struct EpochVersionRelease {
+  std::string_view epoch;
+  std::string_view version;
+  std::string_view release;
+};
+EpochVersionRelease split_epoch_version_release(std::string_view text);
+
+// Whether `text` is digits only (an empty epoch is).
+bool is_all_digits(std::string_view text);
+
 // -1, 0 or 1 for any integer or comparison result.
 template <typename T>
 int sign(T value) {
