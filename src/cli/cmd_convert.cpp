@@ -4,6 +4,7 @@
 #include "exit_codes.hpp"
 #include "input_in_progress.hpp"
 #include "limit_flags.hpp"
+#include "sbom_input.hpp"
 
 #include <kensa/format/output_spec.hpp>
 #include <kensa/format/reader.hpp>
@@ -37,9 +38,7 @@ int run_convert(const ConvertArguments& arguments) {
     spdlog::error("{}", outputs.error());
     return k_exit_usage;
   }
-  const auto max_bytes = arguments.max_file_size.empty()
-                             ? Result<std::uint64_t>(source::k_default_max_document_size)
-                             : parse_size_flag("--max-file-size", arguments.max_file_size);
+  const auto max_bytes = max_document_size(arguments.max_file_size);
   if (!max_bytes) {
     spdlog::error("{}", max_bytes.error());
     return k_exit_usage;
@@ -103,11 +102,7 @@ std::function<int()> register_convert_command(CLI::App& app) {
       ->type_name("FORMAT[@VERSION][=FILE]")
       ->required();
   add_special_output_flag(*command, arguments->output_rules);
-  command
-      ->add_option("--max-file-size", arguments->max_file_size,
-                   "Refuse an input larger than this (default: " +
-                       std::to_string(source::k_default_max_document_size >> 20) + "MiB)")
-      ->type_name("SIZE");
+  add_max_document_size_flag(*command, arguments->max_file_size);
   return [arguments]() { return run_convert(*arguments); };
 }
 

@@ -4,6 +4,7 @@
 #include "exit_codes.hpp"
 #include "input_in_progress.hpp"
 #include "limit_flags.hpp"
+#include "sbom_input.hpp"
 
 #include <kensa/format/writer.hpp>
 #include <kensa/source/document_input.hpp>
@@ -164,9 +165,7 @@ int run_validate(const ValidateArguments& arguments) {
   }
   validate::ValidationOptions options;
   options.json_limits.max_depth = arguments.max_depth;
-  const auto max_bytes = arguments.max_file_size.empty()
-                             ? Result<std::uint64_t>(source::k_default_max_document_size)
-                             : parse_size_flag("--max-file-size", arguments.max_file_size);
+  const auto max_bytes = max_document_size(arguments.max_file_size);
   if (!max_bytes) {
     spdlog::error("{}", max_bytes.error());
     return k_exit_usage;
@@ -285,11 +284,7 @@ std::function<int()> register_validate_command(CLI::App& app) {
       ->add_option("--max-depth", arguments->max_depth,
                    "Refuse JSON nested deeper than this (default: 10000)")
       ->type_name("N");
-  command
-      ->add_option("--max-file-size", arguments->max_file_size,
-                   "Refuse a document larger than this (default: " +
-                       std::to_string(source::k_default_max_document_size >> 20) + "MiB)")
-      ->type_name("SIZE");
+  add_max_document_size_flag(*command, arguments->max_file_size);
   return [arguments] { return run_validate(*arguments); };
 }
 
