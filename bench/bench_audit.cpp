@@ -16,6 +16,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -79,17 +80,32 @@ const Releases& releases() {
   return texts;
 }
 
-void diff_releases(benchmark::State& state) {
+// Both releases read back, as the commands read them; nullopt (and the
+// benchmark skipped) when either cannot be read.
+struct ReadReleases {
+  format::ReadDocument before;
+  format::ReadDocument after;
+};
+
+std::optional<ReadReleases> read_releases(benchmark::State& state) {
   const Releases& texts = releases();
+  auto before = format::read_document(texts.old_text, "old.cdx.json");
+  auto after = format::read_document(texts.new_text, "new.spdx.json");
+  if (!before || !after) {
+    state.SkipWithError("cannot read a release");
+    return std::nullopt;
+  }
+  return ReadReleases{std::move(*before), std::move(*after)};
+}
+
+void diff_releases(benchmark::State& state) {
   std::size_t changes = 0;
   for (auto _ : state) {
-    auto before = format::read_document(texts.old_text, "old.cdx.json");
-    auto after = format::read_document(texts.new_text, "new.spdx.json");
-    if (!before || !after) {
-      state.SkipWithError("cannot read a release");
+    auto read = read_releases(state);
+    if (!read) {
       break;
     }
-    const auto result = audit::diff_documents(before->document, after->document);
+    const auto result = audit::diff_documents(read->before.document, read->after.document);
     const std::string report = audit::render_diff(
         result, {"old", "CycloneDX 1.6"}, {"new", "SPDX 2.3"}, audit::DiffReportFormat::text);
     changes = result.changes.size();
@@ -99,18 +115,15 @@ void diff_releases(benchmark::State& state) {
 }
 
 void merge_releases(benchmark::State& state) {
-  const Releases& texts = releases();
   const auto spec = format::parse_output_spec("cyclonedx-json@1.6");
   std::size_t components = 0;
   for (auto _ : state) {
-    auto before = format::read_document(texts.old_text, "old.cdx.json");
-    auto after = format::read_document(texts.new_text, "new.spdx.json");
-    if (!before || !after) {
-      state.SkipWithError("cannot read a release");
+    auto read = read_releases(state);
+    if (!read) {
       break;
     }
-    const std::vector<audit::MergeInput> inputs{{"old.cdx.json", &before->document},
-                                                {"new.spdx.json", &after->document}};
+    const std::vector<audit::MergeInput> inputs{{"old.cdx.json", &read->before.document},
+                                                {"new.spdx.json", &read->after.document}};
     const model::Document merged = audit::merge_documents(inputs, {});
     const std::string text = format::render(merged, *spec);
     components = merged.components.size();
@@ -121,30 +134,24 @@ void merge_releases(benchmark::State& state) {
 
 // The comparison alone, on documents already read.
 void diff_read_releases(benchmark::State& state) {
-  const Releases& texts = releases();
-  auto before = format::read_document(texts.old_text, "old.cdx.json");
-  auto after = format::read_document(texts.new_text, "new.spdx.json");
-  if (!before || !after) {
-    state.SkipWithError("cannot read a release");
+  auto read = read_releases(state);
+  if (!read) {
     return;
   }
   for (auto _ : state) {
-    const auto result = audit::diff_documents(before->document, after->document);
+    const auto result = audit::diff_documents(read->before.document, read->after.document);
     benchmark::DoNotOptimize(result.changes.data());
   }
 }
 
 // The merge alone, on documents already read, without writing.
 void merge_read_releases(benchmark::State& state) {
-  const Releases& texts = releases();
-  auto before = format::read_document(texts.old_text, "old.cdx.json");
-  auto after = format::read_document(texts.new_text, "new.spdx.json");
-  if (!before || !after) {
-    state.SkipWithError("cannot read a release");
+  auto read = read_releases(state);
+  if (!read) {
     return;
   }
-  const std::vector<audit::MergeInput> inputs{{"old.cdx.json", &before->document},
-                                              {"new.spdx.json", &after->document}};
+  const std::vector<audit::MergeInput> inputs{{"old.cdx.json", &read->before.document},
+                                              {"new.spdx.json", &read->after.document}};
   for (auto _ : state) {
     const model::Document merged = audit::merge_documents(inputs, {});
     benchmark::DoNotOptimize(merged.components.data());
