@@ -1,6 +1,6 @@
 #include "apk_component.hpp"
 
-#include "../os_release/os_package.hpp"
+#include "../common/distro/os_package.hpp"
 
 #include <kensa/model/hash.hpp>
 #include <kensa/model/purl.hpp>
@@ -31,14 +31,14 @@ Result<model::Hash> decode_checksum(std::string_view checksum) {
 
 } // namespace
 
-std::string purl_namespace(const os_release::OsRelease* distro) {
+std::string purl_namespace(const distro::OsRelease* distro) {
   if (distro != nullptr && !distro->id.empty() && distro->id != "linux") {
     return distro->id;
   }
   return "alpine";
 }
 
-model::Component make_component(const ApkPackage& package, const os_release::OsRelease* distro,
+model::Component make_component(const ApkPackage& package, const distro::OsRelease* distro,
                                 const model::Evidence& evidence,
                                 std::vector<std::string>& problems) {
   model::Component component;
@@ -52,7 +52,7 @@ model::Component make_component(const ApkPackage& package, const os_release::OsR
   std::vector<std::pair<std::string, std::string>> qualifiers;
   qualifiers.emplace_back("arch", package.architecture);
   if (distro != nullptr) {
-    qualifiers.emplace_back("distro", os_release::distro_qualifier(*distro));
+    qualifiers.emplace_back("distro", distro::distro_qualifier(*distro));
   }
   if (!package.origin.empty() && package.origin != package.name) {
     qualifiers.emplace_back("upstream", package.origin);
@@ -63,8 +63,7 @@ model::Component make_component(const ApkPackage& package, const os_release::OsR
   } else {
     problems.push_back(describe + ": " + purl.error());
   }
-  if (std::string cpe = os_release::package_cpe(vendor, package.name, package.version);
-      !cpe.empty()) {
+  if (std::string cpe = distro::package_cpe(vendor, package.name, package.version); !cpe.empty()) {
     component.cpes.push_back(std::move(cpe));
   }
   if (!package.license.empty()) {
@@ -78,7 +77,7 @@ model::Component make_component(const ApkPackage& package, const os_release::OsR
       problems.push_back(describe + ": " + hash.error());
     }
   }
-  component.supplier = os_release::parse_maintainer(package.maintainer);
+  component.supplier = distro::parse_maintainer(package.maintainer);
   component.description = package.description;
   if (!package.url.empty()) {
     component.external_references.push_back({"website", package.url});

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../os_release/os_release.hpp"
+#include "../common/distro/os_release.hpp"
 #include "apk_package.hpp"
 
 #include <kensa/model/component.hpp>
@@ -20,12 +20,12 @@ inline constexpr std::string_view k_property_file_digests = "kensa:apk:file-dige
 
 // The purl namespace: the distribution's ID ("alpine", "wolfi",
 // "postmarketos"), "alpine" when unknown.
-std::string purl_namespace(const os_release::OsRelease* distro);
+std::string purl_namespace(const distro::OsRelease* distro);
 
 // purl pkg:apk/<namespace>/<name>@<version> with arch, distro and (when the
 // origin differs from the name) upstream qualifiers; the CPE; L as declared
 // license; m as supplier; C as a SHA-1 hash. Problems go to `problems`.
-model::Component make_component(const ApkPackage& package, const os_release::OsRelease* distro,
+model::Component make_component(const ApkPackage& package, const distro::OsRelease* distro,
                                 const model::Evidence& evidence,
                                 std::vector<std::string>& problems);
 

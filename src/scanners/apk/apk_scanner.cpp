@@ -1,6 +1,6 @@
 #include "apk_scanner.hpp"
 
-#include "../os_release/distro_index.hpp"
+#include "../common/distro/distro_index.hpp"
 #include "apk_component.hpp"
 #include "apk_dependencies.hpp"
 
@@ -11,7 +11,7 @@ namespace {
 constexpr std::string_view k_installed = "lib/apk/db/installed";
 
 void scan_database(ScanContext& context, const source::SourceFile& file, const std::string& root,
-                   const os_release::OsRelease* distro) {
+                   const distro::OsRelease* distro) {
   InstalledParse parsed = parse_installed(file.contents);
   for (const auto& problem : parsed.problems) {
     context.warn(file.location, problem);
@@ -49,15 +49,15 @@ class ApkScanner : public Scanner {
  public:
   ApkScanner() {
     m_patterns = {FilePattern{"**/" + std::string(k_installed), EvidenceKind::installed}};
-    add_patterns(m_patterns, os_release::release_file_patterns(), EvidenceKind::installed);
+    add_patterns(m_patterns, distro::release_file_patterns(), EvidenceKind::installed);
   }
 
   std::span<const FilePattern> patterns() const override { return m_patterns; }
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
-    os_release::DistroIndex distros(files);
+    distro::DistroIndex distros(files);
     for (const auto& file : files) {
-      if (auto root = os_release::root_of(file.location, k_installed)) {
+      if (auto root = distro::root_of(file.location, k_installed)) {
         scan_database(context, file, *root, distros.find(*root));
       }
     }

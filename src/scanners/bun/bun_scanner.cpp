@@ -5,9 +5,9 @@
 // are found the way node finds them: nested first, then each level up.
 #include "bun_scanner.hpp"
 
-#include "../javascript/json_text.hpp"
-#include "../javascript/package_graph.hpp"
-#include "../javascript/paths.hpp"
+#include "../common/javascript/json_text.hpp"
+#include "../common/javascript/package_graph.hpp"
+#include "../common/javascript/paths.hpp"
 #include "../npm/lockfile.hpp"
 
 #include <spdlog/spdlog.h>
@@ -170,8 +170,9 @@ class BunLock {
         m_report.warn("workspace \"" + folder + "\" is not an object");
         continue;
       }
-      npm::PackageFacts facts;
-      facts.role = folder.empty() ? npm::PackageRole::root : npm::PackageRole::workspace;
+      javascript::PackageFacts facts;
+      facts.role =
+          folder.empty() ? javascript::PackageRole::root : javascript::PackageRole::workspace;
       facts.link = !folder.empty();
       facts.name = text_of(find_member(entry, "name"));
       facts.version = text_of(find_member(entry, "version"));
@@ -223,7 +224,7 @@ class BunLock {
         }
         continue;
       }
-      npm::PackageFacts facts;
+      javascript::PackageFacts facts;
       facts.name = name;
       // The install path ends with the name it is installed under.
       std::string_view last = path;
@@ -233,7 +234,7 @@ class BunLock {
       if (last != name) {
         facts.alias = std::string(last);
       }
-      if (npm::looks_like_version(reference)) {
+      if (javascript::looks_like_version(reference)) {
         facts.version = reference;
       } else if (reference.starts_with("npm:")) {
         facts.version = reference.substr(4);

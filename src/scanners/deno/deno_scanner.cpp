@@ -6,9 +6,9 @@
 // specifiers in full ("npm:ms@2.1.3").
 #include "deno_scanner.hpp"
 
-#include "../javascript/json_text.hpp"
-#include "../javascript/package_graph.hpp"
-#include "../javascript/paths.hpp"
+#include "../common/javascript/json_text.hpp"
+#include "../common/javascript/package_graph.hpp"
+#include "../common/javascript/paths.hpp"
 #include "../npm/lockfile.hpp"
 
 #include <spdlog/spdlog.h>
@@ -75,8 +75,8 @@ class DenoLock {
       }
     }
 
-    npm::PackageFacts root;
-    root.role = npm::PackageRole::root;
+    javascript::PackageFacts root;
+    root.role = javascript::PackageRole::root;
     std::string_view base = std::string_view(m_folder).substr(m_folder.rfind('/') + 1);
     root.name = base.empty() ? std::string("(project)") : std::string(base);
     m_root = m_graph.add(std::move(root), m_evidence);
@@ -144,7 +144,7 @@ class DenoLock {
         m_report.warn(std::string(kind) + " package \"" + id + "\" is not \"name@version\": {...}");
         continue;
       }
-      npm::PackageFacts facts;
+      javascript::PackageFacts facts;
       facts.name = name;
       facts.version = version;
       javascript::PackageDetails details;
@@ -175,10 +175,10 @@ class DenoLock {
                                javascript::PackageDetails details) {
     // npm facts give the graph what it needs (name, version, scope marks);
     // the ecosystem is reset when the components are built (below).
-    npm::PackageFacts facts;
+    javascript::PackageFacts facts;
     facts.name = name;
     facts.version = version;
-    facts.role = npm::PackageRole::dependency;
+    facts.role = javascript::PackageRole::dependency;
     PackageGraph::NodeId node = m_graph.add(std::move(facts), m_evidence, std::move(details));
     m_graph.set_ecosystem(node, "jsr");
     return node;

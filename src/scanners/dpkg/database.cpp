@@ -38,7 +38,7 @@ std::string dependency_summary(const std::vector<std::string>& unresolved) {
 } // namespace
 
 void scan_database(ScanContext& context, const DatabaseFiles& files,
-                   const os_release::OsRelease* distro, SynopsisCache& licenses) {
+                   const distro::OsRelease* distro, SynopsisCache& licenses) {
   std::vector<ReadPackage> read;
   auto read_file = [&](const source::SourceFile& file, bool require_status) {
     StatusParse parsed = parse_status(file.contents, file.location, require_status);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../os_release/os_release.hpp"
+#include "../common/distro/os_release.hpp"
 #include "copyright.hpp"
 
 #include <kensa/scanner/scanner.hpp>
@@ -31,6 +31,6 @@ struct DatabaseFiles {
 // per package and a depends_on edge per resolved dependency to the graph,
 // and reports bad input as warnings naming the file. `distro` may be null.
 void scan_database(ScanContext& context, const DatabaseFiles& files,
-                   const os_release::OsRelease* distro, SynopsisCache& licenses);
+                   const distro::OsRelease* distro, SynopsisCache& licenses);
 
 } // namespace kensa::scanner::dpkg

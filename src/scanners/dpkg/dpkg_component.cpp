@@ -1,12 +1,12 @@
 #include "dpkg_component.hpp"
 
-#include "../os_release/os_package.hpp"
+#include "../common/distro/os_package.hpp"
 
 #include <kensa/model/purl.hpp>
 
 namespace kensa::scanner::dpkg {
 
-std::string purl_namespace(const os_release::OsRelease* distro) {
+std::string purl_namespace(const distro::OsRelease* distro) {
   if (distro != nullptr && !distro->id.empty() && distro->id != "linux") {
     return distro->id;
   }
@@ -26,7 +26,7 @@ model::Component make_component(const DpkgPackage& package, const PackageExtras&
   std::vector<std::pair<std::string, std::string>> qualifiers;
   qualifiers.emplace_back("arch", package.architecture);
   if (extras.distro != nullptr) {
-    qualifiers.emplace_back("distro", os_release::distro_qualifier(*extras.distro));
+    qualifiers.emplace_back("distro", distro::distro_qualifier(*extras.distro));
   }
   if (!package.source_name.empty()) {
     // As Syft writes it: the source package, with "@version" when the
@@ -41,12 +41,11 @@ model::Component make_component(const DpkgPackage& package, const PackageExtras&
   } else {
     problems.push_back("package " + package.name + " " + package.version + ": " + purl.error());
   }
-  if (std::string cpe = os_release::package_cpe(vendor, package.name, package.version);
-      !cpe.empty()) {
+  if (std::string cpe = distro::package_cpe(vendor, package.name, package.version); !cpe.empty()) {
     component.cpes.push_back(std::move(cpe));
   }
 
-  component.supplier = os_release::parse_maintainer(package.maintainer);
+  component.supplier = distro::parse_maintainer(package.maintainer);
   component.description = package.summary;
   if (!package.homepage.empty()) {
     component.external_references.push_back({"website", package.homepage});

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../os_release/os_release.hpp"
+#include "../common/distro/os_release.hpp"
 #include "dpkg_package.hpp"
 
 #include <kensa/model/component.hpp>
@@ -24,7 +24,7 @@ inline constexpr std::string_view k_property_copyright_from = "kensa:dpkg:copyri
 // What was found about a package besides its stanza.
 struct PackageExtras {
   // nullptr when the root has no release file.
-  const os_release::OsRelease* distro = nullptr;
+  const distro::OsRelease* distro = nullptr;
   std::vector<model::License> licenses;
   // "machine-readable", "free-form", or empty when no copyright file was
   // found.
@@ -37,7 +37,7 @@ struct PackageExtras {
 };
 
 // The purl namespace: the distribution's ID, "debian" when unknown.
-std::string purl_namespace(const os_release::OsRelease* distro);
+std::string purl_namespace(const distro::OsRelease* distro);
 
 // The component: purl pkg:deb/<namespace>/<name>@<version> with arch,
 // distro and upstream qualifiers, a CPE, the maintainer as supplier, the

@@ -1,6 +1,6 @@
 #include "dpkg_scanner.hpp"
 
-#include "../os_release/distro_index.hpp"
+#include "../common/distro/distro_index.hpp"
 #include "database.hpp"
 #include "loose_deb.hpp"
 
@@ -50,7 +50,7 @@ class DpkgScanner : public Scanner {
                                    "**/var/lib/dpkg/info/*.list", "**/var/lib/dpkg/info/*.md5sums",
                                    "**/usr/share/doc/*/copyright"},
                                   EvidenceKind::installed);
-    add_patterns(m_patterns, os_release::release_file_patterns(), EvidenceKind::installed);
+    add_patterns(m_patterns, distro::release_file_patterns(), EvidenceKind::installed);
     // The control tarball of a .deb file lying on disk (loose_deb.hpp): what
     // it would install.
     for (const char* name : {"control", "md5sums",
@@ -68,7 +68,7 @@ class DpkgScanner : public Scanner {
     for (const auto& file : files) {
       classify(file, roots, debs);
     }
-    os_release::DistroIndex distros(files);
+    distro::DistroIndex distros(files);
     SynopsisCache licenses;
     for (auto& [root, database] : roots) {
       if (auto deb = data_tarball_deb(root); deb && debs.contains(*deb)) {
@@ -99,7 +99,7 @@ class DpkgScanner : public Scanner {
       }
       return;
     }
-    if (auto status_root = os_release::root_of(file.location, k_status)) {
+    if (auto status_root = distro::root_of(file.location, k_status)) {
       roots[*status_root].status = &file;
       return;
     }

@@ -1,7 +1,7 @@
 #include "binary_modules.hpp"
 
-#include "../binary/condensed.hpp"
-#include "../binary/executable.hpp"
+#include "../common/binary/condensed.hpp"
+#include "../common/binary/executable.hpp"
 #include "build_info.hpp"
 #include "go_component.hpp"
 

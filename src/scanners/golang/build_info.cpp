@@ -1,6 +1,6 @@
 #include "build_info.hpp"
 
-#include "../binary/byte_reader.hpp"
+#include "../common/binary/byte_reader.hpp"
 
 #include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>

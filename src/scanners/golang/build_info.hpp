@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../binary/executable.hpp"
+#include "../common/binary/executable.hpp"
 
 #include <kensa/scanner/problem_list.hpp>
 #include <kensa/util/result.hpp>

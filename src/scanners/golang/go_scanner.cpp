@@ -1,6 +1,6 @@
 #include "go_scanner.hpp"
 
-#include "../binary/executable.hpp"
+#include "../common/binary/executable.hpp"
 #include "binary_modules.hpp"
 #include "mod_project.hpp"
 

@@ -1,6 +1,6 @@
 #include "hidden_lockfile.hpp"
 
-#include "../javascript/json_text.hpp"
+#include "../common/javascript/json_text.hpp"
 
 namespace kensa::scanner::node_modules {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../javascript/file_report.hpp"
+#include "../common/javascript/file_report.hpp"
 
 #include <kensa/source/source.hpp>
 

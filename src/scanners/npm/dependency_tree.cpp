@@ -117,11 +117,11 @@ class Tree {
     PackageFacts facts;
     facts.name = name;
     std::string version = m_lock.text(entry, "version", where);
-    if (auto alias = parse_alias_spec(version)) {
+    if (auto alias = javascript::parse_alias_spec(version)) {
       facts.name = std::move(alias->name);
       facts.version = std::move(alias->version);
       facts.alias = name;
-    } else if (looks_like_version(version)) {
+    } else if (javascript::looks_like_version(version)) {
       facts.version = std::move(version);
     } else {
       // A git, tarball or folder dependency: v1 writes where it came from

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "npm_component.hpp"
+#include "../common/javascript/npm_component.hpp"
 
 #include <kensa/scanner/scanner.hpp>
 
@@ -18,6 +18,9 @@
 // layouts share (warnings, typed field access, the work budget) and
 // the two readers, one per layout.
 namespace kensa::scanner::npm {
+
+using javascript::PackageFacts;
+using javascript::PackageRole;
 
 // Caps that keep a hostile lockfile bounded. The file itself is already
 // bounded by the source's buffered-file limit.

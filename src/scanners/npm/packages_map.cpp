@@ -2,6 +2,7 @@
 // there. "" is the project, "node_modules/a/node_modules/b" a package nested
 // under another, "packages/util" a folder of the project (a workspace or a
 // "file:" dependency) that a "link": true entry under node_modules points at.
+#include "../common/javascript/paths.hpp"
 #include "lockfile.hpp"
 
 #include <kensa/util/glob.hpp>
@@ -44,31 +45,6 @@ std::string_view installed_name(std::string_view key) {
                                        : key.substr(pos + k_node_modules.size());
 }
 
-// The folder one level up from `dir`, skipping "node_modules", which holds
-// packages but never has a node_modules of its own that node would search.
-std::string_view parent_folder(std::string_view dir) {
-  do {
-    std::size_t slash = dir.rfind('/');
-    dir = slash == std::string_view::npos ? std::string_view{} : dir.substr(0, slash);
-  } while (dir == "node_modules" || dir.ends_with("/node_modules"));
-  return dir;
-}
-
-// "file:packages/util", "./packages/util/" -> "packages/util": the form npm
-// uses for the folder's own key.
-std::string normalize_folder(std::string_view path) {
-  if (path.starts_with("file:")) {
-    path.remove_prefix(5);
-  }
-  while (path.starts_with("./")) {
-    path.remove_prefix(2);
-  }
-  while (path.ends_with('/')) {
-    path.remove_suffix(1);
-  }
-  return std::string(path);
-}
-
 // The root's "workspaces": an array of globs, or {"packages": [...]} as yarn
 // writes it and npm accepts.
 std::vector<std::string> workspace_patterns(Lockfile& lock, const json* root) {
@@ -86,7 +62,7 @@ std::vector<std::string> workspace_patterns(Lockfile& lock, const json* root) {
   }
   for (const auto& pattern : *value) {
     if (pattern.is_string()) {
-      patterns.push_back(normalize_folder(pattern.get_ref<const std::string&>()));
+      patterns.push_back(javascript::normalize_folder(pattern.get_ref<const std::string&>()));
     }
   }
   return patterns;
@@ -161,7 +137,7 @@ const Node* resolve(Lockfile& lock, const Nodes& nodes, std::string_view from,
     if (dir.empty()) {
       return nullptr;
     }
-    dir = parent_folder(dir);
+    dir = javascript::parent_folder(dir);
   }
 }
 
@@ -209,7 +185,7 @@ void add_entry(Lockfile& lock, const std::vector<std::string>& workspaces, const
     return;
   }
   if (lock.flag(entry, "link", where)) {
-    std::string target = normalize_folder(lock.text(entry, "resolved", where));
+    std::string target = javascript::normalize_folder(lock.text(entry, "resolved", where));
     if (target.empty()) {
       lock.warn(where + ": a link without \"resolved\"");
       return;

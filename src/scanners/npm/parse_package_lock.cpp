@@ -1,6 +1,6 @@
 // The entry point for one lockfile: parse the JSON without exceptions, pick
 // the layout, hand over to its reader.
-#include "../javascript/paths.hpp"
+#include "../common/javascript/paths.hpp"
 #include "lockfile.hpp"
 
 #include <spdlog/spdlog.h>

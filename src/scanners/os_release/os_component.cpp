@@ -2,7 +2,8 @@
 
 namespace kensa::scanner::os_release {
 
-model::Component make_os_component(const OsRelease& release, const model::Evidence& evidence) {
+model::Component make_os_component(const distro::OsRelease& release,
+                                   const model::Evidence& evidence) {
   model::Component component;
   component.type = model::ComponentType::operating_system;
   // Vulnerability matchers look distributions up by ID and VERSION_ID
@@ -10,7 +11,7 @@ model::Component make_os_component(const OsRelease& release, const model::Eviden
   component.name = release.id;
   component.version = release.version_id;
   component.description = release.pretty_name.empty() ? release.name : release.pretty_name;
-  if (std::string cpe = os_cpe(release); !cpe.empty()) {
+  if (std::string cpe = distro::os_cpe(release); !cpe.empty()) {
     component.cpes.push_back(std::move(cpe));
   }
   auto reference = [&](std::string_view type, const std::string& url) {
@@ -34,7 +35,7 @@ model::Component make_os_component(const OsRelease& release, const model::Eviden
   property(k_property_codename, release.version_codename);
   property(k_property_id_like, release.id_like);
   property(k_property_cpe_name, release.cpe_name);
-  property(k_property_distro, distro_qualifier(release));
+  property(k_property_distro, distro::distro_qualifier(release));
   property(k_property_source, release.source);
   component.evidence.push_back(evidence);
   return component;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "os_release.hpp"
+#include "../common/distro/os_release.hpp"
 
 #include <kensa/model/component.hpp>
 
@@ -22,6 +22,7 @@ inline constexpr std::string_view k_property_source = "kensa:os:source";
 // PRETTY_NAME, the OS CPE, HOME_URL/SUPPORT_URL/BUG_REPORT_URL as references
 // and the raw fields as properties. No purl: there is no purl type for a
 // distribution.
-model::Component make_os_component(const OsRelease& release, const model::Evidence& evidence);
+model::Component make_os_component(const distro::OsRelease& release,
+                                   const model::Evidence& evidence);
 
 } // namespace kensa::scanner::os_release

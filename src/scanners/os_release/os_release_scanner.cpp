@@ -1,6 +1,6 @@
 #include "os_release_scanner.hpp"
 
-#include "distro_index.hpp"
+#include "../common/distro/distro_index.hpp"
 #include "os_component.hpp"
 
 #include <vector>
@@ -11,12 +11,14 @@ namespace {
 
 class OsReleaseScanner : public Scanner {
  public:
-  OsReleaseScanner() { add_patterns(m_patterns, release_file_patterns(), EvidenceKind::installed); }
+  OsReleaseScanner() {
+    add_patterns(m_patterns, distro::release_file_patterns(), EvidenceKind::installed);
+  }
 
   std::span<const FilePattern> patterns() const override { return m_patterns; }
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
-    DistroIndex index(files);
+    distro::DistroIndex index(files);
     for (const auto& problem : index.problems()) {
       context.omit(problem.location, "cannot read release file: " + problem.message);
     }

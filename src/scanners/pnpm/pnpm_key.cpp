@@ -1,6 +1,6 @@
 #include "pnpm_key.hpp"
 
-#include "../npm/npm_component.hpp"
+#include "../common/javascript/npm_component.hpp"
 
 namespace kensa::scanner::pnpm {
 
@@ -29,7 +29,7 @@ PackageKey parse_package_key(std::string_view key, KeyStyle style) {
   }
   std::string_view name = key.substr(0, name_end);
   std::string_view rest = key.substr(name_end + 1);
-  if (!npm::split_package_name(name)) {
+  if (!javascript::split_package_name(name)) {
     return parsed;
   }
   std::size_t peers = rest.find(style == KeyStyle::slash ? '_' : '(');

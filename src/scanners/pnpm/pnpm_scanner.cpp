@@ -4,10 +4,10 @@
 // set of resolved peers, with its dependencies).
 #include "pnpm_scanner.hpp"
 
-#include "../javascript/package_graph.hpp"
-#include "../javascript/paths.hpp"
-#include "../javascript/project_manifests.hpp"
-#include "../javascript/yaml_text.hpp"
+#include "../common/javascript/package_graph.hpp"
+#include "../common/javascript/paths.hpp"
+#include "../common/javascript/project_manifests.hpp"
+#include "../common/parsers/yaml_text.hpp"
 #include "pnpm_key.hpp"
 
 #include <spdlog/spdlog.h>
@@ -16,10 +16,10 @@
 
 namespace kensa::scanner::pnpm {
 
-using javascript::child;
 using javascript::EdgeKind;
 using javascript::PackageGraph;
-using javascript::scalar;
+using scanner::child;
+using scanner::scalar;
 
 namespace {
 
@@ -115,9 +115,9 @@ class PnpmLock {
     }
   }
 
-  npm::PackageFacts facts_for(const std::string& key, const YAML::Node& entry) {
+  javascript::PackageFacts facts_for(const std::string& key, const YAML::Node& entry) {
     PackageKey parsed = parse_package_key(key, m_style);
-    npm::PackageFacts facts;
+    javascript::PackageFacts facts;
     facts.name = scalar(child(entry, "name"));
     facts.version = scalar(child(entry, "version"));
     if (facts.name.empty()) {
@@ -184,7 +184,8 @@ class PnpmLock {
           found = metadata.find(key);
         }
       }
-      npm::PackageFacts facts = facts_for(key, found != metadata.end() ? found->second : entry);
+      javascript::PackageFacts facts =
+          facts_for(key, found != metadata.end() ? found->second : entry);
       if (facts.name.empty()) {
         m_report.warn_at(line_of(it->first), "package \"" + key + "\" has no name; skipped");
         continue;
@@ -199,8 +200,8 @@ class PnpmLock {
     std::string relative = javascript::normalize_folder(path);
     std::string folder = javascript::join_path(m_folder, relative);
     bool root = relative.empty();
-    npm::PackageFacts facts;
-    facts.role = root ? npm::PackageRole::root : npm::PackageRole::workspace;
+    javascript::PackageFacts facts;
+    facts.role = root ? javascript::PackageRole::root : javascript::PackageRole::workspace;
     facts.link = !root;
     javascript::PackageDetails details;
     if (const auto* manifest = m_projects.find(folder)) {
@@ -283,7 +284,7 @@ class PnpmScanner : public Scanner {
       }
       javascript::FileReport report(context, file.location);
       YAML::Node document;
-      if (!javascript::load_yaml(file.contents, report, document)) {
+      if (!load_yaml(file.contents, report, document)) {
         continue;
       }
       if (!document.IsMap()) {

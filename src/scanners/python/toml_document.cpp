@@ -1,6 +1,6 @@
 #include "toml_document.hpp"
 
-#include "../toml_text.hpp"
+#include "../common/parsers/toml_text.hpp"
 
 namespace kensa::scanner::python {
 

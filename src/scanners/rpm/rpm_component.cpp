@@ -1,6 +1,6 @@
 #include "rpm_component.hpp"
 
-#include "../os_release/os_package.hpp"
+#include "../common/distro/os_package.hpp"
 
 #include <kensa/model/purl.hpp>
 #include <kensa/util/strings.hpp>
@@ -34,7 +34,7 @@ constexpr std::array k_tag_vendors{
 
 } // namespace
 
-std::string purl_namespace(const os_release::OsRelease* distro, const std::string& vendor) {
+std::string purl_namespace(const distro::OsRelease* distro, const std::string& vendor) {
   if (distro != nullptr && !distro->id.empty() && distro->id != "linux") {
     for (const auto& known : k_id_vendors) {
       // "opensuse-leap", "opensuse-tumbleweed" all map to "opensuse".
@@ -54,8 +54,7 @@ std::string purl_namespace(const os_release::OsRelease* distro, const std::strin
 }
 
 model::Component make_component(const RpmPackage& package, const std::string& vendor_namespace,
-                                const os_release::OsRelease* distro,
-                                const model::Evidence& evidence,
+                                const distro::OsRelease* distro, const model::Evidence& evidence,
                                 std::vector<std::string>& problems) {
   model::Component component;
   component.type = model::ComponentType::library;
@@ -74,7 +73,7 @@ model::Component make_component(const RpmPackage& package, const std::string& ve
       qualifiers.emplace_back("epoch", std::to_string(*package.epoch));
     }
     if (distro != nullptr) {
-      qualifiers.emplace_back("distro", os_release::distro_qualifier(*distro));
+      qualifiers.emplace_back("distro", distro::distro_qualifier(*distro));
     }
     qualifiers.emplace_back("upstream", package.source_rpm);
     auto purl = model::make_purl("rpm", vendor_namespace, package.name, purl_version,
@@ -84,7 +83,7 @@ model::Component make_component(const RpmPackage& package, const std::string& ve
     } else {
       problems.push_back("package " + package.name + " " + component.version + ": " + purl.error());
     }
-    if (std::string cpe = os_release::package_cpe(vendor_namespace, package.name, purl_version);
+    if (std::string cpe = distro::package_cpe(vendor_namespace, package.name, purl_version);
         !cpe.empty()) {
       component.cpes.push_back(std::move(cpe));
     }

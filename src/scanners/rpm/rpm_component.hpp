@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../os_release/os_release.hpp"
+#include "../common/distro/os_release.hpp"
 #include "rpm_package.hpp"
 
 #include <kensa/model/component.hpp>
@@ -21,15 +21,14 @@ inline constexpr std::string_view k_property_digest_algorithm = "kensa:rpm:file-
 // "redhat", "opensuse-leap" -> "opensuse", "sles" -> "suse"), else from the
 // package's VENDOR tag for the distributions kensa knows; empty when neither
 // says.
-std::string purl_namespace(const os_release::OsRelease* distro, const std::string& vendor);
+std::string purl_namespace(const distro::OsRelease* distro, const std::string& vendor);
 
 // purl pkg:rpm/<namespace>/<name>@<version>-<release> with arch, epoch,
 // distro and upstream (the source rpm) qualifiers; no purl without a
 // namespace. The version is "E:V-R" when there is an epoch. VENDOR is the
 // supplier, LICENSE the declared license.
 model::Component make_component(const RpmPackage& package, const std::string& vendor_namespace,
-                                const os_release::OsRelease* distro,
-                                const model::Evidence& evidence,
+                                const distro::OsRelease* distro, const model::Evidence& evidence,
                                 std::vector<std::string>& problems);
 
 } // namespace kensa::scanner::rpm

@@ -1,6 +1,6 @@
 #include "rpm_scanner.hpp"
 
-#include "../os_release/distro_index.hpp"
+#include "../common/distro/distro_index.hpp"
 #include "databases.hpp"
 #include "rpm_component.hpp"
 #include "rpm_dependencies.hpp"
@@ -59,7 +59,7 @@ Result<BlobRead> read_blobs(const source::SourceFile& file, Format format) {
 }
 
 void scan_database(ScanContext& context, const source::SourceFile& file, Format format,
-                   const std::string& root, const os_release::OsRelease* distro) {
+                   const std::string& root, const distro::OsRelease* distro) {
   auto blobs = read_blobs(file, format);
   if (!blobs) {
     context.warn(file.location, "cannot read the rpm database: " + blobs.error());
@@ -180,7 +180,7 @@ class RpmScanner : public Scanner {
                         EvidenceKind::installed});
       }
     }
-    add_patterns(m_patterns, os_release::release_file_patterns(), EvidenceKind::installed);
+    add_patterns(m_patterns, distro::release_file_patterns(), EvidenceKind::installed);
     // Package files lying on disk say what they would install.
     m_patterns.push_back(FilePattern{"**/*.rpm", EvidenceKind::declared});
   }
@@ -196,7 +196,7 @@ class RpmScanner : public Scanner {
       }
       for (std::size_t rank = 0; rank < k_database_files.size(); ++rank) {
         for (std::string_view folder : k_folders) {
-          auto root = os_release::root_of(
+          auto root = distro::root_of(
               file.location, std::string(folder) + std::string(k_database_files[rank].file_name));
           if (!root) {
             continue;
@@ -208,7 +208,7 @@ class RpmScanner : public Scanner {
         }
       }
     }
-    os_release::DistroIndex distros(files);
+    distro::DistroIndex distros(files);
     for (const auto& [root, found] : roots) {
       scan_database(context, *found.file, k_database_files[found.rank].format, root,
                     distros.find(root));

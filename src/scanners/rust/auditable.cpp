@@ -1,7 +1,7 @@
 #include "auditable.hpp"
 
-#include "../binary/condensed.hpp"
-#include "../binary/executable.hpp"
+#include "../common/binary/condensed.hpp"
+#include "../common/binary/executable.hpp"
 #include "rust_component.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 #include "cargo_lock.hpp"
 
-#include "../toml_text.hpp"
+#include "../common/parsers/toml_text.hpp"
 #include "rust_component.hpp"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "rust_scanner.hpp"
 
-#include "../binary/executable.hpp"
+#include "../common/binary/executable.hpp"
 #include "auditable.hpp"
 #include "cargo_lock.hpp"
 

@@ -1,8 +1,8 @@
 // From yarn.lock entries to components: one node per entry (per resolution
 // in Berry), the project and its workspaces from their package.json, and
 // edges found by looking each request up among the entries' requests.
-#include "../javascript/package_graph.hpp"
-#include "../javascript/paths.hpp"
+#include "../common/javascript/package_graph.hpp"
+#include "../common/javascript/paths.hpp"
 #include "yarn_lock.hpp"
 
 #include <kensa/model/hash.hpp>
@@ -81,12 +81,12 @@ class YarnGraph {
  private:
   // A project folder (the root, a workspace): from its package.json when
   // there is one, else from the lockfile's workspace entry.
-  PackageGraph::NodeId add_folder(std::string_view folder, npm::PackageRole role,
+  PackageGraph::NodeId add_folder(std::string_view folder, javascript::PackageRole role,
                                   const YarnEntry* entry) {
     const Manifest* manifest = m_projects.find(folder);
-    npm::PackageFacts facts;
+    javascript::PackageFacts facts;
     facts.role = role;
-    facts.link = role == npm::PackageRole::workspace;
+    facts.link = role == javascript::PackageRole::workspace;
     javascript::PackageDetails details;
     model::Evidence evidence = m_evidence;
     if (manifest != nullptr) {
@@ -106,7 +106,7 @@ class YarnGraph {
       facts.name = name.empty() ? std::string("(project)") : std::string(name);
     }
     PackageGraph::NodeId node = m_graph.add(std::move(facts), evidence, std::move(details));
-    if (role == npm::PackageRole::workspace) {
+    if (role == javascript::PackageRole::workspace) {
       m_workspace_by_name[m_graph.facts(node).name] = node;
     }
     m_folder_nodes.emplace_back(std::string(folder), node, entry);
@@ -135,16 +135,17 @@ class YarnGraph {
         workspaces.emplace_back(std::move(folder), nullptr);
       }
     }
-    PackageGraph::NodeId root = add_folder(m_folder, npm::PackageRole::root, root_entry);
+    PackageGraph::NodeId root = add_folder(m_folder, javascript::PackageRole::root, root_entry);
     for (const auto& [folder, entry] : workspaces) {
-      PackageGraph::NodeId workspace = add_folder(folder, npm::PackageRole::workspace, entry);
+      PackageGraph::NodeId workspace =
+          add_folder(folder, javascript::PackageRole::workspace, entry);
       // Yarn installs every workspace with the project.
       m_graph.relate(root, workspace, EdgeKind::prod);
     }
   }
 
   PackageGraph::NodeId add_entry(const YarnEntry& entry) {
-    npm::PackageFacts facts;
+    javascript::PackageFacts facts;
     facts.name = entry.name;
     if (entry.version != k_local_version) {
       facts.version = entry.version;

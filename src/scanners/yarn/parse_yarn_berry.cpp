@@ -1,13 +1,13 @@
 // Berry's lockfile: YAML whose keys are comma-separated requests
 // ("ms@npm:2.1.2, ms@npm:^2.1.1") and whose "__metadata" entry gives the
 // format version. Each entry's "resolution" says what was picked.
-#include "../javascript/yaml_text.hpp"
+#include "../common/parsers/yaml_text.hpp"
 #include "yarn_lock.hpp"
 
 namespace kensa::scanner::yarn {
 
-using javascript::child;
-using javascript::scalar;
+using scanner::child;
+using scanner::scalar;
 
 namespace {
 
@@ -72,7 +72,7 @@ void read_entry(const std::string& key, const YAML::Node& value, YarnEntry& entr
 bool parse_yarn_berry(std::string_view text, javascript::FileReport& report,
                       std::vector<YarnEntry>& entries) {
   YAML::Node document;
-  if (!javascript::load_yaml(text, report, document)) {
+  if (!load_yaml(text, report, document)) {
     return false;
   }
   if (!document.IsMap()) {

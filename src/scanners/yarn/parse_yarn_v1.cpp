@@ -2,7 +2,7 @@
 // its comma-separated requests at column 0 and a colon; its fields are
 // indented two spaces ("version \"1.2.3\""), and "dependencies:" and
 // "optionalDependencies:" open a map indented four.
-#include "../npm/npm_component.hpp"
+#include "../common/javascript/npm_component.hpp"
 #include "yarn_lock.hpp"
 
 namespace kensa::scanner::yarn {
@@ -80,7 +80,7 @@ void finish_entry(YarnEntry& entry) {
   // The real name: the alias target for "x@npm:real@range", else the name
   // every request shares.
   auto [name, range] = split_descriptor(entry.descriptors.front());
-  if (auto alias = npm::parse_alias_spec(range)) {
+  if (auto alias = javascript::parse_alias_spec(range)) {
     entry.name = alias->name;
   } else {
     entry.name = std::string(name);

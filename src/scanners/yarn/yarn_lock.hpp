@@ -1,8 +1,8 @@
 #pragma once
 
-#include "../javascript/file_report.hpp"
-#include "../javascript/manifest.hpp"
-#include "../javascript/project_manifests.hpp"
+#include "../common/javascript/file_report.hpp"
+#include "../common/javascript/manifest.hpp"
+#include "../common/javascript/project_manifests.hpp"
 
 #include <kensa/scanner/scanner.hpp>
 

@@ -1,6 +1,6 @@
 #include "yarn_scanner.hpp"
 
-#include "../javascript/paths.hpp"
+#include "../common/javascript/paths.hpp"
 #include "yarn_lock.hpp"
 
 #include <spdlog/spdlog.h>

@@ -1,6 +1,6 @@
 // The bun scanner on a real bun.lock (tests/fixtures/bun/README.md), made
 // for the same project as the npm fixtures.
-#include "../javascript/js_test_support.hpp"
+#include "../common/javascript/js_test_support.hpp"
 
 #include <catch2/catch.hpp>
 

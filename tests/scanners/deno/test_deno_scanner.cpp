@@ -1,6 +1,6 @@
 // The deno scanner on a real deno.lock (tests/fixtures/deno/README.md), and
 // on a version 4 text with JSR packages.
-#include "../javascript/js_test_support.hpp"
+#include "../common/javascript/js_test_support.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -3,7 +3,7 @@
 #include "../../../src/scanners/golang/binary_modules.hpp"
 #include "../../../src/scanners/golang/build_info.hpp"
 #include "../../support/test_support.hpp"
-#include "../binary/native_test_support.hpp"
+#include "../common/binary/native_test_support.hpp"
 #include "go_build_fixture.hpp"
 
 #include <catch2/catch.hpp>

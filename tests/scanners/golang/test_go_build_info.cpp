@@ -1,7 +1,7 @@
 // The build information blob: the pre-1.18 pointer layout (in executables
 // made here, since no Go older than 1.18 is packaged), module lines and
 // quoting.
-#include "../../../src/scanners/binary/executable.hpp"
+#include "../../../src/scanners/common/binary/executable.hpp"
 #include "../../../src/scanners/golang/binary_modules.hpp"
 #include "../../../src/scanners/golang/build_info.hpp"
 #include "../../../src/scanners/golang/go_component.hpp"

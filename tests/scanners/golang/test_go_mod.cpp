@@ -3,7 +3,7 @@
 // module files.
 #include "../../../src/scanners/golang/mod_files.hpp"
 #include "../../support/test_support.hpp"
-#include "../binary/native_test_support.hpp"
+#include "../common/binary/native_test_support.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 #include "java_jar_fixture.hpp"
 
 #include "../../support/test_support.hpp"
-#include "../binary/native_test_support.hpp"
+#include "../common/binary/native_test_support.hpp"
 
 #include <kensa/util/strings.hpp>
 

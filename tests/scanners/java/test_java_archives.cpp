@@ -2,7 +2,7 @@
 // shaded, Spring Boot and web-application archives built here from them.
 #include "../../support/component_lookup.hpp"
 #include "../../support/test_support.hpp"
-#include "../binary/native_test_support.hpp"
+#include "../common/binary/native_test_support.hpp"
 #include "java_jar_fixture.hpp"
 
 #include <kensa/model/hash.hpp>

@@ -1,6 +1,6 @@
 // The java scanner as `kensa scan` runs it: which files go to which reader.
 #include "../../support/test_support.hpp"
-#include "../binary/native_test_support.hpp"
+#include "../common/binary/native_test_support.hpp"
 
 #include <catch2/catch.hpp>
 

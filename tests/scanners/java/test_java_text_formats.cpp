@@ -5,7 +5,7 @@
 #include "../../../src/scanners/java/manifest.hpp"
 #include "../../../src/scanners/java/properties_file.hpp"
 #include "../../support/test_support.hpp"
-#include "../binary/native_test_support.hpp"
+#include "../common/binary/native_test_support.hpp"
 
 #include <kensa/model/graph.hpp>
 

@@ -1,11 +1,11 @@
-#include "../../../src/scanners/os_release/distro_index.hpp"
-#include "../../../src/scanners/os_release/os_release.hpp"
+#include "../../../src/scanners/common/distro/distro_index.hpp"
+#include "../../../src/scanners/common/distro/os_release.hpp"
 #include "os_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace kensa;
-using namespace kensa::scanner::os_release;
+using namespace kensa::scanner::distro;
 using kensa::testing::os::file;
 
 TEST_CASE("os-release: fields, quoting and comments", "[scanner][os-release]") {

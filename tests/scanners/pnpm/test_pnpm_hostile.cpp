@@ -1,8 +1,8 @@
 // pnpm-lock.yaml files crafted to expand: snapshots sharing one big
 // dependency map through a YAML alias. pnpm never writes anchors.
-#include "../../../src/scanners/javascript/package_graph.hpp"
+#include "../../../src/scanners/common/javascript/package_graph.hpp"
 #include "../../support/test_support.hpp"
-#include "../javascript/js_test_support.hpp"
+#include "../common/javascript/js_test_support.hpp"
 
 #include <kensa/model/graph.hpp>
 
@@ -105,10 +105,11 @@ TEST_CASE("package graph: edges past the cap are counted, repeats dropped",
   scanner::javascript::PackageGraph packages;
   std::vector<scanner::javascript::PackageGraph::NodeId> nodes;
   for (int i = 0; i < 2'000; ++i) {
-    scanner::npm::PackageFacts facts;
+    scanner::javascript::PackageFacts facts;
     facts.name = "p" + std::to_string(i);
     facts.version = "1.0.0";
-    facts.role = i == 0 ? scanner::npm::PackageRole::root : scanner::npm::PackageRole::dependency;
+    facts.role = i == 0 ? scanner::javascript::PackageRole::root
+                        : scanner::javascript::PackageRole::dependency;
     nodes.push_back(packages.add(std::move(facts), model::Evidence{"pnpm-lock.yaml", "", "pnpm"}));
   }
   // 2,000 x 600 edges, each twice: 2,400,000 relate calls.

@@ -1,7 +1,7 @@
 // The pnpm scanner on real lockfiles of pnpm 7 (5.4), 8 (6.0) and 9 (9.0)
 // (tests/fixtures/pnpm/README.md), made for the same project as the npm
 // fixtures, so npm ls's marks for that project are the expected ones.
-#include "../javascript/js_test_support.hpp"
+#include "../common/javascript/js_test_support.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -6,7 +6,7 @@
 // of tests/fixtures/rust/project/hello-rs in cargo-auditable's format.
 #include "../../../src/scanners/rust/auditable.hpp"
 #include "../../support/test_support.hpp"
-#include "../binary/native_test_support.hpp"
+#include "../common/binary/native_test_support.hpp"
 #include "../golang/go_build_fixture.hpp"
 
 #include <kensa/model/graph.hpp>

@@ -2,7 +2,7 @@
 // (tests/fixtures/rust/make-lockfiles.sh): crates.io crates with checksums,
 // a git crate, path crates, and two versions of one crate.
 #include "../../support/test_support.hpp"
-#include "../binary/native_test_support.hpp"
+#include "../common/binary/native_test_support.hpp"
 
 #include <kensa/model/purl.hpp>
 

@@ -1,7 +1,7 @@
 // The yarn scanner on real lockfiles of Yarn 1 and Yarn 4
 // (tests/fixtures/yarn/README.md), made for the same project as the npm
 // fixtures, so npm ls's marks for that project are the expected ones.
-#include "../javascript/js_test_support.hpp"
+#include "../common/javascript/js_test_support.hpp"
 
 #include <catch2/catch.hpp>
 

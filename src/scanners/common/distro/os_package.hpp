@@ -6,7 +6,7 @@
 #include <string_view>
 
 // Small pieces every OS package scanner (dpkg, apk, rpm) shares.
-namespace kensa::scanner::os_release {
+namespace kensa::scanner::distro {
 
 // "Jane Doe <jane@example.org>" -> name and email; text without an address
 // is all name. Surrounding white space is dropped.
@@ -18,4 +18,4 @@ model::Party parse_maintainer(std::string_view text);
 // Empty when a part cannot be written in a CPE.
 std::string package_cpe(std::string_view vendor, std::string_view name, std::string_view version);
 
-} // namespace kensa::scanner::os_release
+} // namespace kensa::scanner::distro

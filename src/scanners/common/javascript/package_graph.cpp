@@ -29,8 +29,8 @@ model::RelationshipType relationship_of(EdgeKind kind) {
   return model::RelationshipType::depends_on;
 }
 
-bool is_start(const npm::PackageFacts& facts) {
-  return facts.role == npm::PackageRole::root;
+bool is_start(const javascript::PackageFacts& facts) {
+  return facts.role == javascript::PackageRole::root;
 }
 
 } // namespace
@@ -50,7 +50,7 @@ void add_manifest_details(const Manifest& manifest, PackageDetails& details) {
   }
 }
 
-PackageGraph::NodeId PackageGraph::add(npm::PackageFacts facts, model::Evidence evidence,
+PackageGraph::NodeId PackageGraph::add(javascript::PackageFacts facts, model::Evidence evidence,
                                        PackageDetails details) {
   m_nodes.push_back(Node{std::move(facts), std::move(evidence), std::move(details), {}, {}});
   return m_nodes.size() - 1;
@@ -152,7 +152,7 @@ void PackageGraph::finish(FileReport& report) {
     auto& [facts, evidence, details, edges, ecosystem, flags_given] = m_nodes[node];
     (void)flags_given;
     std::vector<std::string> problems;
-    model::Component component = npm::make_component(facts, evidence, problems);
+    model::Component component = javascript::make_component(facts, evidence, problems);
     if (!ecosystem.empty()) {
       component.ecosystem = ecosystem;
       component.purl.clear();
@@ -179,7 +179,7 @@ void PackageGraph::finish(FileReport& report) {
       component.description = details.description;
     }
     ids[node] = graph.add(std::move(component));
-    if (facts.role == npm::PackageRole::root && !report.context().subject_id().empty()) {
+    if (facts.role == javascript::PackageRole::root && !report.context().subject_id().empty()) {
       graph.relate(report.context().subject_id(), ids[node], model::RelationshipType::describes);
     }
   }

@@ -1,6 +1,6 @@
 // TOML nested deeper than toml++ survives is refused before toml++ sees it:
 // 50,000 dotted-key segments crash toml++ with a stack overflow.
-#include "../../src/scanners/toml_text.hpp"
+#include "../../../../src/scanners/common/parsers/toml_text.hpp"
 
 #include <catch2/catch.hpp>
 

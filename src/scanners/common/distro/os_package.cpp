@@ -3,7 +3,7 @@
 #include <kensa/model/cpe.hpp>
 #include <kensa/util/strings.hpp>
 
-namespace kensa::scanner::os_release {
+namespace kensa::scanner::distro {
 
 model::Party parse_maintainer(std::string_view text) {
   text = trim(text);
@@ -24,4 +24,4 @@ std::string package_cpe(std::string_view vendor, std::string_view name, std::str
       .value_or(std::string());
 }
 
-} // namespace kensa::scanner::os_release
+} // namespace kensa::scanner::distro

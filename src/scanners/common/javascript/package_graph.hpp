@@ -1,8 +1,8 @@
 #pragma once
 
-#include "../npm/npm_component.hpp"
 #include "file_report.hpp"
 #include "manifest.hpp"
+#include "npm_component.hpp"
 
 #include <kensa/model/component.hpp>
 
@@ -60,12 +60,12 @@ class PackageGraph {
   // Adds a package; `facts.role` root or workspace makes it a starting point
   // of the dev/optional computation. The flags in `facts` are overwritten by
   // finish().
-  NodeId add(npm::PackageFacts facts, model::Evidence evidence, PackageDetails details = {});
+  NodeId add(javascript::PackageFacts facts, model::Evidence evidence, PackageDetails details = {});
   // Adds an edge (a repeated one is dropped by finish()). Past k_max_edges
   // edges are only counted; finish() says how many were left out.
   void relate(NodeId from, NodeId to, EdgeKind kind);
 
-  npm::PackageFacts& facts(NodeId node) { return m_nodes[node].facts; }
+  javascript::PackageFacts& facts(NodeId node) { return m_nodes[node].facts; }
   // Keeps the dev/optional/devOptional/peer marks of `node` as its facts
   // have them (npm recorded them in its hidden lockfile) instead of
   // computing them in finish(): for a project whose package.json is not in
@@ -87,7 +87,7 @@ class PackageGraph {
 
  private:
   struct Node {
-    npm::PackageFacts facts;
+    javascript::PackageFacts facts;
     model::Evidence evidence;
     PackageDetails details;
     std::vector<std::pair<NodeId, EdgeKind>> edges;

@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace kensa::scanner::javascript {
+namespace kensa::scanner {
 
 namespace {
 
@@ -154,7 +154,7 @@ class AliasExpansion : public YAML::EventHandler {
 
 } // namespace
 
-bool load_yaml(std::string_view text, FileReport& report, YAML::Node& document) {
+bool load_yaml(std::string_view text, javascript::FileReport& report, YAML::Node& document) {
   std::size_t line = 0;
   if (nesting_bound(text, line) > k_max_yaml_depth) {
     report.omit_at(line, "nested deeper than " + std::to_string(k_max_yaml_depth) +
@@ -204,4 +204,4 @@ YAML::Node child(const YAML::Node& node, std::string_view key) {
   return YAML::Node(YAML::NodeType::Undefined);
 }
 
-} // namespace kensa::scanner::javascript
+} // namespace kensa::scanner

@@ -17,7 +17,7 @@
 // the files it was handed. A folder holding several root file systems is
 // handled by roots: the database at "a/var/lib/dpkg/status" belongs with
 // "a/etc/os-release", never with "b/etc/os-release".
-namespace kensa::scanner::os_release {
+namespace kensa::scanner::distro {
 
 // Globs of every release file, for a scanner's patterns().
 std::span<const std::string> release_file_patterns();
@@ -67,4 +67,4 @@ class DistroIndex {
   std::vector<ReleaseProblem> m_problems;
 };
 
-} // namespace kensa::scanner::os_release
+} // namespace kensa::scanner::distro

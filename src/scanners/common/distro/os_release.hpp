@@ -9,7 +9,7 @@
 // /usr/lib/os-release), or one of the older release files. Shared by the
 // os-release scanner and the OS package scanners, which need the distribution
 // for purl namespaces and the `distro` qualifier.
-namespace kensa::scanner::os_release {
+namespace kensa::scanner::distro {
 
 // The fields of os-release(5) kensa uses; empty when the file does not say.
 struct OsRelease {
@@ -66,4 +66,4 @@ std::string distro_qualifier(const OsRelease& release);
 // versionless OS CPE would match every release).
 std::string os_cpe(const OsRelease& release);
 
-} // namespace kensa::scanner::os_release
+} // namespace kensa::scanner::distro

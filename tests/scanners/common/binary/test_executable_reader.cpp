@@ -1,11 +1,11 @@
 // The executable reader on real binaries (the Go binaries the Go tests
 // build, cross-checked with binutils where it reads the format), on
 // truncated and damaged copies of them, and on look-alikes.
-#include "../../../src/scanners/binary/executable.hpp"
-#include "../../../src/scanners/golang/binary_modules.hpp"
-#include "../../../src/scanners/rust/auditable.hpp"
-#include "../../support/test_support.hpp"
-#include "../golang/go_build_fixture.hpp"
+#include "../../../../src/scanners/common/binary/executable.hpp"
+#include "../../../../src/scanners/golang/binary_modules.hpp"
+#include "../../../../src/scanners/rust/auditable.hpp"
+#include "../../../support/test_support.hpp"
+#include "../../golang/go_build_fixture.hpp"
 #include "native_test_support.hpp"
 
 #include <kensa/util/strings.hpp>

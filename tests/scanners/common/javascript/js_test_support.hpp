@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../npm/npm_test_support.hpp"
+#include "../../npm/npm_test_support.hpp"
 
 #include <map>
 #include <set>

@@ -1,6 +1,6 @@
 #include "paths.hpp"
 
-#include "../npm/npm_component.hpp"
+#include "npm_component.hpp"
 
 namespace kensa::scanner::javascript {
 
@@ -41,7 +41,7 @@ std::string_view installed_name(std::string_view folder) {
     std::size_t end = pos + k_node_modules.size();
     if (starts_segment && end < folder.size() && folder[end] == '/') {
       std::string_view name = folder.substr(end + 1);
-      return npm::split_package_name(name) ? name : std::string_view{};
+      return javascript::split_package_name(name) ? name : std::string_view{};
     }
     if (pos == 0) {
       return {};

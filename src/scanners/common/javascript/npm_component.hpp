@@ -7,10 +7,11 @@
 #include <string_view>
 #include <vector>
 
-// Turning what a lockfile says about one package into a model::Component.
-// Independent of the lockfile layout: both readers (the v1 dependency tree and
-// the v2/v3 packages map) fill a PackageFacts and call make_component.
-namespace kensa::scanner::npm {
+// Turning what a lockfile or an installed package says about one package
+// into a model::Component with an npm purl. Every JavaScript scanner (npm,
+// node-modules, yarn, pnpm, bun, deno) fills a PackageFacts and calls
+// make_component, whatever layout its files have.
+namespace kensa::scanner::javascript {
 
 // Property names this scanner sets on components.
 inline constexpr std::string_view k_property_peer = "kensa:npm:peer";
@@ -87,4 +88,4 @@ std::optional<AliasTarget> parse_alias_spec(std::string_view spec);
 model::Component make_component(const PackageFacts& facts, const model::Evidence& evidence,
                                 std::vector<std::string>& problems);
 
-} // namespace kensa::scanner::npm
+} // namespace kensa::scanner::javascript

@@ -1,6 +1,6 @@
 #include "js_test_support.hpp"
 
-#include "../../support/test_support.hpp"
+#include "../../../support/test_support.hpp"
 
 #include <kensa/model/graph.hpp>
 #include <kensa/scanner/registry.hpp>

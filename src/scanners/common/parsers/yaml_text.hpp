@@ -1,6 +1,6 @@
 #pragma once
 
-#include "file_report.hpp"
+#include "../javascript/file_report.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -10,7 +10,7 @@
 
 // YAML as Yarn Berry and pnpm write their lockfiles, loaded through
 // yaml-cpp with the caps yaml-cpp itself lacks.
-namespace kensa::scanner::javascript {
+namespace kensa::scanner {
 
 // Deepest nesting accepted. yaml-cpp parses recursively, so a document
 // nested deeper than this could exhaust the stack; real lockfiles nest four
@@ -28,7 +28,7 @@ inline constexpr std::uint64_t k_max_yaml_alias_nodes = 1'000'000;
 // k_max_yaml_depth, aliases adding more than k_max_yaml_alias_nodes nodes or
 // an alias inside the node it names (a document that contains itself),
 // warns with the line and returns false. Never throws.
-bool load_yaml(std::string_view text, FileReport& report, YAML::Node& document);
+bool load_yaml(std::string_view text, javascript::FileReport& report, YAML::Node& document);
 
 // The scalar text of `node`, or empty when it is not a scalar.
 std::string scalar(const YAML::Node& node);
@@ -37,4 +37,4 @@ std::string scalar(const YAML::Node& node);
 // is not a map); does not insert into `node`.
 YAML::Node child(const YAML::Node& node, std::string_view key);
 
-} // namespace kensa::scanner::javascript
+} // namespace kensa::scanner

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-namespace kensa::scanner::npm {
+namespace kensa::scanner::javascript {
 
 namespace {
 
@@ -183,4 +183,4 @@ model::Component make_component(const PackageFacts& facts, const model::Evidence
   return component;
 }
 
-} // namespace kensa::scanner::npm
+} // namespace kensa::scanner::javascript

@@ -7,7 +7,7 @@
 #include <array>
 #include <cctype>
 
-namespace kensa::scanner::os_release {
+namespace kensa::scanner::distro {
 
 namespace {
 
@@ -290,4 +290,4 @@ std::string os_cpe(const OsRelease& release) {
   return cpe.value_or(std::string());
 }
 
-} // namespace kensa::scanner::os_release
+} // namespace kensa::scanner::distro

@@ -1,6 +1,6 @@
 #include "manifest.hpp"
 
-#include "../npm/lockfile.hpp"
+#include "../../npm/lockfile.hpp"
 #include "json_text.hpp"
 
 #include <kensa/model/license.hpp>

@@ -2,7 +2,7 @@
 
 #include <array>
 
-namespace kensa::scanner::os_release {
+namespace kensa::scanner::distro {
 
 namespace {
 
@@ -90,4 +90,4 @@ std::string DistroIndex::location(std::string_view root) const {
   return it == m_by_root.end() ? std::string() : m_entries[it->second].location;
 }
 
-} // namespace kensa::scanner::os_release
+} // namespace kensa::scanner::distro
