@@ -1,3 +1,4 @@
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
 #include <kensa/util/glob.hpp>
 
@@ -20,12 +21,9 @@ void ScanContext::omit(std::string_view location, std::string message) {
   warn(location, std::move(message));
 }
 
-void ScanContext::warn_all(std::string_view location, const ProblemList& problems,
-                           std::string_view prefix) {
-  for (const auto& problem : problems) {
-    warn(location, std::string(prefix) + problem);
-  }
-  m_graph.count_left_out_diagnostics(location, problems.left_out(), problems.left_out_kind());
+void ScanContext::count_left_out(std::string_view location, std::uint64_t count,
+                                 std::string_view kind) {
+  m_graph.count_left_out_diagnostics(location, count, kind);
 }
 
 model::Evidence ScanContext::evidence_for(const source::SourceFile& file) const {
@@ -40,9 +38,9 @@ void run_scanner(Scanner& scanner, ScanContext& context,
     throw;
   } catch (const std::exception& error) {
     // The scanner's files were read only in part: the document says so.
-    context.omit("scanner " + context.scanner_name(),
-                 std::string("stopped: ") + error.what() +
-                     "; what it found before is kept, the files after were not read");
+    FileReport report(context, "scanner " + context.scanner_name());
+    report.omit(std::string("stopped: ") + error.what() +
+                "; what it found before is kept, the files after were not read");
   }
 }
 
@@ -79,13 +77,8 @@ void FileParserScanner::scan(ScanContext& context, std::span<const source::Sourc
         continue;
       }
       spdlog::debug("{}: parsing {}", context.scanner_name(), file.location);
-      try {
-        rule.parser(context, file);
-      } catch (const std::exception& error) {
-        // A parser that gives up on a file must not end the scan: the file
-        // is reported and the others are still read.
-        context.omit(file.location, std::string("cannot parse: ") + error.what());
-      }
+      FileReport report(context, file);
+      read_guarded(report, [&] { rule.parser(report, file); });
       break;
     }
   }

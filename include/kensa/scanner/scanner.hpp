@@ -15,6 +15,8 @@
 
 namespace kensa::scanner {
 
+class FileReport;
+
 // What a file tells about software (docs/sources.md, "Installed and
 // declared"). A scan of a project reads both; a scan of a root file system
 // or a container image reads installed evidence unless asked for more.
@@ -48,8 +50,8 @@ struct FileOwnership {
   std::optional<model::Hash> recorded_digest;
 };
 
-// What a scanner gets besides its files: the graph to fill and a way to report
-// a malformed file without stopping the scan.
+// What a scanner gets besides its files: the graph to fill, and what its
+// reports about them (FileReport) go to.
 class ScanContext {
  public:
   // `ownership`, when given, collects own_file() statements; the scan driver
@@ -70,20 +72,6 @@ class ScanContext {
   const std::string& root_name() const { return m_root_name; }
   void set_root_name(std::string name) { m_root_name = std::move(name); }
 
-  // Records a warning naming the file; the scan goes on. Warnings are
-  // capped per file and per kind (model/diagnostic_budget.hpp): past a cap
-  // they are counted, and the scan ends with one line per file saying how
-  // many more there were.
-  void warn(std::string_view location, std::string message);
-  // A warning that a file was not read at all, or only in part (it cannot be
-  // parsed, a cap cut it short): the scan goes on, and the document says it
-  // is incomplete (model::Omission).
-  void omit(std::string_view location, std::string message);
-  // Warns each problem of `problems` (after `prefix`), and counts those it
-  // left out.
-  void warn_all(std::string_view location, const ProblemList& problems,
-                std::string_view prefix = {});
-
   // Evidence for a component found in `file` by this scanner.
   model::Evidence evidence_for(const source::SourceFile& file) const;
 
@@ -101,7 +89,21 @@ class ScanContext {
     }
   }
 
+  // Records a warning naming `location`; the scan goes on. Warnings are
+  // capped per location and per kind (model/diagnostic_budget.hpp): past a
+  // cap they are counted, and the scan ends with one line per location
+  // saying how many more there were.
+  void warn(std::string_view location, std::string message);
+  // A warning that a file was not read at all, or only in part: the
+  // document says it is incomplete (model::Omission).
+  void omit(std::string_view location, std::string message);
+
  private:
+  friend class FileReport;
+  // Counts `count` warnings about `location` a parser left out (ProblemList),
+  // all saying `kind` when it is not empty.
+  void count_left_out(std::string_view location, std::uint64_t count, std::string_view kind);
+
   model::ComponentGraph& m_graph;
   std::string m_scanner_name;
   std::string m_subject_id;
@@ -168,10 +170,10 @@ void run_scanner(Scanner& scanner, ScanContext& context, std::span<const source:
 
 // A scanner made of (glob, parser) pairs, for ecosystems whose files can each
 // be parsed on their own. Exceptions a parser throws on one file become a
-// warning naming that file.
+// warning naming that file (read_guarded).
 class FileParserScanner : public Scanner {
  public:
-  using Parser = void (*)(ScanContext& context, const source::SourceFile& file);
+  using Parser = void (*)(FileReport& report, const source::SourceFile& file);
 
   struct Rule {
     std::string pattern;

@@ -4,6 +4,7 @@
 
 #include <kensa/model/hash.hpp>
 #include <kensa/model/purl.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 namespace kensa::scanner::apk {
 
@@ -39,8 +40,7 @@ std::string purl_namespace(const distro::OsRelease* distro) {
 }
 
 model::Component make_component(const ApkPackage& package, const distro::OsRelease* distro,
-                                const model::Evidence& evidence,
-                                std::vector<std::string>& problems) {
+                                const model::Evidence& evidence, FileReport& report) {
   model::Component component;
   component.type = model::ComponentType::library;
   component.ecosystem = "apk";
@@ -61,7 +61,7 @@ model::Component make_component(const ApkPackage& package, const distro::OsRelea
   if (purl) {
     component.purl = purl->to_string();
   } else {
-    problems.push_back(describe + ": " + purl.error());
+    report.warn(describe + ": " + purl.error());
   }
   if (std::string cpe = distro::package_cpe(vendor, package.name, package.version); !cpe.empty()) {
     component.cpes.push_back(std::move(cpe));
@@ -74,7 +74,7 @@ model::Component make_component(const ApkPackage& package, const distro::OsRelea
     if (hash) {
       component.hashes.push_back(std::move(*hash));
     } else {
-      problems.push_back(describe + ": " + hash.error());
+      report.warn(describe + ": " + hash.error());
     }
   }
   component.supplier = distro::parse_maintainer(package.maintainer);

@@ -4,6 +4,7 @@
 #include "apk_package.hpp"
 
 #include <kensa/model/component.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <string>
 #include <vector>
@@ -24,9 +25,9 @@ std::string purl_namespace(const distro::OsRelease* distro);
 
 // purl pkg:apk/<namespace>/<name>@<version> with arch, distro and (when the
 // origin differs from the name) upstream qualifiers; the CPE; L as declared
-// license; m as supplier; C as a SHA-1 hash. Problems go to `problems`.
+// license; m as supplier; C as a SHA-1 hash. Problems are warnings in
+// `report`.
 model::Component make_component(const ApkPackage& package, const distro::OsRelease* distro,
-                                const model::Evidence& evidence,
-                                std::vector<std::string>& problems);
+                                const model::Evidence& evidence, FileReport& report);
 
 } // namespace kensa::scanner::apk

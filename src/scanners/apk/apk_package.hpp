@@ -1,5 +1,7 @@
 #pragma once
 
+#include <kensa/scanner/problem_list.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -42,7 +44,7 @@ struct ApkPackage {
 struct InstalledParse {
   std::vector<ApkPackage> packages;
   // "record at line 40 (busybox): no V"; "line 12: not a field".
-  std::vector<std::string> problems;
+  ProblemList problems;
 };
 
 // Reads an installed database: records separated by blank lines, one

@@ -4,6 +4,8 @@
 #include "apk_component.hpp"
 #include "apk_dependencies.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 namespace kensa::scanner::apk {
 
 namespace {
@@ -12,26 +14,20 @@ constexpr std::string_view k_installed = "lib/apk/db/installed";
 
 void scan_database(ScanContext& context, const source::SourceFile& file, const std::string& root,
                    const distro::OsRelease* distro) {
+  FileReport report(context, file);
   InstalledParse parsed = parse_installed(file.contents);
-  for (const auto& problem : parsed.problems) {
-    context.warn(file.location, problem);
-  }
+  report.warn_all(parsed.problems);
   ApkResolution resolution = resolve_dependencies(parsed.packages);
   if (!resolution.unresolved.empty()) {
     std::size_t count = resolution.unresolved.size();
-    context.warn(file.location,
-                 std::to_string(count) + (count == 1 ? " dependency is" : " dependencies are") +
-                     " not installed (first: " + resolution.unresolved.front() + ")");
+    report.warn(std::to_string(count) + (count == 1 ? " dependency is" : " dependencies are") +
+                " not installed (first: " + resolution.unresolved.front() + ")");
   }
   std::vector<std::string> ids;
   ids.reserve(parsed.packages.size());
   for (const auto& package : parsed.packages) {
-    std::vector<std::string> problems;
     ids.push_back(
-        context.graph().add(make_component(package, distro, context.evidence_for(file), problems)));
-    for (const auto& problem : problems) {
-      context.warn(file.location, problem);
-    }
+        context.graph().add(make_component(package, distro, context.evidence_for(file), report)));
     for (std::size_t f = 0; f < package.files.size(); ++f) {
       std::optional<model::Hash> recorded;
       if (f < package.file_sha1s.size() && !package.file_sha1s[f].empty()) {

@@ -8,7 +8,6 @@ namespace kensa::scanner::apk {
 
 namespace {
 
-constexpr std::size_t k_max_reported = 20;
 constexpr std::size_t k_max_packages = 1'000'000;
 
 std::vector<std::string> words(std::string_view value) {
@@ -48,12 +47,7 @@ InstalledParse parse_installed(std::string_view text) {
   std::string folder;
   bool in_record = false;
   bool stopped = false;
-  std::size_t bad = 0;
-  auto problem = [&](std::string message) {
-    if (++bad <= k_max_reported) {
-      result.problems.push_back(std::move(message));
-    }
-  };
+  auto problem = [&](std::string message) { result.problems.push_back(std::move(message)); };
   auto finish = [&] {
     if (!in_record) {
       return;
@@ -164,9 +158,6 @@ InstalledParse parse_installed(std::string_view text) {
     }
   }
   finish();
-  if (bad > k_max_reported) {
-    result.problems.push_back(std::to_string(bad - k_max_reported) + " more problems not shown");
-  }
   return result;
 }
 

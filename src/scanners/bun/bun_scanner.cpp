@@ -10,6 +10,8 @@
 #include "../common/javascript/paths.hpp"
 #include "../npm/lockfile.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <spdlog/spdlog.h>
 
 #include <map>
@@ -96,7 +98,7 @@ std::vector<DeclaredDependency> declared(const json& object, bool with_dev) {
 
 class BunLock {
  public:
-  BunLock(ScanContext& context, const source::SourceFile& file, javascript::FileReport& report)
+  BunLock(ScanContext& context, const source::SourceFile& file, FileReport& report)
       : m_report(report), m_folder(javascript::folder_of(file.location)),
         m_evidence(context.evidence_for(file)) {}
 
@@ -131,7 +133,7 @@ class BunLock {
   }
 
  private:
-  javascript::FileReport& m_report;
+  FileReport& m_report;
   std::string m_folder;
   model::Evidence m_evidence;
   PackageGraph m_graph;
@@ -278,7 +280,7 @@ class BunScanner : public Scanner {
         spdlog::debug("{}: skipped, a lockfile inside node_modules is not used", file.location);
         continue;
       }
-      javascript::FileReport report(context, file.location);
+      FileReport report(context, file.location);
       json document;
       if (!javascript::parse_json(javascript::strip_trailing_commas(file.contents), report,
                                   document)) {

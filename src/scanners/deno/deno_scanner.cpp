@@ -11,6 +11,8 @@
 #include "../common/javascript/paths.hpp"
 #include "../npm/lockfile.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -48,7 +50,7 @@ bool is_hex(std::string_view text) {
 
 class DenoLock {
  public:
-  DenoLock(ScanContext& context, const source::SourceFile& file, javascript::FileReport& report)
+  DenoLock(ScanContext& context, const source::SourceFile& file, FileReport& report)
       : m_report(report), m_folder(javascript::folder_of(file.location)),
         m_evidence(context.evidence_for(file)) {}
 
@@ -113,7 +115,7 @@ class DenoLock {
   }
 
  private:
-  javascript::FileReport& m_report;
+  FileReport& m_report;
   std::string m_folder;
   model::Evidence m_evidence;
   PackageGraph m_graph;
@@ -254,7 +256,7 @@ class DenoScanner : public Scanner {
         spdlog::debug("{}: skipped, a lockfile inside node_modules is not used", file.location);
         continue;
       }
-      javascript::FileReport report(context, file.location);
+      FileReport report(context, file.location);
       json document;
       if (!javascript::parse_json(file.contents, report, document)) {
         continue;

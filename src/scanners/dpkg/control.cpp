@@ -58,7 +58,6 @@ ControlParse parse_control(std::string_view text, const ControlLimits& limits) {
   std::size_t value_end = 0;
   bool in_field = false;
   bool stopped = false;
-  std::size_t bad_lines = 0;
 
   auto finish_field = [&] {
     if (in_field) {
@@ -99,7 +98,7 @@ ControlParse parse_control(std::string_view text, const ControlLimits& limits) {
     if (line.front() == ' ' || line.front() == '\t') {
       if (in_field) {
         value_end = line_start + line.size();
-      } else if (++bad_lines <= 10) {
+      } else {
         result.problems.push_back("line " + std::to_string(line_number) +
                                   ": continuation line outside a field");
       }
@@ -113,18 +112,14 @@ ControlParse parse_control(std::string_view text, const ControlLimits& limits) {
         colon == std::string_view::npos ? std::string_view{} : line.substr(0, colon);
     if (!is_field_name(name)) {
       finish_field();
-      if (++bad_lines <= 10) {
-        result.problems.push_back("line " + std::to_string(line_number) + ": not a field");
-      }
+      result.problems.push_back("line " + std::to_string(line_number) + ": not a field");
       continue;
     }
     finish_field();
     if (current.fields.size() >= limits.max_fields_per_paragraph) {
-      if (++bad_lines <= 10) {
-        result.problems.push_back("line " + std::to_string(line_number) + ": more than " +
-                                  std::to_string(limits.max_fields_per_paragraph) +
-                                  " fields in one paragraph");
-      }
+      result.problems.push_back("line " + std::to_string(line_number) + ": more than " +
+                                std::to_string(limits.max_fields_per_paragraph) +
+                                " fields in one paragraph");
       continue;
     }
     if (current.fields.empty()) {
@@ -137,9 +132,6 @@ ControlParse parse_control(std::string_view text, const ControlLimits& limits) {
   }
   if (!stopped) {
     finish_paragraph();
-  }
-  if (bad_lines > 10) {
-    result.problems.push_back(std::to_string(bad_lines - 10) + " more bad lines not shown");
   }
   return result;
 }

@@ -4,6 +4,8 @@
 #include "dpkg_component.hpp"
 #include "file_lists.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <set>
 #include <unordered_map>
 
@@ -42,7 +44,7 @@ void scan_database(ScanContext& context, const DatabaseFiles& files,
   std::vector<ReadPackage> read;
   auto read_file = [&](const source::SourceFile& file, bool require_status) {
     StatusParse parsed = parse_status(file.contents, file.location, require_status);
-    context.warn_all(file.location, parsed.problems);
+    FileReport(context, file).warn_all(parsed.problems);
     for (auto& package : parsed.packages) {
       read.push_back({std::move(package), &file});
     }
@@ -67,7 +69,7 @@ void scan_database(ScanContext& context, const DatabaseFiles& files,
   // dependencies are expected there; in a real status file they mean a
   // broken system worth a warning.
   if (!resolution.unresolved.empty() && files.status != nullptr) {
-    context.warn(files.status->location, dependency_summary(resolution.unresolved));
+    FileReport(context, *files.status).warn(dependency_summary(resolution.unresolved));
   }
   std::vector<std::vector<std::size_t>> depends_on(packages.size());
   for (const auto& [from, to] : resolution.edges) {
@@ -121,19 +123,14 @@ void scan_database(ScanContext& context, const DatabaseFiles& files,
     std::vector<FileDigest> digests;
     if (const auto* sums = find_info(files.md5sums, package)) {
       Md5sumsParse parsed = parse_md5sums(sums->contents);
-      for (const auto& problem : parsed.problems) {
-        context.warn(sums->location, problem);
-      }
+      FileReport(context, *sums).warn_all(parsed.problems);
       digests = std::move(parsed.digests);
       extras.md5sums = digests.size();
     }
 
-    std::vector<std::string> problems;
+    FileReport report(context, *read[i].file);
     model::Component component =
-        make_component(package, extras, context.evidence_for(*read[i].file), problems);
-    for (const auto& problem : problems) {
-      context.warn(read[i].file->location, problem);
-    }
+        make_component(package, extras, context.evidence_for(*read[i].file), report);
     ids[i] = context.graph().add(std::move(component));
 
     // .list paths are absolute, .md5sums paths relative to the root;

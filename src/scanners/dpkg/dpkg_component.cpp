@@ -3,6 +3,7 @@
 #include "../common/distro/os_package.hpp"
 
 #include <kensa/model/purl.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 namespace kensa::scanner::dpkg {
 
@@ -14,8 +15,7 @@ std::string purl_namespace(const distro::OsRelease* distro) {
 }
 
 model::Component make_component(const DpkgPackage& package, const PackageExtras& extras,
-                                const model::Evidence& evidence,
-                                std::vector<std::string>& problems) {
+                                const model::Evidence& evidence, FileReport& report) {
   model::Component component;
   component.type = model::ComponentType::library;
   component.ecosystem = "deb";
@@ -39,7 +39,7 @@ model::Component make_component(const DpkgPackage& package, const PackageExtras&
   if (purl) {
     component.purl = purl->to_string();
   } else {
-    problems.push_back("package " + package.name + " " + package.version + ": " + purl.error());
+    report.warn("package " + package.name + " " + package.version + ": " + purl.error());
   }
   if (std::string cpe = distro::package_cpe(vendor, package.name, package.version); !cpe.empty()) {
     component.cpes.push_back(std::move(cpe));

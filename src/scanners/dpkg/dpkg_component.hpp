@@ -4,6 +4,7 @@
 #include "dpkg_package.hpp"
 
 #include <kensa/model/component.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <optional>
 #include <string>
@@ -42,9 +43,8 @@ std::string purl_namespace(const distro::OsRelease* distro);
 // The component: purl pkg:deb/<namespace>/<name>@<version> with arch,
 // distro and upstream qualifiers, a CPE, the maintainer as supplier, the
 // licenses from the copyright file as concluded licenses, and properties.
-// Problems (a purl that cannot be made) are appended to `problems`.
+// Problems (a purl that cannot be made) are warnings in `report`.
 model::Component make_component(const DpkgPackage& package, const PackageExtras& extras,
-                                const model::Evidence& evidence,
-                                std::vector<std::string>& problems);
+                                const model::Evidence& evidence, FileReport& report);
 
 } // namespace kensa::scanner::dpkg

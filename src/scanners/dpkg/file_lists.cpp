@@ -16,8 +16,6 @@ bool is_hex(std::string_view text) {
   return true;
 }
 
-constexpr std::size_t k_max_reported = 10;
-
 } // namespace
 
 std::vector<std::string_view> parse_file_list(std::string_view text) {
@@ -35,7 +33,6 @@ std::vector<std::string_view> parse_file_list(std::string_view text) {
 Md5sumsParse parse_md5sums(std::string_view text) {
   Md5sumsParse result;
   std::size_t line_number = 0;
-  std::size_t bad = 0;
   for (std::string_view line : lines(text)) {
     ++line_number;
     if (trim(line).empty()) {
@@ -43,10 +40,7 @@ Md5sumsParse parse_md5sums(std::string_view text) {
     }
     // md5sum(1) output: 32 hex digits, two separators ("  " or " *"), path.
     if (line.size() < 35 || !is_hex(line.substr(0, 32)) || line[32] != ' ') {
-      if (++bad <= k_max_reported) {
-        result.problems.push_back("line " + std::to_string(line_number) +
-                                  ": not \"<md5>  <path>\"");
-      }
+      result.problems.push_back("line " + std::to_string(line_number) + ": not \"<md5>  <path>\"");
       continue;
     }
     std::string_view path = trim(line.substr(34));
@@ -55,9 +49,6 @@ Md5sumsParse parse_md5sums(std::string_view text) {
     }
     result.digests.push_back(FileDigest{
         path, model::Hash{model::HashAlgorithm::md5, to_lower_ascii(line.substr(0, 32))}});
-  }
-  if (bad > k_max_reported) {
-    result.problems.push_back(std::to_string(bad - k_max_reported) + " more bad lines not shown");
   }
   return result;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/model/hash.hpp>
+#include <kensa/scanner/problem_list.hpp>
 
 #include <cstddef>
 #include <string>
@@ -25,7 +26,7 @@ struct FileDigest {
 struct Md5sumsParse {
   std::vector<FileDigest> digests;
   // Malformed lines: "line 3: not '<md5>  <path>'".
-  std::vector<std::string> problems;
+  ProblemList problems;
 };
 
 Md5sumsParse parse_md5sums(std::string_view text);

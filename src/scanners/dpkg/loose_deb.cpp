@@ -3,6 +3,8 @@
 #include "dpkg_component.hpp"
 #include "file_lists.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <array>
 
 namespace kensa::scanner::dpkg {
@@ -53,13 +55,13 @@ std::optional<std::string> data_tarball_deb(std::string_view root) {
 void scan_loose_deb(ScanContext& context, const std::string& prefix, const LooseDeb& deb,
                     SynopsisCache& licenses) {
   const source::SourceFile& control = *deb.control;
+  FileReport report(context, control);
   StatusParse parsed = parse_status(control.contents, control.location, false);
-  context.warn_all(control.location, parsed.problems);
+  report.warn_all(parsed.problems);
   if (parsed.packages.size() != 1) {
     if (parsed.packages.size() > 1) {
-      context.warn(control.location, "a package's control file holds " +
-                                         std::to_string(parsed.packages.size()) +
-                                         " stanzas; only the first is used");
+      report.warn("a package's control file holds " + std::to_string(parsed.packages.size()) +
+                  " stanzas; only the first is used");
     }
     if (parsed.packages.empty()) {
       return;
@@ -76,9 +78,7 @@ void scan_loose_deb(ScanContext& context, const std::string& prefix, const Loose
   std::vector<FileDigest> digests;
   if (deb.md5sums != nullptr) {
     Md5sumsParse sums = parse_md5sums(deb.md5sums->contents);
-    for (const auto& problem : sums.problems) {
-      context.warn(deb.md5sums->location, problem);
-    }
+    FileReport(context, *deb.md5sums).warn_all(sums.problems);
     digests = std::move(sums.digests);
     extras.md5sums = digests.size();
   }
@@ -87,11 +87,7 @@ void scan_loose_deb(ScanContext& context, const std::string& prefix, const Loose
   // is the .deb itself, found as a file.
   model::Evidence evidence{prefix.substr(0, prefix.size() - 2), control.layer,
                            std::string(k_found_by_deb_file)};
-  std::vector<std::string> problems;
-  std::string id = context.graph().add(make_component(package, extras, evidence, problems));
-  for (const auto& problem : problems) {
-    context.warn(control.location, problem);
-  }
+  std::string id = context.graph().add(make_component(package, extras, evidence, report));
   // The data tarball's compression is not known here; a claim on a file
   // that is not in the inventory changes nothing.
   for (const auto& digest : digests) {

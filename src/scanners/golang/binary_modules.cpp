@@ -5,6 +5,8 @@
 #include "build_info.hpp"
 #include "go_component.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <exception>
@@ -84,12 +86,13 @@ model::Component main_component(const BuildInfo& info, const model::Evidence& ev
   return component;
 }
 
-void add_image(ScanContext& context, const source::SourceFile& file, const json& image) {
+void add_image(FileReport& report, const source::SourceFile& file, const json& image) {
   std::string go_version = image.value("go", "");
   std::string module_info = image.value("modules", "");
   ProblemList problems;
   BuildInfo info = parse_module_info(go_version, module_info, problems);
-  context.warn_all(file.location, problems, "Go build information, ");
+  FileReport(report, "Go build information, ").warn_all(problems);
+  ScanContext& context = report.context();
   model::Evidence evidence = context.evidence_for(file);
   auto& graph = context.graph();
 
@@ -153,10 +156,10 @@ std::string condense_go_binary(std::string_view contents) {
       });
 }
 
-void add_binary_modules(ScanContext& context, const source::SourceFile& file) {
-  for (const auto& image : binary::condensed_images(context, file)) {
+void add_binary_modules(FileReport& report, const source::SourceFile& file) {
+  for (const auto& image : binary::condensed_images(report, file)) {
     if (image.is_object()) {
-      add_image(context, file, image);
+      add_image(report, file, image);
     }
   }
 }

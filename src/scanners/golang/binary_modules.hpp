@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
 
 #include <string>
@@ -19,6 +20,6 @@ std::string condense_go_binary(std::string_view contents);
 // Adds the modules a condensed binary lists: the main module (an
 // application described by the subject), each dependency, and the standard
 // library, with their edges.
-void add_binary_modules(ScanContext& context, const source::SourceFile& file);
+void add_binary_modules(FileReport& report, const source::SourceFile& file);
 
 } // namespace kensa::scanner::golang

@@ -4,6 +4,7 @@
 #include "binary_modules.hpp"
 #include "mod_project.hpp"
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/glob.hpp>
 
 #include <spdlog/spdlog.h>
@@ -28,12 +29,8 @@ class GoScanner : public Scanner {
         manifests.push_back(&file);
         continue;
       }
-      try {
-        add_binary_modules(context, file);
-      } catch (const std::exception& error) {
-        context.omit(file.location,
-                     std::string("cannot read Go build information: ") + error.what());
-      }
+      FileReport report(context, file);
+      read_guarded(report, [&] { add_binary_modules(report, file); });
     }
     try {
       add_mod_projects(context, manifests);

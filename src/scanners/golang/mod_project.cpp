@@ -3,6 +3,7 @@
 #include "go_component.hpp"
 #include "mod_files.hpp"
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <map>
@@ -193,7 +194,7 @@ class ProjectBuilder {
 };
 
 void report(ScanContext& context, const source::SourceFile& file, const ProblemList& problems) {
-  context.warn_all(file.location, problems);
+  FileReport(context, file).warn_all(problems);
 }
 
 std::string_view file_name(std::string_view path) {
@@ -233,7 +234,7 @@ void add_mod_projects(ScanContext& context, std::span<const source::SourceFile* 
     ModFile mod = parse_mod_file(file->contents, problems);
     report(context, *file, problems);
     if (mod.module.empty()) {
-      context.warn(file->location, "go.mod has no module directive; not scanned");
+      FileReport(context, *file).warn("go.mod has no module directive; not scanned");
       continue;
     }
     auto sum = sums.find(folder_of(file->location));

@@ -3,6 +3,7 @@
 #include "archive_name.hpp"
 #include "maven_component.hpp"
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <algorithm>
@@ -95,7 +96,7 @@ model::Component component_for(ScanContext& context, const source::SourceFile& f
 
 } // namespace
 
-void read_gradle_lockfile(ScanContext& context, const source::SourceFile& file) {
+void read_gradle_lockfile(FileReport& report, const source::SourceFile& file) {
   bool per_configuration = is_per_configuration(file.path);
   std::string configuration_of_file;
   if (per_configuration) {
@@ -116,8 +117,7 @@ void read_gradle_lockfile(ScanContext& context, const source::SourceFile& file) 
     std::string_view line = rest.substr(0, end);
     rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
     if (++line_number > k_max_lines) {
-      context.warn(file.location,
-                   "more than " + std::to_string(k_max_lines) + " lines: the rest is not read");
+      report.warn("more than " + std::to_string(k_max_lines) + " lines: the rest is not read");
       break;
     }
     line = trim(line);
@@ -162,8 +162,9 @@ void read_gradle_lockfile(ScanContext& context, const source::SourceFile& file) 
     if (bad_lines > 1) {
       message += " (and " + std::to_string(bad_lines - 1) + " more such lines)";
     }
-    context.warn(file.location, std::move(message));
+    report.warn(std::move(message));
   }
+  ScanContext& context = report.context();
   for (const auto& [key, module] : modules) {
     context.graph().add(component_for(context, file, module));
   }

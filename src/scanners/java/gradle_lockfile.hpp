@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
 
 // Gradle dependency locking: gradle.lockfile (one line per module,
@@ -8,6 +9,6 @@
 // "group:artifact:version" per line).
 namespace kensa::scanner::java {
 
-void read_gradle_lockfile(ScanContext& context, const source::SourceFile& file);
+void read_gradle_lockfile(FileReport& report, const source::SourceFile& file);
 
 } // namespace kensa::scanner::java

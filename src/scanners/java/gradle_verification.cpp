@@ -4,6 +4,7 @@
 #include "pom_xml_tree.hpp"
 
 #include <kensa/model/hash.hpp>
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <optional>
@@ -77,18 +78,19 @@ std::vector<model::Hash> hashes_of(const xmlNode* artifact, std::size_t& bad_val
 
 } // namespace
 
-void read_gradle_verification(ScanContext& context, const source::SourceFile& file) {
+void read_gradle_verification(FileReport& report, const source::SourceFile& file) {
   std::string error;
   XmlDocument document = parse_untrusted_xml(file.contents, error);
   if (!document) {
-    context.omit(file.location, "not a readable verification-metadata.xml: " + error);
+    report.omit("not a readable verification-metadata.xml: " + error);
     return;
   }
   const xmlNode* root = xmlDocGetRootElement(document.get());
   if (root == nullptr || local_name(root) != "verification-metadata") {
-    context.warn(file.location, "the root element is not <verification-metadata>");
+    report.warn("the root element is not <verification-metadata>");
     return;
   }
+  ScanContext& context = report.context();
   const xmlNode* components = child_element(root, "components");
   if (components == nullptr) {
     return;
@@ -101,8 +103,8 @@ void read_gradle_verification(ScanContext& context, const source::SourceFile& fi
       continue;
     }
     if (++count > k_max_components) {
-      context.omit(file.location, "more than " + std::to_string(k_max_components) +
-                                      " components: the rest is not read");
+      report.omit("more than " + std::to_string(k_max_components) +
+                  " components: the rest is not read");
       break;
     }
     std::string group = attribute_value(node, "group");
@@ -123,13 +125,12 @@ void read_gradle_verification(ScanContext& context, const source::SourceFile& fi
     context.graph().add(std::move(component));
   }
   if (incomplete > 0) {
-    context.warn(file.location, std::to_string(incomplete) +
-                                    " <component> entries without group, name or version: skipped");
+    report.warn(std::to_string(incomplete) +
+                " <component> entries without group, name or version: skipped");
   }
   if (bad_values > 0) {
-    context.warn(file.location, std::to_string(bad_values) +
-                                    " checksums that are not hex of the right length: "
-                                    "left out");
+    report.warn(std::to_string(bad_values) + " checksums that are not hex of the right length: "
+                                             "left out");
   }
 }
 

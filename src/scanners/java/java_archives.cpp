@@ -8,6 +8,7 @@
 
 #include <kensa/model/hash.hpp>
 #include <kensa/model/license.hpp>
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/glob.hpp>
 
 #include <map>
@@ -104,13 +105,13 @@ MavenArtifact read_maven_folder(ScanContext& context, const std::string& folder,
       values.count("artifactId") ? values["artifactId"] : folder.substr(slash + 1);
   artifact.version = values["version"];
   if (artifact.version.empty()) {
-    context.warn(files.properties->location, "pom.properties has no version");
+    FileReport(context, *files.properties).warn("pom.properties has no version");
   }
   if (files.pom != nullptr) {
     std::string error;
     artifact.pom = parse_pom_xml(files.pom->contents, error);
     if (!artifact.pom) {
-      context.warn(files.pom->location, "cannot read pom.xml: " + error);
+      FileReport(context, *files.pom).warn("cannot read pom.xml: " + error);
     }
   }
   return artifact;

@@ -7,6 +7,8 @@
 #include "jdk_release.hpp"
 #include "pom_projects.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <exception>
 #include <string>
 #include <vector>
@@ -77,6 +79,12 @@ void guarded(ScanContext& context, std::string_view what, Read read) {
   }
 }
 
+void read_file(ScanContext& context, const source::SourceFile& file,
+               void (*read)(FileReport& report, const source::SourceFile& file)) {
+  FileReport report(context, file);
+  read_guarded(report, [&] { read(report, file); });
+}
+
 class JavaScanner : public Scanner {
  public:
   std::span<const FilePattern> patterns() const override { return k_patterns; }
@@ -102,11 +110,11 @@ class JavaScanner : public Scanner {
         // (sources jars, project templates) is still a project file.
         poms.push_back(&file);
       } else if (name == "verification-metadata.xml") {
-        guarded(context, file.location, [&] { read_gradle_verification(context, file); });
+        read_file(context, file, &read_gradle_verification);
       } else if (name.ends_with(".lockfile")) {
-        guarded(context, file.location, [&] { read_gradle_lockfile(context, file); });
+        read_file(context, file, &read_gradle_lockfile);
       } else if (name == "release" && looks_like_jdk_release(file.contents)) {
-        guarded(context, file.location, [&] { read_jdk_release(context, file); });
+        read_file(context, file, &read_jdk_release);
       }
     }
     guarded(context, "Java archives", [&] { read_java_archives(context, archive_files); });

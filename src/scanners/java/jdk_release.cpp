@@ -1,6 +1,7 @@
 #include "jdk_release.hpp"
 
 #include <kensa/model/cpe.hpp>
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 
@@ -67,11 +68,11 @@ bool looks_like_jdk_release(std::string_view contents) {
           contents.find("\nJAVA_VERSION=") != std::string_view::npos);
 }
 
-void read_jdk_release(ScanContext& context, const source::SourceFile& file) {
+void read_jdk_release(FileReport& report, const source::SourceFile& file) {
   auto values = parse_release(file.contents);
   const std::string& version = values["JAVA_VERSION"];
   if (version.empty()) {
-    context.warn(file.location, "JDK release file has an empty JAVA_VERSION");
+    report.warn("JDK release file has an empty JAVA_VERSION");
     return;
   }
   const std::string& implementor = values["IMPLEMENTOR"];
@@ -96,8 +97,8 @@ void read_jdk_release(ScanContext& context, const source::SourceFile& file) {
     }
   }
   component.scope = model::Scope::required;
-  component.evidence.push_back(context.evidence_for(file));
-  context.graph().add(std::move(component));
+  component.evidence.push_back(report.context().evidence_for(file));
+  report.context().graph().add(std::move(component));
 }
 
 } // namespace kensa::scanner::java

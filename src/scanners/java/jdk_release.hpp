@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
 
 #include <string_view>
@@ -15,6 +16,6 @@ bool looks_like_jdk_release(std::string_view contents);
 // ("openjdk", "zulu", "graalvm"), version JAVA_VERSION, the implementor as
 // supplier, a CPE the way vulnerability databases name the JDK, and the
 // other keys as properties. No purl: no purl type names a JDK build.
-void read_jdk_release(ScanContext& context, const source::SourceFile& file);
+void read_jdk_release(FileReport& report, const source::SourceFile& file);
 
 } // namespace kensa::scanner::java

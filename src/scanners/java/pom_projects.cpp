@@ -5,6 +5,7 @@
 #include "pom_xml.hpp"
 
 #include <kensa/model/purl.hpp>
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <map>
@@ -158,11 +159,11 @@ class ProjectTree {
       std::string error;
       std::optional<PomFile> pom = parse_pom_xml(file->contents, error);
       if (!pom) {
-        m_context.omit(file->location, "not a readable pom.xml: " + error);
+        FileReport(m_context, *file).omit("not a readable pom.xml: " + error);
         continue;
       }
       if (pom->coordinates.artifact_id.empty()) {
-        m_context.warn(file->location, "pom.xml without an artifactId: skipped");
+        FileReport(m_context, *file).warn("pom.xml without an artifactId: skipped");
         continue;
       }
       Project project;
@@ -350,8 +351,8 @@ class ProjectTree {
       if (project.group_id.empty() && !raw_group.empty()) {
         why = "\"" + raw_group + "\" cannot be resolved";
       }
-      m_context.warn(project.file->location,
-                     "the project's " + what + " is unknown (" + why + "): no purl");
+      FileReport(m_context, *project.file)
+          .warn("the project's " + what + " is unknown (" + why + "): no purl");
     }
     project.component_id = m_context.graph().add(std::move(component));
     if (!project.parent) {
@@ -508,7 +509,7 @@ class ProjectTree {
     for (const auto& bom : m_missing_imports[index]) {
       message += "; the imported " + bom + " is not in the scanned tree";
     }
-    m_context.warn(project.file->location, std::move(message));
+    FileReport(m_context, *project.file).warn(std::move(message));
   }
 
   ScanContext& m_context;

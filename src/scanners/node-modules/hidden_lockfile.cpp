@@ -2,6 +2,8 @@
 
 #include "../common/javascript/json_text.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 namespace kensa::scanner::node_modules {
 
 namespace {
@@ -21,7 +23,7 @@ bool flag_of(const json& object, const char* key) {
 } // namespace
 
 std::optional<HiddenLockfile> read_hidden_lockfile(const source::SourceFile& file,
-                                                   javascript::FileReport& report) {
+                                                   FileReport& report) {
   json document;
   if (!javascript::parse_json(file.contents, report, document)) {
     return std::nullopt;

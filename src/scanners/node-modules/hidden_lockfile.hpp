@@ -1,7 +1,6 @@
 #pragma once
 
-#include "../common/javascript/file_report.hpp"
-
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/source/source.hpp>
 
 #include <cstddef>
@@ -41,6 +40,6 @@ struct HiddenLockfile {
 // Reads `file`; problems are warnings in `report`. Nullopt when it is not
 // a JSON object.
 std::optional<HiddenLockfile> read_hidden_lockfile(const source::SourceFile& file,
-                                                   javascript::FileReport& report);
+                                                   FileReport& report);
 
 } // namespace kensa::scanner::node_modules

@@ -46,13 +46,13 @@ class Tree {
       pending.pop_back();
       for (const auto& [name, entry] : current.dependencies->items()) {
         if (m_nodes.size() >= k_max_packages) {
-          m_lock.omit("more than " + std::to_string(k_max_packages) +
-                      " packages; the rest of the lockfile is not read");
+          m_lock.report().omit("more than " + std::to_string(k_max_packages) +
+                               " packages; the rest of the lockfile is not read");
           return;
         }
         std::string where = describe(current.parent, name);
         if (!entry.is_object()) {
-          m_lock.warn(where + " is not an object");
+          m_lock.report().warn(where + " is not an object");
           continue;
         }
         std::size_t index = add(current.parent, name, entry, where);
@@ -61,11 +61,12 @@ class Tree {
           continue;
         }
         if (!nested->is_object()) {
-          m_lock.warn(where + ": \"dependencies\" is not an object");
+          m_lock.report().warn(where + ": \"dependencies\" is not an object");
         } else if (current.depth >= k_max_tree_depth) {
           if (!depth_warned) {
-            m_lock.omit(where + ": nested deeper than " + std::to_string(k_max_tree_depth) +
-                        " levels; the deeper entries are not read");
+            m_lock.report().omit(where + ": nested deeper than " +
+                                 std::to_string(k_max_tree_depth) +
+                                 " levels; the deeper entries are not read");
             depth_warned = true;
           }
         } else {

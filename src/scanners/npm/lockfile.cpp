@@ -53,21 +53,8 @@ const json* find_member(const json& value, const char* key) {
   return it == value.end() ? nullptr : &*it;
 }
 
-void Lockfile::warn(std::string message) {
-  m_context.warn(m_file.location, std::move(message));
-}
-
-void Lockfile::omit(std::string message) {
-  m_context.omit(m_file.location, std::move(message));
-}
-
 std::string Lockfile::add(const PackageFacts& facts) {
-  std::vector<std::string> problems;
-  model::Component component = make_component(facts, m_evidence, problems);
-  for (auto& problem : problems) {
-    warn(std::move(problem));
-  }
-  return m_context.graph().add(std::move(component));
+  return context().graph().add(make_component(facts, m_evidence, m_report));
 }
 
 std::string Lockfile::add_root(const PackageFacts& facts) {
@@ -86,8 +73,8 @@ std::string Lockfile::add_root(const PackageFacts& facts) {
   } else {
     id = add(facts);
   }
-  if (!m_context.subject_id().empty()) {
-    m_context.graph().relate(m_context.subject_id(), id, model::RelationshipType::describes);
+  if (!context().subject_id().empty()) {
+    context().graph().relate(context().subject_id(), id, model::RelationshipType::describes);
   }
   return id;
 }
@@ -107,8 +94,9 @@ bool Lockfile::spend(std::uint64_t units) {
   m_work += units;
   if (m_work > k_edge_work_budget) {
     m_budget_spent = true;
-    omit("too much work resolving dependencies (paths too deep or too many); the remaining "
-         "dependency edges are not reported");
+    m_report.omit(
+        "too much work resolving dependencies (paths too deep or too many); the remaining "
+        "dependency edges are not reported");
     return false;
   }
   return true;
@@ -116,8 +104,9 @@ bool Lockfile::spend(std::uint64_t units) {
 
 void Lockfile::finish() {
   if (m_unresolved > 0) {
-    warn(std::to_string(m_unresolved) + " dependenc" + (m_unresolved == 1 ? "y is" : "ies are") +
-         " not in the lockfile (first: " + m_first_unresolved + ")");
+    m_report.warn(std::to_string(m_unresolved) + " dependenc" +
+                  (m_unresolved == 1 ? "y is" : "ies are") +
+                  " not in the lockfile (first: " + m_first_unresolved + ")");
   }
 }
 
@@ -127,7 +116,7 @@ std::string Lockfile::text(const json& entry, const char* key, std::string_view 
     return {};
   }
   if (!value->is_string()) {
-    warn(wrong_type(where, key, "a string", *value));
+    m_report.warn(wrong_type(where, key, "a string", *value));
     return {};
   }
   return value->get_ref<const std::string&>();
@@ -139,7 +128,7 @@ bool Lockfile::flag(const json& entry, const char* key, std::string_view where) 
     return false;
   }
   if (!value->is_boolean()) {
-    warn(wrong_type(where, key, "a boolean", *value));
+    m_report.warn(wrong_type(where, key, "a boolean", *value));
     return false;
   }
   return value->get_ref<const json::boolean_t&>();
@@ -153,7 +142,7 @@ Lockfile::dependency_specs(const json& entry, const char* key, std::string_view 
     return specs;
   }
   if (!value->is_object()) {
-    warn(wrong_type(where, key, "an object", *value));
+    m_report.warn(wrong_type(where, key, "an object", *value));
     return specs;
   }
   for (const auto& [name, spec] : value->items()) {
@@ -194,7 +183,7 @@ void Lockfile::read_common_facts(const json& entry, std::string_view where, Pack
       return;
     }
   }
-  warn(wrong_type(where, "license", "a string", *license));
+  m_report.warn(wrong_type(where, "license", "a string", *license));
 }
 
 } // namespace kensa::scanner::npm

@@ -2,6 +2,7 @@
 
 #include "../common/javascript/npm_component.hpp"
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
 
 #include <nlohmann/json.hpp>
@@ -34,7 +35,7 @@ inline constexpr std::uint64_t k_edge_work_budget = 256ull << 20;
 
 // Reads a package-lock.json or npm-shrinkwrap.json and adds what it lists to
 // the graph. Never throws for bad input: problems become warnings.
-void parse_package_lock(ScanContext& context, const source::SourceFile& file);
+void parse_package_lock(FileReport& report, const source::SourceFile& file);
 
 // The member `key` of `value`, or nullptr when `value` is not an object or
 // has no such member.
@@ -43,15 +44,12 @@ const nlohmann::json* find_member(const nlohmann::json& value, const char* key);
 // One lockfile being read.
 class Lockfile {
  public:
-  Lockfile(ScanContext& context, const source::SourceFile& file)
-      : m_context(context), m_file(file), m_evidence(context.evidence_for(file)) {}
+  Lockfile(FileReport& report, const source::SourceFile& file)
+      : m_report(report), m_file(file), m_evidence(report.context().evidence_for(file)) {}
 
-  ScanContext& context() { return m_context; }
-
-  // A warning naming the file (capped by ScanContext::warn).
-  void warn(std::string message);
-  // A warning that the rest of the file was not read (ScanContext::omit).
-  void omit(std::string message);
+  ScanContext& context() { return m_report.context(); }
+  // Where problems with the file go.
+  FileReport& report() { return m_report; }
 
   // Adds the component for `facts` and returns its id; problems found on
   // the way become warnings.
@@ -87,7 +85,7 @@ class Lockfile {
   void read_common_facts(const nlohmann::json& entry, std::string_view where, PackageFacts& facts);
 
  private:
-  ScanContext& m_context;
+  FileReport& m_report;
   const source::SourceFile& m_file;
   model::Evidence m_evidence;
   std::size_t m_unresolved = 0;

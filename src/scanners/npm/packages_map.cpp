@@ -57,7 +57,7 @@ std::vector<std::string> workspace_patterns(Lockfile& lock, const json* root) {
     return patterns;
   }
   if (!value->is_array()) {
-    lock.warn("packages entry \"\": \"workspaces\" is not an array");
+    lock.report().warn("packages entry \"\": \"workspaces\" is not an array");
     return patterns;
   }
   for (const auto& pattern : *value) {
@@ -181,13 +181,13 @@ void add_entry(Lockfile& lock, const std::vector<std::string>& workspaces, const
                const json& entry, Nodes& nodes) {
   std::string where = where_of(key);
   if (!entry.is_object()) {
-    lock.warn(where + " is not an object");
+    lock.report().warn(where + " is not an object");
     return;
   }
   if (lock.flag(entry, "link", where)) {
     std::string target = javascript::normalize_folder(lock.text(entry, "resolved", where));
     if (target.empty()) {
-      lock.warn(where + ": a link without \"resolved\"");
+      lock.report().warn(where + ": a link without \"resolved\"");
       return;
     }
     nodes[key] = Node{&entry, "", std::move(target), PackageRole::dependency};
@@ -219,7 +219,7 @@ void add_entry(Lockfile& lock, const std::vector<std::string>& workspaces, const
 void read_packages_map(Lockfile& lock, const json& document, const json& packages) {
   const json* root = find_member(packages, "");
   if (root != nullptr && !root->is_object()) {
-    lock.warn(where_of("") + " is not an object");
+    lock.report().warn(where_of("") + " is not an object");
     root = nullptr;
   }
   auto workspaces = workspace_patterns(lock, root);
@@ -235,8 +235,8 @@ void read_packages_map(Lockfile& lock, const json& document, const json& package
       continue;
     }
     if (++count > k_max_packages) {
-      lock.omit("more than " + std::to_string(k_max_packages) +
-                " packages; the rest of the lockfile is not read");
+      lock.report().omit("more than " + std::to_string(k_max_packages) +
+                         " packages; the rest of the lockfile is not read");
       break;
     }
     add_entry(lock, workspaces, key, entry, nodes);

@@ -3,6 +3,8 @@
 #include "../common/javascript/paths.hpp"
 #include "lockfile.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <spdlog/spdlog.h>
 
 #include <string>
@@ -67,36 +69,37 @@ std::optional<std::int64_t> lockfile_version(Lockfile& lock, const json& documen
   if (value->is_number_unsigned() || value->is_number_integer()) {
     return value->get<std::int64_t>();
   }
-  lock.warn("\"lockfileVersion\" is not a whole number; the layout is guessed from the content");
+  lock.report().warn(
+      "\"lockfileVersion\" is not a whole number; the layout is guessed from the content");
   return std::nullopt;
 }
 
 } // namespace
 
-void parse_package_lock(ScanContext& context, const source::SourceFile& file) {
+void parse_package_lock(FileReport& report, const source::SourceFile& file) {
   // npm reads only the lockfile at the project root. Copies shipped inside
   // installed packages list what their authors had, not what is installed
   // (whatever npm took from a dependency's npm-shrinkwrap.json is already in
   // the root lockfile).
-  if (javascript::is_installed_package_file(file.path, context.root_name())) {
+  if (javascript::is_installed_package_file(file.path, report.context().root_name())) {
     spdlog::debug("{}: skipped, a lockfile inside node_modules is not used by npm", file.location);
     return;
   }
   json document = json::parse(file.contents, nullptr, false);
   if (document.is_discarded()) {
-    context.omit(file.location, "not valid JSON: " + describe_syntax_error(file.contents));
+    report.omit("not valid JSON: " + describe_syntax_error(file.contents));
     return;
   }
   if (!document.is_object()) {
-    context.omit(file.location, "not an npm lockfile: the top level is not a JSON object");
+    report.omit("not an npm lockfile: the top level is not a JSON object");
     return;
   }
 
-  Lockfile lock(context, file);
+  Lockfile lock(report, file);
   auto version = lockfile_version(lock, document);
   if (version && (*version < 1 || *version > 3)) {
-    lock.warn("lockfileVersion " + std::to_string(*version) +
-              " is not one of 1, 2, 3; reading it by its content");
+    lock.report().warn("lockfileVersion " + std::to_string(*version) +
+                       " is not one of 1, 2, 3; reading it by its content");
   }
 
   const json* packages = find_member(document, "packages");
@@ -107,14 +110,15 @@ void parse_package_lock(ScanContext& context, const source::SourceFile& file) {
     read_packages_map(lock, document, *packages);
   } else {
     if (packages != nullptr) {
-      lock.warn("\"packages\" is not an object; reading the \"dependencies\" tree instead");
+      lock.report().warn(
+          "\"packages\" is not an object; reading the \"dependencies\" tree instead");
     } else if (version && *version >= 2) {
-      lock.warn("lockfileVersion " + std::to_string(*version) +
-                " without a \"packages\" map; reading the \"dependencies\" tree instead");
+      lock.report().warn("lockfileVersion " + std::to_string(*version) +
+                         " without a \"packages\" map; reading the \"dependencies\" tree instead");
     }
     static const json k_empty = json::object();
     if (dependencies != nullptr && !dependencies->is_object()) {
-      lock.warn("\"dependencies\" is not an object");
+      lock.report().warn("\"dependencies\" is not an object");
       dependencies = nullptr;
     }
     read_dependency_tree(lock, document, dependencies != nullptr ? *dependencies : k_empty);

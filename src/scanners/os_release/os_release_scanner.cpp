@@ -3,6 +3,8 @@
 #include "../common/distro/distro_index.hpp"
 #include "os_component.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <vector>
 
 namespace kensa::scanner::os_release {
@@ -20,7 +22,7 @@ class OsReleaseScanner : public Scanner {
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     distro::DistroIndex index(files);
     for (const auto& problem : index.problems()) {
-      context.omit(problem.location, "cannot read release file: " + problem.message);
+      FileReport(context, problem.location).omit("cannot read release file: " + problem.message);
     }
     // One component per root, from its most authoritative file: a root with
     // both os-release and debian_version is one distribution, not two.

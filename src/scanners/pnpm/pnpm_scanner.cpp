@@ -10,6 +10,8 @@
 #include "../common/parsers/yaml_text.hpp"
 #include "pnpm_key.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <spdlog/spdlog.h>
 
 #include <map>
@@ -33,7 +35,7 @@ std::size_t line_of(const YAML::Node& node) {
 class PnpmLock {
  public:
   PnpmLock(ScanContext& context, const source::SourceFile& file,
-           javascript::ProjectManifests& projects, javascript::FileReport& report)
+           javascript::ProjectManifests& projects, FileReport& report)
       : m_projects(projects), m_report(report), m_folder(javascript::folder_of(file.location)),
         m_evidence(context.evidence_for(file)) {}
 
@@ -85,7 +87,7 @@ class PnpmLock {
 
  private:
   javascript::ProjectManifests& m_projects;
-  javascript::FileReport& m_report;
+  FileReport& m_report;
   std::string m_folder;
   model::Evidence m_evidence;
   KeyStyle m_style = KeyStyle::at;
@@ -282,7 +284,7 @@ class PnpmScanner : public Scanner {
         spdlog::debug("{}: skipped, a lockfile inside node_modules is not used", file.location);
         continue;
       }
-      javascript::FileReport report(context, file.location);
+      FileReport report(context, file.location);
       YAML::Node document;
       if (!load_yaml(file.contents, report, document)) {
         continue;

@@ -1,5 +1,7 @@
 #include "direct_url.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <nlohmann/json.hpp>
 
 namespace kensa::scanner::python {
@@ -15,16 +17,15 @@ std::string text_of(const json& object, const char* key) {
 
 } // namespace
 
-void read_direct_url(std::string_view text, PackageFacts& facts,
-                     std::vector<std::string>& problems) {
+void read_direct_url(FileReport& report, std::string_view text, PackageFacts& facts) {
   json document = json::parse(text, nullptr, false);
   if (document.is_discarded() || !document.is_object()) {
-    problems.push_back("direct_url.json is not a JSON object");
+    report.warn("direct_url.json is not a JSON object");
     return;
   }
   std::string url = text_of(document, "url");
   if (url.empty()) {
-    problems.push_back("direct_url.json has no \"url\"");
+    report.warn("direct_url.json has no \"url\"");
     return;
   }
   facts.add_property(k_property_source, url);
@@ -56,7 +57,7 @@ void read_direct_url(std::string_view text, PackageFacts& facts,
         } else if (!model::parse_hash_algorithm(algorithm)) {
           continue; // A digest kensa has no name for is not an error.
         } else {
-          problems.push_back("direct_url.json: " + problem);
+          report.warn("direct_url.json: " + problem);
         }
       }
     }
@@ -68,7 +69,7 @@ void read_direct_url(std::string_view text, PackageFacts& facts,
       if (auto hash = parse_prefixed_hex_hash(single, '=', problem)) {
         facts.add_hash(std::move(*hash));
       } else {
-        problems.push_back("direct_url.json: " + problem);
+        report.warn("direct_url.json: " + problem);
       }
     }
     return;

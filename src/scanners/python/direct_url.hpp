@@ -2,6 +2,8 @@
 
 #include "python_component.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,10 +12,10 @@
 // or a local folder came from.
 namespace kensa::scanner::python {
 
-// Adds what `json` says to `facts`: a vcs or distribution reference, the
-// archive's hashes, the commit, the editable flag, the URL as a source
-// property. Problems are appended to `problems`.
-void read_direct_url(std::string_view json, PackageFacts& facts,
-                     std::vector<std::string>& problems);
+// Adds what `json`, the contents of the direct_url.json `report` is about,
+// says to `facts`: a vcs or distribution reference, the archive's hashes,
+// the commit, the editable flag, the URL as a source property. Problems are
+// warnings in `report`.
+void read_direct_url(FileReport& report, std::string_view json, PackageFacts& facts);
 
 } // namespace kensa::scanner::python

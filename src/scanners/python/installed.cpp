@@ -2,12 +2,12 @@
 
 #include "core_metadata.hpp"
 #include "direct_url.hpp"
-#include "file_warnings.hpp"
 #include "paths.hpp"
 #include "python_component.hpp"
 #include "record.hpp"
 #include "requirement.hpp"
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 
@@ -114,7 +114,7 @@ struct Dependency {
 
 // requires.txt of an .egg-info folder: requirements, grouped in sections
 // "[extra]", "[extra:marker]" or "[:marker]" after the unconditional ones.
-std::vector<Dependency> parse_requires_txt(std::string_view text, FileWarnings& warnings) {
+std::vector<Dependency> parse_requires_txt(std::string_view text, FileReport& warnings) {
   std::vector<Dependency> dependencies;
   bool in_extra = false;
   std::size_t line_number = 0;
@@ -159,7 +159,7 @@ class InstalledReader {
 
   void read(const Folder& folder) {
     const source::SourceFile& file = *folder.metadata;
-    FileWarnings warnings(m_context, file.location);
+    FileReport warnings(m_context, file.location);
     CoreMetadata metadata = parse_core_metadata(file.contents);
     warnings.warn_all(metadata.problems);
     std::string_view name = trim(metadata.get("Name"));
@@ -209,7 +209,7 @@ class InstalledReader {
     if (auto it = folder.extras.find(Role::requires_txt);
         it != folder.extras.end() && installed.dependencies.empty()) {
       // setuptools writes dependencies of .egg-info only to requires.txt.
-      FileWarnings requires_warnings(m_context, it->second->location);
+      FileReport requires_warnings(m_context, it->second->location);
       installed.dependencies = parse_requires_txt(it->second->contents, requires_warnings);
     }
     if (auto it = folder.extras.find(Role::top_level); it != folder.extras.end()) {
@@ -226,19 +226,11 @@ class InstalledReader {
       }
     }
     if (auto it = folder.extras.find(Role::direct_url); it != folder.extras.end()) {
-      std::vector<std::string> problems;
-      read_direct_url(it->second->contents, facts, problems);
-      FileWarnings direct_warnings(m_context, it->second->location);
-      for (auto& problem : problems) {
-        direct_warnings.warn(std::move(problem));
-      }
+      FileReport direct_url_report(m_context, *it->second);
+      read_direct_url(direct_url_report, it->second->contents, facts);
     }
 
-    std::vector<std::string> problems;
-    model::Component component = make_component(facts, m_context.evidence_for(file), problems);
-    for (auto& problem : problems) {
-      warnings.warn(std::move(problem));
-    }
+    model::Component component = make_component(facts, m_context.evidence_for(file), warnings);
     installed.id = m_context.graph().add(std::move(component));
     installed.site = site_key(folder_key(file));
 
@@ -281,7 +273,7 @@ class InstalledReader {
     std::string prefix(source::container_prefix(metadata));
     if (auto it = folder.extras.find(Role::record); it != folder.extras.end()) {
       const source::SourceFile& record = *it->second;
-      FileWarnings warnings(m_context, record.location);
+      FileReport warnings(m_context, record.location);
       RecordParse parse = parse_record(record.contents);
       warnings.warn_all(parse.problems);
       std::string_view site = parent_of(parent_of(record.path));

@@ -2,9 +2,11 @@
 
 #include "toml_document.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 namespace kensa::scanner::python {
 
-std::vector<LockedPackage> read_locked_packages(const toml::table& document, FileWarnings& warnings,
+std::vector<LockedPackage> read_locked_packages(const toml::table& document, FileReport& warnings,
                                                 const ReadLockedPackage& read) {
   std::vector<LockedPackage> packages;
   const toml::array* entries = toml_array(document, "package", "the lockfile", warnings);

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "file_warnings.hpp"
 #include "project.hpp"
+
+#include <kensa/scanner/file_report.hpp>
 
 #include <toml++/toml.h>
 
@@ -20,7 +21,7 @@ using ReadLockedPackage =
 // entries that are not tables or have no name are warnings, and reading stops
 // at k_max_locked_packages. Each kept entry has its name and version set
 // before `read` adds the format's own fields.
-std::vector<LockedPackage> read_locked_packages(const toml::table& document, FileWarnings& warnings,
+std::vector<LockedPackage> read_locked_packages(const toml::table& document, FileReport& warnings,
                                                 const ReadLockedPackage& read);
 
 } // namespace kensa::scanner::python

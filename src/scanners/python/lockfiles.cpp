@@ -2,12 +2,13 @@
 
 #include "paths.hpp"
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/glob.hpp>
 
 namespace kensa::scanner::python {
 
 void add_prefixed_hash(PackageFacts& facts, std::string_view text, std::string_view where,
-                       FileWarnings& warnings) {
+                       FileReport& warnings) {
   std::string problem;
   if (auto hash = parse_prefixed_hex_hash(text, ':', problem)) {
     facts.add_hash(std::move(*hash));

@@ -6,6 +6,8 @@
 #include "lockfiles.hpp"
 #include "toml_document.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <algorithm>
 
 namespace kensa::scanner::python {
@@ -13,7 +15,7 @@ namespace kensa::scanner::python {
 namespace {
 
 void read_files(const toml::array& files, const std::string& where, PackageFacts& facts,
-                FileWarnings& warnings) {
+                FileReport& warnings) {
   for (const auto& node : files) {
     if (const auto* table = node.as_table()) {
       std::string hash = toml_text(*table, "hash", where, warnings);
@@ -25,7 +27,7 @@ void read_files(const toml::array& files, const std::string& where, PackageFacts
 }
 
 void read_source(const toml::table& entry, const std::string& where, LockedPackage& package,
-                 FileWarnings& warnings) {
+                 FileReport& warnings) {
   PackageFacts& facts = package.facts;
   std::string git = toml_text(entry, "git", where, warnings);
   if (!git.empty()) {
@@ -55,7 +57,7 @@ void read_source(const toml::table& entry, const std::string& where, LockedPacka
 } // namespace
 
 std::optional<std::vector<LockedPackage>> read_pdm_lock(const source::SourceFile& file,
-                                                        FileWarnings& warnings) {
+                                                        FileReport& warnings) {
   auto document = parse_toml(file.contents, warnings);
   if (!document) {
     return std::nullopt;

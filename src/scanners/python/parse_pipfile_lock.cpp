@@ -5,6 +5,8 @@
 // "ref", "path", "file" or "editable". It records no edges.
 #include "lockfiles.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <nlohmann/json.hpp>
 
 namespace kensa::scanner::python {
@@ -14,7 +16,7 @@ namespace {
 using nlohmann::json;
 
 std::string text_at(const json& object, const char* key, const std::string& where,
-                    FileWarnings& warnings) {
+                    FileReport& warnings) {
   auto it = object.find(key);
   if (it == object.end() || it->is_null()) {
     return {};
@@ -27,7 +29,7 @@ std::string text_at(const json& object, const char* key, const std::string& wher
 }
 
 void read_section(const json& section, bool develop, std::vector<LockedPackage>& packages,
-                  FileWarnings& warnings) {
+                  FileReport& warnings) {
   for (const auto& [name, entry] : section.items()) {
     if (packages.size() >= k_max_locked_packages) {
       warnings.omit("more than " + std::to_string(k_max_locked_packages) +
@@ -93,7 +95,7 @@ void read_section(const json& section, bool develop, std::vector<LockedPackage>&
 } // namespace
 
 std::optional<std::vector<LockedPackage>> read_pipfile_lock(const source::SourceFile& file,
-                                                            FileWarnings& warnings) {
+                                                            FileReport& warnings) {
   json document;
   try {
     document = json::parse(file.contents);

@@ -7,6 +7,8 @@
 #include "lockfiles.hpp"
 #include "toml_document.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <algorithm>
 
 namespace kensa::scanner::python {
@@ -48,7 +50,7 @@ void read_dependency(const std::string& name, const toml::node& value, LockedPac
 }
 
 void read_source(const toml::table& source, PackageFacts& facts, const std::string& where,
-                 FileWarnings& warnings) {
+                 FileReport& warnings) {
   std::string type = toml_text(source, "type", where, warnings);
   std::string url = toml_text(source, "url", where, warnings);
   if (type == "git") {
@@ -70,7 +72,7 @@ void read_source(const toml::table& source, PackageFacts& facts, const std::stri
 }
 
 void set_scope(const toml::table& entry, LockedPackage& package, const std::string& where,
-               FileWarnings& warnings) {
+               FileReport& warnings) {
   bool optional = entry["optional"].value<bool>().value_or(false);
   std::string category = toml_text(entry, "category", where, warnings);
   std::vector<std::string> groups = toml_texts(entry, "groups", where, warnings);
@@ -100,7 +102,7 @@ void set_scope(const toml::table& entry, LockedPackage& package, const std::stri
 } // namespace
 
 std::optional<std::vector<LockedPackage>> read_poetry_lock(const source::SourceFile& file,
-                                                           FileWarnings& warnings) {
+                                                           FileReport& warnings) {
   auto document = parse_toml(file.contents, warnings);
   if (!document) {
     return std::nullopt;

@@ -6,12 +6,14 @@
 #include "lockfiles.hpp"
 #include "toml_document.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 namespace kensa::scanner::python {
 
 namespace {
 
 void read_hashes(const toml::table& artifact, const std::string& where, PackageFacts& facts,
-                 FileWarnings& warnings) {
+                 FileReport& warnings) {
   const toml::table* hashes = toml_table(artifact, "hashes", where, warnings);
   if (hashes == nullptr) {
     return;
@@ -35,7 +37,7 @@ void read_hashes(const toml::table& artifact, const std::string& where, PackageF
 }
 
 void read_sources(const toml::table& entry, const std::string& where, LockedPackage& package,
-                  FileWarnings& warnings) {
+                  FileReport& warnings) {
   PackageFacts& facts = package.facts;
   if (const toml::table* vcs = toml_table(entry, "vcs", where, warnings)) {
     std::string type = toml_text(*vcs, "type", where, warnings);
@@ -79,7 +81,7 @@ void read_sources(const toml::table& entry, const std::string& where, LockedPack
 } // namespace
 
 std::optional<std::vector<LockedPackage>> read_pylock(const source::SourceFile& file,
-                                                      FileWarnings& warnings) {
+                                                      FileReport& warnings) {
   auto document = parse_toml(file.contents, warnings);
   if (!document) {
     return std::nullopt;

@@ -8,6 +8,7 @@
 #include "toml_document.hpp"
 
 #include <kensa/model/license.hpp>
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/strings.hpp>
 
 namespace kensa::scanner::python {
@@ -21,7 +22,7 @@ using model::RelationshipType;
 constexpr int k_max_group_depth = 16;
 
 void add_pep508(Project& project, const std::string& text, RelationshipType type,
-                const std::string& group, const std::string& where, FileWarnings& warnings) {
+                const std::string& group, const std::string& where, FileReport& warnings) {
   auto requirement = parse_requirement(text);
   if (!requirement) {
     warnings.warn(where + ": \"" + text + "\": " + requirement.error());
@@ -31,7 +32,7 @@ void add_pep508(Project& project, const std::string& text, RelationshipType type
 }
 
 void add_pep508_array(Project& project, const toml::array& array, RelationshipType type,
-                      const std::string& group, const std::string& where, FileWarnings& warnings) {
+                      const std::string& group, const std::string& where, FileReport& warnings) {
   for (const auto& node : array) {
     if (const auto* text = node.as_string()) {
       add_pep508(project, text->get(), type, group, where, warnings);
@@ -44,7 +45,7 @@ void add_pep508_array(Project& project, const toml::array& array, RelationshipTy
 // [dependency-groups]: each group a list of requirements and
 // {include-group = "other"} tables.
 void add_dependency_group(Project& project, const toml::table& groups, const std::string& name,
-                          int depth, FileWarnings& warnings) {
+                          int depth, FileReport& warnings) {
   std::string where = "[dependency-groups] " + name;
   if (depth > k_max_group_depth) {
     warnings.warn(where + ": groups include each other too deeply (a loop?)");
@@ -79,7 +80,7 @@ std::string poetry_specifier(std::string_view constraint) {
 
 void add_poetry_dependencies(Project& project, const toml::table& table, RelationshipType type,
                              const std::string& group, const std::string& where,
-                             FileWarnings& warnings) {
+                             FileReport& warnings) {
   for (const auto& [key, value] : table) {
     std::string name(key.str());
     if (name == "python") {
@@ -127,8 +128,7 @@ void add_poetry_dependencies(Project& project, const toml::table& table, Relatio
   }
 }
 
-model::License license_of(const toml::node& node, const std::string& where,
-                          FileWarnings& warnings) {
+model::License license_of(const toml::node& node, const std::string& where, FileReport& warnings) {
   if (const auto* text = node.as_string()) {
     return model::license_from_text(text->get());
   }
@@ -143,7 +143,7 @@ model::License license_of(const toml::node& node, const std::string& where,
   return {};
 }
 
-void read_project_table(const toml::table& table, Project& project, FileWarnings& warnings) {
+void read_project_table(const toml::table& table, Project& project, FileReport& warnings) {
   const std::string where = "[project]";
   PackageFacts& facts = project.facts;
   facts.name = toml_text(table, "name", where, warnings);
@@ -202,7 +202,7 @@ void read_project_table(const toml::table& table, Project& project, FileWarnings
   }
 }
 
-void read_poetry_table(const toml::table& poetry, Project& project, FileWarnings& warnings) {
+void read_poetry_table(const toml::table& poetry, Project& project, FileReport& warnings) {
   const std::string where = "[tool.poetry]";
   PackageFacts& facts = project.facts;
   if (facts.name.empty()) {
@@ -255,7 +255,7 @@ void read_poetry_table(const toml::table& poetry, Project& project, FileWarnings
   }
 }
 
-void read_tool_dev_dependencies(const toml::table& tool, Project& project, FileWarnings& warnings) {
+void read_tool_dev_dependencies(const toml::table& tool, Project& project, FileReport& warnings) {
   if (const toml::table* uv = toml_table(tool, "uv", "[tool]", warnings)) {
     if (const toml::array* dev = toml_array(*uv, "dev-dependencies", "[tool.uv]", warnings)) {
       add_pep508_array(project, *dev, RelationshipType::dev_depends_on, "dev",
@@ -276,7 +276,7 @@ void read_tool_dev_dependencies(const toml::table& tool, Project& project, FileW
 
 } // namespace
 
-std::optional<Project> read_pyproject(const source::SourceFile& file, FileWarnings& warnings) {
+std::optional<Project> read_pyproject(const source::SourceFile& file, FileReport& warnings) {
   auto document = parse_toml(file.contents, warnings);
   if (!document) {
     return std::nullopt;

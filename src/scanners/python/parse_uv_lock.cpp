@@ -9,13 +9,15 @@
 #include "lockfiles.hpp"
 #include "toml_document.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 namespace kensa::scanner::python {
 
 namespace {
 
 void read_dependencies(const toml::array& array, model::RelationshipType type,
                        const std::string& extra, const std::string& where, LockedPackage& package,
-                       FileWarnings& warnings) {
+                       FileReport& warnings) {
   for (const auto& node : array) {
     const toml::table* table = node.as_table();
     if (table == nullptr) {
@@ -41,7 +43,7 @@ void read_dependencies(const toml::array& array, model::RelationshipType type,
 }
 
 void read_grouped(const toml::table& entry, std::string_view key, model::RelationshipType type,
-                  const std::string& where, LockedPackage& package, FileWarnings& warnings) {
+                  const std::string& where, LockedPackage& package, FileReport& warnings) {
   const toml::table* groups = toml_table(entry, key, where, warnings);
   if (groups == nullptr) {
     return;
@@ -57,7 +59,7 @@ void read_grouped(const toml::table& entry, std::string_view key, model::Relatio
 }
 
 void read_source(const toml::table& source, LockedPackage& package, const std::string& where,
-                 FileWarnings& warnings) {
+                 FileReport& warnings) {
   PackageFacts& facts = package.facts;
   if (source.get("editable") != nullptr || source.get("virtual") != nullptr) {
     package.is_project = true;
@@ -100,7 +102,7 @@ void read_source(const toml::table& source, LockedPackage& package, const std::s
 }
 
 void read_artifact(const toml::table& artifact, const std::string& where, PackageFacts& facts,
-                   FileWarnings& warnings) {
+                   FileReport& warnings) {
   std::string hash = toml_text(artifact, "hash", where, warnings);
   if (!hash.empty()) {
     add_prefixed_hash(facts, hash, where, warnings);
@@ -110,7 +112,7 @@ void read_artifact(const toml::table& artifact, const std::string& where, Packag
 } // namespace
 
 std::optional<std::vector<LockedPackage>> read_uv_lock(const source::SourceFile& file,
-                                                       FileWarnings& warnings) {
+                                                       FileReport& warnings) {
   auto document = parse_toml(file.contents, warnings);
   if (!document) {
     return std::nullopt;

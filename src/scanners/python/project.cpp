@@ -1,5 +1,7 @@
 #include "project.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -17,7 +19,7 @@ enum class Reach { none, development, optional, required };
 class Emitter {
  public:
   Emitter(ScanContext& context, const Project* project, const source::SourceFile* lockfile,
-          std::vector<LockedPackage>& packages, FileWarnings* warnings)
+          std::vector<LockedPackage>& packages, FileReport* warnings)
       : m_context(context), m_project(project), m_lockfile(lockfile), m_packages(packages),
         m_warnings(warnings) {
     for (std::size_t i = 0; i < m_packages.size(); ++i) {
@@ -215,10 +217,8 @@ class Emitter {
       if (package.is_project) {
         package.facts.type = model::ComponentType::application;
       }
-      std::vector<std::string> problems;
       model::Component component =
-          make_component(package.facts, m_context.evidence_for(*m_lockfile), problems);
-      warn_all(problems);
+          make_component(package.facts, m_context.evidence_for(*m_lockfile), report());
       m_ids[i] = m_context.graph().add(std::move(component));
       if (package.is_project && m_project == nullptr && !m_context.subject_id().empty()) {
         m_context.graph().relate(m_context.subject_id(), m_ids[i], RelationshipType::describes);
@@ -235,13 +235,11 @@ class Emitter {
     if (facts.version.empty() && m_root_package) {
       facts.version = m_packages[*m_root_package].facts.version;
     }
-    std::vector<std::string> problems;
     model::Component component =
-        make_component(facts, m_context.evidence_for(*m_project->file), problems);
+        make_component(facts, m_context.evidence_for(*m_project->file), report());
     if (m_lockfile != nullptr && m_root_package) {
       component.evidence.push_back(m_context.evidence_for(*m_lockfile));
     }
-    warn_all(problems);
     m_root_id = m_context.graph().add(std::move(component));
     if (m_root_package) {
       m_ids[*m_root_package] = m_root_id;
@@ -297,10 +295,8 @@ class Emitter {
       facts.scope = model::Scope::required;
       break;
     }
-    std::vector<std::string> problems;
     model::Component component =
-        make_component(facts, m_context.evidence_for(*m_project->file), problems);
-    warn_all(problems);
+        make_component(facts, m_context.evidence_for(*m_project->file), report());
     return m_context.graph().add(std::move(component));
   }
 
@@ -335,22 +331,25 @@ class Emitter {
     }
   }
 
-  void warn_all(std::vector<std::string>& problems) {
-    FileWarnings* warnings = m_warnings;
-    for (auto& problem : problems) {
-      if (warnings != nullptr) {
-        warnings->warn(std::move(problem));
-      } else if (m_project != nullptr) {
-        m_context.warn(m_project->file->location, std::move(problem));
-      }
+  // Where problems with components go: the lockfile's report, or the
+  // project file's when there is no lockfile.
+  FileReport& report() {
+    if (m_warnings != nullptr) {
+      return *m_warnings;
     }
+    if (!m_project_report) {
+      m_project_report.emplace(m_context, m_project != nullptr ? m_project->file->location
+                                                               : std::string("python project"));
+    }
+    return *m_project_report;
   }
 
   ScanContext& m_context;
   const Project* m_project;
   const source::SourceFile* m_lockfile;
   std::vector<LockedPackage>& m_packages;
-  FileWarnings* m_warnings;
+  FileReport* m_warnings;
+  std::optional<FileReport> m_project_report;
   std::map<std::string, std::vector<std::size_t>> m_index;
   std::optional<std::size_t> m_root_package;
   std::vector<std::string> m_ids;
@@ -363,7 +362,7 @@ class Emitter {
 
 void emit_project_and_lock(ScanContext& context, const Project* project,
                            const source::SourceFile* lockfile, std::vector<LockedPackage>& packages,
-                           FileWarnings* lock_warnings) {
+                           FileReport* lock_warnings) {
   if (lockfile == nullptr) {
     packages.clear();
   }

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "file_warnings.hpp"
 #include "python_component.hpp"
 #include "requirement.hpp"
 
 #include <kensa/model/document.hpp>
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
 
 #include <cstddef>
@@ -73,6 +73,6 @@ struct Project {
 // optional ones `optional`, only through development groups `excluded`.
 void emit_project_and_lock(ScanContext& context, const Project* project,
                            const source::SourceFile* lockfile, std::vector<LockedPackage>& packages,
-                           FileWarnings* lock_warnings);
+                           FileReport* lock_warnings);
 
 } // namespace kensa::scanner::python

@@ -4,6 +4,7 @@
 
 #include <kensa/model/license.hpp>
 #include <kensa/model/purl.hpp>
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <algorithm>
@@ -104,7 +105,7 @@ std::string make_pypi_purl(std::string_view name, std::string_view version, std:
 }
 
 model::Component make_component(const PackageFacts& facts, const model::Evidence& evidence,
-                                std::vector<std::string>& problems) {
+                                FileReport& report) {
   model::Component component;
   component.type = facts.type;
   component.ecosystem = "pypi";
@@ -113,13 +114,13 @@ model::Component make_component(const PackageFacts& facts, const model::Evidence
   if (!facts.name.empty() && !is_valid_name(facts.name)) {
     // A project named after its folder need not be publishable.
     if (facts.type != model::ComponentType::application && !facts.name_is_location) {
-      problems.push_back(describe(facts) + ": \"" + facts.name + "\" is not a valid package name");
+      report.warn(describe(facts) + ": \"" + facts.name + "\" is not a valid package name");
     }
   } else {
     std::string problem;
     component.purl = make_pypi_purl(facts.name, facts.version, problem);
     if (!problem.empty()) {
-      problems.push_back(describe(facts) + ": " + problem);
+      report.warn(describe(facts) + ": " + problem);
     }
   }
   component.licenses_declared = facts.licenses;

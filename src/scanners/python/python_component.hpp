@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/model/component.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <optional>
 #include <string>
@@ -54,9 +55,9 @@ struct PackageFacts {
 std::string make_pypi_purl(std::string_view name, std::string_view version, std::string& problem);
 
 // The component for `facts`, found by `evidence`. Problems that do not stop
-// the component from being reported are appended to `problems`.
+// the component from being reported are warnings in `report`.
 model::Component make_component(const PackageFacts& facts, const model::Evidence& evidence,
-                                std::vector<std::string>& problems);
+                                FileReport& report);
 
 // "sha256:<hex>" (lockfiles) into a Hash; nullopt with `problem` set when
 // malformed or of an unknown algorithm.

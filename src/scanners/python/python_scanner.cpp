@@ -1,10 +1,11 @@
 #include "python_scanner.hpp"
 
-#include "file_warnings.hpp"
 #include "installed.hpp"
 #include "lockfiles.hpp"
 #include "paths.hpp"
 #include "requirements_txt.hpp"
+
+#include <kensa/scanner/file_report.hpp>
 
 #include <exception>
 #include <map>
@@ -71,13 +72,13 @@ struct ProjectFolder {
 void read_project_folder(ScanContext& context, const ProjectFolder& folder) {
   std::optional<Project> project;
   if (folder.pyproject != nullptr) {
-    FileWarnings warnings(context, folder.pyproject->location);
+    FileReport warnings(context, folder.pyproject->location);
     project = read_pyproject(*folder.pyproject, warnings);
   }
   const Project* declared = project ? &*project : nullptr;
   bool any_lock = false;
   for (const source::SourceFile* lockfile : folder.lockfiles) {
-    FileWarnings warnings(context, lockfile->location);
+    FileReport warnings(context, lockfile->location);
     try {
       auto packages = lock_reader_for(file_name_of(lockfile->path))(*lockfile, warnings);
       if (!packages) {

@@ -1,10 +1,10 @@
 #include "requirements_txt.hpp"
 
-#include "file_warnings.hpp"
 #include "paths.hpp"
 #include "python_component.hpp"
 #include "requirement.hpp"
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/glob.hpp>
 #include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
@@ -44,7 +44,7 @@ struct Line {
 
 // Joins continuation lines (a trailing backslash) and drops comments (a '#'
 // at the start or after white space, as pip reads them).
-std::vector<Line> logical_lines(std::string_view text, FileWarnings& warnings) {
+std::vector<Line> logical_lines(std::string_view text, FileReport& warnings) {
   std::vector<Line> lines;
   Line current;
   std::size_t number = 0;
@@ -181,7 +181,7 @@ struct ParsedFile {
 
 class RequirementsParser {
  public:
-  RequirementsParser(const source::SourceFile& file, FileWarnings& warnings)
+  RequirementsParser(const source::SourceFile& file, FileReport& warnings)
       : m_file(file), m_warnings(warnings) {}
 
   ParsedFile parse() {
@@ -339,7 +339,7 @@ class RequirementsParser {
   }
 
   const source::SourceFile& m_file;
-  FileWarnings& m_warnings;
+  FileReport& m_warnings;
 };
 
 // The pinned versions of a constraints file, by normalized name.
@@ -355,7 +355,7 @@ std::map<std::string, std::string> pins_of(const ParsedFile& file) {
 
 void add_entry(ScanContext& context, const ParsedFile& parsed, const Entry& entry,
                const std::map<std::string, std::pair<std::string, std::string>>& constraints,
-               FileWarnings& warnings) {
+               FileReport& warnings) {
   const Requirement& requirement = entry.requirement;
   if (requirement.name.empty()) {
     // A folder or URL that names no project ("-e .", "./tools/x") is no
@@ -409,11 +409,9 @@ void add_entry(ScanContext& context, const ParsedFile& parsed, const Entry& entr
   if (entry.editable) {
     facts.add_property(k_property_editable, "true");
   }
-  std::vector<std::string> problems;
-  model::Component component = make_component(facts, context.evidence_for(*parsed.file), problems);
-  for (auto& problem : problems) {
-    warnings.warn("line " + std::to_string(entry.line) + ": " + problem);
-  }
+  FileReport line_report(warnings, "line " + std::to_string(entry.line) + ": ");
+  model::Component component =
+      make_component(facts, context.evidence_for(*parsed.file), line_report);
   context.graph().add(std::move(component));
 }
 
@@ -430,13 +428,13 @@ bool is_requirements_file(std::string_view path) {
 
 void read_requirements(ScanContext& context, std::span<const source::SourceFile> files) {
   std::map<std::string, ParsedFile> parsed;
-  std::map<std::string, std::unique_ptr<FileWarnings>> warnings;
+  std::map<std::string, std::unique_ptr<FileReport>> warnings;
   for (const auto& file : files) {
     if (!is_requirements_file(file.path)) {
       continue;
     }
     auto& file_warnings = warnings[file.location];
-    file_warnings = std::make_unique<FileWarnings>(context, file.location);
+    file_warnings = std::make_unique<FileReport>(context, file.location);
     parsed[file.location] = RequirementsParser(file, *file_warnings).parse();
   }
 

@@ -2,6 +2,8 @@
 
 #include "../common/parsers/toml_text.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 namespace kensa::scanner::python {
 
 namespace {
@@ -30,7 +32,7 @@ std::string_view type_name(const toml::node& node) {
 }
 
 void wrong_type(const toml::node& node, std::string_view key, std::string_view where,
-                std::string_view expected, FileWarnings& warnings) {
+                std::string_view expected, FileReport& warnings) {
   std::string message(where);
   message += ": \"";
   message += key;
@@ -43,7 +45,7 @@ void wrong_type(const toml::node& node, std::string_view key, std::string_view w
 
 } // namespace
 
-std::optional<toml::table> parse_toml(std::string_view text, FileWarnings& warnings) {
+std::optional<toml::table> parse_toml(std::string_view text, FileReport& warnings) {
   auto parsed = scanner::parse_toml(text);
   if (!parsed) {
     warnings.omit(parsed.error());
@@ -53,7 +55,7 @@ std::optional<toml::table> parse_toml(std::string_view text, FileWarnings& warni
 }
 
 std::string toml_text(const toml::table& table, std::string_view key, std::string_view where,
-                      FileWarnings& warnings) {
+                      FileReport& warnings) {
   const toml::node* node = table.get(key);
   if (node == nullptr) {
     return {};
@@ -66,7 +68,7 @@ std::string toml_text(const toml::table& table, std::string_view key, std::strin
 }
 
 std::vector<std::string> toml_texts(const toml::table& table, std::string_view key,
-                                    std::string_view where, FileWarnings& warnings) {
+                                    std::string_view where, FileReport& warnings) {
   std::vector<std::string> texts;
   const toml::array* array = toml_array(table, key, where, warnings);
   if (array == nullptr) {
@@ -83,7 +85,7 @@ std::vector<std::string> toml_texts(const toml::table& table, std::string_view k
 }
 
 const toml::table* toml_table(const toml::table& table, std::string_view key,
-                              std::string_view where, FileWarnings& warnings) {
+                              std::string_view where, FileReport& warnings) {
   const toml::node* node = table.get(key);
   if (node == nullptr) {
     return nullptr;
@@ -96,7 +98,7 @@ const toml::table* toml_table(const toml::table& table, std::string_view key,
 }
 
 const toml::array* toml_array(const toml::table& table, std::string_view key,
-                              std::string_view where, FileWarnings& warnings) {
+                              std::string_view where, FileReport& warnings) {
   const toml::node* node = table.get(key);
   if (node == nullptr) {
     return nullptr;

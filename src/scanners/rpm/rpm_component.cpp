@@ -3,6 +3,7 @@
 #include "../common/distro/os_package.hpp"
 
 #include <kensa/model/purl.hpp>
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <array>
@@ -55,7 +56,7 @@ std::string purl_namespace(const distro::OsRelease* distro, const std::string& v
 
 model::Component make_component(const RpmPackage& package, const std::string& vendor_namespace,
                                 const distro::OsRelease* distro, const model::Evidence& evidence,
-                                std::vector<std::string>& problems) {
+                                FileReport& report) {
   model::Component component;
   component.type = model::ComponentType::library;
   component.ecosystem = "rpm";
@@ -81,7 +82,7 @@ model::Component make_component(const RpmPackage& package, const std::string& ve
     if (purl) {
       component.purl = purl->to_string();
     } else {
-      problems.push_back("package " + package.name + " " + component.version + ": " + purl.error());
+      report.warn("package " + package.name + " " + component.version + ": " + purl.error());
     }
     if (std::string cpe = distro::package_cpe(vendor_namespace, package.name, purl_version);
         !cpe.empty()) {

@@ -4,6 +4,7 @@
 #include "rpm_package.hpp"
 
 #include <kensa/model/component.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <string>
 #include <vector>
@@ -26,9 +27,9 @@ std::string purl_namespace(const distro::OsRelease* distro, const std::string& v
 // purl pkg:rpm/<namespace>/<name>@<version>-<release> with arch, epoch,
 // distro and upstream (the source rpm) qualifiers; no purl without a
 // namespace. The version is "E:V-R" when there is an epoch. VENDOR is the
-// supplier, LICENSE the declared license.
+// supplier, LICENSE the declared license. Problems are warnings in `report`.
 model::Component make_component(const RpmPackage& package, const std::string& vendor_namespace,
                                 const distro::OsRelease* distro, const model::Evidence& evidence,
-                                std::vector<std::string>& problems);
+                                FileReport& report);
 
 } // namespace kensa::scanner::rpm

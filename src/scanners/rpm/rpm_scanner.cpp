@@ -6,6 +6,8 @@
 #include "rpm_dependencies.hpp"
 #include "rpm_file.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <array>
 #include <map>
 
@@ -60,12 +62,13 @@ Result<BlobRead> read_blobs(const source::SourceFile& file, Format format) {
 
 void scan_database(ScanContext& context, const source::SourceFile& file, Format format,
                    const std::string& root, const distro::OsRelease* distro) {
+  FileReport report(context, file);
   auto blobs = read_blobs(file, format);
   if (!blobs) {
-    context.warn(file.location, "cannot read the rpm database: " + blobs.error());
+    report.warn("cannot read the rpm database: " + blobs.error());
     return;
   }
-  context.warn_all(file.location, blobs->problems);
+  report.warn_all(blobs->problems);
   std::vector<RpmPackage> packages;
   std::size_t bad_headers = 0;
   std::string first_bad;
@@ -87,17 +90,15 @@ void scan_database(ScanContext& context, const source::SourceFile& file, Format 
     packages.push_back(std::move(*package));
   }
   if (bad_headers > 0) {
-    context.warn(file.location, std::to_string(bad_headers) + " package header" +
-                                    (bad_headers == 1 ? "" : "s") +
-                                    " could not be read (first: " + first_bad + ")");
+    report.warn(std::to_string(bad_headers) + " package header" + (bad_headers == 1 ? "" : "s") +
+                " could not be read (first: " + first_bad + ")");
   }
 
   RpmResolution resolution = resolve_dependencies(packages);
   if (!resolution.unresolved.empty()) {
     std::size_t count = resolution.unresolved.size();
-    context.warn(file.location,
-                 std::to_string(count) + (count == 1 ? " requirement is" : " requirements are") +
-                     " not installed (first: " + resolution.unresolved.front() + ")");
+    report.warn(std::to_string(count) + (count == 1 ? " requirement is" : " requirements are") +
+                " not installed (first: " + resolution.unresolved.front() + ")");
   }
   std::vector<std::string> ids;
   ids.reserve(packages.size());
@@ -107,12 +108,8 @@ void scan_database(ScanContext& context, const source::SourceFile& file, Format 
     if (vendor.empty()) {
       ++without_namespace;
     }
-    std::vector<std::string> problems;
     ids.push_back(context.graph().add(
-        make_component(package, vendor, distro, context.evidence_for(file), problems)));
-    for (const auto& problem : problems) {
-      context.warn(file.location, problem);
-    }
+        make_component(package, vendor, distro, context.evidence_for(file), report)));
     for (std::size_t f = 0; f < package.files.size(); ++f) {
       const std::string& path = package.files[f];
       if (path.starts_with('/')) {
@@ -121,9 +118,9 @@ void scan_database(ScanContext& context, const source::SourceFile& file, Format 
     }
   }
   if (without_namespace > 0) {
-    context.warn(file.location, std::to_string(without_namespace) +
-                                    " package(s) have no purl: no os-release names the "
-                                    "distribution and their vendor is not one kensa knows");
+    report.warn(std::to_string(without_namespace) +
+                " package(s) have no purl: no os-release names the "
+                "distribution and their vendor is not one kensa knows");
   }
   for (const auto& [from, to] : resolution.edges) {
     context.graph().relate(ids[from], ids[to], model::RelationshipType::depends_on);
@@ -140,22 +137,18 @@ void scan_package_file(ScanContext& context, const source::SourceFile& file) {
   auto header = blob ? RpmHeader::parse(*blob) : Result<RpmHeader>(fail(blob.error()));
   Result<RpmPackage> package =
       header ? read_package(*header) : Result<RpmPackage>(fail(header.error()));
+  FileReport report(context, file);
   if (!package) {
-    context.warn(file.location, "cannot read the rpm package header: " + package.error());
+    report.warn("cannot read the rpm package header: " + package.error());
     return;
   }
-  std::vector<std::string> problems;
   std::string vendor = purl_namespace(nullptr, package->vendor);
   // Not an installed package: the .rpm file, found as such.
   model::Evidence evidence = context.evidence_for(file);
   evidence.found_by = "rpm-file";
-  std::string id =
-      context.graph().add(make_component(*package, vendor, nullptr, evidence, problems));
-  for (const auto& problem : problems) {
-    context.warn(file.location, problem);
-  }
+  std::string id = context.graph().add(make_component(*package, vendor, nullptr, evidence, report));
   if (vendor.empty()) {
-    context.warn(file.location, "the package has no purl: its vendor is not one kensa knows");
+    report.warn("the package has no purl: its vendor is not one kensa knows");
   }
   // The payload's files, as the source layer locates them inside the rpm.
   for (std::size_t f = 0; f < package->files.size(); ++f) {

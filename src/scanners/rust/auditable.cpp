@@ -4,6 +4,8 @@
 #include "../common/binary/executable.hpp"
 #include "rust_component.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
@@ -81,32 +83,32 @@ int nesting_depth(std::string_view text) {
   return deepest;
 }
 
-void add_image(ScanContext& context, const source::SourceFile& file, const std::string& text) {
+void add_image(FileReport& report, const source::SourceFile& file, const std::string& text) {
   if (nesting_depth(text) > k_max_json_depth) {
-    context.omit(file.location, "cargo-auditable data nests deeper than " +
-                                    std::to_string(k_max_json_depth) + " levels; not read");
+    report.omit("cargo-auditable data nests deeper than " + std::to_string(k_max_json_depth) +
+                " levels; not read");
     return;
   }
   json document = json::parse(text, nullptr, false);
   if (document.is_discarded() || !document.is_object() || !document.contains("packages") ||
       !document["packages"].is_array()) {
-    context.omit(file.location, "cargo-auditable data is not a JSON object with a packages list");
+    report.omit("cargo-auditable data is not a JSON object with a packages list");
     return;
   }
   const json& packages = document["packages"];
   if (packages.size() > k_max_packages) {
-    context.omit(file.location, "cargo-auditable data lists more than " +
-                                    std::to_string(k_max_packages) + " packages; not read");
+    report.omit("cargo-auditable data lists more than " + std::to_string(k_max_packages) +
+                " packages; not read");
     return;
   }
+  ScanContext& context = report.context();
   model::Evidence evidence = context.evidence_for(file);
   auto& graph = context.graph();
   std::vector<std::string> ids(packages.size());
   for (std::size_t i = 0; i < packages.size(); ++i) {
     const json& package = packages[i];
     if (!package.is_object() || !package.contains("name") || !package["name"].is_string()) {
-      context.warn(file.location,
-                   "cargo-auditable package " + std::to_string(i) + " has no name; skipped");
+      report.warn("cargo-auditable package " + std::to_string(i) + " has no name; skipped");
       continue;
     }
     auto string_field = [&](const char* key) {
@@ -116,13 +118,9 @@ void add_image(ScanContext& context, const source::SourceFile& file, const std::
     std::string source = string_field("source");
     std::string kind = string_field("kind");
     bool root = package.value("root", false);
-    std::vector<std::string> problems;
     model::Component component =
         make_crate_component(string_field("name"), string_field("version"),
-                             CrateSource{source == "local" ? "" : source}, "", evidence, problems);
-    for (const auto& problem : problems) {
-      context.warn(file.location, problem);
-    }
+                             CrateSource{source == "local" ? "" : source}, "", evidence, report);
     if (kind == "build") {
       // Build scripts and proc macros run while compiling; their code is not
       // in the binary.
@@ -152,8 +150,8 @@ void add_image(ScanContext& context, const source::SourceFile& file, const std::
     for (const auto& index : *dependencies) {
       if (!index.is_number_unsigned() || index.get<std::size_t>() >= ids.size() ||
           ids[index.get<std::size_t>()].empty()) {
-        context.warn(file.location, "cargo-auditable package " + std::to_string(i) +
-                                        " depends on a package that is not in the list");
+        report.warn("cargo-auditable package " + std::to_string(i) +
+                    " depends on a package that is not in the list");
         continue;
       }
       graph.relate(ids[i], ids[index.get<std::size_t>()], model::RelationshipType::depends_on);
@@ -186,10 +184,10 @@ std::string condense_auditable_binary(std::string_view contents) {
       });
 }
 
-void add_auditable_crates(ScanContext& context, const source::SourceFile& file) {
-  for (const auto& image : binary::condensed_images(context, file)) {
+void add_auditable_crates(FileReport& report, const source::SourceFile& file) {
+  for (const auto& image : binary::condensed_images(report, file)) {
     if (image.is_object() && image.contains("dependencies") && image["dependencies"].is_string()) {
-      add_image(context, file, image["dependencies"].get<std::string>());
+      add_image(report, file, image["dependencies"].get<std::string>());
     }
   }
 }

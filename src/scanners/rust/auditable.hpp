@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
 
 #include <string>
@@ -18,6 +19,6 @@ std::string condense_auditable_binary(std::string_view contents);
 
 // Adds the crates a condensed binary lists, with the edges between them; the
 // root crate is an application described by the subject.
-void add_auditable_crates(ScanContext& context, const source::SourceFile& file);
+void add_auditable_crates(FileReport& report, const source::SourceFile& file);
 
 } // namespace kensa::scanner::rust

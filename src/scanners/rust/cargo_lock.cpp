@@ -3,6 +3,8 @@
 #include "../common/parsers/toml_text.hpp"
 #include "rust_component.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -99,28 +101,27 @@ std::string reference_text(const LockedPackage& package) {
 
 } // namespace
 
-void parse_cargo_lock(ScanContext& context, const source::SourceFile& file) {
+void parse_cargo_lock(FileReport& report, const source::SourceFile& file) {
   auto parsed = parse_toml(file.contents);
   if (!parsed) {
-    context.omit(file.location, parsed.error());
+    report.omit(parsed.error());
     return;
   }
   toml::table& root = *parsed;
   if (auto version = root["version"].value<std::int64_t>();
       version && (*version < 1 || *version > 4)) {
-    context.warn(file.location, "Cargo.lock version " + std::to_string(*version) +
-                                    " is not one kensa knows (1 to 4); read as version 4");
+    report.warn("Cargo.lock version " + std::to_string(*version) +
+                " is not one kensa knows (1 to 4); read as version 4");
   }
   const auto* packages = root["package"].as_array();
   if (packages == nullptr) {
     if (root.contains("package")) {
-      context.omit(file.location, "\"package\" is not an array of tables");
+      report.omit("\"package\" is not an array of tables");
     }
     return;
   }
   if (packages->size() > k_max_packages) {
-    context.warn(file.location,
-                 "more than " + std::to_string(k_max_packages) + " packages; not scanned");
+    report.warn("more than " + std::to_string(k_max_packages) + " packages; not scanned");
     return;
   }
   auto checksums = metadata_checksums(root);
@@ -131,7 +132,7 @@ void parse_cargo_lock(ScanContext& context, const source::SourceFile& file) {
     ++index;
     const auto* table = node.as_table();
     if (table == nullptr) {
-      context.warn(file.location, "package " + std::to_string(index) + " is not a table");
+      report.warn("package " + std::to_string(index) + " is not a table");
       continue;
     }
     LockedPackage package;
@@ -140,7 +141,7 @@ void parse_cargo_lock(ScanContext& context, const source::SourceFile& file) {
     package.source = text_at(*table, "source");
     package.checksum = text_at(*table, "checksum");
     if (package.name.empty()) {
-      context.warn(file.location, "package " + std::to_string(index) + " has no name; skipped");
+      report.warn("package " + std::to_string(index) + " has no name; skipped");
       continue;
     }
     if (package.checksum.empty()) {
@@ -154,8 +155,7 @@ void parse_cargo_lock(ScanContext& context, const source::SourceFile& file) {
         if (auto text = dependency.value<std::string>()) {
           package.dependencies.push_back(*text);
         } else {
-          context.warn(file.location,
-                       "package " + package.name + ": a dependency is not a string; skipped");
+          report.warn("package " + package.name + ": a dependency is not a string; skipped");
         }
       }
     }
@@ -174,8 +174,8 @@ void parse_cargo_lock(ScanContext& context, const source::SourceFile& file) {
     for (const auto& text : locked[i].dependencies) {
       auto reference = parse_reference(text);
       if (!reference) {
-        context.warn(file.location, "package " + locked[i].name + ": dependency \"" + text +
-                                        "\" is not 'name [version [(source)]]'");
+        report.warn("package " + locked[i].name + ": dependency \"" + text +
+                    "\" is not 'name [version [(source)]]'");
         continue;
       }
       std::vector<std::size_t> matches;
@@ -195,9 +195,8 @@ void parse_cargo_lock(ScanContext& context, const source::SourceFile& file) {
         std::erase_if(matches, [&](std::size_t match) { return !locked[match].source.empty(); });
       }
       if (matches.size() != 1) {
-        context.warn(file.location, "package " + locked[i].name + " " + locked[i].version +
-                                        ": dependency \"" + text + "\" matches " +
-                                        std::to_string(matches.size()) + " packages");
+        report.warn("package " + locked[i].name + " " + locked[i].version + ": dependency \"" +
+                    text + "\" matches " + std::to_string(matches.size()) + " packages");
         continue;
       }
       edges[i].push_back(matches.front());
@@ -205,17 +204,14 @@ void parse_cargo_lock(ScanContext& context, const source::SourceFile& file) {
     }
   }
 
+  ScanContext& context = report.context();
   model::Evidence evidence = context.evidence_for(file);
   auto& graph = context.graph();
   for (std::size_t i = 0; i < locked.size(); ++i) {
     auto& package = locked[i];
-    std::vector<std::string> problems;
     model::Component component =
         make_crate_component(package.name, package.version, CrateSource{package.source},
-                             package.checksum, evidence, problems);
-    for (const auto& problem : problems) {
-      context.warn(file.location, problem);
-    }
+                             package.checksum, evidence, report);
     bool local = package.source.empty();
     bool is_root = local && depended_on.count(i) == 0;
     if (is_root) {

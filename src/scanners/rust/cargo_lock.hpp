@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
 
 // Cargo.lock, lockfile versions 1 to 4.
@@ -11,6 +12,6 @@ namespace kensa::scanner::rust {
 // "name version (source)"). Packages without a source are the workspace's
 // own; those no other package depends on are the roots, described by the
 // subject. Malformed entries are warnings naming the file.
-void parse_cargo_lock(ScanContext& context, const source::SourceFile& file);
+void parse_cargo_lock(FileReport& report, const source::SourceFile& file);
 
 } // namespace kensa::scanner::rust

@@ -1,6 +1,7 @@
 #include "rust_component.hpp"
 
 #include <kensa/model/purl.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <algorithm>
 
@@ -22,8 +23,7 @@ bool is_sha256_hex(std::string_view text) {
 
 model::Component make_crate_component(std::string_view name, std::string_view version,
                                       const CrateSource& source, std::string_view checksum,
-                                      const model::Evidence& evidence,
-                                      std::vector<std::string>& problems) {
+                                      const model::Evidence& evidence, FileReport& report) {
   model::Component component;
   component.type = model::ComponentType::library;
   component.ecosystem = "cargo";
@@ -50,15 +50,15 @@ model::Component make_crate_component(std::string_view name, std::string_view ve
     if (auto purl = model::make_purl("cargo", "", name, version, qualifiers)) {
       component.purl = purl->to_string();
     } else {
-      problems.push_back("crate " + std::string(name) + ": " + purl.error());
+      report.warn("crate " + std::string(name) + ": " + purl.error());
     }
   }
   if (!checksum.empty()) {
     if (is_sha256_hex(checksum)) {
       component.hashes.push_back(model::Hash{model::HashAlgorithm::sha256, std::string(checksum)});
     } else {
-      problems.push_back("crate " + std::string(name) + " " + std::string(version) +
-                         ": checksum is not a SHA-256 in hex");
+      report.warn("crate " + std::string(name) + " " + std::string(version) +
+                  ": checksum is not a SHA-256 in hex");
     }
   }
   if (!source.text.empty()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/model/component.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <string>
 #include <string_view>
@@ -26,10 +27,9 @@ struct CrateSource {
 // (with repository_url when it is not crates.io) or git (with vcs_url), none
 // for path crates or without a version; the sha256 checksum when given, the
 // source as a property, and for git sources the revision and the repository
-// as a vcs reference.
+// as a vcs reference. Problems are warnings in `report`.
 model::Component make_crate_component(std::string_view name, std::string_view version,
                                       const CrateSource& source, std::string_view checksum,
-                                      const model::Evidence& evidence,
-                                      std::vector<std::string>& problems);
+                                      const model::Evidence& evidence, FileReport& report);
 
 } // namespace kensa::scanner::rust

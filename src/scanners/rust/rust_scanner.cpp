@@ -4,6 +4,7 @@
 #include "auditable.hpp"
 #include "cargo_lock.hpp"
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/glob.hpp>
 
 #include <exception>
@@ -20,15 +21,14 @@ class RustScanner : public Scanner {
 
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
     for (const auto& file : files) {
-      try {
+      FileReport report(context, file);
+      read_guarded(report, [&] {
         if (glob_match(m_patterns.front().glob, file.path)) {
-          parse_cargo_lock(context, file);
+          parse_cargo_lock(report, file);
         } else {
-          add_auditable_crates(context, file);
+          add_auditable_crates(report, file);
         }
-      } catch (const std::exception& error) {
-        context.omit(file.location, std::string("cannot parse: ") + error.what());
-      }
+      });
     }
   }
 

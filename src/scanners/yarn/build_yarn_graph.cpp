@@ -6,6 +6,7 @@
 #include "yarn_lock.hpp"
 
 #include <kensa/model/hash.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <algorithm>
 #include <map>
@@ -29,7 +30,7 @@ bool is_hex(std::string_view text) {
 class YarnGraph {
  public:
   YarnGraph(ScanContext& context, const source::SourceFile& file,
-            javascript::ProjectManifests& projects, javascript::FileReport& report)
+            javascript::ProjectManifests& projects, FileReport& report)
       : m_projects(projects), m_report(report), m_folder(javascript::folder_of(file.location)),
         m_evidence(context.evidence_for(file)) {}
 
@@ -60,7 +61,7 @@ class YarnGraph {
 
  private:
   javascript::ProjectManifests& m_projects;
-  javascript::FileReport& m_report;
+  FileReport& m_report;
   std::string m_folder;
   model::Evidence m_evidence;
   PackageGraph m_graph;
@@ -256,7 +257,7 @@ class YarnGraph {
 
 void scan_yarn_lock(ScanContext& context, const source::SourceFile& file,
                     javascript::ProjectManifests& projects) {
-  javascript::FileReport report(context, file.location);
+  FileReport report(context, file.location);
   std::string_view text = file.contents;
   std::vector<YarnEntry> entries;
   bool berry =

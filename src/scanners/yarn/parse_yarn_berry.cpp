@@ -4,6 +4,8 @@
 #include "../common/parsers/yaml_text.hpp"
 #include "yarn_lock.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 namespace kensa::scanner::yarn {
 
 using scanner::child;
@@ -69,8 +71,7 @@ void read_entry(const std::string& key, const YAML::Node& value, YarnEntry& entr
 
 } // namespace
 
-bool parse_yarn_berry(std::string_view text, javascript::FileReport& report,
-                      std::vector<YarnEntry>& entries) {
+bool parse_yarn_berry(std::string_view text, FileReport& report, std::vector<YarnEntry>& entries) {
   YAML::Node document;
   if (!load_yaml(text, report, document)) {
     return false;

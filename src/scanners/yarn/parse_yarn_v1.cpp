@@ -5,6 +5,8 @@
 #include "../common/javascript/npm_component.hpp"
 #include "yarn_lock.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 namespace kensa::scanner::yarn {
 
 namespace {
@@ -97,7 +99,7 @@ std::pair<std::string_view, std::string_view> split_descriptor(std::string_view 
   return {descriptor.substr(0, at), descriptor.substr(at + 1)};
 }
 
-std::vector<YarnEntry> parse_yarn_v1(std::string_view text, javascript::FileReport& report) {
+std::vector<YarnEntry> parse_yarn_v1(std::string_view text, FileReport& report) {
   std::vector<YarnEntry> entries;
   YarnEntry* current = nullptr;
   javascript::DependencyList* section = nullptr;

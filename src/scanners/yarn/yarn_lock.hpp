@@ -1,9 +1,9 @@
 #pragma once
 
-#include "../common/javascript/file_report.hpp"
 #include "../common/javascript/manifest.hpp"
 #include "../common/javascript/project_manifests.hpp"
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
 
 #include <cstddef>
@@ -54,11 +54,10 @@ struct YarnEntry {
 std::pair<std::string_view, std::string_view> split_descriptor(std::string_view descriptor);
 
 // Reads Yarn 1's text format. Malformed lines are warnings naming the line.
-std::vector<YarnEntry> parse_yarn_v1(std::string_view text, javascript::FileReport& report);
+std::vector<YarnEntry> parse_yarn_v1(std::string_view text, FileReport& report);
 
 // Reads Berry's YAML. Returns false when the file is not valid YAML.
-bool parse_yarn_berry(std::string_view text, javascript::FileReport& report,
-                      std::vector<YarnEntry>& entries);
+bool parse_yarn_berry(std::string_view text, FileReport& report, std::vector<YarnEntry>& entries);
 
 // Reads one yarn.lock (either form) and adds what it lists to the graph.
 void scan_yarn_lock(ScanContext& context, const source::SourceFile& file,

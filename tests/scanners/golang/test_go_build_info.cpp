@@ -7,6 +7,7 @@
 #include "../../../src/scanners/golang/go_component.hpp"
 
 #include <kensa/model/graph.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -245,9 +246,10 @@ TEST_CASE("go build info: a binary built from files is its main package, not a m
                            {"warnings", nlohmann::json::array()}};
   kensa::model::ComponentGraph graph;
   kensa::scanner::ScanContext context(graph, "go", "subject");
-  go_reader::add_binary_modules(context, kensa::source::SourceFile{"usr/local/bin/hello",
-                                                                   "usr/local/bin/hello", "",
-                                                                   condensed.dump()});
+  const kensa::source::SourceFile file{"usr/local/bin/hello", "usr/local/bin/hello", "",
+                                       condensed.dump()};
+  kensa::scanner::FileReport report(context, file);
+  go_reader::add_binary_modules(report, file);
   auto document = std::move(graph).finish({});
   std::set<std::string> names;
   for (const auto& component : document.components) {

@@ -3,6 +3,8 @@
 #include "../../../src/scanners/java/gradle_lockfile.hpp"
 #include "test_pom_support.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <catch2/catch.hpp>
 
 using namespace kensa;
@@ -13,7 +15,8 @@ namespace {
 ReadResult read_lockfiles(std::vector<source::SourceFile> files) {
   return run([&](scanner::ScanContext& context) {
     for (const auto& one : files) {
-      scanner::java::read_gradle_lockfile(context, one);
+      scanner::FileReport report(context, one);
+      scanner::java::read_gradle_lockfile(report, one);
     }
   });
 }

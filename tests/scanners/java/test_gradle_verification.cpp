@@ -3,6 +3,8 @@
 #include "../../../src/scanners/java/gradle_verification.hpp"
 #include "test_pom_support.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <catch2/catch.hpp>
 
 using namespace kensa;
@@ -12,7 +14,8 @@ namespace {
 
 ReadResult read_verification(const source::SourceFile& one) {
   return run([&](scanner::ScanContext& context) {
-    scanner::java::read_gradle_verification(context, one);
+    scanner::FileReport report(context, one);
+    scanner::java::read_gradle_verification(report, one);
   });
 }
 

@@ -8,6 +8,7 @@
 #include "../common/binary/native_test_support.hpp"
 
 #include <kensa/model/graph.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -90,7 +91,8 @@ TEST_CASE("java JDK: Debian's OpenJDK release file is a platform component", "[j
   REQUIRE(looks_like_jdk_release(file.contents));
   model::ComponentGraph graph;
   scanner::ScanContext context(graph, "java", "subject");
-  read_jdk_release(context, file);
+  scanner::FileReport report(context, file);
+  read_jdk_release(report, file);
   auto document = std::move(graph).finish({});
   REQUIRE(document.components.size() == 1);
   const auto& jdk = document.components[0];

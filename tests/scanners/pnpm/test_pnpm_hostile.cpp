@@ -5,6 +5,7 @@
 #include "../common/javascript/js_test_support.hpp"
 
 #include <kensa/model/graph.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -101,7 +102,7 @@ TEST_CASE("package graph: edges past the cap are counted, repeats dropped",
           "[scanner][javascript][hostile]") {
   model::ComponentGraph graph;
   scanner::ScanContext context(graph, "pnpm", "");
-  scanner::javascript::FileReport report(context, "pnpm-lock.yaml");
+  scanner::FileReport report(context, "pnpm-lock.yaml");
   scanner::javascript::PackageGraph packages;
   std::vector<scanner::javascript::PackageGraph::NodeId> nodes;
   for (int i = 0; i < 2'000; ++i) {

@@ -10,6 +10,7 @@
 #include "../golang/go_build_fixture.hpp"
 
 #include <kensa/model/graph.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <catch2/catch.hpp>
 #include <unistd.h>
@@ -195,8 +196,9 @@ TEST_CASE("cargo-auditable: build dependencies and sources", "[rust][binary]") {
       "\"}],\"warnings\":[]}";
   model::ComponentGraph graph;
   scanner::ScanContext context(graph, "rust", "subject");
-  scanner::rust::add_auditable_crates(context,
-                                      source::SourceFile{"bin/app", "bin/app", "", condensed});
+  const source::SourceFile file{"bin/app", "bin/app", "", condensed};
+  scanner::FileReport report(context, file);
+  scanner::rust::add_auditable_crates(report, file);
   auto document = std::move(graph).finish({});
   const auto* cc = native::component_with_purl(document, "pkg:cargo/cc@1.0.83");
   REQUIRE(cc != nullptr);

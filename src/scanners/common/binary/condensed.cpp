@@ -1,5 +1,7 @@
 #include "condensed.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <exception>
 
 namespace kensa::scanner::binary {
@@ -32,7 +34,7 @@ std::string condense_executable(std::string_view contents, const ImageFacts& fac
   }
 }
 
-json condensed_images(ScanContext& context, const source::SourceFile& file) {
+json condensed_images(FileReport& report, const source::SourceFile& file) {
   if (file.contents.empty()) {
     return json::array();
   }
@@ -42,7 +44,7 @@ json condensed_images(ScanContext& context, const source::SourceFile& file) {
   }
   for (const auto& warning : document.value("warnings", json::array())) {
     if (warning.is_string()) {
-      context.warn(file.location, warning.get<std::string>());
+      report.warn(warning.get<std::string>());
     }
   }
   json images = document.value("images", json::array());

@@ -6,6 +6,7 @@
 
 #include "executable.hpp"
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
 #include <kensa/source/source.hpp>
 
@@ -26,6 +27,6 @@ std::string condense_executable(std::string_view contents, const ImageFacts& fac
 
 // Reports the condensed warnings against `file` and returns the images
 // (an empty array when `file` holds no condensed text).
-nlohmann::json condensed_images(ScanContext& context, const source::SourceFile& file);
+nlohmann::json condensed_images(FileReport& report, const source::SourceFile& file);
 
 } // namespace kensa::scanner::binary

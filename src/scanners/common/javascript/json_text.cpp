@@ -1,6 +1,19 @@
 #include "json_text.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
+#include <algorithm>
+
 namespace kensa::scanner::javascript {
+
+namespace {
+
+std::size_t line_of(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+} // namespace
 
 bool parse_json(std::string_view text, FileReport& report, nlohmann::json& document) {
   try {

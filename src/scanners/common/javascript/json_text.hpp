@@ -1,6 +1,6 @@
 #pragma once
 
-#include "file_report.hpp"
+#include <kensa/scanner/file_report.hpp>
 
 #include <nlohmann/json.hpp>
 

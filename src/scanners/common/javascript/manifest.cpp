@@ -5,6 +5,7 @@
 
 #include <kensa/model/license.hpp>
 #include <kensa/util/url_text.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <nlohmann/json.hpp>
 

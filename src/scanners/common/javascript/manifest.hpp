@@ -1,8 +1,7 @@
 #pragma once
 
-#include "file_report.hpp"
-
 #include <kensa/model/component.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <set>
 #include <string>

@@ -2,6 +2,7 @@
 
 #include <kensa/model/hash.hpp>
 #include <kensa/model/purl.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <algorithm>
 
@@ -127,7 +128,7 @@ std::optional<AliasTarget> parse_alias_spec(std::string_view spec) {
 }
 
 model::Component make_component(const PackageFacts& facts, const model::Evidence& evidence,
-                                std::vector<std::string>& problems) {
+                                FileReport& report) {
   model::Component component;
   component.type = facts.role == PackageRole::dependency ? model::ComponentType::library
                                                          : model::ComponentType::application;
@@ -143,7 +144,7 @@ model::Component make_component(const PackageFacts& facts, const model::Evidence
     // The project's own name comes from its folder when package.json has
     // none, and need not be publishable.
     if (facts.role != PackageRole::root) {
-      problems.push_back(describe(facts) + ": \"" + facts.name + "\" is not a valid npm name");
+      report.warn(describe(facts) + ": \"" + facts.name + "\" is not a valid npm name");
     }
   }
   // Without a version a purl would stand for every version of the package
@@ -153,7 +154,7 @@ model::Component make_component(const PackageFacts& facts, const model::Evidence
     if (purl) {
       component.purl = purl->to_string();
     } else {
-      problems.push_back(describe(facts) + ": " + purl.error());
+      report.warn(describe(facts) + ": " + purl.error());
     }
   }
 
@@ -162,7 +163,7 @@ model::Component make_component(const PackageFacts& facts, const model::Evidence
     if (hashes) {
       component.hashes = std::move(*hashes);
     } else {
-      problems.push_back(describe(facts) + ": bad integrity: " + hashes.error());
+      report.warn(describe(facts) + ": bad integrity: " + hashes.error());
     }
   }
   if (facts.license) {

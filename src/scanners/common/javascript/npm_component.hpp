@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/model/component.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <optional>
 #include <string>
@@ -84,8 +85,8 @@ std::optional<AliasTarget> parse_alias_spec(std::string_view spec);
 
 // The component for `facts`, found by `evidence`. Problems that do not stop
 // the component from being reported (a malformed integrity, a name that makes
-// no purl) are appended to `problems`, each naming the package.
+// no purl) are warnings in `report`, each naming the package.
 model::Component make_component(const PackageFacts& facts, const model::Evidence& evidence,
-                                std::vector<std::string>& problems);
+                                FileReport& report);
 
 } // namespace kensa::scanner::javascript

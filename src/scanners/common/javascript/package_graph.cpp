@@ -1,6 +1,7 @@
 #include "package_graph.hpp"
 
 #include <kensa/model/diagnostic_budget.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <algorithm>
 
@@ -151,14 +152,10 @@ void PackageGraph::finish(FileReport& report) {
   for (NodeId node = 0; node < m_nodes.size(); ++node) {
     auto& [facts, evidence, details, edges, ecosystem, flags_given] = m_nodes[node];
     (void)flags_given;
-    std::vector<std::string> problems;
-    model::Component component = javascript::make_component(facts, evidence, problems);
+    model::Component component = javascript::make_component(facts, evidence, report);
     if (!ecosystem.empty()) {
       component.ecosystem = ecosystem;
       component.purl.clear();
-    }
-    for (auto& problem : problems) {
-      report.warn(std::move(problem));
     }
     for (const auto& license : details.licenses) {
       add_unique(component.licenses_declared, license);

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "file_report.hpp"
 #include "manifest.hpp"
 #include "npm_component.hpp"
 
 #include <kensa/model/component.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 #include <cstddef>
 #include <cstdint>

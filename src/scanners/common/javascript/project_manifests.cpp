@@ -2,6 +2,7 @@
 
 #include "paths.hpp"
 
+#include <kensa/scanner/file_report.hpp>
 #include <kensa/util/glob.hpp>
 
 namespace kensa::scanner::javascript {

@@ -1,5 +1,7 @@
 #include "yaml_text.hpp"
 
+#include <kensa/scanner/file_report.hpp>
+
 #include <yaml-cpp/anchor.h>
 #include <yaml-cpp/eventhandler.h>
 
@@ -154,7 +156,7 @@ class AliasExpansion : public YAML::EventHandler {
 
 } // namespace
 
-bool load_yaml(std::string_view text, javascript::FileReport& report, YAML::Node& document) {
+bool load_yaml(std::string_view text, FileReport& report, YAML::Node& document) {
   std::size_t line = 0;
   if (nesting_bound(text, line) > k_max_yaml_depth) {
     report.omit_at(line, "nested deeper than " + std::to_string(k_max_yaml_depth) +

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../javascript/file_report.hpp"
+#include <kensa/scanner/file_report.hpp>
 
 #include <yaml-cpp/yaml.h>
 
@@ -28,7 +28,7 @@ inline constexpr std::uint64_t k_max_yaml_alias_nodes = 1'000'000;
 // k_max_yaml_depth, aliases adding more than k_max_yaml_alias_nodes nodes or
 // an alias inside the node it names (a document that contains itself),
 // warns with the line and returns false. Never throws.
-bool load_yaml(std::string_view text, javascript::FileReport& report, YAML::Node& document);
+bool load_yaml(std::string_view text, FileReport& report, YAML::Node& document);
 
 // The scalar text of `node`, or empty when it is not a scalar.
 std::string scalar(const YAML::Node& node);
