@@ -5,10 +5,10 @@
 // are found the way node finds them: nested first, then each level up.
 #include "bun_scanner.hpp"
 
-#include "../common/javascript/json_text.hpp"
 #include "../common/javascript/package_graph.hpp"
 #include "../common/javascript/paths.hpp"
-#include "../npm/lockfile.hpp"
+#include "../common/parsers/json_file.hpp"
+#include "trailing_commas.hpp"
 
 #include <kensa/scanner/file_report.hpp>
 
@@ -22,16 +22,11 @@ namespace kensa::scanner::bun {
 
 using javascript::EdgeKind;
 using javascript::PackageGraph;
-using nlohmann::json;
-using npm::find_member;
+using json::Value;
 
 namespace {
 
 constexpr std::size_t k_max_packages = 1'000'000;
-
-std::string text_of(const json* value) {
-  return value != nullptr && value->is_string() ? value->get<std::string>() : std::string();
-}
 
 // "debug/ms" -> "debug"; "@types/debug/@types/ms" -> "@types/debug"; "ms" -> "".
 std::string_view parent_path(std::string_view path) {
@@ -55,31 +50,24 @@ struct DeclaredDependency {
 };
 
 // The dependencies an object declares, later kinds winning as in npm.
-std::vector<DeclaredDependency> declared(const json& object, bool with_dev) {
-  std::map<std::string, EdgeKind> wanted;
-  std::set<std::string> optional_peers;
-  if (const json* meta = find_member(object, "peerDependenciesMeta"); meta && meta->is_object()) {
-    for (const auto& [name, entry] : meta->items()) {
-      const json* optional = find_member(entry, "optional");
-      if (optional != nullptr && optional->is_boolean() && optional->get<bool>()) {
-        optional_peers.insert(name);
-      }
+std::vector<DeclaredDependency> declared(Value object, bool with_dev) {
+  std::map<std::string, EdgeKind, std::less<>> wanted;
+  std::set<std::string, std::less<>> optional_peers;
+  for (const auto& [name, entry] : members_by_name(object["peerDependenciesMeta"])) {
+    if (entry["optional"].boolean()) {
+      optional_peers.emplace(name);
     }
   }
-  if (const json* list = find_member(object, "optionalPeers"); list && list->is_array()) {
-    for (const auto& name : *list) {
+  if (const Value list = object["optionalPeers"]; list.is_array()) {
+    for (const auto name : list) {
       if (name.is_string()) {
-        optional_peers.insert(name.get<std::string>());
+        optional_peers.emplace(name.string());
       }
     }
   }
   auto take = [&](const char* field, EdgeKind kind) {
-    const json* map = find_member(object, field);
-    if (map == nullptr || !map->is_object()) {
-      return;
-    }
-    for (const auto& [name, spec] : map->items()) {
-      wanted[name] =
+    for (const auto& [name, spec] : members_by_name(object[field])) {
+      wanted[std::string(name)] =
           kind == EdgeKind::peer && optional_peers.count(name) ? EdgeKind::peer_optional : kind;
     }
   };
@@ -102,22 +90,24 @@ class BunLock {
       : m_report(report), m_folder(javascript::folder_of(file.location)),
         m_evidence(context.evidence_for(file)) {}
 
-  void read(const json& document) {
-    const json* version = find_member(document, "lockfileVersion");
-    if (version != nullptr && !(version->is_number_integer() && version->get<int>() <= 1)) {
-      m_report.warn("lockfileVersion " + version->dump() + " is newer than 1; read as version 1");
+  void read(Value document) {
+    const Value version = document["lockfileVersion"];
+    if (version.exists() && !(version.is_number_integer() && version.integer() <= 1)) {
+      // A nested value is named by its type: dumped, it could be as large
+      // as the file.
+      const std::string shown =
+          version.is_structured() ? std::string(json_type_name(version)) : version.dump();
+      m_report.warn("lockfileVersion " + shown + " is newer than 1; read as version 1");
     }
-    const json* workspaces = find_member(document, "workspaces");
-    const json* packages = find_member(document, "packages");
-    if (packages != nullptr && !packages->is_object()) {
+    Value packages = document["packages"];
+    if (packages.exists() && !packages.is_object()) {
       m_report.warn("\"packages\" is not an object");
-      packages = nullptr;
+      packages = Value();
     }
-    static const json k_empty = json::object();
-    read_workspaces(workspaces != nullptr && workspaces->is_object() ? *workspaces : k_empty);
-    read_packages(packages != nullptr ? *packages : k_empty);
+    read_workspaces(document["workspaces"]);
+    read_packages(packages);
     for (const auto& [from, path, object, with_dev] : m_declarations) {
-      for (const auto& [name, kind] : declared(*object, with_dev)) {
+      for (const auto& [name, kind] : declared(object, with_dev)) {
         if (const auto target = resolve(path, name)) {
           m_graph.relate(from, *target, kind);
         } else if ((kind == EdgeKind::prod || kind == EdgeKind::dev) && m_unresolved++ == 0) {
@@ -143,7 +133,7 @@ class BunLock {
     PackageGraph::NodeId node;
     // Install path the lookups start from ("" for the project).
     std::string path;
-    const json* object;
+    Value object;
     bool with_dev;
   };
   std::vector<Declaration> m_declarations;
@@ -164,20 +154,20 @@ class BunLock {
     }
   }
 
-  void read_workspaces(const json& workspaces) {
+  void read_workspaces(Value workspaces) {
     std::optional<PackageGraph::NodeId> root;
     // "" sorts first: the project before its workspaces.
-    for (const auto& [folder, entry] : workspaces.items()) {
+    for (const auto& [folder, entry] : members_by_name(workspaces)) {
       if (!entry.is_object()) {
-        m_report.warn("workspace \"" + folder + "\" is not an object");
+        m_report.warn("workspace \"" + std::string(folder) + "\" is not an object");
         continue;
       }
       javascript::PackageFacts facts;
       facts.role =
           folder.empty() ? javascript::PackageRole::root : javascript::PackageRole::workspace;
       facts.link = !folder.empty();
-      facts.name = text_of(find_member(entry, "name"));
-      facts.version = text_of(find_member(entry, "version"));
+      facts.name = entry["name"].string();
+      facts.version = entry["version"].string();
       std::string location = javascript::join_path(m_folder, folder);
       if (facts.name.empty()) {
         std::string_view base = std::string_view(location).substr(location.rfind('/') + 1);
@@ -187,29 +177,29 @@ class BunLock {
       if (folder.empty()) {
         root = node;
       } else {
-        m_workspace_by_folder[folder] = node;
+        m_workspace_by_folder.emplace(folder, node);
         if (root) {
           m_graph.relate(*root, node, EdgeKind::prod);
         }
       }
-      m_declarations.push_back({node, "", &entry, true});
+      m_declarations.push_back({node, "", entry, true});
     }
   }
 
-  void read_packages(const json& packages) {
+  void read_packages(Value packages) {
     std::size_t count = 0;
-    for (const auto& [path, entry] : packages.items()) {
+    for (const auto& [path, entry] : members_by_name(packages)) {
       if (++count > k_max_packages) {
         m_report.omit("more than " + std::to_string(k_max_packages) +
                       " packages; the rest of the lockfile is not read");
         break;
       }
-      std::string where = "package \"" + path + "\"";
+      std::string where = "package \"" + std::string(path) + "\"";
       if (!entry.is_array() || entry.empty() || !entry[0].is_string()) {
         m_report.warn(where + " is not [\"name@version\", ...]");
         continue;
       }
-      const std::string& resolution = entry[0].get_ref<const std::string&>();
+      const std::string resolution(entry[0].string());
       std::size_t at = resolution.find('@', 1);
       std::string name = resolution.substr(0, at);
       std::string reference = at == std::string::npos ? std::string() : resolution.substr(at + 1);
@@ -217,7 +207,7 @@ class BunLock {
         // Already a node from "workspaces": only its install path is new.
         auto workspace = m_workspace_by_folder.find(reference.substr(10));
         if (workspace != m_workspace_by_folder.end()) {
-          m_by_path[path] = workspace->second;
+          m_by_path[std::string(path)] = workspace->second;
           for (auto& declaration : m_declarations) {
             if (declaration.node == workspace->second) {
               declaration.path = path;
@@ -244,27 +234,27 @@ class BunLock {
         facts.source = reference;
         facts.link = reference.starts_with("file:") || reference.starts_with("link:");
       }
-      const json* metadata = nullptr;
+      Value metadata;
       for (std::size_t i = 1; i < entry.size(); ++i) {
-        if (entry[i].is_object() && metadata == nullptr) {
-          metadata = &entry[i];
+        if (entry[i].is_object() && !metadata.exists()) {
+          metadata = entry[i];
         } else if (entry[i].is_string() && i + 1 == entry.size() && i > 1) {
-          const std::string& last_field = entry[i].get_ref<const std::string&>();
+          const std::string_view last_field = entry[i].string();
           if (last_field.starts_with("sha")) {
             facts.integrity = last_field;
           }
         }
       }
       if (entry.size() > 1 && entry[1].is_string()) {
-        const std::string& registry = entry[1].get_ref<const std::string&>();
+        const std::string_view registry = entry[1].string();
         if (registry.starts_with("http")) {
           facts.resolved = registry;
         }
       }
       PackageGraph::NodeId node = m_graph.add(std::move(facts), m_evidence);
-      m_by_path[path] = node;
-      if (metadata != nullptr) {
-        m_declarations.push_back({node, path, metadata, false});
+      m_by_path[std::string(path)] = node;
+      if (metadata.exists()) {
+        m_declarations.push_back({node, std::string(path), metadata, false});
       }
     }
   }
@@ -281,17 +271,17 @@ class BunScanner : public Scanner {
         continue;
       }
       FileReport report(context, file.location);
-      json document;
-      if (!javascript::parse_json(javascript::strip_trailing_commas(file.contents), report,
-                                  document)) {
+      const std::string text = without_trailing_commas(file.contents);
+      auto parsed = read_json_file(report, text);
+      if (!parsed) {
         continue;
       }
-      if (!document.is_object()) {
+      if (!parsed->root().is_object()) {
         report.omit("not a bun.lock: the top level is not a JSON object");
         continue;
       }
       try {
-        BunLock(context, file, report).read(document);
+        BunLock(context, file, report).read(parsed->root());
       } catch (const std::exception& error) {
         report.omit(std::string("cannot read: ") + error.what());
       }

@@ -6,10 +6,9 @@
 // specifiers in full ("npm:ms@2.1.3").
 #include "deno_scanner.hpp"
 
-#include "../common/javascript/json_text.hpp"
 #include "../common/javascript/package_graph.hpp"
 #include "../common/javascript/paths.hpp"
-#include "../npm/lockfile.hpp"
+#include "../common/parsers/json_file.hpp"
 
 #include <kensa/scanner/file_report.hpp>
 
@@ -23,8 +22,7 @@ namespace kensa::scanner::deno {
 
 using javascript::EdgeKind;
 using javascript::PackageGraph;
-using nlohmann::json;
-using npm::find_member;
+using json::Value;
 
 namespace {
 
@@ -54,26 +52,19 @@ class DenoLock {
       : m_report(report), m_folder(javascript::folder_of(file.location)),
         m_evidence(context.evidence_for(file)) {}
 
-  void read(const json& document) {
-    std::string version;
-    if (const json* value = find_member(document, "version"); value && value->is_string()) {
-      version = value->get<std::string>();
-    }
-    const json* sections = &document;
+  void read(Value document) {
+    const std::string version(document["version"].string());
+    Value sections = document;
     if (version == "3" || version == "2") {
-      if (const json* packages = find_member(document, "packages");
-          packages && packages->is_object()) {
+      if (const Value packages = document["packages"]; packages.is_object()) {
         sections = packages;
       }
     } else if (version != "4" && version != "5") {
       m_report.warn("version \"" + version + "\" is not one of 3, 4, 5; read as version 5");
     }
-    if (const json* specifiers = find_member(*sections, "specifiers");
-        specifiers && specifiers->is_object()) {
-      for (const auto& [request, picked] : specifiers->items()) {
-        if (picked.is_string()) {
-          m_specifiers[request] = picked.get<std::string>();
-        }
+    for (const auto& [request, picked] : members_by_name(sections["specifiers"])) {
+      if (picked.is_string()) {
+        m_specifiers.emplace(request, picked.string());
       }
     }
 
@@ -83,30 +74,27 @@ class DenoLock {
     root.name = base.empty() ? std::string("(project)") : std::string(base);
     m_root = m_graph.add(std::move(root), m_evidence);
 
-    read_section(*sections, "npm", false);
-    read_section(*sections, "jsr", true);
+    read_section(sections, "npm", false);
+    read_section(sections, "jsr", true);
 
-    if (const json* workspace = find_member(document, "workspace")) {
-      relate_list(m_root, find_member(*workspace, "dependencies"));
-      if (const json* package_json = find_member(*workspace, "packageJson")) {
-        relate_list(m_root, find_member(*package_json, "dependencies"));
-      }
-    }
+    const Value workspace = document["workspace"];
+    relate_list(m_root, workspace["dependencies"]);
+    relate_list(m_root, workspace["packageJson"]["dependencies"]);
     for (const auto& [node, entry, jsr] : m_entries) {
-      const json* dependencies = find_member(*entry, "dependencies");
-      if (dependencies != nullptr && dependencies->is_object()) {
+      const Value dependencies = entry["dependencies"];
+      if (dependencies.is_object()) {
         // Version 3's npm form: {"ms": "ms@2.1.2"}.
-        for (const auto& [name, id] : dependencies->items()) {
+        for (const auto& [name, id] : members_by_name(dependencies)) {
           if (id.is_string()) {
-            relate_id(node, id.get<std::string>(), false);
+            relate_id(node, id.string());
           }
         }
       } else if (jsr) {
         relate_list(node, dependencies);
-      } else if (dependencies != nullptr && dependencies->is_array()) {
-        for (const auto& id : *dependencies) {
+      } else if (dependencies.is_array()) {
+        for (const auto id : dependencies) {
           if (id.is_string()) {
-            relate_id(node, id.get<std::string>(), false);
+            relate_id(node, id.string());
           }
         }
       }
@@ -123,19 +111,19 @@ class DenoLock {
   std::map<std::string, std::string, std::less<>> m_specifiers;
   // "npm:ms@2.1.3" / "jsr:@std/assert@1.0.13" (peer suffixes dropped) -> node.
   std::map<std::string, PackageGraph::NodeId, std::less<>> m_by_id;
-  std::vector<std::tuple<PackageGraph::NodeId, const json*, bool>> m_entries;
+  std::vector<std::tuple<PackageGraph::NodeId, Value, bool>> m_entries;
 
-  void read_section(const json& sections, const char* kind, bool jsr) {
-    const json* section = find_member(sections, kind);
-    if (section == nullptr) {
+  void read_section(Value sections, const char* kind, bool jsr) {
+    const Value section = sections[kind];
+    if (!section.exists()) {
       return;
     }
-    if (!section->is_object()) {
+    if (!section.is_object()) {
       m_report.warn(std::string("\"") + kind + "\" is not an object");
       return;
     }
     std::size_t count = 0;
-    for (const auto& [id, entry] : section->items()) {
+    for (const auto& [id, entry] : members_by_name(section)) {
       if (++count > k_max_packages) {
         m_report.omit("more than " + std::to_string(k_max_packages) + " " + kind +
                       " packages; the rest are not read");
@@ -143,17 +131,15 @@ class DenoLock {
       }
       auto [name, version] = split_id(id);
       if (!entry.is_object() || version.empty()) {
-        m_report.warn(std::string(kind) + " package \"" + id + "\" is not \"name@version\": {...}");
+        m_report.warn(std::string(kind) + " package \"" + std::string(id) +
+                      "\" is not \"name@version\": {...}");
         continue;
       }
       javascript::PackageFacts facts;
       facts.name = name;
       facts.version = version;
       javascript::PackageDetails details;
-      std::string integrity;
-      if (const json* value = find_member(entry, "integrity"); value && value->is_string()) {
-        integrity = value->get<std::string>();
-      }
+      const std::string integrity(entry["integrity"].string());
       PackageGraph::NodeId node;
       if (jsr) {
         // JSR has no registered purl type; the component is named by its
@@ -169,7 +155,7 @@ class DenoLock {
         node = m_graph.add(std::move(facts), m_evidence, std::move(details));
       }
       m_by_id[std::string(jsr ? "jsr:" : "npm:") + name + "@" + version] = node;
-      m_entries.emplace_back(node, &entry, jsr);
+      m_entries.emplace_back(node, entry, jsr);
     }
   }
 
@@ -223,7 +209,7 @@ class DenoLock {
   }
 
   // An npm package's dependency: "ms@2.1.2", "alias@npm:real@1.0.0".
-  void relate_id(PackageGraph::NodeId from, const std::string& id, bool) {
+  void relate_id(PackageGraph::NodeId from, std::string_view id) {
     std::string_view text = id;
     if (auto npm_at = text.find("@npm:"); npm_at != std::string_view::npos) {
       text.remove_prefix(npm_at + 5);
@@ -234,13 +220,13 @@ class DenoLock {
     }
   }
 
-  void relate_list(PackageGraph::NodeId from, const json* list) {
-    if (list == nullptr || !list->is_array()) {
+  void relate_list(PackageGraph::NodeId from, Value list) {
+    if (!list.is_array()) {
       return;
     }
-    for (const auto& request : *list) {
+    for (const auto request : list) {
       if (request.is_string()) {
-        relate_request(from, request.get<std::string>());
+        relate_request(from, std::string(request.string()));
       }
     }
   }
@@ -257,16 +243,16 @@ class DenoScanner : public Scanner {
         continue;
       }
       FileReport report(context, file.location);
-      json document;
-      if (!javascript::parse_json(file.contents, report, document)) {
+      auto parsed = read_json_file(report, file.contents);
+      if (!parsed) {
         continue;
       }
-      if (!document.is_object()) {
+      if (!parsed->root().is_object()) {
         report.omit("not a deno.lock: the top level is not a JSON object");
         continue;
       }
       try {
-        DenoLock(context, file, report).read(document);
+        DenoLock(context, file, report).read(parsed->root());
       } catch (const std::exception& error) {
         report.omit(std::string("cannot read: ") + error.what());
       }

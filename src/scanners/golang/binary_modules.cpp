@@ -19,8 +19,6 @@ namespace {
 // main.go").
 constexpr std::string_view k_files_package = "command-line-arguments";
 
-using nlohmann::json;
-
 constexpr std::string_view k_devel = "(devel)";
 
 bool is_local_path(std::string_view path) {
@@ -86,9 +84,9 @@ model::Component main_component(const BuildInfo& info, const model::Evidence& ev
   return component;
 }
 
-void add_image(FileReport& report, const source::SourceFile& file, const json& image) {
-  std::string go_version = image.value("go", "");
-  std::string module_info = image.value("modules", "");
+void add_image(FileReport& report, const source::SourceFile& file, json::Value image) {
+  const std::string go_version(image["go"].string());
+  const std::string_view module_info = image["modules"].string();
   ProblemList problems;
   BuildInfo info = parse_module_info(go_version, module_info, problems);
   FileReport(report, "Go build information, ").warn_all(problems);
@@ -142,22 +140,26 @@ void add_image(FileReport& report, const source::SourceFile& file, const json& i
 } // namespace
 
 std::string condense_go_binary(std::string_view contents) {
-  return binary::condense_executable(
-      contents, [](const binary::Executable& image, json& found, json& warnings) {
-        auto info = read_build_info(image);
-        if (!info) {
-          warnings.push_back(std::string(binary::format_name(image.format)) + " " + image.machine +
-                             ": damaged Go build information: " + info.error());
-        } else if (*info) {
-          found.push_back(json{{"machine", image.machine},
-                               {"go", (*info)->go_version},
-                               {"modules", (*info)->module_info}});
-        }
-      });
+  return binary::condense_executable(contents, [](const binary::Executable& image,
+                                                  nlohmann::json& found, nlohmann::json& warnings) {
+    auto info = read_build_info(image);
+    if (!info) {
+      warnings.push_back(std::string(binary::format_name(image.format)) + " " + image.machine +
+                         ": damaged Go build information: " + info.error());
+    } else if (*info) {
+      found.push_back(nlohmann::json{{"machine", image.machine},
+                                     {"go", (*info)->go_version},
+                                     {"modules", (*info)->module_info}});
+    }
+  });
 }
 
 void add_binary_modules(FileReport& report, const source::SourceFile& file) {
-  for (const auto& image : binary::condensed_images(report, file)) {
+  const auto condensed = binary::read_condensed(report, file);
+  if (!condensed) {
+    return;
+  }
+  for (const auto image : condensed->root()["images"]) {
     if (image.is_object()) {
       add_image(report, file, image);
     }

@@ -1,46 +1,29 @@
 #include "hidden_lockfile.hpp"
 
-#include "../common/javascript/json_text.hpp"
-
-#include <kensa/scanner/file_report.hpp>
+#include "../common/parsers/json_file.hpp"
 
 namespace kensa::scanner::node_modules {
 
-namespace {
-
-using nlohmann::json;
-
-std::string text_of(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-bool flag_of(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_boolean() && it->get<bool>();
-}
-
-} // namespace
-
 std::optional<HiddenLockfile> read_hidden_lockfile(const source::SourceFile& file,
                                                    FileReport& report) {
-  json document;
-  if (!javascript::parse_json(file.contents, report, document)) {
+  auto parsed = read_json_file(report, file.contents);
+  if (!parsed) {
     return std::nullopt;
   }
+  const json::Value document = parsed->root();
   if (!document.is_object()) {
     report.omit("not an npm hidden lockfile: the top level is not a JSON object");
     return std::nullopt;
   }
   HiddenLockfile lockfile;
-  lockfile.name = text_of(document, "name");
-  lockfile.version = text_of(document, "version");
-  auto packages = document.find("packages");
-  if (packages == document.end() || !packages->is_object()) {
+  lockfile.name = document["name"].string();
+  lockfile.version = document["version"].string();
+  const json::Value packages = document["packages"];
+  if (!packages.is_object()) {
     report.warn("\"packages\" is not an object");
     return lockfile;
   }
-  for (const auto& [path, entry] : packages->items()) {
+  for (const auto& [path, entry] : members_by_name(packages)) {
     if (!entry.is_object() || path.empty()) {
       continue;
     }
@@ -50,13 +33,13 @@ std::optional<HiddenLockfile> read_hidden_lockfile(const source::SourceFile& fil
       break;
     }
     HiddenEntry hidden;
-    hidden.version = text_of(entry, "version");
-    hidden.integrity = text_of(entry, "integrity");
-    hidden.resolved = text_of(entry, "resolved");
-    hidden.dev = flag_of(entry, "dev");
-    hidden.optional = flag_of(entry, "optional");
-    hidden.dev_optional = flag_of(entry, "devOptional");
-    hidden.peer = flag_of(entry, "peer");
+    hidden.version = entry["version"].string();
+    hidden.integrity = entry["integrity"].string();
+    hidden.resolved = entry["resolved"].string();
+    hidden.dev = entry["dev"].boolean();
+    hidden.optional = entry["optional"].boolean();
+    hidden.dev_optional = entry["devOptional"].boolean();
+    hidden.peer = entry["peer"].boolean();
     lockfile.packages.emplace(path, std::move(hidden));
   }
   return lockfile;

@@ -2,14 +2,13 @@
 // node_modules. Each entry says what it "requires" by name; node finds a name
 // in the entry's own "dependencies", then in its parent's, and so on up to
 // the top level.
+#include "../common/parsers/json_file.hpp"
 #include "lockfile.hpp"
 
 #include <map>
 #include <set>
 
 namespace kensa::scanner::npm {
-
-using nlohmann::json;
 
 namespace {
 
@@ -18,7 +17,7 @@ constexpr std::size_t k_top = static_cast<std::size_t>(-1);
 struct TreeNode {
   std::size_t parent = k_top;
   std::string name;
-  const json* entry = nullptr;
+  json::Value entry;
   std::string id;
   bool dev = false;
   bool optional = false;
@@ -33,18 +32,19 @@ class Tree {
 
   // Reads every entry with an explicit stack rather than recursion, so that
   // the depth of a crafted file cannot exhaust the call stack.
-  void read(const json& top) {
+  void read(json::Value top) {
     struct Pending {
-      const json* dependencies;
+      json::Value dependencies;
       std::size_t parent;
       std::size_t depth;
     };
-    std::vector<Pending> pending{{&top, k_top, 1}};
+    std::vector<Pending> pending{{top, k_top, 1}};
     bool depth_warned = false;
     while (!pending.empty()) {
       Pending current = pending.back();
       pending.pop_back();
-      for (const auto& [name, entry] : current.dependencies->items()) {
+      for (const auto& [key, entry] : members_by_name(current.dependencies)) {
+        const std::string name(key);
         if (m_nodes.size() >= k_max_packages) {
           m_lock.report().omit("more than " + std::to_string(k_max_packages) +
                                " packages; the rest of the lockfile is not read");
@@ -56,11 +56,11 @@ class Tree {
           continue;
         }
         std::size_t index = add(current.parent, name, entry, where);
-        const json* nested = find_member(entry, "dependencies");
-        if (nested == nullptr || nested->is_null()) {
+        const json::Value nested = entry["dependencies"];
+        if (nested.is_null()) {
           continue;
         }
-        if (!nested->is_object()) {
+        if (!nested.is_object()) {
           m_lock.report().warn(where + ": \"dependencies\" is not an object");
         } else if (current.depth >= k_max_tree_depth) {
           if (!depth_warned) {
@@ -84,7 +84,7 @@ class Tree {
     for (std::size_t index = 0; index < m_nodes.size(); ++index) {
       const TreeNode& node = m_nodes[index];
       std::string where = describe(node.parent, node.name);
-      for (const auto& [name, spec] : m_lock.dependency_specs(*node.entry, "requires", where)) {
+      for (const auto& [name, spec] : m_lock.dependency_specs(node.entry, "requires", where)) {
         std::size_t target = resolve(index, name);
         if (target != k_top) {
           graph.relate(node.id, m_nodes[target].id, model::RelationshipType::depends_on);
@@ -113,7 +113,7 @@ class Tree {
   }
 
  private:
-  std::size_t add(std::size_t parent, const std::string& name, const json& entry,
+  std::size_t add(std::size_t parent, const std::string& name, json::Value entry,
                   const std::string& where) {
     PackageFacts facts;
     facts.name = name;
@@ -136,7 +136,7 @@ class Tree {
     bool under_optional = optional || (parent != k_top && m_nodes[parent].under_optional);
     std::size_t index = m_nodes.size();
     m_nodes.push_back(
-        TreeNode{parent, name, &entry, m_lock.add(facts), facts.dev, optional, under_optional});
+        TreeNode{parent, name, entry, m_lock.add(facts), facts.dev, optional, under_optional});
     m_children.emplace(std::make_pair(parent, name), index);
     return index;
   }
@@ -186,7 +186,7 @@ class Tree {
 
 } // namespace
 
-void read_dependency_tree(Lockfile& lock, const json& document, const json& dependencies) {
+void read_dependency_tree(Lockfile& lock, json::Value document, json::Value dependencies) {
   PackageFacts root;
   root.role = PackageRole::root;
   root.name = lock.text(document, "name", "the lockfile");

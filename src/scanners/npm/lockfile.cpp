@@ -1,57 +1,26 @@
 #include "lockfile.hpp"
 
+#include "../common/parsers/json_file.hpp"
+
 #include <kensa/model/license.hpp>
 
 namespace kensa::scanner::npm {
 
-using nlohmann::json;
-
 namespace {
 
-std::string_view type_name_of(const json& value) {
-  switch (value.type()) {
-  case json::value_t::null:
-    return "null";
-  case json::value_t::object:
-    return "an object";
-  case json::value_t::array:
-    return "an array";
-  case json::value_t::string:
-    return "a string";
-  case json::value_t::boolean:
-    return "a boolean";
-  case json::value_t::number_integer:
-  case json::value_t::number_unsigned:
-  case json::value_t::number_float:
-    return "a number";
-  case json::value_t::binary:
-  case json::value_t::discarded:
-    break;
-  }
-  return "not JSON";
-}
-
 std::string wrong_type(std::string_view where, const char* key, std::string_view expected,
-                       const json& value) {
+                       json::Value value) {
   std::string message(where);
   message += ": \"";
   message += key;
   message += "\" is ";
-  message += type_name_of(value);
+  message += json_type_name(value);
   message += ", not ";
   message += expected;
   return message;
 }
 
 } // namespace
-
-const json* find_member(const json& value, const char* key) {
-  if (!value.is_object()) {
-    return nullptr;
-  }
-  auto it = value.find(key);
-  return it == value.end() ? nullptr : &*it;
-}
 
 std::string Lockfile::add(const PackageFacts& facts) {
   return context().graph().add(make_component(facts, m_evidence, m_report));
@@ -110,48 +79,48 @@ void Lockfile::finish() {
   }
 }
 
-std::string Lockfile::text(const json& entry, const char* key, std::string_view where) {
-  const json* value = find_member(entry, key);
-  if (value == nullptr || value->is_null()) {
+std::string Lockfile::text(json::Value entry, const char* key, std::string_view where) {
+  const json::Value value = entry[key];
+  if (value.is_null()) {
     return {};
   }
-  if (!value->is_string()) {
-    m_report.warn(wrong_type(where, key, "a string", *value));
+  if (!value.is_string()) {
+    m_report.warn(wrong_type(where, key, "a string", value));
     return {};
   }
-  return value->get_ref<const std::string&>();
+  return std::string(value.string());
 }
 
-bool Lockfile::flag(const json& entry, const char* key, std::string_view where) {
-  const json* value = find_member(entry, key);
-  if (value == nullptr || value->is_null()) {
+bool Lockfile::flag(json::Value entry, const char* key, std::string_view where) {
+  const json::Value value = entry[key];
+  if (value.is_null()) {
     return false;
   }
-  if (!value->is_boolean()) {
-    m_report.warn(wrong_type(where, key, "a boolean", *value));
+  if (!value.is_boolean()) {
+    m_report.warn(wrong_type(where, key, "a boolean", value));
     return false;
   }
-  return value->get_ref<const json::boolean_t&>();
+  return value.boolean();
 }
 
 std::vector<std::pair<std::string, std::string>>
-Lockfile::dependency_specs(const json& entry, const char* key, std::string_view where) {
+Lockfile::dependency_specs(json::Value entry, const char* key, std::string_view where) {
   std::vector<std::pair<std::string, std::string>> specs;
-  const json* value = find_member(entry, key);
-  if (value == nullptr || value->is_null()) {
+  const json::Value value = entry[key];
+  if (value.is_null()) {
     return specs;
   }
-  if (!value->is_object()) {
-    m_report.warn(wrong_type(where, key, "an object", *value));
+  if (!value.is_object()) {
+    m_report.warn(wrong_type(where, key, "an object", value));
     return specs;
   }
-  for (const auto& [name, spec] : value->items()) {
-    specs.emplace_back(name, spec.is_string() ? spec.get_ref<const std::string&>() : "");
+  for (const auto& [name, spec] : members_by_name(value)) {
+    specs.emplace_back(name, spec.string());
   }
   return specs;
 }
 
-void Lockfile::read_common_facts(const json& entry, std::string_view where, PackageFacts& facts) {
+void Lockfile::read_common_facts(json::Value entry, std::string_view where, PackageFacts& facts) {
   facts.integrity = text(entry, "integrity", where);
   facts.resolved = text(entry, "resolved", where);
   facts.dev = flag(entry, "dev", where);
@@ -162,12 +131,12 @@ void Lockfile::read_common_facts(const json& entry, std::string_view where, Pack
   facts.bundled = flag(entry, "inBundle", where) || flag(entry, "bundled", where);
   facts.extraneous = flag(entry, "extraneous", where);
 
-  const json* license = find_member(entry, "license");
-  if (license == nullptr || license->is_null()) {
+  const json::Value license = entry["license"];
+  if (license.is_null()) {
     return;
   }
-  if (license->is_string()) {
-    const auto& license_text = license->get_ref<const std::string&>();
+  if (license.is_string()) {
+    const std::string_view license_text = license.string();
     if (!license_text.empty()) {
       facts.license = model::license_from_text(license_text);
     }
@@ -175,15 +144,15 @@ void Lockfile::read_common_facts(const json& entry, std::string_view where, Pack
   }
   // The old package.json form {"type": "MIT", "url": "..."}, which npm
   // copies into the lockfile as it finds it.
-  if (license->is_object()) {
-    std::string type = text(*license, "type", where);
+  if (license.is_object()) {
+    std::string type = text(license, "type", where);
     if (!type.empty()) {
       facts.license = model::license_from_text(type);
-      facts.license->url = text(*license, "url", where);
+      facts.license->url = text(license, "url", where);
       return;
     }
   }
-  m_report.warn(wrong_type(where, "license", "a string", *license));
+  m_report.warn(wrong_type(where, "license", "a string", license));
 }
 
 } // namespace kensa::scanner::npm

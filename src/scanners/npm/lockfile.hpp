@@ -4,8 +4,7 @@
 
 #include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
-
-#include <nlohmann/json.hpp>
+#include <kensa/util/json_document.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -36,10 +35,6 @@ inline constexpr std::uint64_t k_edge_work_budget = 256ull << 20;
 // Reads a package-lock.json or npm-shrinkwrap.json and adds what it lists to
 // the graph. Never throws for bad input: problems become warnings.
 void parse_package_lock(FileReport& report, const source::SourceFile& file);
-
-// The member `key` of `value`, or nullptr when `value` is not an object or
-// has no such member.
-const nlohmann::json* find_member(const nlohmann::json& value, const char* key);
 
 // One lockfile being read.
 class Lockfile {
@@ -72,17 +67,17 @@ class Lockfile {
 
   // Typed field access: the value when present with the right type; a
   // warning naming `where` and the field when present with another type.
-  std::string text(const nlohmann::json& entry, const char* key, std::string_view where);
-  bool flag(const nlohmann::json& entry, const char* key, std::string_view where);
+  std::string text(json::Value entry, const char* key, std::string_view where);
+  bool flag(json::Value entry, const char* key, std::string_view where);
 
   // The names of a dependency object ({"name": "spec", ...}) with their
   // specs; a value that is not a string gives an empty spec.
   std::vector<std::pair<std::string, std::string>>
-  dependency_specs(const nlohmann::json& entry, const char* key, std::string_view where);
+  dependency_specs(json::Value entry, const char* key, std::string_view where);
 
   // What both layouts write the same way: integrity, resolved, license and
   // the dev/optional/peer/bundled/extraneous flags.
-  void read_common_facts(const nlohmann::json& entry, std::string_view where, PackageFacts& facts);
+  void read_common_facts(json::Value entry, std::string_view where, PackageFacts& facts);
 
  private:
   FileReport& m_report;
@@ -95,11 +90,9 @@ class Lockfile {
 };
 
 // Lockfile versions 2 and 3: the "packages" map keyed by install location.
-void read_packages_map(Lockfile& lock, const nlohmann::json& document,
-                       const nlohmann::json& packages);
+void read_packages_map(Lockfile& lock, json::Value document, json::Value packages);
 
 // Lockfile version 1: the nested "dependencies" tree.
-void read_dependency_tree(Lockfile& lock, const nlohmann::json& document,
-                          const nlohmann::json& dependencies);
+void read_dependency_tree(Lockfile& lock, json::Value document, json::Value dependencies);
 
 } // namespace kensa::scanner::npm

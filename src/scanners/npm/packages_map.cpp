@@ -3,6 +3,7 @@
 // under another, "packages/util" a folder of the project (a workspace or a
 // "file:" dependency) that a "link": true entry under node_modules points at.
 #include "../common/javascript/paths.hpp"
+#include "../common/parsers/json_file.hpp"
 #include "lockfile.hpp"
 
 #include <kensa/util/glob.hpp>
@@ -10,8 +11,6 @@
 #include <map>
 
 namespace kensa::scanner::npm {
-
-using nlohmann::json;
 
 namespace {
 
@@ -21,7 +20,7 @@ constexpr std::string_view k_node_modules = "node_modules/";
 constexpr int k_max_link_hops = 8;
 
 struct Node {
-  const json* entry = nullptr;
+  json::Value entry;
   // Empty for link entries, which are not components themselves.
   std::string id;
   // For link entries: the key of the folder entry the link points at.
@@ -47,22 +46,22 @@ std::string_view installed_name(std::string_view key) {
 
 // The root's "workspaces": an array of globs, or {"packages": [...]} as yarn
 // writes it and npm accepts.
-std::vector<std::string> workspace_patterns(Lockfile& lock, const json* root) {
+std::vector<std::string> workspace_patterns(Lockfile& lock, json::Value root) {
   std::vector<std::string> patterns;
-  const json* value = root != nullptr ? find_member(*root, "workspaces") : nullptr;
-  if (value != nullptr && value->is_object()) {
-    value = find_member(*value, "packages");
+  json::Value value = root["workspaces"];
+  if (value.is_object()) {
+    value = value["packages"];
   }
-  if (value == nullptr || value->is_null()) {
+  if (value.is_null()) {
     return patterns;
   }
-  if (!value->is_array()) {
+  if (!value.is_array()) {
     lock.report().warn("packages entry \"\": \"workspaces\" is not an array");
     return patterns;
   }
-  for (const auto& pattern : *value) {
+  for (const auto pattern : value) {
     if (pattern.is_string()) {
-      patterns.push_back(javascript::normalize_folder(pattern.get_ref<const std::string&>()));
+      patterns.push_back(javascript::normalize_folder(pattern.string()));
     }
   }
   return patterns;
@@ -84,13 +83,13 @@ std::string where_of(std::string_view key) {
   return where;
 }
 
-PackageFacts root_facts(Lockfile& lock, const json& document, const json* root) {
+PackageFacts root_facts(Lockfile& lock, json::Value document, json::Value root) {
   PackageFacts facts;
   facts.role = PackageRole::root;
-  if (root != nullptr) {
-    facts.name = lock.text(*root, "name", where_of(""));
-    facts.version = lock.text(*root, "version", where_of(""));
-    lock.read_common_facts(*root, where_of(""), facts);
+  if (root.exists()) {
+    facts.name = lock.text(root, "name", where_of(""));
+    facts.version = lock.text(root, "version", where_of(""));
+    lock.read_common_facts(root, where_of(""), facts);
   }
   // Old npm 7 lockfiles may leave the name out of "": the top level has it.
   if (facts.name.empty()) {
@@ -155,11 +154,11 @@ std::map<std::string, Wanted> wanted_dependencies(Lockfile& lock, const Node& no
                                                   std::string_view where) {
   using model::RelationshipType;
   std::map<std::string, Wanted> wanted;
-  const json& entry = *node.entry;
-  const json* peer_meta = find_member(entry, "peerDependenciesMeta");
+  const json::Value entry = node.entry;
+  const json::Value peer_meta = entry["peerDependenciesMeta"];
   for (auto& [name, spec] : lock.dependency_specs(entry, "peerDependencies", where)) {
-    const json* meta = peer_meta != nullptr ? find_member(*peer_meta, name.c_str()) : nullptr;
-    bool optional = meta != nullptr && lock.flag(*meta, "optional", where);
+    const json::Value meta = peer_meta[name];
+    bool optional = meta.exists() && lock.flag(meta, "optional", where);
     wanted[name] = Wanted{
         optional ? RelationshipType::optional_depends_on : RelationshipType::depends_on, true};
   }
@@ -178,7 +177,7 @@ std::map<std::string, Wanted> wanted_dependencies(Lockfile& lock, const Node& no
 
 // Adds the component of one non-root entry, or records where a link points.
 void add_entry(Lockfile& lock, const std::vector<std::string>& workspaces, const std::string& key,
-               const json& entry, Nodes& nodes) {
+               json::Value entry, Nodes& nodes) {
   std::string where = where_of(key);
   if (!entry.is_object()) {
     lock.report().warn(where + " is not an object");
@@ -190,7 +189,7 @@ void add_entry(Lockfile& lock, const std::vector<std::string>& workspaces, const
       lock.report().warn(where + ": a link without \"resolved\"");
       return;
     }
-    nodes[key] = Node{&entry, "", std::move(target), PackageRole::dependency};
+    nodes[key] = Node{entry, "", std::move(target), PackageRole::dependency};
     return;
   }
 
@@ -211,26 +210,25 @@ void add_entry(Lockfile& lock, const std::vector<std::string>& workspaces, const
   }
   facts.version = lock.text(entry, "version", where);
   lock.read_common_facts(entry, where, facts);
-  nodes[key] = Node{&entry, lock.add(facts), "", facts.role};
+  nodes[key] = Node{entry, lock.add(facts), "", facts.role};
 }
 
 } // namespace
 
-void read_packages_map(Lockfile& lock, const json& document, const json& packages) {
-  const json* root = find_member(packages, "");
-  if (root != nullptr && !root->is_object()) {
+void read_packages_map(Lockfile& lock, json::Value document, json::Value packages) {
+  json::Value root = packages[""];
+  if (root.exists() && !root.is_object()) {
     lock.report().warn(where_of("") + " is not an object");
-    root = nullptr;
+    root = json::Value();
   }
   auto workspaces = workspace_patterns(lock, root);
 
   Nodes nodes;
   std::string root_id = lock.add_root(root_facts(lock, document, root));
-  static const json k_empty = json::object();
-  nodes[""] = Node{root != nullptr ? root : &k_empty, root_id, "", PackageRole::root};
+  nodes[""] = Node{root, root_id, "", PackageRole::root};
 
   std::size_t count = 0;
-  for (const auto& [key, entry] : packages.items()) {
+  for (const auto& [key, entry] : members_by_name(packages)) {
     if (key.empty()) {
       continue;
     }
@@ -239,7 +237,7 @@ void read_packages_map(Lockfile& lock, const json& document, const json& package
                          " packages; the rest of the lockfile is not read");
       break;
     }
-    add_entry(lock, workspaces, key, entry, nodes);
+    add_entry(lock, workspaces, std::string(key), entry, nodes);
   }
 
   for (const auto& [key, node] : nodes) {

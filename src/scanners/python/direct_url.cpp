@@ -1,39 +1,30 @@
 #include "direct_url.hpp"
 
-#include <kensa/scanner/file_report.hpp>
+#include "../common/parsers/json_file.hpp"
 
-#include <nlohmann/json.hpp>
+#include <kensa/scanner/file_report.hpp>
 
 namespace kensa::scanner::python {
 
-using nlohmann::json;
-
-namespace {
-
-std::string text_of(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-} // namespace
+using json::Value;
 
 void read_direct_url(FileReport& report, std::string_view text, PackageFacts& facts) {
-  json document = json::parse(text, nullptr, false);
-  if (document.is_discarded() || !document.is_object()) {
+  auto parsed = json::Document::parse_borrowed(text);
+  const Value document = parsed ? parsed->root() : Value();
+  if (!document.is_object()) {
     report.warn("direct_url.json is not a JSON object");
     return;
   }
-  std::string url = text_of(document, "url");
+  const std::string url(document["url"].string());
   if (url.empty()) {
     report.warn("direct_url.json has no \"url\"");
     return;
   }
   facts.add_property(k_property_source, url);
 
-  auto vcs = document.find("vcs_info");
-  if (vcs != document.end() && vcs->is_object()) {
-    std::string kind = text_of(*vcs, "vcs");
-    std::string commit = text_of(*vcs, "commit_id");
+  if (const Value vcs = document["vcs_info"]; vcs.is_object()) {
+    const std::string kind(vcs["vcs"].string());
+    const std::string commit(vcs["commit_id"].string());
     // The "git+" form is what pip accepts back, and it says which VCS.
     facts.add_reference("vcs",
                         kind.empty() || url.starts_with(kind + "+") ? url : kind + "+" + url);
@@ -42,28 +33,24 @@ void read_direct_url(FileReport& report, std::string_view text, PackageFacts& fa
     }
     return;
   }
-  auto archive = document.find("archive_info");
-  if (archive != document.end() && archive->is_object()) {
+  if (const Value archive = document["archive_info"]; archive.is_object()) {
     facts.add_reference("distribution", url);
-    auto hashes = archive->find("hashes");
-    if (hashes != archive->end() && hashes->is_object()) {
-      for (const auto& [algorithm, digest] : hashes->items()) {
-        if (!digest.is_string()) {
-          continue;
-        }
-        std::string problem;
-        if (auto hash = parse_hex_hash(algorithm, digest.get<std::string>(), problem)) {
-          facts.add_hash(std::move(*hash));
-        } else if (!model::parse_hash_algorithm(algorithm)) {
-          continue; // A digest kensa has no name for is not an error.
-        } else {
-          report.warn("direct_url.json: " + problem);
-        }
+    for (const auto& [algorithm, digest] : members_by_name(archive["hashes"])) {
+      if (!digest.is_string()) {
+        continue;
+      }
+      // A digest of an algorithm kensa has no name for is left out, not an
+      // error.
+      std::string problem;
+      if (auto hash = parse_hex_hash(algorithm, digest.string(), problem)) {
+        facts.add_hash(std::move(*hash));
+      } else if (model::parse_hash_algorithm(algorithm)) {
+        report.warn("direct_url.json: " + problem);
       }
     }
     // The older single "hash" field ("sha256=<hex>"), deprecated by the
     // "hashes" table but still written by some installers.
-    std::string single = text_of(*archive, "hash");
+    const std::string single(archive["hash"].string());
     if (!single.empty()) {
       std::string problem;
       if (auto hash = parse_prefixed_hex_hash(single, '=', problem)) {
@@ -74,12 +61,8 @@ void read_direct_url(FileReport& report, std::string_view text, PackageFacts& fa
     }
     return;
   }
-  auto dir = document.find("dir_info");
-  if (dir != document.end() && dir->is_object()) {
-    auto editable = dir->find("editable");
-    if (editable != dir->end() && editable->is_boolean() && editable->get<bool>()) {
-      facts.add_property(k_property_editable, "true");
-    }
+  if (document["dir_info"]["editable"].boolean()) {
+    facts.add_property(k_property_editable, "true");
   }
 }
 

@@ -3,40 +3,39 @@
 // package names to {"version": "==1.0", "hashes": ["sha256:..."],
 // "markers", "extras", "index"} or, for packages not from an index, "git" and
 // "ref", "path", "file" or "editable". It records no edges.
+#include "../common/parsers/json_file.hpp"
 #include "lockfiles.hpp"
 
 #include <kensa/scanner/file_report.hpp>
-
-#include <nlohmann/json.hpp>
 
 namespace kensa::scanner::python {
 
 namespace {
 
-using nlohmann::json;
+using json::Value;
 
-std::string text_at(const json& object, const char* key, const std::string& where,
-                    FileReport& warnings) {
-  auto it = object.find(key);
-  if (it == object.end() || it->is_null()) {
+std::string text_at(Value object, const char* key, const std::string& where, FileReport& warnings) {
+  const Value value = object[key];
+  if (value.is_null()) {
     return {};
   }
-  if (!it->is_string()) {
+  if (!value.is_string()) {
     warnings.warn(where + ": \"" + key + "\" is not a string");
     return {};
   }
-  return it->get<std::string>();
+  return std::string(value.string());
 }
 
-void read_section(const json& section, bool develop, std::vector<LockedPackage>& packages,
+void read_section(Value section, bool develop, std::vector<LockedPackage>& packages,
                   FileReport& warnings) {
-  for (const auto& [name, entry] : section.items()) {
+  for (const auto& [name, entry] : members_by_name(section)) {
     if (packages.size() >= k_max_locked_packages) {
       warnings.omit("more than " + std::to_string(k_max_locked_packages) +
                     " packages; the rest are not read");
       return;
     }
-    std::string where = std::string(develop ? "develop" : "default") + " package \"" + name + "\"";
+    std::string where =
+        std::string(develop ? "develop" : "default") + " package \"" + std::string(name) + "\"";
     if (!entry.is_object()) {
       warnings.warn(where + " is not an object");
       continue;
@@ -72,18 +71,16 @@ void read_section(const json& section, bool develop, std::vector<LockedPackage>&
         package.facts.add_reference("distribution", source);
       }
     }
-    auto editable = entry.find("editable");
-    if (editable != entry.end() && editable->is_boolean() && editable->get<bool>()) {
+    if (entry["editable"].boolean()) {
       package.facts.add_property(k_property_editable, "true");
     }
-    auto hashes = entry.find("hashes");
-    if (hashes != entry.end()) {
-      if (!hashes->is_array()) {
+    if (const Value hashes = entry["hashes"]; hashes.exists()) {
+      if (!hashes.is_array()) {
         warnings.warn(where + ": \"hashes\" is not an array");
       } else {
-        for (const auto& hash : *hashes) {
+        for (const auto hash : hashes) {
           if (hash.is_string()) {
-            add_prefixed_hash(package.facts, hash.get<std::string>(), where, warnings);
+            add_prefixed_hash(package.facts, hash.string(), where, warnings);
           }
         }
       }
@@ -96,19 +93,11 @@ void read_section(const json& section, bool develop, std::vector<LockedPackage>&
 
 std::optional<std::vector<LockedPackage>> read_pipfile_lock(const source::SourceFile& file,
                                                             FileReport& warnings) {
-  json document;
-  try {
-    document = json::parse(file.contents);
-  } catch (const json::parse_error& error) {
-    // nlohmann's message starts with "[json.exception.parse_error.101] ",
-    // which says nothing to a user; the rest names the line and column.
-    std::string_view message = error.what();
-    if (std::size_t end = message.find("] "); message.starts_with('[') && end != message.npos) {
-      message.remove_prefix(end + 2);
-    }
-    warnings.omit("not valid JSON: " + std::string(message));
+  auto parsed = read_json_file(warnings, file.contents);
+  if (!parsed) {
     return std::nullopt;
   }
+  const Value document = parsed->root();
   if (!document.is_object()) {
     warnings.omit("not a Pipfile.lock: the top level is not a JSON object");
     return std::nullopt;
@@ -118,15 +107,15 @@ std::optional<std::vector<LockedPackage>> read_pipfile_lock(const source::Source
   }
   std::vector<LockedPackage> packages;
   for (const char* key : {"default", "develop"}) {
-    auto section = document.find(key);
-    if (section == document.end() || section->is_null()) {
+    const Value section = document[key];
+    if (section.is_null()) {
       continue;
     }
-    if (!section->is_object()) {
+    if (!section.is_object()) {
       warnings.warn(std::string("\"") + key + "\" is not an object");
       continue;
     }
-    read_section(*section, std::string_view(key) == "develop", packages, warnings);
+    read_section(section, std::string_view(key) == "develop", packages, warnings);
   }
   return packages;
 }

@@ -2,6 +2,7 @@
 
 #include "../common/binary/condensed.hpp"
 #include "../common/binary/executable.hpp"
+#include "../common/parsers/json_file.hpp"
 #include "rust_component.hpp"
 
 #include <kensa/scanner/file_report.hpp>
@@ -15,15 +16,13 @@ namespace kensa::scanner::rust {
 
 namespace {
 
-using nlohmann::json;
-
 constexpr std::string_view k_section = ".dep-v0";
 // cargo-auditable's own reader refuses more than 8 MiB of input; the
 // decompressed list is bounded too, against a zlib bomb.
 constexpr std::uint64_t k_max_compressed = 8 << 20;
 constexpr std::size_t k_max_decompressed = 32 << 20;
 constexpr std::size_t k_max_packages = 200'000;
-constexpr int k_max_json_depth = 16;
+constexpr std::size_t k_max_json_depth = 16;
 
 Result<std::string> inflate_zlib(std::string_view compressed) {
   z_stream stream{};
@@ -58,44 +57,19 @@ Result<std::string> inflate_zlib(std::string_view compressed) {
   return out;
 }
 
-// Depth of the deepest nesting in `text`, counting brackets outside strings:
-// checked before parsing so hostile nesting cannot exhaust the stack.
-int nesting_depth(std::string_view text) {
-  int depth = 0;
-  int deepest = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
-void add_image(FileReport& report, const source::SourceFile& file, const std::string& text) {
-  if (nesting_depth(text) > k_max_json_depth) {
-    report.omit("cargo-auditable data nests deeper than " + std::to_string(k_max_json_depth) +
-                " levels; not read");
+void add_image(FileReport& report, const source::SourceFile& file, std::string_view text) {
+  FileReport data_report(report, "cargo-auditable data: ");
+  json::ParseLimits limits;
+  limits.max_depth = k_max_json_depth;
+  const auto document = read_json_file(data_report, text, limits);
+  if (!document) {
     return;
   }
-  json document = json::parse(text, nullptr, false);
-  if (document.is_discarded() || !document.is_object() || !document.contains("packages") ||
-      !document["packages"].is_array()) {
+  const json::Value packages = document->root()["packages"];
+  if (!packages.is_array()) {
     report.omit("cargo-auditable data is not a JSON object with a packages list");
     return;
   }
-  const json& packages = document["packages"];
   if (packages.size() > k_max_packages) {
     report.omit("cargo-auditable data lists more than " + std::to_string(k_max_packages) +
                 " packages; not read");
@@ -106,20 +80,16 @@ void add_image(FileReport& report, const source::SourceFile& file, const std::st
   auto& graph = context.graph();
   std::vector<std::string> ids(packages.size());
   for (std::size_t i = 0; i < packages.size(); ++i) {
-    const json& package = packages[i];
-    if (!package.is_object() || !package.contains("name") || !package["name"].is_string()) {
+    const json::Value package = packages[i];
+    if (!package["name"].is_string()) {
       report.warn("cargo-auditable package " + std::to_string(i) + " has no name; skipped");
       continue;
     }
-    auto string_field = [&](const char* key) {
-      auto it = package.find(key);
-      return it != package.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    std::string source = string_field("source");
-    std::string kind = string_field("kind");
-    bool root = package.value("root", false);
+    const std::string source(package["source"].string());
+    const std::string kind(package["kind"].string());
+    const bool root = package["root"].boolean();
     model::Component component =
-        make_crate_component(string_field("name"), string_field("version"),
+        make_crate_component(package["name"].string(), package["version"].string(),
                              CrateSource{source == "local" ? "" : source}, "", evidence, report);
     if (kind == "build") {
       // Build scripts and proc macros run while compiling; their code is not
@@ -143,18 +113,18 @@ void add_image(FileReport& report, const source::SourceFile& file, const std::st
     if (ids[i].empty()) {
       continue;
     }
-    auto dependencies = packages[i].find("dependencies");
-    if (dependencies == packages[i].end() || !dependencies->is_array()) {
+    const json::Value dependencies = packages[i]["dependencies"];
+    if (!dependencies.is_array()) {
       continue;
     }
-    for (const auto& index : *dependencies) {
-      if (!index.is_number_unsigned() || index.get<std::size_t>() >= ids.size() ||
-          ids[index.get<std::size_t>()].empty()) {
+    for (const auto index : dependencies) {
+      if (!index.is_number_unsigned() || index.unsigned_integer() >= ids.size() ||
+          ids[index.unsigned_integer()].empty()) {
         report.warn("cargo-auditable package " + std::to_string(i) +
                     " depends on a package that is not in the list");
         continue;
       }
-      graph.relate(ids[i], ids[index.get<std::size_t>()], model::RelationshipType::depends_on);
+      graph.relate(ids[i], ids[index.unsigned_integer()], model::RelationshipType::depends_on);
     }
   }
 }
@@ -162,32 +132,36 @@ void add_image(FileReport& report, const source::SourceFile& file, const std::st
 } // namespace
 
 std::string condense_auditable_binary(std::string_view contents) {
-  return binary::condense_executable(
-      contents, [](const binary::Executable& image, json& found, json& warnings) {
-        const binary::Section* section = image.find_section(k_section);
-        if (section == nullptr) {
-          return;
-        }
-        std::string where = std::string(binary::format_name(image.format)) + " " + image.machine;
-        auto bytes = binary::section_bytes(image, *section, k_max_compressed);
-        if (!bytes) {
-          warnings.push_back(where + ": cargo-auditable " + bytes.error());
-          return;
-        }
-        auto text = inflate_zlib(*bytes);
-        if (!text) {
-          warnings.push_back(where + ": cargo-auditable section " + std::string(k_section) + " " +
-                             text.error());
-          return;
-        }
-        found.push_back(json{{"machine", image.machine}, {"dependencies", std::move(*text)}});
-      });
+  return binary::condense_executable(contents, [](const binary::Executable& image,
+                                                  nlohmann::json& found, nlohmann::json& warnings) {
+    const binary::Section* section = image.find_section(k_section);
+    if (section == nullptr) {
+      return;
+    }
+    std::string where = std::string(binary::format_name(image.format)) + " " + image.machine;
+    auto bytes = binary::section_bytes(image, *section, k_max_compressed);
+    if (!bytes) {
+      warnings.push_back(where + ": cargo-auditable " + bytes.error());
+      return;
+    }
+    auto text = inflate_zlib(*bytes);
+    if (!text) {
+      warnings.push_back(where + ": cargo-auditable section " + std::string(k_section) + " " +
+                         text.error());
+      return;
+    }
+    found.push_back(nlohmann::json{{"machine", image.machine}, {"dependencies", std::move(*text)}});
+  });
 }
 
 void add_auditable_crates(FileReport& report, const source::SourceFile& file) {
-  for (const auto& image : binary::condensed_images(report, file)) {
-    if (image.is_object() && image.contains("dependencies") && image["dependencies"].is_string()) {
-      add_image(report, file, image["dependencies"].get<std::string>());
+  const auto condensed = binary::read_condensed(report, file);
+  if (!condensed) {
+    return;
+  }
+  for (const auto image : condensed->root()["images"]) {
+    if (image["dependencies"].is_string()) {
+      add_image(report, file, image["dependencies"].string());
     }
   }
 }

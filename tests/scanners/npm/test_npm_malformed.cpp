@@ -130,8 +130,9 @@ TEST_CASE("npm malformed: v1 tree with wrong types", "[scanner][npm][malformed]"
 }
 
 TEST_CASE("npm malformed: a v1 tree nested past the depth cap", "[scanner][npm][malformed]") {
-  // 5000 levels of "a" inside "a": valid JSON, but no real project.
-  const int levels = 5000;
+  // 2000 levels of "a" inside "a": valid JSON (4002 levels deep, within the
+  // JSON reader's cap), but no real project.
+  const int levels = 2000;
   std::string text =
       R"({"name": "deep", "version": "1.0.0", "lockfileVersion": 1, "dependencies": )";
   for (int level = 0; level < levels; ++level) {
@@ -155,17 +156,24 @@ TEST_CASE("npm malformed: a v1 tree nested past the depth cap", "[scanner][npm][
 }
 
 TEST_CASE("npm malformed: deeply nested JSON values", "[scanner][npm][malformed]") {
-  // 300,000 nested arrays where a string belongs, and the same depth left
-  // unclosed: a recursive parser or destructor would exhaust an 8 MiB stack
-  // long before that.
-  const std::size_t depth = 300'000;
-  std::string nested = R"({"lockfileVersion": 3, "packages": {"node_modules/x": {"version": )";
-  nested += std::string(depth, '[') + std::string(depth, ']') + "}}}";
-  auto result = scan_beside_good(nested);
+  // Nested arrays where a string belongs: a recursive parser or destructor
+  // would exhaust an 8 MiB stack long before 300,000 levels, which the JSON
+  // reader refuses at its cap; below the cap the value is a wrong type.
+  std::string shallow = R"({"lockfileVersion": 3, "packages": {"node_modules/x": {"version": )";
+  shallow += std::string(5'000, '[') + std::string(5'000, ']') + "}}}";
+  auto result = scan_beside_good(shallow);
   CHECK(mentions(result.warnings(), "bad/package-lock.json", "\"version\" is an array"));
   check_good_still_read(result);
 
-  auto unclosed = scan_beside_good(std::string(depth, '['));
+  const std::size_t depth = 300'000;
+  std::string deep = R"({"lockfileVersion": 3, "packages": {"node_modules/x": {"version": )";
+  deep += std::string(depth, '[') + std::string(depth, ']') + "}}}";
+  auto refused = scan_beside_good(deep);
+  CHECK(mentions(refused.warnings(), "bad/package-lock.json",
+                 "not read: the document nests deeper than 10000 levels"));
+  check_good_still_read(refused);
+
+  auto unclosed = scan_beside_good(std::string(5'000, '['));
   CHECK(mentions(unclosed.warnings(), "bad/package-lock.json", "not valid JSON"));
   check_good_still_read(unclosed);
 }

@@ -99,7 +99,7 @@ TEST_CASE("python malformed: TOML and JSON lockfiles", "[scanner][python][malfor
     auto result = scan_beside_good(file("bad/Pipfile.lock", contents));
     CHECK(result.mentions("bad/Pipfile.lock", ""));
     if (std::string_view(contents) == "{") {
-      CHECK(result.mentions("bad/Pipfile.lock", "not valid JSON: parse error at line 1"));
+      CHECK(result.mentions("bad/Pipfile.lock", "line 1: not valid JSON: "));
     }
     check_good_still_read(result);
   }

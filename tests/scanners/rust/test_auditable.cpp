@@ -209,3 +209,30 @@ TEST_CASE("cargo-auditable: build dependencies and sources", "[rust][binary]") {
   REQUIRE(serde != nullptr);
   CHECK(serde->scope == model::Scope::required);
 }
+
+TEST_CASE("cargo-auditable: data nested past the cap is refused with a warning", "[rust][binary]") {
+  // The list cargo-auditable writes nests four levels; this one 18, as a
+  // crafted section could, inside a package's dependencies.
+  const std::string dependencies =
+      "{\"packages\":[{\"name\":\"app\",\"version\":\"1.0.0\",\"dependencies\":" +
+      std::string(15, '[') + std::string(15, ']') + "}]}";
+  std::string escaped;
+  for (char c : dependencies) {
+    if (c == '"') {
+      escaped += '\\';
+    }
+    escaped += c;
+  }
+  const std::string condensed = "{\"images\":[{\"machine\":\"x86_64\",\"dependencies\":\"" +
+                                escaped + "\"}],\"warnings\":[]}";
+  model::ComponentGraph graph;
+  scanner::ScanContext context(graph, "rust", "subject");
+  const source::SourceFile file{"bin/app", "bin/app", "", condensed};
+  scanner::FileReport report(context, file);
+  scanner::rust::add_auditable_crates(report, file);
+  auto document = std::move(graph).finish({});
+  CHECK(document.components.empty());
+  CHECK(native::warnings(document) ==
+        std::vector<std::string>{"bin/app: cargo-auditable data: not read: the document nests "
+                                 "deeper than 16 levels"});
+}

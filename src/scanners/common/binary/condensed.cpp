@@ -6,8 +6,6 @@
 
 namespace kensa::scanner::binary {
 
-using nlohmann::json;
-
 std::string condense_executable(std::string_view contents, const ImageFacts& facts) {
   try {
     auto images = read_executables(contents);
@@ -15,10 +13,10 @@ std::string condense_executable(std::string_view contents, const ImageFacts& fac
       if (is_not_an_executable(images.error())) {
         return {};
       }
-      return json{{"warnings", {"not a readable executable: " + images.error()}}}.dump();
+      return nlohmann::json{{"warnings", {"not a readable executable: " + images.error()}}}.dump();
     }
-    json found = json::array();
-    json warnings = json::array();
+    nlohmann::json found = nlohmann::json::array();
+    nlohmann::json warnings = nlohmann::json::array();
     for (const auto& image : *images) {
       facts(image, found, warnings);
     }
@@ -27,28 +25,35 @@ std::string condense_executable(std::string_view contents, const ImageFacts& fac
     }
     // Text taken from the binary is bytes; the JSON library rejects invalid
     // UTF-8 unless told to replace it.
-    return json{{"images", found}, {"warnings", warnings}}.dump(-1, ' ', false,
-                                                                json::error_handler_t::replace);
+    return nlohmann::json{{"images", found}, {"warnings", warnings}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
   } catch (const std::exception& error) {
-    return json{{"warnings", {std::string("cannot read executable: ") + error.what()}}}.dump();
+    return nlohmann::json{{"warnings", {std::string("cannot read executable: ") + error.what()}}}
+        .dump();
   }
 }
 
-json condensed_images(FileReport& report, const source::SourceFile& file) {
+std::optional<json::Document> read_condensed(FileReport& report, const source::SourceFile& file) {
   if (file.contents.empty()) {
-    return json::array();
+    return std::nullopt;
   }
-  json document = json::parse(file.contents, nullptr, false);
-  if (document.is_discarded() || !document.is_object()) {
-    return json::array();
+  // The scan wrote this text itself: anything else in its place is no
+  // condensed executable, and there is nothing to say about it.
+  auto document = json::Document::parse_borrowed(file.contents);
+  if (!document || !document->root().is_object()) {
+    return std::nullopt;
   }
-  for (const auto& warning : document.value("warnings", json::array())) {
-    if (warning.is_string()) {
-      report.warn(warning.get<std::string>());
+  if (const json::Value warnings = document->root()["warnings"]; warnings.is_array()) {
+    for (const auto warning : warnings) {
+      if (warning.is_string()) {
+        report.warn(std::string(warning.string()));
+      }
     }
   }
-  json images = document.value("images", json::array());
-  return images.is_array() ? images : json::array();
+  if (!document->root()["images"].is_array()) {
+    return std::nullopt;
+  }
+  return std::move(*document);
 }
 
 } // namespace kensa::scanner::binary

@@ -1,21 +1,17 @@
 #include "manifest.hpp"
 
-#include "../../npm/lockfile.hpp"
-#include "json_text.hpp"
+#include "../parsers/json_file.hpp"
 
 #include <kensa/model/license.hpp>
 #include <kensa/util/url_text.hpp>
 #include <kensa/scanner/file_report.hpp>
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <optional>
 
 namespace kensa::scanner::javascript {
 
-using nlohmann::json;
-using npm::find_member;
+using json::Value;
 
 namespace {
 
@@ -29,48 +25,48 @@ std::string_view trim_view(std::string_view text) {
   return text;
 }
 
-std::string string_member(const json& object, const char* key, FileReport& report) {
-  const json* value = find_member(object, key);
-  if (value == nullptr || value->is_null()) {
+std::string string_member(Value object, const char* key, FileReport& report) {
+  const Value value = object[key];
+  if (value.is_null()) {
     return {};
   }
-  if (!value->is_string()) {
+  if (!value.is_string()) {
     report.warn(std::string("\"") + key + "\" is not a string");
     return {};
   }
-  return value->get<std::string>();
+  return std::string(value.string());
 }
 
-DependencyList dependency_list(const json& object, const char* key, FileReport& report) {
+DependencyList dependency_list(Value object, const char* key, FileReport& report) {
   DependencyList list;
-  const json* value = find_member(object, key);
-  if (value == nullptr || value->is_null()) {
+  const Value value = object[key];
+  if (value.is_null()) {
     return list;
   }
-  if (!value->is_object()) {
+  if (!value.is_object()) {
     report.warn(std::string("\"") + key + "\" is not an object");
     return list;
   }
-  for (const auto& [name, spec] : value->items()) {
-    list.emplace_back(name, spec.is_string() ? spec.get<std::string>() : std::string());
+  for (const auto& [name, spec] : members_by_name(value)) {
+    list.emplace_back(std::string(name), std::string(spec.string()));
   }
   return list;
 }
 
-void add_license(const json& value, FileReport& report, std::vector<model::License>& licenses) {
+void add_license(Value value, FileReport& report, std::vector<model::License>& licenses) {
   if (value.is_string()) {
-    auto license = model::license_from_text(value.get<std::string>());
+    auto license = model::license_from_text(value.string());
     if (!license.expression.empty() || !license.name.empty()) {
       licenses.push_back(std::move(license));
     }
     return;
   }
   // The old {"type": "MIT", "url": "..."} form.
-  if (const json* type = find_member(value, "type"); type != nullptr && type->is_string()) {
+  if (const Value type = value["type"]; type.is_string()) {
     {
-      auto license = model::license_from_text(type->get<std::string>());
-      if (const json* url = find_member(value, "url"); url != nullptr && url->is_string()) {
-        license.url = url->get<std::string>();
+      auto license = model::license_from_text(type.string());
+      if (const Value url = value["url"]; url.is_string()) {
+        license.url = std::string(url.string());
       }
       if (!license.expression.empty() || !license.name.empty()) {
         licenses.push_back(std::move(license));
@@ -81,32 +77,32 @@ void add_license(const json& value, FileReport& report, std::vector<model::Licen
   report.warn("a license is neither a string nor {\"type\": ...}");
 }
 
-void read_licenses(const json& document, FileReport& report, Manifest& manifest) {
-  if (const json* license = find_member(document, "license"); license && !license->is_null()) {
-    add_license(*license, report, manifest.licenses);
+void read_licenses(Value document, FileReport& report, Manifest& manifest) {
+  if (const Value license = document["license"]; !license.is_null()) {
+    add_license(license, report, manifest.licenses);
   }
-  if (const json* list = find_member(document, "licenses"); list && !list->is_null()) {
-    if (!list->is_array()) {
-      add_license(*list, report, manifest.licenses);
+  if (const Value list = document["licenses"]; !list.is_null()) {
+    if (!list.is_array()) {
+      add_license(list, report, manifest.licenses);
       return;
     }
-    for (const auto& license : *list) {
+    for (const auto license : list) {
       add_license(license, report, manifest.licenses);
     }
   }
 }
 
-std::optional<model::Party> person(const json& value) {
+std::optional<model::Party> person(Value value) {
   if (value.is_string()) {
-    model::Party party = parse_person(value.get<std::string>());
+    model::Party party = parse_person(value.string());
     return party.empty() ? std::nullopt : std::optional(party);
   }
   if (value.is_object()) {
     model::Party party;
     for (auto [key, field] : {std::pair{"name", &party.name}, std::pair{"email", &party.email},
                               std::pair{"url", &party.url}}) {
-      if (const json* text = find_member(value, key); text != nullptr && text->is_string()) {
-        *field = std::string(trim_view(text->get<std::string>()));
+      if (const Value text = value[key]; text.is_string()) {
+        *field = std::string(trim_view(text.string()));
       }
     }
     return party.empty() ? std::nullopt : std::optional(party);
@@ -114,8 +110,8 @@ std::optional<model::Party> person(const json& value) {
   return std::nullopt;
 }
 
-void read_people(const json& document, Manifest& manifest) {
-  auto add = [&](const json& value) {
+void read_people(Value document, Manifest& manifest) {
+  auto add = [&](Value value) {
     if (auto party = person(value)) {
       if (std::find(manifest.authors.begin(), manifest.authors.end(), *party) ==
           manifest.authors.end()) {
@@ -123,11 +119,11 @@ void read_people(const json& document, Manifest& manifest) {
       }
     }
   };
-  if (const json* author = find_member(document, "author"); author != nullptr) {
-    add(*author);
+  if (const Value author = document["author"]; author.exists()) {
+    add(author);
   }
-  if (const json* list = find_member(document, "maintainers"); list && list->is_array()) {
-    for (const auto& maintainer : *list) {
+  if (const Value list = document["maintainers"]; list.is_array()) {
+    for (const auto maintainer : list) {
       add(maintainer);
     }
   }
@@ -144,42 +140,42 @@ void add_reference(Manifest& manifest, std::string type, std::string url) {
   }
 }
 
-void read_references(const json& document, FileReport& report, Manifest& manifest) {
-  if (const json* repository = find_member(document, "repository"); repository != nullptr) {
-    if (repository->is_string()) {
-      add_reference(manifest, "vcs", repository_url(repository->get<std::string>()));
-    } else if (repository->is_object()) {
-      add_reference(manifest, "vcs", repository_url(string_member(*repository, "url", report)));
+void read_references(Value document, FileReport& report, Manifest& manifest) {
+  if (const Value repository = document["repository"]; repository.exists()) {
+    if (repository.is_string()) {
+      add_reference(manifest, "vcs", repository_url(repository.string()));
+    } else if (repository.is_object()) {
+      add_reference(manifest, "vcs", repository_url(string_member(repository, "url", report)));
     }
   }
   add_reference(manifest, "website", string_member(document, "homepage", report));
-  if (const json* bugs = find_member(document, "bugs"); bugs != nullptr) {
-    if (bugs->is_string()) {
-      add_reference(manifest, "issue-tracker", bugs->get<std::string>());
-    } else if (const json* url = find_member(*bugs, "url"); url != nullptr && url->is_string()) {
-      add_reference(manifest, "issue-tracker", url->get<std::string>());
+  if (const Value bugs = document["bugs"]; bugs.exists()) {
+    if (bugs.is_string()) {
+      add_reference(manifest, "issue-tracker", std::string(bugs.string()));
+    } else if (const Value url = bugs["url"]; url.is_string()) {
+      add_reference(manifest, "issue-tracker", std::string(url.string()));
     }
   }
 }
 
-void read_workspaces(const json& document, FileReport& report, Manifest& manifest) {
-  const json* list = find_member(document, "workspaces");
-  if (list == nullptr || list->is_null()) {
+void read_workspaces(Value document, FileReport& report, Manifest& manifest) {
+  Value list = document["workspaces"];
+  if (list.is_null()) {
     return;
   }
-  if (list->is_object()) {
-    list = find_member(*list, "packages");
-    if (list == nullptr) {
+  if (list.is_object()) {
+    list = list["packages"];
+    if (!list.exists()) {
       return;
     }
   }
-  if (!list->is_array()) {
+  if (!list.is_array()) {
     report.warn("\"workspaces\" is not an array");
     return;
   }
-  for (const auto& pattern : *list) {
+  for (const auto pattern : list) {
     if (pattern.is_string()) {
-      manifest.workspaces.push_back(pattern.get<std::string>());
+      manifest.workspaces.emplace_back(pattern.string());
     }
   }
 }
@@ -244,10 +240,11 @@ bool parse_manifest(std::string_view text, FileReport& report, Manifest& manifes
     report.warn("larger than " + std::to_string(k_max_manifest_size) + " bytes; not read");
     return false;
   }
-  json document;
-  if (!parse_json(text, report, document)) {
+  auto parsed = read_json_file(report, text);
+  if (!parsed) {
     return false;
   }
+  const Value document = parsed->root();
   if (!document.is_object()) {
     report.omit("not a package.json: the top level is not a JSON object");
     return false;
@@ -264,12 +261,9 @@ bool parse_manifest(std::string_view text, FileReport& report, Manifest& manifes
   manifest.dev_dependencies = dependency_list(document, "devDependencies", report);
   manifest.optional_dependencies = dependency_list(document, "optionalDependencies", report);
   manifest.peer_dependencies = dependency_list(document, "peerDependencies", report);
-  if (const json* meta = find_member(document, "peerDependenciesMeta"); meta && meta->is_object()) {
-    for (const auto& [name, entry] : meta->items()) {
-      const json* optional = find_member(entry, "optional");
-      if (optional != nullptr && optional->is_boolean() && optional->get<bool>()) {
-        manifest.optional_peers.insert(name);
-      }
+  for (const auto& [name, entry] : members_by_name(document["peerDependenciesMeta"])) {
+    if (entry["optional"].boolean()) {
+      manifest.optional_peers.emplace(name);
     }
   }
   read_workspaces(document, report, manifest);

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <kensa/scanner/file_report.hpp>
+#include <kensa/util/json_document.hpp>
+
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// Every JSON file a scanner reads (package-lock.json, package.json, bun.lock,
+// deno.lock, Pipfile.lock, direct_url.json, the data condensed from an
+// executable) is parsed here, with the flat parser and its caps
+// (json::ParseLimits): one reader, one way to say a file is broken.
+namespace kensa::scanner {
+
+// Parses `text`, the contents of the file `report` is about. `text` must
+// outlive the document, whose strings point into it. On a syntax error,
+// omits "line L: not valid JSON: <what> (column C)"; past a cap, omits
+// "not read: <which cap>"; either way returns nullopt. Never throws for
+// bad input.
+std::optional<json::Document> read_json_file(FileReport& report, std::string_view text,
+                                             const json::ParseLimits& limits = {});
+
+// The members of `object` sorted by name, a name given more than once only
+// once, with its last value: a map of the object, which is how a lockfile
+// means it. Empty when `object` is not an object.
+std::vector<std::pair<std::string_view, json::Value>> members_by_name(json::Value object);
+
+// "a string", "a number", "an object"...: how a message names the type of
+// `value`.
+std::string_view json_type_name(json::Value value);
+
+} // namespace kensa::scanner
