@@ -1,6 +1,5 @@
 #include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
-#include <kensa/util/glob.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -61,26 +60,6 @@ void add_patterns(std::vector<FilePattern>& patterns, std::span<const std::strin
                   EvidenceKind kind) {
   for (const auto& glob : globs) {
     patterns.push_back(FilePattern{glob, kind});
-  }
-}
-
-FileParserScanner::FileParserScanner(std::vector<Rule> rules) : m_rules(std::move(rules)) {
-  for (const auto& rule : m_rules) {
-    m_patterns.push_back(FilePattern{rule.pattern, rule.kind});
-  }
-}
-
-void FileParserScanner::scan(ScanContext& context, std::span<const source::SourceFile> files) {
-  for (const auto& file : files) {
-    for (const auto& rule : m_rules) {
-      if (!glob_match(rule.pattern, file.path)) {
-        continue;
-      }
-      spdlog::debug("{}: parsing {}", context.scanner_name(), file.location);
-      FileReport report(context, file);
-      read_guarded(report, [&] { rule.parser(report, file); });
-      break;
-    }
   }
 }
 

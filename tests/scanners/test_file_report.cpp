@@ -1,6 +1,8 @@
 // FileReport, the one way a scanner reports a problem with a file: where the
 // message goes, what a line or a prefix adds, what an omission records, and
 // what a parser's capped problem list turns into.
+#include "../support/component_lookup.hpp"
+
 #include <kensa/model/graph.hpp>
 #include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
@@ -13,18 +15,6 @@
 #include <vector>
 
 using namespace kensa;
-
-namespace {
-
-std::vector<std::string> report_lines(const model::Document& document) {
-  std::vector<std::string> lines;
-  for (const auto& diagnostic : document.diagnostics) {
-    lines.push_back(diagnostic.location + ": " + diagnostic.message);
-  }
-  return lines;
-}
-
-} // namespace
 
 TEST_CASE("file report: warnings name the file, with a line or a prefix", "[scanner][report]") {
   model::ComponentGraph graph;
@@ -43,7 +33,7 @@ TEST_CASE("file report: warnings name the file, with a line or a prefix", "[scan
   elsewhere.warn("a warning about a place that is no file");
 
   const model::Document document = std::move(graph).finish({});
-  CHECK(report_lines(document) ==
+  CHECK(testing::diagnostic_lines(document) ==
         std::vector<std::string>{
             "app/package-lock.json: Go build information, a warning about one part",
             "app/package-lock.json: Go build information, line 2: prefixes add up",
@@ -63,7 +53,7 @@ TEST_CASE("file report: an omission is a warning and makes the document incomple
   report.omit_at(3, "not valid JSON: expected ',' or '}' after an object member (column 7)");
 
   const model::Document document = std::move(graph).finish({});
-  CHECK(report_lines(document) ==
+  CHECK(testing::diagnostic_lines(document) ==
         std::vector<std::string>{"bun.lock: line 3: not valid JSON: expected ',' or '}' after an "
                                  "object member (column 7)"});
   CHECK(document.metadata.completeness == model::Completeness::incomplete);
@@ -107,7 +97,7 @@ TEST_CASE("file report: read_guarded turns a parser's exception into an omission
   CHECK_THROWS_AS(scanner::read_guarded(report, [] { throw std::bad_alloc(); }), std::bad_alloc);
 
   const model::Document document = std::move(graph).finish({});
-  CHECK(report_lines(document) ==
+  CHECK(testing::diagnostic_lines(document) ==
         std::vector<std::string>{"deno.lock: cannot parse: basic_string::substr"});
   CHECK(document.metadata.completeness == model::Completeness::incomplete);
 }

@@ -31,4 +31,12 @@ std::set<std::string> hashes_of(const model::Component& component) {
   return hashes;
 }
 
+std::vector<std::string> diagnostic_lines(const model::Document& document) {
+  std::vector<std::string> lines;
+  for (const auto& diagnostic : document.diagnostics) {
+    lines.push_back(diagnostic.location + ": " + diagnostic.message);
+  }
+  return lines;
+}
+
 } // namespace kensa::testing

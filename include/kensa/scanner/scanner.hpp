@@ -89,6 +89,10 @@ class ScanContext {
     }
   }
 
+ private:
+  // Scanners report through a FileReport, the one way they report: these
+  // are what it is built on.
+  friend class FileReport;
   // Records a warning naming `location`; the scan goes on. Warnings are
   // capped per location and per kind (model/diagnostic_budget.hpp): past a
   // cap they are counted, and the scan ends with one line per location
@@ -97,9 +101,6 @@ class ScanContext {
   // A warning that a file was not read at all, or only in part: the
   // document says it is incomplete (model::Omission).
   void omit(std::string_view location, std::string message);
-
- private:
-  friend class FileReport;
   // Counts `count` warnings about `location` a parser left out (ProblemList),
   // all saying `kind` when it is not empty.
   void count_left_out(std::string_view location, std::uint64_t count, std::string_view kind);
@@ -167,29 +168,6 @@ class Scanner {
 // and the scan goes on with the next scanner. Running out of memory is not
 // caught: it ends kensa with its own message.
 void run_scanner(Scanner& scanner, ScanContext& context, std::span<const source::SourceFile> files);
-
-// A scanner made of (glob, parser) pairs, for ecosystems whose files can each
-// be parsed on their own. Exceptions a parser throws on one file become a
-// warning naming that file (read_guarded).
-class FileParserScanner : public Scanner {
- public:
-  using Parser = void (*)(FileReport& report, const source::SourceFile& file);
-
-  struct Rule {
-    std::string pattern;
-    EvidenceKind kind;
-    Parser parser;
-  };
-
-  explicit FileParserScanner(std::vector<Rule> rules);
-
-  std::span<const FilePattern> patterns() const override { return m_patterns; }
-  void scan(ScanContext& context, std::span<const source::SourceFile> files) override;
-
- private:
-  std::vector<Rule> m_rules;
-  std::vector<FilePattern> m_patterns;
-};
 
 // `globs`, each of kind `kind`: most scanners' patterns are of one kind.
 std::vector<FilePattern> patterns_of_kind(std::initializer_list<std::string_view> globs,

@@ -4,6 +4,7 @@
 #include "apk_component.hpp"
 #include "apk_dependencies.hpp"
 
+#include <kensa/scanner/file_parser_scanner.hpp>
 #include <kensa/scanner/file_report.hpp>
 
 namespace kensa::scanner::apk {
@@ -41,32 +42,25 @@ void scan_database(ScanContext& context, const source::SourceFile& file, const s
   }
 }
 
-class ApkScanner : public Scanner {
- public:
-  ApkScanner() {
-    m_patterns = {FilePattern{"**/" + std::string(k_installed), EvidenceKind::installed}};
-    add_patterns(m_patterns, distro::release_file_patterns(), EvidenceKind::installed);
-  }
-
-  std::span<const FilePattern> patterns() const override { return m_patterns; }
-
-  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
-    distro::DistroIndex distros(files);
-    for (const auto& file : files) {
-      if (auto root = distro::root_of(file.location, k_installed)) {
-        scan_database(context, file, *root, distros.find(*root));
-      }
+// Each installed database with the release file of its root.
+void read_databases(ScanContext& context, const FileSet& files) {
+  distro::DistroIndex distros(files);
+  for (const auto& file : files) {
+    if (auto root = distro::root_of(file.location, k_installed)) {
+      scan_database(context, file, *root, distros.find(*root));
     }
   }
-
- private:
-  std::vector<FilePattern> m_patterns;
-};
+}
 
 } // namespace
 
 std::unique_ptr<Scanner> make_scanner() {
-  return std::make_unique<ApkScanner>();
+  std::vector<FilePattern> patterns{
+      FilePattern{"**/" + std::string(k_installed), EvidenceKind::installed}};
+  add_patterns(patterns, distro::release_file_patterns(), EvidenceKind::installed);
+  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
+      file_set("apk databases", std::move(patterns), &read_databases),
+  }});
 }
 
 } // namespace kensa::scanner::apk

@@ -7,12 +7,12 @@
 
 #include "../common/javascript/package_graph.hpp"
 #include "../common/javascript/paths.hpp"
+#include "../common/javascript/project_lockfile.hpp"
 #include "../common/parsers/json_file.hpp"
 #include "trailing_commas.hpp"
 
+#include <kensa/scanner/file_parser_scanner.hpp>
 #include <kensa/scanner/file_report.hpp>
-
-#include <spdlog/spdlog.h>
 
 #include <map>
 #include <optional>
@@ -86,9 +86,9 @@ std::vector<DeclaredDependency> declared(Value object, bool with_dev) {
 
 class BunLock {
  public:
-  BunLock(ScanContext& context, const source::SourceFile& file, FileReport& report)
+  BunLock(FileReport& report, const source::SourceFile& file)
       : m_report(report), m_folder(javascript::folder_of(file.location)),
-        m_evidence(context.evidence_for(file)) {}
+        m_evidence(report.context().evidence_for(file)) {}
 
   void read(Value document) {
     const Value version = document["lockfileVersion"];
@@ -260,42 +260,20 @@ class BunLock {
   }
 };
 
-class BunScanner : public Scanner {
- public:
-  std::span<const FilePattern> patterns() const override { return m_patterns; }
-
-  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
-    for (const auto& file : files) {
-      if (javascript::is_installed_package_file(file.path, context.root_name())) {
-        spdlog::debug("{}: skipped, a lockfile inside node_modules is not used", file.location);
-        continue;
-      }
-      FileReport report(context, file.location);
-      const std::string text = without_trailing_commas(file.contents);
-      auto parsed = read_json_file(report, text);
-      if (!parsed) {
-        continue;
-      }
-      if (!parsed->root().is_object()) {
-        report.omit("not a bun.lock: the top level is not a JSON object");
-        continue;
-      }
-      try {
-        BunLock(context, file, report).read(parsed->root());
-      } catch (const std::exception& error) {
-        report.omit(std::string("cannot read: ") + error.what());
-      }
-    }
+void read_bun_lock(FileReport& report, const source::SourceFile& file) {
+  const std::string text = without_trailing_commas(file.contents);
+  if (auto document = read_json_object(report, text, "a bun.lock")) {
+    BunLock(report, file).read(document->root());
   }
-
- private:
-  std::vector<FilePattern> m_patterns = patterns_of_kind({"**/bun.lock"}, EvidenceKind::declared);
-};
+}
 
 } // namespace
 
 std::unique_ptr<Scanner> make_scanner() {
-  return std::make_unique<BunScanner>();
+  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
+      each_file(patterns_of_kind({"**/bun.lock"}, EvidenceKind::declared), &read_bun_lock,
+                &javascript::is_project_lockfile),
+  }});
 }
 
 } // namespace kensa::scanner::bun

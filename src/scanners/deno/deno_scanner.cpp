@@ -8,11 +8,11 @@
 
 #include "../common/javascript/package_graph.hpp"
 #include "../common/javascript/paths.hpp"
+#include "../common/javascript/project_lockfile.hpp"
 #include "../common/parsers/json_file.hpp"
 
+#include <kensa/scanner/file_parser_scanner.hpp>
 #include <kensa/scanner/file_report.hpp>
-
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <map>
@@ -48,9 +48,9 @@ bool is_hex(std::string_view text) {
 
 class DenoLock {
  public:
-  DenoLock(ScanContext& context, const source::SourceFile& file, FileReport& report)
+  DenoLock(FileReport& report, const source::SourceFile& file)
       : m_report(report), m_folder(javascript::folder_of(file.location)),
-        m_evidence(context.evidence_for(file)) {}
+        m_evidence(report.context().evidence_for(file)) {}
 
   void read(Value document) {
     const std::string version(document["version"].string());
@@ -232,41 +232,19 @@ class DenoLock {
   }
 };
 
-class DenoScanner : public Scanner {
- public:
-  std::span<const FilePattern> patterns() const override { return m_patterns; }
-
-  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
-    for (const auto& file : files) {
-      if (javascript::is_installed_package_file(file.path, context.root_name())) {
-        spdlog::debug("{}: skipped, a lockfile inside node_modules is not used", file.location);
-        continue;
-      }
-      FileReport report(context, file.location);
-      auto parsed = read_json_file(report, file.contents);
-      if (!parsed) {
-        continue;
-      }
-      if (!parsed->root().is_object()) {
-        report.omit("not a deno.lock: the top level is not a JSON object");
-        continue;
-      }
-      try {
-        DenoLock(context, file, report).read(parsed->root());
-      } catch (const std::exception& error) {
-        report.omit(std::string("cannot read: ") + error.what());
-      }
-    }
+void read_deno_lock(FileReport& report, const source::SourceFile& file) {
+  if (auto document = read_json_object(report, file.contents, "a deno.lock")) {
+    DenoLock(report, file).read(document->root());
   }
-
- private:
-  std::vector<FilePattern> m_patterns = patterns_of_kind({"**/deno.lock"}, EvidenceKind::declared);
-};
+}
 
 } // namespace
 
 std::unique_ptr<Scanner> make_scanner() {
-  return std::make_unique<DenoScanner>();
+  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
+      each_file(patterns_of_kind({"**/deno.lock"}, EvidenceKind::declared), &read_deno_lock,
+                &javascript::is_project_lockfile),
+  }});
 }
 
 } // namespace kensa::scanner::deno

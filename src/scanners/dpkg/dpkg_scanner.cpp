@@ -4,6 +4,8 @@
 #include "database.hpp"
 #include "loose_deb.hpp"
 
+#include <kensa/scanner/file_parser_scanner.hpp>
+
 #include <map>
 
 namespace kensa::scanner::dpkg {
@@ -43,96 +45,90 @@ bool strip_suffix(std::string_view& text, std::string_view suffix) {
   return true;
 }
 
-class DpkgScanner : public Scanner {
- public:
-  DpkgScanner() {
-    m_patterns = patterns_of_kind({"**/var/lib/dpkg/status", "**/var/lib/dpkg/status.d/*",
-                                   "**/var/lib/dpkg/info/*.list", "**/var/lib/dpkg/info/*.md5sums",
-                                   "**/usr/share/doc/*/copyright"},
-                                  EvidenceKind::installed);
-    add_patterns(m_patterns, distro::release_file_patterns(), EvidenceKind::installed);
-    // The control tarball of a .deb file lying on disk (loose_deb.hpp): what
-    // it would install.
-    for (const char* name : {"control", "md5sums",
-                             // Its data tarball's copyright files: its licenses.
-                             "usr/share/doc/*/copyright"}) {
-      m_patterns.push_back(FilePattern{name, EvidenceKind::declared});
+// Sorts a file into the database of its root, or the .deb it is in.
+void classify(const source::SourceFile& file, std::map<std::string, DatabaseFiles>& roots,
+              std::map<std::string, LooseDeb>& debs) {
+  std::string root;
+  std::string_view rest;
+  if (file.path == "control" || file.path == "md5sums") {
+    if (auto member = control_member(file.location)) {
+      auto& deb = debs[member->first];
+      (member->second == "control" ? deb.control : deb.md5sums) = &file;
+    }
+    return;
+  }
+  if (auto status_root = distro::root_of(file.location, k_status)) {
+    roots[*status_root].status = &file;
+    return;
+  }
+  if (split_at(file.location, k_status_d, root, rest) && rest.find('/') == std::string_view::npos &&
+      !rest.empty()) {
+    if (strip_suffix(rest, ".md5sums")) {
+      roots[root].md5sums.emplace(std::string(rest), &file);
+    } else {
+      roots[root].status_d.push_back(&file);
+    }
+    return;
+  }
+  if (split_at(file.location, k_info, root, rest) && rest.find('/') == std::string_view::npos) {
+    if (strip_suffix(rest, ".list")) {
+      roots[root].lists.emplace(std::string(rest), &file);
+    } else if (strip_suffix(rest, ".md5sums")) {
+      roots[root].md5sums.emplace(std::string(rest), &file);
+    }
+    return;
+  }
+  if (split_at(file.location, k_doc, root, rest) && strip_suffix(rest, k_copyright) &&
+      rest.find('/') == std::string_view::npos && !rest.empty()) {
+    roots[root].copyrights.emplace(std::string(rest), &file);
+  }
+}
+
+void read_databases(ScanContext& context, const FileSet& files) {
+  std::map<std::string, DatabaseFiles> roots;
+  std::map<std::string, LooseDeb> debs;
+  for (const auto& file : files) {
+    classify(file, roots, debs);
+  }
+  distro::DistroIndex distros(files);
+  SynopsisCache licenses;
+  for (auto& [root, database] : roots) {
+    if (auto deb = data_tarball_deb(root); deb && debs.contains(*deb)) {
+      debs[*deb].copyrights = database.copyrights;
+    }
+    if (database.status == nullptr && database.status_d.empty()) {
+      continue; // Documentation without a database says nothing installed.
+    }
+    database.root = root;
+    scan_database(context, database, distros.find(root), licenses);
+  }
+  for (const auto& [prefix, deb] : debs) {
+    if (deb.control != nullptr) {
+      scan_loose_deb(context, prefix, deb, licenses);
     }
   }
-
-  std::span<const FilePattern> patterns() const override { return m_patterns; }
-
-  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
-    std::map<std::string, DatabaseFiles> roots;
-    std::map<std::string, LooseDeb> debs;
-    for (const auto& file : files) {
-      classify(file, roots, debs);
-    }
-    distro::DistroIndex distros(files);
-    SynopsisCache licenses;
-    for (auto& [root, database] : roots) {
-      if (auto deb = data_tarball_deb(root); deb && debs.contains(*deb)) {
-        debs[*deb].copyrights = database.copyrights;
-      }
-      if (database.status == nullptr && database.status_d.empty()) {
-        continue; // Documentation without a database says nothing installed.
-      }
-      database.root = root;
-      scan_database(context, database, distros.find(root), licenses);
-    }
-    for (const auto& [prefix, deb] : debs) {
-      if (deb.control != nullptr) {
-        scan_loose_deb(context, prefix, deb, licenses);
-      }
-    }
-  }
-
- private:
-  static void classify(const source::SourceFile& file, std::map<std::string, DatabaseFiles>& roots,
-                       std::map<std::string, LooseDeb>& debs) {
-    std::string root;
-    std::string_view rest;
-    if (file.path == "control" || file.path == "md5sums") {
-      if (auto member = control_member(file.location)) {
-        auto& deb = debs[member->first];
-        (member->second == "control" ? deb.control : deb.md5sums) = &file;
-      }
-      return;
-    }
-    if (auto status_root = distro::root_of(file.location, k_status)) {
-      roots[*status_root].status = &file;
-      return;
-    }
-    if (split_at(file.location, k_status_d, root, rest) &&
-        rest.find('/') == std::string_view::npos && !rest.empty()) {
-      if (strip_suffix(rest, ".md5sums")) {
-        roots[root].md5sums.emplace(std::string(rest), &file);
-      } else {
-        roots[root].status_d.push_back(&file);
-      }
-      return;
-    }
-    if (split_at(file.location, k_info, root, rest) && rest.find('/') == std::string_view::npos) {
-      if (strip_suffix(rest, ".list")) {
-        roots[root].lists.emplace(std::string(rest), &file);
-      } else if (strip_suffix(rest, ".md5sums")) {
-        roots[root].md5sums.emplace(std::string(rest), &file);
-      }
-      return;
-    }
-    if (split_at(file.location, k_doc, root, rest) && strip_suffix(rest, k_copyright) &&
-        rest.find('/') == std::string_view::npos && !rest.empty()) {
-      roots[root].copyrights.emplace(std::string(rest), &file);
-    }
-  }
-
-  std::vector<FilePattern> m_patterns;
-};
+}
 
 } // namespace
 
 std::unique_ptr<Scanner> make_scanner() {
-  return std::make_unique<DpkgScanner>();
+  std::vector<FilePattern> patterns = patterns_of_kind(
+      {"**/var/lib/dpkg/status", "**/var/lib/dpkg/status.d/*", "**/var/lib/dpkg/info/*.list",
+       "**/var/lib/dpkg/info/*.md5sums", "**/usr/share/doc/*/copyright"},
+      EvidenceKind::installed);
+  add_patterns(patterns, distro::release_file_patterns(), EvidenceKind::installed);
+  // The control tarball of a .deb file lying on disk (loose_deb.hpp): what
+  // it would install.
+  for (const char* name : {"control", "md5sums",
+                           // Its data tarball's copyright files: its licenses.
+                           "usr/share/doc/*/copyright"}) {
+    patterns.push_back(FilePattern{name, EvidenceKind::declared});
+  }
+  // A status file with the .list, .md5sums and copyright files of its
+  // packages and the release file of its root, read together.
+  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
+      file_set("dpkg databases", std::move(patterns), &read_databases),
+  }});
 }
 
 } // namespace kensa::scanner::dpkg

@@ -204,12 +204,12 @@ std::string_view file_name(std::string_view path) {
 
 } // namespace
 
-void add_mod_projects(ScanContext& context, std::span<const source::SourceFile* const> files) {
+void add_mod_projects(ScanContext& context, const FileSet& files) {
   std::map<std::string, SumFile> sums;
   std::vector<Workspace> workspaces;
   // The go.mod folders each workspace uses, by location.
   std::map<std::string, const Workspace*> workspace_of;
-  for (const auto* file : files) {
+  for (const auto* file : files.pointers()) {
     ProblemList problems;
     std::string_view name = file_name(file->path);
     if (name == "go.sum") {
@@ -226,7 +226,7 @@ void add_mod_projects(ScanContext& context, std::span<const source::SourceFile* 
       }
     }
   }
-  for (const auto* file : files) {
+  for (const auto* file : files.pointers()) {
     if (file_name(file->path) != "go.mod") {
       continue;
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <kensa/scanner/scanner.hpp>
+#include <kensa/scanner/file_parser_scanner.hpp>
 
 #include <span>
 
@@ -14,6 +14,6 @@ namespace kensa::scanner::golang {
 // (a go.work's replace directives first, for the modules it uses); the
 // go.sum beside it gives the h1 hashes and, for go.mod files older than Go
 // 1.17 that list only direct requirements, the versions of the others.
-void add_mod_projects(ScanContext& context, std::span<const source::SourceFile* const> files);
+void add_mod_projects(ScanContext& context, const FileSet& files);
 
 } // namespace kensa::scanner::golang

@@ -448,11 +448,11 @@ bool is_archive_metadata(std::string_view path) {
          glob_match(k_pom_xml_glob, path) || is_localization_file(path);
 }
 
-void read_java_archives(ScanContext& context, std::span<const source::SourceFile* const> files) {
+void read_java_archives(ScanContext& context, const FileSet& files) {
   // By archive location; std::map keeps an archive before the archives
   // inside it ("a.war" < "a.war!/...").
   std::map<std::string, ArchiveFacts> archives;
-  for (const source::SourceFile* file : files) {
+  for (const source::SourceFile* file : files.pointers()) {
     if (file->contents == k_not_zip_summary) {
       // Not a Java archive after all, or one with a launcher script in
       // front (a "fully executable" Spring Boot jar): whatever metadata the

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <kensa/scanner/scanner.hpp>
+#include <kensa/scanner/file_parser_scanner.hpp>
 
 #include <span>
 #include <string>
@@ -28,6 +28,6 @@ bool is_localization_file(std::string_view path);
 
 // `files`: the archives themselves (contents replaced by archive_summary)
 // and their metadata files, sorted by location.
-void read_java_archives(ScanContext& context, std::span<const source::SourceFile* const> files);
+void read_java_archives(ScanContext& context, const FileSet& files);
 
 } // namespace kensa::scanner::java

@@ -522,8 +522,8 @@ class ProjectTree {
 
 } // namespace
 
-void read_pom_projects(ScanContext& context, std::span<const source::SourceFile* const> poms) {
-  ProjectTree tree(context, poms);
+void read_pom_projects(ScanContext& context, const FileSet& poms) {
+  ProjectTree tree(context, poms.pointers());
   tree.add_to_graph();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <kensa/scanner/scanner.hpp>
+#include <kensa/scanner/file_parser_scanner.hpp>
 
 #include <span>
 
@@ -12,6 +12,6 @@ namespace kensa::scanner::java {
 
 // `poms`: the source tree's pom.xml files (not those under META-INF/maven
 // inside archives), sorted by location.
-void read_pom_projects(ScanContext& context, std::span<const source::SourceFile* const> poms);
+void read_pom_projects(ScanContext& context, const FileSet& poms);
 
 } // namespace kensa::scanner::java

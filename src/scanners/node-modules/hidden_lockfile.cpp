@@ -6,15 +6,11 @@ namespace kensa::scanner::node_modules {
 
 std::optional<HiddenLockfile> read_hidden_lockfile(const source::SourceFile& file,
                                                    FileReport& report) {
-  auto parsed = read_json_file(report, file.contents);
+  const auto parsed = read_json_object(report, file.contents, "an npm hidden lockfile");
   if (!parsed) {
     return std::nullopt;
   }
   const json::Value document = parsed->root();
-  if (!document.is_object()) {
-    report.omit("not an npm hidden lockfile: the top level is not a JSON object");
-    return std::nullopt;
-  }
   HiddenLockfile lockfile;
   lockfile.name = document["name"].string();
   lockfile.version = document["version"].string();

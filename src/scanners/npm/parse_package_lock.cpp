@@ -1,12 +1,9 @@
 // The entry point for one lockfile: parse the JSON, pick the layout, hand
 // over to its reader.
-#include "../common/javascript/paths.hpp"
 #include "../common/parsers/json_file.hpp"
 #include "lockfile.hpp"
 
 #include <kensa/scanner/file_report.hpp>
-
-#include <spdlog/spdlog.h>
 
 #include <string>
 #include <string_view>
@@ -32,23 +29,11 @@ std::optional<std::int64_t> lockfile_version(Lockfile& lock, json::Value documen
 } // namespace
 
 void parse_package_lock(FileReport& report, const source::SourceFile& file) {
-  // npm reads only the lockfile at the project root. Copies shipped inside
-  // installed packages list what their authors had, not what is installed
-  // (whatever npm took from a dependency's npm-shrinkwrap.json is already in
-  // the root lockfile).
-  if (javascript::is_installed_package_file(file.path, report.context().root_name())) {
-    spdlog::debug("{}: skipped, a lockfile inside node_modules is not used by npm", file.location);
-    return;
-  }
-  auto parsed = read_json_file(report, file.contents);
+  const auto parsed = read_json_object(report, file.contents, "an npm lockfile");
   if (!parsed) {
     return;
   }
   const json::Value document = parsed->root();
-  if (!document.is_object()) {
-    report.omit("not an npm lockfile: the top level is not a JSON object");
-    return;
-  }
 
   Lockfile lock(report, file);
   auto version = lockfile_version(lock, document);

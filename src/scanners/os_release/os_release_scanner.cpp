@@ -3,7 +3,7 @@
 #include "../common/distro/distro_index.hpp"
 #include "os_component.hpp"
 
-#include <kensa/scanner/file_report.hpp>
+#include <kensa/scanner/file_parser_scanner.hpp>
 
 #include <vector>
 
@@ -11,41 +11,33 @@ namespace kensa::scanner::os_release {
 
 namespace {
 
-class OsReleaseScanner : public Scanner {
- public:
-  OsReleaseScanner() {
-    add_patterns(m_patterns, distro::release_file_patterns(), EvidenceKind::installed);
+// One component per root, from its most authoritative release file: a root
+// with both os-release and debian_version is one distribution, not two.
+void read_release_files(ScanContext& context, const FileSet& files) {
+  distro::DistroIndex index(files);
+  for (const auto& problem : index.problems()) {
+    FileReport(context, problem.location).omit("cannot read release file: " + problem.message);
   }
-
-  std::span<const FilePattern> patterns() const override { return m_patterns; }
-
-  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
-    distro::DistroIndex index(files);
-    for (const auto& problem : index.problems()) {
-      FileReport(context, problem.location).omit("cannot read release file: " + problem.message);
-    }
-    // One component per root, from its most authoritative file: a root with
-    // both os-release and debian_version is one distribution, not two.
-    for (const auto& entry : index.entries()) {
-      model::Evidence evidence{entry.location, {}, context.scanner_name()};
-      for (const auto& file : files) {
-        if (file.location == entry.location) {
-          evidence = context.evidence_for(file);
-          break;
-        }
+  for (const auto& entry : index.entries()) {
+    model::Evidence evidence{entry.location, {}, context.scanner_name()};
+    for (const auto& file : files) {
+      if (file.location == entry.location) {
+        evidence = context.evidence_for(file);
+        break;
       }
-      context.graph().add(make_os_component(entry.release, evidence));
     }
+    context.graph().add(make_os_component(entry.release, evidence));
   }
-
- private:
-  std::vector<FilePattern> m_patterns;
-};
+}
 
 } // namespace
 
 std::unique_ptr<Scanner> make_scanner() {
-  return std::make_unique<OsReleaseScanner>();
+  std::vector<FilePattern> patterns;
+  add_patterns(patterns, distro::release_file_patterns(), EvidenceKind::installed);
+  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
+      file_set("release files", std::move(patterns), &read_release_files),
+  }});
 }
 
 } // namespace kensa::scanner::os_release

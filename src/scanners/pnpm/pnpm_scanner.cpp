@@ -6,13 +6,12 @@
 
 #include "../common/javascript/package_graph.hpp"
 #include "../common/javascript/paths.hpp"
-#include "../common/javascript/project_manifests.hpp"
+#include "../common/javascript/project_lockfile.hpp"
 #include "../common/parsers/yaml_text.hpp"
 #include "pnpm_key.hpp"
 
+#include <kensa/scanner/file_parser_scanner.hpp>
 #include <kensa/scanner/file_report.hpp>
-
-#include <spdlog/spdlog.h>
 
 #include <map>
 
@@ -34,10 +33,10 @@ std::size_t line_of(const YAML::Node& node) {
 
 class PnpmLock {
  public:
-  PnpmLock(ScanContext& context, const source::SourceFile& file,
-           javascript::ProjectManifests& projects, FileReport& report)
+  PnpmLock(FileReport& report, const source::SourceFile& file,
+           javascript::ProjectManifests& projects)
       : m_projects(projects), m_report(report), m_folder(javascript::folder_of(file.location)),
-        m_evidence(context.evidence_for(file)) {}
+        m_evidence(report.context().evidence_for(file)) {}
 
   void read(const YAML::Node& document) {
     std::string version = scalar(child(document, "lockfileVersion"));
@@ -270,46 +269,34 @@ class PnpmLock {
   }
 };
 
-class PnpmScanner : public Scanner {
- public:
-  std::span<const FilePattern> patterns() const override { return m_patterns; }
-
-  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
-    javascript::ProjectManifests projects(context, files);
-    for (const auto& file : files) {
-      if (file.path != "pnpm-lock.yaml" && !file.path.ends_with("/pnpm-lock.yaml")) {
-        continue;
-      }
-      if (javascript::is_installed_package_file(file.path, context.root_name())) {
-        spdlog::debug("{}: skipped, a lockfile inside node_modules is not used", file.location);
-        continue;
-      }
-      FileReport report(context, file.location);
-      YAML::Node document;
-      if (!load_yaml(file.contents, report, document)) {
-        continue;
-      }
-      if (!document.IsMap()) {
-        report.omit("not a pnpm lockfile: the top level is not a map");
-        continue;
-      }
-      try {
-        PnpmLock(context, file, projects, report).read(document);
-      } catch (const std::exception& error) {
-        report.omit(std::string("cannot read: ") + error.what());
-      }
-    }
+// One pnpm-lock.yaml, its project's package.json files at hand.
+void read_pnpm_lock(FileReport& report, const source::SourceFile& file,
+                    javascript::ProjectManifests& projects) {
+  YAML::Node document;
+  if (!load_yaml(file.contents, report, document)) {
+    return;
   }
+  if (!document.IsMap()) {
+    report.omit("not a pnpm lockfile: the top level is not a map");
+    return;
+  }
+  PnpmLock(report, file, projects).read(document);
+}
 
- private:
-  std::vector<FilePattern> m_patterns =
-      patterns_of_kind({"**/pnpm-lock.yaml", "**/package.json"}, EvidenceKind::declared);
-};
+// Each pnpm-lock.yaml with the package.json files of its project and
+// workspaces.
+void read_pnpm_projects(ScanContext& context, const FileSet& files) {
+  javascript::read_project_lockfiles(context, files, "**/pnpm-lock.yaml", &read_pnpm_lock);
+}
 
 } // namespace
 
 std::unique_ptr<Scanner> make_scanner() {
-  return std::make_unique<PnpmScanner>();
+  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
+      file_set("pnpm projects",
+               patterns_of_kind({"**/pnpm-lock.yaml", "**/package.json"}, EvidenceKind::declared),
+               &read_pnpm_projects),
+  }});
 }
 
 } // namespace kensa::scanner::pnpm

@@ -309,7 +309,7 @@ bool is_installed_metadata_file(std::string_view path) {
   return role_of(path).has_value();
 }
 
-void read_installed(ScanContext& context, std::span<const source::SourceFile> files) {
+void read_installed(ScanContext& context, const FileSet& files) {
   // Ordered by location, so components and edges come out the same way
   // every run.
   std::map<std::string, Folder> folders;

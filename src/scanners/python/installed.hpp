@@ -1,6 +1,6 @@
 #pragma once
 
-#include <kensa/scanner/scanner.hpp>
+#include <kensa/scanner/file_parser_scanner.hpp>
 
 #include <span>
 #include <string_view>
@@ -19,6 +19,6 @@ bool is_installed_metadata_file(std::string_view path);
 // Reads every installed package among `files` (others are ignored) and
 // relates packages of the same site-packages folder through their
 // Requires-Dist. Never throws for bad input: problems become warnings.
-void read_installed(ScanContext& context, std::span<const source::SourceFile> files);
+void read_installed(ScanContext& context, const FileSet& files);
 
 } // namespace kensa::scanner::python

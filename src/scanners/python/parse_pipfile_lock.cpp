@@ -93,15 +93,11 @@ void read_section(Value section, bool develop, std::vector<LockedPackage>& packa
 
 std::optional<std::vector<LockedPackage>> read_pipfile_lock(const source::SourceFile& file,
                                                             FileReport& warnings) {
-  auto parsed = read_json_file(warnings, file.contents);
+  const auto parsed = read_json_object(warnings, file.contents, "a Pipfile.lock");
   if (!parsed) {
     return std::nullopt;
   }
   const Value document = parsed->root();
-  if (!document.is_object()) {
-    warnings.omit("not a Pipfile.lock: the top level is not a JSON object");
-    return std::nullopt;
-  }
   if (!document.contains("_meta")) {
     warnings.warn("no \"_meta\": not sure this is a Pipfile.lock; reading it anyway");
   }

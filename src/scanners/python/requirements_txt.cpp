@@ -426,7 +426,7 @@ bool is_requirements_file(std::string_view path) {
          file_name_of(parent_of(path)) == "requirements";
 }
 
-void read_requirements(ScanContext& context, std::span<const source::SourceFile> files) {
+void read_requirements(ScanContext& context, const FileSet& files) {
   std::map<std::string, ParsedFile> parsed;
   std::map<std::string, std::unique_ptr<FileReport>> warnings;
   for (const auto& file : files) {

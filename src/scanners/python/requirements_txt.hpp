@@ -1,6 +1,6 @@
 #pragma once
 
-#include <kensa/scanner/scanner.hpp>
+#include <kensa/scanner/file_parser_scanner.hpp>
 
 #include <cstddef>
 #include <span>
@@ -22,6 +22,6 @@ bool is_requirements_file(std::string_view path);
 // and a missing one is a warning. A file that is only ever named by -c is a
 // constraints file: it pins versions of the requirements of the files that
 // name it and gives no components of its own.
-void read_requirements(ScanContext& context, std::span<const source::SourceFile> files);
+void read_requirements(ScanContext& context, const FileSet& files);
 
 } // namespace kensa::scanner::python

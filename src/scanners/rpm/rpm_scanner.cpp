@@ -6,6 +6,7 @@
 #include "rpm_dependencies.hpp"
 #include "rpm_file.hpp"
 
+#include <kensa/scanner/file_parser_scanner.hpp>
 #include <kensa/scanner/file_report.hpp>
 
 #include <array>
@@ -129,7 +130,7 @@ void scan_database(ScanContext& context, const source::SourceFile& file, Format 
 
 // A package file: its header, like a database entry, without a
 // distribution (a loose file does not say where it will be installed).
-void scan_package_file(ScanContext& context, const source::SourceFile& file) {
+void scan_package_file(FileReport& report, const source::SourceFile& file) {
   if (!is_rpm_file(file.contents)) {
     return; // Only named like one.
   }
@@ -137,13 +138,13 @@ void scan_package_file(ScanContext& context, const source::SourceFile& file) {
   auto header = blob ? RpmHeader::parse(*blob) : Result<RpmHeader>(fail(blob.error()));
   Result<RpmPackage> package =
       header ? read_package(*header) : Result<RpmPackage>(fail(header.error()));
-  FileReport report(context, file);
   if (!package) {
     report.warn("cannot read the rpm package header: " + package.error());
     return;
   }
   std::string vendor = purl_namespace(nullptr, package->vendor);
   // Not an installed package: the .rpm file, found as such.
+  ScanContext& context = report.context();
   model::Evidence evidence = context.evidence_for(file);
   evidence.found_by = "rpm-file";
   std::string id = context.graph().add(make_component(*package, vendor, nullptr, evidence, report));
@@ -159,63 +160,48 @@ void scan_package_file(ScanContext& context, const source::SourceFile& file) {
   }
 }
 
-bool named_like_package_file(std::string_view path) {
-  return path.size() > 4 && path.substr(path.size() - 4) == ".rpm";
-}
-
-class RpmScanner : public Scanner {
- public:
-  RpmScanner() {
-    for (std::string_view folder : k_folders) {
-      for (const auto& database : k_database_files) {
-        m_patterns.push_back(
-            FilePattern{"**/" + std::string(folder) + std::string(database.file_name),
-                        EvidenceKind::installed});
-      }
-    }
-    add_patterns(m_patterns, distro::release_file_patterns(), EvidenceKind::installed);
-    // Package files lying on disk say what they would install.
-    m_patterns.push_back(FilePattern{"**/*.rpm", EvidenceKind::declared});
-  }
-
-  std::span<const FilePattern> patterns() const override { return m_patterns; }
-
-  void scan(ScanContext& context, std::span<const source::SourceFile> files) override {
-    std::map<std::string, Found> roots;
-    for (const auto& file : files) {
-      if (named_like_package_file(file.path)) {
-        scan_package_file(context, file);
-        continue;
-      }
-      for (std::size_t rank = 0; rank < k_database_files.size(); ++rank) {
-        for (std::string_view folder : k_folders) {
-          auto root = distro::root_of(
-              file.location, std::string(folder) + std::string(k_database_files[rank].file_name));
-          if (!root) {
-            continue;
-          }
-          auto [it, inserted] = roots.try_emplace(*root, Found{&file, rank});
-          if (!inserted && rank < it->second.rank) {
-            it->second = Found{&file, rank};
-          }
+// Each database, the one rpm uses today where a root holds several, with the
+// release file of its root.
+void read_databases(ScanContext& context, const FileSet& files) {
+  std::map<std::string, Found> roots;
+  for (const auto& file : files) {
+    for (std::size_t rank = 0; rank < k_database_files.size(); ++rank) {
+      for (std::string_view folder : k_folders) {
+        auto root = distro::root_of(
+            file.location, std::string(folder) + std::string(k_database_files[rank].file_name));
+        if (!root) {
+          continue;
+        }
+        auto [it, inserted] = roots.try_emplace(*root, Found{&file, rank});
+        if (!inserted && rank < it->second.rank) {
+          it->second = Found{&file, rank};
         }
       }
     }
-    distro::DistroIndex distros(files);
-    for (const auto& [root, found] : roots) {
-      scan_database(context, *found.file, k_database_files[found.rank].format, root,
-                    distros.find(root));
-    }
   }
-
- private:
-  std::vector<FilePattern> m_patterns;
-};
+  distro::DistroIndex distros(files);
+  for (const auto& [root, found] : roots) {
+    scan_database(context, *found.file, k_database_files[found.rank].format, root,
+                  distros.find(root));
+  }
+}
 
 } // namespace
 
 std::unique_ptr<Scanner> make_scanner() {
-  return std::make_unique<RpmScanner>();
+  std::vector<FilePattern> databases;
+  for (std::string_view folder : k_folders) {
+    for (const auto& database : k_database_files) {
+      databases.push_back(FilePattern{"**/" + std::string(folder) + std::string(database.file_name),
+                                      EvidenceKind::installed});
+    }
+  }
+  add_patterns(databases, distro::release_file_patterns(), EvidenceKind::installed);
+  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
+      file_set("rpm databases", std::move(databases), &read_databases),
+      // Package files lying on disk say what they would install.
+      each_file(patterns_of_kind({"**/*.rpm"}, EvidenceKind::declared), &scan_package_file),
+  }});
 }
 
 } // namespace kensa::scanner::rpm

@@ -29,10 +29,10 @@ bool is_hex(std::string_view text) {
 
 class YarnGraph {
  public:
-  YarnGraph(ScanContext& context, const source::SourceFile& file,
-            javascript::ProjectManifests& projects, FileReport& report)
+  YarnGraph(FileReport& report, const source::SourceFile& file,
+            javascript::ProjectManifests& projects)
       : m_projects(projects), m_report(report), m_folder(javascript::folder_of(file.location)),
-        m_evidence(context.evidence_for(file)) {}
+        m_evidence(report.context().evidence_for(file)) {}
 
   void build(std::vector<YarnEntry>& entries, bool berry) {
     add_project(entries, berry);
@@ -255,9 +255,8 @@ class YarnGraph {
 
 } // namespace
 
-void scan_yarn_lock(ScanContext& context, const source::SourceFile& file,
+void scan_yarn_lock(FileReport& report, const source::SourceFile& file,
                     javascript::ProjectManifests& projects) {
-  FileReport report(context, file.location);
   std::string_view text = file.contents;
   std::vector<YarnEntry> entries;
   bool berry =
@@ -269,7 +268,7 @@ void scan_yarn_lock(ScanContext& context, const source::SourceFile& file,
   } else {
     entries = parse_yarn_v1(text, report);
   }
-  YarnGraph graph(context, file, projects, report);
+  YarnGraph graph(report, file, projects);
   graph.build(entries, berry);
 }
 

@@ -60,7 +60,7 @@ std::vector<YarnEntry> parse_yarn_v1(std::string_view text, FileReport& report);
 bool parse_yarn_berry(std::string_view text, FileReport& report, std::vector<YarnEntry>& entries);
 
 // Reads one yarn.lock (either form) and adds what it lists to the graph.
-void scan_yarn_lock(ScanContext& context, const source::SourceFile& file,
+void scan_yarn_lock(FileReport& report, const source::SourceFile& file,
                     javascript::ProjectManifests& projects);
 
 } // namespace kensa::scanner::yarn

@@ -117,8 +117,9 @@ ReadResult read_poms(std::vector<source::SourceFile> files) {
   for (const auto& one : files) {
     pointers.push_back(&one);
   }
-  return run(
-      [&](scanner::ScanContext& context) { scanner::java::read_pom_projects(context, pointers); });
+  return run([&](scanner::ScanContext& context) {
+    scanner::java::read_pom_projects(context, scanner::FileSet(std::move(pointers)));
+  });
 }
 
 } // namespace kensa::testing::java_build

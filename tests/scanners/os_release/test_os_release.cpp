@@ -110,7 +110,7 @@ TEST_CASE("os-release: the release file of the database's own root is used",
       file("images/c/etc/redhat-release", "Rocky Linux release 9.3 (Blue Onyx)\n"),
       file("images/d.tar!/etc/os-release", "ID=fedora\nVERSION_ID=40\n"),
   };
-  DistroIndex index(files);
+  DistroIndex index{scanner::FileSet(files)};
   REQUIRE(index.find("") != nullptr);
   CHECK(index.find("")->id == "debian");
   REQUIRE(index.find("images/a/") != nullptr);

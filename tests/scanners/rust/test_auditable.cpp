@@ -13,6 +13,7 @@
 #include <kensa/scanner/file_report.hpp>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -81,6 +82,22 @@ std::optional<fs::path> rust_binary(std::string& reason) {
   }
   reason = why;
   return built;
+}
+
+// The crates of a binary at bin/app whose .dep-v0 section decompresses to
+// `dependencies`, read from what the scan keeps of it
+// (condense_auditable_binary's envelope).
+model::Document crates_from(const std::string& dependencies) {
+  const std::string condensed = nlohmann::json{
+      {"images", {{{"machine", "x86_64"}, {"dependencies", dependencies}}}},
+      {"warnings",
+       nlohmann::json::array()}}.dump();
+  model::ComponentGraph graph;
+  scanner::ScanContext context(graph, "rust", "subject");
+  const source::SourceFile file{"bin/app", "bin/app", "", condensed};
+  scanner::FileReport report(context, file);
+  scanner::rust::add_auditable_crates(report, file);
+  return std::move(graph).finish({});
 }
 
 } // namespace
@@ -175,31 +192,13 @@ TEST_CASE("cargo-auditable: damaged sections are warnings, bombs are refused", "
 }
 
 TEST_CASE("cargo-auditable: build dependencies and sources", "[rust][binary]") {
-  // The JSON alone (condensed form), as scan() receives it.
+  // The dependency list alone, as the section holds it.
   std::string json =
       "{\"packages\":[{\"name\":\"app\",\"version\":\"1.0.0\",\"source\":\"local\","
       "\"dependencies\":[1,2],\"root\":true},{\"name\":\"cc\",\"version\":\"1.0.83\","
       "\"source\":\"crates.io\",\"kind\":\"build\"},{\"name\":\"serde\",\"version\":"
       "\"1.0.190\",\"source\":\"crates.io\"}]}";
-  std::string condensed =
-      "{\"images\":[{\"machine\":\"x86_64\",\"dependencies\":" + std::string("\"") +
-      [&] {
-        std::string escaped;
-        for (char c : json) {
-          if (c == '"') {
-            escaped += '\\';
-          }
-          escaped += c;
-        }
-        return escaped;
-      }() +
-      "\"}],\"warnings\":[]}";
-  model::ComponentGraph graph;
-  scanner::ScanContext context(graph, "rust", "subject");
-  const source::SourceFile file{"bin/app", "bin/app", "", condensed};
-  scanner::FileReport report(context, file);
-  scanner::rust::add_auditable_crates(report, file);
-  auto document = std::move(graph).finish({});
+  auto document = crates_from(json);
   const auto* cc = native::component_with_purl(document, "pkg:cargo/cc@1.0.83");
   REQUIRE(cc != nullptr);
   CHECK(cc->scope == model::Scope::excluded);
@@ -216,21 +215,7 @@ TEST_CASE("cargo-auditable: data nested past the cap is refused with a warning",
   const std::string dependencies =
       "{\"packages\":[{\"name\":\"app\",\"version\":\"1.0.0\",\"dependencies\":" +
       std::string(15, '[') + std::string(15, ']') + "}]}";
-  std::string escaped;
-  for (char c : dependencies) {
-    if (c == '"') {
-      escaped += '\\';
-    }
-    escaped += c;
-  }
-  const std::string condensed = "{\"images\":[{\"machine\":\"x86_64\",\"dependencies\":\"" +
-                                escaped + "\"}],\"warnings\":[]}";
-  model::ComponentGraph graph;
-  scanner::ScanContext context(graph, "rust", "subject");
-  const source::SourceFile file{"bin/app", "bin/app", "", condensed};
-  scanner::FileReport report(context, file);
-  scanner::rust::add_auditable_crates(report, file);
-  auto document = std::move(graph).finish({});
+  auto document = crates_from(dependencies);
   CHECK(document.components.empty());
   CHECK(native::warnings(document) ==
         std::vector<std::string>{"bin/app: cargo-auditable data: not read: the document nests "

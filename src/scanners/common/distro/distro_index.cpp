@@ -53,7 +53,7 @@ std::optional<std::string> root_of(std::string_view location, std::string_view s
   return std::string(root);
 }
 
-DistroIndex::DistroIndex(std::span<const source::SourceFile> files) {
+DistroIndex::DistroIndex(const FileSet& files) {
   // For each root, the rank (index in k_paths) of the best file that parsed.
   std::map<std::string, std::size_t> best_rank;
   for (const auto& file : files) {

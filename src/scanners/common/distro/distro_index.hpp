@@ -2,7 +2,7 @@
 
 #include "os_release.hpp"
 
-#include <kensa/source/source.hpp>
+#include <kensa/scanner/file_parser_scanner.hpp>
 
 #include <map>
 #include <optional>
@@ -45,7 +45,7 @@ struct ReleaseProblem {
 // scanner was handed (other files are ignored).
 class DistroIndex {
  public:
-  explicit DistroIndex(std::span<const source::SourceFile> files);
+  explicit DistroIndex(const FileSet& files);
 
   // The best release file of `root` that parsed, or nullptr.
   const OsRelease* find(std::string_view root) const;

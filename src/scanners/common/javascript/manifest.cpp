@@ -240,15 +240,11 @@ bool parse_manifest(std::string_view text, FileReport& report, Manifest& manifes
     report.warn("larger than " + std::to_string(k_max_manifest_size) + " bytes; not read");
     return false;
   }
-  auto parsed = read_json_file(report, text);
+  const auto parsed = read_json_object(report, text, "a package.json");
   if (!parsed) {
     return false;
   }
   const Value document = parsed->root();
-  if (!document.is_object()) {
-    report.omit("not a package.json: the top level is not a JSON object");
-    return false;
-  }
   manifest.name = string_member(document, "name", report);
   manifest.version = string_member(document, "version", report);
   manifest.description = string_member(document, "description", report);

@@ -7,7 +7,7 @@
 
 namespace kensa::scanner::javascript {
 
-ProjectManifests::ProjectManifests(ScanContext& context, std::span<const source::SourceFile> files)
+ProjectManifests::ProjectManifests(ScanContext& context, const FileSet& files)
     : m_context(context) {
   for (const auto& file : files) {
     if ((file.location == "package.json" || file.location.ends_with("/package.json")) &&

@@ -2,7 +2,7 @@
 
 #include "manifest.hpp"
 
-#include <kensa/scanner/scanner.hpp>
+#include <kensa/scanner/file_parser_scanner.hpp>
 
 #include <map>
 #include <memory>
@@ -18,7 +18,7 @@ namespace kensa::scanner::javascript {
 
 class ProjectManifests {
  public:
-  ProjectManifests(ScanContext& context, std::span<const source::SourceFile> files);
+  ProjectManifests(ScanContext& context, const FileSet& files);
 
   // The manifest in `folder` (location notation), or nullptr when there is
   // none or it cannot be read (a warning says why).

@@ -48,6 +48,17 @@ std::optional<json::Document> read_json_file(FileReport& report, std::string_vie
   return std::nullopt;
 }
 
+std::optional<json::Document> read_json_object(FileReport& report, std::string_view text,
+                                               std::string_view what,
+                                               const json::ParseLimits& limits) {
+  auto document = read_json_file(report, text, limits);
+  if (document && !document->root().is_object()) {
+    report.omit("not " + std::string(what) + ": the top level is not a JSON object");
+    return std::nullopt;
+  }
+  return document;
+}
+
 std::vector<std::pair<std::string_view, json::Value>> members_by_name(json::Value object) {
   std::vector<std::pair<std::string_view, json::Value>> members;
   if (!object.is_object()) {

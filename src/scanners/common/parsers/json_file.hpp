@@ -22,6 +22,13 @@ namespace kensa::scanner {
 std::optional<json::Document> read_json_file(FileReport& report, std::string_view text,
                                              const json::ParseLimits& limits = {});
 
+// The same, for a file whose top level must be an object: when it is not,
+// omits "not <what>: the top level is not a JSON object" (`what`: "a
+// bun.lock", "an npm lockfile") and returns nullopt.
+std::optional<json::Document> read_json_object(FileReport& report, std::string_view text,
+                                               std::string_view what,
+                                               const json::ParseLimits& limits = {});
+
 // The members of `object` sorted by name, a name given more than once only
 // once, with its last value: a map of the object, which is how a lockfile
 // means it. Empty when `object` is not an object.
