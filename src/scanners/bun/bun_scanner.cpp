@@ -13,6 +13,7 @@
 
 #include <kensa/scanner/file_parser_scanner.hpp>
 #include <kensa/scanner/file_report.hpp>
+#include <kensa/util/path_text.hpp>
 
 #include <map>
 #include <optional>
@@ -87,7 +88,7 @@ std::vector<DeclaredDependency> declared(Value object, bool with_dev) {
 class BunLock {
  public:
   BunLock(FileReport& report, const source::SourceFile& file)
-      : m_report(report), m_folder(javascript::folder_of(file.location)),
+      : m_report(report), m_folder(folder_of(file.location)),
         m_evidence(report.context().evidence_for(file)) {}
 
   void read(Value document) {
@@ -143,7 +144,7 @@ class BunLock {
   std::optional<PackageGraph::NodeId> resolve(std::string_view from, std::string_view name) {
     std::string_view path = from;
     while (true) {
-      std::string candidate = path.empty() ? std::string(name) : javascript::join_path(path, name);
+      std::string candidate = path.empty() ? std::string(name) : join_path(path, name);
       if (auto it = m_by_path.find(candidate); it != m_by_path.end()) {
         return it->second;
       }
@@ -168,7 +169,7 @@ class BunLock {
       facts.link = !folder.empty();
       facts.name = entry["name"].string();
       facts.version = entry["version"].string();
-      std::string location = javascript::join_path(m_folder, folder);
+      std::string location = join_path(m_folder, folder);
       if (facts.name.empty()) {
         std::string_view base = std::string_view(location).substr(location.rfind('/') + 1);
         facts.name = base.empty() ? std::string("(project)") : std::string(base);

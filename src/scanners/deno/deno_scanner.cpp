@@ -13,6 +13,7 @@
 
 #include <kensa/scanner/file_parser_scanner.hpp>
 #include <kensa/scanner/file_report.hpp>
+#include <kensa/util/path_text.hpp>
 
 #include <algorithm>
 #include <map>
@@ -49,7 +50,7 @@ bool is_hex(std::string_view text) {
 class DenoLock {
  public:
   DenoLock(FileReport& report, const source::SourceFile& file)
-      : m_report(report), m_folder(javascript::folder_of(file.location)),
+      : m_report(report), m_folder(folder_of(file.location)),
         m_evidence(report.context().evidence_for(file)) {}
 
   void read(Value document) {

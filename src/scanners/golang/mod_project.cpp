@@ -4,6 +4,7 @@
 #include "mod_files.hpp"
 
 #include <kensa/scanner/file_report.hpp>
+#include <kensa/util/path_text.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <map>
@@ -17,39 +18,6 @@ namespace {
 // graphs"); older ones list direct requirements only.
 bool lists_all_requirements(std::string_view go_directive) {
   return compare_versions("v" + std::string(go_directive), "v1.17") >= 0;
-}
-
-std::string folder_of(std::string_view location) {
-  std::size_t slash = location.rfind('/');
-  return slash == std::string_view::npos ? "" : std::string(location.substr(0, slash + 1));
-}
-
-// "a/b/" + "../c" -> "a/c/"; nullopt when it climbs above the root.
-std::optional<std::string> join_folder(std::string folder, std::string_view relative) {
-  std::vector<std::string> parts;
-  for (std::string_view part : split(folder, '/')) {
-    if (!part.empty()) {
-      parts.emplace_back(part);
-    }
-  }
-  for (std::string_view part : split(relative, '/')) {
-    if (part.empty() || part == ".") {
-      continue;
-    }
-    if (part == "..") {
-      if (parts.empty()) {
-        return std::nullopt;
-      }
-      parts.pop_back();
-      continue;
-    }
-    parts.emplace_back(part);
-  }
-  std::string joined;
-  for (const auto& part : parts) {
-    joined += part + "/";
-  }
-  return joined;
 }
 
 struct Workspace {
@@ -197,21 +165,16 @@ void report(ScanContext& context, const source::SourceFile& file, const ProblemL
   FileReport(context, file).warn_all(problems);
 }
 
-std::string_view file_name(std::string_view path) {
-  std::size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 } // namespace
 
 void add_mod_projects(ScanContext& context, const FileSet& files) {
-  std::map<std::string, SumFile> sums;
+  std::map<std::string, SumFile, std::less<>> sums;
   std::vector<Workspace> workspaces;
   // The go.mod folders each workspace uses, by location.
   std::map<std::string, const Workspace*> workspace_of;
   for (const auto* file : files.pointers()) {
     ProblemList problems;
-    std::string_view name = file_name(file->path);
+    std::string_view name = file_name_of(file->path);
     if (name == "go.sum") {
       sums.emplace(folder_of(file->location), parse_sum_file(file->contents, problems));
     } else if (name == "go.work") {
@@ -221,13 +184,13 @@ void add_mod_projects(ScanContext& context, const FileSet& files) {
   }
   for (const auto& workspace : workspaces) {
     for (const auto& use : workspace.file.uses) {
-      if (auto folder = join_folder(folder_of(workspace.location), use)) {
-        workspace_of.emplace(*folder + "go.mod", &workspace);
+      if (auto folder = resolve_inside(folder_of(workspace.location), use)) {
+        workspace_of.emplace(join_path(*folder, "go.mod"), &workspace);
       }
     }
   }
   for (const auto* file : files.pointers()) {
-    if (file_name(file->path) != "go.mod") {
+    if (file_name_of(file->path) != "go.mod") {
       continue;
     }
     ProblemList problems;

@@ -45,11 +45,6 @@ bool is_version_segment(std::string_view segment) {
 
 } // namespace
 
-std::string_view file_name_of(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 std::span<const std::string_view> java_archive_extensions() {
   return k_extensions;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <kensa/util/path_text.hpp>
+
 #include <span>
 #include <string>
 #include <string_view>
@@ -8,10 +10,6 @@
 // and the artifact name and version Maven and Gradle put in it
 // ("commons-lang3-3.12.0.jar").
 namespace kensa::scanner::java {
-
-// The last segment of a '/'-separated path or location ("x.jar" for
-// "lib/a.war!/WEB-INF/lib/x.jar").
-std::string_view file_name_of(std::string_view path);
 
 // jar, war, ear, par, sar, nar, jpi, hpi, kar, lpkg.
 std::span<const std::string_view> java_archive_extensions();

@@ -6,6 +6,7 @@
 
 #include <kensa/model/purl.hpp>
 #include <kensa/scanner/file_report.hpp>
+#include <kensa/util/path_text.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <map>
@@ -33,41 +34,6 @@ struct Project {
   std::string version;
   std::string component_id;
 };
-
-// "a/b/pom.xml" + "../pom.xml" -> "a/pom.xml"; nullopt when it climbs above
-// the container's root.
-std::optional<std::string> join_path(std::string_view file_path, std::string_view relative) {
-  std::vector<std::string_view> parts;
-  for (std::string_view part : split(file_path, '/')) {
-    if (!part.empty()) {
-      parts.push_back(part);
-    }
-  }
-  if (!parts.empty()) {
-    parts.pop_back();
-  }
-  for (std::string_view part : split(relative, '/')) {
-    if (part.empty() || part == ".") {
-      continue;
-    }
-    if (part == "..") {
-      if (parts.empty()) {
-        return std::nullopt;
-      }
-      parts.pop_back();
-      continue;
-    }
-    parts.push_back(part);
-  }
-  std::string joined;
-  for (std::string_view part : parts) {
-    if (!joined.empty()) {
-      joined += '/';
-    }
-    joined += part;
-  }
-  return joined;
-}
 
 bool versions_compatible(std::string_view declared, std::string_view found) {
   return declared == found || has_property_reference(declared) || has_property_reference(found);
@@ -184,7 +150,7 @@ class ProjectTree {
       if (!relative.ends_with(".xml")) {
         relative += "/pom.xml";
       }
-      if (auto path = join_path(project.file->path, relative)) {
+      if (auto path = resolve_inside(folder_of(project.file->path), relative)) {
         std::string location = std::string(source::container_prefix(*project.file)) + *path;
         auto found = m_by_location.find(location);
         if (found != m_by_location.end() && found->second != index &&

@@ -12,6 +12,7 @@
 
 #include <kensa/scanner/file_parser_scanner.hpp>
 #include <kensa/scanner/file_report.hpp>
+#include <kensa/util/path_text.hpp>
 
 #include <map>
 
@@ -35,7 +36,7 @@ class PnpmLock {
  public:
   PnpmLock(FileReport& report, const source::SourceFile& file,
            javascript::ProjectManifests& projects)
-      : m_projects(projects), m_report(report), m_folder(javascript::folder_of(file.location)),
+      : m_projects(projects), m_report(report), m_folder(folder_of(file.location)),
         m_evidence(report.context().evidence_for(file)) {}
 
   void read(const YAML::Node& document) {
@@ -199,7 +200,7 @@ class PnpmLock {
 
   void add_importer(const std::string& path, const YAML::Node& importer) {
     std::string relative = javascript::normalize_folder(path);
-    std::string folder = javascript::join_path(m_folder, relative);
+    std::string folder = join_path(m_folder, relative);
     bool root = relative.empty();
     javascript::PackageFacts facts;
     facts.role = root ? javascript::PackageRole::root : javascript::PackageRole::workspace;
@@ -226,16 +227,11 @@ class PnpmLock {
                   EdgeKind kind, std::string_view importer) {
     if (value.starts_with("link:")) {
       std::string target = javascript::normalize_folder(value.substr(5));
-      // Relative to the importer's folder.
-      std::string joined = javascript::normalize_folder(
-          javascript::join_path(importer == "." ? std::string_view{} : importer, target));
-      while (joined.find("/../") != std::string::npos) {
-        std::size_t up = joined.find("/../");
-        std::size_t start = joined.rfind('/', up - 1);
-        start = start == std::string::npos ? 0 : start + 1;
-        joined.erase(start, up + 4 - start);
-      }
-      auto it = m_importer_nodes.find(joined.empty() ? "." : joined);
+      // Relative to the importer's folder; a folder outside the lockfile's
+      // is no importer.
+      auto joined = resolve_inside(importer == "." ? std::string_view{} : importer, target);
+      auto it =
+          joined ? m_importer_nodes.find(joined->empty() ? "." : *joined) : m_importer_nodes.end();
       if (it != m_importer_nodes.end()) {
         m_graph.relate(from, it->second, kind);
       }

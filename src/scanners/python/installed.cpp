@@ -2,13 +2,13 @@
 
 #include "core_metadata.hpp"
 #include "direct_url.hpp"
-#include "paths.hpp"
 #include "python_component.hpp"
 #include "record.hpp"
 #include "requirement.hpp"
 
 #include <kensa/scanner/file_report.hpp>
 #include <kensa/util/lines.hpp>
+#include <kensa/util/path_text.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <spdlog/spdlog.h>
@@ -38,7 +38,7 @@ struct Folder {
 // The folder that holds the metadata file: "x.dist-info", "x.egg-info",
 // "EGG-INFO", or "" for an sdist's top-level PKG-INFO and .egg-info files.
 std::string_view metadata_folder_of(std::string_view path) {
-  return file_name_of(parent_of(path));
+  return file_name_of(folder_of(path));
 }
 
 bool is_metadata_folder(std::string_view folder) {
@@ -86,7 +86,7 @@ std::string folder_key(const source::SourceFile& file) {
   if (name.ends_with(".egg-info")) {
     return file.location;
   }
-  return std::string(parent_of(file.location));
+  return std::string(folder_of(file.location));
 }
 
 // The site (site-packages, dist-packages, a wheel) a metadata folder belongs
@@ -94,14 +94,14 @@ std::string folder_key(const source::SourceFile& file) {
 // An egg ("x.egg/EGG-INFO", or "x.egg!/EGG-INFO" inside the zipped egg) sits
 // in the folder above it.
 std::string site_key(const std::string& folder_location) {
-  std::string_view site = parent_of(folder_location);
+  std::string_view site = folder_of(folder_location);
   if (file_name_of(folder_location) == "EGG-INFO") {
     std::string_view egg = site;
     if (egg.ends_with('!')) {
       egg.remove_suffix(1);
     }
     if (egg.ends_with(".egg")) {
-      site = parent_of(egg);
+      site = folder_of(egg);
     }
   }
   return std::string(site);
@@ -276,22 +276,22 @@ class InstalledReader {
       FileReport warnings(m_context, record.location);
       RecordParse parse = parse_record(record.contents);
       warnings.warn_all(parse.problems);
-      std::string_view site = parent_of(parent_of(record.path));
+      std::string_view site = folder_of(folder_of(record.path));
       for (const auto& entry : parse.entries) {
-        if (auto path = join_path(site, entry.path)) {
+        if (auto path = resolve_inside(site, entry.path)) {
           m_context.own_file(id, prefix + *path, entry.hash);
         }
       }
     }
     if (auto it = folder.extras.find(Role::installed_files); it != folder.extras.end()) {
       const source::SourceFile& list = *it->second;
-      std::string_view egg_info = parent_of(list.path);
+      std::string_view egg_info = folder_of(list.path);
       for (std::string_view line : lines(list.contents)) {
         line = trim(line);
         if (line.empty()) {
           continue;
         }
-        if (auto path = join_path(egg_info, line)) {
+        if (auto path = resolve_inside(egg_info, line)) {
           m_context.own_file(id, prefix + *path);
         }
       }

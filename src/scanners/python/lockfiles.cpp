@@ -1,9 +1,8 @@
 #include "lockfiles.hpp"
 
-#include "paths.hpp"
-
 #include <kensa/scanner/file_report.hpp>
 #include <kensa/util/glob.hpp>
+#include <kensa/util/path_text.hpp>
 
 namespace kensa::scanner::python {
 

@@ -4,11 +4,11 @@
 // predate them: [tool.poetry] and its groups, [tool.uv] dev-dependencies and
 // [tool.pdm] dev-dependencies.
 #include "lockfiles.hpp"
-#include "paths.hpp"
 #include "toml_document.hpp"
 
 #include <kensa/model/license.hpp>
 #include <kensa/scanner/file_report.hpp>
+#include <kensa/util/path_text.hpp>
 #include <kensa/util/strings.hpp>
 
 namespace kensa::scanner::python {
@@ -308,7 +308,7 @@ std::optional<Project> read_pyproject(const source::SourceFile& file, FileReport
   if (project.facts.name.empty()) {
     // Poetry's package-mode = false and bare dependency groups need no
     // name; the folder names the project, as pip would call it.
-    std::string_view folder = file_name_of(parent_of(file.location));
+    std::string_view folder = file_name_of(folder_of(file.location));
     project.facts.name = folder.empty() ? std::string("project") : std::string(folder);
   }
   return project;

@@ -2,10 +2,10 @@
 
 #include "installed.hpp"
 #include "lockfiles.hpp"
-#include "paths.hpp"
 #include "requirements_txt.hpp"
 
 #include <kensa/scanner/file_parser_scanner.hpp>
+#include <kensa/util/path_text.hpp>
 
 #include <map>
 #include <string>
@@ -77,7 +77,7 @@ void read_projects(ScanContext& context, const FileSet& files) {
   std::map<std::string, ProjectFolder> folders;
   for (const auto& file : files) {
     std::string_view name = file_name_of(file.path);
-    std::string folder(parent_of(file.location));
+    std::string folder(folder_of(file.location));
     if (name == "pyproject.toml") {
       folders[folder].pyproject = &file;
     } else if (lock_reader_for(name) != nullptr) {

@@ -1,12 +1,12 @@
 #include "requirements_txt.hpp"
 
-#include "paths.hpp"
 #include "python_component.hpp"
 #include "requirement.hpp"
 
 #include <kensa/scanner/file_report.hpp>
 #include <kensa/util/glob.hpp>
 #include <kensa/util/lines.hpp>
+#include <kensa/util/path_text.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <spdlog/spdlog.h>
@@ -199,7 +199,7 @@ class RequirementsParser {
   }
 
   std::string resolve(std::string_view target) {
-    auto joined = join_path(parent_of(m_file.location), target);
+    auto joined = resolve_inside(folder_of(m_file.location), target);
     return joined ? *joined : std::string();
   }
 
@@ -423,7 +423,7 @@ bool is_requirements_file(std::string_view path) {
     return false;
   }
   return glob_match("requirements*.txt", name) || glob_match("constraints*.txt", name) ||
-         file_name_of(parent_of(path)) == "requirements";
+         file_name_of(folder_of(path)) == "requirements";
 }
 
 void read_requirements(ScanContext& context, const FileSet& files) {

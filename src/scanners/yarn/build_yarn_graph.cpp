@@ -7,6 +7,7 @@
 
 #include <kensa/model/hash.hpp>
 #include <kensa/scanner/file_report.hpp>
+#include <kensa/util/path_text.hpp>
 
 #include <algorithm>
 #include <map>
@@ -31,7 +32,7 @@ class YarnGraph {
  public:
   YarnGraph(FileReport& report, const source::SourceFile& file,
             javascript::ProjectManifests& projects)
-      : m_projects(projects), m_report(report), m_folder(javascript::folder_of(file.location)),
+      : m_projects(projects), m_report(report), m_folder(folder_of(file.location)),
         m_evidence(report.context().evidence_for(file)) {}
 
   void build(std::vector<YarnEntry>& entries, bool berry) {
@@ -128,7 +129,7 @@ class YarnGraph {
         if (relative.empty()) {
           root_entry = &entry;
         } else {
-          workspaces.emplace_back(javascript::join_path(m_folder, relative), &entry);
+          workspaces.emplace_back(join_path(m_folder, relative), &entry);
         }
       }
     } else {

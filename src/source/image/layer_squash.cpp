@@ -1,5 +1,7 @@
 #include "layer_squash.hpp"
 
+#include <kensa/util/path_text.hpp>
+
 namespace kensa::source {
 
 namespace {
@@ -42,14 +44,12 @@ bool LayerSquash::hidden(const std::string& path) const {
 }
 
 bool LayerSquash::Filter::admit(const std::string& path, MemberType type) {
-  auto slash = path.rfind('/');
-  std::string_view name = slash == std::string::npos ? std::string_view(path)
-                                                     : std::string_view(path).substr(slash + 1);
-  std::string folder = slash == std::string::npos ? std::string() : path.substr(0, slash);
+  const std::string_view name = file_name_of(path);
+  const std::string_view folder = folder_of(path);
   // Only regular files are markers: a folder named ".wh.x" is content.
   if (name.starts_with(k_whiteout) && type != MemberType::directory) {
     if (name == k_opaque) {
-      m_owner.m_layer_opaque.insert(folder);
+      m_owner.m_layer_opaque.insert(std::string(folder));
       return false;
     }
     std::string_view victim = name.substr(k_whiteout.size());
@@ -58,8 +58,7 @@ bool LayerSquash::Filter::admit(const std::string& path, MemberType type) {
     if (victim.starts_with(k_whiteout) || victim.empty() || victim == "." || victim == "..") {
       return false;
     }
-    m_owner.m_layer_deleted.insert(folder.empty() ? std::string(victim)
-                                                  : folder + "/" + std::string(victim));
+    m_owner.m_layer_deleted.insert(join_path(folder, victim));
     return false;
   }
   if (m_owner.m_scope == LayerScope::all_layers) {

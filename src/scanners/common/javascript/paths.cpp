@@ -10,20 +10,6 @@ constexpr std::string_view k_node_modules = "node_modules";
 
 } // namespace
 
-std::string_view folder_of(std::string_view path) {
-  std::size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
-}
-
-std::string join_path(std::string_view folder, std::string_view name) {
-  std::string path(folder);
-  if (!path.empty() && !name.empty()) {
-    path += '/';
-  }
-  path += name;
-  return path;
-}
-
 bool inside_node_modules(std::string_view path) {
   return path.starts_with("node_modules/") || path == k_node_modules ||
          path.find("/node_modules/") != std::string_view::npos || path.ends_with("/node_modules");

@@ -1,17 +1,14 @@
 #pragma once
 
+#include <kensa/util/path_text.hpp>
+
 #include <string>
 #include <string_view>
 
 // Folder arithmetic on '/'-separated locations, as JavaScript package
-// managers lay projects out.
+// managers lay projects out (the plain kind, folder_of and join_path, is in
+// util/path_text.hpp).
 namespace kensa::scanner::javascript {
-
-// "a/b/package.json" -> "a/b"; "package.json" -> "".
-std::string_view folder_of(std::string_view path);
-
-// "a" + "b" -> "a/b"; "" + "b" -> "b".
-std::string join_path(std::string_view folder, std::string_view name);
 
 // Whether a path has a "node_modules" segment.
 bool inside_node_modules(std::string_view path);
