@@ -79,20 +79,14 @@ model::Component make_component(const ApkPackage& package, const distro::OsRelea
   }
   component.supplier = distro::parse_maintainer(package.maintainer);
   component.description = package.description;
-  if (!package.url.empty()) {
-    component.external_references.push_back({"website", package.url});
-  }
-  auto property = [&](std::string_view name, const std::string& value) {
-    if (!value.empty()) {
-      component.add_property(std::string(name), value);
-    }
-  };
-  property(k_property_origin, package.origin);
-  property(k_property_size, package.size);
-  property(k_property_installed_size, package.installed_size);
-  property(k_property_commit, package.commit);
-  property(k_property_files, std::to_string(package.files.size()));
-  property(k_property_file_digests, std::to_string(package.file_digests));
+  distro::add_reference_if_set(component, "website", package.url);
+  distro::add_property_if_set(component, k_property_origin, package.origin);
+  distro::add_property_if_set(component, k_property_size, package.size);
+  distro::add_property_if_set(component, k_property_installed_size, package.installed_size);
+  distro::add_property_if_set(component, k_property_commit, package.commit);
+  distro::add_property_if_set(component, k_property_files, std::to_string(package.files.size()));
+  distro::add_property_if_set(component, k_property_file_digests,
+                              std::to_string(package.file_digests));
   component.evidence.push_back(evidence);
   return component;
 }

@@ -47,26 +47,19 @@ model::Component make_component(const DpkgPackage& package, const PackageExtras&
 
   component.supplier = distro::parse_maintainer(package.maintainer);
   component.description = package.summary;
-  if (!package.homepage.empty()) {
-    component.external_references.push_back({"website", package.homepage});
-  }
+  distro::add_reference_if_set(component, "website", package.homepage);
   component.licenses_concluded = extras.licenses;
 
-  auto property = [&](std::string_view name, const std::string& value) {
-    if (!value.empty()) {
-      component.add_property(std::string(name), value);
-    }
-  };
-  property(k_property_installed_size, package.installed_size);
-  property(k_property_source, package.source_name);
-  property(k_property_source_version, package.source_version);
-  property(k_property_copyright, extras.copyright_format);
-  property(k_property_copyright_from, extras.copyright_from);
+  distro::add_property_if_set(component, k_property_installed_size, package.installed_size);
+  distro::add_property_if_set(component, k_property_source, package.source_name);
+  distro::add_property_if_set(component, k_property_source_version, package.source_version);
+  distro::add_property_if_set(component, k_property_copyright, extras.copyright_format);
+  distro::add_property_if_set(component, k_property_copyright_from, extras.copyright_from);
   if (extras.listed_paths) {
-    property(k_property_files, std::to_string(*extras.listed_paths));
+    distro::add_property_if_set(component, k_property_files, std::to_string(*extras.listed_paths));
   }
   if (extras.md5sums) {
-    property(k_property_md5sums, std::to_string(*extras.md5sums));
+    distro::add_property_if_set(component, k_property_md5sums, std::to_string(*extras.md5sums));
   }
   component.evidence.push_back(evidence);
   return component;

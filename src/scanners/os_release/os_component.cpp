@@ -1,5 +1,7 @@
 #include "os_component.hpp"
 
+#include "../common/distro/os_package.hpp"
+
 namespace kensa::scanner::os_release {
 
 model::Component make_os_component(const distro::OsRelease& release,
@@ -14,29 +16,19 @@ model::Component make_os_component(const distro::OsRelease& release,
   if (std::string cpe = distro::os_cpe(release); !cpe.empty()) {
     component.cpes.push_back(std::move(cpe));
   }
-  auto reference = [&](std::string_view type, const std::string& url) {
-    if (!url.empty()) {
-      component.external_references.push_back({std::string(type), url});
-    }
-  };
-  reference("website", release.home_url);
-  reference("support", release.support_url);
-  reference("issue-tracker", release.bug_report_url);
+  distro::add_reference_if_set(component, "website", release.home_url);
+  distro::add_reference_if_set(component, "support", release.support_url);
+  distro::add_reference_if_set(component, "issue-tracker", release.bug_report_url);
 
-  auto property = [&](std::string_view name, const std::string& value) {
-    if (!value.empty()) {
-      component.add_property(std::string(name), value);
-    }
-  };
-  property(k_property_id, release.id);
-  property(k_property_version_id, release.version_id);
-  property(k_property_name, release.name);
-  property(k_property_version, release.version);
-  property(k_property_codename, release.version_codename);
-  property(k_property_id_like, release.id_like);
-  property(k_property_cpe_name, release.cpe_name);
-  property(k_property_distro, distro::distro_qualifier(release));
-  property(k_property_source, release.source);
+  distro::add_property_if_set(component, k_property_id, release.id);
+  distro::add_property_if_set(component, k_property_version_id, release.version_id);
+  distro::add_property_if_set(component, k_property_name, release.name);
+  distro::add_property_if_set(component, k_property_version, release.version);
+  distro::add_property_if_set(component, k_property_codename, release.version_codename);
+  distro::add_property_if_set(component, k_property_id_like, release.id_like);
+  distro::add_property_if_set(component, k_property_cpe_name, release.cpe_name);
+  distro::add_property_if_set(component, k_property_distro, distro::distro_qualifier(release));
+  distro::add_property_if_set(component, k_property_source, release.source);
   component.evidence.push_back(evidence);
   return component;
 }

@@ -97,21 +97,16 @@ model::Component make_component(const RpmPackage& package, const std::string& ve
     component.supplier.is_organization = true;
   }
   component.description = package.summary;
-  if (!package.url.empty()) {
-    component.external_references.push_back({"website", package.url});
-  }
-  auto property = [&](std::string_view name, const std::string& value) {
-    if (!value.empty()) {
-      component.add_property(std::string(name), value);
-    }
-  };
-  property(k_property_source_rpm, package.source_rpm);
+  distro::add_reference_if_set(component, "website", package.url);
+  distro::add_property_if_set(component, k_property_source_rpm, package.source_rpm);
   if (package.size) {
-    property(k_property_size, std::to_string(*package.size));
+    distro::add_property_if_set(component, k_property_size, std::to_string(*package.size));
   }
-  property(k_property_files, std::to_string(package.files.size()));
-  property(k_property_file_digests, std::to_string(package.file_digests));
-  property(k_property_digest_algorithm, package.file_digest_algorithm);
+  distro::add_property_if_set(component, k_property_files, std::to_string(package.files.size()));
+  distro::add_property_if_set(component, k_property_file_digests,
+                              std::to_string(package.file_digests));
+  distro::add_property_if_set(component, k_property_digest_algorithm,
+                              package.file_digest_algorithm);
   component.evidence.push_back(evidence);
   return component;
 }

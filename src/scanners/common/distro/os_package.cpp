@@ -24,4 +24,18 @@ std::string package_cpe(std::string_view vendor, std::string_view name, std::str
       .value_or(std::string());
 }
 
+void add_property_if_set(model::Component& component, std::string_view name,
+                         std::string_view value) {
+  if (!value.empty()) {
+    component.add_property(std::string(name), std::string(value));
+  }
+}
+
+void add_reference_if_set(model::Component& component, std::string_view type,
+                          std::string_view url) {
+  if (!url.empty()) {
+    component.external_references.push_back({std::string(type), std::string(url)});
+  }
+}
+
 } // namespace kensa::scanner::distro

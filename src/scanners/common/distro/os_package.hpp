@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-// Small pieces every OS package scanner (dpkg, apk, rpm) shares.
+// Small pieces the OS scanners (dpkg, apk, rpm, os-release) share.
 namespace kensa::scanner::distro {
 
 // "Jane Doe <jane@example.org>" -> name and email; text without an address
@@ -17,5 +17,13 @@ model::Party parse_maintainer(std::string_view text);
 // the distribution (the purl namespace) and the version the purl's version.
 // Empty when a part cannot be written in a CPE.
 std::string package_cpe(std::string_view vendor, std::string_view name, std::string_view version);
+
+// Adds the property `name` with `value` to `component`, unless `value` is
+// empty: package databases leave most fields out.
+void add_property_if_set(model::Component& component, std::string_view name,
+                         std::string_view value);
+
+// Adds an external reference of `type` to `url`, unless `url` is empty.
+void add_reference_if_set(model::Component& component, std::string_view type, std::string_view url);
 
 } // namespace kensa::scanner::distro
