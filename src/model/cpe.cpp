@@ -10,10 +10,6 @@ namespace {
 
 constexpr std::size_t k_cpe23_components = 13; // "cpe", "2.3" and 11 attributes
 
-bool is_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 std::string_view part_letter(CpePart part) {
   switch (part) {
   case CpePart::application:
@@ -97,7 +93,7 @@ std::optional<std::string> escape_cpe_value(std::string_view value) {
   result.reserve(value.size());
   for (char c : value) {
     auto byte = static_cast<unsigned char>(c);
-    if (is_alnum(c) || c == '_' || c == '-' || c == '.') {
+    if (is_ascii_alnum(c) || c == '_' || c == '-' || c == '.') {
       result += c;
     } else if (c == ' ' || c == '\t') {
       // WFN values hold no white space; NVD writes it as '_' in names.

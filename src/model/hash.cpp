@@ -60,9 +60,6 @@ namespace {
 // validator call this for every hash of every component.
 bool same_algorithm_name(std::string_view a, std::string_view b) {
   const auto separator = [](char c) { return c == '-' || c == '_'; };
-  const auto lower = [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  };
   std::size_t i = 0;
   std::size_t j = 0;
   while (true) {
@@ -75,7 +72,7 @@ bool same_algorithm_name(std::string_view a, std::string_view b) {
     if (i == a.size() || j == b.size()) {
       return i == a.size() && j == b.size();
     }
-    if (lower(a[i]) != lower(b[j])) {
+    if (to_lower_ascii(a[i]) != to_lower_ascii(b[j])) {
       return false;
     }
     ++i;

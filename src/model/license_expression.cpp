@@ -46,8 +46,7 @@ bool is_space(char c) {
 }
 
 bool is_idstring_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.';
+  return is_ascii_alnum(c) || c == '-' || c == '.';
 }
 
 bool is_idstring(std::string_view text) {

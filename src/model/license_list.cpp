@@ -1,5 +1,6 @@
 #include <kensa/model/license.hpp>
 #include <kensa/util/resources.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -13,14 +14,11 @@ namespace {
 
 constexpr std::string_view k_resource_name = "spdx/license-list.json";
 
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // Orders ids as SPDX compares them: ASCII case does not matter.
 bool less_ignoring_case(std::string_view a, std::string_view b) {
-  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
-                                      [](char x, char y) { return lower(x) < lower(y); });
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return to_lower_ascii(x) < to_lower_ascii(y);
+  });
 }
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {

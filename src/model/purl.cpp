@@ -2,6 +2,7 @@
 // and printing the canonical form. Rules of individual types live in
 // purl_types.cpp.
 #include <kensa/model/purl.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -27,16 +28,6 @@ bool is_ascii_upper(char c) {
 }
 bool is_ascii_digit(char c) {
   return c >= '0' && c <= '9';
-}
-
-char to_lower_ascii(char c) {
-  return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), to_lower_ascii);
-  return out;
 }
 
 std::string quoted(std::string_view text) {
@@ -242,7 +233,8 @@ Result<Qualifiers> parse_qualifiers(std::string_view raw, const PurlParseOptions
     if (!decoded) {
       return fail(decoded.error());
     }
-    qualifiers.emplace_back(options.lowercase_qualifier_keys ? lowercase(key) : std::string(key),
+    qualifiers.emplace_back(options.lowercase_qualifier_keys ? to_lower_ascii(key)
+                                                             : std::string(key),
                             std::move(*decoded));
   }
   return normalize_qualifiers(std::move(qualifiers));
@@ -287,7 +279,7 @@ Result<Purl> parse_components(std::string_view text, const PurlParseOptions& opt
   if (colon == std::string_view::npos) {
     return fail("the \"pkg:\" scheme is missing");
   }
-  if (lowercase(rest.substr(0, colon)) != k_scheme) {
+  if (to_lower_ascii(rest.substr(0, colon)) != k_scheme) {
     return fail("the scheme must be \"pkg\", not " + quoted(rest.substr(0, colon)));
   }
   // "pkg:/maven/..." and "pkg://maven/..." are accepted: the slashes after the
@@ -299,7 +291,7 @@ Result<Purl> parse_components(std::string_view text, const PurlParseOptions& opt
   if (auto checked = check_type(type); !checked) {
     return fail(checked.error());
   }
-  purl.type = lowercase(type);
+  purl.type = to_lower_ascii(type);
   if (type_end == std::string_view::npos) {
     return fail("the name is required");
   }
@@ -435,7 +427,7 @@ Result<Purl> make_purl(std::string_view type, std::string_view namespace_, std::
   }
 
   Purl purl;
-  purl.type = lowercase(type);
+  purl.type = to_lower_ascii(type);
   purl.namespace_ = normalize_segments(namespace_, false);
   purl.name = std::string(name);
   purl.version = std::string(version);

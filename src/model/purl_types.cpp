@@ -3,6 +3,7 @@
 // in package-url/purl-spec) and, for npm, from the specification text.
 // docs/purl.md lists what each row does and where kensa deviates.
 #include <kensa/model/purl.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <algorithm>
 #include <array>
@@ -48,11 +49,7 @@ bool is_hex_digit(char c) {
 
 void fold(std::string& text, Case folding) {
   for (char& c : text) {
-    if (folding == Case::lower && c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    } else if (folding == Case::upper && is_ascii_lower(c)) {
-      c = static_cast<char>(c - 'a' + 'A');
-    }
+    c = folding == Case::lower ? to_lower_ascii(c) : folding == Case::upper ? to_upper_ascii(c) : c;
   }
 }
 

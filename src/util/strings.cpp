@@ -6,12 +6,6 @@ namespace kensa {
 
 namespace {
 
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-char upper(char c) {
-  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -20,13 +14,15 @@ bool is_space(char c) {
 
 std::string to_lower_ascii(std::string_view text) {
   std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(), lower);
+  std::transform(result.begin(), result.end(), result.begin(),
+                 [](char c) { return to_lower_ascii(c); });
   return result;
 }
 
 std::string to_upper_ascii(std::string_view text) {
   std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(), upper);
+  std::transform(result.begin(), result.end(), result.begin(),
+                 [](char c) { return to_upper_ascii(c); });
   return result;
 }
 
@@ -41,8 +37,9 @@ std::string_view trim(std::string_view text) {
 }
 
 bool equals_ignore_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return lower(x) == lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return to_lower_ascii(x) == to_lower_ascii(y);
+         });
 }
 
 bool starts_with_ignore_case(std::string_view text, std::string_view prefix) {

@@ -9,6 +9,17 @@ namespace kensa {
 
 std::string to_lower_ascii(std::string_view text);
 std::string to_upper_ascii(std::string_view text);
+// `c` in lower (upper) case when it is an ASCII letter, as it is otherwise.
+constexpr char to_lower_ascii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr char to_upper_ascii(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+// Whether `c` is an ASCII letter or digit, whatever the locale.
+constexpr bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 std::string_view trim(std::string_view text);
 bool starts_with_ignore_case(std::string_view text, std::string_view prefix);
 bool equals_ignore_case(std::string_view a, std::string_view b);

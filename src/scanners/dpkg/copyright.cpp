@@ -81,7 +81,7 @@ std::string normalized(std::string_view text) {
       result += ' ';
     }
     space = false;
-    result += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    result += to_lower_ascii(c);
   }
   return result;
 }
@@ -116,8 +116,7 @@ std::vector<model::License> free_form_licenses(std::string_view text) {
     std::size_t name_end = name_start;
     while (name_end < text.size()) {
       char c = text[name_end];
-      bool name_char = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                       c == '.' || c == '-' || c == '+' || c == '_';
+      bool name_char = is_ascii_alnum(c) || c == '.' || c == '-' || c == '+' || c == '_';
       if (!name_char) {
         break;
       }

@@ -11,8 +11,7 @@ bool is_field_name(std::string_view name) {
     return false;
   }
   for (char c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_';
+    bool ok = is_ascii_alnum(c) || c == '-' || c == '_';
     if (!ok) {
       return false;
     }

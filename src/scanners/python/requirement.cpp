@@ -6,12 +6,8 @@ namespace kensa::scanner::python {
 
 namespace {
 
-bool is_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 bool is_name_char(char c) {
-  return is_alnum(c) || c == '-' || c == '_' || c == '.';
+  return is_ascii_alnum(c) || c == '-' || c == '_' || c == '.';
 }
 
 bool is_space(char c) {
@@ -49,13 +45,13 @@ std::string normalize_name(std::string_view name) {
       out += '-';
     }
     in_separator = false;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    out += to_lower_ascii(c);
   }
   return out;
 }
 
 bool is_valid_name(std::string_view name) {
-  if (name.empty() || !is_alnum(name.front()) || !is_alnum(name.back())) {
+  if (name.empty() || !is_ascii_alnum(name.front()) || !is_ascii_alnum(name.back())) {
     return false;
   }
   for (char c : name) {
@@ -142,8 +138,8 @@ Result<Requirement> parse_requirement(std::string_view text) {
     version = trim(version.substr(1, version.size() - 2));
   }
   for (char c : version) {
-    if (!(is_alnum(c) || is_space(c) || c == '<' || c == '>' || c == '=' || c == '!' || c == '~' ||
-          c == '.' || c == '*' || c == ',' || c == '+' || c == '-' || c == '_')) {
+    if (!(is_ascii_alnum(c) || is_space(c) || c == '<' || c == '>' || c == '=' || c == '!' ||
+          c == '~' || c == '.' || c == '*' || c == ',' || c == '+' || c == '-' || c == '_')) {
       return fail("unexpected character '" + std::string(1, c) + "' in the version specifier");
     }
   }
@@ -191,9 +187,9 @@ bool marker_mentions_extra(std::string_view marker) {
       pos = close + 1;
       continue;
     }
-    if (is_alnum(c) || c == '_') {
+    if (is_ascii_alnum(c) || c == '_') {
       std::size_t start = pos;
-      while (pos < marker.size() && (is_alnum(marker[pos]) || marker[pos] == '_')) {
+      while (pos < marker.size() && (is_ascii_alnum(marker[pos]) || marker[pos] == '_')) {
         ++pos;
       }
       if (marker.substr(start, pos - start) == "extra") {

@@ -12,7 +12,7 @@ namespace kensa::scanner::distro {
 namespace {
 
 bool is_key_character(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  return is_ascii_alnum(c) || c == '_';
 }
 
 // Undoes the shell quoting os-release(5) allows: "..." with \" \\ \$ \`

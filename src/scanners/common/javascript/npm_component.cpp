@@ -3,6 +3,7 @@
 #include <kensa/model/hash.hpp>
 #include <kensa/model/purl.hpp>
 #include <kensa/scanner/file_report.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <algorithm>
 
@@ -13,9 +14,8 @@ namespace {
 // The characters npm allows in a package name (lower case for new packages,
 // but old ones such as "JSONStream" keep capitals, so both are accepted).
 bool is_name_character(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~' || c == '!' || c == '*' || c == '\'' || c == '(' ||
-         c == ')';
+  return is_ascii_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '!' ||
+         c == '*' || c == '\'' || c == '(' || c == ')';
 }
 
 bool is_name_part(std::string_view part) {
@@ -105,10 +105,8 @@ bool looks_like_version(std::string_view text) {
   if (text.empty() || text.front() < '0' || text.front() > '9') {
     return false;
   }
-  return std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
-           c == '-' || c == '+';
-  });
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return is_ascii_alnum(c) || c == '.' || c == '-' || c == '+'; });
 }
 
 std::optional<AliasTarget> parse_alias_spec(std::string_view spec) {
