@@ -1,5 +1,6 @@
 #include "source_test_support.hpp"
 
+#include "../support/component_lookup.hpp"
 #include "../support/test_support.hpp"
 
 #include <sys/wait.h>
@@ -49,19 +50,9 @@ model::Document scan_with_npm(const std::filesystem::path& path, scanner::ScanOp
   return std::move(document).value();
 }
 
-namespace {
-
-const model::Component* find_purl(const model::Document& document, const std::string& purl) {
-  auto it = std::find_if(document.components.begin(), document.components.end(),
-                         [&](const model::Component& c) { return c.purl == purl; });
-  return it == document.components.end() ? nullptr : &*it;
-}
-
-} // namespace
-
 std::vector<std::string> locations_of(const model::Document& document, const std::string& purl) {
   std::vector<std::string> locations;
-  if (const auto* component = find_purl(document, purl)) {
+  if (const auto* component = find_by_purl(document, purl)) {
     for (const auto& evidence : component->evidence) {
       locations.push_back(evidence.location);
     }
@@ -71,7 +62,7 @@ std::vector<std::string> locations_of(const model::Document& document, const std
 
 std::vector<std::string> layers_of(const model::Document& document, const std::string& purl) {
   std::vector<std::string> layers;
-  if (const auto* component = find_purl(document, purl)) {
+  if (const auto* component = find_by_purl(document, purl)) {
     for (const auto& evidence : component->evidence) {
       layers.push_back(evidence.layer);
     }

@@ -14,6 +14,15 @@ source::SourceFile file(std::string path, std::string contents) {
   return result;
 }
 
+const model::Component* find_by_purl(const model::Document& document, std::string_view purl) {
+  for (const auto& component : document.components) {
+    if (component.purl == purl) {
+      return &component;
+    }
+  }
+  return nullptr;
+}
+
 std::string property(const model::Component& component, std::string_view name) {
   for (const auto& property : component.properties) {
     if (property.name == name) {

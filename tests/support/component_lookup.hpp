@@ -15,6 +15,9 @@ namespace kensa::testing {
 // A file in memory at `path` (also its location).
 source::SourceFile file(std::string path, std::string contents = {});
 
+// The component of `document` with this purl, or nullptr.
+const model::Component* find_by_purl(const model::Document& document, std::string_view purl);
+
 // The value of the component's property `name`, or empty when it has none.
 std::string property(const model::Component& component, std::string_view name);
 

@@ -14,12 +14,7 @@
 namespace kensa::testing::npm {
 
 const model::Component* ScanResult::find(std::string_view purl) const {
-  for (const auto& component : document.components) {
-    if (component.purl == purl) {
-      return &component;
-    }
-  }
-  return nullptr;
+  return testing::find_by_purl(document, purl);
 }
 
 const model::Component& ScanResult::component(std::string_view purl) const {

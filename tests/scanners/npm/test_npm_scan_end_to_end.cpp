@@ -1,4 +1,5 @@
 // The whole scan (source walk, routing, scanner, graph) on the npm fixtures.
+#include "../../support/component_lookup.hpp"
 #include "../../support/test_support.hpp"
 
 #include <kensa/scanner/scan.hpp>
@@ -9,16 +10,6 @@
 
 using namespace kensa;
 
-namespace {
-
-const model::Component* find(const model::Document& document, std::string_view purl) {
-  auto it = std::find_if(document.components.begin(), document.components.end(),
-                         [&](const model::Component& c) { return c.purl == purl; });
-  return it == document.components.end() ? nullptr : &*it;
-}
-
-} // namespace
-
 TEST_CASE("npm end to end: a project folder", "[scanner][npm][e2e]") {
   scanner::ScanOptions options;
   options.scanners = {"npm"};
@@ -28,13 +19,14 @@ TEST_CASE("npm end to end: a project folder", "[scanner][npm][e2e]") {
   CHECK(document->diagnostics.empty());
   REQUIRE(document->metadata.subject.has_value());
 
-  const model::Component* root = find(*document, "pkg:npm/kensa-fixture-app@1.0.0");
+  const model::Component* root =
+      testing::find_by_purl(*document, "pkg:npm/kensa-fixture-app@1.0.0");
   REQUIRE(root != nullptr);
   CHECK(std::count(document->relationships.begin(), document->relationships.end(),
                    model::Relationship{document->metadata.subject->id, root->id,
                                        model::RelationshipType::describes}) == 1);
   CHECK(document->components.size() == 18);
-  const model::Component* ms = find(*document, "pkg:npm/ms@2.1.2");
+  const model::Component* ms = testing::find_by_purl(*document, "pkg:npm/ms@2.1.2");
   REQUIRE(ms != nullptr);
   CHECK(ms->evidence.at(0).location == "package-lock.json");
   CHECK(ms->evidence.at(0).found_by == "npm");
@@ -49,7 +41,7 @@ TEST_CASE("npm end to end: every fixture at once", "[scanner][npm][e2e]") {
 
   // ms 2.1.3 is in three of the lockfiles: one component, three pieces of
   // evidence.
-  const model::Component* ms = find(*document, "pkg:npm/ms@2.1.3");
+  const model::Component* ms = testing::find_by_purl(*document, "pkg:npm/ms@2.1.3");
   REQUIRE(ms != nullptr);
   std::vector<std::string> locations;
   for (const auto& evidence : ms->evidence) {
@@ -62,6 +54,6 @@ TEST_CASE("npm end to end: every fixture at once", "[scanner][npm][e2e]") {
        {"pkg:npm/kensa-fixture-app@1.0.0", "pkg:npm/kensa-fixture-legacy@2.3.0",
         "pkg:npm/kensa-fixture-shrinkwrap@0.1.0"}) {
     INFO(project);
-    CHECK(find(*document, project) != nullptr);
+    CHECK(testing::find_by_purl(*document, project) != nullptr);
   }
 }

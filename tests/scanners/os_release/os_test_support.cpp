@@ -12,12 +12,7 @@
 namespace kensa::testing::os {
 
 const model::Component* OsScan::find(std::string_view purl) const {
-  for (const auto& component : document.components) {
-    if (component.purl == purl) {
-      return &component;
-    }
-  }
-  return nullptr;
+  return testing::find_by_purl(document, purl);
 }
 
 const model::Component& OsScan::component(std::string_view purl) const {

@@ -32,12 +32,7 @@ std::string label_of(const model::Document& document, const std::string& id) {
 } // namespace
 
 const model::Component* ScanResult::find(std::string_view purl) const {
-  for (const auto& component : document.components) {
-    if (component.purl == purl) {
-      return &component;
-    }
-  }
-  return nullptr;
+  return testing::find_by_purl(document, purl);
 }
 
 const model::Component& ScanResult::component(std::string_view purl) const {

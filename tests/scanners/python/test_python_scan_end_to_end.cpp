@@ -12,16 +12,6 @@
 
 using namespace kensa;
 
-namespace {
-
-const model::Component* find(const model::Document& document, std::string_view purl) {
-  auto it = std::find_if(document.components.begin(), document.components.end(),
-                         [&](const model::Component& c) { return c.purl == purl; });
-  return it == document.components.end() ? nullptr : &*it;
-}
-
-} // namespace
-
 TEST_CASE("python end to end: a site-packages folder", "[scanner][python][e2e]") {
   scanner::ScanOptions options;
   options.scanners = {"python"};
@@ -30,7 +20,7 @@ TEST_CASE("python end to end: a site-packages folder", "[scanner][python][e2e]")
   REQUIRE(document.ok());
   CHECK(document->diagnostics.empty());
   CHECK(document->components.size() == 6);
-  const model::Component* requests = find(*document, "pkg:pypi/requests@2.34.2");
+  const model::Component* requests = testing::find_by_purl(*document, "pkg:pypi/requests@2.34.2");
   REQUIRE(requests != nullptr);
   CHECK(requests->evidence.at(0).location == "requests-2.34.2.dist-info/METADATA");
 }
@@ -42,7 +32,7 @@ TEST_CASE("python end to end: RECORD gives file ownership with --files", "[scann
   options.source.digests = {model::HashAlgorithm::sha256};
   auto document = scanner::scan(testing::fixture("python/site-packages"), options);
   REQUIRE(document.ok());
-  const model::Component* certifi = find(*document, "pkg:pypi/certifi@2026.5.20");
+  const model::Component* certifi = testing::find_by_purl(*document, "pkg:pypi/certifi@2026.5.20");
   REQUIRE(certifi != nullptr);
   for (const char* path :
        {"certifi/py.typed", "certifi/__main__.py", "certifi-2026.5.20.dist-info/METADATA"}) {
@@ -68,7 +58,7 @@ TEST_CASE("python end to end: every fixture at once", "[scanner][python][e2e]") 
   REQUIRE(document.ok());
   // idna 3.10 is in the uv.lock and the pylock.toml: one component, two
   // pieces of evidence.
-  const model::Component* idna = find(*document, "pkg:pypi/idna@3.10");
+  const model::Component* idna = testing::find_by_purl(*document, "pkg:pypi/idna@3.10");
   REQUIRE(idna != nullptr);
   std::set<std::string> locations;
   for (const auto& evidence : idna->evidence) {
@@ -85,12 +75,13 @@ TEST_CASE("python end to end: metadata inside wheels and eggs", "[scanner][pytho
   REQUIRE(document.ok());
   INFO(document->diagnostics.size());
   CHECK(document->diagnostics.empty());
-  const model::Component* tool = find(*document, "pkg:pypi/kensa-fixture-tool@0.3.0");
+  const model::Component* tool =
+      testing::find_by_purl(*document, "pkg:pypi/kensa-fixture-tool@0.3.0");
   REQUIRE(tool != nullptr);
   CHECK(tool->evidence.at(0).location ==
         "kensa_fixture.Tool-0.3.0-py3-none-any.whl!/kensa_fixture.Tool-0.3.0.dist-info/METADATA");
   // The same package as a wheel and as an egg: one component.
-  const model::Component* example = find(*document, "pkg:pypi/example@21.12");
+  const model::Component* example = testing::find_by_purl(*document, "pkg:pypi/example@21.12");
   REQUIRE(example != nullptr);
   std::set<std::string> locations;
   for (const auto& evidence : example->evidence) {

@@ -1,5 +1,7 @@
 #include "native_test_support.hpp"
 
+#include "../../../support/component_lookup.hpp"
+
 #include <kensa/scanner/scan.hpp>
 
 #include <catch2/catch.hpp>
@@ -85,12 +87,7 @@ const model::Component& only(const model::Document& document, std::string_view p
 
 const model::Component* component_with_purl(const model::Document& document,
                                             std::string_view purl) {
-  for (const auto& component : document.components) {
-    if (component.purl == purl) {
-      return &component;
-    }
-  }
-  return nullptr;
+  return testing::find_by_purl(document, purl);
 }
 
 std::optional<std::string> property(const model::Component& component, std::string_view name) {
