@@ -1,7 +1,10 @@
 #include "archive_walker.hpp"
 
+#include "member_read.hpp"
+
 #include <kensa/source/archive_format.hpp>
 #include <kensa/source/entry_path.hpp>
+#include <kensa/util/path_text.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <archive_entry.h>
@@ -36,10 +39,6 @@ const char* member_name(archive_entry* entry) {
   return name != nullptr ? name : archive_entry_pathname(entry);
 }
 
-std::string size_text(std::uint64_t bytes) {
-  return std::to_string(bytes) + " bytes";
-}
-
 // Longest member name read. Linux paths stop at 4096 bytes; a longer name
 // (a pax header may hold 1,000,000 bytes) would be copied into every location
 // and diagnostic made from it.
@@ -72,9 +71,6 @@ bool is_ar_index(std::string_view name) {
   return name == "/" || name == "//" || name == "/SYM64/" || name == "__.SYMDEF" ||
          name == "__.SYMDEF SORTED";
 }
-
-// What happens to a member's bytes once its head has been seen.
-enum class Plan { sniff, keep, hash_only, skip };
 
 } // namespace
 
@@ -249,13 +245,11 @@ void ArchiveWalker::report_link(archive_entry* entry, const std::string& path,
   }
   // An absolute target names a path from the archive's root (an image's file
   // system); a relative one starts in the link's folder. Either way the
-  // sanitized result stays inside the archive.
-  std::string joined = target;
-  if (joined.front() != '/') {
-    auto slash = path.rfind('/');
-    joined = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + joined;
-  }
-  std::string resolved = sanitize_entry_path(joined).path;
+  // result stays inside the archive.
+  const std::string_view link_target = target;
+  const std::string resolved =
+      resolve_path(link_target.starts_with('/') ? std::string_view() : folder_of(path), link_target)
+          .path;
   if (!resolved.empty() && resolved != path) {
     m_context.sink().alias(prefix + path, prefix + resolved);
   }
@@ -264,159 +258,46 @@ void ArchiveWalker::report_link(archive_entry* entry, const std::string& path,
 void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const std::string& path,
                                const std::string& location, std::uint64_t size,
                                std::string_view layer, std::uint32_t depth) {
-  const Limits& limits = m_context.limits();
-  EntrySink& sink = m_context.sink();
-  bool wanted = sink.wants(EntryInfo{location, path, size, layer});
-  bool may_nest = depth < limits.max_archive_depth;
-  bool hashing = m_context.hashing();
-  bool sniffing = !wanted && sink.sniffs_heads();
-  // What a wanted member may be: an executable wanted for its head gets
-  // the larger cap.
-  std::uint64_t cap = limits.max_buffered_file_size;
-  if (!wanted && !hashing && !sniffing && limits.max_archive_depth == 0) {
+  const EntryInfo entry{location, path, size, layer};
+  MemberRead member(m_context, entry, depth);
+  if (member.needs_nothing()) {
     return; // The next header skips the data, often without decompressing it.
   }
+  if (!read_member(reader, progress, member)) {
+    return;
+  }
+  member.finish();
+  if (member.plan() == MemberRead::Plan::skip) {
+    return;
+  }
+  EntrySink& sink = m_context.sink();
+  if (member.hasher()) {
+    sink.hashed(location, std::string(layer), member.hasher()->finish());
+  }
+  if (member.wanted()) {
+    SourceFile file{location, path, std::string(layer), {}};
+    file.contents = member.nested() ? member.kept() : std::move(member.kept());
+    sink.receive(std::move(file));
+  }
+  if (member.nested() && m_context.may_open_archive(location)) {
+    walk_nested(member.kept(), location, depth + 1, layer);
+  }
+}
 
-  auto hasher = m_context.make_hasher();
-  std::string kept;
-  std::uint64_t position = 0;
-  // An ISO 9660 image shows its magic only 32 KiB in, so only members named
-  // like one are read that far before deciding.
-  std::size_t head_size =
-      has_archive_extension(path) && path.size() > 4 &&
-              equals_ignore_case(std::string_view(path).substr(path.size() - 4), ".iso")
-          ? k_iso_sniff_size
-          : k_sniff_size;
-  bool nested = false;
-  // A compressed member whose head did not tell whether it holds an archive:
-  // it is kept and opened like one, and opening it decides.
-  bool maybe_nested = false;
-  Plan plan = Plan::sniff;
-  bool failed = false;
-
-  // Once the head is known: keep the bytes when a scanner wants them or when
-  // they are an archive to open, else only hash them, else stop reading.
-  // False when the head must grow first: a compressed head may stop before
-  // the decompressor has produced enough to see what is inside.
-  auto decide = [&](std::string_view head, bool complete) {
-    ArchiveProbe probe =
-        limits.max_archive_depth > 0 ? probe_archive(head) : ArchiveProbe::not_archive;
-    if (probe == ArchiveProbe::unknown && !complete && head_size < k_max_probe_size) {
-      head_size = k_max_probe_size;
-      return false;
-    }
-    if (sniffing) {
-      wanted = sink.wants_head(EntryInfo{location, path, size, layer}, head);
-      cap = limits.max_executable_size;
-    }
-    nested = probe != ArchiveProbe::not_archive &&
-             sink.opens_archive(EntryInfo{location, path, size, layer});
-    maybe_nested = probe == ArchiveProbe::unknown;
-    if (nested && !may_nest) {
-      if (!maybe_nested) {
-        sink.omit(location, "archive nested more than " + std::to_string(limits.max_archive_depth) +
-                                " deep; not opened");
-      }
-      nested = false;
-    }
-    bool fits_file = !wanted || size <= cap;
-    if (wanted && !fits_file) {
-      sink.omit(location, "file is " + size_text(size) + ", over the limit of " + size_text(cap) +
-                              "; not scanned");
-      wanted = false;
-    }
-    if (nested && size > m_context.nested_room()) {
-      if (maybe_nested) {
-        spdlog::debug("{}: compressed, too large to look inside", location);
-      } else {
-        sink.omit(location, "archive inside an archive is " + size_text(size) +
-                                ", over the memory left for nested archives (" +
-                                size_text(m_context.nested_room()) + "); not opened");
-      }
-      nested = false;
-    }
-    plan = (wanted || nested) ? Plan::keep : hashing ? Plan::hash_only : Plan::skip;
-    return true;
-  };
-
-  // Appends to `kept` within the caps; a member whose size was not stated
-  // (streamed zip) can only be checked here.
-  auto keep = [&](std::string_view bytes) {
-    std::uint64_t after = kept.size() + bytes.size();
-    if (wanted && after > cap) {
-      sink.omit(location, "file is over the limit of " + size_text(cap) + "; not scanned");
-      wanted = false;
-    }
-    if (nested && after > m_context.nested_room()) {
-      if (maybe_nested) {
-        spdlog::debug("{}: compressed, too large to look inside", location);
-      } else {
-        sink.omit(location, "archive inside an archive is over the memory left for nested "
-                            "archives (" +
-                                size_text(m_context.nested_room()) + "); not opened");
-      }
-      nested = false;
-    }
-    if (!wanted && !nested) {
-      kept.clear();
-      kept.shrink_to_fit();
-      plan = hashing ? Plan::hash_only : Plan::skip;
-      return;
-    }
-    kept.append(bytes);
-  };
-
-  auto feed = [&](std::string_view bytes) {
-    if (hasher) {
-      hasher->update(bytes);
-    }
-    progress.data_bytes += bytes.size();
-    position += bytes.size();
-    switch (plan) {
-    case Plan::sniff: {
-      if (position == bytes.size() && is_compression(detect_archive_format(bytes))) {
-        head_size = std::max(head_size, k_sniff_probe_size);
-      }
-      bool complete = size != 0 && position >= size;
-      if (kept.empty() && bytes.size() >= head_size) {
-        // Seen in place: members are copied only when kept.
-        if (!decide(bytes, complete)) {
-          kept.append(bytes);
-          return;
-        }
-        if (plan == Plan::keep) {
-          keep(bytes);
-        }
-        return;
-      }
-      kept.append(bytes);
-      if (kept.size() >= head_size) {
-        if (!decide(kept, complete)) {
-          return;
-        }
-        std::string head = std::move(kept);
-        kept.clear();
-        if (plan == Plan::keep) {
-          keep(head);
-        }
-      }
-      return;
-    }
-    case Plan::keep:
-      keep(bytes);
-      return;
-    case Plan::hash_only:
-    case Plan::skip:
-      return;
-    }
-  };
-
+bool ArchiveWalker::read_member(ArchiveReader& reader, Progress& progress, MemberRead& member) {
   static const std::string k_zeros(1 << 16, '\0');
-  while (plan != Plan::skip) {
+  auto feed = [&](std::string_view bytes) {
+    progress.data_bytes += bytes.size();
+    member.feed(bytes);
+  };
+  while (member.plan() != MemberRead::Plan::skip) {
     auto block = reader.read_block();
     if (!block) {
-      failed = true;
-      break;
+      m_context.sink().omit(std::string(member.entry().location),
+                            "archive is damaged or truncated: " + reader.error_text() +
+                                "; kept what was read before");
+      progress.abandoned = true;
+      return false;
     }
     if (block->end) {
       break;
@@ -426,50 +307,22 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
     // a member declaring gigabytes of holes in a few kilobytes costs
     // nothing when nothing needs them, and counts as read only as far as
     // zeros were made.
-    while (block->offset > position && plan != Plan::skip) {
-      auto gap = std::min<std::uint64_t>(block->offset - position, k_zeros.size());
+    while (block->offset > member.position() && member.plan() != MemberRead::Plan::skip) {
+      auto gap = std::min<std::uint64_t>(block->offset - member.position(), k_zeros.size());
       feed(std::string_view(k_zeros).substr(0, static_cast<std::size_t>(gap)));
-      if (plan != Plan::sniff && !within_limits(reader, progress)) {
-        return;
+      if (member.plan() != MemberRead::Plan::sniff && !within_limits(reader, progress)) {
+        return false;
       }
     }
-    if (plan == Plan::skip) {
+    if (member.plan() == MemberRead::Plan::skip) {
       break;
     }
     feed(block->bytes);
     if (!within_limits(reader, progress)) {
-      return;
+      return false;
     }
   }
-  if (failed) {
-    sink.omit(location, "archive is damaged or truncated: " + reader.error_text() +
-                            "; kept what was read before");
-    progress.abandoned = true;
-    return;
-  }
-  if (plan == Plan::sniff) {
-    // The whole member is shorter than a head.
-    decide(kept, true);
-    std::string head = std::move(kept);
-    kept.clear();
-    if (plan == Plan::keep) {
-      keep(head);
-    }
-  }
-  if (plan == Plan::skip) {
-    return;
-  }
-  if (hasher) {
-    sink.hashed(location, std::string(layer), hasher->finish());
-  }
-  if (wanted) {
-    SourceFile file{location, path, std::string(layer), {}};
-    file.contents = nested ? kept : std::move(kept);
-    sink.receive(std::move(file));
-  }
-  if (nested && m_context.may_open_archive(location)) {
-    walk_nested(kept, location, depth + 1, layer);
-  }
+  return true;
 }
 
 void ArchiveWalker::walk_nested(std::string_view bytes, const std::string& location,

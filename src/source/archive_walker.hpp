@@ -11,6 +11,8 @@
 
 namespace kensa::source {
 
+class MemberRead;
+
 // What kind of thing an archive member is.
 enum class MemberType { regular, directory, symlink, hardlink, other };
 
@@ -66,9 +68,15 @@ class ArchiveWalker {
   bool within_limits(ArchiveReader& reader, Progress& progress);
   // Tells the sink where the symbolic link member at `path` points.
   void report_link(archive_entry* entry, const std::string& path, const std::string& prefix);
+  // Reads one regular member: offers it to the sink, keeps, hashes, hands
+  // over and opens what is wanted.
   void visit_file(ArchiveReader& reader, Progress& progress, const std::string& path,
                   const std::string& location, std::uint64_t size, std::string_view layer,
                   std::uint32_t depth);
+  // Streams the member's bytes (and the zeros of its holes) into `member`
+  // until its plan needs no more. False when the archive must not be read
+  // further: it is damaged, or a limit was reached (said either way).
+  bool read_member(ArchiveReader& reader, Progress& progress, MemberRead& member);
   void walk_nested(std::string_view bytes, const std::string& location, std::uint32_t depth,
                    std::string_view layer);
 

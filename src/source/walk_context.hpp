@@ -10,6 +10,11 @@
 
 namespace kensa::source {
 
+// "5 bytes": how the walk's warnings give a size.
+inline std::string size_text(std::uint64_t bytes) {
+  return std::to_string(bytes) + " bytes";
+}
+
 // What every part of one walk shares: the sink, the options, and the counters
 // behind the limits (entries seen, bytes decompressed, memory held by nested
 // archives). The entry cap stops the walk; the decompression budget stops

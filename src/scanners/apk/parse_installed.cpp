@@ -2,6 +2,7 @@
 
 #include <kensa/model/hash.hpp>
 #include <kensa/util/lines.hpp>
+#include <kensa/util/path_text.hpp>
 #include <kensa/util/strings.hpp>
 
 namespace kensa::scanner::apk {
@@ -32,6 +33,73 @@ std::string sha1_of_checksum(std::string_view value) {
     return {};
   }
   return model::to_hex(*bytes);
+}
+
+// Sets what the field `letter` says on `package`. `folder` is the folder of
+// the R (file) lines that follow an F line.
+void read_field(char letter, std::string_view value, ApkPackage& package, std::string& folder) {
+  switch (letter) {
+  case 'P':
+    package.name = std::string(value);
+    break;
+  case 'V':
+    package.version = std::string(value);
+    break;
+  case 'A':
+    package.architecture = std::string(value);
+    break;
+  case 'L':
+    package.license = std::string(value);
+    break;
+  case 'T':
+    package.description = std::string(value);
+    break;
+  case 'U':
+    package.url = std::string(value);
+    break;
+  case 'o':
+    package.origin = std::string(value);
+    break;
+  case 'm':
+    package.maintainer = std::string(value);
+    break;
+  case 'C':
+    package.checksum = std::string(value);
+    break;
+  case 'S':
+    package.size = std::string(value);
+    break;
+  case 'I':
+    package.installed_size = std::string(value);
+    break;
+  case 'c':
+    package.commit = std::string(value);
+    break;
+  case 'k':
+    package.provider_priority = std::string(value);
+    break;
+  case 'D':
+    package.depends = words(value);
+    break;
+  case 'p':
+    package.provides = words(value);
+    break;
+  case 'F':
+    folder = std::string(value);
+    break;
+  case 'R':
+    package.files.push_back(join_path(folder, value));
+    package.file_sha1s.emplace_back();
+    break;
+  case 'Z':
+    ++package.file_digests;
+    if (!package.file_sha1s.empty()) {
+      package.file_sha1s.back() = sha1_of_checksum(value);
+    }
+    break;
+  default:
+    break; // M, a, t, q, r, i and letters newer apk versions add
+  }
 }
 
 } // namespace
@@ -92,70 +160,7 @@ InstalledParse parse_installed(std::string_view text) {
       in_record = true;
       current.line = line_number;
     }
-    std::string_view value = line.substr(2);
-    switch (line[0]) {
-    case 'P':
-      current.name = std::string(value);
-      break;
-    case 'V':
-      current.version = std::string(value);
-      break;
-    case 'A':
-      current.architecture = std::string(value);
-      break;
-    case 'L':
-      current.license = std::string(value);
-      break;
-    case 'T':
-      current.description = std::string(value);
-      break;
-    case 'U':
-      current.url = std::string(value);
-      break;
-    case 'o':
-      current.origin = std::string(value);
-      break;
-    case 'm':
-      current.maintainer = std::string(value);
-      break;
-    case 'C':
-      current.checksum = std::string(value);
-      break;
-    case 'S':
-      current.size = std::string(value);
-      break;
-    case 'I':
-      current.installed_size = std::string(value);
-      break;
-    case 'c':
-      current.commit = std::string(value);
-      break;
-    case 'k':
-      current.provider_priority = std::string(value);
-      break;
-    case 'D':
-      current.depends = words(value);
-      break;
-    case 'p':
-      current.provides = words(value);
-      break;
-    case 'F':
-      folder = std::string(value);
-      break;
-    case 'R':
-      current.files.push_back(folder.empty() ? std::string(value)
-                                             : folder + "/" + std::string(value));
-      current.file_sha1s.emplace_back();
-      break;
-    case 'Z':
-      ++current.file_digests;
-      if (!current.file_sha1s.empty()) {
-        current.file_sha1s.back() = sha1_of_checksum(value);
-      }
-      break;
-    default:
-      break; // M, a, t, q, r, i and letters newer apk versions add
-    }
+    read_field(line[0], line.substr(2), current, folder);
   }
   finish();
   return result;

@@ -37,10 +37,9 @@ std::string dependency_summary(const std::vector<std::string>& unresolved) {
          " not installed (first: " + unresolved.front() + ")";
 }
 
-} // namespace
-
-void scan_database(ScanContext& context, const DatabaseFiles& files,
-                   const distro::OsRelease* distro, SynopsisCache& licenses) {
+// The packages of the status file and of status.d, each with the file it
+// came from.
+std::vector<ReadPackage> read_packages(ScanContext& context, const DatabaseFiles& files) {
   std::vector<ReadPackage> read;
   auto read_file = [&](const source::SourceFile& file, bool require_status) {
     StatusParse parsed = parse_status(file.contents, file.location, require_status);
@@ -55,10 +54,100 @@ void scan_database(ScanContext& context, const DatabaseFiles& files,
   for (const auto* file : files.status_d) {
     read_file(*file, false);
   }
+  return read;
+}
+
+// The packages' copyright files, each read once per package name.
+std::unordered_map<std::string, CopyrightLicenses>
+read_copyrights(const DatabaseFiles& files, const std::vector<DpkgPackage>& packages,
+                SynopsisCache& licenses) {
+  std::unordered_map<std::string, CopyrightLicenses> copyright_of;
+  for (const auto& package : packages) {
+    if (copyright_of.contains(package.name)) {
+      continue;
+    }
+    if (auto it = files.copyrights.find(package.name); it != files.copyrights.end()) {
+      copyright_of.emplace(package.name, read_copyright(it->second->contents, licenses));
+    }
+  }
+  return copyright_of;
+}
+
+// What package `index` takes from a copyright file: its own, or, since
+// Debian policy (12.5) lets /usr/share/doc/<package> be a link to the
+// folder of a package it depends on built from the same source, that
+// package's (the walk may deliver the file under one name only).
+void add_copyright(const std::vector<DpkgPackage>& packages, std::size_t index,
+                   const std::vector<std::size_t>& depends_on,
+                   const std::unordered_map<std::string, CopyrightLicenses>& copyright_of,
+                   PackageExtras& extras) {
+  const DpkgPackage& package = packages[index];
+  const CopyrightLicenses* copyright = nullptr;
+  if (auto it = copyright_of.find(package.name); it != copyright_of.end()) {
+    copyright = &it->second;
+  } else {
+    std::string_view source = package.source_name.empty() ? package.name : package.source_name;
+    for (std::size_t target : depends_on) {
+      const DpkgPackage& other = packages[target];
+      std::string_view other_source = other.source_name.empty() ? other.name : other.source_name;
+      auto found = copyright_of.find(other.name);
+      if (other_source == source && found != copyright_of.end()) {
+        copyright = &found->second;
+        extras.copyright_from = other.name;
+        break;
+      }
+    }
+  }
+  if (copyright != nullptr) {
+    extras.licenses = copyright->licenses;
+    extras.copyright_format = copyright->machine_readable ? "machine-readable" : "free-form";
+  }
+}
+
+// The package's component, with the files its .list and .md5sums say it
+// installed.
+std::string add_package(ScanContext& context, const DatabaseFiles& files, const ReadPackage& read,
+                        PackageExtras extras) {
+  const DpkgPackage& package = read.package;
+  std::vector<std::string_view> listed;
+  if (const auto* list = find_info(files.lists, package)) {
+    listed = parse_file_list(list->contents);
+    extras.listed_paths = listed.size();
+  }
+  std::vector<FileDigest> digests;
+  if (const auto* sums = find_info(files.md5sums, package)) {
+    Md5sumsParse parsed = parse_md5sums(sums->contents);
+    FileReport(context, *sums).warn_all(parsed.problems);
+    digests = std::move(parsed.digests);
+    extras.md5sums = digests.size();
+  }
+  FileReport report(context, *read.file);
+  const std::string id = context.graph().add(
+      make_component(package, extras, context.evidence_for(*read.file), report));
+  // .list paths are absolute, .md5sums paths relative to the root;
+  // distroless images have only the latter. Folders in the list claim
+  // nothing, since the inventory holds files only.
+  for (std::string_view path : listed) {
+    context.own_file(id, files.root + std::string(path.substr(1)));
+  }
+  for (const auto& digest : digests) {
+    std::string_view path = digest.path;
+    if (path.starts_with('/')) {
+      path.remove_prefix(1);
+    }
+    context.own_file(id, files.root + std::string(path), digest.md5);
+  }
+  return id;
+}
+
+} // namespace
+
+void scan_database(ScanContext& context, const DatabaseFiles& files,
+                   const distro::OsRelease* distro, SynopsisCache& licenses) {
+  std::vector<ReadPackage> read = read_packages(context, files);
   if (read.empty()) {
     return;
   }
-
   std::vector<DpkgPackage> packages;
   packages.reserve(read.size());
   for (const auto& entry : read) {
@@ -75,79 +164,14 @@ void scan_database(ScanContext& context, const DatabaseFiles& files,
   for (const auto& [from, to] : resolution.edges) {
     depends_on[from].push_back(to);
   }
-
-  // Copyright files, read once per package name.
-  std::unordered_map<std::string, CopyrightLicenses> copyright_of;
-  for (const auto& package : packages) {
-    if (copyright_of.contains(package.name)) {
-      continue;
-    }
-    if (auto it = files.copyrights.find(package.name); it != files.copyrights.end()) {
-      copyright_of.emplace(package.name, read_copyright(it->second->contents, licenses));
-    }
-  }
-
+  const auto copyright_of = read_copyrights(files, packages, licenses);
   std::vector<std::string> ids(packages.size());
   for (std::size_t i = 0; i < packages.size(); ++i) {
-    const DpkgPackage& package = packages[i];
     PackageExtras extras;
     extras.distro = distro;
-    const CopyrightLicenses* copyright = nullptr;
-    if (auto it = copyright_of.find(package.name); it != copyright_of.end()) {
-      copyright = &it->second;
-    } else {
-      // Debian policy (12.5) lets /usr/share/doc/<package> be a link to the
-      // folder of a package it depends on, built from the same source; the
-      // walk may then deliver the copyright file under one name only.
-      std::string_view source = package.source_name.empty() ? package.name : package.source_name;
-      for (std::size_t target : depends_on[i]) {
-        const DpkgPackage& other = packages[target];
-        std::string_view other_source = other.source_name.empty() ? other.name : other.source_name;
-        auto found = copyright_of.find(other.name);
-        if (other_source == source && found != copyright_of.end()) {
-          copyright = &found->second;
-          extras.copyright_from = other.name;
-          break;
-        }
-      }
-    }
-    if (copyright != nullptr) {
-      extras.licenses = copyright->licenses;
-      extras.copyright_format = copyright->machine_readable ? "machine-readable" : "free-form";
-    }
-    std::vector<std::string_view> listed;
-    if (const auto* list = find_info(files.lists, package)) {
-      listed = parse_file_list(list->contents);
-      extras.listed_paths = listed.size();
-    }
-    std::vector<FileDigest> digests;
-    if (const auto* sums = find_info(files.md5sums, package)) {
-      Md5sumsParse parsed = parse_md5sums(sums->contents);
-      FileReport(context, *sums).warn_all(parsed.problems);
-      digests = std::move(parsed.digests);
-      extras.md5sums = digests.size();
-    }
-
-    FileReport report(context, *read[i].file);
-    model::Component component =
-        make_component(package, extras, context.evidence_for(*read[i].file), report);
-    ids[i] = context.graph().add(std::move(component));
-
-    // .list paths are absolute, .md5sums paths relative to the root;
-    // distroless images have only the latter. Folders in the list claim
-    // nothing, since the inventory holds files only.
-    for (std::string_view path : listed) {
-      context.own_file(ids[i], files.root + std::string(path.substr(1)));
-    }
-    for (const auto& digest : digests) {
-      std::string_view path = digest.path;
-      if (path.starts_with('/')) {
-        path.remove_prefix(1);
-      }
-      context.own_file(ids[i], files.root + std::string(path), digest.md5);
-    }
+    add_copyright(packages, i, depends_on[i], copyright_of, extras);
+    ids[i] = add_package(context, files, read[i], std::move(extras));
   }
-
   for (const auto& [from, to] : resolution.edges) {
     context.graph().relate(ids[from], ids[to], model::RelationshipType::depends_on);
   }

@@ -99,36 +99,12 @@ std::string reference_text(const LockedPackage& package) {
   return text;
 }
 
-} // namespace
-
-void parse_cargo_lock(FileReport& report, const source::SourceFile& file) {
-  auto parsed = parse_toml(file.contents);
-  if (!parsed) {
-    report.omit(parsed.error());
-    return;
-  }
-  toml::table& root = *parsed;
-  if (auto version = root["version"].value<std::int64_t>();
-      version && (*version < 1 || *version > 4)) {
-    report.warn("Cargo.lock version " + std::to_string(*version) +
-                " is not one kensa knows (1 to 4); read as version 4");
-  }
-  const auto* packages = root["package"].as_array();
-  if (packages == nullptr) {
-    if (root.contains("package")) {
-      report.omit("\"package\" is not an array of tables");
-    }
-    return;
-  }
-  if (packages->size() > k_max_packages) {
-    report.warn("more than " + std::to_string(k_max_packages) + " packages; not scanned");
-    return;
-  }
-  auto checksums = metadata_checksums(root);
-
+// The [[package]] tables, malformed ones reported and skipped.
+std::vector<LockedPackage> read_packages(FileReport& report, const toml::array& packages,
+                                         const std::map<std::string, std::string>& checksums) {
   std::vector<LockedPackage> locked;
   std::size_t index = 0;
-  for (const auto& node : *packages) {
+  for (const auto& node : packages) {
     ++index;
     const auto* table = node.as_table();
     if (table == nullptr) {
@@ -161,15 +137,41 @@ void parse_cargo_lock(FileReport& report, const source::SourceFile& file) {
     }
     locked.push_back(std::move(package));
   }
+  return locked;
+}
 
-  // Resolve every dependency reference to a package first: roots are the
-  // workspace packages nothing depends on.
+// The packages a dependency reference can mean.
+std::vector<std::size_t> matches_of(const std::vector<LockedPackage>& locked,
+                                    const std::multimap<std::string, std::size_t>& by_name,
+                                    const DependencyReference& reference) {
+  std::vector<std::size_t> matches;
+  auto [begin, end] = by_name.equal_range(reference.name);
+  for (auto it = begin; it != end; ++it) {
+    const auto& candidate = locked[it->second];
+    if ((reference.version.empty() || candidate.version == reference.version) &&
+        (reference.source.empty() ||
+         source_key(candidate.source) == source_key(reference.source))) {
+      matches.push_back(it->second);
+    }
+  }
+  // Path packages have no source, and cargo writes none in references
+  // to them: "name version" then means the path package even when a
+  // registry package of the same name and version exists.
+  if (matches.size() > 1 && reference.source.empty()) {
+    std::erase_if(matches, [&](std::size_t match) { return !locked[match].source.empty(); });
+  }
+  return matches;
+}
+
+// Each package's dependencies as indices into `locked`; a reference that
+// does not name exactly one package is reported and left out.
+std::vector<std::vector<std::size_t>> resolve_edges(FileReport& report,
+                                                    const std::vector<LockedPackage>& locked) {
   std::multimap<std::string, std::size_t> by_name;
   for (std::size_t i = 0; i < locked.size(); ++i) {
     by_name.emplace(locked[i].name, i);
   }
   std::vector<std::vector<std::size_t>> edges(locked.size());
-  std::set<std::size_t> depended_on;
   for (std::size_t i = 0; i < locked.size(); ++i) {
     for (const auto& text : locked[i].dependencies) {
       auto reference = parse_reference(text);
@@ -178,32 +180,27 @@ void parse_cargo_lock(FileReport& report, const source::SourceFile& file) {
                     "\" is not 'name [version [(source)]]'");
         continue;
       }
-      std::vector<std::size_t> matches;
-      auto [begin, end] = by_name.equal_range(reference->name);
-      for (auto it = begin; it != end; ++it) {
-        const auto& candidate = locked[it->second];
-        if ((reference->version.empty() || candidate.version == reference->version) &&
-            (reference->source.empty() ||
-             source_key(candidate.source) == source_key(reference->source))) {
-          matches.push_back(it->second);
-        }
-      }
-      // Path packages have no source, and cargo writes none in references
-      // to them: "name version" then means the path package even when a
-      // registry package of the same name and version exists.
-      if (matches.size() > 1 && reference->source.empty()) {
-        std::erase_if(matches, [&](std::size_t match) { return !locked[match].source.empty(); });
-      }
+      std::vector<std::size_t> matches = matches_of(locked, by_name, *reference);
       if (matches.size() != 1) {
         report.warn("package " + locked[i].name + " " + locked[i].version + ": dependency \"" +
                     text + "\" matches " + std::to_string(matches.size()) + " packages");
         continue;
       }
       edges[i].push_back(matches.front());
-      depended_on.insert(matches.front());
     }
   }
+  return edges;
+}
 
+// The components and edges; the roots are the workspace packages nothing
+// depends on.
+void add_to_graph(FileReport& report, const source::SourceFile& file,
+                  std::vector<LockedPackage>& locked,
+                  const std::vector<std::vector<std::size_t>>& edges) {
+  std::set<std::size_t> depended_on;
+  for (const auto& targets : edges) {
+    depended_on.insert(targets.begin(), targets.end());
+  }
   ScanContext& context = report.context();
   model::Evidence evidence = context.evidence_for(file);
   auto& graph = context.graph();
@@ -230,6 +227,36 @@ void parse_cargo_lock(FileReport& report, const source::SourceFile& file) {
       graph.relate(locked[i].id, locked[target].id, model::RelationshipType::depends_on);
     }
   }
+}
+
+} // namespace
+
+void parse_cargo_lock(FileReport& report, const source::SourceFile& file) {
+  auto parsed = parse_toml(file.contents);
+  if (!parsed) {
+    report.omit(parsed.error());
+    return;
+  }
+  toml::table& root = *parsed;
+  if (auto version = root["version"].value<std::int64_t>();
+      version && (*version < 1 || *version > 4)) {
+    report.warn("Cargo.lock version " + std::to_string(*version) +
+                " is not one kensa knows (1 to 4); read as version 4");
+  }
+  const auto* packages = root["package"].as_array();
+  if (packages == nullptr) {
+    if (root.contains("package")) {
+      report.omit("\"package\" is not an array of tables");
+    }
+    return;
+  }
+  if (packages->size() > k_max_packages) {
+    report.warn("more than " + std::to_string(k_max_packages) + " packages; not scanned");
+    return;
+  }
+  std::vector<LockedPackage> locked = read_packages(report, *packages, metadata_checksums(root));
+  const auto edges = resolve_edges(report, locked);
+  add_to_graph(report, file, locked, edges);
 }
 
 } // namespace kensa::scanner::rust

@@ -59,6 +59,125 @@ Failure truncated(std::string_view what) {
   return fail("ELF " + std::string(what) + " lies beyond the end of the file");
 }
 
+// The header fields the program and section tables are found by.
+struct Tables {
+  bool is_64;
+  const Layout& layout;
+  std::uint64_t phoff, shoff, phentsize, phnum, shentsize, shnum, shstrndx;
+};
+
+// The loadable segments, from the program header table.
+Status read_segments(const ByteReader& reader, const Tables& tables, const ReadLimits& limits,
+                     Executable& executable) {
+  if (tables.phnum > 0) {
+    if (tables.phentsize < tables.layout.segment_size) {
+      return fail("ELF program header entries are too small");
+    }
+    if (tables.phnum > limits.max_segments) {
+      return fail("ELF has more than " + std::to_string(limits.max_segments) + " segments");
+    }
+    if (!reader.fits(tables.phoff, tables.phnum * tables.phentsize)) {
+      return truncated("program header table");
+    }
+  }
+  for (std::uint64_t i = 0; i < tables.phnum; ++i) {
+    std::uint64_t at = tables.phoff + i * tables.phentsize;
+    if (*reader.u32(at) != k_segment_type_load) {
+      continue;
+    }
+    Segment segment;
+    std::uint32_t flags = 0;
+    if (tables.is_64) {
+      flags = *reader.u32(at + 4);
+      segment.offset = *reader.u64(at + 8);
+      segment.address = *reader.u64(at + 16);
+      segment.file_size = *reader.u64(at + 32);
+      segment.memory_size = *reader.u64(at + 40);
+    } else {
+      segment.offset = *reader.u32(at + 4);
+      segment.address = *reader.u32(at + 8);
+      segment.file_size = *reader.u32(at + 16);
+      segment.memory_size = *reader.u32(at + 20);
+      flags = *reader.u32(at + 24);
+    }
+    segment.writable = (flags & k_segment_flag_write) != 0;
+    segment.executable = (flags & k_segment_flag_exec) != 0;
+    executable.segments.push_back(std::move(segment));
+  }
+  return ok_status();
+}
+
+// The section name table's bytes; empty when the header names none.
+Result<std::string_view> section_names(const ByteReader& reader, const Tables& tables) {
+  if (tables.shstrndx >= tables.shnum) {
+    return std::string_view();
+  }
+  std::uint64_t at = tables.shoff + tables.shstrndx * tables.shentsize;
+  std::uint64_t offset = *reader.word(at + (tables.is_64 ? 24 : 16), tables.layout.word);
+  std::uint64_t size = *reader.word(at + (tables.is_64 ? 32 : 20), tables.layout.word);
+  auto table = reader.slice(offset, size);
+  if (!table) {
+    return truncated("section name table");
+  }
+  return *table;
+}
+
+// The sections, from the section header table (none without one: sstrip).
+Status read_sections(const ByteReader& reader, Tables tables, const ReadLimits& limits,
+                     Executable& executable) {
+  if (tables.shoff == 0) {
+    return ok_status();
+  }
+  if (tables.shentsize < tables.layout.section_size) {
+    return fail("ELF section header entries are too small");
+  }
+  if (!reader.fits(tables.shoff, tables.layout.section_size)) {
+    return truncated("section header table");
+  }
+  // Counts and indexes too large for the header live in section 0.
+  if (tables.shnum == 0) {
+    tables.shnum = *reader.word(tables.shoff + (tables.is_64 ? 32 : 20), tables.layout.word);
+  }
+  if (tables.shstrndx == k_extended_index) {
+    tables.shstrndx = *reader.u32(tables.shoff + (tables.is_64 ? 40 : 24));
+  }
+  if (tables.shnum > limits.max_sections) {
+    return fail("ELF has more than " + std::to_string(limits.max_sections) + " sections");
+  }
+  if (!reader.fits(tables.shoff, tables.shnum * tables.shentsize)) {
+    return truncated("section header table");
+  }
+  auto names = section_names(reader, tables);
+  if (!names) {
+    return fail(names.error());
+  }
+  ByteReader name_reader(*names, false);
+  for (std::uint64_t i = 0; i < tables.shnum; ++i) {
+    std::uint64_t at = tables.shoff + i * tables.shentsize;
+    Section section;
+    std::uint32_t name_offset = *reader.u32(at);
+    std::uint32_t type = *reader.u32(at + 4);
+    if (tables.is_64) {
+      section.flags = *reader.u64(at + 8);
+      section.address = *reader.u64(at + 16);
+      section.offset = *reader.u64(at + 24);
+      section.memory_size = *reader.u64(at + 32);
+    } else {
+      section.flags = *reader.u32(at + 8);
+      section.address = *reader.u32(at + 12);
+      section.offset = *reader.u32(at + 16);
+      section.memory_size = *reader.u32(at + 20);
+    }
+    section.file_size = type == k_section_type_nobits ? 0 : section.memory_size;
+    section.name = std::string(name_reader.name(name_offset, 4096));
+    section.writable = (section.flags & k_section_flag_write) != 0;
+    section.executable = (section.flags & k_section_flag_exec) != 0;
+    section.compressed = (section.flags & k_section_flag_compressed) != 0;
+    executable.sections.push_back(std::move(section));
+  }
+  return ok_status();
+}
+
 } // namespace
 
 Result<Executable> read_elf(std::string_view bytes, const ReadLimits& limits) {
@@ -83,108 +202,20 @@ Result<Executable> read_elf(std::string_view bytes, const ReadLimits& limits) {
   executable.machine = machine_name(*reader.u16(18));
   executable.bytes = bytes;
 
-  std::uint64_t phoff = *reader.word(layout.phoff, layout.word);
-  std::uint64_t shoff = *reader.word(layout.shoff, layout.word);
-  std::uint64_t phentsize = *reader.u16(layout.phentsize);
-  std::uint64_t phnum = *reader.u16(layout.phnum);
-  std::uint64_t shentsize = *reader.u16(layout.shentsize);
-  std::uint64_t shnum = *reader.u16(layout.shnum);
-  std::uint64_t shstrndx = *reader.u16(layout.shstrndx);
-
-  if (phnum > 0) {
-    if (phentsize < layout.segment_size) {
-      return fail("ELF program header entries are too small");
-    }
-    if (phnum > limits.max_segments) {
-      return fail("ELF has more than " + std::to_string(limits.max_segments) + " segments");
-    }
-    if (!reader.fits(phoff, phnum * phentsize)) {
-      return truncated("program header table");
-    }
+  const Tables tables{elf_class == 2,
+                      layout,
+                      *reader.word(layout.phoff, layout.word),
+                      *reader.word(layout.shoff, layout.word),
+                      *reader.u16(layout.phentsize),
+                      *reader.u16(layout.phnum),
+                      *reader.u16(layout.shentsize),
+                      *reader.u16(layout.shnum),
+                      *reader.u16(layout.shstrndx)};
+  if (auto segments = read_segments(reader, tables, limits, executable); !segments) {
+    return fail(segments.error());
   }
-  for (std::uint64_t i = 0; i < phnum; ++i) {
-    std::uint64_t at = phoff + i * phentsize;
-    if (*reader.u32(at) != k_segment_type_load) {
-      continue;
-    }
-    Segment segment;
-    std::uint32_t flags = 0;
-    if (elf_class == 2) {
-      flags = *reader.u32(at + 4);
-      segment.offset = *reader.u64(at + 8);
-      segment.address = *reader.u64(at + 16);
-      segment.file_size = *reader.u64(at + 32);
-      segment.memory_size = *reader.u64(at + 40);
-    } else {
-      segment.offset = *reader.u32(at + 4);
-      segment.address = *reader.u32(at + 8);
-      segment.file_size = *reader.u32(at + 16);
-      segment.memory_size = *reader.u32(at + 20);
-      flags = *reader.u32(at + 24);
-    }
-    segment.writable = (flags & k_segment_flag_write) != 0;
-    segment.executable = (flags & k_segment_flag_exec) != 0;
-    executable.segments.push_back(std::move(segment));
-  }
-
-  if (shoff == 0) {
-    return executable; // No section table (sstrip): segments only.
-  }
-  if (shentsize < layout.section_size) {
-    return fail("ELF section header entries are too small");
-  }
-  if (!reader.fits(shoff, layout.section_size)) {
-    return truncated("section header table");
-  }
-  // Counts and indexes too large for the header live in section 0.
-  if (shnum == 0) {
-    shnum = *reader.word(shoff + (elf_class == 2 ? 32 : 20), layout.word);
-  }
-  if (shstrndx == k_extended_index) {
-    shstrndx = *reader.u32(shoff + (elf_class == 2 ? 40 : 24));
-  }
-  if (shnum > limits.max_sections) {
-    return fail("ELF has more than " + std::to_string(limits.max_sections) + " sections");
-  }
-  if (!reader.fits(shoff, shnum * shentsize)) {
-    return truncated("section header table");
-  }
-
-  std::string_view names;
-  if (shstrndx < shnum) {
-    std::uint64_t at = shoff + shstrndx * shentsize;
-    std::uint64_t offset = *reader.word(at + (elf_class == 2 ? 24 : 16), layout.word);
-    std::uint64_t size = *reader.word(at + (elf_class == 2 ? 32 : 20), layout.word);
-    auto table = reader.slice(offset, size);
-    if (!table) {
-      return truncated("section name table");
-    }
-    names = *table;
-  }
-  ByteReader name_reader(names, false);
-
-  for (std::uint64_t i = 0; i < shnum; ++i) {
-    std::uint64_t at = shoff + i * shentsize;
-    Section section;
-    std::uint32_t name_offset = *reader.u32(at);
-    std::uint32_t type = *reader.u32(at + 4);
-    if (elf_class == 2) {
-      section.flags = *reader.u64(at + 8);
-      section.address = *reader.u64(at + 16);
-      section.offset = *reader.u64(at + 24);
-      section.memory_size = *reader.u64(at + 32);
-    } else {
-      section.flags = *reader.u32(at + 8);
-      section.address = *reader.u32(at + 12);
-      section.offset = *reader.u32(at + 16);
-      section.memory_size = *reader.u32(at + 20);
-    }
-    section.file_size = type == k_section_type_nobits ? 0 : section.memory_size;
-    section.name = std::string(name_reader.name(name_offset, 4096));
-    section.writable = (section.flags & k_section_flag_write) != 0;
-    section.executable = (section.flags & k_section_flag_exec) != 0;
-    section.compressed = (section.flags & k_section_flag_compressed) != 0;
-    executable.sections.push_back(std::move(section));
+  if (auto sections = read_sections(reader, tables, limits, executable); !sections) {
+    return fail(sections.error());
   }
   return executable;
 }

@@ -47,129 +47,164 @@ std::size_t skip_string(std::string_view text, std::size_t i, std::size_t& line)
   return i;
 }
 
-} // namespace
+// A lexical walk of TOML text that follows how deep each place nests:
+// table headers, dotted keys, inline tables and arrays, added up along one
+// path.
+class DepthScan {
+ public:
+  DepthScan(std::string_view text, std::size_t max_depth) : m_text(text), m_max_depth(max_depth) {}
 
-std::size_t first_line_nested_deeper(std::string_view text, std::size_t max_depth) {
+  // The line of the first place nested deeper than the cap, or 0.
+  std::size_t run() {
+    while (m_at < m_text.size()) {
+      const char c = m_text[m_at];
+      if (c == '\n') {
+        end_line();
+        continue;
+      }
+      if (is_blank(c)) {
+        ++m_at;
+        continue;
+      }
+      if (c == '#') {
+        m_at = std::min(m_text.find('\n', m_at), m_text.size());
+        continue;
+      }
+      if (m_statement_start && c == '[') {
+        if (too_deep_header()) {
+          return m_line;
+        }
+        continue;
+      }
+      m_statement_start = false;
+      if (c == '"' || c == '\'') {
+        m_segments = m_key_position ? std::max<std::size_t>(m_segments, 1) : m_segments;
+        m_at = skip_string(m_text, m_at, m_line);
+        continue;
+      }
+      ++m_at;
+      if (c == '}' || c == ']') {
+        close();
+      } else if (c == ',') {
+        next_entry();
+      } else if (m_key_position ? too_deep_key(c) : too_deep_opening(c)) {
+        return m_line;
+      }
+    }
+    return 0;
+  }
+
+ private:
   // An open inline table or array, and the depth of the node it is.
   struct Open {
     bool table;
     std::size_t depth;
   };
-  std::vector<Open> open;
-  std::size_t line = 1;
-  // Depth of the table the last header opened (0: the root).
-  std::size_t header_depth = 0;
-  // At the start of a top-level line, where a header may start.
-  bool statement_start = true;
-  // Where a key may be: a top-level line, or after '{' or ',' in an inline
-  // table. Elsewhere is a value.
-  bool key_position = true;
-  // Segments of the key being read.
-  std::size_t segments = 0;
-  // The depth a value here has.
-  std::size_t value_depth = 0;
-  auto container_depth = [&] { return open.empty() ? header_depth : open.back().depth; };
 
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const char c = text[i];
-    if (c == '\n') {
-      ++line;
-      ++i;
-      if (open.empty()) {
-        statement_start = true;
-        key_position = true;
-        segments = 0;
-      }
-      continue;
-    }
-    if (is_blank(c)) {
-      ++i;
-      continue;
-    }
-    if (c == '#') {
-      i = std::min(text.find('\n', i), text.size());
-      continue;
-    }
-    if (statement_start && c == '[') {
-      // [a.b.c] or [[a.b.c]], whose array holds the table one level down.
-      statement_start = false;
-      key_position = false;
-      std::size_t depth = 1;
-      ++i;
-      if (i < text.size() && text[i] == '[') {
-        ++depth;
-        ++i;
-      }
-      while (i < text.size() && text[i] != '\n' && text[i] != ']') {
-        if (text[i] == '"' || text[i] == '\'') {
-          i = skip_string(text, i, line);
-          continue;
-        }
-        if (text[i] == '.' && ++depth > max_depth) {
-          return line;
-        }
-        ++i;
-      }
-      if (depth > max_depth) {
-        return line;
-      }
-      header_depth = depth;
-      continue;
-    }
-    statement_start = false;
-    if (c == '"' || c == '\'') {
-      segments = key_position ? std::max<std::size_t>(segments, 1) : segments;
-      i = skip_string(text, i, line);
-      continue;
-    }
-    ++i;
-    if (c == '}' || c == ']') {
-      if (!open.empty()) {
-        open.pop_back();
-      }
-      // What follows is the next array element, or what ends the value.
-      key_position = false;
-      if (!open.empty() && !open.back().table) {
-        value_depth = open.back().depth + 1;
-      }
-      continue;
-    }
-    if (c == ',') {
-      if (!open.empty() && open.back().table) {
-        key_position = true;
-        segments = 0;
-      } else if (!open.empty()) {
-        value_depth = open.back().depth + 1;
-      }
-      continue;
-    }
-    if (key_position) {
-      if (c == '=') {
-        key_position = false;
-        value_depth = container_depth() + std::max<std::size_t>(segments, 1);
-        segments = 0;
-      } else if (c == '.') {
-        ++segments;
-      } else {
-        segments = std::max<std::size_t>(segments, 1);
-      }
-      if (container_depth() + segments > max_depth || value_depth > max_depth) {
-        return line;
-      }
-      continue;
-    }
-    if (c == '{' || c == '[') {
-      open.push_back(Open{c == '{', value_depth});
-      key_position = c == '{';
-      segments = 0;
-      value_depth += 1;
-      if (value_depth > max_depth) {
-        return line;
-      }
+  std::size_t container_depth() const {
+    return m_open.empty() ? m_header_depth : m_open.back().depth;
+  }
+
+  void end_line() {
+    ++m_line;
+    ++m_at;
+    if (m_open.empty()) {
+      m_statement_start = true;
+      m_key_position = true;
+      m_segments = 0;
     }
   }
-  return 0;
+
+  // [a.b.c] or [[a.b.c]], whose array holds the table one level down.
+  bool too_deep_header() {
+    m_statement_start = false;
+    m_key_position = false;
+    std::size_t depth = 1;
+    ++m_at;
+    if (m_at < m_text.size() && m_text[m_at] == '[') {
+      ++depth;
+      ++m_at;
+    }
+    while (m_at < m_text.size() && m_text[m_at] != '\n' && m_text[m_at] != ']') {
+      if (m_text[m_at] == '"' || m_text[m_at] == '\'') {
+        m_at = skip_string(m_text, m_at, m_line);
+        continue;
+      }
+      if (m_text[m_at] == '.' && ++depth > m_max_depth) {
+        return true;
+      }
+      ++m_at;
+    }
+    m_header_depth = depth;
+    return depth > m_max_depth;
+  }
+
+  void close() {
+    if (!m_open.empty()) {
+      m_open.pop_back();
+    }
+    // What follows is the next array element, or what ends the value.
+    m_key_position = false;
+    if (!m_open.empty() && !m_open.back().table) {
+      m_value_depth = m_open.back().depth + 1;
+    }
+  }
+
+  void next_entry() {
+    if (!m_open.empty() && m_open.back().table) {
+      m_key_position = true;
+      m_segments = 0;
+    } else if (!m_open.empty()) {
+      m_value_depth = m_open.back().depth + 1;
+    }
+  }
+
+  bool too_deep_key(char c) {
+    if (c == '=') {
+      m_key_position = false;
+      m_value_depth = container_depth() + std::max<std::size_t>(m_segments, 1);
+      m_segments = 0;
+    } else if (c == '.') {
+      ++m_segments;
+    } else {
+      m_segments = std::max<std::size_t>(m_segments, 1);
+    }
+    return container_depth() + m_segments > m_max_depth || m_value_depth > m_max_depth;
+  }
+
+  bool too_deep_opening(char c) {
+    if (c != '{' && c != '[') {
+      return false;
+    }
+    m_open.push_back(Open{c == '{', m_value_depth});
+    m_key_position = c == '{';
+    m_segments = 0;
+    m_value_depth += 1;
+    return m_value_depth > m_max_depth;
+  }
+
+  std::string_view m_text;
+  std::size_t m_max_depth;
+  std::size_t m_at = 0;
+  std::size_t m_line = 1;
+  std::vector<Open> m_open;
+  // Depth of the table the last header opened (0: the root).
+  std::size_t m_header_depth = 0;
+  // At the start of a top-level line, where a header may start.
+  bool m_statement_start = true;
+  // Where a key may be: a top-level line, or after '{' or ',' in an inline
+  // table. Elsewhere is a value.
+  bool m_key_position = true;
+  // Segments of the key being read.
+  std::size_t m_segments = 0;
+  // The depth a value here has.
+  std::size_t m_value_depth = 0;
+};
+
+} // namespace
+
+std::size_t first_line_nested_deeper(std::string_view text, std::size_t max_depth) {
+  return DepthScan(text, max_depth).run();
 }
 
 Result<toml::table> parse_toml(std::string_view text) {
