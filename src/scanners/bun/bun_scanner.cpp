@@ -5,13 +5,12 @@
 // are found the way node finds them: nested first, then each level up.
 #include "bun_scanner.hpp"
 
-#include "../common/javascript/package_graph.hpp"
+#include "../common/javascript/lockfile_graph.hpp"
 #include "../common/javascript/paths.hpp"
 #include "../common/javascript/project_lockfile.hpp"
 #include "../common/parsers/json_file.hpp"
 #include "trailing_commas.hpp"
 
-#include <kensa/scanner/file_parser_scanner.hpp>
 #include <kensa/scanner/file_report.hpp>
 #include <kensa/util/path_text.hpp>
 
@@ -26,8 +25,6 @@ using javascript::PackageGraph;
 using json::Value;
 
 namespace {
-
-constexpr std::size_t k_max_packages = 1'000'000;
 
 // "debug/ms" -> "debug"; "@types/debug/@types/ms" -> "@types/debug"; "ms" -> "".
 std::string_view parent_path(std::string_view path) {
@@ -85,11 +82,9 @@ std::vector<DeclaredDependency> declared(Value object, bool with_dev) {
   return result;
 }
 
-class BunLock {
+class BunLock : javascript::LockfileGraph {
  public:
-  BunLock(FileReport& report, const source::SourceFile& file)
-      : m_report(report), m_folder(folder_of(file.location)),
-        m_evidence(report.context().evidence_for(file)) {}
+  using LockfileGraph::LockfileGraph;
 
   void read(Value document) {
     const Value version = document["lockfileVersion"];
@@ -111,23 +106,16 @@ class BunLock {
       for (const auto& [name, kind] : declared(object, with_dev)) {
         if (const auto target = resolve(path, name)) {
           m_graph.relate(from, *target, kind);
-        } else if ((kind == EdgeKind::prod || kind == EdgeKind::dev) && m_unresolved++ == 0) {
-          m_first_unresolved = (path.empty() ? std::string("(root)") : path) + " -> " + name;
+        } else if (kind == EdgeKind::prod || kind == EdgeKind::dev) {
+          count_unresolved(
+              [&] { return (path.empty() ? std::string("(root)") : path) + " -> " + name; });
         }
       }
     }
-    if (m_unresolved > 0) {
-      m_report.warn(std::to_string(m_unresolved) +
-                    " dependenc(ies) are not in the lockfile (first: " + m_first_unresolved + ")");
-    }
-    m_graph.finish(m_report);
+    finish();
   }
 
  private:
-  FileReport& m_report;
-  std::string m_folder;
-  model::Evidence m_evidence;
-  PackageGraph m_graph;
   std::map<std::string, PackageGraph::NodeId, std::less<>> m_by_path;
   std::map<std::string, PackageGraph::NodeId, std::less<>> m_workspace_by_folder;
   struct Declaration {
@@ -138,8 +126,6 @@ class BunLock {
     bool with_dev;
   };
   std::vector<Declaration> m_declarations;
-  std::size_t m_unresolved = 0;
-  std::string m_first_unresolved;
 
   std::optional<PackageGraph::NodeId> resolve(std::string_view from, std::string_view name) {
     std::string_view path = from;
@@ -190,8 +176,8 @@ class BunLock {
   void read_packages(Value packages) {
     std::size_t count = 0;
     for (const auto& [path, entry] : members_by_name(packages)) {
-      if (++count > k_max_packages) {
-        m_report.omit("more than " + std::to_string(k_max_packages) +
+      if (++count > javascript::k_max_lockfile_packages) {
+        m_report.omit("more than " + std::to_string(javascript::k_max_lockfile_packages) +
                       " packages; the rest of the lockfile is not read");
         break;
       }
@@ -271,10 +257,7 @@ void read_bun_lock(FileReport& report, const source::SourceFile& file) {
 } // namespace
 
 std::unique_ptr<Scanner> make_scanner() {
-  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
-      each_file(patterns_of_kind({"**/bun.lock"}, EvidenceKind::declared), &read_bun_lock,
-                &javascript::is_project_lockfile),
-  }});
+  return javascript::lockfile_scanner({"**/bun.lock"}, &read_bun_lock);
 }
 
 } // namespace kensa::scanner::bun

@@ -6,12 +6,11 @@
 // specifiers in full ("npm:ms@2.1.3").
 #include "deno_scanner.hpp"
 
-#include "../common/javascript/package_graph.hpp"
+#include "../common/javascript/lockfile_graph.hpp"
 #include "../common/javascript/paths.hpp"
 #include "../common/javascript/project_lockfile.hpp"
 #include "../common/parsers/json_file.hpp"
 
-#include <kensa/scanner/file_parser_scanner.hpp>
 #include <kensa/scanner/file_report.hpp>
 #include <kensa/util/path_text.hpp>
 
@@ -26,8 +25,6 @@ using javascript::PackageGraph;
 using json::Value;
 
 namespace {
-
-constexpr std::size_t k_max_packages = 1'000'000;
 
 // "name@1.2.3_peer@1.0.0" -> {"name", "1.2.3"}; the '@' after a leading
 // scope '@'.
@@ -47,11 +44,9 @@ bool is_hex(std::string_view text) {
   });
 }
 
-class DenoLock {
+class DenoLock : javascript::LockfileGraph {
  public:
-  DenoLock(FileReport& report, const source::SourceFile& file)
-      : m_report(report), m_folder(folder_of(file.location)),
-        m_evidence(report.context().evidence_for(file)) {}
+  using LockfileGraph::LockfileGraph;
 
   void read(Value document) {
     const std::string version(document["version"].string());
@@ -100,14 +95,10 @@ class DenoLock {
         }
       }
     }
-    m_graph.finish(m_report);
+    finish();
   }
 
  private:
-  FileReport& m_report;
-  std::string m_folder;
-  model::Evidence m_evidence;
-  PackageGraph m_graph;
   PackageGraph::NodeId m_root = 0;
   std::map<std::string, std::string, std::less<>> m_specifiers;
   // "npm:ms@2.1.3" / "jsr:@std/assert@1.0.13" (peer suffixes dropped) -> node.
@@ -125,9 +116,9 @@ class DenoLock {
     }
     std::size_t count = 0;
     for (const auto& [id, entry] : members_by_name(section)) {
-      if (++count > k_max_packages) {
-        m_report.omit("more than " + std::to_string(k_max_packages) + " " + kind +
-                      " packages; the rest are not read");
+      if (++count > javascript::k_max_lockfile_packages) {
+        m_report.omit("more than " + std::to_string(javascript::k_max_lockfile_packages) + " " +
+                      kind + " packages; the rest are not read");
         break;
       }
       auto [name, version] = split_id(id);
@@ -242,10 +233,7 @@ void read_deno_lock(FileReport& report, const source::SourceFile& file) {
 } // namespace
 
 std::unique_ptr<Scanner> make_scanner() {
-  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
-      each_file(patterns_of_kind({"**/deno.lock"}, EvidenceKind::declared), &read_deno_lock,
-                &javascript::is_project_lockfile),
-  }});
+  return javascript::lockfile_scanner({"**/deno.lock"}, &read_deno_lock);
 }
 
 } // namespace kensa::scanner::deno

@@ -3,8 +3,6 @@
 #include "../common/javascript/project_lockfile.hpp"
 #include "lockfile.hpp"
 
-#include <kensa/scanner/file_parser_scanner.hpp>
-
 namespace kensa::scanner::npm {
 
 std::unique_ptr<Scanner> make_scanner() {
@@ -14,11 +12,8 @@ std::unique_ptr<Scanner> make_scanner() {
   // the lockfile at the project root: copies shipped inside installed
   // packages list what their authors had, and whatever npm took from a
   // dependency's npm-shrinkwrap.json is already in the root lockfile.
-  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
-      each_file(patterns_of_kind({"**/package-lock.json", "**/npm-shrinkwrap.json"},
-                                 EvidenceKind::declared),
-                &parse_package_lock, &javascript::is_project_lockfile),
-  }});
+  return javascript::lockfile_scanner({"**/package-lock.json", "**/npm-shrinkwrap.json"},
+                                      &parse_package_lock);
 }
 
 } // namespace kensa::scanner::npm

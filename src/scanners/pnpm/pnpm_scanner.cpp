@@ -4,7 +4,7 @@
 // set of resolved peers, with its dependencies).
 #include "pnpm_scanner.hpp"
 
-#include "../common/javascript/package_graph.hpp"
+#include "../common/javascript/lockfile_graph.hpp"
 #include "../common/javascript/paths.hpp"
 #include "../common/javascript/project_lockfile.hpp"
 #include "../common/parsers/yaml_text.hpp"
@@ -25,19 +25,15 @@ using scanner::scalar;
 
 namespace {
 
-// Packages (or snapshots) read from one lockfile; the rest are not read.
-constexpr std::size_t k_max_packages = 1'000'000;
-
 std::size_t line_of(const YAML::Node& node) {
   return node.Mark().is_null() ? 0 : static_cast<std::size_t>(node.Mark().line) + 1;
 }
 
-class PnpmLock {
+class PnpmLock : javascript::LockfileGraph {
  public:
   PnpmLock(FileReport& report, const source::SourceFile& file,
            javascript::ProjectManifests& projects)
-      : m_projects(projects), m_report(report), m_folder(folder_of(file.location)),
-        m_evidence(report.context().evidence_for(file)) {}
+      : LockfileGraph(report, file), m_projects(projects) {}
 
   void read(const YAML::Node& document) {
     std::string version = scalar(child(document, "lockfileVersion"));
@@ -78,20 +74,12 @@ class PnpmLock {
     for (const auto& [node, entry] : m_package_entries) {
       relate_package(node, entry);
     }
-    if (m_unresolved > 0) {
-      m_report.warn(std::to_string(m_unresolved) +
-                    " dependenc(ies) are not in the lockfile (first: " + m_first_unresolved + ")");
-    }
-    m_graph.finish(m_report);
+    finish();
   }
 
  private:
   javascript::ProjectManifests& m_projects;
-  FileReport& m_report;
-  std::string m_folder;
-  model::Evidence m_evidence;
   KeyStyle m_style = KeyStyle::at;
-  PackageGraph m_graph;
   PackageGraph::NodeId m_root = 0;
   std::map<std::string, PackageGraph::NodeId, std::less<>> m_by_key;
   std::map<std::string, PackageGraph::NodeId, std::less<>> m_importer_nodes;
@@ -101,8 +89,6 @@ class PnpmLock {
   // snapshots all name one big map through an alias costs one map, not
   // one copy per snapshot.
   std::vector<std::pair<PackageGraph::NodeId, YAML::Node>> m_package_entries;
-  std::size_t m_unresolved = 0;
-  std::string m_first_unresolved;
 
   void relate_package(PackageGraph::NodeId from, const YAML::Node& entry) {
     for (auto [field, kind] : {std::pair{"dependencies", EdgeKind::prod},
@@ -164,8 +150,8 @@ class PnpmLock {
     }
     std::size_t count = 0;
     for (auto it = listing.begin(); it != listing.end(); ++it) {
-      if (++count > k_max_packages) {
-        m_report.omit("more than " + std::to_string(k_max_packages) +
+      if (++count > javascript::k_max_lockfile_packages) {
+        m_report.omit("more than " + std::to_string(javascript::k_max_lockfile_packages) +
                       " packages; the rest of the lockfile is not read");
         break;
       }
@@ -241,8 +227,8 @@ class PnpmLock {
     auto it = m_by_key.find(key);
     if (it != m_by_key.end()) {
       m_graph.relate(from, it->second, kind);
-    } else if (kind != EdgeKind::optional && m_unresolved++ == 0) {
-      m_first_unresolved = name + " " + value;
+    } else if (kind != EdgeKind::optional) {
+      count_unresolved([&] { return name + " " + value; });
     }
   }
 

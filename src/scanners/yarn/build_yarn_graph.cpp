@@ -1,7 +1,7 @@
 // From yarn.lock entries to components: one node per entry (per resolution
 // in Berry), the project and its workspaces from their package.json, and
 // edges found by looking each request up among the entries' requests.
-#include "../common/javascript/package_graph.hpp"
+#include "../common/javascript/lockfile_graph.hpp"
 #include "../common/javascript/paths.hpp"
 #include "yarn_lock.hpp"
 
@@ -28,12 +28,11 @@ bool is_hex(std::string_view text) {
                      [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-class YarnGraph {
+class YarnGraph : javascript::LockfileGraph {
  public:
   YarnGraph(FileReport& report, const source::SourceFile& file,
             javascript::ProjectManifests& projects)
-      : m_projects(projects), m_report(report), m_folder(folder_of(file.location)),
-        m_evidence(report.context().evidence_for(file)) {}
+      : LockfileGraph(report, file), m_projects(projects) {}
 
   void build(std::vector<YarnEntry>& entries, bool berry) {
     add_project(entries, berry);
@@ -57,30 +56,15 @@ class YarnGraph {
       }
     }
     relate_folders();
-    m_graph.finish(m_report);
+    finish("request(s) have no entry in the lockfile");
   }
 
  private:
   javascript::ProjectManifests& m_projects;
-  FileReport& m_report;
-  std::string m_folder;
-  model::Evidence m_evidence;
-  PackageGraph m_graph;
   std::map<std::string, PackageGraph::NodeId, std::less<>> m_by_descriptor;
   std::map<std::string, PackageGraph::NodeId, std::less<>> m_workspace_by_name;
   std::vector<std::pair<YarnEntry*, PackageGraph::NodeId>> m_entry_nodes;
-  std::size_t m_unresolved = 0;
-  std::string m_first_unresolved;
 
- public:
-  ~YarnGraph() {
-    if (m_unresolved > 0) {
-      m_report.warn(std::to_string(m_unresolved) + " request(s) have no entry in the lockfile " +
-                    "(first: " + m_first_unresolved + ")");
-    }
-  }
-
- private:
   // A project folder (the root, a workspace): from its package.json when
   // there is one, else from the lockfile's workspace entry.
   PackageGraph::NodeId add_folder(std::string_view folder, javascript::PackageRole role,
@@ -209,9 +193,7 @@ class YarnGraph {
     }
     // Optional and peer dependencies may be left out on purpose.
     if (kind == EdgeKind::prod || kind == EdgeKind::dev) {
-      if (m_unresolved++ == 0) {
-        m_first_unresolved = descriptor;
-      }
+      count_unresolved([&] { return descriptor; });
     }
   }
 

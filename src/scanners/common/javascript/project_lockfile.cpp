@@ -14,6 +14,13 @@ bool is_project_lockfile(const ScanContext& context, const source::SourceFile& f
   return true;
 }
 
+std::unique_ptr<Scanner> lockfile_scanner(std::initializer_list<std::string_view> globs,
+                                          FileParserScanner::Parser read) {
+  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
+      each_file(patterns_of_kind(globs, EvidenceKind::declared), read, &is_project_lockfile),
+  }});
+}
+
 void read_project_lockfiles(ScanContext& context, const FileSet& files, std::string_view glob,
                             ProjectLockfileReader read) {
   ProjectManifests projects(context, files);

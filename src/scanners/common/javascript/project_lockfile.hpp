@@ -4,6 +4,8 @@
 
 #include <kensa/scanner/file_parser_scanner.hpp>
 
+#include <initializer_list>
+#include <memory>
 #include <string_view>
 
 // Which lockfiles a JavaScript package manager reads, and reading them with
@@ -15,6 +17,12 @@ namespace kensa::scanner::javascript {
 // package's authors used, shipped in its tarball; npm, yarn, pnpm, bun and
 // deno never read it, and neither does kensa. A FileParserScanner filter.
 bool is_project_lockfile(const ScanContext& context, const source::SourceFile& file);
+
+// A scanner of the lockfiles `globs` match that need nothing beside them
+// (package-lock.json, bun.lock, deno.lock): each project lockfile is read
+// on its own with `read`, as declared evidence.
+std::unique_ptr<Scanner> lockfile_scanner(std::initializer_list<std::string_view> globs,
+                                          FileParserScanner::Parser read);
 
 // Reads a lockfile that needs the package.json files of its project and
 // workspaces (yarn.lock, pnpm-lock.yaml).
