@@ -41,11 +41,7 @@ std::string purl_namespace(const distro::OsRelease* distro) {
 
 model::Component make_component(const ApkPackage& package, const distro::OsRelease* distro,
                                 const model::Evidence& evidence, FileReport& report) {
-  model::Component component;
-  component.type = model::ComponentType::library;
-  component.ecosystem = "apk";
-  component.name = package.name;
-  component.version = package.version;
+  model::Component component = distro::package_component("apk", package.name, package.version);
   std::string vendor = purl_namespace(distro);
   std::string describe = "package " + package.name + " " + package.version;
 

@@ -16,11 +16,7 @@ std::string purl_namespace(const distro::OsRelease* distro) {
 
 model::Component make_component(const DpkgPackage& package, const PackageExtras& extras,
                                 const model::Evidence& evidence, FileReport& report) {
-  model::Component component;
-  component.type = model::ComponentType::library;
-  component.ecosystem = "deb";
-  component.name = package.name;
-  component.version = package.version;
+  model::Component component = distro::package_component("deb", package.name, package.version);
   std::string vendor = purl_namespace(extras.distro);
 
   std::vector<std::pair<std::string, std::string>> qualifiers;

@@ -57,11 +57,8 @@ std::string purl_namespace(const distro::OsRelease* distro, const std::string& v
 model::Component make_component(const RpmPackage& package, const std::string& vendor_namespace,
                                 const distro::OsRelease* distro, const model::Evidence& evidence,
                                 FileReport& report) {
-  model::Component component;
-  component.type = model::ComponentType::library;
-  component.ecosystem = "rpm";
-  component.name = package.name;
-  component.version = full_version(package);
+  model::Component component =
+      distro::package_component("rpm", package.name, full_version(package));
   std::string purl_version = package.version;
   if (!package.release.empty()) {
     purl_version += "-" + package.release;

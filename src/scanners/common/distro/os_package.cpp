@@ -24,6 +24,16 @@ std::string package_cpe(std::string_view vendor, std::string_view name, std::str
       .value_or(std::string());
 }
 
+model::Component package_component(std::string_view ecosystem, std::string name,
+                                   std::string version) {
+  model::Component component;
+  component.type = model::ComponentType::library;
+  component.ecosystem = std::string(ecosystem);
+  component.name = std::move(name);
+  component.version = std::move(version);
+  return component;
+}
+
 void add_property_if_set(model::Component& component, std::string_view name,
                          std::string_view value) {
   if (!value.empty()) {

@@ -18,6 +18,11 @@ model::Party parse_maintainer(std::string_view text);
 // Empty when a part cannot be written in a CPE.
 std::string package_cpe(std::string_view vendor, std::string_view name, std::string_view version);
 
+// The component of an installed OS package: a library of `ecosystem` (the
+// purl type: "deb", "apk", "rpm") called `name`, at `version`.
+model::Component package_component(std::string_view ecosystem, std::string name,
+                                   std::string version);
+
 // Adds the property `name` with `value` to `component`, unless `value` is
 // empty: package databases leave most fields out.
 void add_property_if_set(model::Component& component, std::string_view name,
