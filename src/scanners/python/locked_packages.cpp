@@ -7,9 +7,11 @@
 namespace kensa::scanner::python {
 
 std::vector<LockedPackage> read_locked_packages(const toml::table& document, FileReport& warnings,
-                                                const ReadLockedPackage& read) {
+                                                const ReadLockedPackage& read,
+                                                std::string_view array) {
   std::vector<LockedPackage> packages;
-  const toml::array* entries = toml_array(document, "package", "the lockfile", warnings);
+  const toml::array* entries = toml_array(document, array, "the lockfile", warnings);
+  const std::string entry_name = "a [[" + std::string(array) + "]] entry";
   if (entries == nullptr) {
     return packages;
   }
@@ -21,13 +23,13 @@ std::vector<LockedPackage> read_locked_packages(const toml::table& document, Fil
     }
     const toml::table* entry = node.as_table();
     if (entry == nullptr) {
-      warnings.warn("a [[package]] entry is not a table");
+      warnings.warn(entry_name + " is not a table");
       continue;
     }
     LockedPackage package;
-    package.facts.name = toml_text(*entry, "name", "a [[package]] entry", warnings);
+    package.facts.name = toml_text(*entry, "name", entry_name, warnings);
     if (package.facts.name.empty()) {
-      warnings.warn("a [[package]] entry has no name");
+      warnings.warn(entry_name + " has no name");
       continue;
     }
     std::string where = "package \"" + package.facts.name + "\"";

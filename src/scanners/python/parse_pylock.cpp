@@ -3,6 +3,7 @@
 // dependencies as {name, version, ...} tables, and exactly one kind of
 // source: vcs, directory, archive, or an index's sdist and wheels, whose
 // "hashes" tables map algorithm names to hex digests.
+#include "locked_packages.hpp"
 #include "lockfiles.hpp"
 #include "toml_document.hpp"
 
@@ -95,58 +96,36 @@ std::optional<std::vector<LockedPackage>> read_pylock(const source::SourceFile& 
     return std::nullopt;
   }
 
-  std::vector<LockedPackage> packages;
-  const toml::array* entries = toml_array(*document, "packages", "the lockfile", warnings);
-  if (entries == nullptr) {
-    return packages;
-  }
-  for (const auto& node : *entries) {
-    if (packages.size() >= k_max_locked_packages) {
-      warnings.omit("more than " + std::to_string(k_max_locked_packages) +
-                    " packages; the rest are not read");
-      break;
-    }
-    const toml::table* entry = node.as_table();
-    if (entry == nullptr) {
-      warnings.warn("a [[packages]] entry is not a table");
-      continue;
-    }
-    LockedPackage package;
-    package.facts.name = toml_text(*entry, "name", "a [[packages]] entry", warnings);
-    if (package.facts.name.empty()) {
-      warnings.warn("a [[packages]] entry has no name");
-      continue;
-    }
-    std::string where = "package \"" + package.facts.name + "\"";
-    package.facts.version = toml_text(*entry, "version", where, warnings);
-    std::string marker = toml_text(*entry, "marker", where, warnings);
-    if (!marker.empty()) {
-      package.facts.add_property(k_property_marker, marker);
-    }
-    read_sources(*entry, where, package, warnings);
-    if (const toml::array* dependencies = toml_array(*entry, "dependencies", where, warnings)) {
-      for (const auto& dependency_node : *dependencies) {
-        const auto* table = dependency_node.as_table();
-        if (table == nullptr) {
-          warnings.warn(where + ": a dependency is not a table");
-          continue;
+  return read_locked_packages(
+      *document, warnings,
+      [&](const toml::table& entry, LockedPackage& package, const std::string& where) {
+        std::string marker = toml_text(entry, "marker", where, warnings);
+        if (!marker.empty()) {
+          package.facts.add_property(k_property_marker, marker);
         }
-        LockedDependency dependency;
-        dependency.name = toml_text(*table, "name", where, warnings);
-        dependency.version = toml_text(*table, "version", where, warnings);
-        if (dependency.name.empty()) {
-          warnings.warn(where + ": a dependency has no name");
-          continue;
+        read_sources(entry, where, package, warnings);
+        if (const toml::array* dependencies = toml_array(entry, "dependencies", where, warnings)) {
+          for (const auto& dependency_node : *dependencies) {
+            const auto* table = dependency_node.as_table();
+            if (table == nullptr) {
+              warnings.warn(where + ": a dependency is not a table");
+              continue;
+            }
+            LockedDependency dependency;
+            dependency.name = toml_text(*table, "name", where, warnings);
+            dependency.version = toml_text(*table, "version", where, warnings);
+            if (dependency.name.empty()) {
+              warnings.warn(where + ": a dependency has no name");
+              continue;
+            }
+            // Only one package per name is installed from a pylock.toml, but
+            // the one locked for this platform may not be the one listed.
+            dependency.conditional = true;
+            package.dependencies.push_back(std::move(dependency));
+          }
         }
-        // Only one package per name is installed from a pylock.toml, but
-        // the one locked for this platform may not be the one listed.
-        dependency.conditional = true;
-        package.dependencies.push_back(std::move(dependency));
-      }
-    }
-    packages.push_back(std::move(package));
-  }
-  return packages;
+      },
+      "packages");
 }
 
 } // namespace kensa::scanner::python
