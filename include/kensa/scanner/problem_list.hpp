@@ -10,7 +10,7 @@
 namespace kensa::scanner {
 
 // The problems a parser found in one file, for its caller to report
-// (ScanContext::warn_all). Only the first k_max_diagnostics_per_location
+// (FileReport::warn_all). Only the first k_max_diagnostics_per_location
 // are kept, since no more would be shown: a file with 30,000,000 bad lines
 // costs a count, not 30,000,000 strings.
 class ProblemList {

@@ -15,8 +15,6 @@
 
 namespace kensa::scanner {
 
-class FileReport;
-
 // What a file tells about software (docs/sources.md, "Installed and
 // declared"). A scan of a project reads both; a scan of a root file system
 // or a container image reads installed evidence unless asked for more.
@@ -133,7 +131,8 @@ class Scanner {
   virtual std::span<const std::string> installed_archives() const { return {}; }
 
   // Called once per scan with every file that matched patterns(), sorted by
-  // location. Must not throw for bad input: warn through `context` instead.
+  // location. Must not throw for bad input: report it through a FileReport
+  // instead.
   virtual void scan(ScanContext& context, std::span<const source::SourceFile> files) = 0;
 
   // How a scanner asks for files by content rather than by name
