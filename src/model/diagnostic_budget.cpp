@@ -1,26 +1,17 @@
 #include <kensa/model/diagnostic_budget.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <algorithm>
 
 namespace kensa::model {
-
-namespace {
-
-// ASCII digits only, without a call into the C locale: parsers compare
-// every problem past their cap.
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-} // namespace
 
 std::string diagnostic_kind(std::string_view message) {
   std::string kind;
   kind.reserve(message.size());
   for (std::size_t i = 0; i < message.size(); ++i) {
     char c = message[i];
-    if (is_digit(c)) {
-      while (i + 1 < message.size() && is_digit(message[i + 1])) {
+    if (is_ascii_digit(c)) {
+      while (i + 1 < message.size() && is_ascii_digit(message[i + 1])) {
         ++i;
       }
       kind += '#';
@@ -45,8 +36,8 @@ bool is_of_kind(std::string_view message, std::string_view kind) {
   std::size_t k = 0;
   for (std::size_t i = 0; i < message.size(); ++i) {
     char c = message[i];
-    if (is_digit(c)) {
-      while (i + 1 < message.size() && is_digit(message[i + 1])) {
+    if (is_ascii_digit(c)) {
+      while (i + 1 < message.size() && is_ascii_digit(message[i + 1])) {
         ++i;
       }
       if (k >= kind.size() || kind[k] != '#') {

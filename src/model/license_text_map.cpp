@@ -34,16 +34,13 @@ std::string join(const Words& words, std::size_t from = 0) {
   return joined;
 }
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 // "2", "2.0", "2.1": a version number as license names write it.
 bool is_version(std::string_view word) {
-  if (word.empty() || !is_digit(word.front()) || !is_digit(word.back())) {
+  if (word.empty() || !is_ascii_digit(word.front()) || !is_ascii_digit(word.back())) {
     return false;
   }
-  return std::all_of(word.begin(), word.end(), [](char c) { return is_digit(c) || c == '.'; }) &&
+  return std::all_of(word.begin(), word.end(),
+                     [](char c) { return is_ascii_digit(c) || c == '.'; }) &&
          word.find("..") == std::string_view::npos;
 }
 

@@ -26,9 +26,6 @@ bool is_ascii_lower(char c) {
 bool is_ascii_upper(char c) {
   return c >= 'A' && c <= 'Z';
 }
-bool is_ascii_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 
 std::string quoted(std::string_view text) {
   return "\"" + std::string(text) + "\"";

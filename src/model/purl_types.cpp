@@ -37,9 +37,6 @@ struct TypeRules {
   Special special = nullptr;
 };
 
-bool is_ascii_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 bool is_ascii_lower(char c) {
   return c >= 'a' && c <= 'z';
 }

@@ -16,6 +16,10 @@ constexpr char to_lower_ascii(char c) {
 constexpr char to_upper_ascii(char c) {
   return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
+// Whether `c` is an ASCII digit, whatever the locale.
+constexpr bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 // Whether `c` is an ASCII letter or digit, whatever the locale.
 constexpr bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

@@ -3,7 +3,6 @@
 #include <array>
 #include <memory>
 #include <string>
-#include <variant>
 #include <vector>
 
 // Maven's ComparableVersion (maven-artifact 3.8/3.9): a version is a list of
@@ -18,27 +17,32 @@ namespace maven_rules {
 struct Item;
 using List = std::vector<Item>;
 
-struct Number {
-  // Digits without leading zeros; empty for zero.
-  std::string digits;
-};
+enum class Kind { number, qualifier, list };
 
-struct Qualifier {
-  // Known qualifiers: their rank as one digit; others: "7-" and the text,
-  // which sorts after every known one, as Maven's own key does.
-  std::string key;
-};
-
+// One field per kind rather than a std::variant, on which GCC 12 raises
+// false -Wmaybe-uninitialized warnings when a vector of items grows.
 struct Item {
-  std::variant<Number, Qualifier, std::unique_ptr<List>> value;
+  Kind kind = Kind::number;
+  // Numbers: digits without leading zeros, empty for zero. Qualifiers:
+  // known ones their rank as one digit; others "7-" and the text, which
+  // sorts after every known one, as Maven's own key does.
+  std::string text;
+  std::unique_ptr<List> list;
 };
+
+Item number_item(std::string digits) {
+  return Item{Kind::number, std::move(digits), nullptr};
+}
+Item qualifier_item(std::string key) {
+  return Item{Kind::qualifier, std::move(key), nullptr};
+}
 
 constexpr std::array<std::string_view, 7> k_qualifiers{"alpha",    "beta", "milestone", "rc",
                                                        "snapshot", "",     "sp"};
 // The key of the release qualifier (""), which a missing item equals.
 constexpr std::string_view k_release_key = "5";
 
-Qualifier make_qualifier(std::string value, bool followed_by_digit) {
+Item make_qualifier(std::string value, bool followed_by_digit) {
   if (followed_by_digit && value.size() == 1) {
     if (value == "a") {
       value = "alpha";
@@ -55,10 +59,10 @@ Qualifier make_qualifier(std::string value, bool followed_by_digit) {
   }
   for (std::size_t k = 0; k < k_qualifiers.size(); ++k) {
     if (k_qualifiers[k] == value) {
-      return Qualifier{std::string(1, static_cast<char>('0' + k))};
+      return qualifier_item(std::string(1, static_cast<char>('0' + k)));
     }
   }
-  return Qualifier{std::to_string(k_qualifiers.size()) + "-" + value};
+  return qualifier_item(std::to_string(k_qualifiers.size()) + "-" + value);
 }
 
 Item parse_item(bool digits, std::string_view text) {
@@ -66,19 +70,21 @@ Item parse_item(bool digits, std::string_view text) {
     while (!text.empty() && text.front() == '0') {
       text.remove_prefix(1);
     }
-    return Item{Number{std::string(text)}};
+    return number_item(std::string(text));
   }
-  return Item{make_qualifier(std::string(text), false)};
+  return make_qualifier(std::string(text), false);
 }
 
 bool is_null(const Item& item) {
-  if (const auto* number = std::get_if<Number>(&item.value)) {
-    return number->digits.empty();
+  switch (item.kind) {
+  case Kind::number:
+    return item.text.empty();
+  case Kind::qualifier:
+    return item.text == k_release_key;
+  case Kind::list:
+    break;
   }
-  if (const auto* qualifier = std::get_if<Qualifier>(&item.value)) {
-    return qualifier->key == k_release_key;
-  }
-  return std::get<std::unique_ptr<List>>(item.value)->empty();
+  return item.list->empty();
 }
 
 // Drops null items from the end, stopping at the first that is neither
@@ -87,7 +93,7 @@ void normalize(List& list) {
   for (std::size_t k = list.size(); k-- > 0;) {
     if (is_null(list[k])) {
       list.erase(list.begin() + static_cast<std::ptrdiff_t>(k));
-    } else if (!std::holds_alternative<std::unique_ptr<List>>(list[k].value)) {
+    } else if (list[k].kind != Kind::list) {
       break;
     }
   }
@@ -106,8 +112,8 @@ List parse(std::string_view version) {
   std::vector<List*> stack{&root};
   List* list = &root;
   auto open_list = [&] {
-    list->push_back(Item{std::make_unique<List>()});
-    list = std::get<std::unique_ptr<List>>(list->back().value).get();
+    list->push_back(Item{Kind::list, {}, std::make_unique<List>()});
+    list = list->back().list.get();
     stack.push_back(list);
   };
   bool digits = false;
@@ -116,7 +122,7 @@ List parse(std::string_view version) {
     const char c = text[i];
     if (c == '.' || c == '-') {
       if (i == start) {
-        list->push_back(Item{Number{}});
+        list->push_back(number_item({}));
       } else {
         list->push_back(parse_item(digits, std::string_view(text).substr(start, i - start)));
       }
@@ -126,7 +132,7 @@ List parse(std::string_view version) {
       }
     } else if (is_digit(c)) {
       if (!digits && i > start) {
-        list->push_back(Item{make_qualifier(text.substr(start, i - start), true)});
+        list->push_back(make_qualifier(text.substr(start, i - start), true));
         start = i;
         open_list();
       }
@@ -179,35 +185,32 @@ int compare_items(const Item* a, const Item* b) {
   if (a == nullptr) {
     return b == nullptr ? 0 : -compare_items(b, nullptr);
   }
-  if (const auto* number = std::get_if<Number>(&a->value)) {
+  switch (a->kind) {
+  case Kind::number:
     if (b == nullptr) {
-      return number->digits.empty() ? 0 : 1;
+      return a->text.empty() ? 0 : 1;
     }
-    if (const auto* other = std::get_if<Number>(&b->value)) {
-      return compare_digits(number->digits, other->digits);
-    }
-    return 1;
-  }
-  if (const auto* qualifier = std::get_if<Qualifier>(&a->value)) {
+    return b->kind == Kind::number ? compare_digits(a->text, b->text) : 1;
+  case Kind::qualifier:
     if (b == nullptr) {
-      return sign(qualifier->key.compare(k_release_key));
+      return sign(a->text.compare(k_release_key));
     }
-    if (const auto* other = std::get_if<Qualifier>(&b->value)) {
-      return sign(qualifier->key.compare(other->key));
-    }
-    return -1;
+    return b->kind == Kind::qualifier ? sign(a->text.compare(b->text)) : -1;
+  case Kind::list:
+    break;
   }
-  const List& list = *std::get<std::unique_ptr<List>>(a->value);
   if (b == nullptr) {
-    return compare_list_with_nothing(list);
+    return compare_list_with_nothing(*a->list);
   }
-  if (std::holds_alternative<Number>(b->value)) {
+  switch (b->kind) {
+  case Kind::number:
     return -1;
-  }
-  if (std::holds_alternative<Qualifier>(b->value)) {
+  case Kind::qualifier:
     return 1;
+  case Kind::list:
+    break;
   }
-  return compare_lists(list, *std::get<std::unique_ptr<List>>(b->value));
+  return compare_lists(*a->list, *b->list);
 }
 
 } // namespace maven_rules

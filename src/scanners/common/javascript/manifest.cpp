@@ -3,8 +3,8 @@
 #include "../parsers/json_file.hpp"
 
 #include <kensa/model/license.hpp>
-#include <kensa/util/url_text.hpp>
 #include <kensa/scanner/file_report.hpp>
+#include <kensa/util/url_text.hpp>
 
 #include <algorithm>
 #include <optional>
