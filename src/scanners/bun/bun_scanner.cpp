@@ -107,8 +107,12 @@ class BunLock : javascript::LockfileGraph {
         if (const auto target = resolve(path, name)) {
           m_graph.relate(from, *target, kind);
         } else if (kind == EdgeKind::prod || kind == EdgeKind::dev) {
-          count_unresolved(
-              [&] { return (path.empty() ? std::string("(root)") : path) + " -> " + name; });
+          // Named copies: clang 14 cannot capture structured bindings.
+          const std::string& from_path = path;
+          const std::string& to_name = name;
+          count_unresolved([&] {
+            return (from_path.empty() ? std::string("(root)") : from_path) + " -> " + to_name;
+          });
         }
       }
     }
