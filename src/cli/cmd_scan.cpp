@@ -1,5 +1,6 @@
 #include "cmd_scan.hpp"
 
+#include "document_facts_flags.hpp"
 #include "document_output.hpp"
 #include "exit_codes.hpp"
 #include "limit_flags.hpp"
@@ -46,6 +47,7 @@ struct ScanArguments {
   // --fail-on conditions: "incomplete".
   std::vector<std::string> fail_on;
   OutputPathRules output_rules;
+  DocumentFactsArguments facts;
 };
 
 // The range each limit flag accepts (docs/cli.md).
@@ -216,6 +218,12 @@ int run_scan(const ScanArguments& arguments) {
     return k_exit_usage;
   }
   options.timestamp = *timestamp;
+  auto facts = collect_user_facts(arguments.facts);
+  if (!facts) {
+    spdlog::error("{}", facts.error());
+    return k_exit_usage;
+  }
+  options.facts = std::move(*facts);
   std::optional<model::Document> scanned;
   {
     // A root file system takes minutes: a terminal shows how it goes.
@@ -337,6 +345,7 @@ std::function<int()> register_scan_command(CLI::App& app) {
                    "'incomplete': the scan skipped or cut short something (a limit, an "
                    "unreadable or unparsable file)")
       ->type_name("CONDITION");
+  add_document_facts_flags(*command, arguments->facts);
   return [arguments]() { return run_scan(*arguments); };
 }
 

@@ -480,6 +480,7 @@ Result<model::Document> scan(source::Source& source, const ScanOptions& options)
   spdlog::info("found {} component(s)", graph.component_count());
   model::Document document = std::move(graph).finish(std::move(metadata));
   name_subject(document, source.kind());
+  apply_user_facts(document, options.facts, source.kind());
   if (!ownership.empty() && sink.inventory_size() > 0) {
     report_unowned(document, *document.metadata.subject, document.diagnostics);
   }

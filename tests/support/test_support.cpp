@@ -53,17 +53,34 @@ std::size_t line_count(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
-std::filesystem::path scratch_dir(const std::string& name) {
-  // Outside the source tree, so that scanning the checkout (the README's
-  // first command) does not pick up what the tests wrote; one folder per
-  // build folder, so that the dev and sanitizer test runs (or two
-  // checkouts) can run at the same time without deleting each other's files.
+namespace {
+
+// Outside the source tree, so that scanning the checkout (the README's
+// first command) does not pick up what the tests wrote; one folder per
+// build folder, so that the dev and sanitizer test runs (or two checkouts)
+// can run at the same time without deleting each other's files.
+std::filesystem::path scratch_root() {
   static const std::string folder = [] {
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string_view>{}(KENSA_BUILD_DIR));
     return std::string("kensa-tests-") + hex;
   }();
-  auto dir = std::filesystem::temp_directory_path() / folder / name;
+  return std::filesystem::temp_directory_path() / folder;
+}
+
+// An empty folder kensa may take as its home, created once and never
+// emptied: test processes running at the same time share it.
+std::filesystem::path empty_folder(const std::string& name) {
+  auto dir = scratch_root() / name;
+  std::error_code ignored;
+  std::filesystem::create_directories(dir, ignored);
+  return dir;
+}
+
+} // namespace
+
+std::filesystem::path scratch_dir(const std::string& name) {
+  auto dir = scratch_root() / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
@@ -110,6 +127,45 @@ CommandResult run_kensa_with_output(const std::vector<std::string>& arguments,
   return run_kensa_with(arguments, options);
 }
 
+namespace {
+
+std::string_view variable_name(std::string_view entry) {
+  return entry.substr(0, entry.find('='));
+}
+
+} // namespace
+
+std::vector<std::string> child_environment(const std::vector<std::string>& extra) {
+  std::vector<std::string> environment;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const std::string_view name = variable_name(*entry);
+    // The test's own settings win (getenv takes the first entry of a
+    // name), and none of the user's kensa settings or configuration
+    // reaches a test: its outputs would change with them.
+    const bool overridden = std::any_of(extra.begin(), extra.end(), [&](const std::string& set) {
+      return variable_name(set) == name;
+    });
+    if (overridden || name.starts_with("KENSA_") || name == "XDG_CONFIG_HOME" || name == "HOME") {
+      continue;
+    }
+    environment.emplace_back(*entry);
+  }
+  const bool home_set = std::any_of(extra.begin(), extra.end(), [](const std::string& set) {
+    return variable_name(set) == "HOME";
+  });
+  const bool config_set = std::any_of(extra.begin(), extra.end(), [](const std::string& set) {
+    return variable_name(set) == "XDG_CONFIG_HOME";
+  });
+  if (!home_set) {
+    environment.push_back("HOME=" + empty_folder("home").string());
+  }
+  if (!config_set) {
+    environment.push_back("XDG_CONFIG_HOME=" + empty_folder("no-config").string());
+  }
+  environment.insert(environment.end(), extra.begin(), extra.end());
+  return environment;
+}
+
 CommandResult run_kensa_with(const std::vector<std::string>& arguments, const RunOptions& options) {
   std::vector<std::string> argv_storage;
   argv_storage.emplace_back(KENSA_BINARY);
@@ -120,11 +176,7 @@ CommandResult run_kensa_with(const std::vector<std::string>& arguments, const Ru
   }
   argv.push_back(nullptr);
 
-  std::vector<std::string> env_storage;
-  for (char** entry = environ; *entry != nullptr; ++entry) {
-    env_storage.emplace_back(*entry);
-  }
-  env_storage.insert(env_storage.end(), options.environment.begin(), options.environment.end());
+  std::vector<std::string> env_storage = child_environment(options.environment);
   std::vector<char*> envp;
   for (auto& entry : env_storage) {
     envp.push_back(entry.data());
@@ -201,11 +253,7 @@ BoundedResult run_kensa_bounded(const std::vector<std::string>& arguments, const
     argv.push_back(argument.data());
   }
   argv.push_back(nullptr);
-  std::vector<std::string> env_storage;
-  for (char** entry = environ; *entry != nullptr; ++entry) {
-    env_storage.emplace_back(*entry);
-  }
-  env_storage.insert(env_storage.end(), environment.begin(), environment.end());
+  std::vector<std::string> env_storage = child_environment(environment);
   std::vector<char*> envp;
   for (auto& entry : env_storage) {
     envp.push_back(entry.data());

@@ -99,4 +99,9 @@ struct RunOptions {
 
 CommandResult run_kensa_with(const std::vector<std::string>& arguments, const RunOptions& options);
 
+// The environment kensa runs in under test: this process's, without the
+// user's kensa settings (KENSA_*, HOME, XDG_CONFIG_HOME: an empty
+// configuration folder instead), with `extra` ("NAME=value") set over it.
+std::vector<std::string> child_environment(const std::vector<std::string>& extra);
+
 } // namespace kensa::testing

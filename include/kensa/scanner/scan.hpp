@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/model/document.hpp>
+#include <kensa/scanner/user_facts.hpp>
 #include <kensa/source/source.hpp>
 #include <kensa/util/result.hpp>
 
@@ -52,6 +53,9 @@ struct ScanOptions {
   // Seconds since the epoch for the document timestamp; unset means now.
   // The CLI fills it from SOURCE_DATE_EPOCH.
   std::optional<std::int64_t> timestamp;
+  // What only the user knows (authors, the subject's name, version,
+  // supplier and purl, the lifecycle phase); user_facts.hpp.
+  UserFacts facts;
 };
 
 // Scans `path` with the selected scanners and returns the finished document.

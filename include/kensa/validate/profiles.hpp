@@ -51,6 +51,10 @@ enum class Element {
 
 // Short human name: "Component Hash".
 std::string_view element_name(Element element);
+// What would supply `element` in a document kensa writes: the flag, the
+// package data or the step after the scan ("pass --author NAME <EMAIL>").
+// The text of every finding of a missing element.
+std::string_view how_to_supply(Element element);
 // True for elements checked once per component (else once per document).
 bool is_component_element(Element element);
 

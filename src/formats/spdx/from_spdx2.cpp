@@ -9,6 +9,7 @@
 #include "spdx_ids.hpp"
 #include "spdx_metadata.hpp"
 
+#include <kensa/model/generation_context.hpp>
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
 #include <kensa/model/license.hpp>
@@ -188,7 +189,10 @@ model::DocumentMetadata map_metadata(const json::Value& document) {
     metadata.properties.push_back({"kensa:spdx:document-comment", comment});
   }
   if (auto comment = text(info, "comment"); !comment.empty()) {
-    metadata.properties.push_back({"kensa:spdx:creator-comment", comment});
+    metadata.lifecycle = model::lifecycle_in_comment(comment);
+    if (auto rest = model::comment_without_generation_context(comment); !rest.empty()) {
+      metadata.properties.push_back({"kensa:spdx:creator-comment", std::move(rest)});
+    }
   }
   return metadata;
 }

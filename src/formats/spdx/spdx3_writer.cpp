@@ -60,8 +60,11 @@ std::string_view sbom_type(std::string_view lifecycle) {
   if (lifecycle == "post-build" || lifecycle == "discovery") {
     return "analyzed";
   }
+  // What runs on a machine or in an image, as scanned: software as it is
+  // deployed. SPDX 3's "runtime" is an SBOM made by instrumenting the
+  // running system, which no CycloneDX phase names.
   if (lifecycle == "operations") {
-    return "runtime";
+    return "deployed";
   }
   return "";
 }

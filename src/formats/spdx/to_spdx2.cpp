@@ -8,6 +8,7 @@
 #include "spdx_licenses.hpp"
 #include "spdx_metadata.hpp"
 
+#include <kensa/model/generation_context.hpp>
 #include <kensa/model/hash.hpp>
 #include <kensa/model/license.hpp>
 #include <kensa/version.hpp>
@@ -232,7 +233,8 @@ Spdx2Document to_spdx2(const model::Document& document, std::string_view version
   }
   count_metadata_losses(metadata, losses);
   if (!metadata.lifecycle.empty()) {
-    losses.add("lifecycle phase (SPDX 2 has no field for it)");
+    // SPDX 2 has no field for it: the creator comment states it.
+    out.creator_comment = model::generation_context_line(metadata.lifecycle);
   }
   for (const auto& author : metadata.authors) {
     if (auto text = actor_text(author); !text.empty()) {

@@ -117,8 +117,12 @@ void report(const Profile& profile, const ProfileRule& rule, Presence presence,
   if (!subject.empty()) {
     message += " for " + subject;
   }
-  sink.add(*severity, rule_id, location, message,
-           "see docs/validate/profiles.md for where " + name + " goes in each format");
+  // A missing element says what would supply it; other findings where the
+  // element goes.
+  std::string hint = rule_id == "PROFILE-MISSING" ? std::string(how_to_supply(rule.element))
+                                                  : "see docs/validate/profiles.md for where " +
+                                                        name + " goes in each format";
+  sink.add(*severity, rule_id, location, message, std::move(hint));
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "../semantic/value_checks.hpp"
 #include "profile_check.hpp"
 
+#include <kensa/model/generation_context.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <string_view>
@@ -349,6 +350,10 @@ DocumentFacts spdx2_facts(const Json& document) {
   set(facts.elements, Element::sbom_timestamp, classify(creation, "created"));
   set(facts.elements, Element::sbom_tool_name, spdx2_creators(creators, "Tool:"));
   set(facts.elements, Element::sbom_tool_version, spdx2_tool_version(creators));
+  // SPDX 2 has no field for it: a line of the creator comment.
+  if (!model::lifecycle_in_comment(string_of(member(creation, "comment"))).empty()) {
+    set(facts.elements, Element::sbom_generation_context, Presence::present);
+  }
   set(facts.elements, Element::sbom_version, classify(document, "documentNamespace"));
   set(facts.elements, Element::sbom_uri, classify(document, "documentNamespace"));
 

@@ -85,6 +85,10 @@ void render_document(const DocumentReport& report, const ReportOptions& options,
         out += ", " + std::to_string(coverage.missing) + " missing";
       }
       out += "\n";
+      // The reader of a filed report sees at once what would close the gap.
+      if (coverage.missing > 0 && coverage.level != ElementLevel::forbidden) {
+        out += "      to supply: " + std::string(how_to_supply(coverage.element)) + "\n";
+      }
     }
   }
 }
