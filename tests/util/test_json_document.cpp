@@ -141,6 +141,8 @@ TEST_CASE("json document: numbers", "[util][json]") {
   CHECK(list[7].real() < 0);
   CHECK(list[8].real() == 0.0);
   CHECK(list[9].real() == 1200.0);
+  // A scalar is a whole document too.
+  CHECK(must_parse("7").root().unsigned_integer() == 7);
 }
 
 TEST_CASE("json document: malformed text fails with line and column", "[util][json]") {

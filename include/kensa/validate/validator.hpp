@@ -1,8 +1,8 @@
 #pragma once
 
 #include <kensa/format/detect.hpp>
+#include <kensa/util/json_document.hpp>
 #include <kensa/validate/finding.hpp>
-#include <kensa/validate/json_input.hpp>
 #include <kensa/validate/profiles.hpp>
 
 #include <cstddef>
@@ -21,7 +21,8 @@ struct ValidationOptions {
   std::optional<format::DetectedFormat> kind;
   // Profile ids (already resolved from aliases) to check.
   std::vector<std::string> profiles;
-  JsonParseLimits json_limits;
+  // Caps of the JSON parse (nesting depth, duplicate members reported).
+  kensa::json::ParseLimits json_limits;
   // Documents larger than this are refused before parsing.
   std::size_t max_document_size = std::size_t{2} << 30;
   // Findings kept per document; the rest are counted.
