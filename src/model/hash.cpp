@@ -190,50 +190,6 @@ std::string to_hex(std::string_view bytes) {
   return hex;
 }
 
-Result<std::string> decode_base64(std::string_view text) {
-  auto value_of = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    if (c == '+') {
-      return 62;
-    }
-    if (c == '/') {
-      return 63;
-    }
-    return -1;
-  };
-  while (!text.empty() && text.back() == '=') {
-    text.remove_suffix(1);
-  }
-  if (text.size() % 4 == 1) {
-    return fail("base64 text has an impossible length");
-  }
-  std::string bytes;
-  bytes.reserve(text.size() * 3 / 4);
-  unsigned int buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    int value = value_of(c);
-    if (value < 0) {
-      return fail("invalid base64 character '" + std::string(1, c) + "'");
-    }
-    buffer = (buffer << 6) | static_cast<unsigned int>(value);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes.push_back(static_cast<char>((buffer >> bits) & 0xff));
-    }
-  }
-  return bytes;
-}
-
 Result<std::vector<Hash>> decode_integrity(std::string_view integrity) {
   std::vector<Hash> hashes;
   for (std::string_view entry : split(trim(integrity), ' ')) {

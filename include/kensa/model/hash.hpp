@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/util/base64.hpp>
 #include <kensa/util/result.hpp>
 
 #include <array>
@@ -78,9 +79,9 @@ Hash compute_hash(HashAlgorithm algorithm, std::string_view bytes);
 // Lowercase hex of raw bytes.
 std::string to_hex(std::string_view bytes);
 
-// Decodes standard base64 (with or without '=' padding); fails on any other
-// character.
-Result<std::string> decode_base64(std::string_view text);
+// Digests in lockfiles and package databases are base64 with or without
+// '=' padding: util/base64.hpp decodes them.
+using kensa::decode_base64;
 
 // Decodes a Subresource Integrity value as npm, yarn and pnpm lockfiles write
 // it ("sha512-<base64>", several space-separated entries allowed) into

@@ -3,6 +3,8 @@
 #include "keywords.hpp"
 #include "utf8.hpp"
 
+#include <kensa/util/base64.hpp>
+
 #include <utility>
 
 namespace kensa::validate::schema {
@@ -56,81 +58,21 @@ bool FormatKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annot
   return false;
 }
 
-namespace {
-
-int base64_value(char c) {
-  if (c >= 'A' && c <= 'Z') {
-    return c - 'A';
-  }
-  if (c >= 'a' && c <= 'z') {
-    return c - 'a' + 26;
-  }
-  if (c >= '0' && c <= '9') {
-    return c - '0' + 52;
-  }
-  if (c == '+') {
-    return 62;
-  }
-  if (c == '/') {
-    return 63;
-  }
-  return -1;
-}
-
-// RFC 4648 base64 with padding; nullopt when malformed.
-std::optional<std::string> decode_base64(std::string_view text) {
-  if (text.size() % 4 != 0) {
-    return std::nullopt;
-  }
-  std::string out;
-  out.reserve(text.size() / 4 * 3);
-  for (std::size_t i = 0; i < text.size(); i += 4) {
-    int values[4];
-    int padding = 0;
-    for (int j = 0; j < 4; ++j) {
-      const char c = text[i + static_cast<std::size_t>(j)];
-      if (c == '=' && i + 4 == text.size() && j >= 2) {
-        values[j] = 0;
-        ++padding;
-        continue;
-      }
-      if (padding > 0) {
-        return std::nullopt;
-      }
-      values[j] = base64_value(c);
-      if (values[j] < 0) {
-        return std::nullopt;
-      }
-    }
-    const unsigned bits =
-        static_cast<unsigned>(values[0] << 18 | values[1] << 12 | values[2] << 6 | values[3]);
-    out += static_cast<char>((bits >> 16) & 0xFF);
-    if (padding < 2) {
-      out += static_cast<char>((bits >> 8) & 0xFF);
-    }
-    if (padding < 1) {
-      out += static_cast<char>(bits & 0xFF);
-    }
-  }
-  return out;
-}
-
-} // namespace
-
 ContentKeyword::ContentKeyword(std::string location, bool base64, bool json)
     : Keyword(std::move(location)), m_base64(base64), m_json(json) {}
 
 bool ContentKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const {
   const std::string_view text = instance.string();
-  std::optional<std::string> decoded;
+  std::string decoded;
   std::string_view content = text;
   if (m_base64) {
-    decoded = decode_base64(text);
-    if (!decoded) {
+    auto bytes = decode_base64(text, Base64Padding::required);
+    if (!bytes) {
       evaluation.report(*this, "is not valid base64");
       return false;
     }
-    content = *decoded;
+    decoded = std::move(*bytes);
+    content = decoded;
   }
   if (m_json && !nlohmann::json::accept(content)) {
     evaluation.report(*this, "is not valid JSON (contentMediaType application/json)");
