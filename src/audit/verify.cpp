@@ -1,6 +1,7 @@
 #include <kensa/audit/component_identity.hpp>
 #include <kensa/audit/listed_files.hpp>
 #include <kensa/audit/verify.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <algorithm>
 #include <set>
@@ -23,14 +24,9 @@ std::string purl_key(const model::Component& component) {
 }
 
 std::string name_key(const model::Component& component) {
-  std::string key =
-      component.group.empty() ? component.name : component.group + "/" + component.name;
-  for (char& c : key) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return key + "@" + component.version;
+  return to_lower_ascii(component.group.empty() ? component.name
+                                                : component.group + "/" + component.name) +
+         "@" + component.version;
 }
 
 std::string package_label(const model::Component& component) {

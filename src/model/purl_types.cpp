@@ -40,9 +40,6 @@ struct TypeRules {
 bool is_ascii_lower(char c) {
   return c >= 'a' && c <= 'z';
 }
-bool is_hex_digit(char c) {
-  return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
 
 void fold(std::string& text, Case folding) {
   for (char& c : text) {
@@ -206,7 +203,7 @@ bool is_guid(std::string_view text) {
   }
   for (std::size_t i = 0; i < text.size(); ++i) {
     const bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash_position ? text[i] != '-' : !is_hex_digit(text[i])) {
+    if (dash_position ? text[i] != '-' : !is_ascii_hex_digit(text[i])) {
       return false;
     }
   }

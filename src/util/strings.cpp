@@ -19,6 +19,16 @@ std::string to_lower_ascii(std::string_view text) {
   return result;
 }
 
+std::u32string to_lower_ascii(std::u32string_view text) {
+  std::u32string result(text);
+  for (char32_t& c : result) {
+    if (c >= U'A' && c <= U'Z') {
+      c = c - U'A' + U'a';
+    }
+  }
+  return result;
+}
+
 std::string to_upper_ascii(std::string_view text) {
   std::string result(text);
   std::transform(result.begin(), result.end(), result.begin(),

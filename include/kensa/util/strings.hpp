@@ -9,6 +9,9 @@ namespace kensa {
 
 std::string to_lower_ascii(std::string_view text);
 std::string to_upper_ascii(std::string_view text);
+// The same for decoded text (an internationalised host name's labels):
+// ASCII letters lowered, every other code point kept.
+std::u32string to_lower_ascii(std::u32string_view text);
 // `c` in lower (upper) case when it is an ASCII letter, as it is otherwise.
 constexpr char to_lower_ascii(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -19,6 +22,10 @@ constexpr char to_upper_ascii(char c) {
 // Whether `c` is an ASCII digit, whatever the locale.
 constexpr bool is_ascii_digit(char c) {
   return c >= '0' && c <= '9';
+}
+// Whether `c` is a hexadecimal digit (0-9, a-f, A-F).
+constexpr bool is_ascii_hex_digit(char c) {
+  return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 // Whether `c` is an ASCII letter or digit, whatever the locale.
 constexpr bool is_ascii_alnum(char c) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <kensa/util/strings.hpp>
+
 // The character classes of RFC 3986, section 2, for the code that checks
 // URIs (the schema's "uri" formats) and the code that writes them (links
 // from manifests).
@@ -9,12 +11,13 @@ constexpr bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// DIGIT and HEXDIG are the ASCII classes of util/strings.hpp.
 constexpr bool is_digit(char c) {
-  return c >= '0' && c <= '9';
+  return is_ascii_digit(c);
 }
 
 constexpr bool is_hex(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  return is_ascii_hex_digit(c);
 }
 
 constexpr bool is_unreserved(char c) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/util/json_document.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <string>
 #include <string_view>
@@ -47,13 +48,7 @@ inline std::string purl_type(std::string_view purl) {
   if (slash == std::string_view::npos) {
     return {};
   }
-  std::string type(purl.substr(0, slash));
-  for (char& c : type) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return type;
+  return to_lower_ascii(purl.substr(0, slash));
 }
 
 } // namespace kensa::format::common

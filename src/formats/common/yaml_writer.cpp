@@ -1,5 +1,7 @@
 #include "tree_writer.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <string>
 #include <vector>
 
@@ -15,8 +17,7 @@ bool is_plain_key(std::string_view name) {
     return false;
   }
   for (char c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-' || c == '.';
+    const bool ok = is_ascii_alnum(c) || c == '_' || c == '-' || c == '.';
     if (!ok) {
       return false;
     }

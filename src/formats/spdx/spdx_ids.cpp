@@ -71,8 +71,7 @@ std::string sanitize_id(std::string_view text, std::size_t max_length) {
     if (out.size() >= max_length) {
       break;
     }
-    bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                   c == '.' || c == '-';
+    const bool allowed = is_ascii_alnum(c) || c == '.' || c == '-';
     out += allowed ? c : '-';
   }
   return out.empty() ? "unnamed" : out;

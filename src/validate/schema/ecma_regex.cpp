@@ -2,6 +2,8 @@
 
 #include "utf8.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <re2/re2.h>
 
 #include <array>
@@ -61,10 +63,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 38> k_catego
     {"Control", "Cc"},
     {"Format", "Cf"},
 }};
-
-bool is_hex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
 
 unsigned hex_value(std::string_view digits) {
   unsigned value = 0;
@@ -305,7 +303,8 @@ class Translator {
       m_out += "\\x{0}";
       return;
     case 'x':
-      if (m_pos + 2 > m_in.size() || !is_hex(m_in[m_pos]) || !is_hex(m_in[m_pos + 1])) {
+      if (m_pos + 2 > m_in.size() || !is_ascii_hex_digit(m_in[m_pos]) ||
+          !is_ascii_hex_digit(m_in[m_pos + 1])) {
         fail(EcmaRegex::Status::invalid, "\\x needs two hex digits");
         return;
       }

@@ -4,6 +4,8 @@
 #include "uri.hpp"
 #include "utf8.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <string>
 #include <vector>
 
@@ -15,11 +17,7 @@ constexpr std::size_t k_max_label = 63;
 constexpr std::size_t k_max_name = 253;
 
 bool is_ldh(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-}
-
-char32_t ascii_lower(char32_t c) {
-  return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+  return is_ascii_alnum(c) || c == '-';
 }
 
 bool has_reserved_hyphens(std::u32string_view label) {
@@ -124,11 +122,7 @@ bool is_ldh_label(std::string_view label) {
     if (!decoded || decoded->empty()) {
       return false;
     }
-    std::u32string lowered;
-    for (const char32_t c : *decoded) {
-      lowered += ascii_lower(c);
-    }
-    return u_label_length(lowered) != 0;
+    return u_label_length(to_lower_ascii(*decoded)) != 0;
   }
   return true;
 }
@@ -198,11 +192,7 @@ bool host_name(std::string_view text, bool international) {
     if (!international) {
       return false;
     }
-    std::u32string lowered;
-    for (const char32_t c : label) {
-      lowered += ascii_lower(c);
-    }
-    const std::size_t length = u_label_length(lowered);
+    const std::size_t length = u_label_length(to_lower_ascii(label));
     if (length == 0) {
       return false;
     }
@@ -212,7 +202,7 @@ bool host_name(std::string_view text, bool international) {
 }
 
 bool is_atext(char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+  if (is_ascii_alnum(c)) {
     return true;
   }
   static constexpr std::string_view k_specials = "!#$%&'*+-/=?^_`{|}~";

@@ -2,6 +2,8 @@
 #include "formats.hpp"
 #include "uri.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <array>
 #include <utility>
 
@@ -22,13 +24,6 @@ bool is_iri_reference(std::string_view text) {
 
 namespace {
 
-bool is_hex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-bool is_alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 // RFC 6570 varspec: varname [ ":" max-length | "*" ].
 bool is_varspec(std::string_view text) {
   std::size_t i = 0;
@@ -36,7 +31,8 @@ bool is_varspec(std::string_view text) {
   while (i < text.size() && text[i] != ':' && text[i] != '*') {
     const char c = text[i];
     if (c == '%') {
-      if (i + 2 >= text.size() || !is_hex(text[i + 1]) || !is_hex(text[i + 2])) {
+      if (i + 2 >= text.size() || !is_ascii_hex_digit(text[i + 1]) ||
+          !is_ascii_hex_digit(text[i + 2])) {
         return false;
       }
       i += 3;
@@ -48,7 +44,7 @@ bool is_varspec(std::string_view text) {
         return false;
       }
       previous_dot = true;
-    } else if (is_alnum(c) || c == '_') {
+    } else if (is_ascii_alnum(c) || c == '_') {
       previous_dot = false;
     } else {
       return false;
@@ -108,7 +104,8 @@ bool is_uri_template(std::string_view text) {
       continue;
     }
     if (c == '%') {
-      if (i + 2 >= text.size() || !is_hex(text[i + 1]) || !is_hex(text[i + 2])) {
+      if (i + 2 >= text.size() || !is_ascii_hex_digit(text[i + 1]) ||
+          !is_ascii_hex_digit(text[i + 2])) {
         return false;
       }
       i += 3;
@@ -129,7 +126,7 @@ bool is_uuid(std::string_view text) {
   }
   for (std::size_t i = 0; i < text.size(); ++i) {
     const bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash_position ? text[i] != '-' : !is_hex(text[i])) {
+    if (dash_position ? text[i] != '-' : !is_ascii_hex_digit(text[i])) {
       return false;
     }
   }

@@ -188,9 +188,7 @@ void check_digest(std::string_view algorithm, std::string_view value, const Loca
     return;
   }
   const std::size_t wanted = model::hash_hex_length(*parsed);
-  const bool hex = std::all_of(value.begin(), value.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  });
+  const bool hex = std::all_of(value.begin(), value.end(), is_ascii_hex_digit);
   if (!hex || (wanted != 0 && value.size() != wanted)) {
     sink.add(Severity::error, "HASH-VALUE", location.pointer(),
              std::string(algorithm) + " digest " + shown(value) + " is not " +
