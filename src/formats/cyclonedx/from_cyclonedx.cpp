@@ -3,6 +3,7 @@
 #include "../common/json_access.hpp"
 #include "../common/license_lists.hpp"
 #include "../common/property_names.hpp"
+#include "../common/read_hash.hpp"
 #include "../common/two_halves_mapping.hpp"
 #include "../common/unread_members.hpp"
 #include "../kensa_json/kensa_json_names.hpp"
@@ -146,16 +147,12 @@ model::Party entity_party(const json::Value& entity) {
 std::vector<model::Hash> read_hashes(const json::Value& json, LossReport& losses) {
   std::vector<model::Hash> hashes;
   for (const auto& hash : array(json, "hashes")) {
-    auto algorithm = model::parse_hash_algorithm(text(hash, "alg"));
-    std::string content = text(hash, "content");
-    if (!algorithm || content.empty()) {
+    auto read = common::read_hash(hash["alg"].string(), hash["content"].string());
+    if (!read) {
       losses.add("hash with an unknown algorithm");
       continue;
     }
-    for (char& c : content) {
-      c = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
-    }
-    hashes.push_back({*algorithm, content});
+    hashes.push_back(std::move(*read));
   }
   return hashes;
 }

@@ -2,6 +2,7 @@
 
 #include "../common/json_access.hpp"
 #include "../common/property_names.hpp"
+#include "../common/read_hash.hpp"
 #include "../common/two_halves_mapping.hpp"
 #include "../common/unread_members.hpp"
 #include "component_facts.hpp"
@@ -47,16 +48,13 @@ struct Reader {
 std::vector<model::Hash> checksums_of(const json::Value& element, LossReport& losses) {
   std::vector<model::Hash> hashes;
   for (const auto& checksum : array(element, "checksums")) {
-    auto algorithm = model::parse_hash_algorithm(text(checksum, "algorithm"));
-    std::string value = text(checksum, "checksumValue");
-    if (!algorithm || value.empty()) {
+    auto hash =
+        common::read_hash(checksum["algorithm"].string(), checksum["checksumValue"].string());
+    if (!hash) {
       losses.add("checksum with an algorithm kensa does not know");
       continue;
     }
-    for (char& c : value) {
-      c = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
-    }
-    hashes.push_back({*algorithm, value});
+    hashes.push_back(std::move(*hash));
   }
   return hashes;
 }
