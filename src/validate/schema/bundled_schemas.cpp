@@ -66,6 +66,26 @@ Result<CompiledSchema> compile_bundled_schema(std::string_view resource_name,
   return registry.compile(*uri, options);
 }
 
+namespace {
+
+// Compiling takes milliseconds; a validator checking many files should not
+// repeat it. Failures are not kept: they are cheap and rare.
+Result<CompiledSchema> compile_bundled_schema_once(const std::string& resource_name) {
+  static std::mutex mutex;
+  static std::map<std::string, CompiledSchema, std::less<>> cache;
+  const std::lock_guard lock(mutex);
+  if (const auto it = cache.find(resource_name); it != cache.end()) {
+    return it->second;
+  }
+  auto compiled = compile_bundled_schema(resource_name);
+  if (compiled) {
+    cache.emplace(resource_name, *compiled);
+  }
+  return compiled;
+}
+
+} // namespace
+
 std::vector<std::string> cyclonedx_json_schema_versions() {
   return {"1.2", "1.3", "1.4", "1.5", "1.6", "1.7"};
 }
@@ -80,39 +100,14 @@ Result<CompiledSchema> cyclonedx_json_schema(std::string_view version, bool stri
   }
   const std::string name =
       "cyclonedx/bom-" + std::string(version) + (strict ? "-strict" : "") + ".SNAPSHOT.schema.json";
-  // Compiling takes milliseconds; a validator checking many files should
-  // not repeat it.
-  static std::mutex mutex;
-  static std::map<std::string, CompiledSchema> cache;
-  const std::lock_guard lock(mutex);
-  if (const auto it = cache.find(name); it != cache.end()) {
-    return it->second;
-  }
-  auto compiled = compile_bundled_schema(name);
-  if (!compiled) {
-    return compiled;
-  }
-  cache.emplace(name, *compiled);
-  return compiled;
+  return compile_bundled_schema_once(name);
 }
 
 Result<CompiledSchema> spdx_json_schema(std::string_view version) {
   if (version != "2.2" && version != "2.3" && version != "3.0.1") {
     return fail("no SPDX JSON schema for version " + std::string(version));
   }
-  const std::string name = "spdx/spdx-" + std::string(version) + ".schema.json";
-  static std::mutex mutex;
-  static std::map<std::string, CompiledSchema> cache;
-  const std::lock_guard lock(mutex);
-  if (const auto it = cache.find(name); it != cache.end()) {
-    return it->second;
-  }
-  auto compiled = compile_bundled_schema(name);
-  if (!compiled) {
-    return compiled;
-  }
-  cache.emplace(name, *compiled);
-  return compiled;
+  return compile_bundled_schema_once("spdx/spdx-" + std::string(version) + ".schema.json");
 }
 
 } // namespace kensa::validate
