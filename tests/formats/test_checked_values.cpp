@@ -2,7 +2,6 @@
 // mime-type pattern) is written in that form or kept elsewhere: whatever
 // text a manifest or a converted document gave, every CycloneDX document
 // kensa writes passes kensa's own validator.
-#include "../../src/validate/schema/formats.hpp"
 #include "format_fixture.hpp"
 
 #include <kensa/format/output_spec.hpp>
@@ -10,6 +9,7 @@
 #include <kensa/format/writer.hpp>
 #include <kensa/model/graph.hpp>
 #include <kensa/util/url_text.hpp>
+#include <kensa/validate/json_schema_formats.hpp>
 #include <kensa/validate/validator.hpp>
 
 #include <catch2/catch.hpp>

@@ -126,4 +126,18 @@ class SchemaRegistry {
   std::unique_ptr<schema::RegistryData> m_data;
 };
 
+// Resolves `reference` against the absolute URI `base` (RFC 3986 section
+// 5.2, dot segments removed), as the registry resolves `$id` and `$ref`:
+// for a caller that registers documents beside one another.
+std::string resolve_schema_uri(std::string_view base, std::string_view reference);
+
+namespace schema {
+
+// -1, 0 or 1 comparing two numbers exactly, as `const`, `enum` and
+// `multipleOf` do (integers beyond 2^53 included). Precondition: both are
+// numbers.
+int compare_numbers(const kensa::json::Value& a, const kensa::json::Value& b);
+
+} // namespace schema
+
 } // namespace kensa::validate

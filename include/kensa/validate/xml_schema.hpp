@@ -15,9 +15,9 @@
 // network (no DTD loading, no external entities).
 namespace kensa::validate {
 
-namespace schema {
+namespace bundled {
 struct XmlSchemaHandle;
-} // namespace schema
+} // namespace bundled
 
 class XmlSchema {
  public:
@@ -31,7 +31,7 @@ class XmlSchema {
 
  private:
   friend Result<XmlSchema> load_bundled_xml_schema(std::string_view resource_name);
-  std::shared_ptr<const schema::XmlSchemaHandle> m_handle;
+  std::shared_ptr<const bundled::XmlSchemaHandle> m_handle;
 };
 
 // Loads the bundled XSD `resource_name` (its path under schemas/, e.g.

@@ -1,4 +1,4 @@
-#include "formats.hpp"
+#include <kensa/validate/json_schema_formats.hpp>
 
 #include <cstddef>
 

@@ -1,10 +1,10 @@
-#include "formats.hpp"
 #include "idna_tables.hpp"
 #include "punycode.hpp"
 #include "uri.hpp"
 #include "utf8.hpp"
 
 #include <kensa/util/strings.hpp>
+#include <kensa/validate/json_schema_formats.hpp>
 
 #include <string>
 #include <vector>

@@ -1,8 +1,8 @@
 #include "ecma_regex.hpp"
-#include "formats.hpp"
 #include "uri.hpp"
 
 #include <kensa/util/strings.hpp>
+#include <kensa/validate/json_schema_formats.hpp>
 
 #include <array>
 #include <utility>

@@ -185,4 +185,8 @@ SchemaValidation CompiledSchema::validate(const kensa::json::Value& instance,
   return result;
 }
 
+std::string resolve_schema_uri(std::string_view base, std::string_view reference) {
+  return schema::resolve_uri(base, reference);
+}
+
 } // namespace kensa::validate

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/util/json_document.hpp>
+#include <kensa/validate/json_schema.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -23,9 +24,7 @@ bool json_equal(const Json& a, const Json& b);
 // A hash with json_equal(a, b) implying json_hash(a) == json_hash(b).
 std::size_t json_hash(const Json& value);
 
-// -1, 0 or 1 comparing two numbers exactly (integers beyond 2^53 included).
-// Precondition: both are numbers.
-int compare_numbers(const Json& a, const Json& b);
+// compare_numbers(const Json&, const Json&) is public: json_schema.hpp.
 
 // Whether a number has no fractional part (1.0 is an integer).
 bool is_integral(const Json& number);

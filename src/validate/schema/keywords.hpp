@@ -1,8 +1,9 @@
 #pragma once
 
 #include "ecma_regex.hpp"
-#include "formats.hpp"
 #include "node.hpp"
+
+#include <kensa/validate/json_schema_formats.hpp>
 
 #include <cstdint>
 #include <optional>

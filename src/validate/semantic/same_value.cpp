@@ -1,6 +1,6 @@
 #include "same_value.hpp"
 
-#include "../schema/json_value.hpp"
+#include <kensa/validate/json_schema.hpp>
 
 #include <algorithm>
 #include <string_view>

@@ -1,8 +1,8 @@
-#include "../schema/formats.hpp"
 #include "semantic_rules.hpp"
 #include "value_checks.hpp"
 
 #include <kensa/model/license.hpp>
+#include <kensa/validate/json_schema_formats.hpp>
 
 #include <string_view>
 #include <unordered_map>

@@ -1,12 +1,10 @@
 #include "value_checks.hpp"
 
-#include "../schema/formats.hpp"
-#include "../schema/json_pointer.hpp"
-
 #include <kensa/model/hash.hpp>
 #include <kensa/model/license.hpp>
 #include <kensa/model/purl.hpp>
 #include <kensa/util/strings.hpp>
+#include <kensa/validate/json_schema_formats.hpp>
 
 #include <algorithm>
 
@@ -69,7 +67,7 @@ std::string Location::pointer() const {
   std::string out = *m_base;
   for (std::size_t i = 0; i < m_count; ++i) {
     if (m_tokens[i].is_member) {
-      schema::append_pointer_token(out, m_tokens[i].name);
+      json::append_pointer_token(out, m_tokens[i].name);
     } else {
       out += '/';
       out += std::to_string(m_tokens[i].index);
@@ -80,7 +78,7 @@ std::string Location::pointer() const {
 
 std::string child(const std::string& parent, std::string_view token) {
   std::string pointer = parent;
-  schema::append_pointer_token(pointer, token);
+  json::append_pointer_token(pointer, token);
   return pointer;
 }
 

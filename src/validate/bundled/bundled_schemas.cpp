@@ -1,5 +1,3 @@
-#include "uri.hpp"
-
 #include <kensa/util/resources.hpp>
 #include <kensa/validate/bundled_schemas.hpp>
 
@@ -36,9 +34,10 @@ Result<std::string> add_bundled_schema(SchemaRegistry& registry, std::string_vie
   // Bundled schemas without $id are named after their path.
   std::string id = "https://kensa.invalid/schemas/" + std::string(resource_name);
   if (const auto it = schema.find("$id"); it != schema.end() && it->is_string()) {
-    id = std::string(schema::strip_fragment(it->get<std::string>()));
+    const std::string uri = it->get<std::string>();
+    id = uri.substr(0, uri.find('#'));
   }
-  const std::string file_url = schema::resolve_uri(id, file_of(resource_name));
+  const std::string file_url = resolve_schema_uri(id, file_of(resource_name));
   if (auto status = registry.add(file_url, std::move(schema)); !status) {
     return fail(status.error());
   }

@@ -17,7 +17,7 @@
 
 namespace kensa::validate {
 
-namespace schema {
+namespace bundled {
 
 struct XmlSchemaHandle {
   std::string name;
@@ -35,7 +35,7 @@ struct XmlSchemaHandle {
   }
 };
 
-} // namespace schema
+} // namespace bundled
 
 namespace {
 
@@ -180,7 +180,7 @@ class ValidationContextLease {
 } // namespace
 
 SchemaValidation XmlSchema::validate(std::string_view document) const {
-  schema::init_xml();
+  bundled::init_xml();
   SchemaValidation result;
   Collector collector{&result, SchemaFindingKind::invalid, false};
   if (document.size() > static_cast<std::size_t>(INT_MAX)) {
@@ -192,7 +192,7 @@ SchemaValidation XmlSchema::validate(std::string_view document) const {
     return result;
   }
   // Nothing may be loaded while the document is read or validated.
-  const schema::XmlLoaderScope refuse_all("", "");
+  const bundled::XmlLoaderScope refuse_all("", "");
   const ErrorRedirect redirect(collector);
   // Read and validated as a stream: no tree of the document is built, so a
   // 130 MB BOM is checked in bounded memory (its tree took 1.3 GB).
@@ -237,12 +237,12 @@ const std::string& XmlSchema::name() const {
 }
 
 Result<XmlSchema> load_bundled_xml_schema(std::string_view resource_name) {
-  schema::init_xml();
+  bundled::init_xml();
   const auto data = resources::find(resource_name);
   if (!data) {
     return fail("no bundled XML schema " + std::string(resource_name));
   }
-  auto handle = std::make_shared<schema::XmlSchemaHandle>();
+  auto handle = std::make_shared<bundled::XmlSchemaHandle>();
   handle->name = std::string(resource_name);
   const auto slash = resource_name.rfind('/');
   handle->folder = slash == std::string_view::npos
@@ -255,7 +255,7 @@ Result<XmlSchema> load_bundled_xml_schema(std::string_view resource_name) {
 
   SchemaValidation problems;
   Collector collector{&problems};
-  const schema::XmlLoaderScope serve_bundled(handle->folder, handle->base_url);
+  const bundled::XmlLoaderScope serve_bundled(handle->folder, handle->base_url);
   const ErrorRedirect redirect(collector);
   xmlDocPtr doc = xmlReadMemory(data->data(), static_cast<int>(data->size()), url.c_str(), nullptr,
                                 k_parse_options);

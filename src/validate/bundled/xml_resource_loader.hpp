@@ -9,7 +9,7 @@
 // given: a process-wide external entity loader that, on a thread inside
 // XmlLoaderScope, serves bundled schemas from memory and refuses everything
 // else. Outside such a scope it defers to the loader installed before.
-namespace kensa::validate::schema {
+namespace kensa::validate::bundled {
 
 // Installs the loader once and initialises libxml2.
 void init_xml();
@@ -34,4 +34,4 @@ class XmlLoaderScope {
 
 xmlParserInputPtr load_entity(const char* url, const char* id, xmlParserCtxtPtr context);
 
-} // namespace kensa::validate::schema
+} // namespace kensa::validate::bundled

@@ -8,7 +8,7 @@
 #include <mutex>
 #include <utility>
 
-namespace kensa::validate::schema {
+namespace kensa::validate::bundled {
 
 namespace {
 
@@ -91,4 +91,4 @@ xmlParserInputPtr load_entity(const char* url, const char* id, xmlParserCtxtPtr 
   return input;
 }
 
-} // namespace kensa::validate::schema
+} // namespace kensa::validate::bundled
