@@ -37,21 +37,6 @@ std::string leading_version(std::string_view text) {
   return std::string(text.substr(0, end));
 }
 
-// The SPDX 3 version named by a context URL ("https://spdx.org/rdf/3.0.1/
-// spdx-context.jsonld" gives "3.0.1"), or nullopt when it names none.
-std::optional<std::string> spdx3_context_version(std::string_view url) {
-  constexpr std::string_view marker = "spdx.org/rdf/";
-  auto at = url.find(marker);
-  if (at == std::string_view::npos) {
-    return std::nullopt;
-  }
-  std::string version = leading_version(url.substr(at + marker.size()));
-  if (version.empty() || version.front() != '3') {
-    return std::nullopt;
-  }
-  return version;
-}
-
 // Reads JSON events only until the top-level keys that decide the format
 // are seen, so detection does not build the document.
 class JsonSniffer : public nlohmann::json_sax<nlohmann::json> {
@@ -324,6 +309,19 @@ std::string unrecognised_reason(const DetectedFormat& detected, std::string_view
     return "empty document";
   }
   return "not a CycloneDX or SPDX document (neither JSON, XML, SPDX tag-value nor SPDX YAML)";
+}
+
+std::optional<std::string> spdx3_context_version(std::string_view url) {
+  constexpr std::string_view marker = "spdx.org/rdf/";
+  auto at = url.find(marker);
+  if (at == std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string version = leading_version(url.substr(at + marker.size()));
+  if (version.empty() || version.front() != '3') {
+    return std::nullopt;
+  }
+  return version;
 }
 
 } // namespace kensa::format

@@ -40,17 +40,6 @@ void add_schema_findings(const SchemaValidation& result, FindingSink& sink) {
   }
 }
 
-// "3.0.1" from an SPDX 3 context URL; empty when it names no version.
-std::string spdx3_context_version(std::string_view url) {
-  constexpr std::string_view marker = "spdx.org/rdf/";
-  const auto at = url.find(marker);
-  if (at == std::string_view::npos) {
-    return {};
-  }
-  url.remove_prefix(at + marker.size());
-  return std::string(url.substr(0, url.find('/')));
-}
-
 // The version the parsed document states, when --format named none: the
 // detector stops at the first key that decides the family, and --format
 // skips it altogether.
@@ -65,11 +54,11 @@ std::string stated_version(const DetectedFormat& kind, const Json& document) {
     // "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", alone or in a list.
     const Json context = document["@context"];
     for (const Json entry : context.is_array() ? context : Json()) {
-      if (auto version = spdx3_context_version(entry.string()); !version.empty()) {
-        return version;
+      if (auto version = format::spdx3_context_version(entry.string())) {
+        return *version;
       }
     }
-    return spdx3_context_version(context.string());
+    return format::spdx3_context_version(context.string()).value_or(std::string());
   }
   std::string text(document["spdxVersion"].string());
   return text.starts_with("SPDX-") ? text.substr(5) : text;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -68,5 +69,10 @@ inline bool is_spdx3(const DetectedFormat& detected) {
 // kensa reads, in one line: "empty document", "JSON that is neither
 // CycloneDX ... nor SPDX ...", "SPDX RDF/XML, which kensa does not read".
 std::string unrecognised_reason(const DetectedFormat& detected, std::string_view content);
+
+// The SPDX 3 version a JSON-LD context URL names
+// ("https://spdx.org/rdf/3.0.1/spdx-context.jsonld" gives "3.0.1"): the
+// digits and dots after "spdx.org/rdf/"; nullopt when it names none.
+std::optional<std::string> spdx3_context_version(std::string_view url);
 
 } // namespace kensa::format
