@@ -226,13 +226,8 @@ std::optional<std::pair<model::RelationshipType, bool>> relationship_kind(std::s
   return std::nullopt;
 }
 
-} // namespace
-
-Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view source_name,
-                                  const ReadLimits& limits, LossReport& losses) {
-  Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}};
-  model::DocumentMetadata metadata = map_metadata(document);
-
+void read_extracted_licenses(const json::Value& document, Reader& reader,
+                             model::DocumentMetadata& metadata) {
   for (const auto& license : array(document, "hasExtractedLicensingInfos")) {
     std::string id = text(license, "licenseId");
     if (id.empty()) {
@@ -248,9 +243,11 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
     keep_extracted_license(id, info, metadata.properties);
     reader.extracted.emplace(id, std::move(info));
   }
+}
 
-  // Which packages the document describes.
-  std::string document_id = text(document, "SPDXID");
+// The SPDXIDs of the packages the document describes.
+std::set<std::string> described_packages(const json::Value& document,
+                                         const std::string& document_id) {
   std::set<std::string> described;
   for (const auto& id : array(document, "documentDescribes")) {
     if (id.is_string()) {
@@ -265,7 +262,13 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
       described.insert(text(relationship, "spdxElementId"));
     }
   }
-  // kensa's subject package, else the one package the document describes.
+  return described;
+}
+
+// The SPDXID of the document's subject: kensa's subject package, else the
+// one package the document describes; empty when there is none.
+std::string subject_spdx_id_of(const json::Value& document, const std::string& document_id) {
+  const std::set<std::string> described = described_packages(document, document_id);
   std::string subject_spdx_id;
   for (const auto& id : described) {
     if (id.starts_with("SPDXRef-Subject-")) {
@@ -281,11 +284,13 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
   if (subject_spdx_id.empty() && described.size() == 1 && !written_by_kensa) {
     subject_spdx_id = *described.begin();
   }
+  return subject_spdx_id;
+}
 
-  const json::Value& packages = array(document, "packages");
-  if (packages.size() > limits.max_components) {
-    return fail("more than " + std::to_string(limits.max_components) + " packages");
-  }
+// Maps the packages into the graph, the subject into the metadata; gives
+// the subject's component id (empty without one).
+std::string add_packages(const json::Value& packages, const std::string& subject_spdx_id,
+                         Reader& reader, model::DocumentMetadata& metadata) {
   // Mapping a package depends on nothing but the package and the extracted
   // licenses, so a big document's packages are mapped on two threads first
   // (each with its own loss report), then added in document order.
@@ -293,7 +298,7 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
   std::vector<model::Component> mapped;
   if (premapped) {
     mapped = common::map_objects_in_two_halves(
-        packages, losses, [&](const json::Value& package, LossReport& half_losses) {
+        packages, reader.losses, [&](const json::Value& package, LossReport& half_losses) {
           model::Component component = map_package(package, reader.extracted, half_losses);
           component.id = model::component_id(component);
           return component;
@@ -311,7 +316,7 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
     if (premapped) {
       component = std::move(mapped[at]);
     } else {
-      component = map_package(package, reader.extracted, losses);
+      component = map_package(package, reader.extracted, reader.losses);
       component.id = model::component_id(component);
     }
     if (!subject_spdx_id.empty() && spdx_id == subject_spdx_id && !metadata.subject) {
@@ -329,16 +334,19 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
     std::size_t before = reader.graph.component_count();
     std::string id = reader.graph.add_identified(std::move(component));
     if (reader.graph.component_count() == before) {
-      losses.add("packages that duplicate another (merged)");
+      reader.losses.add("packages that duplicate another (merged)");
     }
     if (!reader.component_of.emplace(spdx_id, id).second) {
       reader.diagnostic("SPDXID " + std::string(spdx_id) + " is used twice");
     }
   }
-  // The moved-from components (half a kilobyte each) are freed now, not
-  // when the mapping ends.
-  mapped = {};
+  return subject_id;
+}
 
+// The document's files by SPDXID, each with the packages whose hasFiles
+// name it.
+std::map<std::string_view, model::FileEntry>
+read_files(const json::Value& document, const json::Value& packages, Reader& reader) {
   for (const auto& file : array(document, "files")) {
     std::string path = text(file, "fileName");
     if (path.starts_with("./")) {
@@ -367,7 +375,14 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
       }
     }
   }
+  return files;
+}
 
+// What the relationships between packages and files say; those that name
+// the document itself (its DESCRIBES) were read with the subject.
+void add_relationships(const json::Value& document, std::string_view document_id,
+                       const std::string& subject_id,
+                       std::map<std::string_view, model::FileEntry>& files, Reader& reader) {
   std::map<std::string, std::size_t> unsupported;
   std::size_t dangling = 0;
   for (const auto& relationship : array(document, "relationships")) {
@@ -375,7 +390,7 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
     const std::string_view element = relationship["spdxElementId"].string();
     const std::string_view related = relationship["relatedSpdxElement"].string();
     if (element == document_id || related == document_id) {
-      continue; // DESCRIBES of the document: the subject, read above.
+      continue;
     }
     auto kind = relationship_kind(type);
     if (!kind) {
@@ -401,28 +416,55 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
       // Only the subject describes in the model; another package's
       // DESCRIBES is kept as a dependency.
       model_type = model::RelationshipType::depends_on;
-      losses.add("DESCRIBES between packages read as DEPENDS_ON");
+      reader.losses.add("DESCRIBES between packages read as DEPENDS_ON");
     }
     reader.graph.relate(from->second, to->second, model_type);
   }
   for (const auto& [type, count] : unsupported) {
-    losses.add("relationship " + type + " (the model has no such edge)", count);
+    reader.losses.add("relationship " + type + " (the model has no such edge)", count);
   }
   if (dangling > 0) {
     reader.diagnostic(std::to_string(dangling) +
                       " relationships name an element that is not a package or file here");
-    losses.add("relationships to elements not in the document", dangling);
+    reader.losses.add("relationships to elements not in the document", dangling);
   }
+}
+
+void add_files(std::map<std::string_view, model::FileEntry>& files, Reader& reader) {
   for (auto& [spdx_id, file] : files) {
     std::sort(file.owner_ids.begin(), file.owner_ids.end());
     file.owner_ids.erase(std::unique(file.owner_ids.begin(), file.owner_ids.end()),
                          file.owner_ids.end());
     reader.graph.add_file(std::move(file));
   }
+}
+
+// What kensa's model has no place for, counted.
+void count_unmapped(const json::Value& document, LossReport& losses) {
   losses.add("snippets", array(document, "snippets").size());
   losses.add("external document references", array(document, "externalDocumentRefs").size());
   losses.add("document annotations", array(document, "annotations").size());
   losses.add("reviews", array(document, "revieweds").size());
+}
+
+} // namespace
+
+Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view source_name,
+                                  const ReadLimits& limits, LossReport& losses) {
+  Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}};
+  model::DocumentMetadata metadata = map_metadata(document);
+  read_extracted_licenses(document, reader, metadata);
+  const std::string document_id = text(document, "SPDXID");
+  const std::string subject_spdx_id = subject_spdx_id_of(document, document_id);
+  const json::Value& packages = array(document, "packages");
+  if (packages.size() > limits.max_components) {
+    return fail("more than " + std::to_string(limits.max_components) + " packages");
+  }
+  const std::string subject_id = add_packages(packages, subject_spdx_id, reader, metadata);
+  auto files = read_files(document, packages, reader);
+  add_relationships(document, document_id, subject_id, files, reader);
+  add_files(files, reader);
+  count_unmapped(document, losses);
   std::sort(metadata.properties.begin(), metadata.properties.end());
   return MappedDocument{std::move(reader.graph), std::move(metadata)};
 }
