@@ -189,8 +189,8 @@ void add_file_entry(const json::Value& json, const std::string& parent_id, Reade
   reader.files.push_back(std::move(file));
 }
 
-model::Component map_component(const json::Value& json, LossReport& losses) {
-  model::Component component;
+// Type, parties, names and scope.
+void read_identity(const json::Value& json, model::Component& component) {
   std::string type = text(json, "type");
   if (auto parsed = kensa_json::parse_component_type(type)) {
     component.type = *parsed;
@@ -220,7 +220,12 @@ model::Component map_component(const json::Value& json, LossReport& losses) {
   if (auto scope = kensa_json::parse_scope(text(json, "scope"))) {
     component.scope = *scope;
   }
-  component.hashes = read_hashes(json, losses);
+}
+
+// Declared and concluded licenses (by acknowledgement, and those of the
+// evidence), and the copyrights of the evidence.
+void read_component_licenses(const json::Value& json, const json::Value& evidence,
+                             model::Component& component) {
   for (const auto& entry : array(json, "licenses")) {
     auto license = license_of(entry);
     if (license.expression.empty() && license.name.empty()) {
@@ -232,7 +237,6 @@ model::Component map_component(const json::Value& json, LossReport& losses) {
       component.licenses_declared.push_back(std::move(license));
     }
   }
-  const json::Value& evidence = object(json, "evidence");
   for (const auto& entry : array(evidence, "licenses")) {
     auto license = license_of(entry);
     if (!license.expression.empty() || !license.name.empty()) {
@@ -244,6 +248,11 @@ model::Component map_component(const json::Value& json, LossReport& losses) {
       component.add_property(std::string(property::k_copyright), copyright);
     }
   }
+}
+
+// The CPE, external references, and the fields the model keeps as
+// properties (publisher, mime-type, copyright, OmniBOR ids, SWHIDs, tags).
+void read_links(const json::Value& json, model::Component& component) {
   if (auto cpe = text(json, "cpe"); !cpe.empty()) {
     component.cpes.push_back(cpe);
   }
@@ -273,16 +282,26 @@ model::Component map_component(const json::Value& json, LossReport& losses) {
       }
     }
   }
+}
 
+// What kensa's own properties say about the evidence, put back with the
+// occurrences (read_evidence).
+struct KensaProperties {
   std::vector<std::string> found_by;
   std::vector<std::string> locations;
+};
+
+// The properties: kensa's go back into the fields they stand for, the
+// others stay properties.
+KensaProperties read_kensa_properties(const json::Value& json, model::Component& component) {
+  KensaProperties kept;
   for (const auto& property : array(json, "properties")) {
     std::string name = text(property, "name");
     std::string value = text(property, "value");
     if (name == property::k_development) {
       component.development = value == "true";
     } else if (name == property::k_found_by) {
-      found_by.push_back(value);
+      kept.found_by.push_back(value);
     } else if (name == property::k_cpe23) {
       component.cpes.push_back(value);
     } else if (name.starts_with(property::k_link_text_prefix)) {
@@ -290,7 +309,7 @@ model::Component map_component(const json::Value& json, LossReport& losses) {
       component.external_references.push_back(
           {name.substr(property::k_link_text_prefix.size()), value});
     } else if (name == property::k_location) {
-      locations.push_back(value);
+      kept.locations.push_back(value);
     } else if (name == property::k_component_type) {
       if (auto parsed = kensa_json::parse_component_type(value)) {
         component.type = *parsed;
@@ -303,6 +322,12 @@ model::Component map_component(const json::Value& json, LossReport& losses) {
       component.add_property(name, value);
     }
   }
+  return kept;
+}
+
+// The occurrences of the evidence and kensa's locations, with the scanner
+// that found them.
+void read_evidence(const json::Value& evidence, KensaProperties kept, model::Component& component) {
   for (const auto& occurrence : array(evidence, "occurrences")) {
     std::string context = text(occurrence, "additionalContext");
     std::string layer = context.starts_with("layer ") ? context.substr(6) : std::string();
@@ -311,23 +336,33 @@ model::Component map_component(const json::Value& json, LossReport& losses) {
     }
     component.evidence.push_back({text(occurrence, "location"), layer, ""});
   }
-  for (auto& location : locations) {
+  for (auto& location : kept.locations) {
     component.evidence.push_back({std::move(location), "", ""});
   }
   // Which scanner found which location is not recorded per location: with
   // one scanner it is exact, with several the names stay properties.
-  if (found_by.size() == 1) {
+  if (kept.found_by.size() == 1) {
     for (auto& item : component.evidence) {
-      item.found_by = found_by.front();
+      item.found_by = kept.found_by.front();
     }
     if (component.evidence.empty()) {
-      component.evidence.push_back({"", "", found_by.front()});
+      component.evidence.push_back({"", "", kept.found_by.front()});
     }
   } else {
-    for (const auto& scanner : found_by) {
+    for (const auto& scanner : kept.found_by) {
       component.add_property(std::string(property::k_found_by), scanner);
     }
   }
+}
+
+model::Component map_component(const json::Value& json, LossReport& losses) {
+  model::Component component;
+  read_identity(json, component);
+  component.hashes = read_hashes(json, losses);
+  const json::Value& evidence = object(json, "evidence");
+  read_component_licenses(json, evidence, component);
+  read_links(json, component);
+  read_evidence(evidence, read_kensa_properties(json, component), component);
   // What the lines above do not read is kept (pedigree, swid, releaseNotes,
   // ...); nested components are read with their parent.
   common::keep_unread_members(json, {"type",        "bom-ref",   "supplier",   "authors",
