@@ -207,6 +207,8 @@ std::string spdx_document_name(const model::Document& document) {
   return "kensa-sbom";
 }
 
+namespace {
+
 // LicenseExpressions numbers the LicenseRefs it makes in the order it meets
 // them: the packages get their expressions one after the other, in document
 // order.
@@ -217,13 +219,9 @@ void set_licenses(Spdx2Package& package, const model::Component& component, Cont
       context.licenses.expression(component.licenses_declared, context.losses);
 }
 
-Spdx2Document to_spdx2(const model::Document& document, std::string_view version,
-                       LossReport& losses) {
-  const auto& metadata = document.metadata;
-  Spdx2Document out;
-  out.version = std::string(version);
-  out.name = spdx_document_name(document);
-  out.document_namespace = document_namespace(out.name);
+// The document's name, namespace and creation information.
+void write_document_info(const model::DocumentMetadata& metadata, Spdx2Document& out,
+                         LossReport& losses) {
   out.created = metadata.timestamp.empty() ? "1970-01-01T00:00:00Z" : metadata.timestamp;
   for (const auto& tool : metadata.tools) {
     std::string creator = "Tool: " + tool_name(tool);
@@ -250,29 +248,30 @@ Spdx2Document to_spdx2(const model::Document& document, std::string_view version
     out.annotations.push_back(Spdx2Annotation{"Tool: " + std::string(k_name) + "-" + k_version,
                                               out.created, "OTHER", std::move(statement)});
   }
+}
 
-  std::unordered_map<std::string, std::vector<const model::FileEntry*>> owned;
-  for (const auto& file : document.files) {
-    for (const auto& owner : file.owner_ids) {
-      owned[owner].push_back(&file);
-    }
-  }
-  LicenseExpressions licenses(metadata.properties);
-  Context context{out.version, out.created, "Tool: " + std::string(k_name) + "-" + k_version,
-                  licenses,    losses,      owned};
-
-  // Component id to the index of its package; the views point into the
-  // document, and a flat index costs far less than a map of string copies.
+// Component id to the index of its package; the views point into the
+// document, and a flat index costs far less than a map of string copies.
+struct PackageIndex {
+  const Spdx2Document& out;
   std::unordered_map<std::string_view, std::size_t> package_of;
-  package_of.reserve(document.components.size() + 1);
-  const auto spdx_id_of = [&](std::string_view id) -> const std::string* {
+
+  // The SPDXID of component `id`'s package, or nullptr.
+  const std::string* spdx_id_of(std::string_view id) const {
     auto found = package_of.find(id);
     return found == package_of.end() ? nullptr : &out.packages[found->second].spdx_id;
-  };
+  }
+};
+
+// A package for the subject and for each component, in document order.
+void write_packages(const model::Document& document, Context& context, PackageIndex& index,
+                    Spdx2Document& out) {
+  const auto& metadata = document.metadata;
+  index.package_of.reserve(document.components.size() + 1);
   if (metadata.subject) {
     out.packages.push_back(map_package(*metadata.subject, true, context));
     set_licenses(out.packages.back(), *metadata.subject, context);
-    package_of.emplace(metadata.subject->id, out.packages.size() - 1);
+    index.package_of.emplace(metadata.subject->id, out.packages.size() - 1);
     out.relationships.push_back({out.spdx_id, "DESCRIBES", out.packages.back().spdx_id, ""});
   }
   const std::size_t first = out.packages.size();
@@ -286,29 +285,35 @@ Spdx2Document to_spdx2(const model::Document& document, std::string_view version
     }
   };
   if (count >= k_two_halves_threshold) {
-    common::run_in_two_halves(count, losses, map_range);
+    common::run_in_two_halves(count, context.losses, map_range);
   } else {
-    map_range(0, count, losses);
+    map_range(0, count, context.losses);
   }
   for (std::size_t i = 0; i < count; ++i) {
     set_licenses(out.packages[first + i], document.components[i], context);
-    package_of.emplace(document.components[i].id, first + i);
+    index.package_of.emplace(document.components[i].id, first + i);
   }
-  if (!metadata.subject) {
-    // Without a subject the document describes the components nothing else
-    // points to.
-    std::unordered_set<std::string_view> has_incoming;
-    has_incoming.reserve(document.relationships.size());
-    for (const auto& relationship : document.relationships) {
-      has_incoming.insert(relationship.to);
-    }
-    for (const auto& component : document.components) {
-      if (has_incoming.count(component.id) == 0) {
-        out.relationships.push_back({out.spdx_id, "DESCRIBES", *spdx_id_of(component.id), ""});
-      }
-    }
-  }
+}
 
+// Without a subject the document describes the components nothing else
+// points to.
+void write_top_level_describes(const model::Document& document, const PackageIndex& index,
+                               Spdx2Document& out) {
+  std::unordered_set<std::string_view> has_incoming;
+  has_incoming.reserve(document.relationships.size());
+  for (const auto& relationship : document.relationships) {
+    has_incoming.insert(relationship.to);
+  }
+  for (const auto& component : document.components) {
+    if (has_incoming.count(component.id) == 0) {
+      out.relationships.push_back({out.spdx_id, "DESCRIBES", *index.spdx_id_of(component.id), ""});
+    }
+  }
+}
+
+// The file inventory, each file CONTAINed by the packages that own it.
+void write_files(const model::Document& document, Context& context, const PackageIndex& index,
+                 Spdx2Document& out) {
   for (const auto& file : document.files) {
     Spdx2File entry;
     entry.spdx_id = file_spdx_id(file);
@@ -319,17 +324,20 @@ Spdx2Document to_spdx2(const model::Document& document, std::string_view version
     entry.license_info_in_files.push_back("NOASSERTION");
     entry.copyright_text = "NOASSERTION";
     for (const auto& owner : file.owner_ids) {
-      if (const std::string* package = spdx_id_of(owner)) {
+      if (const std::string* package = index.spdx_id_of(owner)) {
         out.relationships.push_back({*package, "CONTAINS", entry.spdx_id, ""});
       }
     }
     out.files.push_back(std::move(entry));
   }
+}
 
+void write_relationships(const model::Document& document, const PackageIndex& index,
+                         Spdx2Document& out, LossReport& losses) {
   std::size_t dangling = 0;
   for (const auto& relationship : document.relationships) {
-    const std::string* from = spdx_id_of(relationship.from);
-    const std::string* to = spdx_id_of(relationship.to);
+    const std::string* from = index.spdx_id_of(relationship.from);
+    const std::string* to = index.spdx_id_of(relationship.to);
     if (from == nullptr || to == nullptr) {
       ++dangling;
       continue;
@@ -346,21 +354,54 @@ Spdx2Document to_spdx2(const model::Document& document, std::string_view version
     }
   }
   losses.add("relationships to components not in the document", dangling);
-  std::sort(out.relationships.begin(), out.relationships.end(),
+}
+
+// The document's own DESCRIBES lines first, as is usual, then by element,
+// type and related element, without repeats.
+void sort_relationships(std::vector<Spdx2Relationship>& relationships) {
+  std::sort(relationships.begin(), relationships.end(),
             [](const Spdx2Relationship& a, const Spdx2Relationship& b) {
-              // The document's own DESCRIBES lines come first, as is usual.
               bool a_document = a.element == "SPDXRef-DOCUMENT";
               bool b_document = b.element == "SPDXRef-DOCUMENT";
               return std::tie(b_document, a.element, a.type, a.related) <
                      std::tie(a_document, b.element, b.type, b.related);
             });
-  out.relationships.erase(std::unique(out.relationships.begin(), out.relationships.end(),
-                                      [](const Spdx2Relationship& a, const Spdx2Relationship& b) {
-                                        return a.element == b.element && a.type == b.type &&
-                                               a.related == b.related;
-                                      }),
-                          out.relationships.end());
+  relationships.erase(std::unique(relationships.begin(), relationships.end(),
+                                  [](const Spdx2Relationship& a, const Spdx2Relationship& b) {
+                                    return a.element == b.element && a.type == b.type &&
+                                           a.related == b.related;
+                                  }),
+                      relationships.end());
+}
 
+} // namespace
+
+Spdx2Document to_spdx2(const model::Document& document, std::string_view version,
+                       LossReport& losses) {
+  const auto& metadata = document.metadata;
+  Spdx2Document out;
+  out.version = std::string(version);
+  out.name = spdx_document_name(document);
+  out.document_namespace = document_namespace(out.name);
+  write_document_info(metadata, out, losses);
+
+  std::unordered_map<std::string, std::vector<const model::FileEntry*>> owned;
+  for (const auto& file : document.files) {
+    for (const auto& owner : file.owner_ids) {
+      owned[owner].push_back(&file);
+    }
+  }
+  LicenseExpressions licenses(metadata.properties);
+  Context context{out.version, out.created, "Tool: " + std::string(k_name) + "-" + k_version,
+                  licenses,    losses,      owned};
+  PackageIndex index{out, {}};
+  write_packages(document, context, index, out);
+  if (!metadata.subject) {
+    write_top_level_describes(document, index, out);
+  }
+  write_files(document, context, index, out);
+  write_relationships(document, index, out, losses);
+  sort_relationships(out.relationships);
   for (auto& extracted : licenses.extracted()) {
     out.extracted_licenses.push_back(Spdx2ExtractedLicense{
         extracted.id, extracted.text, extracted.name, extracted.see_alsos, ""});
