@@ -1,3 +1,5 @@
+#include "spdx/spdx2_tag_value_draft.hpp"
+
 #include <kensa/format/detect.hpp>
 
 #include <nlohmann/json.hpp>
@@ -192,15 +194,8 @@ DetectedFormat detect_xml(std::string_view content) {
   return {DocumentFamily::unknown, DocumentEncoding::xml, ""};
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
+// A line's blanks are trimmed as tag-value lines are.
+using tag_value::trim;
 
 std::string_view unquote(std::string_view text) {
   if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') &&

@@ -1,12 +1,15 @@
-// SPDX 2 tag-value text into the SPDX JSON tree (see spdx2_tree.hpp). The
-// tag tables below are the spec's tag names next to the JSON member each
-// fills; a value's shape (a checksum, an external reference, a range) is
-// split the way the spec's tag-value clauses describe it.
+// SPDX 2 tag-value text into the SPDX JSON tree (see spdx2_tree.hpp), tag
+// by tag as the tables of spdx2_tag_rules.hpp say; a value's shape (a
+// checksum, an external reference, a range) is split the way the spec's
+// tag-value clauses describe it.
 //
 // The text is first read into a draft whose strings point into the text
 // (annotations and snippet ranges can only be completed once the whole
-// document is known), then written once into the flat json::Document.
+// document is known, spdx2_tag_value_draft.hpp), then written once into
+// the flat json::Document.
 #include "../common/utf8_text.hpp"
+#include "spdx2_tag_rules.hpp"
+#include "spdx2_tag_value_draft.hpp"
 
 #include <kensa/format/spdx2_tree.hpp>
 #include <kensa/util/json_builder.hpp>
@@ -24,384 +27,7 @@ namespace kensa::format {
 
 namespace {
 
-enum class Section { document, package, file, snippet, license, review };
-
-// How a tag's value goes into its element.
-enum class Shape {
-  text,
-  // Appended to an array member.
-  text_list,
-  boolean,
-  checksum,
-  external_ref,
-  external_ref_comment,
-  verification_code,
-  purpose,
-  byte_range,
-  line_range,
-  external_document_ref,
-  // A creationInfo member of the document.
-  creation_text,
-  creation_list,
-};
-
-struct TagRule {
-  std::string_view tag;
-  std::string_view member;
-  Shape shape;
-};
-
-constexpr std::array k_document_tags{
-    TagRule{"SPDXVersion", "spdxVersion", Shape::text},
-    TagRule{"DataLicense", "dataLicense", Shape::text},
-    TagRule{"SPDXID", "SPDXID", Shape::text},
-    TagRule{"DocumentName", "name", Shape::text},
-    TagRule{"DocumentNamespace", "documentNamespace", Shape::text},
-    TagRule{"DocumentComment", "comment", Shape::text},
-    TagRule{"ExternalDocumentRef", "externalDocumentRefs", Shape::external_document_ref},
-    TagRule{"LicenseListVersion", "licenseListVersion", Shape::creation_text},
-    TagRule{"Creator", "creators", Shape::creation_list},
-    TagRule{"Created", "created", Shape::creation_text},
-    TagRule{"CreatorComment", "comment", Shape::creation_text},
-};
-
-constexpr std::array k_package_tags{
-    TagRule{"SPDXID", "SPDXID", Shape::text},
-    TagRule{"PackageVersion", "versionInfo", Shape::text},
-    TagRule{"PackageFileName", "packageFileName", Shape::text},
-    TagRule{"PackageSupplier", "supplier", Shape::text},
-    TagRule{"PackageOriginator", "originator", Shape::text},
-    TagRule{"PackageDownloadLocation", "downloadLocation", Shape::text},
-    TagRule{"FilesAnalyzed", "filesAnalyzed", Shape::boolean},
-    TagRule{"PackageVerificationCode", "packageVerificationCode", Shape::verification_code},
-    TagRule{"PackageChecksum", "checksums", Shape::checksum},
-    TagRule{"PackageHomePage", "homepage", Shape::text},
-    TagRule{"PackageSourceInfo", "sourceInfo", Shape::text},
-    TagRule{"PackageLicenseConcluded", "licenseConcluded", Shape::text},
-    TagRule{"PackageLicenseInfoFromFiles", "licenseInfoFromFiles", Shape::text_list},
-    TagRule{"PackageLicenseDeclared", "licenseDeclared", Shape::text},
-    TagRule{"PackageLicenseComments", "licenseComments", Shape::text},
-    TagRule{"PackageCopyrightText", "copyrightText", Shape::text},
-    TagRule{"PackageSummary", "summary", Shape::text},
-    TagRule{"PackageDescription", "description", Shape::text},
-    TagRule{"PackageComment", "comment", Shape::text},
-    TagRule{"ExternalRef", "externalRefs", Shape::external_ref},
-    TagRule{"ExternalRefComment", "externalRefs", Shape::external_ref_comment},
-    TagRule{"PackageAttributionText", "attributionTexts", Shape::text_list},
-    TagRule{"PrimaryPackagePurpose", "primaryPackagePurpose", Shape::purpose},
-    TagRule{"ReleaseDate", "releaseDate", Shape::text},
-    TagRule{"BuiltDate", "builtDate", Shape::text},
-    TagRule{"ValidUntilDate", "validUntilDate", Shape::text},
-};
-
-constexpr std::array k_file_tags{
-    TagRule{"SPDXID", "SPDXID", Shape::text},
-    TagRule{"FileType", "fileTypes", Shape::text_list},
-    TagRule{"FileChecksum", "checksums", Shape::checksum},
-    TagRule{"LicenseConcluded", "licenseConcluded", Shape::text},
-    TagRule{"LicenseInfoInFile", "licenseInfoInFiles", Shape::text_list},
-    TagRule{"LicenseComments", "licenseComments", Shape::text},
-    TagRule{"FileCopyrightText", "copyrightText", Shape::text},
-    TagRule{"FileComment", "comment", Shape::text},
-    TagRule{"FileNotice", "noticeText", Shape::text},
-    TagRule{"FileContributor", "fileContributors", Shape::text_list},
-    TagRule{"FileAttributionText", "attributionTexts", Shape::text_list},
-    TagRule{"FileDependency", "fileDependencies", Shape::text_list},
-};
-
-constexpr std::array k_snippet_tags{
-    TagRule{"SnippetFromFileSPDXID", "snippetFromFile", Shape::text},
-    TagRule{"SnippetByteRange", "ranges", Shape::byte_range},
-    TagRule{"SnippetLineRange", "ranges", Shape::line_range},
-    TagRule{"SnippetLicenseConcluded", "licenseConcluded", Shape::text},
-    TagRule{"LicenseInfoInSnippet", "licenseInfoInSnippets", Shape::text_list},
-    TagRule{"SnippetLicenseComments", "licenseComments", Shape::text},
-    TagRule{"SnippetCopyrightText", "copyrightText", Shape::text},
-    TagRule{"SnippetComment", "comment", Shape::text},
-    TagRule{"SnippetName", "name", Shape::text},
-    TagRule{"SnippetAttributionText", "attributionTexts", Shape::text_list},
-};
-
-constexpr std::array k_license_tags{
-    TagRule{"ExtractedText", "extractedText", Shape::text},
-    TagRule{"LicenseName", "name", Shape::text},
-    TagRule{"LicenseCrossReference", "seeAlsos", Shape::text_list},
-    TagRule{"LicenseComment", "comment", Shape::text},
-};
-
-constexpr std::array k_review_tags{
-    TagRule{"ReviewDate", "reviewDate", Shape::text},
-    TagRule{"ReviewComment", "comment", Shape::text},
-};
-
-template <std::size_t N>
-const TagRule* find_rule(const std::array<TagRule, N>& rules, std::string_view tag) {
-  auto it = std::find_if(rules.begin(), rules.end(),
-                         [&](const TagRule& rule) { return rule.tag == tag; });
-  return it == rules.end() ? nullptr : &*it;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
-// Splits at runs of white space, at most `parts` pieces (the last keeps the
-// rest of the text).
-std::vector<std::string_view> split_words(std::string_view text, std::size_t parts) {
-  std::vector<std::string_view> words;
-  text = trim(text);
-  while (!text.empty()) {
-    if (words.size() + 1 == parts) {
-      words.push_back(text);
-      break;
-    }
-    auto end = text.find_first_of(" \t");
-    words.push_back(text.substr(0, end));
-    if (end == std::string_view::npos) {
-      break;
-    }
-    text = trim(text.substr(end));
-  }
-  return words;
-}
-
-std::optional<long long> parse_number(std::string_view text) {
-  text = trim(text);
-  if (text.empty() || text.size() > 18) {
-    return std::nullopt;
-  }
-  long long number = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') {
-      return std::nullopt;
-    }
-    number = number * 10 + (c - '0');
-  }
-  return number;
-}
-
-struct DraftMember;
-
-// Members of a package as kensa writes it (name, SPDXID, version, download
-// location, filesAnalyzed, checksums, two licenses, copyright, external
-// references, purpose, annotations): room for them is taken at once.
-constexpr std::size_t k_package_members = 12;
-
-// A value of the tree before it is written out. Strings point into the text
-// being read (or into the reader's few owned strings); member names are the
-// tag tables' names. Kept small (48 bytes): a big document's draft holds
-// millions of them at once.
-struct DraftValue {
-  enum class Kind : std::uint8_t { text, boolean, number, object, array };
-
-  Kind kind = Kind::object;
-  bool flag = false;
-  // 1-based; 0 when the value has no line of its own.
-  std::uint32_t line = 0;
-  // Text; for a number its digits, as they stand in the text.
-  std::string_view text;
-  // An object's members; an array's items, which have no name.
-  std::vector<DraftMember> children;
-
-  // The factories and the members below that touch `children` are defined
-  // after DraftMember: a vector's element type must be complete wherever
-  // the vector is built, sized or destroyed.
-  static DraftValue of_text(std::string_view text, std::size_t line = 0);
-  static DraftValue of_boolean(bool flag, std::size_t line);
-  // `digits` is what parse_number() accepted.
-  static DraftValue of_number(std::string_view digits);
-  static DraftValue object(std::size_t line = 0);
-  static DraftValue array(std::size_t line);
-
-  // The last member called `name`, or nullptr.
-  DraftValue* find(std::string_view name);
-  const DraftValue* find(std::string_view name) const {
-    return const_cast<DraftValue*>(this)->find(name);
-  }
-  void add(std::string_view name, DraftValue value);
-  // An array's items.
-  std::size_t item_count() const;
-  DraftValue& item(std::size_t index);
-  const DraftValue& item(std::size_t index) const;
-  DraftValue& last_item();
-  void push_item(DraftValue value);
-  // Replaces the member `name` (the last one) or adds it; true when it
-  // replaced one.
-  bool set(std::string_view name, DraftValue value);
-};
-
-struct DraftMember {
-  std::string_view name;
-  DraftValue value;
-};
-
-DraftValue DraftValue::of_text(std::string_view text, std::size_t line) {
-  DraftValue value;
-  value.kind = Kind::text;
-  value.text = text;
-  value.line = static_cast<std::uint32_t>(line);
-  return value;
-}
-
-DraftValue DraftValue::of_boolean(bool flag, std::size_t line) {
-  DraftValue value;
-  value.kind = Kind::boolean;
-  value.flag = flag;
-  value.line = static_cast<std::uint32_t>(line);
-  return value;
-}
-
-DraftValue DraftValue::of_number(std::string_view digits) {
-  DraftValue value;
-  value.kind = Kind::number;
-  value.text = trim(digits);
-  return value;
-}
-
-DraftValue DraftValue::object(std::size_t line) {
-  DraftValue value;
-  value.line = static_cast<std::uint32_t>(line);
-  return value;
-}
-
-DraftValue DraftValue::array(std::size_t line) {
-  DraftValue value;
-  value.kind = Kind::array;
-  value.line = static_cast<std::uint32_t>(line);
-  return value;
-}
-
-std::size_t DraftValue::item_count() const {
-  return children.size();
-}
-
-DraftValue& DraftValue::last_item() {
-  return item(children.size() - 1);
-}
-
-void DraftValue::push_item(DraftValue value) {
-  add({}, std::move(value));
-}
-
-DraftValue& DraftValue::item(std::size_t index) {
-  return children[index].value;
-}
-
-const DraftValue& DraftValue::item(std::size_t index) const {
-  return children[index].value;
-}
-
-DraftValue* DraftValue::find(std::string_view name) {
-  for (auto it = children.rbegin(); it != children.rend(); ++it) {
-    if (it->name == name) {
-      return &it->value;
-    }
-  }
-  return nullptr;
-}
-
-void DraftValue::add(std::string_view name, DraftValue value) {
-  children.push_back({name, std::move(value)});
-}
-
-bool DraftValue::set(std::string_view name, DraftValue value) {
-  if (DraftValue* existing = find(name)) {
-    *existing = std::move(value);
-    return true;
-  }
-  add(name, std::move(value));
-  return false;
-}
-
-DraftValue checksum_of(std::string_view value, bool& ok) {
-  DraftValue checksum = DraftValue::object();
-  auto colon = value.find(':');
-  ok = colon != std::string_view::npos;
-  if (ok) {
-    checksum.add("algorithm", DraftValue::of_text(trim(value.substr(0, colon))));
-    checksum.add("checksumValue", DraftValue::of_text(trim(value.substr(colon + 1))));
-  }
-  return checksum;
-}
-
-// What writing a draft adds to a json::Document, counted before it is
-// written so that the document is allocated once (json::Builder::reserve).
-struct DraftSize {
-  std::size_t nodes = 0;
-  std::size_t items = 0;
-  std::size_t string_bytes = 0;
-};
-
-// Strings `out` borrows from the text take no room of their own.
-void measure_draft(const DraftValue& value, const json::Builder& out, DraftSize& size) {
-  ++size.nodes;
-  switch (value.kind) {
-  case DraftValue::Kind::text:
-    if (!out.borrows(value.text)) {
-      size.string_bytes += value.text.size();
-    }
-    break;
-  case DraftValue::Kind::boolean:
-  case DraftValue::Kind::number:
-    break;
-  case DraftValue::Kind::object:
-    for (const auto& member : value.children) {
-      ++size.nodes;
-      size.string_bytes += member.name.size();
-      measure_draft(member.value, out, size);
-    }
-    break;
-  case DraftValue::Kind::array:
-    size.items += value.children.size();
-    for (const auto& item : value.children) {
-      measure_draft(item.value, out, size);
-    }
-    break;
-  }
-}
-
-// Writes `value` into `out`, noting the line of every value that has one.
-void write_draft(const DraftValue& value, json::Builder& out, std::vector<std::uint32_t>& lines) {
-  if (value.line != 0) {
-    const std::uint32_t node = out.next_node();
-    if (lines.size() <= node) {
-      lines.resize(node + 1);
-    }
-    lines[node] = value.line;
-  }
-  switch (value.kind) {
-  case DraftValue::Kind::text:
-    out.string(value.text);
-    break;
-  case DraftValue::Kind::boolean:
-    out.boolean(value.flag);
-    break;
-  case DraftValue::Kind::number:
-    out.integer(parse_number(value.text).value_or(0));
-    break;
-  case DraftValue::Kind::object:
-    out.begin_object();
-    for (const auto& member : value.children) {
-      out.key(member.name);
-      write_draft(member.value, out, lines);
-    }
-    out.end();
-    break;
-  case DraftValue::Kind::array:
-    out.begin_array();
-    for (const auto& item : value.children) {
-      write_draft(item.value, out, lines);
-    }
-    out.end();
-    break;
-  }
-}
+using namespace tag_value;
 
 // Where an element is: an item of one of the document's arrays, or the
 // document itself (an empty array name).
@@ -720,62 +346,18 @@ class TagValueReader {
         set_member(target, rule.member, DraftValue::of_text(value), line, rule.tag);
       }
       break;
-    case Shape::checksum: {
-      bool ok = false;
-      DraftValue checksum = checksum_of(value, ok);
-      if (ok) {
-        append_member(target, rule.member, std::move(checksum), line);
-      } else {
-        problem(line, std::string(rule.tag) + " needs \"ALGORITHM: value\"");
-      }
+    case Shape::checksum:
+      apply_checksum(rule, target, value, line);
       break;
-    }
-    case Shape::external_ref: {
-      auto words = split_words(value, 3);
-      if (words.size() != 3) {
-        problem(line, "ExternalRef needs \"CATEGORY type locator\"");
-        break;
-      }
-      // Tag-value spells the category with '-', JSON with '_' in 2.3.
-      DraftValue reference = DraftValue::object();
-      reference.children.reserve(4);
-      reference.add("referenceCategory", DraftValue::of_text(words[0]));
-      reference.add("referenceType", DraftValue::of_text(words[1]));
-      reference.add("referenceLocator", DraftValue::of_text(words[2]));
-      append_member(target, rule.member, std::move(reference), line);
+    case Shape::external_ref:
+      apply_external_ref(rule, target, value, line);
       break;
-    }
-    case Shape::external_ref_comment: {
-      DraftValue* references = target.find("externalRefs");
-      if (references == nullptr || references->item_count() == 0) {
-        problem(line, "ExternalRefComment before any ExternalRef");
-        break;
-      }
-      references->last_item().set("comment", DraftValue::of_text(value, line));
+    case Shape::external_ref_comment:
+      apply_external_ref_comment(target, value, line);
       break;
-    }
-    case Shape::verification_code: {
-      DraftValue code = DraftValue::object();
-      auto open = value.find('(');
-      code.add("packageVerificationCodeValue", DraftValue::of_text(trim(value.substr(0, open))));
-      if (open != std::string_view::npos) {
-        std::string_view inside = value.substr(open + 1);
-        inside = inside.substr(0, inside.rfind(')'));
-        auto colon = inside.find(':');
-        std::string_view files =
-            trim(colon == std::string_view::npos ? inside : inside.substr(colon + 1));
-        DraftValue excluded = DraftValue::array(0);
-        for (auto word : split_words(files, 1000)) {
-          if (!word.empty() && word.back() == ',') {
-            word.remove_suffix(1);
-          }
-          excluded.push_item(DraftValue::of_text(word));
-        }
-        code.add("packageVerificationCodeExcludedFiles", std::move(excluded));
-      }
-      set_member(target, rule.member, std::move(code), line, rule.tag);
+    case Shape::verification_code:
+      set_member(target, rule.member, verification_code_of(value), line, rule.tag);
       break;
-    }
     case Shape::purpose: {
       std::string& purpose = m_owned.emplace_back(value);
       std::replace(purpose.begin(), purpose.end(), '-', '_');
@@ -783,60 +365,107 @@ class TagValueReader {
       break;
     }
     case Shape::byte_range:
-    case Shape::line_range: {
-      auto colon = value.find(':');
-      auto from = parse_number(value.substr(0, colon));
-      auto to =
-          colon == std::string_view::npos ? std::nullopt : parse_number(value.substr(colon + 1));
-      if (!from || !to) {
-        problem(line, std::string(rule.tag) + " needs \"start:end\"");
-        break;
-      }
-      std::string_view key = rule.shape == Shape::byte_range ? "offset" : "lineNumber";
-      // The reference is the snippet's file, filled in when the document
-      // ends (SnippetFromFileSPDXID may come later).
-      DraftValue range = DraftValue::object();
-      DraftValue start = DraftValue::object();
-      start.add(key, DraftValue::of_number(value.substr(0, colon)));
-      DraftValue end = DraftValue::object();
-      end.add(key, DraftValue::of_number(value.substr(colon + 1)));
-      range.add("startPointer", std::move(start));
-      range.add("endPointer", std::move(end));
-      append_member(target, rule.member, std::move(range), line);
+    case Shape::line_range:
+      apply_range(rule, target, value, line);
       break;
-    }
-    case Shape::external_document_ref: {
-      auto words = split_words(value, 3);
-      bool ok = false;
-      DraftValue checksum = words.size() == 3 ? checksum_of(words[2], ok) : DraftValue::object();
-      if (!ok) {
-        problem(line, "ExternalDocumentRef needs \"DocumentRef-id uri ALGORITHM: value\"");
-        break;
-      }
-      DraftValue reference = DraftValue::object();
-      reference.add("externalDocumentId", DraftValue::of_text(words[0]));
-      reference.add("spdxDocument", DraftValue::of_text(words[1]));
-      reference.add("checksum", std::move(checksum));
-      append_member(target, rule.member, std::move(reference), line);
+    case Shape::external_document_ref:
+      apply_external_document_ref(rule, target, value, line);
       break;
-    }
     case Shape::creation_text:
-    case Shape::creation_list: {
-      // Always the document's, whatever element is open.
-      DraftValue* info = m_document.find("creationInfo");
-      if (info == nullptr) {
-        m_document.add("creationInfo", DraftValue::object(line));
-        info = &m_document.children.back().value;
-      } else if (info->kind != DraftValue::Kind::object) {
-        *info = DraftValue::object(line);
-      }
-      if (rule.shape == Shape::creation_text) {
-        set_member(*info, rule.member, DraftValue::of_text(value), line, rule.tag);
-      } else {
-        append_member(*info, rule.member, DraftValue::of_text(value), line);
-      }
+    case Shape::creation_list:
+      apply_creation_info(rule, value, line);
       break;
     }
+  }
+
+  void apply_checksum(const TagRule& rule, DraftValue& target, std::string_view value,
+                      std::size_t line) {
+    bool ok = false;
+    DraftValue checksum = checksum_of(value, ok);
+    if (ok) {
+      append_member(target, rule.member, std::move(checksum), line);
+    } else {
+      problem(line, std::string(rule.tag) + " needs \"ALGORITHM: value\"");
+    }
+  }
+
+  void apply_external_ref(const TagRule& rule, DraftValue& target, std::string_view value,
+                          std::size_t line) {
+    auto words = split_words(value, 3);
+    if (words.size() != 3) {
+      problem(line, "ExternalRef needs \"CATEGORY type locator\"");
+      return;
+    }
+    // Tag-value spells the category with '-', JSON with '_' in 2.3.
+    DraftValue reference = DraftValue::object();
+    reference.children.reserve(4);
+    reference.add("referenceCategory", DraftValue::of_text(words[0]));
+    reference.add("referenceType", DraftValue::of_text(words[1]));
+    reference.add("referenceLocator", DraftValue::of_text(words[2]));
+    append_member(target, rule.member, std::move(reference), line);
+  }
+
+  void apply_external_ref_comment(DraftValue& target, std::string_view value, std::size_t line) {
+    DraftValue* references = target.find("externalRefs");
+    if (references == nullptr || references->item_count() == 0) {
+      problem(line, "ExternalRefComment before any ExternalRef");
+      return;
+    }
+    references->last_item().set("comment", DraftValue::of_text(value, line));
+  }
+
+  void apply_range(const TagRule& rule, DraftValue& target, std::string_view value,
+                   std::size_t line) {
+    auto colon = value.find(':');
+    auto from = parse_number(value.substr(0, colon));
+    auto to =
+        colon == std::string_view::npos ? std::nullopt : parse_number(value.substr(colon + 1));
+    if (!from || !to) {
+      problem(line, std::string(rule.tag) + " needs \"start:end\"");
+      return;
+    }
+    std::string_view key = rule.shape == Shape::byte_range ? "offset" : "lineNumber";
+    // The reference is the snippet's file, filled in when the document
+    // ends (SnippetFromFileSPDXID may come later).
+    DraftValue range = DraftValue::object();
+    DraftValue start = DraftValue::object();
+    start.add(key, DraftValue::of_number(value.substr(0, colon)));
+    DraftValue end = DraftValue::object();
+    end.add(key, DraftValue::of_number(value.substr(colon + 1)));
+    range.add("startPointer", std::move(start));
+    range.add("endPointer", std::move(end));
+    append_member(target, rule.member, std::move(range), line);
+  }
+
+  void apply_external_document_ref(const TagRule& rule, DraftValue& target, std::string_view value,
+                                   std::size_t line) {
+    auto words = split_words(value, 3);
+    bool ok = false;
+    DraftValue checksum = words.size() == 3 ? checksum_of(words[2], ok) : DraftValue::object();
+    if (!ok) {
+      problem(line, "ExternalDocumentRef needs \"DocumentRef-id uri ALGORITHM: value\"");
+      return;
+    }
+    DraftValue reference = DraftValue::object();
+    reference.add("externalDocumentId", DraftValue::of_text(words[0]));
+    reference.add("spdxDocument", DraftValue::of_text(words[1]));
+    reference.add("checksum", std::move(checksum));
+    append_member(target, rule.member, std::move(reference), line);
+  }
+
+  // Always the document's creationInfo, whatever element is open.
+  void apply_creation_info(const TagRule& rule, std::string_view value, std::size_t line) {
+    DraftValue* info = m_document.find("creationInfo");
+    if (info == nullptr) {
+      m_document.add("creationInfo", DraftValue::object(line));
+      info = &m_document.children.back().value;
+    } else if (info->kind != DraftValue::Kind::object) {
+      *info = DraftValue::object(line);
+    }
+    if (rule.shape == Shape::creation_text) {
+      set_member(*info, rule.member, DraftValue::of_text(value), line, rule.tag);
+    } else {
+      append_member(*info, rule.member, DraftValue::of_text(value), line);
     }
   }
 
