@@ -6,7 +6,7 @@
 #include "../common/unread_members.hpp"
 #include "component_facts.hpp"
 #include "extracted_licenses.hpp"
-#include "spdx3_writer.hpp"
+#include "spdx3_vocabulary.hpp"
 #include "spdx_ids.hpp"
 #include "spdx_metadata.hpp"
 

@@ -3,7 +3,6 @@
 #include <kensa/format/loss_report.hpp>
 #include <kensa/model/document.hpp>
 
-#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -21,11 +20,6 @@ namespace kensa::format::spdx {
 void write_spdx3_json(const model::Document& document, std::string_view version, std::ostream& out,
                       LossReport& losses);
 
-// The SPDX 3 hash algorithm word ("sha256", "blake2b512").
-std::string_view spdx3_algorithm(model::HashAlgorithm algorithm);
-
-// The software_primaryPurpose word for a component type; nullopt when SPDX 3
-// has none (it is then "other" and the facts keep the type).
-std::optional<std::string_view> spdx3_purpose(model::ComponentType type);
+// The words of the SPDX 3 vocabularies are in spdx3_vocabulary.hpp.
 
 } // namespace kensa::format::spdx
