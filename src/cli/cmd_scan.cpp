@@ -3,8 +3,8 @@
 #include "document_facts_flags.hpp"
 #include "document_output.hpp"
 #include "exit_codes.hpp"
-#include "limit_flags.hpp"
 #include "progress_line.hpp"
+#include "source_limit_flags.hpp"
 
 #include <kensa/format/output_spec.hpp>
 #include <kensa/model/diagnostic_budget.hpp>
@@ -36,27 +36,12 @@ struct ScanArguments {
   std::string digests;
   std::string platform;
   std::string scope = "squashed";
-  // The limit flags as given; empty when not given.
-  std::string max_depth;
-  std::string max_file_size;
-  std::string max_executable_size;
-  std::string max_nested_size;
-  std::string max_total_size;
-  std::string max_ratio;
-  std::string max_entries;
+  SourceLimitFlags limits;
   // --fail-on conditions: "incomplete".
   std::vector<std::string> fail_on;
   OutputPathRules output_rules;
   DocumentFactsArguments facts;
 };
-
-// The range each limit flag accepts (docs/cli.md).
-constexpr FlagRange k_depth_range{0, 100};
-constexpr FlagRange k_ratio_range{1, 1'000'000};
-constexpr FlagRange k_entries_range{1, UINT64_MAX};
-constexpr FlagRange k_file_size_range{1, UINT64_MAX};
-constexpr FlagRange k_nested_size_range{0, UINT64_MAX};
-constexpr FlagRange k_total_size_range{1, UINT64_MAX};
 
 // "sha1,sha256": the algorithms for the file inventory.
 Result<std::vector<model::HashAlgorithm>> parse_digests(std::string_view text) {
@@ -78,40 +63,9 @@ Result<std::vector<model::HashAlgorithm>> parse_digests(std::string_view text) {
 // Fills the source options from the flags; fails on a malformed value.
 Status fill_source_options(const ScanArguments& arguments, source::SourceOptions& options) {
   options.exclude = arguments.excludes;
-  source::Limits& limits = options.limits;
-  std::uint64_t depth = limits.max_archive_depth;
-  struct LimitFlag {
-    std::string_view flag;
-    const std::string& text;
-    std::uint64_t& target;
-    FlagRange range;
-    bool size;
-  };
-  for (const LimitFlag& limit :
-       {LimitFlag{"--max-depth", arguments.max_depth, depth, k_depth_range, false},
-        LimitFlag{"--max-file-size", arguments.max_file_size, limits.max_buffered_file_size,
-                  k_file_size_range, true},
-        LimitFlag{"--max-executable-size", arguments.max_executable_size,
-                  limits.max_executable_size, k_file_size_range, true},
-        LimitFlag{"--max-nested-size", arguments.max_nested_size, limits.max_nested_archive_size,
-                  k_nested_size_range, true},
-        LimitFlag{"--max-total-size", arguments.max_total_size, limits.max_total_bytes,
-                  k_total_size_range, true},
-        LimitFlag{"--max-ratio", arguments.max_ratio, limits.max_compression_ratio, k_ratio_range,
-                  false},
-        LimitFlag{"--max-entries", arguments.max_entries, limits.max_entries, k_entries_range,
-                  false}}) {
-    if (limit.text.empty()) {
-      continue;
-    }
-    auto parsed = limit.size ? parse_size_flag(limit.flag, limit.text, limit.range)
-                             : parse_count_flag(limit.flag, limit.text, limit.range);
-    if (!parsed) {
-      return fail(parsed.error());
-    }
-    limit.target = *parsed;
+  if (auto limits = apply_source_limit_flags(arguments.limits, options.limits); !limits) {
+    return limits;
   }
-  limits.max_archive_depth = static_cast<std::uint32_t>(depth);
   if (arguments.files || !arguments.digests.empty()) {
     auto digests = parse_digests(arguments.digests.empty() ? "sha256" : arguments.digests);
     if (!digests) {
@@ -305,40 +259,7 @@ std::function<int()> register_scan_command(CLI::App& app) {
                    "Image files to scan: squashed (what a container sees, default) or "
                    "all-layers (also what later layers replaced or deleted)")
       ->type_name("SCOPE");
-  command
-      ->add_option("--max-depth", arguments->max_depth,
-                   "Open archives inside archives down to this many levels, 0 to 100 (default: "
-                   "8; 0 opens no archive)")
-      ->type_name("N");
-  command
-      ->add_option("--max-file-size", arguments->max_file_size,
-                   "Largest file read for a scanner, at least 1 byte (default: 64MiB)")
-      ->type_name("SIZE");
-  command
-      ->add_option("--max-executable-size", arguments->max_executable_size,
-                   "Largest executable read for its build information, at least 1 byte "
-                   "(default: 256MiB)")
-      ->type_name("SIZE");
-  command
-      ->add_option("--max-nested-size", arguments->max_nested_size,
-                   "Memory for archives inside archives, which are opened in memory; 0 opens "
-                   "none (default: 256MiB)")
-      ->type_name("SIZE");
-  command
-      ->add_option("--max-total-size", arguments->max_total_size,
-                   "Decompress at most this much in one scan (the archive it runs out in stops, "
-                   "no archive after it is opened), at least 1 byte (default: 32GiB)")
-      ->type_name("SIZE");
-  command
-      ->add_option("--max-ratio", arguments->max_ratio,
-                   "Skip the rest of an archive (with the archives inside it) that decompresses "
-                   "to more than this many times its size, 1 to 1000000 (default: 200)")
-      ->type_name("N");
-  command
-      ->add_option("--max-entries", arguments->max_entries,
-                   "Stop after this many files, folders and archive members, at least 1 "
-                   "(default: 10000000)")
-      ->type_name("N");
+  add_source_limit_flags(*command, arguments->limits);
   command
       ->add_option("--fail-on", arguments->fail_on,
                    "Exit 1 (after writing the outputs) when this happens; repeatable. "

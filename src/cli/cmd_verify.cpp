@@ -4,6 +4,7 @@
 #include "exit_codes.hpp"
 #include "input_in_progress.hpp"
 #include "sbom_input.hpp"
+#include "source_limit_flags.hpp"
 
 #include <kensa/audit/verify.hpp>
 #include <kensa/source/document_input.hpp>
@@ -31,7 +32,9 @@ struct VerifyArguments {
   std::vector<std::string> excludes;
   std::string platform;
   std::string evidence;
-  std::string max_file_size;
+  // --max-file-size caps the SBOM read and, when given, the files the scan
+  // of the delivery reads.
+  SourceLimitFlags limits;
 };
 
 // The SBOM's location inside the target, when it ships there: it is no
@@ -66,7 +69,7 @@ int run_verify(const VerifyArguments& arguments) {
     spdlog::error("{}", report_format.error());
     return k_exit_usage;
   }
-  const auto max_bytes = max_document_size(arguments.max_file_size);
+  const auto max_bytes = max_document_size(arguments.limits.max_file_size);
   if (!max_bytes) {
     spdlog::error("{}", max_bytes.error());
     return k_exit_usage;
@@ -90,6 +93,11 @@ int run_verify(const VerifyArguments& arguments) {
   options.strict = arguments.strict;
   options.scan.source.exclude = arguments.excludes;
   options.scan.source.platform = arguments.platform;
+  if (auto limits = apply_source_limit_flags(arguments.limits, options.scan.source.limits);
+      !limits) {
+    spdlog::error("{}", limits.error());
+    return k_exit_usage;
+  }
   options.scan.timestamp = 0;
   options.sbom_location = sbom_location_in(arguments.sbom, arguments.target);
   const InputInProgress reading(arguments.target);
@@ -155,7 +163,14 @@ std::function<int()> register_verify_command(CLI::App& app) {
                    "declared or all (default: as scan decides for the target); use what the SBOM "
                    "was made with")
       ->type_name("installed|declared|all");
-  add_max_document_size_flag(*command, arguments->max_file_size);
+  command
+      ->add_option("--max-file-size", arguments->limits.max_file_size,
+                   "Refuse an SBOM larger than this (default: " +
+                       std::to_string(source::k_default_max_document_size >> 20) +
+                       "MiB); when given, also the largest file of the delivery read for a "
+                       "scanner (default: 64MiB)")
+      ->type_name("SIZE");
+  add_source_limit_flags(*command, arguments->limits, FileSizeFlag::registered_by_command);
   return [arguments] { return run_verify(*arguments); };
 }
 

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -201,6 +202,40 @@ TEST_CASE("verify cli: unreadable inputs exit 2 with one line", "[cli][verify]")
   CHECK(not_sbom.exit_code == 2);
   auto bad_report = run_kensa({"verify", sbom.string(), delivery.string(), "--report", "pdf"});
   CHECK(bad_report.exit_code == 2);
+}
+
+TEST_CASE("verify cli: the delivery is read under scan's limit flags", "[cli][verify]") {
+  const fs::path folder = kensa::testing::scratch_dir("verify-cli-limits");
+  const fs::path delivery = make_delivery(folder);
+  const fs::path sbom = sbom_of(delivery, folder / "delivery.cdx.json", "cyclonedx-json", true);
+  CHECK(findings(verify_json({sbom.string(), delivery.string()}, 0)).empty());
+
+  // Archives left shut: their members are not there to verify, and the
+  // report says the delivery was not read whole.
+  const auto shut =
+      findings(verify_json({sbom.string(), delivery.string(), "--max-depth", "0"}, 1));
+  CHECK(shut.count("VERIFY-FILE-MISSING extras.tgz!/lib/libdemo.so.1") == 1);
+  const auto few =
+      findings(verify_json({sbom.string(), delivery.string(), "--max-entries", "2"}, 1));
+  CHECK(std::any_of(few.begin(), few.end(), [](const std::string& finding) {
+    return finding.starts_with("VERIFY-INCOMPLETE");
+  }));
+
+  // The same values as for scan, refused the same way.
+  for (const auto& [flag, value] :
+       std::vector<std::pair<std::string, std::string>>{{"--max-ratio", "-5"},
+                                                        {"--max-depth", "101"},
+                                                        {"--max-total-size", "0"},
+                                                        {"--max-nested-size", "lots"},
+                                                        {"--max-executable-size", "1.5G"},
+                                                        {"--max-file-size", "0"}}) {
+    INFO(flag << " " << value);
+    auto scanned = run_kensa({"scan", delivery.string(), flag, value});
+    auto verified = run_kensa({"verify", sbom.string(), delivery.string(), flag, value});
+    CHECK(verified.exit_code == 2);
+    CHECK(scanned.exit_code == 2);
+    CHECK(verified.err.find(flag) != std::string::npos);
+  }
 }
 
 namespace {
