@@ -179,6 +179,92 @@ void check_packages(const model::Document& sbom, const model::Document& scanned,
   }
 }
 
+// The SBOM's packages that state a package verification code (SPDX 2),
+// the subject included.
+std::vector<const model::Component*> packages_with_codes(const model::Document& sbom) {
+  std::vector<const model::Component*> packages;
+  if (sbom.metadata.subject && !sbom.metadata.subject->verification_code.empty()) {
+    packages.push_back(&*sbom.metadata.subject);
+  }
+  for (const auto& component : sbom.components) {
+    if (!component.verification_code.empty()) {
+      packages.push_back(&component);
+    }
+  }
+  return packages;
+}
+
+// The delivery's files a package's verification code covers: those the
+// SBOM lists as the package's, or, for the subject when it lists none, every
+// file of the delivery (the SBOM itself left out); less the excluded ones.
+std::vector<std::string>
+covered_files(const model::Component& package, bool subject, const model::Document& sbom,
+              const std::unordered_map<std::string, const model::FileEntry*>& target_files,
+              const VerifyOptions& options) {
+  std::set<std::string> excluded;
+  for (const auto& file : package.verification_code.excluded_files) {
+    excluded.insert(normalise_listed_path(file));
+  }
+  std::vector<std::string> covered;
+  for (const auto& file : sbom.files) {
+    if (std::find(file.owner_ids.begin(), file.owner_ids.end(), package.id) !=
+        file.owner_ids.end()) {
+      covered.push_back(normalise_listed_path(file.path));
+    }
+  }
+  if (covered.empty() && subject) {
+    for (const auto& [path, file] : target_files) {
+      if (path != options.sbom_location) {
+        covered.push_back(path);
+      }
+    }
+  }
+  std::erase_if(covered, [&](const std::string& path) { return excluded.contains(path); });
+  std::sort(covered.begin(), covered.end());
+  covered.erase(std::unique(covered.begin(), covered.end()), covered.end());
+  return covered;
+}
+
+// SPDX 2.3 section 7.9: the code is the SHA-1 of the sorted SHA-1s of the
+// package's files. Computed from the files as delivered; a file the
+// delivery lacks is already a VERIFY-FILE-MISSING, and changes the code.
+void check_verification_codes(
+    const model::Document& sbom,
+    const std::unordered_map<std::string, const model::FileEntry*>& target_files,
+    const VerifyOptions& options, Findings& findings) {
+  for (const model::Component* package : packages_with_codes(sbom)) {
+    const bool subject = package == (sbom.metadata.subject ? &*sbom.metadata.subject : nullptr);
+    const auto covered = covered_files(*package, subject, sbom, target_files, options);
+    if (covered.empty()) {
+      findings.add(Severity::warning, "VERIFY-PACKAGE-CODE-UNCHECKED", package_label(*package),
+                   "the SBOM gives " + package_label(*package) +
+                       " a package verification code but lists none of its files: the code "
+                       "could not be checked");
+      continue;
+    }
+    std::vector<std::string> sha1s;
+    for (const auto& path : covered) {
+      const auto found = target_files.find(path);
+      if (found == target_files.end()) {
+        continue;
+      }
+      for (const auto& hash : found->second->hashes) {
+        if (hash.algorithm == model::HashAlgorithm::sha1) {
+          sha1s.push_back(hash.hex);
+        }
+      }
+    }
+    const std::size_t delivered = sha1s.size();
+    const std::string code = model::package_verification_code(std::move(sha1s));
+    if (code != package->verification_code.value) {
+      findings.add(Severity::error, "VERIFY-PACKAGE-CODE", package_label(*package),
+                   "the package verification code of " + package_label(*package) + " over its " +
+                       std::to_string(delivered) + " files in the delivery is " + code +
+                       ", the SBOM says " + package->verification_code.value);
+    }
+  }
+}
+
 // Errors first, then by rule and place; past the cap, only counted.
 void order_and_cap(VerifyResult& result, std::size_t max_findings) {
   std::sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
@@ -208,8 +294,13 @@ Result<VerifyResult> verify_delivery(const model::Document& sbom,
       algorithms.insert(*algorithm);
     }
   }
+  const bool has_codes = !packages_with_codes(sbom).empty();
   scanner::ScanOptions scan = options.scan;
   scan.source.digests.assign(algorithms.begin(), algorithms.end());
+  if (has_codes && !algorithms.contains(model::HashAlgorithm::sha1)) {
+    // Verification codes are made of SHA-1s.
+    scan.source.digests.push_back(model::HashAlgorithm::sha1);
+  }
   auto scanned = scanner::scan(target, scan);
   if (!scanned) {
     return fail(scanned.error());
@@ -218,15 +309,19 @@ Result<VerifyResult> verify_delivery(const model::Document& sbom,
       std::count_if(scanned->files.begin(), scanned->files.end(),
                     [](const auto& file) { return !file.hashes.empty(); }));
 
+  const auto target_files = target_files_by_path(*scanned, target, listed);
   if (listed.empty()) {
     findings.add(Severity::warning, "VERIFY-FILES-NOT-LISTED", "",
                  "the SBOM lists no file with a digest: the files of the delivery could not be "
                  "checked, only its packages");
   } else if (!algorithms.empty()) {
-    check_files(listed, target_files_by_path(*scanned, target, listed), options, result, findings);
+    check_files(listed, target_files, options, result, findings);
   } else {
     findings.add(Severity::warning, "VERIFY-FILE-UNCHECKED", "",
                  "the SBOM gives its files only digests kensa cannot compute");
+  }
+  if (has_codes) {
+    check_verification_codes(sbom, target_files, options, findings);
   }
   check_packages(sbom, *scanned, result, findings);
   if (scanned->metadata.completeness == model::Completeness::incomplete) {

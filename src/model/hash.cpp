@@ -3,6 +3,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <stdexcept>
@@ -188,6 +189,16 @@ std::string to_hex(std::string_view bytes) {
     hex.push_back(k_digits[byte & 0x0f]);
   }
   return hex;
+}
+
+std::string package_verification_code(std::vector<std::string> file_sha1s) {
+  std::sort(file_sha1s.begin(), file_sha1s.end());
+  std::string joined;
+  joined.reserve(file_sha1s.size() * 40);
+  for (const auto& sha1 : file_sha1s) {
+    joined += sha1;
+  }
+  return compute_hash(HashAlgorithm::sha1, joined).hex;
 }
 
 Result<std::vector<Hash>> decode_integrity(std::string_view integrity) {

@@ -304,3 +304,114 @@ TEST_CASE("verify cli: a container image, and SPDX 3 and tag-value file digests"
   CHECK(findings(verify_json({sbom.string(), rebuilt.string()}, 1)) ==
         std::set<std::string>{"VERIFY-FILE-CHANGED usr/bin/service"});
 }
+
+namespace {
+
+// An installed Python package whose RECORD lists every file it has, so
+// that the SPDX 2 kensa writes gives it a package verification code.
+fs::path make_python_delivery(const fs::path& folder) {
+  const fs::path delivery = folder / "delivery";
+  const fs::path site = delivery / "lib" / "python3.11" / "site-packages";
+  write_file(site / "demo-1.0.dist-info" / "METADATA",
+             "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n");
+  write_file(site / "demo-1.0.dist-info" / "RECORD",
+             "demo/__init__.py,,\ndemo/core.py,,\ndemo-1.0.dist-info/METADATA,,\n"
+             "demo-1.0.dist-info/RECORD,,\n");
+  write_file(site / "demo" / "__init__.py", "from .core import run\n");
+  write_file(site / "demo" / "core.py", "def run():\n    return 1\n");
+  return delivery;
+}
+
+nlohmann::json& package_named(nlohmann::json& sbom, const std::string& name) {
+  for (auto& package : sbom["packages"]) {
+    if (package["name"] == name) {
+      return package;
+    }
+  }
+  FAIL("no package " << name);
+  return sbom;
+}
+
+} // namespace
+
+TEST_CASE("verify cli: an SPDX 2 package verification code is checked against the delivery",
+          "[cli][verify]") {
+  const fs::path folder = kensa::testing::scratch_dir("verify-cli-code");
+  const fs::path delivery = make_python_delivery(folder);
+  const fs::path sbom = folder / "delivery.spdx.json";
+  auto scanned = run_kensa({"scan", delivery.string(), "--digests", "sha1", "-o",
+                            "spdx-json@2.3=" + sbom.string(), "-q"},
+                           {"SOURCE_DATE_EPOCH=1700000000"});
+  REQUIRE(scanned.exit_code == 0);
+  nlohmann::json written = nlohmann::json::parse(kensa::testing::read_file(sbom));
+  const nlohmann::json demo = package_named(written, "demo");
+  REQUIRE(demo.contains("packageVerificationCode"));
+  CHECK(findings(verify_json({sbom.string(), delivery.string()}, 0)).empty());
+
+  // A code that is not the files' is named, though every file matches.
+  const auto write_sbom = [&](const nlohmann::json& document, const std::string& name) {
+    const fs::path path = folder / name;
+    std::ofstream(path, std::ios::binary) << document.dump();
+    return path.string();
+  };
+  nlohmann::json wrong = written;
+  package_named(wrong, "demo")["packageVerificationCode"]["packageVerificationCodeValue"] =
+      std::string(40, '0');
+  CHECK(findings(verify_json({write_sbom(wrong, "wrong.spdx.json"), delivery.string()}, 1)) ==
+        std::set<std::string>{"VERIFY-PACKAGE-CODE pkg:pypi/demo@1.0"});
+
+  // Excluded files are left out of the code (SPDX 2.3 section 7.9): the
+  // code of the package's files but core.py, with core.py excluded.
+  // The package's files: those it CONTAINS.
+  std::set<std::string> demo_files;
+  for (const auto& relationship : written["relationships"]) {
+    if (relationship["spdxElementId"] == demo["SPDXID"] &&
+        relationship["relationshipType"] == "CONTAINS") {
+      demo_files.insert(relationship["relatedSpdxElement"].get<std::string>());
+    }
+  }
+  REQUIRE(demo_files.size() == 4);
+  std::vector<std::string> sha1s;
+  std::string core_name;
+  for (const auto& file : written["files"]) {
+    if (demo_files.count(file["SPDXID"].get<std::string>()) == 0) {
+      continue;
+    }
+    const std::string name = file["fileName"];
+    if (name.ends_with("demo/core.py")) {
+      core_name = name;
+      continue;
+    }
+    for (const auto& checksum : file["checksums"]) {
+      if (checksum["algorithm"] == "SHA1") {
+        sha1s.push_back(checksum["checksumValue"]);
+      }
+    }
+  }
+  REQUIRE_FALSE(core_name.empty());
+  REQUIRE(sha1s.size() == demo_files.size() - 1);
+  std::sort(sha1s.begin(), sha1s.end());
+  std::string joined;
+  for (const auto& sha1 : sha1s) {
+    joined += sha1;
+  }
+  nlohmann::json excluding = written;
+  auto& code = package_named(excluding, "demo")["packageVerificationCode"];
+  code["packageVerificationCodeValue"] =
+      kensa::model::compute_hash(kensa::model::HashAlgorithm::sha1, joined).hex;
+  code["packageVerificationCodeExcludedFiles"] = {core_name};
+  const std::string excluding_path = write_sbom(excluding, "excluding.spdx.json");
+  CHECK(findings(verify_json({excluding_path, delivery.string()}, 0)).empty());
+
+  // A changed file changes the code: both are named.
+  write_file(delivery / "lib" / "python3.11" / "site-packages" / "demo" / "__init__.py", "\n");
+  const auto changed = findings(verify_json({sbom.string(), delivery.string()}, 1));
+  CHECK(changed.count("VERIFY-PACKAGE-CODE pkg:pypi/demo@1.0") == 1);
+  CHECK(changed.count("VERIFY-FILE-CHANGED lib/python3.11/site-packages/demo/__init__.py") == 1);
+  // The excluded core.py may change freely.
+  write_file(delivery / "lib" / "python3.11" / "site-packages" / "demo" / "__init__.py",
+             "from .core import run\n");
+  write_file(delivery / "lib" / "python3.11" / "site-packages" / "demo" / "core.py", "pass\n");
+  CHECK(findings(verify_json({excluding_path, delivery.string()}, 1)) ==
+        std::set<std::string>{"VERIFY-FILE-CHANGED lib/python3.11/site-packages/demo/core.py"});
+}

@@ -595,3 +595,34 @@ TEST_CASE("writers: a big SPDX 2 document counts every loss and keeps its order"
   // Only the hashes SPDX 2.2 has are written: all but BLAKE3.
   CHECK(json["packages"][0]["checksums"].size() == document.components[0].hashes.size() - 1);
 }
+
+TEST_CASE("readers: SPDX 2 keeps a package's verification code in every encoding",
+          "[formats][readers]") {
+  auto shared = testing::shared_dir();
+  if (!shared) {
+    WARN("no shared conformance data beside the checkout; skipped");
+    return;
+  }
+  const auto folder = *shared / "conformance" / "spdx" / "2.3";
+  for (const std::string file : {"SPDXJSONExample-v2.3.spdx.json", "SPDXTagExample-v2.3.spdx",
+                                 "SPDXYAMLExample-2.3.spdx.yaml"}) {
+    INFO(file);
+    auto read = format::read_document(testing::read_file(folder / file), file);
+    REQUIRE(read.ok());
+    std::vector<const model::Component*> coded;
+    for (const auto& component : read->document.components) {
+      if (!component.verification_code.empty()) {
+        coded.push_back(&component);
+      }
+    }
+    if (read->document.metadata.subject &&
+        !read->document.metadata.subject->verification_code.empty()) {
+      coded.push_back(&*read->document.metadata.subject);
+    }
+    // glibc's, as the example gives it.
+    REQUIRE(coded.size() == 1);
+    CHECK(coded[0]->name == "glibc");
+    CHECK(coded[0]->verification_code.value == "d6a770ba38583ed4bb4525bd96e50461655d2758");
+    CHECK(coded[0]->verification_code.excluded_files == std::vector<std::string>{"./package.spdx"});
+  }
+}

@@ -34,7 +34,10 @@ struct VerifyResult {
   // VERIFY-FILE-MISSING, VERIFY-FILE-CHANGED (errors), VERIFY-FILE-EXTRA
   // (a warning, an error with strict), VERIFY-FILE-UNCHECKED (a warning:
   // no algorithm kensa computes), VERIFY-FILES-NOT-LISTED (a warning: the
-  // SBOM has no file digests), VERIFY-PACKAGE-MISSING,
+  // SBOM has no file digests), VERIFY-PACKAGE-CODE (an error: an SPDX 2
+  // package verification code is not that of the files delivered),
+  // VERIFY-PACKAGE-CODE-UNCHECKED (a warning: a code, but no files listed
+  // for it), VERIFY-PACKAGE-MISSING,
   // VERIFY-PACKAGE-UNDECLARED (errors), VERIFY-INCOMPLETE (a warning: the
   // scan of the target skipped something).
   std::vector<validate::Finding> findings;

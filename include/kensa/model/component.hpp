@@ -94,6 +94,19 @@ struct Property {
   auto operator<=>(const Property&) const = default;
 };
 
+// SPDX 2's package verification code as a document states it (SPDX 2.3
+// section 7.9): the SHA-1 over the sorted SHA-1s of the package's files,
+// those named in `excluded_files` left out. Empty when none was given.
+struct VerificationCode {
+  // Lowercase hex.
+  std::string value;
+  // As the document writes them (usually "./path").
+  std::vector<std::string> excluded_files;
+
+  bool empty() const { return value.empty(); }
+  auto operator<=>(const VerificationCode&) const = default;
+};
+
 // One package, library, application or operating system: the unit of an SBOM.
 struct Component {
   // Content-derived identifier, unique in a document (see ids.hpp). Set by
@@ -131,6 +144,9 @@ struct Component {
   std::vector<Property> properties;
   // Every place the component was found; never empty for scanned components.
   std::vector<Evidence> evidence;
+  // Read from SPDX 2 documents, for `kensa verify`; no writer writes it
+  // (the SPDX 2 writer derives the code from the file inventory).
+  VerificationCode verification_code;
 
   // Adds a property unless an equal one exists.
   void add_property(std::string name, std::string value);

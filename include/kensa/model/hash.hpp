@@ -76,6 +76,11 @@ class Hasher {
 // One-shot digest of `bytes`. Precondition: can_compute(algorithm).
 Hash compute_hash(HashAlgorithm algorithm, std::string_view bytes);
 
+// SPDX 2's package verification code (SPDX 2.3 section 7.9) of files with
+// these SHA-1s (lowercase hex): the SHA-1 of their concatenation in
+// ascending order.
+std::string package_verification_code(std::vector<std::string> file_sha1s);
+
 // Lowercase hex of raw bytes.
 std::string to_hex(std::string_view bytes);
 

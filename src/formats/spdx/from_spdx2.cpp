@@ -14,6 +14,7 @@
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
 #include <kensa/model/license.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -59,6 +60,20 @@ std::vector<model::Hash> checksums_of(const json::Value& element, LossReport& lo
   return hashes;
 }
 
+// packageVerificationCode: kept for `kensa verify`, which checks it against
+// the files delivered.
+model::VerificationCode verification_code_of(const json::Value& package) {
+  const json::Value code = object(package, "packageVerificationCode");
+  model::VerificationCode out;
+  out.value = to_lower_ascii(code["packageVerificationCodeValue"].string());
+  for (const auto& file : array(code, "packageVerificationCodeExcludedFiles")) {
+    if (file.is_string()) {
+      out.excluded_files.push_back(common::string_of(file));
+    }
+  }
+  return out;
+}
+
 model::Component map_package(const json::Value& package, const ExtractedInfos& extracted,
                              LossReport& losses) {
   model::Component component;
@@ -75,6 +90,7 @@ model::Component map_package(const json::Value& package, const ExtractedInfos& e
     component.external_references.push_back({"website", homepage});
   }
   component.hashes = checksums_of(package, losses);
+  component.verification_code = verification_code_of(package);
   component.licenses_concluded =
       licenses_of_expression(text(package, "licenseConcluded"), extracted);
   component.licenses_declared = licenses_of_expression(text(package, "licenseDeclared"), extracted);
@@ -127,8 +143,8 @@ model::Component map_package(const json::Value& package, const ExtractedInfos& e
     component.name = component.name.substr(component.group.size() + 1);
   }
   // What the lines above do not read is kept (attributionTexts, ...);
-  // files, their verification code and the licenses found in them are the
-  // files' own, read with them.
+  // files and the licenses found in them are the files' own, read with
+  // them.
   common::keep_unread_members(package,
                               {"SPDXID",
                                "name",

@@ -75,12 +75,7 @@ std::string verification_code(const std::vector<const model::FileEntry*>& files)
     }
     sha1s.push_back(sha1->hex);
   }
-  std::sort(sha1s.begin(), sha1s.end());
-  std::string joined;
-  for (const auto& sha1 : sha1s) {
-    joined += sha1;
-  }
-  return model::compute_hash(model::HashAlgorithm::sha1, joined).hex;
+  return model::package_verification_code(std::move(sha1s));
 }
 
 // The package for `component`, all but its license expressions (see
