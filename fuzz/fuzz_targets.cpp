@@ -114,6 +114,9 @@ constexpr std::array k_targets{
     FuzzTarget{"executable",
                "an executable (ELF, PE, Mach-O): Go build information, cargo-auditable data",
                "/usr/bin/true", &run_scan_file, "usr/bin/app"},
+    FuzzTarget{"pacman-desc", "a pacman database entry's desc file",
+               "pacman/**/var/lib/pacman/local/*/desc", &run_scan_file,
+               "var/lib/pacman/local/pkg-1.0-1/desc"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

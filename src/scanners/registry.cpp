@@ -9,6 +9,7 @@
 #include "node-modules/node_modules_scanner.hpp"
 #include "npm/npm_scanner.hpp"
 #include "os_release/os_release_scanner.hpp"
+#include "pacman/pacman_scanner.hpp"
 #include "pnpm/pnpm_scanner.hpp"
 #include "python/python_scanner.hpp"
 #include "rpm/rpm_scanner.hpp"
@@ -63,6 +64,8 @@ constexpr std::array k_scanners{
                 "Java: jar, war, ear and other Java archives (nested too), pom.xml, Gradle "
                 "lockfiles and verification metadata, JDK and JRE installations",
                 "language,java,installed,declared,archive", &java::make_scanner},
+    ScannerInfo{"pacman", "installed Arch Linux packages (var/lib/pacman/local/*/desc and files)",
+                "os,installed", &pacman::make_scanner},
 };
 
 } // namespace

@@ -321,8 +321,9 @@ bool looks_like_root_file_system(const fs::path& root) {
   if (!fs::is_directory(root / "usr", error)) {
     return false;
   }
-  for (const char* marker : {"etc/os-release", "usr/lib/os-release", "var/lib/dpkg/status",
-                             "lib/apk/db/installed", "var/lib/rpm", "usr/lib/sysimage/rpm"}) {
+  for (const char* marker :
+       {"etc/os-release", "usr/lib/os-release", "var/lib/dpkg/status", "lib/apk/db/installed",
+        "var/lib/rpm", "usr/lib/sysimage/rpm", "var/lib/pacman/local"}) {
     if (fs::exists(root / marker, error)) {
       return true;
     }
