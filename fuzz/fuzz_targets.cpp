@@ -117,6 +117,12 @@ constexpr std::array k_targets{
     FuzzTarget{"pacman-desc", "a pacman database entry's desc file",
                "pacman/**/var/lib/pacman/local/*/desc", &run_scan_file,
                "var/lib/pacman/local/pkg-1.0-1/desc"},
+    FuzzTarget{"portage-contents", "a Portage database entry's CONTENTS",
+               "portage/**/var/db/pkg/*/*/CONTENTS", &run_scan_file,
+               "var/db/pkg/cat/pkg-1.0/CONTENTS"},
+    FuzzTarget{"portage-rdepend", "a Portage database entry's RDEPEND",
+               "portage/**/var/db/pkg/*/*/RDEPEND", &run_scan_file,
+               "var/db/pkg/cat/pkg-1.0/RDEPEND"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

@@ -11,6 +11,7 @@
 #include "os_release/os_release_scanner.hpp"
 #include "pacman/pacman_scanner.hpp"
 #include "pnpm/pnpm_scanner.hpp"
+#include "portage/portage_scanner.hpp"
 #include "python/python_scanner.hpp"
 #include "rpm/rpm_scanner.hpp"
 #include "rust/rust_scanner.hpp"
@@ -66,6 +67,8 @@ constexpr std::array k_scanners{
                 "language,java,installed,declared,archive", &java::make_scanner},
     ScannerInfo{"pacman", "installed Arch Linux packages (var/lib/pacman/local/*/desc and files)",
                 "os,installed", &pacman::make_scanner},
+    ScannerInfo{"portage", "installed Gentoo packages (var/db/pkg/<category>/<package>/)",
+                "os,installed", &portage::make_scanner},
 };
 
 } // namespace

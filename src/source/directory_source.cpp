@@ -323,7 +323,7 @@ bool looks_like_root_file_system(const fs::path& root) {
   }
   for (const char* marker :
        {"etc/os-release", "usr/lib/os-release", "var/lib/dpkg/status", "lib/apk/db/installed",
-        "var/lib/rpm", "usr/lib/sysimage/rpm", "var/lib/pacman/local"}) {
+        "var/lib/rpm", "usr/lib/sysimage/rpm", "var/lib/pacman/local", "var/db/pkg"}) {
     if (fs::exists(root / marker, error)) {
       return true;
     }

@@ -47,3 +47,20 @@ TEST_CASE("root scan: an Arch Linux root gives its pacman packages", "[cli][root
   }
   CHECK(os_root_components(document) == expected);
 }
+
+TEST_CASE("root scan: a Gentoo root gives its Portage packages", "[cli][root][portage]") {
+  // The fixture has no usr folder; a root file system has one.
+  auto root = kensa::testing::scratch_dir("gentoo-root");
+  fs::copy(kensa::testing::fixture("portage/vdb"), root, fs::copy_options::recursive);
+  fs::create_directories(root / "usr/bin");
+  auto result = kensa::testing::run_kensa({"scan", root.string(), "-o", "kensa-json"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  auto document = nlohmann::json::parse(result.out);
+  CHECK(document["metadata"]["subject"]["name"] == "gentoo");
+  CHECK(os_root_components(document) ==
+        std::set<std::string>{"os-release gentoo",
+                              "portage pkg:ebuild/app-arch/cpio@2.11?distro=gentoo-2.6",
+                              "portage pkg:ebuild/app-shells/bash@4.4_p23-r1?distro=gentoo-2.6",
+                              "portage pkg:ebuild/sys-fs/mtools@4.0.13?distro=gentoo-2.6"});
+}

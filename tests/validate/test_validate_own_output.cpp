@@ -23,8 +23,8 @@ namespace fs = std::filesystem;
 // that hold no scan input (formats: documents; fuzz: fuzz inputs;
 // versions: version-ordering vectors).
 const std::set<std::string> k_fixture_folders{
-    "apk", "bun",  "deno",   "dpkg", "formats", "fuzz",     "golang", "java",  "node-modules",
-    "npm", "pnpm", "python", "rpm",  "rust",    "versions", "yarn",   "pacman"};
+    "apk", "bun",  "deno",   "dpkg", "formats", "fuzz",     "golang", "java",   "node-modules",
+    "npm", "pnpm", "python", "rpm",  "rust",    "versions", "yarn",   "pacman", "portage"};
 
 // "cyclonedx-json@1.4", ... for every SBOM format and version written.
 std::vector<std::string> every_sbom_output() {
@@ -134,6 +134,10 @@ TEST_CASE("own output validates: yarn", "[validate][cli][own-output]") {
 
 TEST_CASE("own output validates: pacman", "[validate][cli][own-output]") {
   validate_own_output("pacman");
+}
+
+TEST_CASE("own output validates: portage", "[validate][cli][own-output]") {
+  validate_own_output("portage");
 }
 
 TEST_CASE("own output validates: every fixture folder has its case", "[validate][own-output]") {
