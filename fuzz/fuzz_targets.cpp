@@ -123,6 +123,8 @@ constexpr std::array k_targets{
     FuzzTarget{"portage-rdepend", "a Portage database entry's RDEPEND",
                "portage/**/var/db/pkg/*/*/RDEPEND", &run_scan_file,
                "var/db/pkg/cat/pkg-1.0/RDEPEND"},
+    FuzzTarget{"nix-db", "a Nix store database (db.sqlite)", "nix/**/db.sqlite", &run_scan_file,
+               "nix/var/nix/db/db.sqlite"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

@@ -6,6 +6,7 @@
 #include "dpkg/dpkg_scanner.hpp"
 #include "golang/go_scanner.hpp"
 #include "java/java_scanner.hpp"
+#include "nix/nix_scanner.hpp"
 #include "node-modules/node_modules_scanner.hpp"
 #include "npm/npm_scanner.hpp"
 #include "os_release/os_release_scanner.hpp"
@@ -69,6 +70,8 @@ constexpr std::array k_scanners{
                 "os,installed", &pacman::make_scanner},
     ScannerInfo{"portage", "installed Gentoo packages (var/db/pkg/<category>/<package>/)",
                 "os,installed", &portage::make_scanner},
+    ScannerInfo{"nix", "Nix store paths and references (nix/var/nix/db/db.sqlite)", "os,installed",
+                &nix::make_scanner},
 };
 
 } // namespace
