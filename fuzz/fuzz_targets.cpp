@@ -123,6 +123,9 @@ constexpr std::array k_targets{
     FuzzTarget{"portage-rdepend", "a Portage database entry's RDEPEND",
                "portage/**/var/db/pkg/*/*/RDEPEND", &run_scan_file,
                "var/db/pkg/cat/pkg-1.0/RDEPEND"},
+    FuzzTarget{"homebrew-receipt", "a Homebrew keg's INSTALL_RECEIPT.json",
+               "homebrew/**/INSTALL_RECEIPT.json", &run_scan_file,
+               "usr/local/Cellar/pkg/1.0/INSTALL_RECEIPT.json"},
     FuzzTarget{"nix-db", "a Nix store database (db.sqlite)", "nix/**/db.sqlite", &run_scan_file,
                "nix/var/nix/db/db.sqlite"},
     // Sources: archives of every kind, nested, as the walker opens them.

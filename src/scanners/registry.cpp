@@ -5,6 +5,7 @@
 #include "deno/deno_scanner.hpp"
 #include "dpkg/dpkg_scanner.hpp"
 #include "golang/go_scanner.hpp"
+#include "homebrew/homebrew_scanner.hpp"
 #include "java/java_scanner.hpp"
 #include "nix/nix_scanner.hpp"
 #include "node-modules/node_modules_scanner.hpp"
@@ -70,6 +71,9 @@ constexpr std::array k_scanners{
                 "os,installed", &pacman::make_scanner},
     ScannerInfo{"portage", "installed Gentoo packages (var/db/pkg/<category>/<package>/)",
                 "os,installed", &portage::make_scanner},
+    ScannerInfo{"homebrew",
+                "installed Homebrew formulae (Cellar/<formula>/<version>/INSTALL_RECEIPT.json)",
+                "os,installed", &homebrew::make_scanner},
     ScannerInfo{"nix", "Nix store paths and references (nix/var/nix/db/db.sqlite)", "os,installed",
                 &nix::make_scanner},
 };

@@ -23,8 +23,9 @@ namespace fs = std::filesystem;
 // that hold no scan input (formats: documents; fuzz: fuzz inputs;
 // versions: version-ordering vectors).
 const std::set<std::string> k_fixture_folders{
-    "apk",  "bun",    "deno", "dpkg", "formats",  "fuzz", "golang", "java",   "node-modules", "npm",
-    "pnpm", "python", "rpm",  "rust", "versions", "yarn", "nix",    "pacman", "portage"};
+    "apk",      "bun",          "deno",     "dpkg", "formats", "fuzz",   "golang",
+    "java",     "node-modules", "npm",      "pnpm", "python",  "rpm",    "rust",
+    "versions", "yarn",         "homebrew", "nix",  "pacman",  "portage"};
 
 // "cyclonedx-json@1.4", ... for every SBOM format and version written.
 std::vector<std::string> every_sbom_output() {
@@ -130,6 +131,10 @@ TEST_CASE("own output validates: rust", "[validate][cli][own-output]") {
 }
 TEST_CASE("own output validates: yarn", "[validate][cli][own-output]") {
   validate_own_output("yarn");
+}
+
+TEST_CASE("own output validates: homebrew", "[validate][cli][own-output]") {
+  validate_own_output("homebrew");
 }
 
 TEST_CASE("own output validates: nix", "[validate][cli][own-output]") {
