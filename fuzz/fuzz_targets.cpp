@@ -117,6 +117,8 @@ constexpr std::array k_targets{
     FuzzTarget{"pacman-desc", "a pacman database entry's desc file",
                "pacman/**/var/lib/pacman/local/*/desc", &run_scan_file,
                "var/lib/pacman/local/pkg-1.0-1/desc"},
+    FuzzTarget{"terraform-lock", "a Terraform dependency lock file (.terraform.lock.hcl)",
+               "terraform/**/.terraform.lock.hcl", &run_scan_file, "project/.terraform.lock.hcl"},
     FuzzTarget{"portage-contents", "a Portage database entry's CONTENTS",
                "portage/**/var/db/pkg/*/*/CONTENTS", &run_scan_file,
                "var/db/pkg/cat/pkg-1.0/CONTENTS"},

@@ -17,6 +17,7 @@
 #include "python/python_scanner.hpp"
 #include "rpm/rpm_scanner.hpp"
 #include "rust/rust_scanner.hpp"
+#include "terraform/terraform_scanner.hpp"
 #include "yarn/yarn_scanner.hpp"
 
 #include <kensa/scanner/registry.hpp>
@@ -69,6 +70,8 @@ constexpr std::array k_scanners{
                 "language,java,installed,declared,archive", &java::make_scanner},
     ScannerInfo{"pacman", "installed Arch Linux packages (var/lib/pacman/local/*/desc and files)",
                 "os,installed", &pacman::make_scanner},
+    ScannerInfo{"terraform", "Terraform and OpenTofu providers (.terraform.lock.hcl)",
+                "infrastructure,terraform,declared", &terraform::make_scanner},
     ScannerInfo{"portage", "installed Gentoo packages (var/db/pkg/<category>/<package>/)",
                 "os,installed", &portage::make_scanner},
     ScannerInfo{"homebrew",

@@ -23,9 +23,9 @@ namespace fs = std::filesystem;
 // that hold no scan input (formats: documents; fuzz: fuzz inputs;
 // versions: version-ordering vectors).
 const std::set<std::string> k_fixture_folders{
-    "apk",      "bun",          "deno",     "dpkg", "formats", "fuzz",   "golang",
-    "java",     "node-modules", "npm",      "pnpm", "python",  "rpm",    "rust",
-    "versions", "yarn",         "homebrew", "nix",  "pacman",  "portage"};
+    "apk",      "bun",          "deno",     "dpkg", "formats", "fuzz",    "golang",
+    "java",     "node-modules", "npm",      "pnpm", "python",  "rpm",     "rust",
+    "versions", "yarn",         "homebrew", "nix",  "pacman",  "portage", "terraform"};
 
 // "cyclonedx-json@1.4", ... for every SBOM format and version written.
 std::vector<std::string> every_sbom_output() {
@@ -147,6 +147,10 @@ TEST_CASE("own output validates: pacman", "[validate][cli][own-output]") {
 
 TEST_CASE("own output validates: portage", "[validate][cli][own-output]") {
   validate_own_output("portage");
+}
+
+TEST_CASE("own output validates: terraform", "[validate][cli][own-output]") {
+  validate_own_output("terraform");
 }
 
 TEST_CASE("own output validates: every fixture folder has its case", "[validate][own-output]") {
