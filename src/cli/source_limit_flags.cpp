@@ -35,8 +35,8 @@ void add_source_limit_flags(CLI::App& command, SourceLimitFlags& flags, FileSize
   }
   command
       .add_option("--max-executable-size", flags.max_executable_size,
-                  "Largest executable read for its build information, at least 1 byte "
-                  "(default: 256MiB)")
+                  "Largest executable read for its build information (mapped, not "
+                  "buffered), at least 1 byte (default: 16GiB)")
       ->type_name("SIZE");
   command
       .add_option("--max-nested-size", flags.max_nested_size,

@@ -132,7 +132,7 @@ class RoutingSink : public source::EntrySink {
         const auto* rule = m_scanners[i].content_rule;
         if (rule != nullptr &&
             std::find(m_pending.begin(), m_pending.end(), i) == m_pending.end() &&
-            rule->wants(file.contents)) {
+            rule->wants(file.bytes())) {
           m_pending.push_back(i);
         }
       }
@@ -141,8 +141,8 @@ class RoutingSink : public source::EntrySink {
       auto& active = m_scanners[m_pending[n]];
       const auto* rule = active.content_rule;
       if (rule != nullptr && !matches_pattern(active, file.path, m_packaged)) {
-        active.files.push_back(source::SourceFile{file.location, file.path, file.layer,
-                                                  rule->condense(file.contents)});
+        active.files.push_back(
+            source::SourceFile{file.location, file.path, file.layer, rule->condense(file.bytes())});
       } else if (auto summary = active.scanner->condense_named(file)) {
         active.files.push_back(
             source::SourceFile{file.location, file.path, file.layer, std::move(*summary)});

@@ -274,7 +274,16 @@ void ArchiveWalker::visit_file(ArchiveReader& reader, Progress& progress, const 
   if (member.hasher()) {
     sink.hashed(location, std::string(layer), member.hasher()->finish());
   }
-  if (member.wanted()) {
+  if (member.wanted() && member.spooled()) {
+    SourceFile file{location, path, std::string(layer), {}};
+    auto mapped = member.map_spooled();
+    if (mapped) {
+      file.mapped = std::move(mapped).value();
+      sink.receive(std::move(file));
+    } else {
+      sink.omit(location, "cannot read the temporary copy: " + mapped.error() + "; not scanned");
+    }
+  } else if (member.wanted()) {
     SourceFile file{location, path, std::string(layer), {}};
     file.contents = member.nested() ? member.kept() : std::move(member.kept());
     sink.receive(std::move(file));

@@ -198,9 +198,11 @@ class DirectoryWalker {
                   bool executable, bool is_link) {
     bool wanted = m_sink.wants(EntryInfo{relative, relative, size, {}});
     std::uint64_t cap = m_limits.max_buffered_file_size;
+    bool by_head = false;
     if (!wanted && executable && m_sink.sniffs_heads()) {
       auto head = read_file_head(path, k_head_size);
       wanted = head.ok() && m_sink.wants_head(EntryInfo{relative, relative, size, {}}, *head);
+      by_head = wanted;
       cap = m_limits.max_executable_size;
     }
     bool hashing = m_context.hashing() && !is_link;
@@ -218,6 +220,17 @@ class DirectoryWalker {
     if (wanted && size > cap) {
       m_sink.omit(relative, "file is " + std::to_string(size) + " bytes, over the limit of " +
                                 std::to_string(cap) + "; not scanned");
+    } else if (wanted && by_head) {
+      // An executable is mapped, not read: a scanner reads its headers and
+      // a few sections, whatever the file's size.
+      auto mapped = map_file(path, size);
+      if (!mapped) {
+        m_sink.omit(relative, "cannot read: " + mapped.error());
+        return;
+      }
+      SourceFile file{relative, relative, {}, {}};
+      file.mapped = std::move(mapped).value();
+      m_sink.receive(std::move(file));
     } else if (wanted) {
       auto contents = read_regular_file(path, size);
       m_context.add_read(size);

@@ -41,13 +41,24 @@ class SingleFileSource : public Source {
 
     bool wanted = sink.wants(EntryInfo{name, name, size, {}});
     std::uint64_t cap = m_options.limits.max_buffered_file_size;
+    bool by_head = false;
     if (!wanted && sink.sniffs_heads()) {
       wanted = sink.wants_head(EntryInfo{name, name, size, {}}, *head);
+      by_head = wanted;
       cap = m_options.limits.max_executable_size;
     }
     if (wanted && size > cap) {
       sink.omit(name, "file is " + std::to_string(size) + " bytes, over the limit of " +
                           std::to_string(cap) + "; not scanned");
+    } else if (wanted && by_head) {
+      // An executable is mapped, not read (see Limits::max_executable_size).
+      auto mapped = map_file(m_file, size);
+      if (!mapped) {
+        return fail("cannot read " + m_file.string() + ": " + mapped.error());
+      }
+      SourceFile file{name, name, {}, {}};
+      file.mapped = std::move(mapped).value();
+      sink.receive(std::move(file));
     } else if (wanted) {
       auto contents = read_regular_file(m_file, size);
       if (!contents) {

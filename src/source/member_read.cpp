@@ -5,9 +5,15 @@
 #include <kensa/source/archive_format.hpp>
 #include <kensa/util/strings.hpp>
 
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 
 namespace kensa::source {
 
@@ -22,7 +28,32 @@ std::size_t head_size_for(std::string_view path) {
              : k_sniff_size;
 }
 
+// An unnamed file in the temporary folder: nothing is left behind, whatever
+// happens to the process. Where the file system cannot make one, a named
+// file removed at once.
+int open_temporary_file() {
+  std::error_code error;
+  std::filesystem::path folder = std::filesystem::temp_directory_path(error);
+  if (error) {
+    folder = "/tmp";
+  }
+  int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    return fd;
+  }
+  std::string name = (folder / "kensa-member-XXXXXX").string();
+  fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd >= 0) {
+    ::unlink(name.c_str());
+  }
+  return fd;
+}
+
 } // namespace
+
+MemberRead::~MemberRead() {
+  close_spool();
+}
 
 MemberRead::MemberRead(WalkContext& context, const EntryInfo& entry, std::uint32_t depth)
     : m_context(context), m_entry(entry), m_wanted(context.sink().wants(entry)),
@@ -46,6 +77,7 @@ bool MemberRead::decide(std::string_view head, bool complete) {
   }
   if (m_sniffing) {
     m_wanted = sink.wants_head(m_entry, head);
+    m_by_head = m_wanted;
     m_cap = limits.max_executable_size;
   }
   m_nested = probe != ArchiveProbe::not_archive && sink.opens_archive(m_entry);
@@ -84,14 +116,21 @@ void MemberRead::drop_nested(const std::string& size_said) {
 }
 
 void MemberRead::keep(std::string_view bytes) {
-  std::uint64_t after = m_kept.size() + bytes.size();
+  std::uint64_t after = (spooled() ? m_spooled : m_kept.size()) + bytes.size();
   if (m_wanted && after > m_cap) {
     m_context.sink().omit(std::string(m_entry.location),
                           "file is over the limit of " + size_text(m_cap) + "; not scanned");
     m_wanted = false;
+    close_spool();
   }
   if (m_nested && after > m_context.nested_room()) {
     drop_nested(" is");
+  }
+  // An archive to open is held in memory anyway, within the room for
+  // nested archives; an executable alone goes to disk past the buffer cap.
+  if (m_wanted && m_by_head && !m_nested && !spooled() &&
+      after > m_context.limits().max_buffered_file_size && !start_spool()) {
+    m_wanted = false;
   }
   if (!m_wanted && !m_nested) {
     m_kept.clear();
@@ -99,7 +138,62 @@ void MemberRead::keep(std::string_view bytes) {
     m_plan = m_hashing ? Plan::hash_only : Plan::skip;
     return;
   }
+  if (spooled()) {
+    if (!spool(bytes)) {
+      m_wanted = false;
+      m_plan = m_hashing ? Plan::hash_only : Plan::skip;
+    }
+    return;
+  }
   m_kept.append(bytes);
+}
+
+bool MemberRead::start_spool() {
+  m_spool = open_temporary_file();
+  if (m_spool < 0) {
+    m_context.sink().omit(std::string(m_entry.location),
+                          std::string("cannot make a temporary file: ") + std::strerror(errno) +
+                              "; not scanned");
+    return false;
+  }
+  std::string kept = std::move(m_kept);
+  m_kept.clear();
+  m_kept.shrink_to_fit();
+  return spool(kept);
+}
+
+bool MemberRead::spool(std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t written = ::write(m_spool, bytes.data(), bytes.size());
+    if (written < 0 && errno == EINTR) {
+      continue;
+    }
+    if (written <= 0) {
+      m_context.sink().omit(std::string(m_entry.location),
+                            std::string("cannot write a temporary copy: ") +
+                                (written < 0 ? std::strerror(errno) : "disk full") +
+                                "; not scanned");
+      close_spool();
+      return false;
+    }
+    m_spooled += static_cast<std::uint64_t>(written);
+    bytes.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return true;
+}
+
+void MemberRead::close_spool() {
+  if (m_spool >= 0) {
+    ::close(m_spool);
+    m_spool = -1;
+    m_spooled = 0;
+  }
+}
+
+Result<std::shared_ptr<const MappedFile>> MemberRead::map_spooled() {
+  int fd = m_spool;
+  m_spool = -1;
+  return map_descriptor(fd, m_spooled);
 }
 
 void MemberRead::sniff(std::string_view bytes) {

@@ -3,6 +3,7 @@
 #include "walk_context.hpp"
 
 #include <kensa/model/hash.hpp>
+#include <kensa/source/mapped_file.hpp>
 #include <kensa/source/source.hpp>
 
 #include <cstdint>
@@ -18,6 +19,10 @@ namespace kensa::source {
 // hash them, else stop reading. The caps (the file size a scanner may get,
 // the memory left for nested archives) are checked as bytes arrive, since a
 // streamed member need not state its size.
+//
+// An executable (wanted for its head) is not held in memory past
+// max_buffered_file_size: its bytes go on to a temporary file, deleted when
+// it is closed, which the scanner is then handed mapped.
 class MemberRead {
  public:
   // What happens to the member's bytes once its head has been seen.
@@ -26,6 +31,9 @@ class MemberRead {
   // `entry`'s strings must outlive the read; `depth` is the number of
   // archives its location crosses.
   MemberRead(WalkContext& context, const EntryInfo& entry, std::uint32_t depth);
+  MemberRead(const MemberRead&) = delete;
+  MemberRead& operator=(const MemberRead&) = delete;
+  ~MemberRead();
 
   // Whether nothing needs the member's bytes at all: the next header skips
   // them, often without decompressing them.
@@ -45,6 +53,10 @@ class MemberRead {
   bool wanted() const { return m_wanted; }
   bool nested() const { return m_nested; }
   std::string& kept() { return m_kept; }
+  // Whether the wanted bytes went to a temporary file rather than kept().
+  bool spooled() const { return m_spool >= 0; }
+  // The temporary file, mapped; fails with the system's reason.
+  Result<std::shared_ptr<const MappedFile>> map_spooled();
   std::optional<model::Hasher>& hasher() { return m_hasher; }
 
  private:
@@ -57,6 +69,11 @@ class MemberRead {
   // The nested archive no longer fits in the memory left for nested
   // archives: said, unless it was only maybe an archive.
   void drop_nested(const std::string& size_said);
+  // Moves the kept bytes to a temporary file; false (said) when that fails.
+  bool start_spool();
+  // Appends to the temporary file; false (said) when that fails.
+  bool spool(std::string_view bytes);
+  void close_spool();
 
   WalkContext& m_context;
   const EntryInfo& m_entry;
@@ -64,6 +81,10 @@ class MemberRead {
   bool m_may_nest;
   bool m_hashing;
   bool m_sniffing;
+  // Wanted for its head, not its name: an executable.
+  bool m_by_head = false;
+  int m_spool = -1;
+  std::uint64_t m_spooled = 0;
   // What a wanted member may be: an executable wanted for its head gets the
   // larger cap.
   std::uint64_t m_cap;

@@ -2,6 +2,7 @@
 
 #include <kensa/model/component.hpp>
 #include <kensa/model/hash.hpp>
+#include <kensa/source/mapped_file.hpp>
 #include <kensa/util/result.hpp>
 
 #include <cstddef>
@@ -23,11 +24,14 @@ namespace kensa::source {
 struct Limits {
   // Largest file whose contents are buffered for a scanner.
   std::uint64_t max_buffered_file_size = 64ull << 20;
-  // The same for a file wanted for its first bytes (an executable, whose
-  // build information a scanner looks for): executables of 100 MB are
-  // ordinary (node, LLVM, big Go programs). It is read, condensed and
-  // freed at once, so only one is held at a time.
-  std::uint64_t max_executable_size = 256ull << 20;
+  // Largest file wanted for its first bytes (an executable, whose build
+  // information a scanner looks for) that is read. Executables are never
+  // buffered: a file on disk is mapped, an archive member larger than
+  // max_buffered_file_size is copied to a temporary file first and mapped
+  // from there, and only the pages a scanner reads (headers, a few
+  // sections) are loaded. So this caps the temporary disk space one member
+  // may take, not memory.
+  std::uint64_t max_executable_size = 16ull << 30;
   // Most entries (files, folders, archive members) visited in one scan.
   std::uint64_t max_entries = 10'000'000;
   // Deepest folder nesting followed.
@@ -103,6 +107,13 @@ struct SourceFile {
   std::string path;
   std::string layer;
   std::string contents;
+  // An executable wanted for its first bytes is not buffered: its bytes are
+  // mapped from the file (or, for an archive member, from a temporary copy)
+  // and `contents` is empty.
+  std::shared_ptr<const MappedFile> mapped = nullptr;
+
+  // The file's bytes, mapped or buffered.
+  std::string_view bytes() const { return mapped ? mapped->bytes() : std::string_view(contents); }
 };
 
 // The location prefix of the container `file` sits in ("" for the scanned

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <kensa/util/result.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string_view>
+
+namespace kensa::source {
+
+// A file's bytes mapped read-only into memory instead of read into it: the
+// pages a reader touches are loaded from the file as it touches them and can
+// be dropped again by the system, so reading the headers and a few sections
+// of a 700 MB executable costs a few pages, not 700 MB. Executables wanted
+// for their build information are handed to scanners this way
+// (SourceFile::mapped).
+//
+// A file that shrinks while it is mapped (another process truncates it)
+// would make a read past its new end fault: the pages it lost read as
+// zeros instead, so the reader sees damaged bytes, never a crash.
+class MappedFile {
+ public:
+  virtual ~MappedFile() = default;
+  // All the bytes, valid as long as the object lives.
+  virtual std::string_view bytes() const = 0;
+};
+
+// Maps the regular file at `path`, which has `size` bytes (as the walk
+// found it). Fails with the system's reason. An empty file maps to no bytes.
+Result<std::shared_ptr<const MappedFile>> map_file(const std::filesystem::path& path,
+                                                   std::uint64_t size);
+
+// Maps the first `size` bytes of the open file `fd`, which the result then
+// owns (and closes).
+Result<std::shared_ptr<const MappedFile>> map_descriptor(int fd, std::uint64_t size);
+
+} // namespace kensa::source
