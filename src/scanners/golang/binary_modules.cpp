@@ -100,20 +100,9 @@ void add_image(FileReport& report, const source::SourceFile& file, json::Value i
     graph.relate(context.subject_id(), main_id, model::RelationshipType::describes);
   } else if (info.package_path == k_files_package) {
     // Built from files ("go build main.go"): the go tool names their package
-    // "command-line-arguments", which is no module and no package name. The
-    // program is what the file is called.
-    model::Component component;
-    component.type = model::ComponentType::application;
-    component.ecosystem = "golang";
-    std::string_view location = file.location;
-    component.name = std::string(location.substr(location.rfind('/') + 1));
-    component.evidence.push_back(evidence);
-    component.add_property(std::string(k_property_package), info.package_path);
-    if (!info.go_version.empty()) {
-      component.add_property(std::string(k_property_toolchain), info.go_version);
-    }
-    main_id = graph.add(std::move(component));
-    graph.relate(context.subject_id(), main_id, model::RelationshipType::describes);
+    // "command-line-arguments", which is no module and no package name, and
+    // `go version -m` lists no main module: neither does kensa. What the
+    // files were built with (dependencies, standard library) still is.
   } else if (!info.package_path.empty()) {
     // Built without a module (GOPATH mode): the main package's path is all
     // there is.

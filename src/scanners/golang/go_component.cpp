@@ -16,6 +16,28 @@ bool all_digits(std::string_view text) {
 
 } // namespace
 
+std::string golang_purl(std::string_view group, std::string_view name, std::string_view version) {
+  if (auto purl = model::make_purl("golang", group, name, version)) {
+    return purl->to_string();
+  }
+  if (!group.empty()) {
+    return {};
+  }
+  // The golang type requires a namespace; the Go ecosystem (the Go
+  // vulnerability database, OSV, Grype, Syft) writes one-segment module
+  // paths and the standard library without one, and matches them that way.
+  model::Purl purl;
+  purl.type = "golang";
+  purl.name = std::string(name);
+  purl.version = std::string(version);
+  model::PurlParseOptions lenient;
+  lenient.golang_namespace_optional = true;
+  if (!model::apply_purl_type_rules(purl, lenient)) {
+    return {};
+  }
+  return purl.to_string();
+}
+
 model::Component make_module_component(std::string_view path, std::string_view version,
                                        std::string_view sum, const model::Evidence& evidence) {
   model::Component component;
@@ -30,9 +52,7 @@ model::Component make_module_component(std::string_view path, std::string_view v
   }
   component.version = std::string(version);
   if (!version.empty()) {
-    if (auto purl = model::make_purl("golang", component.group, component.name, version)) {
-      component.purl = purl->to_string();
-    }
+    component.purl = golang_purl(component.group, component.name, version);
   }
   if (!sum.empty()) {
     component.add_property(std::string(k_property_sum), std::string(sum));
@@ -48,16 +68,14 @@ model::Component make_stdlib_component(std::string_view go_version,
   component.type = model::ComponentType::library;
   component.ecosystem = "golang";
   component.name = "stdlib";
-  component.version = std::string(go_version);
   std::string_view bare = go_version.starts_with("go") ? go_version.substr(2) : go_version;
   // "go1.22.1 X:boringcrypto" and similar carry experiment names after a space.
   bare = bare.substr(0, bare.find(' '));
-  // Syft writes pkg:golang/stdlib@<version>, but the golang purl type
-  // requires a namespace, so make_purl refuses it: the CPE is what
-  // vulnerability databases match the toolchain by.
-  if (auto purl = model::make_purl("golang", "", "stdlib", bare)) {
-    component.purl = purl->to_string();
-  }
+  // The version as the Go vulnerability database and Grype match it
+  // ("1.22.1"); the toolchain's own spelling is a property.
+  component.version = std::string(bare);
+  component.purl = golang_purl("", "stdlib", bare);
+  component.add_property(std::string(k_property_toolchain), std::string(go_version));
   std::string_view release = bare.substr(0, bare.find('+'));
   if (auto cpe = model::make_cpe23(model::CpePart::application, "golang", "go", release)) {
     component.cpes.push_back(std::move(*cpe));

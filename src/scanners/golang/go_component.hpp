@@ -21,6 +21,12 @@ inline constexpr std::string_view k_property_version_source = "kensa:go:version-
 inline constexpr std::string_view k_property_listed_in = "kensa:go:listed-in";
 inline constexpr std::string_view k_property_workspace = "kensa:go:workspace";
 
+// pkg:golang/<group>/<name>@<version>; for a module path of one segment
+// (go.opencensus.io) and the standard library, pkg:golang/<name>@<version>,
+// as the Go ecosystem writes them although the golang type asks for a
+// namespace (docs/purl.md). Empty when no purl can be made.
+std::string golang_purl(std::string_view group, std::string_view name, std::string_view version);
+
 // A module: `path` split at its last '/' into group and name, the purl
 // pkg:golang/<path>@<version> when the version is known (none without one:
 // it would stand for every version), and the go.sum hash as a property.
@@ -28,8 +34,10 @@ model::Component make_module_component(std::string_view path, std::string_view v
                                        std::string_view sum, const model::Evidence& evidence);
 
 // The Go standard library compiled into a binary, from the toolchain version
-// ("go1.22.1"): name "stdlib", that version, no purl (the golang purl type
-// requires a namespace), the CPE of the Go distribution, BSD-3-Clause.
+// ("go1.22.1"): name "stdlib", version "1.22.1", purl
+// pkg:golang/stdlib@1.22.1 (the form the Go vulnerability database and
+// Grype match), the CPE of the Go distribution, BSD-3-Clause, and the
+// toolchain's own spelling as kensa:go:toolchain.
 model::Component make_stdlib_component(std::string_view go_version,
                                        const model::Evidence& evidence);
 

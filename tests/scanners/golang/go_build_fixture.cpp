@@ -23,6 +23,7 @@ BuiltBinary describe(const fs::path& go, const fs::path& binary, const fs::path&
   BuiltBinary built;
   built.path = binary;
   std::string text = native::read_bytes(log);
+  built.text = text.substr(text.find(": ") + 2);
   bool first = true;
   for (std::string_view line : split(text, '\n')) {
     if (first) {
@@ -78,26 +79,36 @@ std::optional<GoBuild> build(std::string& reason) {
   fs::path source = fixture("golang/build");
   fs::copy(source / "app", result.folder / "app", fs::copy_options::recursive);
   fs::copy(source / "localdep", result.folder / "localdep", fs::copy_options::recursive);
+  fs::copy(source / "tools", result.folder / "tools", fs::copy_options::recursive);
   fs::path proxy = result.folder / "proxy";
   fs::path log = result.folder / "log.txt";
 
   // The proxy layout cmd/go reads: <path>/@v/{list,<v>.info,<v>.mod,<v>.zip}.
+  // modules/ holds <owner>/<name>@<version> folders, and <path>@<version>
+  // folders for module paths of one segment (example.net).
+  auto serve = [&](const fs::path& module, const std::string& relative) {
+    std::string path = relative.substr(0, relative.find('@'));
+    std::string version = relative.substr(relative.find('@') + 1);
+    fs::path folder = proxy / path / "@v";
+    fs::create_directories(folder);
+    native::write_bytes(folder / "list", version + "\n");
+    fs::copy_file(module / "go.mod", folder / (version + ".mod"));
+    native::write_bytes(folder / (version + ".info"),
+                        "{\"Version\":\"" + version + "\",\"Time\":\"2024-01-01T00:00:00Z\"}");
+    std::string command = "cd " + shell_quote((source / "modules").string()) + " && " +
+                          shell_quote(zip->string()) + " -q -r -D -X " +
+                          shell_quote((folder / (version + ".zip")).string()) + " " +
+                          shell_quote(relative);
+    REQUIRE(run_shell(command, log));
+  };
   for (const auto& owner : fs::directory_iterator(source / "modules")) {
+    std::string owner_name = owner.path().filename().string();
+    if (owner_name.find('@') != std::string::npos) {
+      serve(owner.path(), owner_name);
+      continue;
+    }
     for (const auto& module : fs::directory_iterator(owner.path())) {
-      std::string name = module.path().filename().string();
-      std::string path = owner.path().filename().string() + "/" + name.substr(0, name.find('@'));
-      std::string version = name.substr(name.find('@') + 1);
-      fs::path folder = proxy / path / "@v";
-      fs::create_directories(folder);
-      native::write_bytes(folder / "list", version + "\n");
-      fs::copy_file(module.path() / "go.mod", folder / (version + ".mod"));
-      native::write_bytes(folder / (version + ".info"),
-                          "{\"Version\":\"" + version + "\",\"Time\":\"2024-01-01T00:00:00Z\"}");
-      std::string command = "cd " + shell_quote((source / "modules").string()) + " && " +
-                            shell_quote(zip->string()) + " -q -r -D -X " +
-                            shell_quote((folder / (version + ".zip")).string()) + " " +
-                            shell_quote(owner.path().filename().string() + "/" + name);
-      REQUIRE(run_shell(command, log));
+      serve(module.path(), owner_name + "/" + module.path().filename().string());
     }
   }
 
@@ -121,18 +132,22 @@ std::optional<GoBuild> build(std::string& reason) {
                     shell_quote((result.folder / "gopath").string()) +
                     " GOCACHE=" + shell_quote(cache.string()) + " ";
   struct Target {
-    std::string name, goos, goarch, flags;
+    std::string name, module, goos, goarch, flags, what;
   };
   std::vector<Target> targets{
-      {"linux-amd64", "linux", "amd64", "-buildvcs=true '-ldflags=-X main.version=1.0.0'"},
-      {"windows-amd64", "windows", "amd64", "-buildvcs=false '-ldflags=-s -w'"},
-      {"darwin-arm64", "darwin", "arm64", "-buildvcs=false"},
+      {"linux-amd64", "app", "linux", "amd64", "-buildvcs=true '-ldflags=-X main.version=1.0.0'",
+       "."},
+      {"windows-amd64", "app", "windows", "amd64", "-buildvcs=false '-ldflags=-s -w'", "."},
+      {"darwin-arm64", "app", "darwin", "arm64", "-buildvcs=false", "."},
+      {"tools-linux-amd64", "tools", "linux", "amd64", "-buildvcs=false", "."},
+      {"tools-files-linux-amd64", "tools", "linux", "amd64", "-buildvcs=false", "main.go"},
   };
   for (const auto& target : targets) {
     fs::path output = result.folder / ("hello-" + target.name);
-    std::string command = "cd " + app + " && " + env + "GOOS=" + target.goos +
-                          " GOARCH=" + target.goarch + " " + shell_quote(go->string()) + " build " +
-                          target.flags + " -o " + shell_quote(output.string()) + " .";
+    std::string command = "cd " + shell_quote((result.folder / target.module).string()) + " && " +
+                          env + "GOOS=" + target.goos + " GOARCH=" + target.goarch + " " +
+                          shell_quote(go->string()) + " build " + target.flags + " -o " +
+                          shell_quote(output.string()) + " " + target.what;
     bool built = run_shell(command, log);
     INFO(native::read_bytes(log));
     REQUIRE(built);

@@ -26,12 +26,17 @@ struct BuiltBinary {
   std::string go_version;
   std::vector<GoModuleLine> modules;
   std::vector<std::string> build_lines;
+  // The whole output, less the file name at its start ("<file>: ").
+  std::string text;
 };
 
 struct GoBuild {
   std::filesystem::path folder;
   // "linux-amd64" (with VCS stamping and -ldflags -X), "windows-amd64"
-  // (stripped: -s -w), "darwin-arm64".
+  // (stripped: -s -w), "darwin-arm64" of module example.com/hello;
+  // "tools-linux-amd64" of module example.com/tools (a module path of one
+  // segment, a module replaced by another) and "tools-files-linux-amd64",
+  // the same built from its file ("go build main.go").
   std::map<std::string, BuiltBinary> binaries;
 };
 

@@ -2,6 +2,7 @@
 // `go version -m` says about them.
 #include "../../../src/scanners/golang/binary_modules.hpp"
 #include "../../../src/scanners/golang/build_info.hpp"
+#include "../../../src/scanners/golang/go_component.hpp"
 #include "../../support/test_support.hpp"
 #include "../common/binary/native_test_support.hpp"
 #include "go_build_fixture.hpp"
@@ -144,13 +145,15 @@ TEST_CASE("go binaries: components, properties and edges from a scanned folder",
   CHECK(native::property(*main[0], "kensa:go:toolchain") == linux_binary.go_version);
 
   // The standard library, at the toolchain's version.
-  // No purl: the golang purl type requires a namespace, which "stdlib" lacks.
+  // The version without "go", in the purl the Go vulnerability database
+  // and Grype match.
   std::string bare = linux_binary.go_version.substr(2);
   auto stdlibs = native::components_named(document, "stdlib");
   REQUIRE(stdlibs.size() == 1);
   const auto* stdlib = stdlibs.front();
-  CHECK(stdlib->purl.empty());
-  CHECK(stdlib->version == linux_binary.go_version);
+  CHECK(stdlib->purl == "pkg:golang/stdlib@" + bare);
+  CHECK(stdlib->version == bare);
+  CHECK(native::property(*stdlib, "kensa:go:toolchain") == linux_binary.go_version);
   CHECK(stdlib->cpes == std::vector<std::string>{"cpe:2.3:a:golang:go:" + bare + ":*:*:*:*:*:*:*"});
 
   auto depends = native::edges(document, model::RelationshipType::depends_on);
@@ -158,7 +161,7 @@ TEST_CASE("go binaries: components, properties and edges from a scanned folder",
   CHECK(depends.count(from + "example.com/greeting@v1.2.0") == 1);
   CHECK(depends.count(from + "example.com/words@v0.3.0") == 1);
   CHECK(depends.count(from + "example.com/localdep") == 1);
-  CHECK(depends.count(from + "stdlib@" + linux_binary.go_version) == 1);
+  CHECK(depends.count(from + "stdlib@" + bare) == 1);
 }
 
 TEST_CASE("go binaries: a stripped PE and a Mach-O binary inside an archive", "[go][binary]") {
@@ -206,4 +209,85 @@ TEST_CASE("go binaries: a folder file without an execute bit or a telling name i
   // Scanned on its own, the same file is read.
   auto single = native::scan_with(folder / "hello.data", "go");
   CHECK(native::components_named(single, "example.com/greeting").size() == 1);
+}
+
+namespace {
+
+// What a scan should give for a binary, from `go version -m`: the main
+// module (its pseudo-version when VCS-stamped), each dependency as its
+// replacement says, and the standard library; purls where there is a
+// version, paths where there is none.
+std::set<std::string> expected_from_go(const golang::BuiltBinary& binary,
+                                       const std::string& pseudo_version) {
+  std::set<std::string> expected{"pkg:golang/stdlib@" + binary.go_version.substr(2)};
+  const auto& lines = binary.modules;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& line = lines[i];
+    if (line.word == "mod") {
+      expected.insert(line.version == "(devel)" && pseudo_version.empty()
+                          ? line.path
+                          : "pkg:golang/" + line.path + "@" +
+                                (line.version == "(devel)" ? pseudo_version : line.version));
+    } else if (line.word == "dep") {
+      if (i + 1 < lines.size() && lines[i + 1].word == "=>") {
+        // A folder ("../localdep", version "(devel)") is no module version:
+        // the dependency keeps its path and has none.
+        const auto& replacement = lines[i + 1];
+        const bool folder = replacement.path.starts_with("./") ||
+                            replacement.path.starts_with("../") ||
+                            replacement.path.starts_with("/");
+        expected.insert(folder ? line.path
+                               : "pkg:golang/" + replacement.path + "@" + replacement.version);
+      } else {
+        expected.insert("pkg:golang/" + line.path + "@" + line.version);
+      }
+    }
+  }
+  return expected;
+}
+
+std::set<std::string> scanned_go(const fs::path& binary, const std::string& folder_name,
+                                 const std::string& name) {
+  fs::path folder = scratch_dir("go-binaries-exact-" + folder_name);
+  fs::copy_file(binary, folder / name);
+  auto document = native::scan_with(folder, "go");
+  CHECK(native::warnings(document).empty());
+  std::set<std::string> found;
+  for (const auto& component : document.components) {
+    found.insert(!component.purl.empty()   ? component.purl
+                 : component.group.empty() ? component.name
+                                           : component.group + "/" + component.name);
+  }
+  return found;
+}
+
+} // namespace
+
+TEST_CASE("go binaries: a scan lists exactly what go version -m lists, plus the standard library",
+          "[go][binary]") {
+  KENSA_REQUIRE_GO(build);
+  for (const auto& [target, binary] : build->binaries) {
+    INFO(target);
+    auto info = read_info(binary.path);
+    std::string pseudo =
+        scanner::golang::pseudo_version(info.setting("vcs.time"), info.setting("vcs.revision"));
+    CHECK(scanned_go(binary.path, target, target) == expected_from_go(binary, pseudo));
+    // What go 1.19.8 printed when these fixtures were made: the build is
+    // reproducible, so the same toolchain prints the same.
+    fs::path recorded = fixture("golang/build/expected/" + target + ".txt");
+    if (binary.go_version == "go1.19.8") {
+      CHECK(binary.text == read_file(recorded));
+    }
+  }
+  // The cases the fixtures were made for.
+  const auto tools = scanned_go(build->binaries.at("tools-linux-amd64").path, "module", "tools");
+  CHECK(tools.count("pkg:golang/example.net@v0.1.0") == 1);
+  CHECK(tools.count("pkg:golang/example.com/words-fork@v0.3.1") == 1);
+  CHECK(tools.count("example.com/tools") == 1);
+  const auto files =
+      scanned_go(build->binaries.at("tools-files-linux-amd64").path, "files", "tools");
+  CHECK(files.count("example.com/tools") == 0);
+  CHECK(files.count("command-line-arguments") == 0);
+  CHECK(files.count("tools") == 0);
+  CHECK(files.count("pkg:golang/example.net@v0.1.0") == 1);
 }
