@@ -19,6 +19,7 @@ inline constexpr std::string_view k_property_package = "kensa:go:package";
 inline constexpr std::string_view k_property_build_prefix = "kensa:go:build:";
 inline constexpr std::string_view k_property_version_source = "kensa:go:version-source";
 inline constexpr std::string_view k_property_listed_in = "kensa:go:listed-in";
+inline constexpr std::string_view k_property_go_mod_only = "kensa:go:go-mod-only";
 inline constexpr std::string_view k_property_workspace = "kensa:go:workspace";
 
 // pkg:golang/<group>/<name>@<version>; for a module path of one segment

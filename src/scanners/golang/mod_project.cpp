@@ -7,6 +7,7 @@
 #include <kensa/util/path_text.hpp>
 #include <kensa/util/strings.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -66,19 +67,29 @@ class ProjectBuilder {
     std::string main_id = graph.add(std::move(main));
     graph.relate(m_context.subject_id(), main_id, model::RelationshipType::describes);
 
+    // Before Go 1.17 go.mod is not the build list: go.sum, which names every
+    // module version of the module graph, gives the version minimal version
+    // selection picks (the highest) and the modules go.mod leaves out.
+    const bool from_graph = m_sums != nullptr && !lists_all_requirements(mod.go);
+    const auto selected =
+        from_graph ? selected_versions(*m_sums) : std::map<std::string, std::string>();
     std::set<std::string> listed;
-    for (const auto& requirement : mod.requirements) {
+    for (Requirement requirement : mod.requirements) {
       listed.insert(requirement.path);
       if (excluded(mod, requirement)) {
         continue;
+      }
+      if (auto found = selected.find(requirement.path);
+          found != selected.end() && compare_versions(found->second, requirement.version) > 0) {
+        requirement.version = found->second;
       }
       std::string id = graph.add(component_for(mod, requirement));
       if (!requirement.indirect) {
         graph.relate(main_id, id, model::RelationshipType::depends_on);
       }
     }
-    if (m_sums != nullptr && !lists_all_requirements(mod.go)) {
-      add_sum_only_modules(mod, listed);
+    if (from_graph) {
+      add_graph_modules(mod, listed, selected);
     }
   }
 
@@ -129,28 +140,51 @@ class ProjectBuilder {
     return component;
   }
 
-  // Modules go.sum has code hashes for but go.mod does not list: the build
-  // reaches them through other modules, and minimal version selection picks
-  // the highest version listed.
-  void add_sum_only_modules(const ModFile& mod, const std::set<std::string>& listed) {
+  // Each module path go.sum names, at the highest version it names (a
+  // code hash or a "/go.mod" line): the versions below it were read only
+  // for their go.mod files while building the graph, and are not in the
+  // build list (`go list -m all`).
+  static std::map<std::string, std::string> selected_versions(const SumFile& sums) {
     std::map<std::string, std::string> highest;
-    for (const auto& [key, hash] : m_sums->module_hashes) {
-      const auto& [path, version] = key;
-      if (listed.count(path) > 0 || path == mod.module) {
-        continue;
-      }
-      auto& best = highest[path];
-      if (best.empty() || compare_versions(version, best) > 0) {
-        best = version;
+    for (const auto* hashes : {&sums.module_hashes, &sums.go_mod_hashes}) {
+      for (const auto& [key, hash] : *hashes) {
+        auto& best = highest[key.first];
+        if (best.empty() || compare_versions(key.second, best) > 0) {
+          best = key.second;
+        }
       }
     }
-    for (const auto& [path, version] : highest) {
+    return highest;
+  }
+
+  bool is_replacement_target(const ModFile& mod, const std::string& path) const {
+    auto names = [&](const std::vector<Replacement>& replaces) {
+      return std::any_of(replaces.begin(), replaces.end(), [&](const Replacement& replacement) {
+        return replacement.new_path == path;
+      });
+    };
+    return names(mod.replaces) || (m_workspace != nullptr && names(m_workspace->file.replaces));
+  }
+
+  // The modules of the build list go.mod does not name. One whose selected
+  // version has no code hash in go.sum provides no package to the build:
+  // it is in the graph (its go.mod was read), not in the binary.
+  void add_graph_modules(const ModFile& mod, const std::set<std::string>& listed,
+                         const std::map<std::string, std::string>& selected) {
+    for (const auto& [path, version] : selected) {
+      if (listed.count(path) > 0 || path == mod.module || is_replacement_target(mod, path)) {
+        continue;
+      }
       Requirement requirement{path, version, true};
       if (excluded(mod, requirement)) {
         continue;
       }
       model::Component component = component_for(mod, requirement);
       component.add_property(std::string(k_property_listed_in), "go.sum");
+      if (m_sums->module_hashes.count({path, version}) == 0) {
+        component.add_property(std::string(k_property_go_mod_only), "true");
+        component.scope = model::Scope::excluded;
+      }
       m_context.graph().add(std::move(component));
     }
   }

@@ -5,6 +5,8 @@
 #include "../../support/test_support.hpp"
 #include "../common/binary/native_test_support.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <catch2/catch.hpp>
 
 namespace fs = std::filesystem;
@@ -140,4 +142,58 @@ TEST_CASE("go module versions are ordered the way minimal version selection orde
                          "v0.0.0-20230214200805-d99f623d45a4") < 0);
   CHECK(compare_versions("v2.0.0+incompatible", "v1.9.9") > 0);
   CHECK(compare_versions("v1.0.0", "v1.0.0") == 0);
+}
+
+namespace {
+
+// "path@version" of every component but the main module.
+std::set<std::string> go_mod_modules(const model::Document& document) {
+  std::set<std::string> found;
+  for (const auto& component : document.components) {
+    if (component.type != model::ComponentType::application) {
+      found.insert((component.group.empty() ? "" : component.group + "/") + component.name + "@" +
+                   component.version);
+    }
+  }
+  return found;
+}
+
+} // namespace
+
+TEST_CASE("go.mod before Go 1.17: the build list is go list -m all, from the module graph go.sum "
+          "records",
+          "[go][gomod]") {
+  auto document = native::scan_with(fixture("golang/manifests/graph-go1.16"), "go");
+  CHECK(native::warnings(document).empty());
+  // What `go list -m all` printed (go 1.19.8), the main module aside.
+  std::set<std::string> expected;
+  const std::string listed = read_file(fixture("golang/manifests/graph-go1.16/go-list-m-all.txt"));
+  for (std::string_view line : split(listed, '\n')) {
+    auto fields = split(line, ' ');
+    if (fields.size() == 2) {
+      expected.insert(std::string(fields[0]) + "@" + std::string(fields[1]));
+    }
+  }
+  REQUIRE(expected.size() == 4);
+  CHECK(go_mod_modules(document) == expected);
+  // words v0.2.0 is in go.sum only because example.com/old's go.mod asks for
+  // it: the graph selects v0.3.0.
+  CHECK(only(document, "example.com/words").version == "v0.3.0");
+  // onlymod's go.mod was read, no package of it is built.
+  const auto& onlymod = only(document, "example.com/onlymod");
+  CHECK(native::property(onlymod, "kensa:go:go-mod-only") == "true");
+  CHECK(onlymod.scope == model::Scope::excluded);
+  CHECK(native::property(onlymod, "kensa:go:listed-in") == "go.sum");
+  CHECK_FALSE(native::property(only(document, "example.com/old"), "kensa:go:go-mod-only"));
+}
+
+TEST_CASE("go.mod from Go 1.17 on: the requirements are the build's modules, as go mod edit -json "
+          "lists them",
+          "[go][gomod]") {
+  auto document = native::scan_with(fixture("golang/manifests/graph-go1.17"), "go");
+  CHECK(native::warnings(document).empty());
+  // go.sum names words v0.2.0 and onlymod too, for reading go.mod files.
+  CHECK(go_mod_modules(document) == std::set<std::string>{"example.com/greeting@v1.2.0",
+                                                          "example.com/old@v0.1.0",
+                                                          "example.com/words@v0.3.0"});
 }
