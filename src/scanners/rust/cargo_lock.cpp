@@ -1,9 +1,11 @@
 #include "cargo_lock.hpp"
 
 #include "../common/parsers/toml_text.hpp"
+#include "cargo_workspace.hpp"
 #include "rust_component.hpp"
 
 #include <kensa/scanner/file_report.hpp>
+#include <kensa/util/path_text.hpp>
 
 #include <algorithm>
 #include <map>
@@ -196,7 +198,8 @@ std::vector<std::vector<std::size_t>> resolve_edges(FileReport& report,
 // depends on.
 void add_to_graph(FileReport& report, const source::SourceFile& file,
                   std::vector<LockedPackage>& locked,
-                  const std::vector<std::vector<std::size_t>>& edges) {
+                  const std::vector<std::vector<std::size_t>>& edges,
+                  const std::set<std::string>* members) {
   std::set<std::size_t> depended_on;
   for (const auto& targets : edges) {
     depended_on.insert(targets.begin(), targets.end());
@@ -210,10 +213,14 @@ void add_to_graph(FileReport& report, const source::SourceFile& file,
         make_crate_component(package.name, package.version, CrateSource{package.source},
                              package.checksum, evidence, report);
     bool local = package.source.empty();
-    bool is_root = local && depended_on.count(i) == 0;
+    bool is_root = local && (members != nullptr ? members->count(package.name) > 0
+                                                : depended_on.count(i) == 0);
     if (is_root) {
       component.type = model::ComponentType::application;
       component.scope = model::Scope::unknown;
+      if (members != nullptr) {
+        component.add_property(std::string(k_property_workspace_member), "true");
+      }
     } else if (local) {
       component.add_property(std::string(k_property_local), "true");
     }
@@ -231,7 +238,8 @@ void add_to_graph(FileReport& report, const source::SourceFile& file,
 
 } // namespace
 
-void parse_cargo_lock(FileReport& report, const source::SourceFile& file) {
+void parse_cargo_lock(FileReport& report, const source::SourceFile& file,
+                      const std::set<std::string>* members) {
   auto parsed = parse_toml(file.contents);
   if (!parsed) {
     report.omit(parsed.error());
@@ -256,7 +264,21 @@ void parse_cargo_lock(FileReport& report, const source::SourceFile& file) {
   }
   std::vector<LockedPackage> locked = read_packages(report, *packages, metadata_checksums(root));
   const auto edges = resolve_edges(report, locked);
-  add_to_graph(report, file, locked, edges);
+  add_to_graph(report, file, locked, edges, members);
+}
+
+void read_cargo_projects(ScanContext& context, const FileSet& files) {
+  CargoManifests manifests;
+  for (const auto* file : files.pointers()) {
+    if (file_name_of(file->path) == "Cargo.toml") {
+      manifests.emplace(file->location, file);
+    }
+  }
+  files.read_each(context, "**/Cargo.lock",
+                  [&](FileReport& report, const source::SourceFile& file) {
+                    auto members = workspace_members(context, manifests, file.location);
+                    parse_cargo_lock(report, file, members ? &*members : nullptr);
+                  });
 }
 
 } // namespace kensa::scanner::rust

@@ -13,6 +13,7 @@ inline constexpr std::string_view k_property_source = "kensa:cargo:source";
 inline constexpr std::string_view k_property_git_revision = "kensa:cargo:git-revision";
 inline constexpr std::string_view k_property_kind = "kensa:cargo:kind";
 inline constexpr std::string_view k_property_local = "kensa:cargo:local";
+inline constexpr std::string_view k_property_workspace_member = "kensa:cargo:workspace-member";
 
 // Where a crate came from, as Cargo.lock's `source` and cargo-auditable's
 // `source` say it.

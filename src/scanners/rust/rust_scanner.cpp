@@ -10,7 +10,11 @@ namespace kensa::scanner::rust {
 
 std::unique_ptr<Scanner> make_scanner() {
   FileParserScanner::Rules rules{{
-      each_file(patterns_of_kind({"**/Cargo.lock"}, EvidenceKind::declared), &parse_cargo_lock),
+      // A lockfile with the Cargo.toml files that say which of its path
+      // crates are the workspace's members.
+      file_set("cargo projects",
+               patterns_of_kind({"**/Cargo.lock", "**/Cargo.toml"}, EvidenceKind::declared),
+               &read_cargo_projects),
   }};
   // Binaries built with cargo-auditable, found by their content, each kept
   // as the dependency list it embeds.
