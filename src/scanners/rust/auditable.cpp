@@ -4,6 +4,7 @@
 #include "../common/binary/executable.hpp"
 #include "../common/parsers/json_file.hpp"
 #include "rust_component.hpp"
+#include "rust_std.hpp"
 
 #include <kensa/scanner/file_report.hpp>
 
@@ -57,23 +58,27 @@ Result<std::string> inflate_zlib(std::string_view compressed) {
   return out;
 }
 
-void add_image(FileReport& report, const source::SourceFile& file, std::string_view text) {
+// Adds the crates of one image's dependency list; returns the ids of its
+// roots.
+std::vector<std::string> add_crates(FileReport& report, const source::SourceFile& file,
+                                    std::string_view text) {
+  std::vector<std::string> roots;
   FileReport data_report(report, "cargo-auditable data: ");
   json::ParseLimits limits;
   limits.max_depth = k_max_json_depth;
   const auto document = read_json_file(data_report, text, limits);
   if (!document) {
-    return;
+    return roots;
   }
   const json::Value packages = document->root()["packages"];
   if (!packages.is_array()) {
     report.omit("cargo-auditable data is not a JSON object with a packages list");
-    return;
+    return roots;
   }
   if (packages.size() > k_max_packages) {
     report.omit("cargo-auditable data lists more than " + std::to_string(k_max_packages) +
                 " packages; not read");
-    return;
+    return roots;
   }
   ScanContext& context = report.context();
   model::Evidence evidence = context.evidence_for(file);
@@ -107,6 +112,7 @@ void add_image(FileReport& report, const source::SourceFile& file, std::string_v
     ids[i] = graph.add(std::move(component));
     if (root) {
       graph.relate(context.subject_id(), ids[i], model::RelationshipType::describes);
+      roots.push_back(ids[i]);
     }
   }
   for (std::size_t i = 0; i < packages.size(); ++i) {
@@ -127,6 +133,23 @@ void add_image(FileReport& report, const source::SourceFile& file, std::string_v
       graph.relate(ids[i], ids[index.unsigned_integer()], model::RelationshipType::depends_on);
     }
   }
+  return roots;
+}
+
+void add_image(FileReport& report, const source::SourceFile& file, json::Value image) {
+  std::vector<std::string> roots;
+  if (image["dependencies"].is_string()) {
+    roots = add_crates(report, file, image["dependencies"].string());
+  }
+  if (!image["rustc"].is_string()) {
+    return;
+  }
+  ScanContext& context = report.context();
+  std::string id = context.graph().add(
+      make_rust_std_component(image["rustc"].string(), context.evidence_for(file)));
+  for (const auto& root : roots) {
+    context.graph().relate(root, id, model::RelationshipType::depends_on);
+  }
 }
 
 } // namespace
@@ -134,23 +157,25 @@ void add_image(FileReport& report, const source::SourceFile& file, std::string_v
 std::string condense_auditable_binary(std::string_view contents) {
   return binary::condense_executable(contents, [](const binary::Executable& image,
                                                   nlohmann::json& found, nlohmann::json& warnings) {
-    const binary::Section* section = image.find_section(k_section);
-    if (section == nullptr) {
-      return;
+    nlohmann::json facts{{"machine", image.machine}};
+    if (std::string rustc = rustc_version_string(image); !rustc.empty()) {
+      facts["rustc"] = std::move(rustc);
     }
-    std::string where = std::string(binary::format_name(image.format)) + " " + image.machine;
-    auto bytes = binary::section_bytes(image, *section, k_max_compressed);
-    if (!bytes) {
-      warnings.push_back(where + ": cargo-auditable " + bytes.error());
-      return;
+    if (const binary::Section* section = image.find_section(k_section)) {
+      std::string where = std::string(binary::format_name(image.format)) + " " + image.machine;
+      auto bytes = binary::section_bytes(image, *section, k_max_compressed);
+      if (!bytes) {
+        warnings.push_back(where + ": cargo-auditable " + bytes.error());
+      } else if (auto text = inflate_zlib(*bytes)) {
+        facts["dependencies"] = std::move(*text);
+      } else {
+        warnings.push_back(where + ": cargo-auditable section " + std::string(k_section) + " " +
+                           text.error());
+      }
     }
-    auto text = inflate_zlib(*bytes);
-    if (!text) {
-      warnings.push_back(where + ": cargo-auditable section " + std::string(k_section) + " " +
-                         text.error());
-      return;
+    if (facts.size() > 1) {
+      found.push_back(std::move(facts));
     }
-    found.push_back(nlohmann::json{{"machine", image.machine}, {"dependencies", std::move(*text)}});
   });
 }
 
@@ -160,8 +185,8 @@ void add_auditable_crates(FileReport& report, const source::SourceFile& file) {
     return;
   }
   for (const auto image : condensed->root()["images"]) {
-    if (image["dependencies"].is_string()) {
-      add_image(report, file, image["dependencies"].string());
+    if (image.is_object()) {
+      add_image(report, file, image);
     }
   }
 }

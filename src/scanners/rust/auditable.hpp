@@ -11,14 +11,17 @@
 // __DATA).
 namespace kensa::scanner::rust {
 
-// The decompressed dependency JSON of every image in `contents`, wrapped in
-// a small JSON document scan() reads back; empty when the file is not a
-// readable executable or carries no .dep-v0 section. A damaged section or
-// executable gives its warning in the document. Never throws.
+// The decompressed dependency JSON of every image in `contents`, and the
+// rustc that built it when the image names it (rust_std.hpp), wrapped in a
+// small JSON document scan() reads back; empty when the file is not a
+// readable executable or carries neither. A damaged section or executable
+// gives its warning in the document. Never throws.
 std::string condense_auditable_binary(std::string_view contents);
 
 // Adds the crates a condensed binary lists, with the edges between them; the
-// root crate is an application described by the subject.
+// root crate is an application described by the subject. The standard
+// library, when the binary names its rustc, is a component too, which the
+// roots depend on.
 void add_auditable_crates(FileReport& report, const source::SourceFile& file);
 
 } // namespace kensa::scanner::rust

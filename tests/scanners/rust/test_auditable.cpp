@@ -11,6 +11,7 @@
 
 #include <kensa/model/graph.hpp>
 #include <kensa/scanner/file_report.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -84,6 +85,17 @@ std::optional<fs::path> rust_binary(std::string& reason) {
   return built;
 }
 
+// The "rustc version ..." string in a binary's bytes, or "" (read the
+// plain way, to check kensa's reader against).
+std::string rustc_comment(const fs::path& binary) {
+  const std::string bytes = native::read_bytes(binary);
+  const std::size_t at = bytes.find("rustc version ");
+  if (at == std::string::npos) {
+    return {};
+  }
+  return bytes.substr(at, bytes.find('\0', at) - at);
+}
+
 // The crates of a binary at bin/app whose .dep-v0 section decompresses to
 // `dependencies`, read from what the scan keeps of it
 // (condense_auditable_binary's envelope).
@@ -116,24 +128,78 @@ TEST_CASE("cargo-auditable: crates and edges from a real Rust ELF binary", "[rus
 
   auto document = native::scan_with(folder, "rust");
   CHECK(native::warnings(document).empty());
-  CHECK(document.components.size() == 4);
+  // rustc 1.73 and later name themselves in .comment; the cargo here is
+  // newer (the rust-std test checks the string against rustc --version).
+  const std::string rustc = rustc_comment(*binary);
+  const std::string with_std = "std@" + rustc.substr(14, rustc.find(" (") - 14);
+  CHECK(document.components.size() == (rustc.empty() ? 4 : 5));
   auto roots = native::edges(document, model::RelationshipType::describes);
   REQUIRE(roots.size() == 1);
   CHECK(roots.begin()->ends_with("-> hello-rs@0.1.0"));
-  CHECK(native::edges(document, model::RelationshipType::depends_on) ==
-        std::set<std::string>{"hello-rs@0.1.0 -> greeter@0.2.0", "greeter@0.2.0 -> smallword@1.0.3",
-                              "smallword@1.0.3 -> itoa-lite@0.4.1"});
+  std::set<std::string> expected_edges{"hello-rs@0.1.0 -> greeter@0.2.0",
+                                       "greeter@0.2.0 -> smallword@1.0.3",
+                                       "smallword@1.0.3 -> itoa-lite@0.4.1"};
+  if (!rustc.empty()) {
+    expected_edges.insert("hello-rs@0.1.0 -> " + with_std);
+  }
+  CHECK(native::edges(document, model::RelationshipType::depends_on) == expected_edges);
   auto root = native::components_named(document, "hello-rs");
   REQUIRE(root.size() == 1);
   CHECK(root[0]->type == model::ComponentType::application);
   CHECK(root[0]->evidence.at(0).location == "hello-rs");
 
-  // Without the section the same binary says nothing, and warns about nothing.
+  // Without the section the same binary says only which standard library
+  // it holds, and warns about nothing.
   fs::path plain = scratch_dir("rust-plain");
   fs::copy_file(*binary, plain / "hello-rs");
   auto nothing = native::scan_with(plain, "rust");
-  CHECK(nothing.components.empty());
+  CHECK(nothing.components.size() == (rustc.empty() ? 0 : 1));
   CHECK(native::warnings(nothing).empty());
+}
+
+TEST_CASE("rust std: the rustc that built a binary, as rustc --version says", "[rust][binary]") {
+  std::string reason;
+  auto binary = rust_binary(reason);
+  const char* home = std::getenv("HOME");
+  auto rustc = native::find_program(
+      "rustc", {std::string(home != nullptr ? home : "/root") + "/.cargo/bin"});
+  if (!binary || !rustc) {
+    WARN("skipped: " << (binary ? "rustc is not installed" : reason));
+    return;
+  }
+  fs::path folder = scratch_dir("rust-std");
+  fs::path log = folder / "rustc-version.txt";
+  REQUIRE(native::run_shell(native::shell_quote(rustc->string()) + " --version", log));
+  // "rustc 1.95.0 (59807616e 2026-04-14)"
+  std::string version_line = std::string(trim(native::read_bytes(log)));
+  const std::string comment = rustc_comment(*binary);
+  if (comment.empty()) {
+    WARN("skipped: " << version_line << " does not name itself in .comment (rustc 1.73 does)");
+    return;
+  }
+  CHECK(comment == "rustc version " + version_line.substr(6));
+  fs::copy_file(*binary, folder / "hello-rs");
+  auto document = native::scan_with(folder, "rust");
+  CHECK(native::warnings(document).empty());
+  const auto& std_component = native::only(document, "std");
+  const std::string release = version_line.substr(6, version_line.find(" (") - 6);
+  CHECK(std_component.version == release);
+  CHECK(std_component.purl.empty());
+  CHECK(std_component.cpes ==
+        std::vector<std::string>{"cpe:2.3:a:rust-lang:rust:" + release + ":*:*:*:*:*:*:*"});
+  CHECK(native::property(std_component, "kensa:cargo:rustc") == comment);
+  // A C program says nothing: its .comment names GCC.
+  auto gcc = native::find_program("gcc");
+  if (gcc) {
+    fs::path c_folder = scratch_dir("rust-std-c");
+    native::write_bytes(c_folder / "main.c", "int main(void) { return 0; }\n");
+    REQUIRE(native::run_shell(native::shell_quote(gcc->string()) + " -o " +
+                                  native::shell_quote((c_folder / "app").string()) + " " +
+                                  native::shell_quote((c_folder / "main.c").string()),
+                              c_folder / "gcc.log"));
+    fs::remove(c_folder / "main.c");
+    CHECK(native::scan_with(c_folder, "rust").components.empty());
+  }
 }
 
 TEST_CASE("cargo-auditable: the section in a PE binary", "[rust][binary]") {
