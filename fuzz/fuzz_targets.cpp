@@ -130,6 +130,8 @@ constexpr std::array k_targets{
                "usr/local/Cellar/pkg/1.0/INSTALL_RECEIPT.json"},
     FuzzTarget{"nix-db", "a Nix store database (db.sqlite)", "nix/**/db.sqlite", &run_scan_file,
                "nix/var/nix/db/db.sqlite"},
+    FuzzTarget{"package-note", "an ELF executable's package note (.note.package)",
+               "package-notes/**/*-deb;package-notes/**/*-rpm", &run_scan_file, "usr/bin/app"},
     FuzzTarget{"cargo-toml", "Cargo.toml, read for a workspace's members",
                "rust/workspace/**/Cargo.toml", &run_scan_file, "project/Cargo.toml"},
     // Sources: archives of every kind, nested, as the walker opens them.

@@ -12,6 +12,7 @@
 #include "npm/npm_scanner.hpp"
 #include "os_release/os_release_scanner.hpp"
 #include "pacman/pacman_scanner.hpp"
+#include "package_notes/package_notes_scanner.hpp"
 #include "pnpm/pnpm_scanner.hpp"
 #include "portage/portage_scanner.hpp"
 #include "python/python_scanner.hpp"
@@ -79,6 +80,9 @@ constexpr std::array k_scanners{
                 "os,installed", &homebrew::make_scanner},
     ScannerInfo{"nix", "Nix store paths and references (nix/var/nix/db/db.sqlite)", "os,installed",
                 &nix::make_scanner},
+    ScannerInfo{"package-notes",
+                "ELF package notes (.note.package): the distribution package a binary came from",
+                "os,installed,binary", &package_notes::make_scanner},
 };
 
 } // namespace

@@ -22,10 +22,33 @@ namespace fs = std::filesystem;
 // The fixture folders the cases below cover, one case each, and the ones
 // that hold no scan input (formats: documents; fuzz: fuzz inputs;
 // versions: version-ordering vectors).
+// One folder a line, so that scanners added side by side merge cleanly.
+// clang-format off
 const std::set<std::string> k_fixture_folders{
-    "apk",      "bun",          "deno",     "dpkg", "formats", "fuzz",    "golang",
-    "java",     "node-modules", "npm",      "pnpm", "python",  "rpm",     "rust",
-    "versions", "yarn",         "homebrew", "nix",  "pacman",  "portage", "terraform"};
+    "apk",
+    "bun",
+    "deno",
+    "dpkg",
+    "formats",
+    "fuzz",
+    "golang",
+    "homebrew",
+    "java",
+    "nix",
+    "node-modules",
+    "npm",
+    "package-notes",
+    "pacman",
+    "pnpm",
+    "portage",
+    "python",
+    "rpm",
+    "rust",
+    "terraform",
+    "versions",
+    "yarn",
+};
+// clang-format on
 
 // "cyclonedx-json@1.4", ... for every SBOM format and version written.
 std::vector<std::string> every_sbom_output() {
@@ -116,6 +139,9 @@ TEST_CASE("own output validates: node-modules", "[validate][cli][own-output]") {
 }
 TEST_CASE("own output validates: npm", "[validate][cli][own-output]") {
   validate_own_output("npm");
+}
+TEST_CASE("own output validates: package-notes", "[validate][cli][own-output]") {
+  validate_own_output("package-notes");
 }
 TEST_CASE("own output validates: pnpm", "[validate][cli][own-output]") {
   validate_own_output("pnpm");
