@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 namespace fs = std::filesystem;
 using namespace kensa;
 using namespace kensa::testing;
@@ -15,14 +17,18 @@ namespace {
 
 // Past the old 256 MiB cap on executables, and past any buffer: appended
 // bytes are not part of any section, so the binary still reads as the
-// same program (a sparse file: no disk space taken).
+// same program. A sparse hole takes no disk space; the last bytes are
+// data, so that an archive holding the file stores the hole as a hole and
+// reading the member makes all 300 MiB.
 constexpr std::uintmax_t k_padded_size = 300ull << 20;
 
 fs::path padded_go_binary(const golang::GoBuild& build, const fs::path& folder,
                           const std::string& name) {
   fs::path binary = folder / name;
   fs::copy_file(build.binaries.at("linux-amd64").path, binary);
-  fs::resize_file(binary, k_padded_size);
+  fs::resize_file(binary, k_padded_size - 4);
+  std::ofstream(binary, std::ios::binary | std::ios::app) << "end\n";
+  REQUIRE(fs::file_size(binary) == k_padded_size);
   return binary;
 }
 
