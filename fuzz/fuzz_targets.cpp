@@ -111,6 +111,8 @@ constexpr std::array k_targets{
                "project/gradle/verification-metadata.xml"},
     FuzzTarget{"jdk-release", "a JDK's release file", "java/**/release", &run_scan_file,
                "usr/lib/jvm/jdk/release"},
+    FuzzTarget{"swift-package-resolved", "Package.resolved (JSON)", "swift/**/Package.resolved",
+               &run_scan_file, "project/Package.resolved"},
     FuzzTarget{"executable",
                "an executable (ELF, PE, Mach-O): Go build information, cargo-auditable data",
                "/usr/bin/true", &run_scan_file, "usr/bin/app"},

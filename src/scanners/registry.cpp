@@ -19,6 +19,7 @@
 #include "rpm/rpm_scanner.hpp"
 #include "rust/rust_scanner.hpp"
 #include "terraform/terraform_scanner.hpp"
+#include "swift/swift_scanner.hpp"
 #include "yarn/yarn_scanner.hpp"
 
 #include <kensa/scanner/registry.hpp>
@@ -83,6 +84,8 @@ constexpr std::array k_scanners{
     ScannerInfo{"package-notes",
                 "ELF package notes (.note.package): the distribution package a binary came from",
                 "os,installed,binary", &package_notes::make_scanner},
+    ScannerInfo{"swift", "Swift Package Manager: Package.resolved (versions 1, 2, 3)",
+                "language,swift,declared", &swift::make_scanner},
 };
 
 } // namespace

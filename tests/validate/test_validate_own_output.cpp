@@ -44,6 +44,7 @@ const std::set<std::string> k_fixture_folders{
     "python",
     "rpm",
     "rust",
+    "swift",
     "terraform",
     "versions",
     "yarn",
@@ -177,6 +178,8 @@ TEST_CASE("own output validates: portage", "[validate][cli][own-output]") {
 
 TEST_CASE("own output validates: terraform", "[validate][cli][own-output]") {
   validate_own_output("terraform");
+TEST_CASE("own output validates: swift", "[validate][cli][own-output]") {
+  validate_own_output("swift");
 }
 
 TEST_CASE("own output validates: every fixture folder has its case", "[validate][own-output]") {
