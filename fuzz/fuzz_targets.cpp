@@ -113,6 +113,8 @@ constexpr std::array k_targets{
                "usr/lib/jvm/jdk/release"},
     FuzzTarget{"swift-package-resolved", "Package.resolved (JSON)", "swift/**/Package.resolved",
                &run_scan_file, "project/Package.resolved"},
+    FuzzTarget{"cocoapods-podfile-lock", "Podfile.lock (YAML)", "cocoapods/**/Podfile.lock",
+               &run_scan_file, "project/Podfile.lock"},
     FuzzTarget{"executable",
                "an executable (ELF, PE, Mach-O): Go build information, cargo-auditable data",
                "/usr/bin/true", &run_scan_file, "usr/bin/app"},

@@ -2,6 +2,7 @@
 // and a folder under src/scanners/.
 #include "apk/apk_scanner.hpp"
 #include "bun/bun_scanner.hpp"
+#include "cocoapods/cocoapods_scanner.hpp"
 #include "deno/deno_scanner.hpp"
 #include "dpkg/dpkg_scanner.hpp"
 #include "golang/go_scanner.hpp"
@@ -86,6 +87,8 @@ constexpr std::array k_scanners{
                 "os,installed,binary", &package_notes::make_scanner},
     ScannerInfo{"swift", "Swift Package Manager: Package.resolved (versions 1, 2, 3)",
                 "language,swift,declared", &swift::make_scanner},
+    ScannerInfo{"cocoapods", "CocoaPods: Podfile.lock", "language,cocoapods,declared",
+                &cocoapods::make_scanner},
 };
 
 } // namespace

@@ -27,6 +27,7 @@ namespace fs = std::filesystem;
 const std::set<std::string> k_fixture_folders{
     "apk",
     "bun",
+    "cocoapods",
     "deno",
     "dpkg",
     "formats",
@@ -180,6 +181,9 @@ TEST_CASE("own output validates: terraform", "[validate][cli][own-output]") {
   validate_own_output("terraform");
 TEST_CASE("own output validates: swift", "[validate][cli][own-output]") {
   validate_own_output("swift");
+}
+TEST_CASE("own output validates: cocoapods", "[validate][cli][own-output]") {
+  validate_own_output("cocoapods");
 }
 
 TEST_CASE("own output validates: every fixture folder has its case", "[validate][own-output]") {
