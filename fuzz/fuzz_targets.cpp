@@ -115,6 +115,8 @@ constexpr std::array k_targets{
                &run_scan_file, "project/Package.resolved"},
     FuzzTarget{"cocoapods-podfile-lock", "Podfile.lock (YAML)", "cocoapods/**/Podfile.lock",
                &run_scan_file, "project/Podfile.lock"},
+    FuzzTarget{"dart-pubspec-lock", "pubspec.lock (YAML)", "dart/**/pubspec.lock", &run_scan_file,
+               "project/pubspec.lock"},
     FuzzTarget{"executable",
                "an executable (ELF, PE, Mach-O): Go build information, cargo-auditable data",
                "/usr/bin/true", &run_scan_file, "usr/bin/app"},

@@ -3,6 +3,7 @@
 #include "apk/apk_scanner.hpp"
 #include "bun/bun_scanner.hpp"
 #include "cocoapods/cocoapods_scanner.hpp"
+#include "dart/dart_scanner.hpp"
 #include "deno/deno_scanner.hpp"
 #include "dpkg/dpkg_scanner.hpp"
 #include "golang/go_scanner.hpp"
@@ -89,6 +90,8 @@ constexpr std::array k_scanners{
                 "language,swift,declared", &swift::make_scanner},
     ScannerInfo{"cocoapods", "CocoaPods: Podfile.lock", "language,cocoapods,declared",
                 &cocoapods::make_scanner},
+    ScannerInfo{"dart", "Dart and Flutter: pubspec.lock", "language,dart,declared",
+                &dart::make_scanner},
 };
 
 } // namespace

@@ -28,6 +28,7 @@ const std::set<std::string> k_fixture_folders{
     "apk",
     "bun",
     "cocoapods",
+    "dart",
     "deno",
     "dpkg",
     "formats",
@@ -184,6 +185,9 @@ TEST_CASE("own output validates: swift", "[validate][cli][own-output]") {
 }
 TEST_CASE("own output validates: cocoapods", "[validate][cli][own-output]") {
   validate_own_output("cocoapods");
+}
+TEST_CASE("own output validates: dart", "[validate][cli][own-output]") {
+  validate_own_output("dart");
 }
 
 TEST_CASE("own output validates: every fixture folder has its case", "[validate][own-output]") {
