@@ -6,6 +6,8 @@
 #include "dart/dart_scanner.hpp"
 #include "deno/deno_scanner.hpp"
 #include "dpkg/dpkg_scanner.hpp"
+#include "elixir/elixir_scanner.hpp"
+#include "erlang/erlang_scanner.hpp"
 #include "golang/go_scanner.hpp"
 #include "homebrew/homebrew_scanner.hpp"
 #include "java/java_scanner.hpp"
@@ -92,6 +94,11 @@ constexpr std::array k_scanners{
                 &cocoapods::make_scanner},
     ScannerInfo{"dart", "Dart and Flutter: pubspec.lock", "language,dart,declared",
                 &dart::make_scanner},
+    ScannerInfo{"elixir", "Elixir: mix.lock (hex and git dependencies)", "language,elixir,declared",
+                &elixir::make_scanner},
+    ScannerInfo{"erlang",
+                "Erlang/OTP: rebar.lock (1.1.0, 1.2.0), and installed applications' .app files",
+                "language,erlang,installed,declared", &erlang::make_scanner},
 };
 
 } // namespace

@@ -31,6 +31,8 @@ const std::set<std::string> k_fixture_folders{
     "dart",
     "deno",
     "dpkg",
+    "elixir",
+    "erlang",
     "formats",
     "fuzz",
     "golang",
@@ -188,6 +190,12 @@ TEST_CASE("own output validates: cocoapods", "[validate][cli][own-output]") {
 }
 TEST_CASE("own output validates: dart", "[validate][cli][own-output]") {
   validate_own_output("dart");
+}
+TEST_CASE("own output validates: elixir", "[validate][cli][own-output]") {
+  validate_own_output("elixir");
+}
+TEST_CASE("own output validates: erlang", "[validate][cli][own-output]") {
+  validate_own_output("erlang");
 }
 
 TEST_CASE("own output validates: every fixture folder has its case", "[validate][own-output]") {
