@@ -21,6 +21,7 @@
 #include "portage/portage_scanner.hpp"
 #include "python/python_scanner.hpp"
 #include "rpm/rpm_scanner.hpp"
+#include "ruby/ruby_scanner.hpp"
 #include "rust/rust_scanner.hpp"
 #include "terraform/terraform_scanner.hpp"
 #include "swift/swift_scanner.hpp"
@@ -99,6 +100,10 @@ constexpr std::array k_scanners{
     ScannerInfo{"erlang",
                 "Erlang/OTP: rebar.lock (1.1.0, 1.2.0), and installed applications' .app files",
                 "language,erlang,installed,declared", &erlang::make_scanner},
+    ScannerInfo{"ruby",
+                "Ruby: Gemfile.lock, gemspecs of projects, installed gems (specifications of gem "
+                "homes and of Debian's rubygems-integration)",
+                "language,ruby,installed,declared", &ruby::make_scanner},
 };
 
 } // namespace

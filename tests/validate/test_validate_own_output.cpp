@@ -47,6 +47,7 @@ const std::set<std::string> k_fixture_folders{
     "portage",
     "python",
     "rpm",
+    "ruby",
     "rust",
     "swift",
     "terraform",
@@ -162,6 +163,9 @@ TEST_CASE("own output validates: rust", "[validate][cli][own-output]") {
 }
 TEST_CASE("own output validates: yarn", "[validate][cli][own-output]") {
   validate_own_output("yarn");
+}
+TEST_CASE("own output validates: ruby", "[validate][cli][own-output]") {
+  validate_own_output("ruby");
 }
 
 TEST_CASE("own output validates: homebrew", "[validate][cli][own-output]") {

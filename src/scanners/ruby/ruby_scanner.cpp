@@ -1,0 +1,29 @@
+#include "ruby_scanner.hpp"
+
+#include "installed_gems.hpp"
+#include "project.hpp"
+
+#include <kensa/scanner/file_parser_scanner.hpp>
+
+namespace kensa::scanner::ruby {
+
+std::unique_ptr<Scanner> make_scanner() {
+  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
+      // Installed gems, read together so that their dependencies resolve
+      // among them. Debian installs its gems' specifications under
+      // usr/share/rubygems-integration/all/ and
+      // usr/lib/<triplet>/rubygems-integration/<version>/.
+      file_set(
+          "installed gems",
+          patterns_of_kind({"**/specifications/*.gemspec", "**/specifications/default/*.gemspec"},
+                           EvidenceKind::installed),
+          &read_installed_gems),
+      // A folder's lockfile and gemspecs, read together.
+      file_set("Ruby projects",
+               patterns_of_kind({"**/Gemfile.lock", "**/gems.locked", "**/*.gemspec"},
+                                EvidenceKind::declared),
+               &read_projects, &is_project_file),
+  }});
+}
+
+} // namespace kensa::scanner::ruby
