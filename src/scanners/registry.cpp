@@ -4,6 +4,7 @@
 #include "bun/bun_scanner.hpp"
 #include "cocoapods/cocoapods_scanner.hpp"
 #include "dart/dart_scanner.hpp"
+#include "composer/composer_scanner.hpp"
 #include "deno/deno_scanner.hpp"
 #include "dpkg/dpkg_scanner.hpp"
 #include "elixir/elixir_scanner.hpp"
@@ -104,6 +105,10 @@ constexpr std::array k_scanners{
                 "Ruby: Gemfile.lock, gemspecs of projects, installed gems (specifications of gem "
                 "homes and of Debian's rubygems-integration)",
                 "language,ruby,installed,declared", &ruby::make_scanner},
+    ScannerInfo{"composer",
+                "PHP: composer.json, composer.lock and what Composer installed "
+                "(vendor/composer/installed.json, Composer 1 and 2)",
+                "language,php,installed,declared", &composer::make_scanner},
 };
 
 } // namespace

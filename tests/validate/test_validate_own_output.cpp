@@ -28,6 +28,7 @@ const std::set<std::string> k_fixture_folders{
     "apk",
     "bun",
     "cocoapods",
+    "composer",
     "dart",
     "deno",
     "dpkg",
@@ -166,6 +167,9 @@ TEST_CASE("own output validates: yarn", "[validate][cli][own-output]") {
 }
 TEST_CASE("own output validates: ruby", "[validate][cli][own-output]") {
   validate_own_output("ruby");
+}
+TEST_CASE("own output validates: composer", "[validate][cli][own-output]") {
+  validate_own_output("composer");
 }
 
 TEST_CASE("own output validates: homebrew", "[validate][cli][own-output]") {
