@@ -111,6 +111,8 @@ constexpr std::array k_targets{
                "project/composer.lock"},
     FuzzTarget{"composer-installed", "vendor/composer/installed.json", "composer/**/installed.json",
                &run_scan_file, "project/vendor/composer/installed.json"},
+    FuzzTarget{"github-workflow", "a GitHub Actions workflow (YAML)", "github-actions/**/*.yml",
+               &run_scan_file, "project/.github/workflows/ci.yml"},
     FuzzTarget{"maven-pom", "pom.xml", "java/**/pom.xml", &run_scan_file, "project/pom.xml"},
     FuzzTarget{"gradle-lockfile", "Gradle lockfiles", "java/**/*.lockfile", &run_scan_file,
                "project/gradle.lockfile"},

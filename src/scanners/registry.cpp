@@ -9,6 +9,7 @@
 #include "dpkg/dpkg_scanner.hpp"
 #include "elixir/elixir_scanner.hpp"
 #include "erlang/erlang_scanner.hpp"
+#include "github-actions/github_actions_scanner.hpp"
 #include "golang/go_scanner.hpp"
 #include "homebrew/homebrew_scanner.hpp"
 #include "java/java_scanner.hpp"
@@ -109,6 +110,10 @@ constexpr std::array k_scanners{
                 "PHP: composer.json, composer.lock and what Composer installed "
                 "(vendor/composer/installed.json, Composer 1 and 2)",
                 "language,php,installed,declared", &composer::make_scanner},
+    ScannerInfo{"github-actions",
+                "GitHub Actions: actions, reusable workflows and docker:// images used by "
+                "workflows (.github/workflows) and composite actions (action.yml)",
+                "ci,github-actions,declared", &github_actions::make_scanner},
 };
 
 } // namespace

@@ -36,6 +36,7 @@ const std::set<std::string> k_fixture_folders{
     "erlang",
     "formats",
     "fuzz",
+    "github-actions",
     "golang",
     "homebrew",
     "java",
@@ -170,6 +171,9 @@ TEST_CASE("own output validates: ruby", "[validate][cli][own-output]") {
 }
 TEST_CASE("own output validates: composer", "[validate][cli][own-output]") {
   validate_own_output("composer");
+}
+TEST_CASE("own output validates: github-actions", "[validate][cli][own-output]") {
+  validate_own_output("github-actions");
 }
 
 TEST_CASE("own output validates: homebrew", "[validate][cli][own-output]") {
