@@ -156,6 +156,9 @@ constexpr std::array k_targets{
                "package-notes/**/*-deb;package-notes/**/*-rpm", &run_scan_file, "usr/bin/app"},
     FuzzTarget{"cargo-toml", "Cargo.toml, read for a workspace's members",
                "rust/workspace/**/Cargo.toml", &run_scan_file, "project/Cargo.toml"},
+    FuzzTarget{"binary-classifier", "a library named like one the binary classifier knows",
+               "binary-classifier/**/libz.so.*", &run_scan_file,
+               "usr/lib/x86_64-linux-gnu/libz.so.1"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

@@ -1,6 +1,7 @@
 // The table of every ecosystem scanner. Adding one means adding one row here
 // and a folder under src/scanners/.
 #include "apk/apk_scanner.hpp"
+#include "binary-classifier/binary_classifier_scanner.hpp"
 #include "bun/bun_scanner.hpp"
 #include "cocoapods/cocoapods_scanner.hpp"
 #include "dart/dart_scanner.hpp"
@@ -114,6 +115,10 @@ constexpr std::array k_scanners{
                 "GitHub Actions: actions, reusable workflows and docker:// images used by "
                 "workflows (.github/workflows) and composite actions (action.yml)",
                 "ci,github-actions,declared", &github_actions::make_scanner},
+    ScannerInfo{"binary-classifier",
+                "software recognised in executables and libraries by the version compiled into "
+                "them (openssl, busybox, curl, nginx, python, ...)",
+                "binary,installed", &binary_classifier::make_scanner},
 };
 
 } // namespace

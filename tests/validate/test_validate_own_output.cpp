@@ -26,6 +26,7 @@ namespace fs = std::filesystem;
 // clang-format off
 const std::set<std::string> k_fixture_folders{
     "apk",
+    "binary-classifier",
     "bun",
     "cocoapods",
     "composer",
@@ -217,5 +218,11 @@ TEST_CASE("own output validates: every fixture folder has its case", "[validate]
       folders.insert(entry.path().filename().string());
     }
   }
-  CHECK(folders == k_fixture_folders);
+  std::set<std::string> covered = k_fixture_folders;
+  covered.insert(k_binary_fixture_folders.begin(), k_binary_fixture_folders.end());
+  CHECK(folders == covered);
+}
+
+TEST_CASE("own output validates: binary-classifier", "[validate][cli][own-output]") {
+  validate_own_output("binary-classifier");
 }

@@ -1,0 +1,247 @@
+// The binary classifier on real Debian 12 binaries: the small ones are
+// committed (tests/fixtures/binary-classifier/debian-12, README.md there);
+// every row of the table is checked on its package's binary when
+// tests/fixtures/binary-classifier/fetch.sh has downloaded them
+// (KENSA_BINARY_FIXTURES), the version against the package's upstream one.
+#include "../../../src/scanners/binary-classifier/binary_classes.hpp"
+#include "../../../src/scanners/binary-classifier/classify_bytes.hpp"
+#include "../../support/test_support.hpp"
+#include "../common/binary/native_test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <set>
+
+namespace fs = std::filesystem;
+using namespace kensa;
+using namespace kensa::testing;
+namespace classifier = kensa::scanner::binary_classifier;
+
+namespace {
+
+// The version of a Debian package as its upstream released it:
+// "1:1.2.13.dfsg-1+deb12u1" is 1.2.13, "3.1.7+really3.1.2-0+deb12u1" 3.1.2.
+std::string debian_upstream_version(std::string version) {
+  if (auto colon = version.find(':'); colon != std::string::npos) {
+    version.erase(0, colon + 1);
+  }
+  if (auto dash = version.rfind('-'); dash != std::string::npos) {
+    version.erase(dash);
+  }
+  if (auto really = version.find("+really"); really != std::string::npos) {
+    version.erase(0, really + 7);
+  }
+  version = version.substr(0, version.find_first_of("+~"));
+  if (version.ends_with(".dfsg")) {
+    version.erase(version.size() - 5);
+  }
+  return version;
+}
+
+// The class ids and versions found in `document`, "id@version" each.
+std::set<std::string> classes_found(const model::Document& document) {
+  std::set<std::string> found;
+  for (const auto& component : document.components) {
+    auto row = native::property(component, "kensa:binary:class");
+    found.insert(row.value_or("?") + "@" + component.version);
+  }
+  return found;
+}
+
+const classifier::BinaryClass& binary_class(std::string_view id) {
+  for (const auto& row : classifier::binary_classes()) {
+    if (row.id == id) {
+      return row;
+    }
+  }
+  FAIL("no binary class " << id);
+  throw std::logic_error("unreachable");
+}
+
+} // namespace
+
+TEST_CASE("binary classifier: real Debian binaries, committed", "[binary-classifier]") {
+  auto document = native::scan_with(fixture("binary-classifier/debian-12"), "binary-classifier");
+  CHECK(native::warnings(document).empty());
+  // gzip 1.12-1, xz-utils 5.4.1-1, zlib1g 1:1.2.13.dfsg-1, libbz2-1.0 1.0.8-5+b1.
+  CHECK(classes_found(document) ==
+        std::set<std::string>{"gzip@1.12", "xz@5.4.1", "zlib@1.2.13", "libbz2@1.0.8"});
+  const auto& zlib = native::only(document, "zlib");
+  CHECK(zlib.purl == "pkg:generic/zlib@1.2.13");
+  CHECK(zlib.cpes == std::vector<std::string>{"cpe:2.3:a:zlib:zlib:1.2.13:*:*:*:*:*:*:*"});
+  CHECK(zlib.type == model::ComponentType::library);
+  CHECK(zlib.evidence.at(0).location == "usr/lib/x86_64-linux-gnu/libz.so.1.2.13");
+  CHECK(zlib.evidence.at(0).found_by == "binary-classifier");
+  const auto& gzip = native::only(document, "gzip");
+  CHECK(gzip.type == model::ComponentType::application);
+  CHECK(gzip.purl == "pkg:generic/gzip@1.12");
+  // libbz2 is the bzip2 project's library.
+  CHECK(native::only(document, "bzip2").purl == "pkg:generic/bzip2@1.0.8");
+}
+
+TEST_CASE("binary classifier: unknown binaries give nothing", "[binary-classifier]") {
+  fs::path folder = scratch_dir("binary-classifier-unknown");
+  fs::create_directories(folder / "bin");
+  // A real program under a name of the table that is not that program,
+  // a script with the name, and a real library of the table renamed to a
+  // name the table does not know.
+  fs::copy_file("/usr/bin/true", folder / "bin" / "nginx");
+  native::write_bytes(folder / "bin" / "gzip", "#!/bin/sh\n# file size changed while zipping\n");
+  fs::copy_file(fixture("binary-classifier/debian-12/usr/lib/x86_64-linux-gnu/libz.so.1.2.13"),
+                folder / "bin" / "compressor");
+  auto document = native::scan_with(folder, "binary-classifier");
+  CHECK(document.components.empty());
+  CHECK(native::warnings(document).empty());
+}
+
+TEST_CASE("binary classifier: a version across a chunk boundary is found", "[binary-classifier]") {
+  const std::string bytes = native::read_bytes(
+      fixture("binary-classifier/debian-12/usr/lib/x86_64-linux-gnu/libz.so.1.2.13"));
+  auto rows = classifier::candidate_rows("usr/lib/libz.so.1");
+  REQUIRE(rows.size() == 1);
+  // Every chunk size puts the chunk boundaries elsewhere; the smallest
+  // ones cut through the version string at every offset.
+  for (std::size_t chunk = 1024; chunk < 1200; ++chunk) {
+    auto found = classifier::classify_bytes(bytes, rows, chunk);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].version == "1.2.13");
+  }
+  // Where it sits in the file does not matter either.
+  const std::string marker = std::string(" deflate 1.2.99 Copyright 2024 ");
+  for (std::size_t at = 1000; at < 1100; ++at) {
+    std::string padded(4096, 'x');
+    padded.replace(at, marker.size(), marker);
+    auto found = classifier::classify_bytes(padded, rows, 1030);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].version == "1.2.99");
+  }
+  CHECK(classifier::classify_bytes(std::string(10000, '\0'), rows, 1024).empty());
+}
+
+TEST_CASE("binary classifier: a file of nothing but anchors", "[binary-classifier]") {
+  // 16 MiB of " deflate " with no version: each chunk gives up on anchors
+  // after a while and runs the pattern over the rest once.
+  std::string bytes;
+  while (bytes.size() < (16u << 20)) {
+    bytes += " deflate ";
+  }
+  auto rows = classifier::candidate_rows("libz.so.1");
+  CHECK(classifier::classify_bytes(bytes, rows).empty());
+  bytes += " deflate 1.3.1 Copyright 2024";
+  auto found = classifier::classify_bytes(bytes, rows);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].version == "1.3.1");
+}
+
+TEST_CASE("binary classifier: every row is well formed", "[binary-classifier]") {
+  std::set<std::string_view> ids;
+  for (const auto& row : classifier::binary_classes()) {
+    INFO(row.id);
+    CHECK(ids.insert(row.id).second);
+    // No unbounded wildcard: a match stays within k_max_match_length of its
+    // anchor (a run of digits longer than that is not a version).
+    CHECK(row.pattern.find(".*") == std::string_view::npos);
+    CHECK(row.purl.find("{version}") != std::string_view::npos);
+    CHECK(!row.globs.empty());
+  }
+  CHECK(binary_class("openssl-libcrypto").name == "openssl");
+}
+
+TEST_CASE("binary classifier: every row on its Debian package's binary", "[binary-classifier]") {
+  const char* downloaded = std::getenv("KENSA_BINARY_FIXTURES");
+  if (downloaded == nullptr || !fs::is_directory(downloaded)) {
+    WARN("skipped: KENSA_BINARY_FIXTURES is not set "
+         "(tests/fixtures/binary-classifier/fetch.sh downloads the binaries)");
+    return;
+  }
+  const fs::path root(downloaded);
+  // Package, file in it, row, and the version compared: the package's
+  // upstream version.
+  struct Case {
+    const char* package;
+    const char* path;
+    const char* row;
+  };
+  const Case cases[] = {
+      {"busybox-static", "bin/busybox", "busybox"},
+      {"bash", "bin/bash", "bash"},
+      {"libssl3", "usr/lib/x86_64-linux-gnu/libcrypto.so.3", "openssl-libcrypto"},
+      {"openssl", "usr/bin/openssl", "openssl-libcrypto"},
+      {"curl", "usr/bin/curl", "curl"},
+      {"libcurl4", "usr/lib/x86_64-linux-gnu/libcurl.so.4.8.0", "libcurl"},
+      {"zlib1g", "lib/x86_64-linux-gnu/libz.so.1.2.13", "zlib"},
+      {"libgnutls30", "usr/lib/x86_64-linux-gnu/libgnutls.so.30.34.3", "gnutls"},
+      {"zstd", "usr/bin/zstd", "zstd"},
+      {"xz-utils", "usr/bin/xz", "xz"},
+      {"gzip", "bin/gzip", "gzip"},
+      {"libbz2-1.0", "lib/x86_64-linux-gnu/libbz2.so.1.0.4", "libbz2"},
+      {"libexpat1", "lib/x86_64-linux-gnu/libexpat.so.1.8.10", "expat"},
+      {"libpcre2-8-0", "usr/lib/x86_64-linux-gnu/libpcre2-8.so.0.11.2", "pcre2"},
+      {"libpcre3", "lib/x86_64-linux-gnu/libpcre.so.3.13.3", "pcre"},
+      {"nginx", "usr/sbin/nginx", "nginx"},
+      {"apache2-bin", "usr/sbin/apache2", "httpd"},
+      {"haproxy", "usr/sbin/haproxy", "haproxy"},
+      {"redis-tools", "usr/bin/redis-check-rdb", "redis"},
+      {"memcached", "usr/bin/memcached", "memcached"},
+      {"postgresql-15", "usr/lib/postgresql/15/bin/postgres", "postgres"},
+      {"mariadb-server-core", "usr/sbin/mariadbd", "mariadb"},
+      {"python3.11-minimal", "usr/bin/python3.11", "python"},
+      {"libpython3.11", "usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0", "python"},
+      {"libnode108", "usr/lib/x86_64-linux-gnu/libnode.so.108", "node"},
+      {"libruby3.1", "usr/lib/x86_64-linux-gnu/libruby-3.1.so.3.1.2", "ruby"},
+      {"perl-base", "usr/bin/perl", "perl"},
+      {"php8.2-cli", "usr/bin/php8.2", "php"},
+  };
+  std::set<std::string> rows_tested;
+  for (const auto& c : cases) {
+    INFO(c.package << ": " << c.path);
+    const fs::path package = root / c.package;
+    REQUIRE(fs::is_regular_file(package / "VERSION"));
+    std::string version = native::read_bytes(package / "VERSION");
+    version = debian_upstream_version(version.substr(0, version.find('\n')));
+    // The file alone, at its path, so that only it is scanned.
+    fs::path folder = scratch_dir("binary-classifier-debian");
+    fs::create_directories((folder / c.path).parent_path());
+    fs::copy_file(package / c.path, folder / c.path);
+    auto document = native::scan_with(folder, "binary-classifier");
+    CHECK(native::warnings(document).empty());
+    CHECK(classes_found(document) == std::set<std::string>{std::string(c.row) + "@" + version});
+    rows_tested.insert(c.row);
+  }
+  // Every row of the table has its real binary here.
+  for (const auto& row : classifier::binary_classes()) {
+    CHECK(rows_tested.count(std::string(row.id)) == 1);
+  }
+}
+
+TEST_CASE("binary classifier: Debian upstream versions", "[binary-classifier]") {
+  CHECK(debian_upstream_version("1:1.2.13.dfsg-1+deb12u1") == "1.2.13");
+  CHECK(debian_upstream_version("3.1.7+really3.1.2-0+deb12u1") == "3.1.2");
+  CHECK(debian_upstream_version("18.20.4+dfsg-1~deb12u3") == "18.20.4");
+  CHECK(debian_upstream_version("5:7.0.15-1~deb12u10") == "7.0.15");
+  CHECK(debian_upstream_version("3.0.22-1~deb12u2") == "3.0.22");
+  CHECK(debian_upstream_version("2.9.14+dfsg-1.3~deb12u6") == "2.9.14");
+}
+
+TEST_CASE("binary classifier: a scan holds one binary at a time", "[binary-classifier]") {
+  // Twelve names (hard links) of one 32 MiB library: 384 MiB of binaries,
+  // which the scan must not keep until the end.
+  fs::path folder = scratch_dir("binary-classifier-memory");
+  std::string bytes = native::read_bytes(
+      fixture("binary-classifier/debian-12/usr/lib/x86_64-linux-gnu/libz.so.1.2.13"));
+  bytes.resize(32u << 20, '\0');
+  native::write_bytes(folder / "original", bytes);
+  for (int i = 0; i < 12; ++i) {
+    fs::path lib = folder / ("lib" + std::to_string(i)) / "libz.so.1";
+    fs::create_directories(lib.parent_path());
+    fs::create_hard_link(folder / "original", lib);
+  }
+  fs::remove(folder / "original");
+  auto run = run_kensa_bounded(
+      {"scan", folder.string(), "--scanner", "binary-classifier", "-o", "purls"}, {});
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(run.out == "pkg:generic/zlib@1.2.13\n");
+  CHECK(run.max_rss_kib < k_bounded_run_memory_kib);
+}
