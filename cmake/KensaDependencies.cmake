@@ -15,6 +15,8 @@ find_package(ZLIB 1.2 REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(TOMLPLUSPLUS REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)
+# Kernel modules compressed with xz (.ko.xz).
+pkg_check_modules(LIBLZMA REQUIRED IMPORTED_TARGET liblzma)
 
 # The allocator the kensa executable and the benchmarks run with
 # (kensa_use_mimalloc below). Sanitizer builds keep the C library's, which

@@ -159,6 +159,12 @@ constexpr std::array k_targets{
     FuzzTarget{"binary-classifier", "a library named like one the binary classifier knows",
                "binary-classifier/**/libz.so.*", &run_scan_file,
                "usr/lib/x86_64-linux-gnu/libz.so.1"},
+    FuzzTarget{"linux-kernel-module", "a Linux kernel module (.ko): its .modinfo section",
+               "linux-kernel/debian-12/**/*.ko", &run_scan_file, "lib/modules/6.1.0/kernel/m.ko"},
+    FuzzTarget{"linux-kernel-module-xz", "a Linux kernel module compressed with xz (.ko.xz)",
+               "linux-kernel/xz/**/*.ko.xz", &run_scan_file, "lib/modules/6.1.0/kernel/m.ko.xz"},
+    FuzzTarget{"linux-kernel-image", "a Linux kernel image (vmlinuz): its setup header", "",
+               &run_scan_file, "boot/vmlinuz-6.1.0"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

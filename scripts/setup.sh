@@ -42,6 +42,7 @@ libyaml-dev
 libtomlplusplus-dev
 libsqlite3-dev
 zlib1g-dev
+liblzma-dev
 libbenchmark-dev
 clang-14
 libclang-rt-14-dev

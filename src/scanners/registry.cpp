@@ -15,6 +15,7 @@
 #include "homebrew/homebrew_scanner.hpp"
 #include "java/java_scanner.hpp"
 #include "nix/nix_scanner.hpp"
+#include "linux-kernel/linux_kernel_scanner.hpp"
 #include "node-modules/node_modules_scanner.hpp"
 #include "npm/npm_scanner.hpp"
 #include "os_release/os_release_scanner.hpp"
@@ -119,6 +120,8 @@ constexpr std::array k_scanners{
                 "software recognised in executables and libraries by the version compiled into "
                 "them (openssl, busybox, curl, nginx, python, ...)",
                 "binary,installed", &binary_classifier::make_scanner},
+    ScannerInfo{"linux-kernel", "Linux kernel images (vmlinuz, bzImage) and modules (.ko, .ko.xz)",
+                "os,linux,installed", &linux_kernel::make_scanner},
 };
 
 } // namespace

@@ -41,6 +41,7 @@ const std::set<std::string> k_fixture_folders{
     "golang",
     "homebrew",
     "java",
+    "linux-kernel",
     "nix",
     "node-modules",
     "npm",
@@ -225,4 +226,8 @@ TEST_CASE("own output validates: every fixture folder has its case", "[validate]
 
 TEST_CASE("own output validates: binary-classifier", "[validate][cli][own-output]") {
   validate_own_output("binary-classifier");
+}
+
+TEST_CASE("own output validates: linux-kernel", "[validate][cli][own-output]") {
+  validate_own_output("linux-kernel");
 }
