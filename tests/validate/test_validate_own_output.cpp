@@ -197,6 +197,7 @@ TEST_CASE("own output validates: portage", "[validate][cli][own-output]") {
 TEST_CASE("own output validates: terraform", "[validate][cli][own-output]") {
   validate_own_output("terraform");
 }
+
 TEST_CASE("own output validates: swift", "[validate][cli][own-output]") {
   validate_own_output("swift");
 }
