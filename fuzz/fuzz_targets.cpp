@@ -165,6 +165,8 @@ constexpr std::array k_targets{
                "linux-kernel/xz/**/*.ko.xz", &run_scan_file, "lib/modules/6.1.0/kernel/m.ko.xz"},
     FuzzTarget{"linux-kernel-image", "a Linux kernel image (vmlinuz): its setup header", "",
                &run_scan_file, "boot/vmlinuz-6.1.0"},
+    FuzzTarget{"dotnet-packages-lock", "NuGet's packages.lock.json", "dotnet/**/packages.lock.json",
+               &run_scan_file, "project/packages.lock.json"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

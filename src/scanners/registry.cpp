@@ -7,6 +7,7 @@
 #include "dart/dart_scanner.hpp"
 #include "composer/composer_scanner.hpp"
 #include "deno/deno_scanner.hpp"
+#include "dotnet/dotnet_scanner.hpp"
 #include "dpkg/dpkg_scanner.hpp"
 #include "elixir/elixir_scanner.hpp"
 #include "erlang/erlang_scanner.hpp"
@@ -122,6 +123,8 @@ constexpr std::array k_scanners{
                 "binary,installed", &binary_classifier::make_scanner},
     ScannerInfo{"linux-kernel", "Linux kernel images (vmlinuz, bzImage) and modules (.ko, .ko.xz)",
                 "os,linux,installed", &linux_kernel::make_scanner},
+    ScannerInfo{"dotnet", ".NET: packages.lock.json", "language,dotnet,declared",
+                &dotnet::make_scanner},
 };
 
 } // namespace

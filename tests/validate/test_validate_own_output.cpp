@@ -32,6 +32,7 @@ const std::set<std::string> k_fixture_folders{
     "composer",
     "dart",
     "deno",
+    "dotnet",
     "dpkg",
     "elixir",
     "erlang",
@@ -230,4 +231,8 @@ TEST_CASE("own output validates: binary-classifier", "[validate][cli][own-output
 
 TEST_CASE("own output validates: linux-kernel", "[validate][cli][own-output]") {
   validate_own_output("linux-kernel");
+}
+
+TEST_CASE("own output validates: dotnet", "[validate][cli][own-output]") {
+  validate_own_output("dotnet");
 }

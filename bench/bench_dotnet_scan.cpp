@@ -1,0 +1,62 @@
+// Scanning one packages.lock.json of 1,000 packages, generated in memory,
+// with the dotnet scanner: the whole scan of a folder holding that one
+// file, as `kensa scan` does it. Target: under 20 ms (docs/scanners/dotnet.md).
+#include <kensa/scanner/scan.hpp>
+#include <kensa/source/memory_source.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+using namespace kensa;
+
+namespace {
+
+constexpr std::size_t k_dotnet_packages = 1'000;
+
+// 64 bytes of base64: the length of a SHA-512.
+const std::string k_sha512_base64 = std::string(86, 'A') + "==";
+
+std::string package_name(std::size_t i) {
+  return "Vendor.Package" + std::to_string(i);
+}
+
+std::string packages_lock() {
+  std::string text = "{\n  \"version\": 1,\n  \"dependencies\": {\n    \"net8.0\": {\n";
+  for (std::size_t i = 0; i < k_dotnet_packages; ++i) {
+    text += "      \"" + package_name(i) + "\": {\"type\": \"" +
+            (i < 10 ? "Direct" : "Transitive") + "\", \"resolved\": \"1." + std::to_string(i) +
+            ".0\", \"contentHash\": \"" + k_sha512_base64 + "\"";
+    if (i + 1 < k_dotnet_packages) {
+      text += ", \"dependencies\": {\"" + package_name(i + 1) + "\": \"[1.0.0, )\"}";
+    }
+    text += i + 1 < k_dotnet_packages ? "},\n" : "}\n";
+  }
+  text += "    }\n  }\n}\n";
+  return text;
+}
+
+void scan_dotnet_file(benchmark::State& state, const std::string& path, const std::string& text) {
+  scanner::ScanOptions options;
+  options.scanners = {"dotnet"};
+  options.timestamp = 0;
+  std::size_t components = 0;
+  for (auto _ : state) {
+    auto source = source::make_memory_source({{path, text}}, "bench");
+    auto document = scanner::scan(*source, options);
+    if (!document.ok()) {
+      state.SkipWithError(document.error().c_str());
+      return;
+    }
+    components = document->components.size();
+    benchmark::DoNotOptimize(components);
+  }
+  state.counters["components"] = static_cast<double>(components);
+}
+
+void BM_PackagesLockJson1000(benchmark::State& state) {
+  scan_dotnet_file(state, "src/App/packages.lock.json", packages_lock());
+}
+BENCHMARK(BM_PackagesLockJson1000)->Unit(benchmark::kMillisecond);
+
+} // namespace
