@@ -1,6 +1,7 @@
-// Scanning one packages.lock.json of 1,000 packages, generated in memory,
-// with the dotnet scanner: the whole scan of a folder holding that one
-// file, as `kensa scan` does it. Target: under 20 ms (docs/scanners/dotnet.md).
+// Scanning one packages.lock.json of 1,000 packages and one .deps.json of
+// 1,000 libraries, generated in memory, with the dotnet scanner: the whole
+// scan of a folder holding that one file, as `kensa scan` does it. Target:
+// under 20 ms each (docs/scanners/dotnet.md).
 #include <kensa/scanner/scan.hpp>
 #include <kensa/source/memory_source.hpp>
 
@@ -36,6 +37,26 @@ std::string packages_lock() {
   return text;
 }
 
+std::string deps_json() {
+  std::string targets;
+  std::string libraries;
+  for (std::size_t i = 0; i < k_dotnet_packages; ++i) {
+    std::string key = package_name(i) + "/1." + std::to_string(i) + ".0";
+    std::string separator = i + 1 < k_dotnet_packages ? ",\n" : "\n";
+    targets += "      \"" + key + "\": {";
+    if (i + 1 < k_dotnet_packages) {
+      targets += "\"dependencies\": {\"" + package_name(i + 1) + "\": \"1." +
+                 std::to_string(i + 1) + ".0\"}, ";
+    }
+    targets += "\"runtime\": {\"lib/net8.0/" + package_name(i) + ".dll\": {}}}" + separator;
+    libraries += "    \"" + key + "\": {\"type\": \"package\", \"serviceable\": true, " +
+                 "\"sha512\": \"sha512-" + k_sha512_base64 + "\"}" + separator;
+  }
+  return "{\n  \"runtimeTarget\": {\"name\": \".NETCoreApp,Version=v8.0\"},\n  \"targets\": {\n"
+         "    \".NETCoreApp,Version=v8.0\": {\n" +
+         targets + "    }\n  },\n  \"libraries\": {\n" + libraries + "  }\n}\n";
+}
+
 void scan_dotnet_file(benchmark::State& state, const std::string& path, const std::string& text) {
   scanner::ScanOptions options;
   options.scanners = {"dotnet"};
@@ -58,5 +79,10 @@ void BM_PackagesLockJson1000(benchmark::State& state) {
   scan_dotnet_file(state, "src/App/packages.lock.json", packages_lock());
 }
 BENCHMARK(BM_PackagesLockJson1000)->Unit(benchmark::kMillisecond);
+
+void BM_DepsJson1000(benchmark::State& state) {
+  scan_dotnet_file(state, "app/App.deps.json", deps_json());
+}
+BENCHMARK(BM_DepsJson1000)->Unit(benchmark::kMillisecond);
 
 } // namespace

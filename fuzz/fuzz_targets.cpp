@@ -167,6 +167,8 @@ constexpr std::array k_targets{
                &run_scan_file, "boot/vmlinuz-6.1.0"},
     FuzzTarget{"dotnet-packages-lock", "NuGet's packages.lock.json", "dotnet/**/packages.lock.json",
                &run_scan_file, "project/packages.lock.json"},
+    FuzzTarget{"dotnet-deps-json", "a built .NET application's .deps.json", "dotnet/**/*.deps.json",
+               &run_scan_file, "app/App.deps.json"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

@@ -123,8 +123,9 @@ constexpr std::array k_scanners{
                 "binary,installed", &binary_classifier::make_scanner},
     ScannerInfo{"linux-kernel", "Linux kernel images (vmlinuz, bzImage) and modules (.ko, .ko.xz)",
                 "os,linux,installed", &linux_kernel::make_scanner},
-    ScannerInfo{"dotnet", ".NET: packages.lock.json", "language,dotnet,declared",
-                &dotnet::make_scanner},
+    ScannerInfo{"dotnet",
+                ".NET: packages.lock.json, and what built applications load (*.deps.json)",
+                "language,dotnet,installed,declared", &dotnet::make_scanner},
 };
 
 } // namespace

@@ -7,7 +7,7 @@
 #include <string_view>
 
 // A NuGet package or a .NET project as the files of the .NET SDK name them
-// (packages.lock.json): the component and its purl.
+// (packages.lock.json, *.deps.json): the component and its purl.
 namespace kensa::scanner::dotnet {
 
 // Far above real projects (a large solution resolves a few hundred

@@ -1,4 +1,4 @@
-// .NET: packages.lock.json as the .NET SDK wrote them
+// .NET: packages.lock.json and *.deps.json as the .NET SDK wrote them
 // (tests/fixtures/dotnet/README.md), and malformed ones.
 #include "../../support/component_lookup.hpp"
 #include "../../support/test_support.hpp"
@@ -78,6 +78,64 @@ TEST_CASE("packages.lock.json: frameworks, hashes, direct entries and the graph"
   CHECK(native::edges(document, model::RelationshipType::describes).size() == 1);
 }
 
+TEST_CASE("deps.json: packages with hashes, projects and the runtime target's graph",
+          "[dotnet][deps]") {
+  auto document = native::scan_with(fixture("dotnet/deps-json"), "dotnet");
+  CHECK(native::warnings(document).empty());
+
+  const auto& serilog = nuget_package(document, "pkg:nuget/Serilog@2.10.0");
+  CHECK(serilog.evidence.size() == 1);
+  CHECK(sha512_of(serilog).size() == 128);
+  nuget_package(document, "pkg:nuget/AWSSDK.Core@3.7.10.6");
+
+  // The application the file is named after, and the project it
+  // references: no purl.
+  const auto& application = native::only(document, "TestLibrary");
+  CHECK(application.type == model::ComponentType::application);
+  CHECK(application.purl.empty());
+  const auto& common = native::only(document, "TestCommon");
+  CHECK(common.type == model::ComponentType::library);
+  CHECK(common.purl.empty());
+  CHECK(native::property(common, "kensa:dotnet:project") == "true");
+
+  auto edges = native::edges(document, model::RelationshipType::depends_on);
+  INFO(Catch::Detail::stringify(edges));
+  CHECK(edges.count("TestLibrary@1.0.0 -> Serilog.Sinks.Console@4.0.1") == 1);
+  CHECK(edges.count("Serilog.Sinks.Console@4.0.1 -> Serilog@2.10.0") == 1);
+  CHECK(edges.count("TestLibrary@1.0.0 -> TestCommon@1.0.0") == 1);
+  CHECK(edges.count("TestCommon@1.0.0 -> AWSSDK.Core@3.7.10.6") == 1);
+  CHECK(native::edges(document, model::RelationshipType::describes).size() == 1);
+}
+
+TEST_CASE("deps.json: reference assemblies are not packages", "[dotnet][deps]") {
+  auto document = native::scan_with(fixture("dotnet/deps-reference-assembly"), "dotnet");
+  CHECK(native::warnings(document).empty());
+  const auto& json = nuget_package(document, "pkg:nuget/Newtonsoft.Json@13.0.3");
+  CHECK(sha512_of(json) ==
+        "1eb0b9057765d3420ff73795fb467ce3c4163c0a02afd3f76c311982e23e8242dc04a00ec62c7fb4b1000070"
+        "be52f0cd3efe1ad9dd7c94e45e1cc39a80f6becd");
+  CHECK(native::components_named(document, "Microsoft.AspNetCore.DataProtection").empty());
+  auto edges = native::edges(document, model::RelationshipType::depends_on);
+  CHECK(edges == std::set<std::string>{"MyApp@1.0.0 -> Newtonsoft.Json@13.0.3"});
+}
+
+TEST_CASE("dotnet: a package in a lockfile and a deps.json is one component", "[dotnet]") {
+  auto root = scratch_dir("dotnet-merge");
+  std::filesystem::create_directories(root / "bin");
+  std::filesystem::copy_file(fixture("dotnet/deps-reference-assembly/MyApp.deps.json"),
+                             root / "bin/MyApp.deps.json",
+                             std::filesystem::copy_options::overwrite_existing);
+  write_dotnet_file(root / "src/App/packages.lock.json", R"json({"version": 1, "dependencies": {
+    "net8.0": {"Newtonsoft.Json": {"type": "Direct", "requested": "[13.0.3, )",
+      "resolved": "13.0.3", "contentHash":
+      "HrC5BXdl00IP9zeV+0Z848QWPAoCr9P3bDEZguI+gkLcBKAOxix/tLEAAHC+UvDNPv4a2d18lOReHMOagPa+zQ=="}}}})json");
+  auto document = native::scan_with(root, "dotnet");
+  CHECK(native::warnings(document).empty());
+  const auto& json = nuget_package(document, "pkg:nuget/Newtonsoft.Json@13.0.3");
+  CHECK(json.evidence.size() == 2);
+  CHECK(json.hashes.size() == 1);
+}
+
 TEST_CASE("packages.lock.json: malformed files give warnings naming them",
           "[dotnet][lock][malformed]") {
   auto root = scratch_dir("dotnet-lock-malformed");
@@ -105,4 +163,23 @@ TEST_CASE("packages.lock.json: malformed files give warnings naming them",
   CHECK(has_dotnet_warning(warnings, "b/packages.lock.json", "not valid JSON"));
   CHECK(has_dotnet_warning(warnings, "c/packages.lock.json", "not a JSON object"));
   CHECK(has_dotnet_warning(warnings, "d/packages.lock.json", "no \"dependencies\" object"));
+}
+
+TEST_CASE("deps.json: malformed files give warnings naming them", "[dotnet][deps][malformed]") {
+  auto root = scratch_dir("dotnet-deps-malformed");
+  write_dotnet_file(root / "e/App.deps.json", R"json({"runtimeTarget": {"name": "missing"},
+    "targets": {}, "libraries": {"NoSlash": {"type": "package"}, "X/1.0": 3,
+    "Y/2.0": {"type": "package", "sha512": "md5-abc"}}})json");
+  write_dotnet_file(root / "f/App.deps.json", "{\"targets\": {}}");
+  auto document = native::scan_with(root, "dotnet");
+
+  CHECK(nuget_package(document, "pkg:nuget/Y@2.0").hashes.empty());
+
+  auto warnings = native::warnings(document);
+  INFO(Catch::Detail::stringify(warnings));
+  CHECK(has_dotnet_warning(warnings, "e/App.deps.json", "\"NoSlash\" is not \"Name/Version\""));
+  CHECK(has_dotnet_warning(warnings, "e/App.deps.json", "\"X/1.0\" is not"));
+  CHECK(has_dotnet_warning(warnings, "e/App.deps.json", "sha512 is not \"sha512-<base64>\""));
+  CHECK(has_dotnet_warning(warnings, "e/App.deps.json", "runtime target \"missing\""));
+  CHECK(has_dotnet_warning(warnings, "f/App.deps.json", "no \"libraries\" object"));
 }

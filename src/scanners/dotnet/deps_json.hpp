@@ -1,0 +1,21 @@
+#pragma once
+
+#include <kensa/scanner/file_report.hpp>
+#include <kensa/source/source.hpp>
+
+// <app>.deps.json: what a built .NET application loads, written by the SDK
+// beside the application's assemblies.
+namespace kensa::scanner::dotnet {
+
+// Adds each library of "libraries": a `package` (or a `runtimepack`, the
+// runtime a self-contained application carries) as a NuGet package with
+// its SHA-512; a `project` as a project without a purl, the one named like
+// the file (<name>.deps.json) being the application the scan describes.
+// Reference assemblies of the shared framework are not packages and are
+// left out. Edges come from the `dependencies` of the entries of
+// targets[runtimeTarget.name]. A file that is not JSON or has no
+// "libraries" object is an omission naming it; past k_max_packages
+// libraries the rest are left out with an omission.
+void parse_deps_json(FileReport& report, const source::SourceFile& file);
+
+} // namespace kensa::scanner::dotnet
