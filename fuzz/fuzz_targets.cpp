@@ -169,6 +169,10 @@ constexpr std::array k_targets{
                &run_scan_file, "project/packages.lock.json"},
     FuzzTarget{"dotnet-deps-json", "a built .NET application's .deps.json", "dotnet/**/*.deps.json",
                &run_scan_file, "app/App.deps.json"},
+    FuzzTarget{"haskell-stack-lock", "stack.yaml.lock (YAML)", "haskell/**/stack.yaml.lock",
+               &run_scan_file, "project/stack.yaml.lock"},
+    FuzzTarget{"haskell-cabal-freeze", "cabal.project.freeze", "haskell/**/cabal.project.freeze",
+               &run_scan_file, "project/cabal.project.freeze"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

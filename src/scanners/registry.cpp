@@ -4,8 +4,8 @@
 #include "binary-classifier/binary_classifier_scanner.hpp"
 #include "bun/bun_scanner.hpp"
 #include "cocoapods/cocoapods_scanner.hpp"
-#include "dart/dart_scanner.hpp"
 #include "composer/composer_scanner.hpp"
+#include "dart/dart_scanner.hpp"
 #include "deno/deno_scanner.hpp"
 #include "dotnet/dotnet_scanner.hpp"
 #include "dpkg/dpkg_scanner.hpp"
@@ -13,23 +13,24 @@
 #include "erlang/erlang_scanner.hpp"
 #include "github-actions/github_actions_scanner.hpp"
 #include "golang/go_scanner.hpp"
+#include "haskell/haskell_scanner.hpp"
 #include "homebrew/homebrew_scanner.hpp"
 #include "java/java_scanner.hpp"
-#include "nix/nix_scanner.hpp"
 #include "linux-kernel/linux_kernel_scanner.hpp"
+#include "nix/nix_scanner.hpp"
 #include "node-modules/node_modules_scanner.hpp"
 #include "npm/npm_scanner.hpp"
 #include "os_release/os_release_scanner.hpp"
-#include "pacman/pacman_scanner.hpp"
 #include "package_notes/package_notes_scanner.hpp"
+#include "pacman/pacman_scanner.hpp"
 #include "pnpm/pnpm_scanner.hpp"
 #include "portage/portage_scanner.hpp"
 #include "python/python_scanner.hpp"
 #include "rpm/rpm_scanner.hpp"
 #include "ruby/ruby_scanner.hpp"
 #include "rust/rust_scanner.hpp"
-#include "terraform/terraform_scanner.hpp"
 #include "swift/swift_scanner.hpp"
+#include "terraform/terraform_scanner.hpp"
 #include "yarn/yarn_scanner.hpp"
 
 #include <kensa/scanner/registry.hpp>
@@ -126,6 +127,8 @@ constexpr std::array k_scanners{
     ScannerInfo{"dotnet",
                 ".NET: packages.lock.json, and what built applications load (*.deps.json)",
                 "language,dotnet,installed,declared", &dotnet::make_scanner},
+    ScannerInfo{"haskell", "Haskell: stack.yaml.lock and cabal.project.freeze",
+                "language,haskell,declared", &haskell::make_scanner},
 };
 
 } // namespace

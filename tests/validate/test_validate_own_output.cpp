@@ -40,6 +40,7 @@ const std::set<std::string> k_fixture_folders{
     "fuzz",
     "github-actions",
     "golang",
+    "haskell",
     "homebrew",
     "java",
     "linux-kernel",
@@ -235,4 +236,6 @@ TEST_CASE("own output validates: linux-kernel", "[validate][cli][own-output]") {
 
 TEST_CASE("own output validates: dotnet", "[validate][cli][own-output]") {
   validate_own_output("dotnet");
+TEST_CASE("own output validates: haskell", "[validate][cli][own-output]") {
+  validate_own_output("haskell");
 }
