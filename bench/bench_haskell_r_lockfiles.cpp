@@ -1,5 +1,5 @@
-// Reading a 1,000-entry lockfile of each format the haskell scanner reads,
-// generated in memory in the layout the real tools write
+// Reading a 1,000-entry lockfile of each format the haskell and r scanners
+// read, generated in memory in the layout the real tools write
 // (tests/fixtures/<scanner>/ has real ones), through the whole scan: the
 // walk of an in-memory folder, the parse, the graph and the document.
 // Target: under 20 ms each (docs/scanners/<scanner>.md give the figure).
@@ -61,6 +61,24 @@ std::string cabal_freeze() {
   return text + "\nindex-state: hackage.haskell.org 2026-09-01T16:00:49Z\n";
 }
 
+// Each package requires the next three, as renv 1.0 and later write them.
+std::string renv_lock() {
+  std::string text = "{\n  \"R\": {\n    \"Version\": \"4.4.1\"\n  },\n  \"Packages\": {\n";
+  for (int i = 0; i < k_entries; ++i) {
+    std::string name = "pkg" + std::to_string(i);
+    text += "    \"" + name + "\": {\n      \"Package\": \"" + name +
+            "\",\n      \"Version\": \"1." + std::to_string(i % 9) +
+            "-2\",\n      \"Source\": \"Repository\",\n      \"Repository\": \"CRAN\",\n"
+            "      \"Requirements\": [\n        \"R\"";
+    for (int next = i + 1; next < k_entries && next <= i + 3; ++next) {
+      text += ",\n        \"pkg" + std::to_string(next) + "\"";
+    }
+    text += "\n      ],\n      \"Hash\": \"" + hex_digits(i, 32) + "\"\n    }" +
+            (i + 1 < k_entries ? ",\n" : "\n");
+  }
+  return text + "  }\n}\n";
+}
+
 void scan_one_file(benchmark::State& state, const std::string& scanner, const std::string& path,
                    const std::string& text) {
   kensa::scanner::ScanOptions options;
@@ -91,7 +109,13 @@ void scan_cabal_freeze(benchmark::State& state) {
   scan_one_file(state, "haskell", "app/cabal.project.freeze", text);
 }
 
+void scan_renv_lock(benchmark::State& state) {
+  static const std::string text = renv_lock();
+  scan_one_file(state, "r", "app/renv.lock", text);
+}
+
 } // namespace
 
 BENCHMARK(scan_stack_lock)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(scan_cabal_freeze)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(scan_renv_lock)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -173,6 +173,10 @@ constexpr std::array k_targets{
                &run_scan_file, "project/stack.yaml.lock"},
     FuzzTarget{"haskell-cabal-freeze", "cabal.project.freeze", "haskell/**/cabal.project.freeze",
                &run_scan_file, "project/cabal.project.freeze"},
+    FuzzTarget{"r-renv-lock", "renv.lock (JSON)", "r/**/renv.lock", &run_scan_file,
+               "project/renv.lock"},
+    FuzzTarget{"r-description", "an installed R package's DESCRIPTION", "r/**/DESCRIPTION",
+               &run_scan_file, "usr/lib/R/site-library/pkg/DESCRIPTION"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

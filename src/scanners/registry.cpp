@@ -26,6 +26,7 @@
 #include "pnpm/pnpm_scanner.hpp"
 #include "portage/portage_scanner.hpp"
 #include "python/python_scanner.hpp"
+#include "r/r_scanner.hpp"
 #include "rpm/rpm_scanner.hpp"
 #include "ruby/ruby_scanner.hpp"
 #include "rust/rust_scanner.hpp"
@@ -129,6 +130,10 @@ constexpr std::array k_scanners{
                 "language,dotnet,installed,declared", &dotnet::make_scanner},
     ScannerInfo{"haskell", "Haskell: stack.yaml.lock and cabal.project.freeze",
                 "language,haskell,declared", &haskell::make_scanner},
+    ScannerInfo{"r",
+                "R: renv.lock, and installed packages' DESCRIPTION files (R's library, site "
+                "libraries, renv project libraries)",
+                "language,r,installed,declared", &r::make_scanner},
 };
 
 } // namespace

@@ -52,6 +52,7 @@ const std::set<std::string> k_fixture_folders{
     "pnpm",
     "portage",
     "python",
+    "r",
     "rpm",
     "ruby",
     "rust",
@@ -238,4 +239,8 @@ TEST_CASE("own output validates: dotnet", "[validate][cli][own-output]") {
   validate_own_output("dotnet");
 TEST_CASE("own output validates: haskell", "[validate][cli][own-output]") {
   validate_own_output("haskell");
+}
+
+TEST_CASE("own output validates: r", "[validate][cli][own-output]") {
+  validate_own_output("r");
 }
