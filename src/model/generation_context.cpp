@@ -1,5 +1,4 @@
 #include <kensa/model/generation_context.hpp>
-
 #include <kensa/util/lines.hpp>
 #include <kensa/util/strings.hpp>
 

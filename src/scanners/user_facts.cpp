@@ -1,9 +1,9 @@
+#include "common/parsers/toml_text.hpp"
+
 #include <kensa/model/purl.hpp>
 #include <kensa/scanner/user_facts.hpp>
 #include <kensa/util/strings.hpp>
 #include <kensa/util/url_text.hpp>
-
-#include "common/parsers/toml_text.hpp"
 
 #include <algorithm>
 #include <array>

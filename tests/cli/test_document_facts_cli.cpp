@@ -23,26 +23,21 @@ std::string read_text(const fs::path& path) {
   return text.str();
 }
 
-const std::vector<std::string> k_facts{"--author",
-                                       "Jane Doe <jane@example.com>",
-                                       "--source-name",
-                                       "acme-app",
-                                       "--source-version",
-                                       "2.0.0",
-                                       "--source-supplier",
-                                       "Example, Inc.,https://example.com",
-                                       "--source-purl",
-                                       "pkg:generic/acme-app@2.0.0"};
+const std::vector<std::string> k_facts{"--author",          "Jane Doe <jane@example.com>",
+                                       "--source-name",     "acme-app",
+                                       "--source-version",  "2.0.0",
+                                       "--source-supplier", "Example, Inc.,https://example.com",
+                                       "--source-purl",     "pkg:generic/acme-app@2.0.0"};
 
 } // namespace
 
 TEST_CASE("document facts: flags reach CycloneDX, SPDX 2 and SPDX 3", "[cli][document-facts]") {
   const auto out = kensa::testing::scratch_dir("document-facts-formats");
   std::vector<std::string> arguments{"scan", kensa::testing::fixture("npm/lockfile-v3").string(),
-                                     "-o", "cyclonedx-json@1.6=" + (out / "c.json").string(),
-                                     "-o", "spdx-json@2.3=" + (out / "s2.json").string(),
-                                     "-o", "spdx-json@3.0=" + (out / "s3.json").string(),
-                                     "-o", "spdx-tag-value@2.3=" + (out / "s2.spdx").string()};
+                                     "-o",   "cyclonedx-json@1.6=" + (out / "c.json").string(),
+                                     "-o",   "spdx-json@2.3=" + (out / "s2.json").string(),
+                                     "-o",   "spdx-json@3.0=" + (out / "s3.json").string(),
+                                     "-o",   "spdx-tag-value@2.3=" + (out / "s2.spdx").string()};
   arguments.insert(arguments.end(), k_facts.begin(), k_facts.end());
   const auto scan = run_kensa(arguments, {"SOURCE_DATE_EPOCH=1700000000"});
   INFO(scan.err);

@@ -149,8 +149,8 @@ TEST_CASE("user facts: a configuration file that is wrong is refused, naming the
   REQUIRE_FALSE(big);
   CHECK_THAT(big.error(), Catch::Contains("over the limit"));
 
-  auto missing = kensa::scanner::read_user_facts(
-      kensa::testing::scratch_dir("user-facts-missing") / "none.toml");
+  auto missing = kensa::scanner::read_user_facts(kensa::testing::scratch_dir("user-facts-missing") /
+                                                 "none.toml");
   REQUIRE_FALSE(missing);
   CHECK_THAT(missing.error(), Catch::Contains("none.toml"));
 }

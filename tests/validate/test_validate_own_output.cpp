@@ -237,6 +237,8 @@ TEST_CASE("own output validates: linux-kernel", "[validate][cli][own-output]") {
 
 TEST_CASE("own output validates: dotnet", "[validate][cli][own-output]") {
   validate_own_output("dotnet");
+}
+
 TEST_CASE("own output validates: haskell", "[validate][cli][own-output]") {
   validate_own_output("haskell");
 }
