@@ -55,7 +55,8 @@ std::string module_name(const source::SourceFile& file, const ModuleInfo& info) 
   if (!info.name.empty()) {
     return info.name;
   }
-  std::string_view name = file.path.substr(file.path.rfind('/') + 1);
+  const std::string_view path = file.path;
+  std::string_view name = path.substr(path.rfind('/') + 1);
   return std::string(name.substr(0, name.find(".ko")));
 }
 

@@ -176,7 +176,10 @@ void read_databases(ScanContext& context, const FileSet& files) {
     folder.fields.emplace(std::string(field), &file);
   }
   std::map<std::string, std::vector<Installed>> roots;
-  for (const auto& [location, folder] : folders) {
+  for (const auto& named : folders) {
+    // Not structured bindings: clang 14 cannot capture those in a lambda.
+    const std::string& location = named.first;
+    const Folder& folder = named.second;
     FileReport report(context, location);
     read_guarded(report, [&] {
       auto package = read_package(context, folder);
