@@ -34,6 +34,13 @@ bool is_module(std::string_view path) {
 
 std::optional<std::string> condense(const source::SourceFile& file) {
   if (is_module(file.path)) {
+    // ".ko" also names other files (vim's Korean tutor, tutor.ko): one
+    // that is not ELF is no module, and nothing is said of it (an error
+    // without a message, as for a vmlinuz that is no x86 kernel).
+    if (!file.path.ends_with(".xz") && !file.contents.starts_with("\x7f"
+                                                                  "ELF")) {
+      return std::string(1, k_error);
+    }
     auto modinfo = read_modinfo_section(file.contents, file.path.ends_with(".xz"));
     if (!modinfo) {
       return std::string(1, k_error) + "kernel module: " + modinfo.error();

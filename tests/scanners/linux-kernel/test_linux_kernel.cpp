@@ -93,7 +93,8 @@ TEST_CASE("linux kernel: damaged modules and images are warnings", "[linux-kerne
   auto messages = native::warnings(document);
   std::set<std::string> set(messages.begin(), messages.end());
   const std::string at = std::string(k_module_folder) + "/";
-  CHECK(set.count(at + "text.ko: kernel module: not an ELF file") == 1);
+  // A text file named .ko (vim ships tutor.ko) is no module: no warning.
+  CHECK(set.count(at + "text.ko: kernel module: not an ELF file") == 0);
   CHECK(set.count(at + "garbage.ko.xz: kernel module: compressed module is not a complete xz "
                        "stream") == 1);
   CHECK(set.count(at + "cut.ko.xz: kernel module: compressed module is not a complete xz "
@@ -109,7 +110,7 @@ TEST_CASE("linux kernel: damaged modules and images are warnings", "[linux-kerne
     truncated_warned = truncated_warned || message.starts_with(at + "truncated.ko: ");
   }
   CHECK(truncated_warned);
-  CHECK(messages.size() == 7);
+  CHECK(messages.size() == 6);
   // The good modules are still read.
   CHECK(native::components_named(document, "vsock").size() == 1);
   CHECK(native::components_named(document, "vsock_diag").size() == 1);
