@@ -1,7 +1,6 @@
 #include "apk_dependencies.hpp"
 
 #include <charconv>
-#include <set>
 #include <unordered_map>
 
 namespace kensa::scanner::apk {
@@ -31,32 +30,11 @@ ApkResolution resolve_dependencies(const std::vector<ApkPackage>& packages) {
     }
   }
 
-  ApkResolution resolution;
-  std::set<std::pair<std::size_t, std::size_t>> seen;
-  for (std::size_t from = 0; from < packages.size(); ++from) {
-    for (const auto& token : packages[from].depends) {
-      if (token.starts_with('!')) {
-        continue;
-      }
-      std::string name(dependency_name(token));
-      if (name.empty()) {
-        continue;
-      }
-      std::size_t target = 0;
-      if (auto it = by_name.find(name); it != by_name.end()) {
-        target = it->second;
-      } else if (auto provided = by_provides.find(name); provided != by_provides.end()) {
-        target = provided->second;
-      } else {
-        resolution.unresolved.push_back(packages[from].name + " -> " + name);
-        continue;
-      }
-      if (target != from && seen.insert({from, target}).second) {
-        resolution.edges.emplace_back(from, target);
-      }
-    }
-  }
-  return resolution;
+  return distro::resolve_by_name_or_provides(
+      packages, by_name, by_provides, [](const std::string& token) -> std::string_view {
+        // A conflict ("!name") is no dependency.
+        return token.starts_with('!') ? std::string_view() : dependency_name(token);
+      });
 }
 
 } // namespace kensa::scanner::apk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../common/distro/package_dependencies.hpp"
 #include "apk_package.hpp"
 
 #include <cstddef>
@@ -9,12 +10,7 @@
 
 namespace kensa::scanner::apk {
 
-struct ApkResolution {
-  // (from, to) indices, each pair once.
-  std::vector<std::pair<std::size_t, std::size_t>> edges;
-  // "from -> dependency" for each D entry nothing installed satisfies.
-  std::vector<std::string> unresolved;
-};
+using ApkResolution = distro::PackageResolution;
 
 // Resolves each package's D entries among `packages`: by package name, else
 // through the p (provides) entries ("so:libc.musl-x86_64.so.1",

@@ -1,6 +1,5 @@
 #include "pacman_dependencies.hpp"
 
-#include <set>
 #include <unordered_map>
 
 namespace kensa::scanner::pacman {
@@ -15,29 +14,9 @@ PacmanResolution resolve_dependencies(const std::vector<PacmanPackage>& packages
     }
   }
 
-  PacmanResolution resolution;
-  std::set<std::pair<std::size_t, std::size_t>> seen;
-  for (std::size_t from = 0; from < packages.size(); ++from) {
-    for (const auto& token : packages[from].depends) {
-      std::string name(dependency_name(token));
-      if (name.empty()) {
-        continue;
-      }
-      std::size_t target = 0;
-      if (auto it = by_name.find(name); it != by_name.end()) {
-        target = it->second;
-      } else if (auto provided = by_provides.find(name); provided != by_provides.end()) {
-        target = provided->second;
-      } else {
-        resolution.unresolved.push_back(packages[from].name + " -> " + name);
-        continue;
-      }
-      if (target != from && seen.insert({from, target}).second) {
-        resolution.edges.emplace_back(from, target);
-      }
-    }
-  }
-  return resolution;
+  return distro::resolve_by_name_or_provides(
+      packages, by_name, by_provides,
+      [](const std::string& token) { return dependency_name(token); });
 }
 
 } // namespace kensa::scanner::pacman

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../common/distro/package_dependencies.hpp"
 #include "pacman_package.hpp"
 
 #include <cstddef>
@@ -9,13 +10,7 @@
 
 namespace kensa::scanner::pacman {
 
-struct PacmanResolution {
-  // (from, to) indices, each pair once.
-  std::vector<std::pair<std::size_t, std::size_t>> edges;
-  // "from -> dependency" for each %DEPENDS% entry nothing installed
-  // satisfies.
-  std::vector<std::string> unresolved;
-};
+using PacmanResolution = distro::PackageResolution;
 
 // Resolves each package's %DEPENDS% among `packages`: by package name, else
 // through the %PROVIDES% entries ("sh", "libreadline.so=8-64"), the first
