@@ -80,7 +80,7 @@ TEST_CASE("hostile scan: every limit flag refuses nonsense with exit 2", "[cli][
 }
 
 TEST_CASE("hostile scan: 3,000,000 malformed go.mod lines give 20 warnings and one count",
-          "[cli][hostile]") {
+          "[heavy][cli][hostile]") {
   auto root = scratch_dir("hostile-gomod");
   std::string text = "module example.com/x\n\ngo 1.21\n\nrequire (\n";
   text.reserve(text.size() + 2 * 3'000'000 + 2);

@@ -555,7 +555,7 @@ TEST_CASE("readers: a big CycloneDX document reads on two threads with nothing l
 
 // Big documents (past the point where mapping and writing use two threads)
 // still read back to the same text.
-TEST_CASE("readers: a big document round-trips in both families", "[formats][readers]") {
+TEST_CASE("readers: a big document round-trips in both families", "[heavy][formats][readers]") {
   constexpr std::size_t k_count = 5000;
   const auto document = testing::chain_document(k_count);
   for (const std::string spec : {"cyclonedx-json@1.6", "spdx-json@2.3", "spdx-json@3.0"}) {
@@ -572,7 +572,7 @@ TEST_CASE("readers: a big document round-trips in both families", "[formats][rea
 // document is the same as one mapped on one thread would be (the license
 // expressions and LicenseRefs are still assigned in document order).
 TEST_CASE("writers: a big SPDX 2 document counts every loss and keeps its order",
-          "[formats][writers]") {
+          "[heavy][formats][writers]") {
   constexpr std::size_t k_count = 5000;
   model::Document document = testing::chain_document(k_count);
   for (std::size_t i = 0; i < k_count; ++i) {

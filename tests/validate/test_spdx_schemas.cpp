@@ -118,7 +118,7 @@ Comparison compare(const std::string& version, const fs::path& official_file,
 } // namespace
 
 TEST_CASE("spdx schemas: kensa's SPDX 2.2 and 2.3 schemas agree with the official ones",
-          "[validate][spdx-schema][conformance]") {
+          "[heavy][validate][spdx-schema][conformance]") {
   const auto shared = kensa::testing::shared_dir();
   if (!shared) {
     WARN("../shared is not present; skipping");
@@ -142,7 +142,7 @@ TEST_CASE("spdx schemas: kensa's SPDX 2.2 and 2.3 schemas agree with the officia
 }
 
 TEST_CASE("spdx schemas: kensa's SPDX 3.0.1 schema agrees with the official one",
-          "[validate][spdx-schema][conformance]") {
+          "[heavy][validate][spdx-schema][conformance]") {
   const auto shared = kensa::testing::shared_dir();
   if (!shared) {
     WARN("../shared is not present; skipping");

@@ -76,7 +76,7 @@ TEST_CASE("validate hostile: duplicate keys are warnings, capped", "[validate][h
 }
 
 TEST_CASE("validate hostile: 10 MB fields against patterns and value rules stay linear",
-          "[validate][hostile]") {
+          "[heavy][validate][hostile]") {
   const std::string huge(10 << 20, 'a');
   const std::string text = k_head + R"("components": [{"type": "library", "name": "p", )" +
                            R"("bom-ref": ")" + huge + R"(", "purl": "pkg:npm/)" + huge +
@@ -209,7 +209,7 @@ TEST_CASE("validate hostile: many bom-refs given twice are one finding each, in 
 }
 
 TEST_CASE("validate hostile: identical copies sharing a bom-ref are compared in linear time",
-          "[validate][hostile]") {
+          "[heavy][validate][hostile]") {
   // 100,000 identical copies: one warning; then two copies of one object
   // of 100,000 members in opposite orders, which a member-by-member lookup
   // would compare in time quadratic in their size.

@@ -109,7 +109,7 @@ TEST_CASE("gradle.lockfile: malformed lines are one warning, the others are read
   CHECK(result.warnings().size() == 3);
 }
 
-TEST_CASE("gradle.lockfile: huge inputs stay bounded", "[java][gradle][hostile]") {
+TEST_CASE("gradle.lockfile: huge inputs stay bounded", "[heavy][java][gradle][hostile]") {
   std::string many;
   for (int i = 0; i < 250'000; ++i) {
     many += "g:a:" + std::to_string(i) + "=runtimeClasspath\n";

@@ -68,7 +68,7 @@ TEST_CASE("pnpm hostile: 16,000 snapshots sharing a 1,600-entry map are refused,
 }
 
 TEST_CASE("pnpm hostile: a shared map within the budget is read once, its edges all kept",
-          "[scanner][pnpm][hostile]") {
+          "[heavy][scanner][pnpm][hostile]") {
   // 200 snapshots share 1,600 entries: 637,000 nodes through aliases.
   auto result = scan_texts({"pnpm"}, {{"pnpm-lock.yaml", shared_map_lockfile(1'600, 200, 1'600)}});
   CHECK(result.warnings().empty());
@@ -99,7 +99,7 @@ TEST_CASE("pnpm hostile: a lockfile starting with a comma ends, read as YAML rea
 }
 
 TEST_CASE("package graph: edges past the cap are counted, repeats dropped",
-          "[scanner][javascript][hostile]") {
+          "[heavy][scanner][javascript][hostile]") {
   model::ComponentGraph graph;
   scanner::ScanContext context(graph, "pnpm", "");
   scanner::FileReport report(context, "pnpm-lock.yaml");
