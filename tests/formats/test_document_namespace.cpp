@@ -72,7 +72,8 @@ TEST_CASE("spdx namespace: a small document's is the SHA-256 of its text", "[for
   }
 }
 
-TEST_CASE("spdx namespace: a big document's is hashed by chunks and fills every IRI", "[heavy][formats]") {
+TEST_CASE("spdx namespace: a big document's is hashed by chunks and fills every IRI",
+          "[heavy][formats]") {
   const model::Document document = testing::chain_document(5000);
   for (const std::string spec : {"spdx-json@2.3", "spdx-json@3.0"}) {
     INFO(spec);

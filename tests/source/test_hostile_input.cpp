@@ -147,7 +147,8 @@ TEST_CASE("hostile: a zip bomb trips the ratio cap", "[source][hostile]") {
   CHECK(testing::has_diagnostic(document, "(a zip bomb?)"));
 }
 
-TEST_CASE("hostile: a tar of 1,000,000 empty entries, in bounded memory", "[heavy][source][hostile]") {
+TEST_CASE("hostile: a tar of 1,000,000 empty entries, in bounded memory",
+          "[heavy][source][hostile]") {
   auto root = testing::scratch_dir("hostile-many");
   {
     ArchiveBuilder tar(root / "many.tar.gz", false, true);
