@@ -441,7 +441,9 @@ DocumentFacts spdx3_facts(const Json& document) {
       set(facts.elements, Element::sbom_uri, classify(element, "spdxId"));
     } else if (type == "security_Vulnerability") {
       set(facts.elements, Element::vulnerabilities, Presence::present);
-    } else if (type == "Relationship") {
+    } else if (type == "Relationship" || type == "LifecycleScopedRelationship") {
+      // A scoped relationship (a development dependency) relates its ends
+      // as much as a plain one: SPDX 2 writes it as DEV_DEPENDENCY_OF.
       const std::string_view kind = string_of(member(element, "relationshipType"));
       const std::string_view from = string_of(member(element, "from"));
       if (kind == "hasConcludedLicense" || kind == "hasDeclaredLicense") {
