@@ -1,3 +1,4 @@
+#include "component_files.hpp"
 #include "package_files.hpp"
 #include "recorded_digests.hpp"
 #include "subject_name.hpp"
@@ -433,6 +434,9 @@ Result<model::Document> scan(source::Source& source, const ScanOptions& options)
   const bool folder = source.kind() == source::SourceKind::folder ||
                       source.kind() == source::SourceKind::root_file_system;
   const std::string root_name = folder ? source.subject().name : std::string();
+  // Read before the user's facts may rename the subject.
+  const std::string input_archive =
+      source.kind() == source::SourceKind::archive ? subject.name : std::string();
   std::vector<FileOwnership> ownership;
   for (auto& active : *scanners) {
     if (active.files.empty()) {
@@ -479,6 +483,7 @@ Result<model::Document> scan(source::Source& source, const ScanOptions& options)
   log_warning_summary(graph.warning_tally());
   spdlog::info("found {} component(s)", graph.component_count());
   model::Document document = std::move(graph).finish(std::move(metadata));
+  describe_component_files(document, input_archive);
   name_subject(document, source.kind());
   apply_user_facts(document, options.facts, source.kind());
   if (!ownership.empty() && sink.inventory_size() > 0) {

@@ -130,7 +130,9 @@ Spdx2Package map_package(const model::Component& component, bool subject, Contex
   for (const auto& property : component.properties) {
     if (property.name == property::k_copyright) {
       package.copyright_text = property.value;
-      break;
+    } else if (property.name == "bsi:component:filename") {
+      // The name of the file the component is (BSI's filename element).
+      package.package_file_name = property.value;
     }
   }
   package.description = component.description;

@@ -48,8 +48,9 @@ std::string_view how_to_supply(Element element) {
     return "from the package's own description, where its metadata has one";
   case Element::component_filename:
   case Element::component_file_properties:
-    return "not written by kensa yet: file names and kinds of components are kept as "
-           "evidence only";
+    return "kensa writes them for components that are files (Java archives, wheels, eggs, "
+           "package files) and for a scanned archive; other components have no file of "
+           "their own";
   case Element::vulnerabilities:
     return "kensa writes no vulnerabilities: an SBOM states components, a scanner of "
            "advisories adds vulnerabilities";

@@ -1,0 +1,128 @@
+#include "component_files.hpp"
+
+#include "package_files.hpp"
+
+#include <kensa/util/strings.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace kensa::scanner {
+
+namespace {
+
+bool ends_with_ignore_case(std::string_view text, std::string_view suffix) {
+  return text.size() > suffix.size() &&
+         equals_ignore_case(text.substr(text.size() - suffix.size()), suffix);
+}
+
+// Java archives, which the java scanner reads as one component each (the
+// archive's own pom.properties or manifest), besides the package files.
+bool is_java_archive_name(std::string_view name) {
+  for (std::string_view extension : {".jar", ".war", ".ear", ".jpi", ".hpi", ".par", ".sar"}) {
+    if (ends_with_ignore_case(name, extension)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The wheel or egg whose own metadata sits at `location`
+// ("x.whl!/x.dist-info/METADATA", "x.egg!/EGG-INFO/PKG-INFO"), or empty.
+// Metadata deeper in the archive is a package vendored inside it, which is
+// not the archive.
+std::string_view python_archive_of(std::string_view location) {
+  const auto cut = location.rfind("!/");
+  if (cut == std::string_view::npos) {
+    return {};
+  }
+  const std::string_view archive = location.substr(0, cut);
+  const std::string_view member = location.substr(cut + 2);
+  const auto slash = member.find('/');
+  if (slash == std::string_view::npos || member.find('/', slash + 1) != std::string_view::npos) {
+    return {};
+  }
+  const std::string_view folder = member.substr(0, slash);
+  const std::string_view file = member.substr(slash + 1);
+  if (ends_with_ignore_case(archive, ".whl") && folder.ends_with(".dist-info") &&
+      file == "METADATA") {
+    return archive;
+  }
+  if (ends_with_ignore_case(archive, ".egg") && folder == "EGG-INFO" && file == "PKG-INFO") {
+    return archive;
+  }
+  return {};
+}
+
+// The last name of a location: an archive member's separator "!/" ends
+// in '/' too.
+std::string_view file_name_of(std::string_view location) {
+  const auto cut = location.rfind('/');
+  return cut == std::string_view::npos ? location : location.substr(cut + 1);
+}
+
+// The BSI taxonomy's properties of an archive that keeps its package
+// metadata: not itself executable (what it holds may be), an archive, and
+// structured.
+void add_archive_properties(model::Component& component, std::string_view file_name) {
+  component.add_property("bsi:component:filename", std::string(file_name));
+  component.add_property("bsi:component:executable", "non-executable");
+  component.add_property("bsi:component:archive", "archive");
+  component.add_property("bsi:component:structured", "structured");
+}
+
+void add_hashes(model::Component& component, const std::vector<model::Hash>& hashes) {
+  for (const auto& hash : hashes) {
+    const bool known =
+        std::any_of(component.hashes.begin(), component.hashes.end(),
+                    [&](const model::Hash& have) { return have.algorithm == hash.algorithm; });
+    if (!known) {
+      component.hashes.push_back(hash);
+    }
+  }
+  std::sort(component.hashes.begin(), component.hashes.end());
+}
+
+} // namespace
+
+std::string component_file(const model::Component& component) {
+  for (const auto& evidence : component.evidence) {
+    const std::string_view location = evidence.location;
+    if (location.empty()) {
+      continue;
+    }
+    const std::string_view last = file_name_of(location);
+    if (is_java_archive_name(last) || is_package_file_name(last)) {
+      return std::string(location);
+    }
+    if (const auto archive = python_archive_of(location); !archive.empty()) {
+      return std::string(archive);
+    }
+  }
+  return {};
+}
+
+void describe_component_files(model::Document& document, std::string_view input_archive) {
+  if (!input_archive.empty() && document.metadata.subject) {
+    add_archive_properties(*document.metadata.subject, input_archive);
+  }
+  std::unordered_map<std::string_view, const model::FileEntry*> inventory;
+  for (const auto& file : document.files) {
+    inventory.emplace(file.path, &file);
+  }
+  for (auto& component : document.components) {
+    if (component.type == model::ComponentType::file) {
+      continue;
+    }
+    const std::string location = component_file(component);
+    if (location.empty()) {
+      continue;
+    }
+    add_archive_properties(component, file_name_of(location));
+    if (auto found = inventory.find(location); found != inventory.end()) {
+      add_hashes(component, found->second->hashes);
+    }
+  }
+}
+
+} // namespace kensa::scanner

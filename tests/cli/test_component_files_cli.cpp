@@ -1,0 +1,121 @@
+// Components that are files (a wheel, an egg, a Java archive, a package
+// file) carry what BSI TR-03183-2 asks of them: the file name, the
+// executable, archive and structured properties, and with --digests the
+// digests of the file.
+#include "../support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace {
+
+using kensa::testing::fixture;
+using kensa::testing::run_kensa;
+
+// The value of CycloneDX property `name` of `component`, empty when none.
+std::string property_of(const nlohmann::json& component, const std::string& name) {
+  for (const auto& property : component.value("properties", nlohmann::json::array())) {
+    if (property["name"] == name) {
+      return property["value"];
+    }
+  }
+  return {};
+}
+
+const nlohmann::json* find_named(const nlohmann::json& components, const std::string& name) {
+  for (const auto& component : components) {
+    if (component["name"] == name) {
+      return &component;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("component files: a wheel's package gets its file name, kind and digest",
+          "[cli][scan][component-files]") {
+  const auto dir = kensa::testing::scratch_dir("component-files-wheel");
+  const auto cdx = (dir / "bom.cdx.json").string();
+  const auto spdx = (dir / "bom.spdx.json").string();
+  const auto scanned =
+      run_kensa({"scan", fixture("python/archives").string(), "--digests", "sha512", "-o",
+                 "cyclonedx-json=" + cdx, "-o", "spdx-json=" + spdx});
+  INFO(scanned.err);
+  REQUIRE(scanned.exit_code == 0);
+  const auto bom = nlohmann::json::parse(kensa::testing::read_file(cdx));
+  const auto* wheel_file =
+      find_named(bom["components"], "kensa_fixture.Tool-0.3.0-py3-none-any.whl");
+  REQUIRE(wheel_file != nullptr);
+  const auto* package = find_named(bom["components"], "kensa-fixture.Tool");
+  REQUIRE(package != nullptr);
+  CHECK(property_of(*package, "bsi:component:filename") ==
+        "kensa_fixture.Tool-0.3.0-py3-none-any.whl");
+  CHECK(property_of(*package, "bsi:component:executable") == "non-executable");
+  CHECK(property_of(*package, "bsi:component:archive") == "archive");
+  CHECK(property_of(*package, "bsi:component:structured") == "structured");
+  // The inventory's digest of the wheel is the package's.
+  REQUIRE((*package)["hashes"].size() == 1);
+  CHECK((*package)["hashes"][0] == (*wheel_file)["hashes"][0]);
+  CHECK((*package)["hashes"][0]["alg"] == "SHA-512");
+
+  // Found in a wheel and in an egg: the first location names its file.
+  const auto* example = find_named(bom["components"], "example");
+  REQUIRE(example != nullptr);
+  CHECK(property_of(*example, "bsi:component:filename") == "example-21.12-py3-none-any.whl");
+
+  // SPDX 2 writes the file name as packageFileName.
+  const auto document = nlohmann::json::parse(kensa::testing::read_file(spdx));
+  bool named = false;
+  for (const auto& spdx_package : document["packages"]) {
+    if (spdx_package["name"] == "kensa-fixture.Tool") {
+      named =
+          spdx_package.value("packageFileName", "") == "kensa_fixture.Tool-0.3.0-py3-none-any.whl";
+    }
+  }
+  CHECK(named);
+}
+
+TEST_CASE("component files: without --digests the file name and kind are still written",
+          "[cli][scan][component-files]") {
+  const auto dir = kensa::testing::scratch_dir("component-files-plain");
+  const auto cdx = (dir / "bom.cdx.json").string();
+  const auto scanned =
+      run_kensa({"scan", fixture("python/archives").string(), "-o", "cyclonedx-json=" + cdx});
+  REQUIRE(scanned.exit_code == 0);
+  const auto bom = nlohmann::json::parse(kensa::testing::read_file(cdx));
+  const auto* package = find_named(bom["components"], "kensa-fixture.Tool");
+  REQUIRE(package != nullptr);
+  CHECK(property_of(*package, "bsi:component:filename") ==
+        "kensa_fixture.Tool-0.3.0-py3-none-any.whl");
+  CHECK_FALSE(package->contains("hashes"));
+}
+
+TEST_CASE("component files: a scanned wheel passes BSI's file elements",
+          "[cli][scan][component-files][profiles]") {
+  const auto dir = kensa::testing::scratch_dir("component-files-bsi");
+  const auto cdx = (dir / "bom.cdx.json").string();
+  const auto scanned = run_kensa(
+      {"scan", fixture("python/archives/kensa_fixture.Tool-0.3.0-py3-none-any.whl").string(),
+       "--digests", "sha512", "-o", "cyclonedx-json=" + cdx});
+  INFO(scanned.err);
+  REQUIRE(scanned.exit_code == 0);
+  const auto validated = run_kensa({"validate", "--report", "json", "--fail-on", "never",
+                                    "--profile", "bsi-tr-03183-2-v2.1", cdx});
+  INFO(validated.out << validated.err);
+  REQUIRE(validated.exit_code == 0);
+  const auto report = nlohmann::json::parse(validated.out);
+  int checked = 0;
+  for (const auto& element : report["documents"][0]["profiles"][0]["elements"]) {
+    const std::string name = element["element"];
+    if (name == "Component Filename" || name == "Component SHA-512 Hash" ||
+        name == "Executable/Archive/Structured Properties") {
+      INFO(name);
+      CHECK(element["missing"] == 0);
+      ++checked;
+    }
+  }
+  CHECK(checked == 3);
+}
