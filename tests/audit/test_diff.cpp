@@ -46,10 +46,14 @@ TEST_CASE("diff: versions ordered by each ecosystem's rules", "[audit][diff]") {
   after.components = {package("npm", "lodash", "4.17.10"), package("pypi", "django", "4.2"),
                       package("deb", "openssl", "3.0.11-1~deb12u1"),
                       package("maven", "guava", "1.0.0")};
+  // Four numbers are no semver, but still an upgrade.
+  before.components.push_back(package("npm", "package-10009", "1.13.4"));
+  after.components.push_back(package("npm", "package-10009", "9.1.13.4"));
   const auto result = kensa::audit::diff_documents(before, after);
   CHECK(described(result) ==
         std::vector<std::string>{
             "upgraded pkg:npm/lodash [] 4.17.9 -> 4.17.10",
+            "upgraded pkg:npm/package-10009 [] 1.13.4 -> 9.1.13.4",
             "upgraded pkg:pypi/django [] 4.2rc1 -> 4.2",
             "downgraded pkg:deb/openssl [] 3.0.11-1~deb12u2 -> 3.0.11-1~deb12u1",
             "version-changed pkg:maven/guava [] 1.0 -> 1.0.0",

@@ -85,8 +85,10 @@ TEST_CASE("version order: PEP 440, packaging's sorted list and spellings", "[aud
   check_pairs("pep440.pairs", VersionScheme::pep440);
 }
 
-TEST_CASE("version order: semver.org precedence examples", "[audit][versions]") {
+TEST_CASE("version order: semver.org precedence examples, node-semver's comparisons",
+          "[audit][versions]") {
   check_sorted("semver.sorted", VersionScheme::semver);
+  check_pairs("semver.pairs", VersionScheme::semver);
 }
 
 TEST_CASE("version order: Go, x/mod's semver table", "[audit][versions]") {
@@ -125,6 +127,20 @@ TEST_CASE("version order: what a scheme cannot parse is still ordered, never equ
   CHECK(compare_versions("release-7", "release-12", VersionScheme::pep440) < 0);
   CHECK(compare_versions("release-12", "0.1", VersionScheme::pep440) < 0);
   CHECK(compare_versions("99.0-custom", "1.0.0", VersionScheme::semver) < 0);
+  // Four numbers are no semver, yet 9.1.13.4 is plainly later than 1.13.4
+  // (and than 8.0.0): further numbers are read as such, a missing one
+  // being 0, as NuGet reads them.
+  CHECK(compare_versions("1.13.4", "9.1.13.4", VersionScheme::semver) < 0);
+  CHECK(compare_versions("9.1.13.4", "1.13.4", VersionScheme::semver) > 0);
+  CHECK(compare_versions("8.0.0", "9.1.13.4", VersionScheme::semver) < 0);
+  CHECK(compare_versions("1.2.3.4", "1.2.3.10", VersionScheme::semver) < 0);
+  CHECK(compare_versions("1.2.3", "1.2.3.1", VersionScheme::semver) < 0);
+  CHECK(compare_versions("1.2.3", "1.2.3.0", VersionScheme::semver) == 0);
+  CHECK(compare_versions("1.2.3.4-beta", "1.2.3.4", VersionScheme::semver) < 0);
+  CHECK(compare_versions("1.2.3.04", "1.2.3.4", VersionScheme::semver) < 0);
+  // Go keeps its own rule: three numbers at most, an invalid version
+  // before every valid one.
+  CHECK(compare_versions("v9.1.13.4", "v1.13.4", VersionScheme::go) < 0);
   CHECK(compare_versions("1.0", "1.0.1", VersionScheme::generic) < 0);
   CHECK(compare_versions("1.0", "1_0", VersionScheme::generic) != 0);
   // Past the length cap, byte order: cheap and deterministic.

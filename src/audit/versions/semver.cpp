@@ -5,15 +5,18 @@
 
 // semver.org 2.0.0, section 11 (precedence), and Go's reading of it
 // (golang.org/x/mod/semver): "v" first, "v1" and "v1.2" short for "v1.0.0"
-// and "v1.2.0", and an invalid version before every valid one.
+// and "v1.2.0", and an invalid version before every valid one. Outside Go,
+// a fourth number and more ("1.2.3.4", as NuGet writes and as packages of
+// the other semver ecosystems are found with) is read as one more number
+// of the same kind: no semver at all, such a version would come before
+// every valid one, and npm's 1.13.4 -> 9.1.13.4 would be a downgrade.
 namespace kensa::audit::versions {
 
 namespace semver_rules {
 
 struct Semver {
-  std::string_view major;
-  std::string_view minor = "0";
-  std::string_view patch = "0";
+  // MAJOR, MINOR, PATCH and any further numbers; missing ones are 0.
+  std::vector<std::string_view> numbers;
   // Dot-separated identifiers, empty for a release.
   std::vector<std::string_view> prerelease;
 };
@@ -47,9 +50,17 @@ bool identifier(std::string_view text) {
   return true;
 }
 
-// Parses "MAJOR[.MINOR[.PATCH]][-PRE][+BUILD]"; `shorthand` allows the
-// missing MINOR and PATCH (Go's "v1", "v1.2", which take no PRE or BUILD).
-std::optional<Semver> parse(std::string_view text, bool shorthand) {
+// How many numbers the core may have.
+enum class Core {
+  // MAJOR.MINOR.PATCH, then any further numbers.
+  at_least_three,
+  // Go: one to three, fewer than three only without PRE or BUILD ("v1",
+  // "v1.2").
+  go_shorthand,
+};
+
+// Parses "MAJOR.MINOR.PATCH[-PRE][+BUILD]", with the numbers `allowed` permits.
+std::optional<Semver> parse(std::string_view text, Core allowed) {
   Semver version;
   std::size_t end = text.find_first_of("-+");
   std::string_view core = text.substr(0, end);
@@ -63,7 +74,8 @@ std::optional<Semver> parse(std::string_view text, bool shorthand) {
     }
     core.remove_prefix(dot + 1);
   }
-  if (numbers.size() > 3 || (numbers.size() < 3 && (!shorthand || !rest.empty()))) {
+  const bool shorthand = allowed == Core::go_shorthand;
+  if ((shorthand && numbers.size() > 3) || (numbers.size() < 3 && (!shorthand || !rest.empty()))) {
     return std::nullopt;
   }
   for (const auto number : numbers) {
@@ -71,13 +83,7 @@ std::optional<Semver> parse(std::string_view text, bool shorthand) {
       return std::nullopt;
     }
   }
-  version.major = numbers[0];
-  if (numbers.size() > 1) {
-    version.minor = numbers[1];
-  }
-  if (numbers.size() > 2) {
-    version.patch = numbers[2];
-  }
+  version.numbers = std::move(numbers);
   std::string_view prerelease;
   std::string_view build;
   if (!rest.empty() && rest.front() == '-') {
@@ -120,8 +126,11 @@ std::optional<Semver> parse(std::string_view text, bool shorthand) {
 }
 
 int compare_parsed(const Semver& a, const Semver& b) {
-  for (const auto& [left, right] :
-       {std::pair{a.major, b.major}, std::pair{a.minor, b.minor}, std::pair{a.patch, b.patch}}) {
+  // Numbers one by one, a missing one being 0 ("v1" is "v1.0.0"; "1.2.3" is
+  // "1.2.3.0", as NuGet has it).
+  for (std::size_t k = 0; k < a.numbers.size() || k < b.numbers.size(); ++k) {
+    const std::string_view left = k < a.numbers.size() ? a.numbers[k] : "0";
+    const std::string_view right = k < b.numbers.size() ? b.numbers[k] : "0";
     if (const int order = compare_digits(left, right); order != 0) {
       return order;
     }
@@ -172,8 +181,8 @@ std::string_view loose(std::string_view text) {
 
 int compare_semver(std::string_view a, std::string_view b) {
   using namespace semver_rules;
-  const auto left = parse(loose(a), false);
-  const auto right = parse(loose(b), false);
+  const auto left = parse(loose(a), Core::at_least_three);
+  const auto right = parse(loose(b), Core::at_least_three);
   if (!left || !right) {
     return compare_unparsed(left.has_value(), right.has_value(), a, b);
   }
@@ -190,7 +199,7 @@ int compare_go(std::string_view a, std::string_view b) {
     } else if (text.empty() || !is_digit(text.front())) {
       return std::nullopt;
     }
-    return parse(text, true);
+    return parse(text, Core::go_shorthand);
   };
   const auto left = parse_go(a);
   const auto right = parse_go(b);
