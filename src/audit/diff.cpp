@@ -217,26 +217,33 @@ bool is_dependency(model::RelationshipType type) {
          type == model::RelationshipType::optional_depends_on;
 }
 
-using Edge = std::pair<std::string, std::string>;
+// An edge by the names of its ends, which live in the names table of its
+// document: no copy of two names per edge.
+using Edge = std::pair<std::string_view, std::string_view>;
 
 struct EdgeHash {
   std::size_t operator()(const Edge& edge) const {
-    const std::hash<std::string> hash;
+    const std::hash<std::string_view> hash;
     return hash(edge.first) * 31 + hash(edge.second);
   }
 };
 
 std::unordered_set<Edge, EdgeHash>
 dependency_edges(const Document& document,
-                 const std::unordered_map<std::string_view, std::string>* paired) {
-  const auto names = edge_names(document, paired);
+                 const std::unordered_map<std::string_view, std::string>& names) {
   std::unordered_set<Edge, EdgeHash> edges;
   edges.reserve(document.relationships.size());
+  // Relationships are sorted by their source: its lookup is made once.
+  std::string_view last_from;
+  auto from = names.end();
   for (const auto& relationship : document.relationships) {
     if (!is_dependency(relationship.type)) {
       continue;
     }
-    auto from = names.find(relationship.from);
+    if (from == names.end() || relationship.from != last_from) {
+      last_from = relationship.from;
+      from = names.find(relationship.from);
+    }
     auto to = names.find(relationship.to);
     if (from != names.end() && to != names.end()) {
       edges.emplace(from->second, to->second);
@@ -246,16 +253,20 @@ dependency_edges(const Document& document,
 }
 
 void diff_edges(const Document& old_document, const Document& new_document, Differ& differ) {
-  const auto before = dependency_edges(old_document, &differ.m_paired_names);
-  const auto after = dependency_edges(new_document, nullptr);
+  const auto old_names = edge_names(old_document, &differ.m_paired_names);
+  const auto new_names = edge_names(new_document, nullptr);
+  const auto before = dependency_edges(old_document, old_names);
+  const auto after = dependency_edges(new_document, new_names);
   for (const auto& edge : before) {
     if (!after.contains(edge)) {
-      differ.add(ChangeKind::dependency_removed, edge.first, edge.second, "", "");
+      differ.add(ChangeKind::dependency_removed, std::string(edge.first), std::string(edge.second),
+                 "", "");
     }
   }
   for (const auto& edge : after) {
     if (!before.contains(edge)) {
-      differ.add(ChangeKind::dependency_added, edge.first, "", edge.second, "");
+      differ.add(ChangeKind::dependency_added, std::string(edge.first), "",
+                 std::string(edge.second), "");
     }
   }
 }

@@ -557,6 +557,9 @@ Result<MappedDocument> from_cyclonedx(const json::Value& bom, std::string_view s
   }
   const json::Value components = array(bom, "components");
   std::vector<model::Component> mapped = map_in_parallel(components, losses);
+  // One table of the final size: growing it rehashes every ref again at
+  // each doubling, 100,000 cache misses a time.
+  reader.id_of_ref.reserve(std::min<std::size_t>(components.size(), limits.max_components));
   std::size_t index = 0;
   for (const auto& component : components) {
     if (component.is_object()) {

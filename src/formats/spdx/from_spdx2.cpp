@@ -321,6 +321,9 @@ std::string add_packages(const json::Value& packages, const std::string& subject
         });
   }
   std::string subject_id;
+  // One table of the final size: growing it rehashes every SPDXID again
+  // at each doubling.
+  reader.component_of.reserve(packages.size());
   std::size_t index = 0;
   for (const auto& package : packages) {
     const std::size_t at = index++;
@@ -401,6 +404,10 @@ void add_relationships(const json::Value& document, std::string_view document_id
                        std::map<std::string_view, model::FileEntry>& files, Reader& reader) {
   std::map<std::string, std::size_t> unsupported;
   std::size_t dangling = 0;
+  // A package's relationships usually come together (kensa writes them
+  // sorted): the lookup of their common element is made once.
+  std::string_view last_from_spdx;
+  auto last_from = reader.component_of.end();
   for (const auto& relationship : array(document, "relationships")) {
     const std::string_view type = relationship["relationshipType"].string();
     const std::string_view element = relationship["spdxElementId"].string();
@@ -416,7 +423,11 @@ void add_relationships(const json::Value& document, std::string_view document_id
     auto [model_type, reversed] = *kind;
     const std::string_view from_spdx = reversed ? related : element;
     const std::string_view to_spdx = reversed ? element : related;
-    auto from = reader.component_of.find(from_spdx);
+    if (last_from_spdx.data() == nullptr || from_spdx != last_from_spdx) {
+      last_from_spdx = from_spdx;
+      last_from = reader.component_of.find(from_spdx);
+    }
+    const auto from = last_from;
     if (model_type == model::RelationshipType::contains && from != reader.component_of.end()) {
       if (auto file = files.find(to_spdx); file != files.end()) {
         file->second.owner_ids.push_back(from->second);
