@@ -125,6 +125,22 @@ class RoutingSink : public source::EntrySink {
     return !m_pending.empty();
   }
 
+  // A file too large to buffer is mapped only when every scanner that
+  // wants it by name reads it mapped; the content rules read mapped files
+  // anyway.
+  bool maps_large(const source::EntryInfo& entry, std::string_view head) override {
+    (void)entry;
+    if (m_pending.empty()) {
+      return false;
+    }
+    for (std::size_t i : m_pending) {
+      if (!m_scanners[i].scanner->maps_large_named(head)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void receive(source::SourceFile file) override {
     // A file wanted by name may also be one a content rule wants; those
     // scanners get it too.

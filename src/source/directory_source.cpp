@@ -216,6 +216,16 @@ class DirectoryWalker {
       auto head = read_file_head(path, k_iso_sniff_size);
       archive = head.ok() && probe_archive_file(path, *head) != ArchiveProbe::not_archive;
     }
+    // A file wanted by name that is too large to buffer may still be read
+    // mapped, when every scanner that wants it can take it so (a large
+    // executable named like software the binary classifier knows).
+    if (wanted && !by_head && size > cap) {
+      auto head = read_file_head(path, k_head_size);
+      if (head.ok() && m_sink.maps_large(EntryInfo{relative, relative, size, {}}, *head)) {
+        by_head = true;
+        cap = m_limits.max_executable_size;
+      }
+    }
     bool hashed = false;
     if (wanted && size > cap) {
       m_sink.omit(relative, "file is " + std::to_string(size) + " bytes, over the limit of " +

@@ -47,6 +47,11 @@ class SingleFileSource : public Source {
       by_head = wanted;
       cap = m_options.limits.max_executable_size;
     }
+    if (wanted && !by_head && size > cap &&
+        sink.maps_large(EntryInfo{name, name, size, {}}, *head)) {
+      by_head = true;
+      cap = m_options.limits.max_executable_size;
+    }
     if (wanted && size > cap) {
       sink.omit(name, "file is " + std::to_string(size) + " bytes, over the limit of " +
                           std::to_string(cap) + "; not scanned");

@@ -5,6 +5,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -117,6 +118,20 @@ class Mapping : public MappedFile {
   std::string_view bytes() const override {
     return m_size == 0 ? std::string_view()
                        : std::string_view(static_cast<char*>(m_address), m_size);
+  }
+  // The mapping is private and never written, so its pages can be dropped
+  // and read back from the file at will.
+  void release(std::size_t offset, std::size_t size) const override {
+    if (offset >= m_size) {
+      return;
+    }
+    size = std::min(size, m_size - offset);
+    const auto page_size = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t begin = (offset + page_size - 1) / page_size * page_size;
+    const std::size_t end = (offset + size) / page_size * page_size;
+    if (end > begin) {
+      ::madvise(static_cast<char*>(m_address) + begin, end - begin, MADV_DONTNEED);
+    }
   }
 
  private:

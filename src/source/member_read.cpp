@@ -79,6 +79,13 @@ bool MemberRead::decide(std::string_view head, bool complete) {
     m_wanted = sink.wants_head(m_entry, head);
     m_by_head = m_wanted;
     m_cap = limits.max_executable_size;
+  } else if (m_wanted && sink.maps_large(m_entry, head)) {
+    // Wanted by name and readable mapped: past the buffer cap it goes to a
+    // temporary file, like an executable wanted for its head. The size an
+    // archive states may be missing or false, so this is asked whatever it
+    // says.
+    m_by_head = true;
+    m_cap = limits.max_executable_size;
   }
   m_nested = probe != ArchiveProbe::not_archive && sink.opens_archive(m_entry);
   m_maybe_nested = probe == ArchiveProbe::unknown;

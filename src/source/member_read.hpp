@@ -81,7 +81,9 @@ class MemberRead {
   bool m_may_nest;
   bool m_hashing;
   bool m_sniffing;
-  // Wanted for its head, not its name: an executable.
+  // Wanted for its head (an executable), or by name by scanners that read
+  // it mapped (EntrySink::maps_large): past the buffer cap it is spooled to
+  // a temporary file and mapped.
   bool m_by_head = false;
   int m_spool = -1;
   std::uint64_t m_spooled = 0;

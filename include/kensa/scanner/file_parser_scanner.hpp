@@ -120,6 +120,8 @@ class FileParserScanner : public Scanner {
     std::vector<std::string> installed_archives = {};
     // Scanner::condense_named; nullptr keeps every file whole.
     std::optional<std::string> (*condense_named)(const source::SourceFile& file) = nullptr;
+    // Scanner::maps_large_named; nullptr takes no file too large to buffer.
+    bool (*maps_large_named)(std::string_view head) = nullptr;
   };
 
   explicit FileParserScanner(Rules rules);
@@ -132,6 +134,9 @@ class FileParserScanner : public Scanner {
     return m_rules.content ? &m_rules.content->rule : nullptr;
   }
   std::optional<std::string> condense_named(const source::SourceFile& file) const override;
+  bool maps_large_named(std::string_view head) const override {
+    return m_rules.maps_large_named != nullptr && m_rules.maps_large_named(head);
+  }
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override;
 
  private:

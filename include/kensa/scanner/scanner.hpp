@@ -159,6 +159,17 @@ class Scanner {
     (void)file;
     return std::nullopt;
   }
+
+  // Whether a file wanted by patterns() that is too large to buffer
+  // (source::Limits::max_buffered_file_size) may be handed over mapped
+  // instead, given its first bytes: the scanner then reads it through
+  // SourceFile::bytes() in condense_named, which must keep only a summary
+  // (the mapping is let go as soon as every scanner has condensed it).
+  // False (the default): such a file is skipped with a warning.
+  virtual bool maps_large_named(std::string_view head) const {
+    (void)head;
+    return false;
+  }
 };
 
 // Runs `scanner` over `files` for the scan driver. A scanner that throws

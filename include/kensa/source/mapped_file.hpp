@@ -24,6 +24,14 @@ class MappedFile {
   virtual ~MappedFile() = default;
   // All the bytes, valid as long as the object lives.
   virtual std::string_view bytes() const = 0;
+  // Says that the bytes [offset, offset + size) will not be read again
+  // soon: the pages wholly inside are let go at once (they count in the
+  // process's memory until the system needs them otherwise). Reading them
+  // again later still works: they are loaded from the file anew.
+  virtual void release(std::size_t offset, std::size_t size) const {
+    (void)offset;
+    (void)size;
+  }
 };
 
 // Maps the regular file at `path`, which has `size` bytes (as the walk

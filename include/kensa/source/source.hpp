@@ -147,6 +147,17 @@ class EntrySink {
     (void)head;
     return false;
   }
+  // Whether an entry wants() took, larger than max_buffered_file_size, may
+  // be delivered mapped (SourceFile::mapped) instead of buffered, given its
+  // first bytes (as for wants_head): it then has the cap of an executable
+  // wanted for its head, max_executable_size. Asked right after wants(),
+  // for a file on disk when it is over the buffer cap, for an archive
+  // member whatever its size (the size an archive states may be wrong).
+  virtual bool maps_large(const EntryInfo& entry, std::string_view head) {
+    (void)entry;
+    (void)head;
+    return false;
+  }
   virtual void receive(SourceFile file) = 0;
   // A problem with one entry (a loop, a name that had to be cleaned): the
   // walk goes on.
