@@ -101,6 +101,56 @@ constexpr std::array k_classes{
     BinaryClass{"php", "php", "**/php;**/php[0-9]*;**/php-fpm*;**/libphp*.so", "X-Powered-By: PHP/",
                 R"(X-Powered-By: PHP/(\d+\.\d+\.\d+)\x00)", "pkg:generic/php@{version}",
                 "cpe:2.3:a:php:php:{version}:*:*:*:*:*:*:*"},
+    // BoringSSL keeps no version, only its name: its libcrypto holds no
+    // OpenSSL version string either, so it is never taken for OpenSSL.
+    BinaryClass{"boringssl", "boringssl",
+                "**/libcrypto.so;**/libcrypto.so.*;**/libcrypto-*.so;**/libcrypto*.dll",
+                "\x00"
+                "BoringSSL\x00"sv,
+                R"(\x00BoringSSL\x00)", "pkg:generic/boringssl@{version}", "", false},
+    BinaryClass{"git", "git", "**/git;**/git.exe", "git/",
+                R"((?:^|[^\x21-\x7e])git/(\d+\.\d+\.\d+)(?:\.windows\.\d{1,3})?\x00)",
+                "pkg:generic/git@{version}", "cpe:2.3:a:git-scm:git:{version}:*:*:*:*:*:*:*"},
+    // jq keeps its version as a bare number, beside the prefix of its debug
+    // messages.
+    BinaryClass{"jq", "jq", "**/jq;**/jq.exe",
+                "\x00"
+                "DEBUG:\x00"sv,
+                R"(\x00(\d\.\d{1,2}(?:\.\d{1,2})?)\x00DEBUG:\x00)", "pkg:generic/jq@{version}",
+                "cpe:2.3:a:jqlang:jq:{version}:*:*:*:*:*:*:*"},
+    // The JVM names the JRE it was built for ("... for linux-amd64 JRE
+    // (17.0.21.1+2-1-deb12u1-Debian)"; Java 8's reads "JRE (1.8.0_392-b08)").
+    BinaryClass{
+        "libjvm", "openjdk", "**/libjvm.so;**/jvm.dll;**/libjvm.dylib", " JRE (",
+        R"( VM \([^)\x00]{1,80}\) for [^\x00 ]{1,40} JRE \((\d+(?:\.\d+){0,4}(?:_\d{1,4})?)[+\-)])",
+        "pkg:generic/openjdk@{version}", "cpe:2.3:a:oracle:openjdk:{version}:*:*:*:*:*:*:*", false},
+    // The go command's own build information: its version, then the
+    // module information's start marker and "path cmd/go".
+    BinaryClass{"go", "go", "**/go;**/go.exe", "path\tcmd/go\n",
+                "go(1\\.\\d{1,2}(?:\\.\\d{1,2})?)[\\x00-\\xff]{1,3}"
+                "0w\\xaf\\x0c\\x92t\\x08\\x02A\\xe1\\xc1\\x07\\xe6\\xd6\\x18\\xe6path\\tcmd/go\\n",
+                "pkg:generic/go@{version}", "cpe:2.3:a:golang:go:{version}:*:*:*:*:*:*:*"},
+    // The emulator keeps the OTP release as a bare number, after its system
+    // version's format.
+    BinaryClass{"erlang", "erlang", "**/beam.smp;**/beam", "[async-threads:%d]",
+                R"(\[async-threads:%d\][^\x00]{0,64}\x00{1,8}(\d{2}(?:\.\d{1,3}){1,3})\x00)",
+                "pkg:generic/erlang@{version}",
+                "cpe:2.3:a:erlang:erlang\\/otp:{version}:*:*:*:*:*:*:*"},
+    BinaryClass{"ffmpeg", "ffmpeg", "**/libavcodec.so;**/libavcodec.so.*", "FFmpeg version ",
+                R"(\x00FFmpeg version n?(\d+\.\d+(?:\.\d+)?)[\x00\-+~ ])",
+                "pkg:generic/ffmpeg@{version}", "cpe:2.3:a:ffmpeg:ffmpeg:{version}:*:*:*:*:*:*:*",
+                false},
+    // sqlite3_version is a bare number among binary data: only in a file
+    // named like the library, and the first such number.
+    BinaryClass{"sqlite", "sqlite", "**/libsqlite3.so;**/libsqlite3.so.*", "",
+                R"([^\x20-\x7e](3\.\d{1,2}\.\d{1,2})\x00)", "pkg:generic/sqlite@{version}",
+                "cpe:2.3:a:sqlite:sqlite:{version}:*:*:*:*:*:*:*", false},
+    // xmlParserVersion is "20914" for 2.9.14, beside the message of
+    // xmlGetGlobalState that the linker puts after it.
+    BinaryClass{"libxml2", "libxml2", "**/libxml2.so;**/libxml2.so.*", "xmlGetGlobalState: ",
+                R"([^0-9]([1-9])(\d\d)(\d\d)\x00{1,8}xmlGetGlobalState: out of memory)",
+                "pkg:generic/libxml2@{version}",
+                "cpe:2.3:a:xmlsoft:libxml2:{version}:*:*:*:*:*:*:*", false},
 };
 
 } // namespace

@@ -21,15 +21,21 @@ struct BinaryClass {
   // runs at memory speed, a pattern does not): the pattern is tried only
   // around them. Empty: the pattern is run over the whole file.
   std::string_view anchor;
-  // An RE2 pattern whose first group is the version. It must match at most
+  // An RE2 pattern whose group is the version; with several groups (at
+  // most four), the version is their numbers joined by dots ("20914" read
+  // as (2)(09)(14) is 2.9.14); with none, the row marks software that keeps
+  // no version string (BoringSSL), and its component has no version. It
+  // must match at most
   // k_max_match_length bytes (bounded repetitions only), so that a file read
   // in chunks with that much overlap finds every match, and a match lies
   // within k_max_match_length bytes of its anchor.
   std::string_view pattern;
   // "pkg:generic/openssl@{version}": {version} is replaced by the captured
-  // version.
+  // version ("@{version}" is left out when there is none).
   std::string_view purl;
-  // "cpe:2.3:a:openssl:openssl:{version}:*:*:*:*:*:*:*", or empty.
+  // "cpe:2.3:a:openssl:openssl:{version}:*:*:*:*:*:*:*", or empty. A
+  // component without a version has no CPE: one with "*" would name every
+  // version.
   std::string_view cpe;
   // Whether the file is a program (else a library).
   bool application = true;

@@ -1,5 +1,6 @@
 #include "binary_classifier_scanner.hpp"
 
+#include "../common/binary/executable.hpp"
 #include "binary_classes.hpp"
 #include "classified_component.hpp"
 
@@ -32,6 +33,9 @@ std::unique_ptr<Scanner> make_scanner() {
   // Each file is classified as it arrives and only what was found is kept:
   // a root file system has hundreds of megabytes of such binaries.
   rules.condense_named = &condense_classified;
+  // An executable too large to buffer (node is 98 MB) is read mapped, in
+  // chunks: its version string is as good as a small one's.
+  rules.maps_large_named = &binary::looks_like_executable;
   return std::make_unique<FileParserScanner>(std::move(rules));
 }
 

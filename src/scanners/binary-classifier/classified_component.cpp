@@ -10,12 +10,17 @@ namespace kensa::scanner::binary_classifier {
 
 namespace {
 
-// `text` with "{version}" replaced by `version`.
+// `text` with "{version}" replaced by `version`; without a version, a purl
+// loses its "@{version}".
 std::string fill(std::string_view text, std::string_view version) {
   std::string out(text);
   const std::string_view placeholder = "{version}";
   if (auto at = out.find(placeholder); at != std::string::npos) {
-    out.replace(at, placeholder.size(), version);
+    if (version.empty() && at > 0 && out[at - 1] == '@') {
+      out.erase(at - 1, placeholder.size() + 1);
+    } else {
+      out.replace(at, placeholder.size(), version);
+    }
   }
   return out;
 }
@@ -34,7 +39,7 @@ model::Component make_component(const ClassMatch& match, const source::SourceFil
   } else {
     report.warn(std::string(row.id) + " " + match.version + ": " + purl.error());
   }
-  if (!row.cpe.empty()) {
+  if (!row.cpe.empty() && !match.version.empty()) {
     if (auto version = model::escape_cpe_value(match.version)) {
       component.cpes.push_back(fill(row.cpe, *version));
     }
@@ -50,10 +55,23 @@ std::optional<std::string> condense_classified(const source::SourceFile& file) {
   std::string summary;
   // Only executables and libraries: a script or a text file named like a
   // program (an init script called nginx) is not the program.
-  if (file.contents.size() < 8 || !binary::looks_like_executable(file.contents.substr(0, 64))) {
+  // A file over the buffer cap comes mapped: it is read chunk by chunk,
+  // the pages it touches dropped again by the system.
+  const std::string_view bytes = file.bytes();
+  if (bytes.size() < 8 || !binary::looks_like_executable(bytes.substr(0, 64))) {
     return summary;
   }
-  for (const auto& match : classify_bytes(file.contents, candidate_rows(file.path))) {
+  // The pages of a mapped file already searched are let go as the search
+  // moves on, so that a 700 MB executable costs a few chunks of memory.
+  std::size_t released = 0;
+  auto release = [&](std::size_t up_to) {
+    if (file.mapped && up_to > released) {
+      file.mapped->release(released, up_to - released);
+      released = up_to;
+    }
+  };
+  for (const auto& match :
+       classify_bytes(bytes, candidate_rows(file.path), std::size_t{1} << 20, release)) {
     summary += std::string(match.row->id) + '\t' + match.version + '\n';
   }
   return summary;

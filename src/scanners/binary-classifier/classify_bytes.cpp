@@ -6,7 +6,9 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace kensa::scanner::binary_classifier {
@@ -28,7 +30,7 @@ class CompiledTable {
   CompiledTable() {
     for (const auto& row : binary_classes()) {
       m_patterns.push_back(std::make_unique<RE2>(row.pattern, binary_options()));
-      if (!m_patterns.back()->ok() || m_patterns.back()->NumberOfCapturingGroups() < 1) {
+      if (!m_patterns.back()->ok() || m_patterns.back()->NumberOfCapturingGroups() > 4) {
         throw std::logic_error("binary class " + std::string(row.id) + ": bad pattern");
       }
     }
@@ -50,13 +52,49 @@ const CompiledTable& compiled_table() {
 // otherwise cost a pattern run per few bytes.
 constexpr std::size_t k_max_anchor_tries = 1024;
 
-// The version `row` captures in `chunk`, or empty: the pattern is tried
-// around each place the anchor is (or over the chunk when it has none).
-std::string find_version(const BinaryClass& row, const RE2& pattern, std::string_view chunk) {
+// Whether `pattern` matches in `text`, and the version it captures: its one
+// group, or its groups joined by dots without their leading zeros (libxml2's
+// "20914" is 2.9.14), or empty for a pattern without groups (a marker of
+// software that keeps no version).
+std::optional<std::string> match_version(std::string_view text, const RE2& pattern) {
+  const int groups = pattern.NumberOfCapturingGroups();
+  std::array<std::string, 4> captures;
+  std::array<RE2::Arg, 4> args;
+  std::array<const RE2::Arg*, 4> arg_pointers{};
+  for (int i = 0; i < groups; ++i) {
+    const auto n = static_cast<std::size_t>(i);
+    args[n] = RE2::Arg(&captures[n]);
+    arg_pointers[n] = &args[n];
+  }
+  if (!RE2::PartialMatchN(text, pattern, arg_pointers.data(), groups)) {
+    return std::nullopt;
+  }
+  if (groups == 1) {
+    return std::move(captures[0]);
+  }
   std::string version;
+  for (int i = 0; i < groups; ++i) {
+    std::string_view part = captures[static_cast<std::size_t>(i)];
+    while (part.size() > 1 && part.front() == '0') {
+      part.remove_prefix(1);
+    }
+    version += (i == 0 ? "" : ".") + std::string(part);
+  }
+  return version;
+}
+
+// Whether `row` is in `chunk`, and the version it captures: the pattern is
+// tried around each place the anchor is (or over the chunk when it has
+// none). A row with a group that captures nothing is not found.
+std::optional<std::string> find_version(const BinaryClass& row, const RE2& pattern,
+                                        std::string_view chunk) {
+  const bool versioned = pattern.NumberOfCapturingGroups() > 0;
+  auto found = [&](std::optional<std::string> version) {
+    return version && (!versioned || !version->empty());
+  };
   if (row.anchor.empty()) {
-    RE2::PartialMatch(chunk, pattern, &version);
-    return version;
+    auto version = match_version(chunk, pattern);
+    return found(version) ? version : std::nullopt;
   }
   std::size_t tries = 0;
   for (auto at = chunk.find(row.anchor); at != std::string_view::npos;
@@ -64,16 +102,16 @@ std::string find_version(const BinaryClass& row, const RE2& pattern, std::string
     const std::size_t from = at > k_max_match_length ? at - k_max_match_length : 0;
     if (++tries > k_max_anchor_tries) {
       // RE2 runs in time linear in the text: the rest of the chunk once.
-      RE2::PartialMatch(chunk.substr(from), pattern, &version);
-      return version;
+      auto version = match_version(chunk.substr(from), pattern);
+      return found(version) ? version : std::nullopt;
     }
     const std::string_view window =
         chunk.substr(from, at - from + row.anchor.size() + k_max_match_length);
-    if (RE2::PartialMatch(window, pattern, &version) && !version.empty()) {
+    if (auto version = match_version(window, pattern); found(version)) {
       return version;
     }
   }
-  return {};
+  return std::nullopt;
 }
 
 } // namespace
@@ -94,7 +132,8 @@ std::vector<std::size_t> candidate_rows(std::string_view path) {
 
 std::vector<ClassMatch> classify_bytes(std::string_view bytes,
                                        const std::vector<std::size_t>& candidates,
-                                       std::size_t chunk_size) {
+                                       std::size_t chunk_size,
+                                       const std::function<void(std::size_t)>& done) {
   std::vector<ClassMatch> found;
   if (candidates.empty()) {
     return found;
@@ -109,16 +148,19 @@ std::vector<ClassMatch> classify_bytes(std::string_view bytes,
   for (std::size_t start = 0; start < bytes.size() && !wanted.empty(); start += step) {
     const std::string_view chunk = bytes.substr(start, chunk_size);
     for (auto it = wanted.begin(); it != wanted.end();) {
-      std::string version = find_version(rows[*it], table.pattern(*it), chunk);
-      if (version.empty()) {
+      auto version = find_version(rows[*it], table.pattern(*it), chunk);
+      if (!version) {
         ++it;
         continue;
       }
-      found.push_back(ClassMatch{&rows[*it], std::move(version)});
+      found.push_back(ClassMatch{&rows[*it], std::move(*version)});
       it = wanted.erase(it);
     }
     if (start + chunk_size >= bytes.size()) {
       break;
+    }
+    if (done) {
+      done(start + step);
     }
   }
   std::sort(found.begin(), found.end(),

@@ -3,6 +3,7 @@
 #include "binary_classes.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,10 +24,13 @@ struct ClassMatch {
 // rows whose globs match the file's name) in `bytes`, read `chunk_size`
 // bytes at a time with 2 * k_max_match_length bytes of overlap. Each row is
 // reported once, with its first match; the search stops when every
-// candidate is found. Never throws for any bytes.
+// candidate is found. `done`, when set, is told after each chunk the offset
+// below which no byte is looked at again (a mapped file lets those pages
+// go). Never throws for any bytes.
 std::vector<ClassMatch> classify_bytes(std::string_view bytes,
                                        const std::vector<std::size_t>& candidates,
-                                       std::size_t chunk_size = 1 << 20);
+                                       std::size_t chunk_size = 1 << 20,
+                                       const std::function<void(std::size_t)>& done = {});
 
 // The indexes of the rows whose globs match `path`.
 std::vector<std::size_t> candidate_rows(std::string_view path);

@@ -5,12 +5,14 @@
 // (KENSA_BINARY_FIXTURES), the version against the package's upstream one.
 #include "../../../src/scanners/binary-classifier/binary_classes.hpp"
 #include "../../../src/scanners/binary-classifier/classify_bytes.hpp"
+#include "../../support/archive_writer.hpp"
 #include "../../support/test_support.hpp"
 #include "../common/binary/native_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <fstream>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -119,6 +121,32 @@ TEST_CASE("binary classifier: a version across a chunk boundary is found", "[bin
   CHECK(classifier::classify_bytes(std::string(10000, '\0'), rows, 1024).empty());
 }
 
+TEST_CASE("binary classifier: a version in several groups", "[binary-classifier]") {
+  // libxml2 keeps 2.9.14 as "20914": each group's number, without its
+  // leading zeros.
+  auto rows = classifier::candidate_rows("usr/lib/libxml2.so.2");
+  REQUIRE(rows.size() == 1);
+  const std::string message = "xmlGetGlobalState: out of memory\n";
+  auto version_in = [&](const std::string& bytes) {
+    auto found = classifier::classify_bytes(bytes, rows);
+    return found.empty() ? std::string("none") : found[0].version;
+  };
+  CHECK(version_in(std::string("\xff::20914\0\0\0\0\0", 13) + message) == "2.9.14");
+  CHECK(version_in(std::string("\0"
+                               "21207\0",
+                               7) +
+                   message) == "2.12.7");
+  CHECK(version_in(std::string("\0"
+                               "21000\0",
+                               7) +
+                   message) == "2.10.0");
+  // A longer number is not a version of this form.
+  CHECK(version_in(std::string("\0"
+                               "120914\0",
+                               8) +
+                   message) == "none");
+}
+
 TEST_CASE("binary classifier: a file of nothing but anchors", "[binary-classifier]") {
   // 16 MiB of " deflate " with no version: each chunk gives up on anchors
   // after a while and runs the pattern over the rest once.
@@ -162,6 +190,8 @@ TEST_CASE("binary classifier: every row on its Debian package's binary", "[binar
     const char* package;
     const char* path;
     const char* row;
+    // The version expected when it is not the package's upstream one.
+    const char* version = nullptr;
   };
   const Case cases[] = {
       {"busybox-static", "bin/busybox", "busybox"},
@@ -192,6 +222,18 @@ TEST_CASE("binary classifier: every row on its Debian package's binary", "[binar
       {"libruby3.1", "usr/lib/x86_64-linux-gnu/libruby-3.1.so.3.1.2", "ruby"},
       {"perl-base", "usr/bin/perl", "perl"},
       {"php8.2-cli", "usr/bin/php8.2", "php"},
+      // Android's BoringSSL, versioned as the Android release it came with:
+      // the library itself keeps no version.
+      {"android-libboringssl", "usr/lib/x86_64-linux-gnu/android/libcrypto.so.0", "boringssl", ""},
+      {"git", "usr/bin/git", "git"},
+      {"jq", "usr/bin/jq", "jq"},
+      {"openjdk-17-jre-headless", "usr/lib/jvm/java-17-openjdk-amd64/lib/server/libjvm.so",
+       "libjvm"},
+      {"golang-1.19-go", "usr/lib/go-1.19/bin/go", "go"},
+      {"erlang-base", "usr/lib/erlang/erts-13.1.5/bin/beam.smp", "erlang"},
+      {"libavcodec59", "usr/lib/x86_64-linux-gnu/libavcodec.so.59.37.100", "ffmpeg"},
+      {"libsqlite3-0", "usr/lib/x86_64-linux-gnu/libsqlite3.so.0.8.6", "sqlite"},
+      {"libxml2", "usr/lib/x86_64-linux-gnu/libxml2.so.2.9.14", "libxml2"},
   };
   std::set<std::string> rows_tested;
   for (const auto& c : cases) {
@@ -199,7 +241,8 @@ TEST_CASE("binary classifier: every row on its Debian package's binary", "[binar
     const fs::path package = root / c.package;
     REQUIRE(fs::is_regular_file(package / "VERSION"));
     std::string version = native::read_bytes(package / "VERSION");
-    version = debian_upstream_version(version.substr(0, version.find('\n')));
+    version = c.version != nullptr ? std::string(c.version)
+                                   : debian_upstream_version(version.substr(0, version.find('\n')));
     // The file alone, at its path, so that only it is scanned.
     fs::path folder = scratch_dir("binary-classifier-debian");
     fs::create_directories((folder / c.path).parent_path());
@@ -207,6 +250,11 @@ TEST_CASE("binary classifier: every row on its Debian package's binary", "[binar
     auto document = native::scan_with(folder, "binary-classifier");
     CHECK(native::warnings(document).empty());
     CHECK(classes_found(document) == std::set<std::string>{std::string(c.row) + "@" + version});
+    if (version.empty() && document.components.size() == 1) {
+      // No version: no "@" in the purl, and no CPE naming every version.
+      CHECK(document.components[0].purl == "pkg:generic/" + document.components[0].name);
+      CHECK(document.components[0].cpes.empty());
+    }
     rows_tested.insert(c.row);
   }
   // Every row of the table has its real binary here.
@@ -243,5 +291,68 @@ TEST_CASE("binary classifier: a scan holds one binary at a time", "[binary-class
   INFO(run.err);
   CHECK(run.exit_code == 0);
   CHECK(run.out == "pkg:generic/zlib@1.2.13\n");
+  CHECK(run.max_rss_kib < k_bounded_run_memory_kib);
+}
+
+namespace {
+
+// Real zlib whose version string lies `padding` zero bytes further in: its
+// first 4 KiB (the ELF header), a hole of zeros, then the rest. A file
+// system stores the hole as nothing.
+void write_padded_zlib(const fs::path& file, std::uint64_t padding) {
+  const std::string bytes = native::read_bytes(
+      fixture("binary-classifier/debian-12/usr/lib/x86_64-linux-gnu/libz.so.1.2.13"));
+  fs::create_directories(file.parent_path());
+  native::write_bytes(file, bytes.substr(0, 4096));
+  fs::resize_file(file, 4096 + padding);
+  std::ofstream out(file, std::ios::binary | std::ios::app);
+  out << bytes.substr(4096);
+}
+
+} // namespace
+
+TEST_CASE("binary classifier: an executable over the buffer cap is read mapped",
+          "[binary-classifier]") {
+  // 3 MiB of zlib, the buffer cap at 1 MiB: in a folder, as the input and
+  // as an archive member, it is classified and nothing is skipped.
+  fs::path folder = scratch_dir("binary-classifier-over-cap");
+  const fs::path lib = folder / "tree" / "usr" / "lib" / "libz.so.1";
+  write_padded_zlib(lib, 3u << 20);
+  write_tar(folder / "image.tar", {{"usr/lib/libz.so.1", native::read_bytes(lib)}});
+  for (const fs::path& input : {folder / "tree", lib, folder / "image.tar"}) {
+    INFO(input);
+    auto run = run_kensa_with({"scan", input.string(), "--scanner", "binary-classifier",
+                               "--max-file-size", "1MiB", "-o", "purls"},
+                              {});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out == "pkg:generic/zlib@1.2.13\n");
+    CHECK(run.err.empty());
+  }
+  // A file of the name that is not an executable is still too large to
+  // read: the scan says so.
+  native::write_bytes(lib, std::string(2u << 20, 'x'));
+  auto run = run_kensa_with({"scan", (folder / "tree").string(), "--scanner", "binary-classifier",
+                             "--max-file-size", "1MiB", "-o", "purls"},
+                            {});
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.empty());
+  CHECK(run.err.find("usr/lib/libz.so.1: file is 2097152 bytes, over the limit of 1048576") !=
+        std::string::npos);
+  CHECK(run.err.find("the SBOM is incomplete") != std::string::npos);
+}
+
+TEST_CASE("binary classifier: a 320 MiB executable in bounded memory",
+          "[binary-classifier][heavy]") {
+  // Over the default buffer cap (64 MiB) and over the memory a bounded run
+  // may take, the version string past 320 MiB of zeros: every page is read,
+  // and each is let go once searched.
+  fs::path folder = scratch_dir("binary-classifier-large");
+  write_padded_zlib(folder / "usr" / "lib" / "libz.so.1", 320u << 20);
+  auto run = run_kensa_bounded(
+      {"scan", folder.string(), "--scanner", "binary-classifier", "-o", "purls"}, {});
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(run.out == "pkg:generic/zlib@1.2.13\n");
+  CHECK(run.err.empty());
   CHECK(run.max_rss_kib < k_bounded_run_memory_kib);
 }
