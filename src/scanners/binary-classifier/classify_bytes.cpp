@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -83,6 +84,61 @@ std::optional<std::string> match_version(std::string_view text, const RE2& patte
   return version;
 }
 
+// How common a byte is in executables, roughly: NULs and 0xff fill them,
+// then spaces, lower-case letters and digits of their strings. Punctuation
+// and capitals are rarer.
+int commonness(unsigned char byte) {
+  if (byte == 0 || byte == 0xff) {
+    return 5;
+  }
+  if (byte == ' ' || byte == '.' || byte == '_') {
+    return 4;
+  }
+  if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9')) {
+    return 3;
+  }
+  if (byte >= 'A' && byte <= 'Z') {
+    return 2;
+  }
+  return 1;
+}
+
+// The place in `anchor` of its rarest byte, the one a search looks for.
+std::size_t rarest_byte(std::string_view anchor) {
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < anchor.size(); ++i) {
+    if (commonness(static_cast<unsigned char>(anchor[i])) <
+        commonness(static_cast<unsigned char>(anchor[best]))) {
+      best = i;
+    }
+  }
+  return best;
+}
+
+// Where `anchor` is in `text` at or after `from`, or npos. memchr runs at
+// memory speed but stops at each byte equal to the one it looks for:
+// string_view::find looks for the anchor's first byte, and an anchor that
+// starts with a NUL stops it every few bytes of a binary, so this looks
+// for the anchor's rarest byte instead (`key`, from rarest_byte).
+std::size_t find_anchor(std::string_view text, std::string_view anchor, std::size_t key,
+                        std::size_t from) {
+  const char wanted = anchor[key];
+  for (std::size_t at = from + key; at < text.size();) {
+    const void* hit = std::memchr(text.data() + at, wanted, text.size() - at);
+    if (hit == nullptr) {
+      return std::string_view::npos;
+    }
+    const auto place = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+    const std::size_t start = place - key;
+    if (start + anchor.size() <= text.size() &&
+        std::memcmp(text.data() + start, anchor.data(), anchor.size()) == 0) {
+      return start;
+    }
+    at = place + 1;
+  }
+  return std::string_view::npos;
+}
+
 // Whether `row` is in `chunk`, and the version it captures: the pattern is
 // tried around each place the anchor is (or over the chunk when it has
 // none). A row with a group that captures nothing is not found.
@@ -97,8 +153,9 @@ std::optional<std::string> find_version(const BinaryClass& row, const RE2& patte
     return found(version) ? version : std::nullopt;
   }
   std::size_t tries = 0;
-  for (auto at = chunk.find(row.anchor); at != std::string_view::npos;
-       at = chunk.find(row.anchor, at + 1)) {
+  const std::size_t key = rarest_byte(row.anchor);
+  for (auto at = find_anchor(chunk, row.anchor, key, 0); at != std::string_view::npos;
+       at = find_anchor(chunk, row.anchor, key, at + 1)) {
     const std::size_t from = at > k_max_match_length ? at - k_max_match_length : 0;
     if (++tries > k_max_anchor_tries) {
       // RE2 runs in time linear in the text: the rest of the chunk once.

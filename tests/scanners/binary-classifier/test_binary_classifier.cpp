@@ -121,6 +121,34 @@ TEST_CASE("binary classifier: a version across a chunk boundary is found", "[bin
   CHECK(classifier::classify_bytes(std::string(10000, '\0'), rows, 1024).empty());
 }
 
+TEST_CASE("binary classifier: an anchor is found wherever it lies", "[binary-classifier]") {
+  // The search looks for the anchor's rarest byte ('3' of "\0" "3."), not
+  // its first: an anchor at the very start or end of the bytes, or right
+  // after a near miss, is found all the same.
+  auto rows = classifier::candidate_rows("usr/bin/python3.11");
+  REQUIRE(rows.size() == 1);
+  const std::string version("\0"
+                            "3.11.2\0",
+                            8);
+  for (std::size_t at = 0; at <= 24; ++at) {
+    std::string bytes(at, '3');
+    bytes += version;
+    auto found = classifier::classify_bytes(bytes, rows, 1024);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].version == "3.11.2");
+  }
+  CHECK(classifier::classify_bytes(std::string("\0"
+                                               "3",
+                                               2),
+                                   rows)
+            .empty());
+  CHECK(classifier::classify_bytes(std::string(".3.3\0"
+                                               "3",
+                                               6),
+                                   rows)
+            .empty());
+}
+
 TEST_CASE("binary classifier: a version in several groups", "[binary-classifier]") {
   // libxml2 keeps 2.9.14 as "20914": each group's number, without its
   // leading zeros.
