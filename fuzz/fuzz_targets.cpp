@@ -177,6 +177,10 @@ constexpr std::array k_targets{
                "project/renv.lock"},
     FuzzTarget{"r-description", "an installed R package's DESCRIPTION", "r/**/DESCRIPTION",
                &run_scan_file, "usr/lib/R/site-library/pkg/DESCRIPTION"},
+    FuzzTarget{"conda-meta", "an installed conda package's conda-meta record (JSON)",
+               "conda/**/conda-meta/*.json", &run_scan_file, "opt/conda/conda-meta/pkg-1-0.json"},
+    FuzzTarget{"conda-environment-yml", "a conda environment.yml", "conda/**/environment.y*ml",
+               &run_scan_file, "project/environment.yml"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

@@ -5,6 +5,7 @@
 #include "bun/bun_scanner.hpp"
 #include "cocoapods/cocoapods_scanner.hpp"
 #include "composer/composer_scanner.hpp"
+#include "conda/conda_scanner.hpp"
 #include "dart/dart_scanner.hpp"
 #include "deno/deno_scanner.hpp"
 #include "dotnet/dotnet_scanner.hpp"
@@ -134,6 +135,9 @@ constexpr std::array k_scanners{
                 "R: renv.lock, and installed packages' DESCRIPTION files (R's library, site "
                 "libraries, renv project libraries)",
                 "language,r,installed,declared", &r::make_scanner},
+    ScannerInfo{"conda",
+                "conda: installed environments (conda-meta/*.json) and environment.yml files",
+                "language,conda,installed,declared", &conda::make_scanner},
 };
 
 } // namespace

@@ -60,6 +60,7 @@ const std::set<std::string> k_fixture_folders{
     "terraform",
     "versions",
     "yarn",
+    "conda",
 };
 // clang-format on
 
@@ -245,4 +246,8 @@ TEST_CASE("own output validates: haskell", "[validate][cli][own-output]") {
 
 TEST_CASE("own output validates: r", "[validate][cli][own-output]") {
   validate_own_output("r");
+}
+
+TEST_CASE("own output validates: conda", "[validate][cli][own-output]") {
+  validate_own_output("conda");
 }
