@@ -181,6 +181,10 @@ constexpr std::array k_targets{
                "conda/**/conda-meta/*.json", &run_scan_file, "opt/conda/conda-meta/pkg-1-0.json"},
     FuzzTarget{"conda-environment-yml", "a conda environment.yml", "conda/**/environment.y*ml",
                &run_scan_file, "project/environment.yml"},
+    FuzzTarget{"conan-lock", "conan.lock (Conan 1 graph lock and Conan 2, JSON)",
+               "conan/**/conan.lock", &run_scan_file, "project/conan.lock"},
+    FuzzTarget{"conanfile-txt", "conanfile.txt", "conan/**/conanfile.txt", &run_scan_file,
+               "project/conanfile.txt"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

@@ -5,6 +5,7 @@
 #include "bun/bun_scanner.hpp"
 #include "cocoapods/cocoapods_scanner.hpp"
 #include "composer/composer_scanner.hpp"
+#include "conan/conan_scanner.hpp"
 #include "conda/conda_scanner.hpp"
 #include "dart/dart_scanner.hpp"
 #include "deno/deno_scanner.hpp"
@@ -138,6 +139,8 @@ constexpr std::array k_scanners{
     ScannerInfo{"conda",
                 "conda: installed environments (conda-meta/*.json) and environment.yml files",
                 "language,conda,installed,declared", &conda::make_scanner},
+    ScannerInfo{"conan", "Conan (C and C++): conan.lock (Conan 1 and 2) and conanfile.txt",
+                "language,conan,declared", &conan::make_scanner},
 };
 
 } // namespace

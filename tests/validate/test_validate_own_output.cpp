@@ -61,6 +61,7 @@ const std::set<std::string> k_fixture_folders{
     "versions",
     "yarn",
     "conda",
+    "conan",
 };
 // clang-format on
 
@@ -250,4 +251,8 @@ TEST_CASE("own output validates: r", "[validate][cli][own-output]") {
 
 TEST_CASE("own output validates: conda", "[validate][cli][own-output]") {
   validate_own_output("conda");
+}
+
+TEST_CASE("own output validates: conan", "[validate][cli][own-output]") {
+  validate_own_output("conan");
 }
