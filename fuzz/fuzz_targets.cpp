@@ -185,6 +185,10 @@ constexpr std::array k_targets{
                "conan/**/conan.lock", &run_scan_file, "project/conan.lock"},
     FuzzTarget{"conanfile-txt", "conanfile.txt", "conan/**/conanfile.txt", &run_scan_file,
                "project/conanfile.txt"},
+    FuzzTarget{"vcpkg-status", "vcpkg's installed/vcpkg/status", "vcpkg/**/vcpkg/status",
+               &run_scan_file, "project/vcpkg_installed/vcpkg/status"},
+    FuzzTarget{"vcpkg-manifest", "a vcpkg.json manifest", "vcpkg/**/vcpkg.json", &run_scan_file,
+               "project/vcpkg.json"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

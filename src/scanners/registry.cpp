@@ -34,6 +34,7 @@
 #include "rust/rust_scanner.hpp"
 #include "swift/swift_scanner.hpp"
 #include "terraform/terraform_scanner.hpp"
+#include "vcpkg/vcpkg_scanner.hpp"
 #include "yarn/yarn_scanner.hpp"
 
 #include <kensa/scanner/registry.hpp>
@@ -141,6 +142,10 @@ constexpr std::array k_scanners{
                 "language,conda,installed,declared", &conda::make_scanner},
     ScannerInfo{"conan", "Conan (C and C++): conan.lock (Conan 1 and 2) and conanfile.txt",
                 "language,conan,declared", &conan::make_scanner},
+    ScannerInfo{"vcpkg",
+                "vcpkg (C and C++): vcpkg.json manifests and what vcpkg installed "
+                "(installed/vcpkg/status)",
+                "language,vcpkg,installed,declared", &vcpkg::make_scanner},
 };
 
 } // namespace

@@ -62,6 +62,7 @@ const std::set<std::string> k_fixture_folders{
     "yarn",
     "conda",
     "conan",
+    "vcpkg",
 };
 // clang-format on
 
@@ -255,4 +256,8 @@ TEST_CASE("own output validates: conda", "[validate][cli][own-output]") {
 
 TEST_CASE("own output validates: conan", "[validate][cli][own-output]") {
   validate_own_output("conan");
+}
+
+TEST_CASE("own output validates: vcpkg", "[validate][cli][own-output]") {
+  validate_own_output("vcpkg");
 }
