@@ -1,5 +1,6 @@
 #include "ruby_scanner.hpp"
 
+#include "gem_file.hpp"
 #include "installed_gems.hpp"
 #include "project.hpp"
 
@@ -23,6 +24,9 @@ std::unique_ptr<Scanner> make_scanner() {
                patterns_of_kind({"**/Gemfile.lock", "**/gems.locked", "**/*.gemspec"},
                                 EvidenceKind::declared),
                &read_projects, &is_project_file),
+      // The specification inside a .gem lying on disk.
+      each_file(patterns_of_kind({"metadata.gz"}, EvidenceKind::declared), &parse_gem_metadata,
+                &is_gem_metadata),
   }});
 }
 

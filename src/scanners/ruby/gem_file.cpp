@@ -1,0 +1,209 @@
+#include "gem_file.hpp"
+
+#include "../common/parsers/yaml_text.hpp"
+#include "gem_component.hpp"
+
+#include <kensa/model/purl.hpp>
+#include <kensa/util/result.hpp>
+#include <kensa/util/strings.hpp>
+
+#include <zlib.h>
+
+namespace kensa::scanner::ruby {
+
+namespace {
+
+constexpr std::string_view k_member = "metadata.gz";
+// Real specifications are a few kilobytes (a gem listing thousands of
+// files, some hundreds); the cap stops a gzip bomb.
+constexpr std::size_t k_max_metadata = 16u << 20;
+constexpr std::size_t k_max_gem_dependencies = 10'000;
+
+Result<std::string> gunzip(std::string_view compressed) {
+  z_stream stream{};
+  // 16 + MAX_WBITS: a gzip header and trailer around the deflate stream.
+  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) {
+    return fail("cannot start zlib");
+  }
+  std::string out;
+  char buffer[1 << 16];
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());
+  int status = Z_OK;
+  while (status == Z_OK) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    status = inflate(&stream, Z_NO_FLUSH);
+    if (status != Z_OK && status != Z_STREAM_END) {
+      break;
+    }
+    out.append(buffer, sizeof buffer - stream.avail_out);
+    if (out.size() > k_max_metadata) {
+      inflateEnd(&stream);
+      return fail("decompresses to more than " + std::to_string(k_max_metadata) + " bytes");
+    }
+    if (status == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
+      status = Z_BUF_ERROR; // Input ended before the stream did.
+    }
+  }
+  inflateEnd(&stream);
+  if (status != Z_STREAM_END) {
+    return fail("not a complete gzip stream");
+  }
+  return out;
+}
+
+// The text of each item of sequence `node`; none when it is not one.
+template <typename Node>
+std::vector<std::string> scalars(const Node& node) {
+  std::vector<std::string> items;
+  if (node.IsSequence()) {
+    for (auto item : node) {
+      if (std::string text = scalar(item); !text.empty()) {
+        items.push_back(std::move(text));
+      }
+    }
+  }
+  return items;
+}
+
+// A Gem::Requirement ("requirements: [[">=", {version: "1.0"}], ...]") as
+// Ruby writes it: ">= 1.0, < 2"; empty for the ">= 0" that allows any.
+template <typename Node>
+std::string requirement_text(const Node& requirement) {
+  std::string text;
+  auto pairs = child(requirement, "requirements");
+  if (!pairs.IsSequence()) {
+    return text;
+  }
+  for (auto item : pairs) {
+    const auto& pair = item;
+    if (!pair.IsSequence() || pair.size() != 2) {
+      continue;
+    }
+    std::string op = scalar(pair[0]);
+    std::string version = scalar(child(pair[1], "version"));
+    if (op.empty() || version.empty() || (op == ">=" && version == "0")) {
+      continue;
+    }
+    text += (text.empty() ? "" : ", ") + op + " " + version;
+  }
+  return text;
+}
+
+std::string pinned_by(std::string_view requirement) {
+  if (!requirement.starts_with("= ") || requirement.find(',') != std::string_view::npos) {
+    return {};
+  }
+  return std::string(requirement.substr(2));
+}
+
+} // namespace
+
+bool is_gem_metadata(const ScanContext& context, const source::SourceFile& file) {
+  (void)context;
+  std::string_view location = file.location;
+  if (file.path != k_member || !location.ends_with(k_member)) {
+    return false;
+  }
+  location.remove_suffix(k_member.size());
+  return location.ends_with(".gem!/");
+}
+
+void parse_gem_metadata(FileReport& report, const source::SourceFile& file) {
+  std::string_view bytes = file.contents;
+  std::string text;
+  if (bytes.starts_with("\x1f\x8b")) {
+    auto plain = gunzip(bytes);
+    if (!plain) {
+      report.omit(plain.error());
+      return;
+    }
+    text = std::move(*plain);
+  } else {
+    text = std::string(bytes); // Already decompressed by the walk.
+  }
+  YAML::Node document;
+  if (!load_yaml(text, report, document)) {
+    return;
+  }
+  if (!document.IsMap()) {
+    report.omit("not a gem specification: the top level is not a map");
+    return;
+  }
+  Gem gem;
+  gem.name = scalar(child(document, "name"));
+  auto version = child(document, "version");
+  gem.version = version.IsMap() ? scalar(child(version, "version")) : scalar(version);
+  if (gem.name.empty() || gem.version.empty()) {
+    report.warn("no name or version; not a gem specification");
+    return;
+  }
+  gem.platform = scalar(child(document, "platform"));
+  if (gem.platform == "ruby") {
+    gem.platform.clear();
+  }
+  gem.licenses = scalars(child(document, "licenses"));
+  if (gem.licenses.empty()) {
+    if (std::string license = scalar(child(document, "license")); !license.empty()) {
+      gem.licenses.push_back(std::move(license));
+    }
+  }
+  gem.authors = scalars(child(document, "authors"));
+  gem.homepage = scalar(child(document, "homepage"));
+  gem.summary = scalar(child(document, "summary"));
+  auto dependencies = child(document, "dependencies");
+  if (dependencies.IsSequence()) {
+    for (auto dependency : dependencies) {
+      if (gem.dependencies.size() == k_max_gem_dependencies) {
+        report.warn("more than " + std::to_string(k_max_gem_dependencies) +
+                    " dependencies; the rest is not read");
+        break;
+      }
+      std::string name = scalar(child(dependency, "name"));
+      if (name.empty()) {
+        report.warn("a dependency without a name; not read");
+        continue;
+      }
+      // RubyGems 1.3 wrote the requirement as version_requirements.
+      std::string requirement = requirement_text(child(dependency, "requirement"));
+      if (requirement.empty()) {
+        requirement = requirement_text(child(dependency, "version_requirements"));
+      }
+      gem.dependencies.push_back(
+          GemDependency{std::move(name), std::move(requirement),
+                        scalar(child(dependency, "type")) == ":development"});
+    }
+  }
+
+  ScanContext& context = report.context();
+  auto& graph = context.graph();
+  std::string_view location = file.location;
+  location.remove_suffix(k_member.size() + 2);
+  model::Evidence evidence{std::string(location), file.layer, std::string(k_found_by_gem_file)};
+  std::string gem_id = graph.add(make_gem_component(gem, evidence, report));
+  for (const auto& dependency : gem.dependencies) {
+    Gem declared;
+    declared.name = dependency.name;
+    declared.version = pinned_by(dependency.requirement);
+    model::Component component = make_gem_component(declared, evidence, report);
+    if (declared.version.empty()) {
+      // A name alone still says which package: pkg:gem/<name>.
+      if (auto purl = model::make_purl("gem", "", declared.name, "")) {
+        component.purl = purl->to_string();
+      }
+    }
+    if (!dependency.requirement.empty()) {
+      component.add_property("kensa:gem:requirement", dependency.requirement);
+    }
+    if (dependency.development) {
+      component.scope = model::Scope::excluded;
+      component.development = true;
+    }
+    graph.relate(gem_id, graph.add(std::move(component)),
+                 dependency.development ? model::RelationshipType::dev_depends_on
+                                        : model::RelationshipType::depends_on);
+  }
+}
+
+} // namespace kensa::scanner::ruby
