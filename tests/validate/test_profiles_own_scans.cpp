@@ -53,6 +53,8 @@ const std::map<std::string, std::set<std::string>> k_gaps{
     {"bun", {k_supplier, k_version, k_identifiers, k_hash, k_license}},
     {"cocoapods", {k_supplier, k_version, k_identifiers, k_hash, k_license}},
     {"composer", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
+    {"conan", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
+    {"conda", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
     {"dart", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
     {"deno", {k_supplier, k_version, k_identifiers, k_hash, k_license}},
     {"dotnet", {k_supplier, k_version, k_identifiers, k_hash, k_license}},
@@ -79,6 +81,7 @@ const std::map<std::string, std::set<std::string>> k_gaps{
     {"rust", {k_supplier, k_identifiers, k_hash, k_license, k_dependencies}},
     {"swift", {k_supplier, k_hash, k_license, k_dependencies}},
     {"terraform", {k_supplier, k_hash, k_license, k_dependencies}},
+    {"vcpkg", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
     {"yarn", {k_supplier, k_hash, k_license}},
 };
 // clang-format on
@@ -347,4 +350,19 @@ TEST_CASE("profiles: own scans of terraform fill all but the named elements",
 TEST_CASE("profiles: own scans of yarn fill all but the named elements",
           "[validate][cli][profiles][own-scans]") {
   check_own_scans("yarn");
+}
+
+TEST_CASE("profiles: own scans of conan fill all but the named elements",
+          "[validate][cli][profiles][own-scans]") {
+  check_own_scans("conan");
+}
+
+TEST_CASE("profiles: own scans of conda fill all but the named elements",
+          "[validate][cli][profiles][own-scans]") {
+  check_own_scans("conda");
+}
+
+TEST_CASE("profiles: own scans of vcpkg fill all but the named elements",
+          "[validate][cli][profiles][own-scans]") {
+  check_own_scans("vcpkg");
 }
