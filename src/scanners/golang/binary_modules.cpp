@@ -33,7 +33,12 @@ model::Component dependency_component(const Dependency& dependency,
                                       const model::Evidence& evidence) {
   const ModuleLine& module = dependency.module;
   if (!dependency.replacement) {
-    return make_module_component(module.path, module.version, module.sum, evidence);
+    // Files built on their own inside a module list that module as a
+    // dependency at "(devel)" (go 1.24 does): the go tool's word for no
+    // version, which is no version to match advisories against.
+    const std::string_view version =
+        module.version == k_devel ? std::string_view() : std::string_view(module.version);
+    return make_module_component(module.path, version, module.sum, evidence);
   }
   const ModuleLine& replacement = *dependency.replacement;
   if (is_local_path(replacement.path)) {

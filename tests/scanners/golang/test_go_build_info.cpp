@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 
@@ -263,4 +264,40 @@ TEST_CASE("go build info: a binary built from files has no main module, as go ve
   CHECK(names == std::set<std::string>{"pkg:golang/golang.org/x/text@v0.3.8",
                                        "pkg:golang/go.opencensus.io@v0.24.0",
                                        "pkg:golang/stdlib@1.19.8"});
+}
+
+TEST_CASE("go build info: a dependency at (devel) has no version", "[go]") {
+  // The head of what `go version -m` prints for anthoscli as the Google
+  // Cloud CLI's Debian package google-cloud-cli-anthoscli 528.0.0 installs it:
+  // files built on their own inside the module anthoscli, which go 1.24
+  // lists as a dependency at "(devel)", and a module replaced by a folder.
+  nlohmann::json condensed{
+      {"images",
+       {{{"go", "go1.24.2"},
+         {"modules", "path\tcommand-line-arguments\n"
+                     "dep\tanthoscli\t(devel)\t\n"
+                     "dep\tbitbucket.org/creachadair/stringset\tv0.0.8\t\n"
+                     "dep\tcnrm.googlesource.com/cnrm\tv0.0.0\n"
+                     "=>\t./private_repos/cnrm.googlesource.com/cnrm/\t(devel)\t\n"
+                     "build\t-compiler=gc\n"}}}},
+      {"warnings", nlohmann::json::array()}};
+  kensa::model::ComponentGraph graph;
+  kensa::scanner::ScanContext context(graph, "go", "subject");
+  const kensa::source::SourceFile file{"usr/bin/anthoscli", "usr/bin/anthoscli", "",
+                                       condensed.dump()};
+  kensa::scanner::FileReport report(context, file);
+  go_reader::add_binary_modules(report, file);
+  auto document = std::move(graph).finish({});
+  std::map<std::string, std::string> versions;
+  std::set<std::string> purls;
+  for (const auto& component : document.components) {
+    versions[component.name] = component.version;
+    purls.insert(component.purl);
+  }
+  CHECK(versions ==
+        std::map<std::string, std::string>{
+            {"anthoscli", ""}, {"stringset", "v0.0.8"}, {"cnrm", ""}, {"stdlib", "1.24.2"}});
+  // Without a version, no purl: as for the module replaced by a folder.
+  CHECK(purls == std::set<std::string>{"", "pkg:golang/bitbucket.org/creachadair/stringset@v0.0.8",
+                                       "pkg:golang/stdlib@1.24.2"});
 }
