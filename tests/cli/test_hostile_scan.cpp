@@ -140,3 +140,40 @@ TEST_CASE("hostile scan: a damaged executable is reported once, not once per sca
   CHECK(run.err == "kensa: warning: bin/tool: not a readable executable: ELF section header table "
                    "lies beyond the end of the file\n");
 }
+
+// A scan that runs out of memory ends as convert and validate do: one line
+// naming the input, exit 3, and no document (not even a temporary file).
+TEST_CASE("hostile scan: running out of memory is one line naming the input and exit 3",
+          "[cli][hostile]") {
+  if (KENSA_SANITIZED) {
+    // AddressSanitizer reserves terabytes of address space for its shadow
+    // memory: a sanitized kensa cannot start under an address-space limit.
+    WARN("skipped: an address-space limit and AddressSanitizer do not go together");
+    return;
+  }
+  auto root = scratch_dir("hostile-scan-memory");
+  auto project = root / "project";
+  // About 40 MB: under --max-file-size, but its 200,000 packages need more
+  // memory than the limit below leaves.
+  std::string lockfile = R"({"name": "x", "version": "1.0.0", "lockfileVersion": 3, )"
+                         R"("packages": {"": {"name": "x", "version": "1.0.0"})";
+  for (int i = 0; i < 200'000; ++i) {
+    const std::string index = std::to_string(i);
+    lockfile += R"(, "node_modules/p)" + index + R"(": {"version": "1.0.)" + index +
+                R"(", "resolved": "https://registry.npmjs.org/p/-/p-1.0.0.tgz", "integrity": )"
+                R"("sha512-)" +
+                std::string(86, 'A') + R"(=="})";
+  }
+  lockfile += "}}";
+  write(project / "package-lock.json", lockfile);
+  const fs::path output = root / "out";
+  fs::create_directories(output);
+  kensa::testing::RunOptions limited;
+  limited.address_space = std::uint64_t{160} << 20;
+  auto run = kensa::testing::run_kensa_with(
+      {"scan", project.string(), "-o", "cyclonedx-json=" + (output / "bom.json").string()},
+      limited);
+  CHECK(run.exit_code == 3);
+  CHECK(run.err == "kensa: critical: out of memory while reading " + project.string() + "\n");
+  CHECK(fs::is_empty(output));
+}
