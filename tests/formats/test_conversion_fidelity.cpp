@@ -4,6 +4,7 @@
 #include "format_fixture.hpp"
 
 #include <kensa/format/reader.hpp>
+#include <kensa/model/graph.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -353,4 +354,68 @@ TEST_CASE("conversion: a compound expression stays an expression in CycloneDX",
   CHECK(licenses[0]["expression"] == "BSD-3-Clause OR GPL-2.0-only");
   CHECK(licenses[1]["license"]["id"] == "MIT");
   CHECK_FALSE(fidelity::has_loss(losses, "license lists"));
+}
+
+TEST_CASE("conversion: an incomplete document says so, and why, in every format and back",
+          "[formats][conversion]") {
+  // What a scan that hit limits gives: more omissions than a document
+  // names (100), so that the count is carried beside the named ones.
+  model::ComponentGraph graph;
+  model::Component library;
+  library.type = model::ComponentType::library;
+  library.name = "zlib";
+  library.version = "1.3";
+  library.purl = "pkg:generic/zlib@1.3";
+  graph.add(std::move(library));
+  graph.add_omission({"etc/alternatives/nodejs",
+                      "file is 98932688 bytes, over the limit of 67108864; not scanned"});
+  for (int i = 0; i < 104; ++i) {
+    graph.add_omission({"tmp/t" + std::to_string(1000 + i) + "/a.jar",
+                        "archive is damaged or truncated: Truncated ZIP file header"});
+  }
+  const model::Document scanned = std::move(graph).finish({});
+  REQUIRE(scanned.metadata.omitted == 105);
+  REQUIRE(scanned.metadata.omissions.size() == 100);
+  const auto lines_of = [](const model::Document& document) {
+    std::vector<std::string> lines;
+    for (const auto& omission : document.metadata.omissions) {
+      lines.push_back(omission.location.empty() ? omission.reason
+                                                : omission.location + ": " + omission.reason);
+    }
+    return lines;
+  };
+  for (const auto& spec : fidelity::document_specs()) {
+    INFO(spec);
+    format::LossReport written;
+    const std::string text = testing::render_as(scanned, spec, &written);
+    CHECK_FALSE(fidelity::has_loss(written, "completeness"));
+    format::LossReport read_losses;
+    const model::Document again = fidelity::read(text, spec, &read_losses);
+    CHECK_FALSE(fidelity::has_loss(read_losses, "annotations"));
+    CHECK(again.metadata.completeness == model::Completeness::incomplete);
+    CHECK(again.metadata.omitted == 105);
+    CHECK(lines_of(again) == lines_of(scanned));
+    // And from there to CycloneDX: the incomplete composition, the named
+    // places and the count, as the scan wrote them.
+    format::LossReport onwards;
+    const auto bom =
+        nlohmann::json::parse(testing::render_as(again, "cyclonedx-json@1.6", &onwards));
+    CHECK_FALSE(fidelity::has_loss(onwards, "properties"));
+    CHECK(bom["compositions"][0]["aggregate"] == "incomplete");
+    std::vector<std::string> named;
+    std::string count;
+    for (const auto& property : bom["metadata"]["properties"]) {
+      if (property["name"] == "kensa:incomplete:omitted") {
+        named.push_back(property["value"].get<std::string>());
+      } else if (property["name"] == "kensa:incomplete:omitted-count") {
+        count = property["value"].get<std::string>();
+      }
+    }
+    CHECK(named.size() == 101);
+    CHECK(std::count(named.begin(), named.end(),
+                     "etc/alternatives/nodejs: file is 98932688 bytes, over the limit of "
+                     "67108864; not scanned") == 1);
+    CHECK(std::count(named.begin(), named.end(), "and 5 more") == 1);
+    CHECK(count == "105");
+  }
 }

@@ -2,6 +2,8 @@
 
 #include <kensa/model/document.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,5 +27,14 @@ std::vector<std::string> omission_lines(const model::DocumentMetadata& metadata)
 // "kensa: this SBOM is incomplete; the scan skipped or cut short 3 places:
 // ...", the lines joined with newlines; empty when nothing was omitted.
 std::string incompleteness_statement(const model::DocumentMetadata& metadata);
+
+// The count of the line omission_lines ends with for the omissions a
+// document only counts ("and 1,234 more"); nullopt for any other line.
+std::optional<std::uint64_t> counted_only(std::string_view line);
+
+// Reads a statement incompleteness_statement wrote (an SPDX annotation)
+// back into `metadata`: its omissions, each line kept whole, and their
+// count. False, and `metadata` unchanged, for any other text.
+bool read_incompleteness_statement(std::string_view text, model::DocumentMetadata& metadata);
 
 } // namespace kensa::format::common

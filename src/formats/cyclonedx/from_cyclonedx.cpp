@@ -1,5 +1,6 @@
 #include "from_cyclonedx.hpp"
 
+#include "../common/incompleteness.hpp"
 #include "../common/json_access.hpp"
 #include "../common/license_lists.hpp"
 #include "../common/property_names.hpp"
@@ -13,7 +14,10 @@
 #include <kensa/model/ids.hpp>
 #include <kensa/model/license.hpp>
 
+#include <algorithm>
+#include <charconv>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -442,6 +446,43 @@ std::string add_component(const json::Value& json, std::size_t depth, Reader& re
   return id;
 }
 
+// A whole decimal number, as the writer gives the omission count.
+bool parse_count(const std::string& text, std::optional<std::uint64_t>& count) {
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty()) {
+    return false;
+  }
+  count = value;
+  return true;
+}
+
+// The omissions a kensa document names in its properties, read back so that
+// the document written again, in any format, says it is incomplete and
+// why. The writer's line for the omissions only counted ("and 12 more";
+// properties are sorted, so anywhere) is the count again, not an omission.
+void read_omissions(model::DocumentMetadata& metadata,
+                    const std::optional<std::uint64_t>& omitted_count) {
+  if (omitted_count && *omitted_count >= metadata.omissions.size()) {
+    auto more = std::find_if(metadata.omissions.begin(), metadata.omissions.end(),
+                             [&](const model::Omission& line) {
+                               return common::counted_only(line.reason) ==
+                                      *omitted_count - metadata.omissions.size() + 1;
+                             });
+    if (more != metadata.omissions.end()) {
+      metadata.omissions.erase(more);
+    }
+  }
+  metadata.omitted = std::max<std::uint64_t>(omitted_count.value_or(0), metadata.omissions.size());
+  // As many named as a scan names; the others are counted.
+  if (metadata.omissions.size() > model::k_max_named_omissions) {
+    metadata.omissions.resize(model::k_max_named_omissions);
+  }
+  if (metadata.omitted > 0) {
+    metadata.completeness = model::Completeness::incomplete;
+  }
+}
+
 model::DocumentMetadata map_metadata(const json::Value& bom, Reader& reader,
                                      std::optional<std::string>& subject_ref) {
   model::DocumentMetadata metadata;
@@ -478,14 +519,23 @@ model::DocumentMetadata map_metadata(const json::Value& bom, Reader& reader,
       metadata.properties.push_back({"kensa:cyclonedx:lifecycle", phase});
     }
   }
+  std::optional<std::uint64_t> omitted_count;
   for (const auto& property : array(json, "properties")) {
     std::string name = text(property, "name");
     if (name == property::k_lifecycle && metadata.lifecycle.empty()) {
       metadata.lifecycle = text(property, "value");
+    } else if (name == common::k_omitted_property) {
+      // The line as written ("location: reason"), kept whole: the writers
+      // give it back unchanged.
+      metadata.omissions.push_back({"", text(property, "value")});
+    } else if (name == common::k_omitted_count_property &&
+               parse_count(text(property, "value"), omitted_count)) {
+      // Kept in omitted_count.
     } else if (!name.empty()) {
       metadata.properties.push_back({name, text(property, "value")});
     }
   }
+  read_omissions(metadata, omitted_count);
   if (json.contains("component") && json["component"].is_object()) {
     const json::Value& subject = json["component"];
     model::Component component = map_component(subject, reader.losses);

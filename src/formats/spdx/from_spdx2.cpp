@@ -1,5 +1,6 @@
 #include "from_spdx2.hpp"
 
+#include "../common/incompleteness.hpp"
 #include "../common/json_access.hpp"
 #include "../common/property_names.hpp"
 #include "../common/read_hash.hpp"
@@ -466,11 +467,19 @@ void add_files(std::map<std::string_view, model::FileEntry>& files, Reader& read
   }
 }
 
-// What kensa's model has no place for, counted.
-void count_unmapped(const json::Value& document, LossReport& losses) {
+// What kensa's model has no place for, counted. The annotation in which
+// kensa says a document is incomplete is read back into `metadata`.
+void count_unmapped(const json::Value& document, model::DocumentMetadata& metadata,
+                    LossReport& losses) {
   losses.add("snippets", array(document, "snippets").size());
   losses.add("external document references", array(document, "externalDocumentRefs").size());
-  losses.add("document annotations", array(document, "annotations").size());
+  std::size_t annotations = 0;
+  for (const auto& annotation : array(document, "annotations")) {
+    if (!common::read_incompleteness_statement(text(annotation, "comment"), metadata)) {
+      ++annotations;
+    }
+  }
+  losses.add("document annotations", annotations);
   losses.add("reviews", array(document, "revieweds").size());
 }
 
@@ -491,7 +500,7 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
   auto files = read_files(document, packages, reader);
   add_relationships(document, document_id, subject_id, files, reader);
   add_files(files, reader);
-  count_unmapped(document, losses);
+  count_unmapped(document, metadata, losses);
   std::sort(metadata.properties.begin(), metadata.properties.end());
   return MappedDocument{std::move(reader.graph), std::move(metadata)};
 }

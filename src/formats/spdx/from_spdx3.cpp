@@ -1,5 +1,6 @@
 #include "from_spdx3.hpp"
 
+#include "../common/incompleteness.hpp"
 #include "../common/json_access.hpp"
 #include "../common/property_names.hpp"
 #include "../common/two_halves_mapping.hpp"
@@ -340,7 +341,10 @@ class Spdx3Mapping {
 
   void read_annotations() {
     for (const auto& [element, type] : m_elements) {
-      if (type == "Annotation") {
+      // The annotation in which kensa says the SBOM is incomplete is about
+      // the document, not an element of it.
+      if (type == "Annotation" &&
+          !common::read_incompleteness_statement(element["statement"].string(), m_metadata)) {
         m_tables.facts_of[element["subject"].string()].push_back(element["statement"].string());
       }
     }
