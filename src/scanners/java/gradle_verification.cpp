@@ -1,7 +1,7 @@
 #include "gradle_verification.hpp"
 
+#include "../common/parsers/xml_tree.hpp"
 #include "maven_component.hpp"
-#include "pom_xml_tree.hpp"
 
 #include <kensa/model/hash.hpp>
 #include <kensa/scanner/file_report.hpp>

@@ -1,6 +1,6 @@
 #include "pom_xml.hpp"
 
-#include "pom_xml_tree.hpp"
+#include "../common/parsers/xml_tree.hpp"
 
 namespace kensa::scanner::java {
 

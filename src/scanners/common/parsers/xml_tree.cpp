@@ -1,10 +1,12 @@
-#include "pom_xml_tree.hpp"
+#include "xml_tree.hpp"
 
 #include <kensa/util/strings.hpp>
 
 #include <libxml/parser.h>
 
-namespace kensa::scanner::java {
+#include <algorithm>
+
+namespace kensa::scanner {
 
 void XmlDocumentDeleter::operator()(xmlDoc* document) const {
   xmlFreeDoc(document);
@@ -27,9 +29,13 @@ std::string one_line(std::string message) {
 
 } // namespace
 
-XmlDocument parse_untrusted_xml(std::string_view text, std::string& error) {
+XmlDocument parse_untrusted_xml(std::string_view text, std::string& error, std::size_t max_markup) {
   if (text.size() > k_max_xml_size) {
     error = "larger than " + std::to_string(k_max_xml_size >> 20) + " MiB";
+    return nullptr;
+  }
+  if (static_cast<std::size_t>(std::count(text.begin(), text.end(), '<')) > max_markup) {
+    error = "more than " + std::to_string(max_markup) + " elements";
     return nullptr;
   }
   // Entity declarations only live in a DOCTYPE's internal subset; without
@@ -102,4 +108,4 @@ std::string attribute_value(const xmlNode* node, const char* name) {
   return result;
 }
 
-} // namespace kensa::scanner::java
+} // namespace kensa::scanner
