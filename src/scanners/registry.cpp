@@ -129,7 +129,9 @@ constexpr std::array k_scanners{
     ScannerInfo{"linux-kernel", "Linux kernel images (vmlinuz, bzImage) and modules (.ko, .ko.xz)",
                 "os,linux,installed", &linux_kernel::make_scanner},
     ScannerInfo{"dotnet",
-                ".NET: packages.lock.json, and what built applications load (*.deps.json)",
+                ".NET: packages.lock.json, project.assets.json, *.csproj with "
+                "Directory.Packages.props, .nuspec and .nupkg, and what built applications load "
+                "(*.deps.json)",
                 "language,dotnet,installed,declared", &dotnet::make_scanner},
     ScannerInfo{"haskell", "Haskell: stack.yaml.lock and cabal.project.freeze",
                 "language,haskell,declared", &haskell::make_scanner},

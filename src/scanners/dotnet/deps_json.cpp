@@ -15,15 +15,6 @@ namespace {
 constexpr std::string_view k_runtimepack_prefix = "runtimepack.";
 constexpr std::string_view k_deps_suffix = ".deps.json";
 
-// "Name/Version", the key of a library and of a target entry.
-std::pair<std::string_view, std::string_view> split_key(std::string_view key) {
-  std::size_t slash = key.rfind('/');
-  if (slash == std::string_view::npos) {
-    return {key, {}};
-  }
-  return {key.substr(0, slash), key.substr(slash + 1)};
-}
-
 std::string library_key(std::string_view name, std::string_view version) {
   return to_lower_ascii(name) + "/" + to_lower_ascii(version);
 }
@@ -87,7 +78,7 @@ void parse_deps_json(FileReport& report, const source::SourceFile& file) {
                   " libraries; the rest are not read");
       break;
     }
-    auto [name, version] = split_key(key);
+    auto [name, version] = split_library_key(key);
     if (!library.is_object() || name.empty() || version.empty()) {
       report.warn("library \"" + std::string(key.substr(0, 200)) +
                   "\" is not \"Name/Version\" with an object; skipped");
@@ -126,7 +117,7 @@ void parse_deps_json(FileReport& report, const source::SourceFile& file) {
   }
   json::Value target = runtime_target(report, root);
   for (auto [key, entry] : members_by_name(target)) {
-    auto [name, version] = split_key(key);
+    auto [name, version] = split_library_key(key);
     auto from = ids.find(library_key(name, version));
     if (from == ids.end()) {
       continue;

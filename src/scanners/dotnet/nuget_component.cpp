@@ -38,6 +38,24 @@ model::Component make_package_component(std::string_view name, std::string_view 
   return component;
 }
 
+model::Component make_unversioned_package(std::string_view name, const model::Evidence& evidence) {
+  model::Component component;
+  component.type = model::ComponentType::library;
+  component.ecosystem = "nuget";
+  component.name = std::string(name);
+  component.scope = model::Scope::required;
+  component.evidence.push_back(evidence);
+  return component;
+}
+
+std::pair<std::string_view, std::string_view> split_library_key(std::string_view key) {
+  std::size_t slash = key.rfind('/');
+  if (slash == std::string_view::npos) {
+    return {key, {}};
+  }
+  return {key.substr(0, slash), key.substr(slash + 1)};
+}
+
 model::Component make_project_component(std::string_view name, std::string_view version,
                                         model::ComponentType type,
                                         const model::Evidence& evidence) {

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 // A NuGet package or a .NET project as the files of the .NET SDK name them
 // (packages.lock.json, *.deps.json): the component and its purl.
@@ -26,11 +27,21 @@ model::Component make_package_component(std::string_view name, std::string_view 
                                         std::string_view sha512_base64,
                                         const model::Evidence& evidence, FileReport& report);
 
+// A package a project declares without an exact version (a range, a
+// floating version, none at all): no version and no purl, since the
+// version it resolves to is not known.
+model::Component make_unversioned_package(std::string_view name, const model::Evidence& evidence);
+
 // A project of the solution (the code being built, not a published
 // package), without a purl: `type` application for the project a file is
 // about, library for a project it references.
 model::Component make_project_component(std::string_view name, std::string_view version,
                                         model::ComponentType type, const model::Evidence& evidence);
+
+// "Name/Version", the key of a library and of a target entry in
+// *.deps.json and project.assets.json: the name and the version (empty
+// when there is no slash).
+std::pair<std::string_view, std::string_view> split_library_key(std::string_view key);
 
 // The property a referenced project carries ("true").
 inline constexpr std::string_view k_property_project = "kensa:dotnet:project";

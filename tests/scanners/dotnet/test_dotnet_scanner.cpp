@@ -1,48 +1,13 @@
 // .NET: packages.lock.json and *.deps.json as the .NET SDK wrote them
 // (tests/fixtures/dotnet/README.md), and malformed ones.
 #include "../../support/component_lookup.hpp"
-#include "../../support/test_support.hpp"
-#include "../common/binary/native_test_support.hpp"
+#include "dotnet_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <filesystem>
-
 using namespace kensa;
 using namespace kensa::testing;
-
-namespace {
-
-void write_dotnet_file(const std::filesystem::path& path, std::string_view bytes) {
-  std::filesystem::create_directories(path.parent_path());
-  native::write_bytes(path, bytes);
-}
-
-const model::Component& nuget_package(const model::Document& document, std::string_view purl) {
-  const auto* found = native::component_with_purl(document, purl);
-  INFO(purl);
-  REQUIRE(found != nullptr);
-  return *found;
-}
-
-std::string sha512_of(const model::Component& component) {
-  for (const auto& hash : component.hashes) {
-    if (hash.algorithm == model::HashAlgorithm::sha512) {
-      return hash.hex;
-    }
-  }
-  return {};
-}
-
-bool has_dotnet_warning(const std::vector<std::string>& warnings, std::string_view location,
-                        std::string_view text) {
-  return std::any_of(warnings.begin(), warnings.end(), [&](const std::string& warning) {
-    return warning.starts_with(location) && warning.find(text) != std::string::npos;
-  });
-}
-
-} // namespace
+using namespace kensa::testing::dotnet;
 
 TEST_CASE("packages.lock.json: frameworks, hashes, direct entries and the graph",
           "[dotnet][lock]") {
