@@ -197,6 +197,8 @@ constexpr std::array k_targets{
                "dotnet/**/Directory.*.props", &run_scan_file, "Directory.Packages.props"},
     FuzzTarget{"dotnet-nuspec", "a NuGet package's .nuspec", "dotnet/**/*.nuspec", &run_scan_file,
                ".nuget/packages/pkg/1.0.0/pkg.nuspec"},
+    FuzzTarget{"dotnet-assembly", "a .NET assembly: the PE version resource and CLI header",
+               "dotnet/**/*.dll", &run_scan_file, "app/App.dll"},
     // Sources: archives of every kind, nested, as the walker opens them.
     FuzzTarget{"archive", "an archive (tar, zip, 7z, ar, cpio, ...), members scanned",
                "python/**/*.whl;python/**/*.egg", &run_archive},

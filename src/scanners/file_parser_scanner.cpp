@@ -85,7 +85,11 @@ void FileParserScanner::scan(ScanContext& context, std::span<const source::Sourc
       }
     } else if (!matched && m_rules.content) {
       // No glob wanted it: the scan handed it over for its content.
-      read_one(context, m_rules.content->each, file);
+      if (m_rules.content->joins_set) {
+        sets.at(*m_rules.content->joins_set).push_back(&file);
+      } else {
+        read_one(context, m_rules.content->each, file);
+      }
     }
   }
   for (std::size_t index = 0; index < m_rules.rules.size(); ++index) {

@@ -130,8 +130,7 @@ constexpr std::array k_scanners{
                 "os,linux,installed", &linux_kernel::make_scanner},
     ScannerInfo{"dotnet",
                 ".NET: packages.lock.json, project.assets.json, *.csproj with "
-                "Directory.Packages.props, .nuspec and .nupkg, and what built applications load "
-                "(*.deps.json)",
+                "Directory.Packages.props, .nuspec and .nupkg, *.deps.json and assemblies",
                 "language,dotnet,installed,declared", &dotnet::make_scanner},
     ScannerInfo{"haskell", "Haskell: stack.yaml.lock and cabal.project.freeze",
                 "language,haskell,declared", &haskell::make_scanner},

@@ -111,6 +111,10 @@ class FileParserScanner : public Scanner {
   struct ContentFiles {
     ContentRule rule;
     Parser each;
+    // Instead of `each`: the index in `rules` of the file_set these files
+    // join, for files that make sense only with others (a .NET assembly
+    // and the deps.json of its application).
+    std::optional<std::size_t> joins_set = std::nullopt;
   };
 
   struct Rules {

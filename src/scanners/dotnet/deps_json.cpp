@@ -52,9 +52,28 @@ json::Value runtime_target(FileReport& report, json::Value root) {
   return json::Value();
 }
 
+// The files an entry of the runtime target loads, at their location once
+// published: `runtime` and `native` assets lie beside the deps.json,
+// `runtimeTargets` at their path below it.
+void index_assets(const source::SourceFile& file, json::Value entry,
+                  const model::Component& component, AssemblyIndex& assemblies) {
+  std::string_view folder = folder_of(file.location);
+  for (std::string_view kind : {"runtime", "native", "runtimeTargets"}) {
+    json::Value assets = entry[kind];
+    std::size_t count = 0;
+    for (auto it = assets.begin(); it != assets.end() && ++count <= k_max_dependencies; ++it) {
+      std::string_view path = it.key();
+      std::string location =
+          join_path(folder, kind == "runtimeTargets" ? path : file_name_of(path));
+      assemblies.emplace(std::move(location), component);
+    }
+  }
+}
+
 } // namespace
 
-void parse_deps_json(FileReport& report, const source::SourceFile& file) {
+void parse_deps_json(FileReport& report, const source::SourceFile& file,
+                     AssemblyIndex& assemblies) {
   auto document = read_json_object(report, file.contents, "a .deps.json");
   if (!document) {
     return;
@@ -71,6 +90,8 @@ void parse_deps_json(FileReport& report, const source::SourceFile& file) {
   std::string application = application_name(file);
   std::map<std::string, std::string> ids;
   std::map<std::string, std::string> ids_by_name;
+  // What was added for each library, for the assemblies found beside.
+  std::map<std::string, model::Component> added;
   std::size_t count = 0;
   for (auto [key, library] : members_by_name(libraries)) {
     if (++count > k_max_packages) {
@@ -98,13 +119,17 @@ void parse_deps_json(FileReport& report, const source::SourceFile& file) {
       } else if (!sha512.empty()) {
         sha512.remove_prefix(7);
       }
-      id = graph.add(make_package_component(package, version, sha512, evidence, report));
+      auto component = make_package_component(package, version, sha512, evidence, report);
+      added[library_key(name, version)] = component;
+      id = graph.add(std::move(component));
     } else if (type == "project") {
       bool is_application = to_lower_ascii(name) == application;
-      id = graph.add(make_project_component(name, version,
-                                            is_application ? model::ComponentType::application
-                                                           : model::ComponentType::library,
-                                            evidence));
+      auto component = make_project_component(name, version,
+                                              is_application ? model::ComponentType::application
+                                                             : model::ComponentType::library,
+                                              evidence);
+      added[library_key(name, version)] = component;
+      id = graph.add(std::move(component));
       if (is_application && !context.subject_id().empty()) {
         graph.relate(context.subject_id(), id, model::RelationshipType::describes);
       }
@@ -122,6 +147,7 @@ void parse_deps_json(FileReport& report, const source::SourceFile& file) {
     if (from == ids.end()) {
       continue;
     }
+    index_assets(file, entry, added[library_key(name, version)], assemblies);
     std::size_t edges = 0;
     json::Value dependencies = entry["dependencies"];
     for (auto it = dependencies.begin(); it != dependencies.end(); ++it) {

@@ -1,6 +1,6 @@
 #include "dotnet_scanner.hpp"
 
-#include "deps_json.hpp"
+#include "assemblies.hpp"
 #include "msbuild_projects.hpp"
 #include "nuspec.hpp"
 #include "packages_lock.hpp"
@@ -20,11 +20,17 @@ std::vector<FilePattern> nuget_package_patterns() {
   return patterns;
 }
 
+// The rule the assemblies found by their content join: the deps.json files
+// that say which library each of them is.
+constexpr std::size_t k_applications_rule = 0;
+
 } // namespace
 
 std::unique_ptr<Scanner> make_scanner() {
-  return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
-      each_file(patterns_of_kind({"**/*.deps.json"}, EvidenceKind::installed), &parse_deps_json),
+  FileParserScanner::Rules rules{{
+      file_set("built .NET applications",
+               patterns_of_kind({"**/*.deps.json"}, EvidenceKind::installed),
+               &read_dotnet_applications),
       each_file(patterns_of_kind({"**/packages.lock.json"}, EvidenceKind::declared),
                 &parse_packages_lock),
       each_file(patterns_of_kind({"**/project.assets.json"}, EvidenceKind::declared),
@@ -37,7 +43,10 @@ std::unique_ptr<Scanner> make_scanner() {
       // NuGet's global packages folder, and the manifest at the root of a
       // .nupkg (a package file: what it holds is declared, docs/sources.md).
       file_set("NuGet packages", nuget_package_patterns(), &read_nuspecs),
-  }});
+  }};
+  rules.content = FileParserScanner::ContentFiles{
+      {&looks_like_pe, &condense_assembly}, nullptr, k_applications_rule};
+  return std::make_unique<FileParserScanner>(std::move(rules));
 }
 
 } // namespace kensa::scanner::dotnet
