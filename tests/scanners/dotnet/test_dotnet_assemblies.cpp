@@ -125,3 +125,34 @@ TEST_CASE("assemblies: damaged version resources give warnings naming the file",
   CHECK(!has_dotnet_warning(warnings, "c/Dos.exe", ""));
   CHECK(native::components_named(document, "Dos").empty());
 }
+
+TEST_CASE("assemblies: a hostile resource directory is refused, not walked",
+          "[dotnet][assembly][malformed]") {
+  auto root = scratch_dir("dotnet-assembly-hostile");
+  std::string bytes =
+      native::read_bytes(fixture("dotnet/assemblies/System.Runtime.CompilerServices.Unsafe.dll"));
+  // The .rsrc section header: its raw data starts with the root resource
+  // directory.
+  std::size_t header = bytes.find(std::string(".rsrc\0\0\0", 8));
+  REQUIRE(header != std::string::npos);
+  std::size_t directory = 0;
+  for (int i = 3; i >= 0; --i) {
+    directory = directory << 8 | static_cast<unsigned char>(bytes[header + 20 + i]);
+  }
+  REQUIRE(directory + 24 <= bytes.size());
+  // 65,535 entries claimed.
+  std::string many = bytes;
+  many[directory + 14] = '\xff';
+  many[directory + 15] = '\xff';
+  write_dotnet_file(root / "many/Many.dll", many);
+  // The version entry pointing back at the root directory: a loop.
+  std::string loop = bytes;
+  loop.replace(directory + 20, 4, std::string("\0\0\0\x80", 4));
+  write_dotnet_file(root / "loop/Loop.dll", loop);
+  auto document = native::scan_with(root, "dotnet");
+
+  auto warnings = native::warnings(document);
+  INFO(Catch::Detail::stringify(warnings));
+  CHECK(has_dotnet_warning(warnings, "many/Many.dll", "more than 4096 entries"));
+  CHECK(has_dotnet_warning(warnings, "loop/Loop.dll", "malformed at level 3"));
+}
