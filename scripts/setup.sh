@@ -37,7 +37,6 @@ libxml2-dev
 libpugixml-dev
 libmimalloc-dev
 libre2-dev
-libyaml-cpp-dev
 libyaml-dev
 libtomlplusplus-dev
 libsqlite3-dev

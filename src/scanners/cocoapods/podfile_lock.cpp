@@ -21,25 +21,25 @@ bool is_trunk(std::string_view repo) {
 // EXTERNAL SOURCES and CHECKOUT OPTIONS: pod -> {":git": url, ":tag": v...}.
 using SourceOptions = std::map<std::string, std::map<std::string, std::string>>;
 
-SourceOptions read_source_options(FileReport& report, const YAML::Node& section,
+SourceOptions read_source_options(FileReport& report, const YamlNode& section,
                                   std::string_view name) {
   SourceOptions options;
-  if (!section.IsDefined() || section.IsNull()) {
+  if (!section.defined() || section.is_null()) {
     return options;
   }
-  if (!section.IsMap()) {
+  if (!section.is_map()) {
     report.warn(std::string(name) + " is not a map");
     return options;
   }
-  for (const auto& entry : section) {
-    std::string pod = scalar(entry.first);
-    if (!entry.second.IsMap()) {
+  for (const YamlEntry entry : section.entries()) {
+    std::string pod = scalar(entry.key);
+    if (!entry.value.is_map()) {
       report.warn(std::string(name) + ": " + pod + " is not a map");
       continue;
     }
     auto& into = options[pod];
-    for (const auto& option : entry.second) {
-      into[scalar(option.first)] = scalar(option.second);
+    for (const YamlEntry option : entry.value.entries()) {
+      into[scalar(option.key)] = scalar(option.value);
     }
   }
   return options;
@@ -59,37 +59,31 @@ class PodfileLock {
   PodfileLock(FileReport& report, const source::SourceFile& file)
       : m_report(report), m_packages(report, file) {}
 
-  void read(const YAML::Node& document) {
+  void read(const YamlNode& document) {
     read_checksums(child(document, "SPEC CHECKSUMS"));
     read_spec_repos(child(document, "SPEC REPOS"));
     m_external =
         read_source_options(m_report, child(document, "EXTERNAL SOURCES"), "EXTERNAL SOURCES");
     m_checkout =
         read_source_options(m_report, child(document, "CHECKOUT OPTIONS"), "CHECKOUT OPTIONS");
-    YAML::Node pods = child(document, "PODS");
-    if (!pods.IsSequence()) {
-      if (pods.IsDefined() && !pods.IsNull()) {
-        m_report.omit("PODS is not a list");
-      }
+    YamlNode pods = yaml_section(document, "PODS", YamlKind::sequence, "PODS", m_report);
+    if (!pods.defined()) {
       return;
     }
-    std::size_t index = 0;
-    for (const auto& item : pods) {
-      if (++index > k_max_pods) {
-        m_report.omit("more than " + std::to_string(k_max_pods) + " pods; the rest is not read");
-        break;
-      }
-      read_pod(item, index);
-    }
-    YAML::Node direct = child(document, "DEPENDENCIES");
-    if (direct.IsSequence()) {
-      for (const auto& item : direct) {
-        PodEntry entry = split_pod_entry(scalar(item));
+    for_each_capped(pods, k_max_pods, "pods", m_report,
+                    [&](const YamlEntry& item, std::size_t index) {
+                      read_pod(item.value, index);
+                      return true;
+                    });
+    YamlNode direct = child(document, "DEPENDENCIES");
+    if (direct.is_sequence()) {
+      for (const YamlEntry item : direct.entries()) {
+        PodEntry entry = split_pod_entry(scalar(item.value));
         if (!entry.name.empty()) {
           m_packages.direct(entry.name);
         }
       }
-    } else if (direct.IsDefined() && !direct.IsNull()) {
+    } else if (direct.defined() && !direct.is_null()) {
       m_report.warn("DEPENDENCIES is not a list");
     }
     // A pod's dependency list names pods of every platform the podspec
@@ -99,40 +93,41 @@ class PodfileLock {
   }
 
  private:
-  void read_checksums(const YAML::Node& section) {
-    if (!section.IsMap()) {
-      if (section.IsDefined() && !section.IsNull()) {
+  void read_checksums(const YamlNode& section) {
+    if (!section.is_map()) {
+      if (section.defined() && !section.is_null()) {
         m_report.warn("SPEC CHECKSUMS is not a map");
       }
       return;
     }
-    for (const auto& entry : section) {
-      m_checksums[scalar(entry.first)] = scalar(entry.second);
+    for (const YamlEntry entry : section.entries()) {
+      m_checksums[scalar(entry.key)] = scalar(entry.value);
     }
   }
 
-  void read_spec_repos(const YAML::Node& section) {
-    if (!section.IsMap()) {
+  void read_spec_repos(const YamlNode& section) {
+    if (!section.is_map()) {
       return;
     }
-    for (const auto& repo : section) {
-      if (!repo.second.IsSequence()) {
+    for (const YamlEntry repo : section.entries()) {
+      if (!repo.value.is_sequence()) {
         continue;
       }
-      for (const auto& pod : repo.second) {
-        m_spec_repo[scalar(pod)] = scalar(repo.first);
+      for (const YamlEntry pod : repo.value.entries()) {
+        m_spec_repo[scalar(pod.value)] = scalar(repo.key);
       }
     }
   }
 
-  void read_pod(const YAML::Node& item, std::size_t index) {
+  void read_pod(const YamlNode& item, std::size_t index) {
     std::string text;
-    YAML::Node dependencies;
-    if (item.IsScalar()) {
+    YamlNode dependencies;
+    if (item.is_scalar()) {
       text = scalar(item);
-    } else if (item.IsMap() && item.size() == 1) {
-      text = scalar(item.begin()->first);
-      dependencies = item.begin()->second;
+    } else if (item.is_map() && item.size() == 1) {
+      const YamlEntry only = *item.entries().begin();
+      text = scalar(only.key);
+      dependencies = only.value;
     }
     PodEntry entry = split_pod_entry(text);
     if (entry.name.empty() || entry.detail.empty()) {
@@ -142,15 +137,15 @@ class PodfileLock {
     if (!m_packages.add(entry.name, make_pod(entry.name, entry.detail))) {
       return;
     }
-    if (!dependencies.IsDefined() || dependencies.IsNull()) {
+    if (!dependencies.defined() || dependencies.is_null()) {
       return;
     }
-    if (!dependencies.IsSequence()) {
+    if (!dependencies.is_sequence()) {
       m_report.warn("pod " + entry.name + ": its dependencies are not a list");
       return;
     }
-    for (const auto& dependency : dependencies) {
-      PodEntry target = split_pod_entry(scalar(dependency));
+    for (const YamlEntry dependency : dependencies.entries()) {
+      PodEntry target = split_pod_entry(scalar(dependency.value));
       if (target.name.empty()) {
         m_report.warn("pod " + entry.name + ": a dependency is not 'Name [(constraint)]'");
         continue;
@@ -242,15 +237,11 @@ PodEntry split_pod_entry(std::string_view text) {
 }
 
 void parse_podfile_lock(FileReport& report, const source::SourceFile& file) {
-  YAML::Node document;
-  if (!load_yaml(file.contents, report, document)) {
+  auto document = load_yaml_map(file.contents, report, "a Podfile.lock");
+  if (!document) {
     return;
   }
-  if (!document.IsMap()) {
-    report.omit("not a Podfile.lock: the top level is not a map");
-    return;
-  }
-  PodfileLock(report, file).read(document);
+  PodfileLock(report, file).read(document->root());
 }
 
 } // namespace kensa::scanner::cocoapods

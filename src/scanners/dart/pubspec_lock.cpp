@@ -19,7 +19,7 @@ bool is_pub_dev(std::string_view url) {
 
 model::Component make_package(FileReport& report, const std::string& name,
                               const std::string& version, const std::string& source,
-                              const YAML::Node& description) {
+                              const YamlNode& description) {
   std::vector<std::pair<std::string, std::string>> qualifiers;
   std::string purl_type = "pub";
   std::string git_url;
@@ -66,65 +66,55 @@ model::Component make_package(FileReport& report, const std::string& name,
 } // namespace
 
 void parse_pubspec_lock(FileReport& report, const source::SourceFile& file) {
-  YAML::Node document;
-  if (!load_yaml(file.contents, report, document)) {
+  auto document = load_yaml_map(file.contents, report, "a pubspec.lock");
+  if (!document) {
     return;
   }
-  if (!document.IsMap()) {
-    report.omit("not a pubspec.lock: the top level is not a map");
-    return;
-  }
-  YAML::Node packages = child(document, "packages");
-  if (!packages.IsMap()) {
-    if (packages.IsDefined() && !packages.IsNull()) {
-      report.omit("\"packages\" is not a map");
-    }
+  YamlNode packages =
+      yaml_section(document->root(), "packages", YamlKind::map, "\"packages\"", report);
+  if (!packages.defined()) {
     return;
   }
   LockedGraph locked(report, file);
-  std::size_t count = 0;
-  for (const auto& entry : packages) {
-    if (++count > k_max_packages) {
-      report.omit("more than " + std::to_string(k_max_packages) +
-                  " packages; the rest is not read");
-      break;
-    }
-    std::string name = scalar(entry.first);
-    const YAML::Node& fields = entry.second;
-    if (name.empty() || !fields.IsMap()) {
-      report.warn("package " + std::to_string(count) + " is not a name with a map; skipped");
-      continue;
-    }
-    std::string version = scalar(child(fields, "version"));
-    std::string source = scalar(child(fields, "source"));
-    std::string dependency = scalar(child(fields, "dependency"));
-    model::Component component =
-        make_package(report, name, version, source, child(fields, "description"));
-    if (!dependency.empty()) {
-      component.add_property(std::string(k_property_dependency), dependency);
-    }
-    model::RelationshipType edge = model::RelationshipType::depends_on;
-    bool direct = dependency.starts_with("direct ");
-    if (dependency == "direct dev") {
-      component.scope = model::Scope::excluded;
-      component.development = true;
-      edge = model::RelationshipType::dev_depends_on;
-    } else if (dependency == "transitive") {
-      // Needed by some package, but the file does not say which: it may
-      // be a development tool's.
-      component.scope = model::Scope::unknown;
-    } else if (!direct) {
-      report.warn("package " + name + ": dependency \"" + dependency +
-                  "\" is not one of direct main, direct dev, direct overridden, transitive");
-      component.scope = model::Scope::unknown;
-    }
-    if (!locked.add(name, std::move(component))) {
-      break;
-    }
-    if (direct) {
-      locked.direct(name, edge);
-    }
-  }
+  for_each_capped(
+      packages, k_max_packages, "packages", report, [&](const YamlEntry& entry, std::size_t count) {
+        std::string name = scalar(entry.key);
+        const YamlNode& fields = entry.value;
+        if (name.empty() || !fields.is_map()) {
+          report.warn("package " + std::to_string(count) + " is not a name with a map; skipped");
+          return true;
+        }
+        std::string version = scalar(child(fields, "version"));
+        std::string source = scalar(child(fields, "source"));
+        std::string dependency = scalar(child(fields, "dependency"));
+        model::Component component =
+            make_package(report, name, version, source, child(fields, "description"));
+        if (!dependency.empty()) {
+          component.add_property(std::string(k_property_dependency), dependency);
+        }
+        model::RelationshipType edge = model::RelationshipType::depends_on;
+        bool direct = dependency.starts_with("direct ");
+        if (dependency == "direct dev") {
+          component.scope = model::Scope::excluded;
+          component.development = true;
+          edge = model::RelationshipType::dev_depends_on;
+        } else if (dependency == "transitive") {
+          // Needed by some package, but the file does not say which: it may
+          // be a development tool's.
+          component.scope = model::Scope::unknown;
+        } else if (!direct) {
+          report.warn("package " + name + ": dependency \"" + dependency +
+                      "\" is not one of direct main, direct dev, direct overridden, transitive");
+          component.scope = model::Scope::unknown;
+        }
+        if (!locked.add(name, std::move(component))) {
+          return false;
+        }
+        if (direct) {
+          locked.direct(name, edge);
+        }
+        return true;
+      });
   locked.finish();
 }
 

@@ -25,7 +25,7 @@ struct Use {
 };
 
 // Where each line of a file starts, so that the line of a `uses` can be
-// read again: yaml-cpp drops comments, and the comment after a pinned SHA
+// read again: the YAML tree drops comments, and the comment after a pinned SHA
 // ("# v4.1.1") says which release it is.
 class LineIndex {
  public:
@@ -62,12 +62,12 @@ class UseCollector {
  public:
   explicit UseCollector(FileReport& report) : m_report(report) {}
 
-  void add(const YAML::Node& node) {
-    if (!node.IsDefined() || node.IsNull()) {
+  void add(const YamlNode& node) {
+    if (!node.defined() || node.is_null()) {
       return;
     }
-    std::size_t line = static_cast<std::size_t>(node.Mark().line) + 1;
-    if (!node.IsScalar()) {
+    std::size_t line = node.line();
+    if (!node.is_scalar()) {
       m_report.warn_at(line, "uses is not a string; skipped");
       return;
     }
@@ -79,16 +79,16 @@ class UseCollector {
       }
       return;
     }
-    m_uses.push_back(Use{node.Scalar(), line});
+    m_uses.push_back(Use{scalar(node), line});
   }
 
-  void add_steps(const YAML::Node& steps) {
-    if (!steps.IsSequence()) {
+  void add_steps(const YamlNode& steps) {
+    if (!steps.is_sequence()) {
       return;
     }
-    for (const auto& step : steps) {
-      if (step.IsMap()) {
-        add(child(step, "uses"));
+    for (const YamlEntry step : steps.entries()) {
+      if (step.value.is_map()) {
+        add(child(step.value, "uses"));
       }
     }
   }
@@ -156,12 +156,13 @@ model::Component docker_component(const ActionReference& reference, const Use& u
 } // namespace
 
 void parse_workflow_file(FileReport& report, const source::SourceFile& file) {
-  YAML::Node document;
-  if (!load_yaml(file.contents, report, document)) {
+  auto loaded = load_yaml(file.contents, report);
+  if (!loaded) {
     return;
   }
-  if (!document.IsMap()) {
-    if (document.IsDefined() && !document.IsNull()) {
+  const YamlNode document = loaded->root();
+  if (!document.is_map()) {
+    if (!document.is_null()) {
       report.warn("the top level is not a mapping; not a workflow or an action");
     }
     return;
@@ -169,18 +170,18 @@ void parse_workflow_file(FileReport& report, const source::SourceFile& file) {
   UseCollector collector(report);
   std::string_view name = file_name_of(file.path);
   if (name == "action.yml" || name == "action.yaml") {
-    YAML::Node runs = child(document, "runs");
+    YamlNode runs = child(document, "runs");
     if (scalar(child(runs, "using")) != "composite") {
       return; // A JavaScript or Docker action: no uses.
     }
     collector.add_steps(child(runs, "steps"));
   } else {
-    YAML::Node jobs = child(document, "jobs");
-    if (jobs.IsMap()) {
-      for (const auto& job : jobs) {
-        if (job.second.IsMap()) {
-          collector.add(child(job.second, "uses"));
-          collector.add_steps(child(job.second, "steps"));
+    YamlNode jobs = child(document, "jobs");
+    if (jobs.is_map()) {
+      for (const YamlEntry job : jobs.entries()) {
+        if (job.value.is_map()) {
+          collector.add(child(job.value, "uses"));
+          collector.add_steps(child(job.value, "steps"));
         }
       }
     }

@@ -46,7 +46,7 @@ bool add_hackage_package(FileReport& report, LockedGraph& locked, const std::str
 
 // A git or archive package: `name` and `version` beside `git` (with
 // `commit`) or `url`. Not a Hackage package: no purl.
-bool add_source_package(FileReport& report, LockedGraph& locked, const YAML::Node& completed,
+bool add_source_package(FileReport& report, LockedGraph& locked, const YamlNode& completed,
                         std::size_t index) {
   std::string name = scalar(child(completed, "name"));
   std::string version = scalar(child(completed, "version"));
@@ -77,41 +77,27 @@ bool add_source_package(FileReport& report, LockedGraph& locked, const YAML::Nod
 } // namespace
 
 void parse_stack_lock(FileReport& report, const source::SourceFile& file) {
-  YAML::Node document;
-  if (!load_yaml(file.contents, report, document)) {
+  auto document = load_yaml_map(file.contents, report, "a stack.yaml.lock");
+  if (!document) {
     return;
   }
-  if (!document.IsMap()) {
-    report.omit("not a stack.yaml.lock: the top level is not a map");
-    return;
-  }
-  YAML::Node packages = child(document, "packages");
-  if (!packages.IsSequence()) {
-    if (packages.IsDefined() && !packages.IsNull()) {
-      report.omit("\"packages\" is not a list");
-    }
+  YamlNode packages =
+      yaml_section(document->root(), "packages", YamlKind::sequence, "\"packages\"", report);
+  if (!packages.defined()) {
     return;
   }
   LockedGraph locked(report, file);
-  std::size_t count = 0;
-  for (const auto& entry : packages) {
-    if (++count > k_max_packages) {
-      report.omit("more than " + std::to_string(k_max_packages) +
-                  " packages; the rest is not read");
-      break;
-    }
-    YAML::Node completed = child(entry, "completed");
-    if (!completed.IsMap()) {
-      report.warn("package " + std::to_string(count) + " has no \"completed\" map; skipped");
-      continue;
-    }
-    std::string hackage = scalar(child(completed, "hackage"));
-    bool room = hackage.empty() ? add_source_package(report, locked, completed, count)
-                                : add_hackage_package(report, locked, hackage, count);
-    if (!room) {
-      break;
-    }
-  }
+  for_each_capped(
+      packages, k_max_packages, "packages", report, [&](const YamlEntry& entry, std::size_t count) {
+        YamlNode completed = child(entry.value, "completed");
+        if (!completed.is_map()) {
+          report.warn("package " + std::to_string(count) + " has no \"completed\" map; skipped");
+          return true;
+        }
+        std::string hackage = scalar(child(completed, "hackage"));
+        return hackage.empty() ? add_source_package(report, locked, completed, count)
+                               : add_hackage_package(report, locked, hackage, count);
+      });
   locked.finish();
 }
 

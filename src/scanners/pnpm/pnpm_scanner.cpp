@@ -25,17 +25,13 @@ using scanner::scalar;
 
 namespace {
 
-std::size_t line_of(const YAML::Node& node) {
-  return node.Mark().is_null() ? 0 : static_cast<std::size_t>(node.Mark().line) + 1;
-}
-
 class PnpmLock : javascript::LockfileGraph {
  public:
   PnpmLock(FileReport& report, const source::SourceFile& file,
            javascript::ProjectManifests& projects)
       : LockfileGraph(report, file), m_projects(projects) {}
 
-  void read(const YAML::Node& document) {
+  void read(const YamlNode& document) {
     std::string version = scalar(child(document, "lockfileVersion"));
     m_style = version.starts_with("5") || version.starts_with("4") || version.starts_with("3")
                   ? KeyStyle::slash
@@ -45,16 +41,16 @@ class PnpmLock : javascript::LockfileGraph {
       m_report.warn("lockfileVersion " + version + " is not one of 5.x, 6.x, 9.x; read as " +
                     (m_style == KeyStyle::slash ? "5.x" : "6.x/9.x"));
     }
-    YAML::Node packages = child(document, "packages");
-    YAML::Node snapshots = child(document, "snapshots");
+    YamlNode packages = child(document, "packages");
+    YamlNode snapshots = child(document, "snapshots");
     read_packages(packages, snapshots);
 
-    YAML::Node importers = child(document, "importers");
-    if (importers.IsMap()) {
+    YamlNode importers = child(document, "importers");
+    if (importers.is_map()) {
       // Sorted so that "." (the project) comes first.
-      std::map<std::string, YAML::Node> sorted;
-      for (auto it = importers.begin(); it != importers.end(); ++it) {
-        sorted.emplace(scalar(it->first), it->second);
+      std::map<std::string, YamlNode> sorted;
+      for (const YamlEntry entry : importers.entries()) {
+        sorted.emplace(scalar(entry.key), entry.value);
       }
       for (auto& [path, importer] : sorted) {
         add_importer(path, importer);
@@ -83,27 +79,27 @@ class PnpmLock : javascript::LockfileGraph {
   PackageGraph::NodeId m_root = 0;
   std::map<std::string, PackageGraph::NodeId, std::less<>> m_by_key;
   std::map<std::string, PackageGraph::NodeId, std::less<>> m_importer_nodes;
-  std::map<std::string, YAML::Node, std::less<>> m_importer_yaml;
-  // Each package's entry, to relate once every package is known. yaml-cpp
-  // shares an aliased node, and so does this: a crafted lockfile whose
+  std::map<std::string, YamlNode, std::less<>> m_importer_yaml;
+  // Each package's entry, to relate once every package is known. The YAML
+  // tree shares an aliased node, and so does this: a crafted lockfile whose
   // snapshots all name one big map through an alias costs one map, not
   // one copy per snapshot.
-  std::vector<std::pair<PackageGraph::NodeId, YAML::Node>> m_package_entries;
+  std::vector<std::pair<PackageGraph::NodeId, YamlNode>> m_package_entries;
 
-  void relate_package(PackageGraph::NodeId from, const YAML::Node& entry) {
+  void relate_package(PackageGraph::NodeId from, const YamlNode& entry) {
     for (auto [field, kind] : {std::pair{"dependencies", EdgeKind::prod},
                                std::pair{"optionalDependencies", EdgeKind::optional}}) {
-      YAML::Node map = child(entry, field);
-      if (!map.IsMap()) {
+      YamlNode map = child(entry, field);
+      if (!map.is_map()) {
         continue;
       }
-      for (auto it = map.begin(); it != map.end(); ++it) {
-        relate_key(from, scalar(it->first), scalar(it->second), kind, "");
+      for (const YamlEntry dependency : map.entries()) {
+        relate_key(from, scalar(dependency.key), scalar(dependency.value), kind, "");
       }
     }
   }
 
-  javascript::PackageFacts facts_for(const std::string& key, const YAML::Node& entry) {
+  javascript::PackageFacts facts_for(const std::string& key, const YamlNode& entry) {
     PackageKey parsed = parse_package_key(key, m_style);
     javascript::PackageFacts facts;
     facts.name = scalar(child(entry, "name"));
@@ -114,7 +110,7 @@ class PnpmLock : javascript::LockfileGraph {
     if (facts.version.empty()) {
       facts.version = parsed.version;
     }
-    YAML::Node resolution = child(entry, "resolution");
+    YamlNode resolution = child(entry, "resolution");
     facts.integrity = scalar(child(resolution, "integrity"));
     facts.resolved = scalar(child(resolution, "tarball"));
     if (std::string repo = scalar(child(resolution, "repo")); !repo.empty()) {
@@ -130,39 +126,37 @@ class PnpmLock : javascript::LockfileGraph {
     return facts;
   }
 
-  void read_packages(const YAML::Node& packages, const YAML::Node& snapshots) {
-    if (packages.IsDefined() && !packages.IsNull() && !packages.IsMap()) {
-      m_report.warn_at(line_of(packages), "\"packages\" is not a map");
+  void read_packages(const YamlNode& packages, const YamlNode& snapshots) {
+    if (packages.defined() && !packages.is_null() && !packages.is_map()) {
+      m_report.warn_at(packages.line(), "\"packages\" is not a map");
       return;
     }
     // 9.x: a snapshot per (package, peers), its metadata in packages under
     // the key without peers. Before 9.x, packages holds both.
-    bool split = snapshots.IsMap();
-    const YAML::Node& listing = split ? snapshots : packages;
-    if (!listing.IsMap()) {
+    bool split = snapshots.is_map();
+    const YamlNode& listing = split ? snapshots : packages;
+    if (!listing.is_map()) {
       return;
     }
-    std::map<std::string, YAML::Node, std::less<>> metadata;
-    if (split && packages.IsMap()) {
-      for (auto it = packages.begin(); it != packages.end(); ++it) {
-        metadata.emplace(scalar(it->first), it->second);
+    std::map<std::string, YamlNode, std::less<>> metadata;
+    if (split) {
+      for (const YamlEntry package : packages.entries()) {
+        metadata.emplace(scalar(package.key), package.value);
       }
     }
     std::size_t count = 0;
-    for (auto it = listing.begin(); it != listing.end(); ++it) {
+    for (const YamlEntry listed : listing.entries()) {
       if (++count > javascript::k_max_lockfile_packages) {
         m_report.omit("more than " + std::to_string(javascript::k_max_lockfile_packages) +
                       " packages; the rest of the lockfile is not read");
         break;
       }
-      std::string key(strip_slash(scalar(it->first)));
-      YAML::Node entry = it->second;
-      if (key.empty() || !(entry.IsMap() || entry.IsNull())) {
-        m_report.warn_at(line_of(it->first), "a package entry that is not \"key: {fields}\"");
+      std::string key(strip_slash(scalar(listed.key)));
+      const YamlNode entry = listed.value;
+      if (key.empty() || !(entry.is_map() || entry.is_null())) {
+        m_report.warn_at(listed.key.line(), "a package entry that is not \"key: {fields}\"");
         continue;
       }
-      // yaml-cpp's Node::operator= writes through to the node referred to,
-      // so the metadata node is chosen without assigning to `entry`'s.
       auto found = metadata.end();
       if (split) {
         PackageKey parsed = parse_package_key(key, m_style);
@@ -175,7 +169,7 @@ class PnpmLock : javascript::LockfileGraph {
       javascript::PackageFacts facts =
           facts_for(key, found != metadata.end() ? found->second : entry);
       if (facts.name.empty()) {
-        m_report.warn_at(line_of(it->first), "package \"" + key + "\" has no name; skipped");
+        m_report.warn_at(listed.key.line(), "package \"" + key + "\" has no name; skipped");
         continue;
       }
       PackageGraph::NodeId node = m_graph.add(std::move(facts), m_evidence);
@@ -184,7 +178,7 @@ class PnpmLock : javascript::LockfileGraph {
     }
   }
 
-  void add_importer(const std::string& path, const YAML::Node& importer) {
+  void add_importer(const std::string& path, const YamlNode& importer) {
     std::string relative = javascript::normalize_folder(path);
     std::string folder = join_path(m_folder, relative);
     bool root = relative.empty();
@@ -233,19 +227,19 @@ class PnpmLock : javascript::LockfileGraph {
   }
 
   void relate_importer(PackageGraph::NodeId node, const std::string& path,
-                       const YAML::Node& importer) {
+                       const YamlNode& importer) {
     for (auto [field, kind] :
          {std::pair{"dependencies", EdgeKind::prod}, std::pair{"devDependencies", EdgeKind::dev},
           std::pair{"optionalDependencies", EdgeKind::optional}}) {
-      YAML::Node map = child(importer, field);
-      if (!map.IsMap()) {
+      YamlNode map = child(importer, field);
+      if (!map.is_map()) {
         continue;
       }
-      for (auto it = map.begin(); it != map.end(); ++it) {
+      for (const YamlEntry dependency : map.entries()) {
         // 6.x and 9.x: {specifier, version}; 5.x: the version alone.
-        std::string value =
-            it->second.IsMap() ? scalar(child(it->second, "version")) : scalar(it->second);
-        relate_key(node, scalar(it->first), value, kind, path);
+        std::string value = dependency.value.is_map() ? scalar(child(dependency.value, "version"))
+                                                      : scalar(dependency.value);
+        relate_key(node, scalar(dependency.key), value, kind, path);
       }
     }
   }
@@ -254,15 +248,11 @@ class PnpmLock : javascript::LockfileGraph {
 // One pnpm-lock.yaml, its project's package.json files at hand.
 void read_pnpm_lock(FileReport& report, const source::SourceFile& file,
                     javascript::ProjectManifests& projects) {
-  YAML::Node document;
-  if (!load_yaml(file.contents, report, document)) {
+  auto document = load_yaml_map(file.contents, report, "a pnpm lockfile");
+  if (!document) {
     return;
   }
-  if (!document.IsMap()) {
-    report.omit("not a pnpm lockfile: the top level is not a map");
-    return;
-  }
-  PnpmLock(report, file, projects).read(document);
+  PnpmLock(report, file, projects).read(document->root());
 }
 
 // Each pnpm-lock.yaml with the package.json files of its project and

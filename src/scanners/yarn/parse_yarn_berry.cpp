@@ -23,18 +23,18 @@ std::string_view trim_spaces(std::string_view text) {
   return text;
 }
 
-javascript::DependencyList dependency_map(const YAML::Node& node) {
+javascript::DependencyList dependency_map(const YamlNode& node) {
   javascript::DependencyList list;
-  if (!node.IsDefined() || !node.IsMap()) {
+  if (!node.is_map()) {
     return list;
   }
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    list.emplace_back(scalar(it->first), scalar(it->second));
+  for (const YamlEntry dependency : node.entries()) {
+    list.emplace_back(scalar(dependency.key), scalar(dependency.value));
   }
   return list;
 }
 
-void read_entry(const std::string& key, const YAML::Node& value, YarnEntry& entry) {
+void read_entry(const std::string& key, const YamlNode& value, YarnEntry& entry) {
   std::string_view rest = key;
   while (!rest.empty()) {
     std::size_t comma = rest.find(',');
@@ -48,11 +48,11 @@ void read_entry(const std::string& key, const YAML::Node& value, YarnEntry& entr
   entry.resolution = scalar(child(value, "resolution"));
   entry.checksum = scalar(child(value, "checksum"));
   entry.dependencies = dependency_map(child(value, "dependencies"));
-  YAML::Node meta = child(value, "dependenciesMeta");
-  if (meta.IsMap()) {
-    for (auto it = meta.begin(); it != meta.end(); ++it) {
-      if (scalar(child(it->second, "optional")) == "true") {
-        entry.optional_names.insert(scalar(it->first));
+  YamlNode meta = child(value, "dependenciesMeta");
+  if (meta.is_map()) {
+    for (const YamlEntry dependency : meta.entries()) {
+      if (scalar(child(dependency.value, "optional")) == "true") {
+        entry.optional_names.insert(scalar(dependency.key));
       }
     }
   }
@@ -72,16 +72,12 @@ void read_entry(const std::string& key, const YAML::Node& value, YarnEntry& entr
 } // namespace
 
 bool parse_yarn_berry(std::string_view text, FileReport& report, std::vector<YarnEntry>& entries) {
-  YAML::Node document;
-  if (!load_yaml(text, report, document)) {
+  auto document = load_yaml_map(text, report, "a yarn.lock");
+  if (!document) {
     return false;
   }
-  if (!document.IsMap()) {
-    report.omit("not a yarn.lock: the top level is not a map");
-    return false;
-  }
-  for (auto it = document.begin(); it != document.end(); ++it) {
-    std::string key = scalar(it->first);
+  for (const YamlEntry listed : document->root().entries()) {
+    std::string key = scalar(listed.key);
     if (key == "__metadata") {
       continue;
     }
@@ -90,14 +86,14 @@ bool parse_yarn_berry(std::string_view text, FileReport& report, std::vector<Yar
                   " entries; the rest of the file is not read");
       break;
     }
-    std::size_t line = it->first.Mark().is_null() ? 0 : it->first.Mark().line + 1;
-    if (key.empty() || !it->second.IsMap()) {
+    std::size_t line = listed.key.line();
+    if (key.empty() || !listed.value.is_map()) {
       report.warn_at(line, "an entry that is not \"requests: {fields}\"; skipped");
       continue;
     }
     YarnEntry entry;
     entry.line = line;
-    read_entry(key, it->second, entry);
+    read_entry(key, listed.value, entry);
     if (entry.descriptors.empty()) {
       report.warn_at(line, "an entry without requests; skipped");
       continue;

@@ -50,7 +50,7 @@ std::size_t count_of(const ScanResult& result, model::RelationshipType type) {
 TEST_CASE("pnpm hostile: 16,000 snapshots sharing a 1,600-entry map are refused, not expanded",
           "[scanner][pnpm][hostile]") {
   // 1.5 MB that a reader walking every alias would see as 51 million nodes
-  // (yaml-cpp shares the map; the 25.6 million edges would not be).
+  // (the YAML tree shares the map; the 25.6 million edges would not be).
   auto root = testing::scratch_dir("pnpm-alias-bomb");
   std::string text = shared_map_lockfile(16'000, 16'000, 1'600);
   { std::ofstream(root / "pnpm-lock.yaml", std::ios::binary) << text; }
@@ -90,8 +90,8 @@ TEST_CASE("pnpm hostile: an alias inside the node it names is refused",
 
 TEST_CASE("pnpm hostile: a lockfile starting with a comma ends, read as YAML reads it",
           "[scanner][pnpm][hostile]") {
-  // After the stray ',' yaml-cpp's event parser hands out empty documents
-  // without end; the anchor makes kensa count aliases with it first.
+  // After the stray ',' yaml-cpp's event parser handed out empty documents
+  // without end; libyaml stops at the error.
   auto result = scan_texts({"pnpm"}, {{"pnpm-lock.yaml", ",lockfileVersion: '9.0'\n"
                                                          "snapshots:\n"
                                                          "  a@1.0.0: &shared {}\n"}});

@@ -155,7 +155,8 @@ TEST_CASE("yarn: malformed lockfiles are warnings with their line", "[scanner][y
       {{"a/yarn.lock", "# yarn lockfile v1\n\n\"ms@2.1.3\":\n  version \"2.1.3\n\nnot a header\n"
                        "  version \"1\"\n\nok@1.0.0:\n  version \"1.0.0\"\n      deep \"x\"\n"},
        {"b/yarn.lock", "__metadata:\n  version: 8\n\"x@npm:1\": [unclosed\n"},
-       {"c/yarn.lock", "__metadata:\n  version: 8\n" + std::string(200, ' ') + "a: b\n"}});
+       {"c/yarn.lock", "__metadata:\n  version: 8\n\"x@npm:1\": " + std::string(200, '[') +
+                           std::string(200, ']') + "\n"}});
   auto warnings = result.warnings();
   REQUIRE(warnings.size() == 5);
   // Sorted as text, as documents keep them.
