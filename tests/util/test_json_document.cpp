@@ -312,3 +312,23 @@ TEST_CASE("json document: every member of a name, at any depth", "[util][json]")
             .members_named("k")
             .size() == 2);
 }
+
+TEST_CASE("json document: a value's address is its identity in its document", "[util][json]") {
+  auto first = Document::parse(R"({"a": {"b": 1}, "c": [1]})");
+  auto second = Document::parse(R"({"a": {"b": 1}, "c": [1]})");
+  REQUIRE(first);
+  REQUIRE(second);
+  const Value a = first->root()["a"];
+  // Two handles to one value, found two ways.
+  CHECK(a.address() == first->root().begin().value().address());
+  CHECK(a["b"].address() == first->root()["a"]["b"].address());
+  // Other values, and the same text in another document, differ.
+  CHECK(a.address() != first->root().address());
+  CHECK(a.address() != second->root()["a"].address());
+  CHECK(Value().address() == nullptr);
+  CHECK(first->root()["missing"].address() == nullptr);
+  // Moving the document keeps it.
+  const void* before = a.address();
+  Document moved = std::move(*first);
+  CHECK(moved.root()["a"].address() == before);
+}

@@ -1,5 +1,7 @@
 // The CycloneDX JSON schemas kensa bundles, compiled by the schema engine
 // (tests/validate/schema/ tests the engine itself).
+#include "../support/json_tree.hpp"
+
 #include <kensa/validate/bundled_schemas.hpp>
 #include <kensa/validate/json_schema.hpp>
 
@@ -24,12 +26,16 @@ TEST_CASE("bundled schemas: every CycloneDX JSON schema compiles and checks",
   const auto schema = kensa::validate::cyclonedx_json_schema("1.6");
   REQUIRE(schema);
   CHECK(schema
-            ->validate(
-                Json::parse(R"({"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1})"))
+            ->validate(kensa::testing::json_tree(
+                           Json::parse(
+                               R"({"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1})"))
+                           .root())
             .valid);
-  const auto result = schema->validate(Json::parse(
-      R"({"bomFormat": "CycloneDX", "specVersion": "1.6", "serialNumber": "1234",
-          "metadata": {"timestamp": "yesterday"}})"));
+  const auto result = schema->validate(
+      kensa::testing::json_tree(
+          Json::parse(R"({"bomFormat": "CycloneDX", "specVersion": "1.6", "serialNumber": "1234",
+          "metadata": {"timestamp": "yesterday"}})"))
+          .root());
   CHECK_FALSE(result.valid);
   REQUIRE(result.findings.size() == 2);
   CHECK(result.findings[0].instance_location == "/metadata/timestamp");

@@ -172,6 +172,11 @@ class Value {
   // Where the value is in its document: values that come earlier in the
   // text have smaller numbers (member names count too).
   std::size_t order() const { return m_index; }
+  // The address of the value's node: the same for every handle to this
+  // value, different for any other value of any document, for as long as
+  // its document lives (moved or not); null for the absent value. A key for
+  // tables about the values of documents kept alive beside them.
+  const void* address() const { return exists() ? &node() : nullptr; }
   // Whether `other` is this value or inside it (in the same document).
   bool encloses(const Value& other) const {
     return exists() && other.m_storage == m_storage && other.m_index >= m_index &&

@@ -4,8 +4,6 @@
 #include <kensa/util/result.hpp>
 #include <kensa/validate/schema_finding.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -73,9 +71,6 @@ class CompiledSchema {
   // limits.max_depth gives a `limit` finding.
   SchemaValidation validate(const kensa::json::Value& instance,
                             const SchemaLimits& limits = {}) const;
-  // The same for a nlohmann value (copied into a kensa::json::Document
-  // first: for small instances and tests).
-  SchemaValidation validate(const nlohmann::json& instance, const SchemaLimits& limits = {}) const;
 
   // The absolute URI the schema was compiled from.
   const std::string& uri() const;
@@ -106,8 +101,12 @@ class SchemaRegistry {
   // ignored). The `$id`s and anchors inside are resolved against it and
   // registered too. Fails, registering nothing, when `schema` is not an
   // object or boolean, or a URI it would claim is already taken by another
-  // document.
-  Status add(std::string_view uri, nlohmann::json schema);
+  // document. Schemas are read into the same kind of tree as the documents
+  // they validate.
+  Status add(std::string_view uri, kensa::json::Document schema);
+  // The same for the JSON text of a schema, read with kensa's JSON parser;
+  // fails with the line and column of a syntax error.
+  Status add_text(std::string_view uri, std::string_view text);
 
   // Makes the document registered as `uri` retrievable as `alias` too.
   // Fails when `uri` is unknown or `alias` is taken.

@@ -27,18 +27,18 @@ Result<std::string> add_bundled_schema(SchemaRegistry& registry, std::string_vie
   if (!text) {
     return fail("no bundled schema " + std::string(resource_name));
   }
-  auto schema = nlohmann::json::parse(*text, nullptr, false);
-  if (schema.is_discarded() || !schema.is_object()) {
+  auto schema = json::Document::parse(*text);
+  if (!schema || !schema->root().is_object()) {
     return fail("the bundled schema " + std::string(resource_name) + " is not a JSON object");
   }
   // Bundled schemas without $id are named after their path.
   std::string id = "https://kensa.invalid/schemas/" + std::string(resource_name);
-  if (const auto it = schema.find("$id"); it != schema.end() && it->is_string()) {
-    const std::string uri = it->get<std::string>();
+  if (const json::Value declared = schema->root()["$id"]; declared.is_string()) {
+    const std::string uri(declared.string());
     id = uri.substr(0, uri.find('#'));
   }
   const std::string file_url = resolve_schema_uri(id, file_of(resource_name));
-  if (auto status = registry.add(file_url, std::move(schema)); !status) {
+  if (auto status = registry.add(file_url, std::move(*schema)); !status) {
     return fail(status.error());
   }
   return id;

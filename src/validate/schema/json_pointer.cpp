@@ -33,33 +33,33 @@ std::optional<std::string> percent_decode(std::string_view text) {
   return out;
 }
 
-const nlohmann::json* resolve_pointer(const nlohmann::json& root,
-                                      const std::vector<std::string>& tokens) {
-  const nlohmann::json* current = &root;
+kensa::json::Value resolve_pointer(const kensa::json::Value& root,
+                                   const std::vector<std::string>& tokens) {
+  kensa::json::Value current = root;
   for (const auto& token : tokens) {
-    if (current->is_object()) {
-      const auto it = current->find(token);
-      if (it == current->end()) {
-        return nullptr;
+    if (current.is_object()) {
+      // Absent when there is no such member.
+      current = current[std::string_view(token)];
+      if (!current.exists()) {
+        return {};
       }
-      current = &*it;
-    } else if (current->is_array()) {
+    } else if (current.is_array()) {
       if (token.empty() || token.size() > 18 || (token.size() > 1 && token.front() == '0')) {
-        return nullptr;
+        return {};
       }
       std::size_t index = 0;
       for (const char c : token) {
         if (c < '0' || c > '9') {
-          return nullptr;
+          return {};
         }
         index = index * 10 + static_cast<std::size_t>(c - '0');
       }
-      if (index >= current->size()) {
-        return nullptr;
+      if (index >= current.size()) {
+        return {};
       }
-      current = &(*current)[index];
+      current = current[index];
     } else {
-      return nullptr;
+      return {};
     }
   }
   return current;

@@ -2,8 +2,6 @@
 
 #include <kensa/util/json_document.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,8 +24,8 @@ using kensa::json::parse_pointer;
 // nullopt on a malformed escape.
 std::optional<std::string> percent_decode(std::string_view text);
 
-// The value `tokens` lead to inside `root`, or nullptr.
-const nlohmann::json* resolve_pointer(const nlohmann::json& root,
-                                      const std::vector<std::string>& tokens);
+// The value `tokens` lead to inside `root`, or the absent value.
+kensa::json::Value resolve_pointer(const kensa::json::Value& root,
+                                   const std::vector<std::string>& tokens);
 
 } // namespace kensa::validate::schema

@@ -33,19 +33,27 @@ SchemaRegistry::~SchemaRegistry() = default;
 SchemaRegistry::SchemaRegistry(SchemaRegistry&&) noexcept = default;
 SchemaRegistry& SchemaRegistry::operator=(SchemaRegistry&&) noexcept = default;
 
-Status SchemaRegistry::add(std::string_view uri, nlohmann::json schema) {
-  if (!schema.is_object() && !schema.is_boolean()) {
+Status SchemaRegistry::add(std::string_view uri, kensa::json::Document schema) {
+  if (!schema.root().is_object() && !schema.root().is_boolean()) {
     return fail("a schema must be a JSON object or boolean: " + std::string(uri));
   }
   if (!schema::split_uri(uri).scheme) {
     return fail("a schema needs an absolute URI, not " + std::string(uri));
   }
-  m_data->documents.push_back(std::move(schema));
-  auto status = m_data->index(m_data->documents.back(), std::string(uri));
+  m_data->documents.push_back(std::make_shared<const kensa::json::Document>(std::move(schema)));
+  auto status = m_data->index(m_data->documents.back()->root(), std::string(uri));
   if (!status) {
     m_data->documents.pop_back();
   }
   return status;
+}
+
+Status SchemaRegistry::add_text(std::string_view uri, std::string_view text) {
+  auto schema = kensa::json::Document::parse(text);
+  if (!schema) {
+    return fail("the schema " + std::string(uri) + " is not valid JSON: " + schema.error());
+  }
+  return add(uri, std::move(*schema));
 }
 
 Status SchemaRegistry::add_alias(std::string_view alias, std::string_view uri) {
@@ -55,7 +63,7 @@ Status SchemaRegistry::add_alias(std::string_view alias, std::string_view uri) {
   }
   const auto [it, inserted] =
       m_data->resources.emplace(std::string(schema::strip_fragment(alias)), target->second);
-  if (!inserted && it->second != target->second) {
+  if (!inserted && it->second.address() != target->second.address()) {
     return fail("the schema URI " + std::string(alias) + " is already registered");
   }
   return ok_status();
@@ -139,12 +147,6 @@ void run_job_with_stack(Job& job, std::size_t depth) {
 }
 
 } // namespace
-
-SchemaValidation CompiledSchema::validate(const nlohmann::json& instance,
-                                          const SchemaLimits& limits) const {
-  const auto document = kensa::json::Document::from(instance);
-  return validate(document.root(), limits);
-}
 
 SchemaValidation CompiledSchema::validate(const kensa::json::Value& instance,
                                           const SchemaLimits& limits) const {

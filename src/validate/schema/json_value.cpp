@@ -1,5 +1,8 @@
 #include "json_value.hpp"
 
+#include <kensa/util/json_builder.hpp>
+
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <utility>
@@ -58,16 +61,6 @@ bool is_integral(const Json& number) {
   }
   const double value = number.real();
   return std::isfinite(value) && std::floor(value) == value;
-}
-
-int compare_numbers(const nlohmann::json& a, const nlohmann::json& b) {
-  const auto x = kensa::json::Document::from(a);
-  const auto y = kensa::json::Document::from(b);
-  return compare_numbers(x.root(), y.root());
-}
-
-bool is_integral(const nlohmann::json& number) {
-  return is_integral(kensa::json::Document::from(number).root());
 }
 
 bool json_equal(const Json& a, const Json& b) {
@@ -172,8 +165,9 @@ std::string_view json_type_name(const Json& value) {
 std::string describe_string(std::string_view text) {
   constexpr std::size_t k_max_chars = 60;
   const auto quote = [](std::string_view part) {
-    return nlohmann::json(std::string(part))
-        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    kensa::json::Builder builder;
+    builder.string(part);
+    return std::move(builder).finish().root().dump();
   };
   if (text.size() <= k_max_chars) {
     return quote(text);
@@ -199,8 +193,29 @@ std::string describe_value(const Json& value) {
   }
 }
 
-std::string describe_value(const nlohmann::json& value) {
-  return describe_value(kensa::json::Document::from(value).root());
+std::vector<std::pair<std::string_view, Json>> schema_members(const Json& object) {
+  std::vector<std::pair<std::string_view, Json>> members;
+  if (!object.is_object()) {
+    return members;
+  }
+  members.reserve(object.size());
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    members.emplace_back(it.key(), it.value());
+  }
+  // Stable, so that of two members with one name the later stays last.
+  std::stable_sort(members.begin(), members.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  const auto last_of_each = [&] {
+    std::vector<std::pair<std::string_view, Json>> unique;
+    unique.reserve(members.size());
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (i + 1 == members.size() || members[i + 1].first != members[i].first) {
+        unique.push_back(members[i]);
+      }
+    }
+    return unique;
+  };
+  return object.size() > 1 ? last_of_each() : members;
 }
 
 std::size_t json_depth(const Json& value, std::size_t limit) {

@@ -3,16 +3,16 @@
 #include <kensa/util/json_document.hpp>
 #include <kensa/validate/json_schema.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
-// What JSON Schema needs of JSON values beyond nlohmann::json: equality where
+// What JSON Schema needs of JSON values beyond reading them: equality where
 // 1 and 1.0 are the same number, a hash consistent with it (for uniqueItems
-// on big arrays), exact number comparison and short descriptions for
-// messages.
+// on big arrays), exact number comparison, short descriptions for messages,
+// and the members of a schema object in the order they are compiled.
 namespace kensa::validate::schema {
 
 using Json = kensa::json::Value;
@@ -29,10 +29,6 @@ std::size_t json_hash(const Json& value);
 // Whether a number has no fractional part (1.0 is an integer).
 bool is_integral(const Json& number);
 
-// The same two for schema values, read with nlohmann.
-int compare_numbers(const nlohmann::json& a, const nlohmann::json& b);
-bool is_integral(const nlohmann::json& number);
-
 // "null", "boolean", "object", "array", "number", "integer" or "string" (an
 // integral number is "integer").
 std::string_view json_type_name(const Json& value);
@@ -40,10 +36,15 @@ std::string_view json_type_name(const Json& value);
 // A short rendering of a value for messages: scalars as JSON, truncated;
 // objects and arrays by their kind and size.
 std::string describe_value(const Json& value);
-// The same for schema values, read with nlohmann.
-std::string describe_value(const nlohmann::json& value);
 // A string quoted as JSON, cut to a readable length.
 std::string describe_string(std::string_view text);
+
+// The members of a schema object sorted by name, a name given twice once,
+// with its last value (as looking it up gives): schemas are compiled in
+// this order, so that their errors and warnings come in an order that does
+// not depend on how the schema's text is laid out. Empty for anything but
+// an object.
+std::vector<std::pair<std::string_view, Json>> schema_members(const Json& object);
 
 // Nesting depth of `value` (a scalar is 0, [] is 1), at most `limit` + 1.
 std::size_t json_depth(const Json& value, std::size_t limit);

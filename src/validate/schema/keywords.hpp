@@ -45,7 +45,8 @@ class EnumKeyword final : public Keyword {
   bool evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const override;
 
  private:
-  kensa::json::Document m_values;
+  // A value of a schema document the compiled tree keeps.
+  SchemaJson m_values;
   // Enums of SPDX license ids are long; strings are looked up by hash.
   std::unordered_set<std::string_view> m_strings;
   bool m_has_non_strings = false;
@@ -57,7 +58,8 @@ class ConstKeyword final : public Keyword {
   bool evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const override;
 
  private:
-  kensa::json::Document m_value;
+  // A value of a schema document the compiled tree keeps.
+  SchemaJson m_value;
 };
 
 // $ref (and $recursiveRef / $dynamicRef, resolved statically). The target is
@@ -317,7 +319,8 @@ class BoundKeyword final : public Keyword {
 
  private:
   Kind m_kind;
-  kensa::json::Document m_bound;
+  // A value of a schema document the compiled tree keeps.
+  SchemaJson m_bound;
 };
 
 class MultipleOfKeyword final : public Keyword {
@@ -326,7 +329,8 @@ class MultipleOfKeyword final : public Keyword {
   bool evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const override;
 
  private:
-  kensa::json::Document m_divisor;
+  // A value of a schema document the compiled tree keeps.
+  SchemaJson m_divisor;
 };
 
 } // namespace kensa::validate::schema

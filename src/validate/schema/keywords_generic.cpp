@@ -63,8 +63,8 @@ bool TypeKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotat
 }
 
 EnumKeyword::EnumKeyword(std::string location, const SchemaJson& values)
-    : Keyword(std::move(location)), m_values(kensa::json::Document::from(values)) {
-  for (const Json value : m_values.root()) {
+    : Keyword(std::move(location)), m_values(values) {
+  for (const Json value : m_values) {
     if (value.is_string()) {
       m_strings.insert(value.string());
     } else {
@@ -79,7 +79,7 @@ bool EnumKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotat
       return true;
     }
   } else if (m_has_non_strings) {
-    for (const Json value : m_values.root()) {
+    for (const Json value : m_values) {
       if (json_equal(value, instance)) {
         return true;
       }
@@ -88,7 +88,7 @@ bool EnumKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotat
   if (evaluation.collecting()) {
     constexpr std::size_t k_shown = 8;
     std::string allowed;
-    const Json values = m_values.root();
+    const Json values = m_values;
     for (std::size_t i = 0; i < values.size() && i < k_shown; ++i) {
       allowed += (i == 0 ? "" : ", ") + describe_value(values[i]);
     }
@@ -102,14 +102,14 @@ bool EnumKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotat
 }
 
 ConstKeyword::ConstKeyword(std::string location, const SchemaJson& value)
-    : Keyword(std::move(location)), m_value(kensa::json::Document::from(value)) {}
+    : Keyword(std::move(location)), m_value(value) {}
 
 bool ConstKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const {
-  if (json_equal(m_value.root(), instance)) {
+  if (json_equal(m_value, instance)) {
     return true;
   }
-  evaluation.report(*this, "must be " + describe_value(m_value.root()) + ", found " +
-                               describe_value(instance));
+  evaluation.report(*this,
+                    "must be " + describe_value(m_value) + ", found " + describe_value(instance));
   return false;
 }
 

@@ -8,10 +8,10 @@
 namespace kensa::validate::schema {
 
 BoundKeyword::BoundKeyword(std::string location, Kind kind, const SchemaJson& bound)
-    : Keyword(std::move(location)), m_kind(kind), m_bound(kensa::json::Document::from(bound)) {}
+    : Keyword(std::move(location)), m_kind(kind), m_bound(bound) {}
 
 bool BoundKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const {
-  const int order = compare_numbers(instance, m_bound.root());
+  const int order = compare_numbers(instance, m_bound);
   bool valid = false;
   const char* expectation = "";
   switch (m_kind) {
@@ -33,19 +33,19 @@ bool BoundKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annota
     break;
   }
   if (!valid) {
-    evaluation.report(*this, instance.dump() + " is not " + expectation + m_bound.root().dump());
+    evaluation.report(*this, instance.dump() + " is not " + expectation + m_bound.dump());
   }
   return valid;
 }
 
 MultipleOfKeyword::MultipleOfKeyword(std::string location, const SchemaJson& divisor)
-    : Keyword(std::move(location)), m_divisor(kensa::json::Document::from(divisor)) {}
+    : Keyword(std::move(location)), m_divisor(divisor) {}
 
 bool MultipleOfKeyword::evaluate(const Json& instance, Evaluation& evaluation, Annotations*) const {
   bool valid = false;
-  if (instance.is_number_integer() && m_divisor.root().is_number_integer()) {
+  if (instance.is_number_integer() && m_divisor.is_number_integer()) {
     // Exact for integers; the divisor is positive (checked when compiling).
-    const auto divisor = m_divisor.root().unsigned_integer();
+    const auto divisor = m_divisor.unsigned_integer();
     if (instance.is_number_unsigned()) {
       valid = instance.unsigned_integer() % divisor == 0;
     } else {
@@ -56,7 +56,7 @@ bool MultipleOfKeyword::evaluate(const Json& instance, Evaluation& evaluation, A
     }
   } else {
     const long double value = instance.real();
-    const long double divisor = m_divisor.root().real();
+    const long double divisor = m_divisor.real();
     const long double quotient = value / divisor;
     if (std::isfinite(quotient)) {
       // Decimal divisors like 0.01 have no exact binary form, so allow for
@@ -66,7 +66,7 @@ bool MultipleOfKeyword::evaluate(const Json& instance, Evaluation& evaluation, A
     }
   }
   if (!valid) {
-    evaluation.report(*this, instance.dump() + " is not a multiple of " + m_divisor.root().dump());
+    evaluation.report(*this, instance.dump() + " is not a multiple of " + m_divisor.dump());
   }
   return valid;
 }

@@ -2,6 +2,8 @@
 #include "json_value.hpp"
 #include "keywords.hpp"
 
+#include <kensa/util/json_builder.hpp>
+
 #include <algorithm>
 #include <utility>
 
@@ -134,7 +136,9 @@ bool PropertyNamesKeyword::evaluate(const Json& instance, Evaluation& evaluation
                                     Annotations*) const {
   bool valid = true;
   for (auto member = instance.begin(); member != instance.end(); ++member) {
-    const auto name = kensa::json::Document::from(nlohmann::json(std::string(member.key())));
+    kensa::json::Builder name_builder;
+    name_builder.string(member.key());
+    const auto name = std::move(name_builder).finish();
     if (!evaluation.test(*m_names, name.root(), nullptr)) {
       valid = false;
       if (!evaluation.collecting()) {

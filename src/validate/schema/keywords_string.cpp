@@ -74,7 +74,7 @@ bool ContentKeyword::evaluate(const Json& instance, Evaluation& evaluation, Anno
     decoded = std::move(*bytes);
     content = decoded;
   }
-  if (m_json && !nlohmann::json::accept(content)) {
+  if (m_json && !kensa::json::Document::parse(content).ok()) {
     evaluation.report(*this, "is not valid JSON (contentMediaType application/json)");
     return false;
   }

@@ -3,8 +3,6 @@
 #include <kensa/util/json_document.hpp>
 #include <kensa/validate/json_schema.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -15,10 +13,12 @@
 // each a list of Keyword checks sorted by the instance type they apply to.
 namespace kensa::validate::schema {
 
-// Instances are read into kensa's flat document; schemas stay nlohmann
-// values, read once when compiled.
+// Instances and schemas are both read into kensa's flat document: one
+// instance type. Compiled keywords keep the schema values they compare
+// with (const, enum, bounds) as values of the schema documents, which the
+// compiled tree keeps alive.
 using Json = kensa::json::Value;
-using SchemaJson = nlohmann::json;
+using SchemaJson = kensa::json::Value;
 
 class Evaluation;
 
@@ -89,6 +89,8 @@ struct Node {
 // pointer; the tree owns them all.
 struct CompiledTree {
   std::vector<std::unique_ptr<Node>> nodes;
+  // The schema documents the keywords' values point into.
+  std::vector<std::shared_ptr<const kensa::json::Document>> documents;
   const Node* root = nullptr;
   std::string uri;
   bool check_formats = true;

@@ -35,7 +35,7 @@ bool is_plain_name(std::string_view fragment) {
 }
 
 struct Pending {
-  const SchemaJson* schema;
+  SchemaJson schema;
   std::string base;
   SchemaDialect dialect;
   std::string resource;
@@ -45,13 +45,13 @@ struct Pending {
 } // namespace
 
 Status RegistryData::index(const SchemaJson& document, const std::string& uri) {
-  std::unordered_map<std::string, const SchemaJson*> new_resources;
-  std::unordered_map<std::string, const SchemaJson*> new_anchors;
-  std::unordered_map<const SchemaJson*, NodeInfo> new_nodes;
+  std::unordered_map<std::string, SchemaJson> new_resources;
+  std::unordered_map<std::string, SchemaJson> new_anchors;
+  std::unordered_map<const void*, NodeInfo> new_nodes;
   std::string conflict;
 
   const auto claim = [&conflict](auto& existing, auto& added, const std::string& key,
-                                 const SchemaJson* node) {
+                                 const SchemaJson& node) {
     const auto old = existing.find(key);
     if (old != existing.end()) {
       if (conflict.empty()) {
@@ -60,31 +60,31 @@ Status RegistryData::index(const SchemaJson& document, const std::string& uri) {
       return;
     }
     const auto [it, inserted] = added.emplace(key, node);
-    if (!inserted && it->second != node && conflict.empty()) {
+    if (!inserted && it->second.address() != node.address() && conflict.empty()) {
       conflict = key;
     }
   };
 
   const std::string root_uri(strip_fragment(uri));
-  claim(resources, new_resources, root_uri, &document);
+  claim(resources, new_resources, root_uri, document);
 
   // An explicit stack: a schema may nest deeper than the call stack allows.
   std::vector<Pending> stack;
-  stack.push_back(Pending{&document, root_uri, default_dialect, root_uri, ""});
+  stack.push_back(Pending{document, root_uri, default_dialect, root_uri, ""});
   while (!stack.empty()) {
     Pending current = std::move(stack.back());
     stack.pop_back();
-    const SchemaJson& schema = *current.schema;
+    const SchemaJson& schema = current.schema;
     if (schema.is_object()) {
-      const auto dollar_schema = schema.find("$schema");
-      if (dollar_schema != schema.end() && dollar_schema->is_string()) {
-        current.dialect = dialect_of(dollar_schema->get<std::string>(), current.dialect);
+      const SchemaJson dollar_schema = schema["$schema"];
+      if (dollar_schema.is_string()) {
+        current.dialect = dialect_of(dollar_schema.string(), current.dialect);
       }
       // In draft-07 and before, "$ref" hides every sibling, "$id" included.
       const bool id_hidden = is_legacy(current.dialect) && schema.contains("$ref");
-      const auto id = schema.find(id_keyword(current.dialect));
-      if (!id_hidden && id != schema.end() && id->is_string()) {
-        const std::string& id_text = id->get_ref<const std::string&>();
+      const SchemaJson id = schema[id_keyword(current.dialect)];
+      if (!id_hidden && id.is_string()) {
+        const std::string id_text(id.string());
         const std::string resolved = resolve_uri(current.base, id_text);
         const std::string without_fragment(strip_fragment(resolved));
         const auto fragment = fragment_of(resolved);
@@ -92,26 +92,26 @@ Status RegistryData::index(const SchemaJson& document, const std::string& uri) {
           current.base = without_fragment;
           current.resource = without_fragment;
           current.pointer.clear();
-          claim(resources, new_resources, without_fragment, &schema);
+          claim(resources, new_resources, without_fragment, schema);
         }
         // Draft-07 names anchors with "$id": "#name"; an "$id" holding a
         // JSON Pointer fragment (older CycloneDX schemas have them) names
         // nothing.
         if (is_legacy(current.dialect) && fragment && is_plain_name(*fragment)) {
-          claim(anchors, new_anchors, without_fragment + "#" + std::string(*fragment), &schema);
+          claim(anchors, new_anchors, without_fragment + "#" + std::string(*fragment), schema);
         }
       }
       for (const char* anchor_keyword : {"$anchor", "$dynamicAnchor"}) {
-        const auto anchor = schema.find(anchor_keyword);
-        if (anchor != schema.end() && anchor->is_string()) {
-          claim(anchors, new_anchors, current.base + "#" + anchor->get<std::string>(), &schema);
+        const SchemaJson anchor = schema[anchor_keyword];
+        if (anchor.is_string()) {
+          claim(anchors, new_anchors, current.base + "#" + std::string(anchor.string()), schema);
         }
       }
     }
-    new_nodes.emplace(current.schema, NodeInfo{current.base, current.dialect,
-                                               current.resource + "#" + current.pointer});
+    new_nodes.emplace(schema.address(), NodeInfo{current.base, current.dialect,
+                                                 current.resource + "#" + current.pointer});
     for_each_subschema(schema, [&](const SchemaJson& child, const std::string& suffix) {
-      stack.push_back(Pending{&child, current.base, current.dialect, current.resource,
+      stack.push_back(Pending{child, current.base, current.dialect, current.resource,
                               current.pointer + suffix});
     });
   }

@@ -1,11 +1,10 @@
 #pragma once
 
+#include <kensa/util/json_document.hpp>
 #include <kensa/util/result.hpp>
 #include <kensa/validate/json_schema.hpp>
 
-#include <nlohmann/json.hpp>
-
-#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,7 +15,7 @@
 // reached.
 namespace kensa::validate::schema {
 
-using SchemaJson = nlohmann::json;
+using SchemaJson = kensa::json::Value;
 
 struct NodeInfo {
   // Base URI `$ref`s inside this subschema resolve against (no fragment).
@@ -28,13 +27,16 @@ struct NodeInfo {
 
 struct RegistryData {
   SchemaDialect default_dialect = SchemaDialect::draft7;
-  // A deque keeps every document at a stable address.
-  std::deque<SchemaJson> documents;
+  // Shared with the trees compiled from them, whose keywords keep values
+  // of these documents.
+  std::vector<std::shared_ptr<const kensa::json::Document>> documents;
   // Absolute URI without fragment -> schema resource root.
-  std::unordered_map<std::string, const SchemaJson*> resources;
+  std::unordered_map<std::string, SchemaJson> resources;
   // "<absolute URI>#<anchor name>" -> subschema.
-  std::unordered_map<std::string, const SchemaJson*> anchors;
-  std::unordered_map<const SchemaJson*, NodeInfo> nodes;
+  std::unordered_map<std::string, SchemaJson> anchors;
+  // Every subschema, by the address of its node in its document
+  // (Value::address()).
+  std::unordered_map<const void*, NodeInfo> nodes;
 
   // Registers the subschemas of `document` (already stored in `documents`),
   // retrieved as `uri`. Fails without changing anything when a URI it would

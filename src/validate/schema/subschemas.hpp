@@ -1,6 +1,8 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "json_value.hpp"
+
+#include <kensa/util/json_document.hpp>
 
 #include <array>
 #include <string>
@@ -31,14 +33,14 @@ inline constexpr std::array<std::string_view, 5> k_array_subschema_keywords{
 inline constexpr std::array<std::string_view, 6> k_map_subschema_keywords{
     "properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "dependencies"};
 
-inline bool is_schema_value(const nlohmann::json& value) {
+inline bool is_schema_value(const kensa::json::Value& value) {
   return value.is_object() || value.is_boolean();
 }
 
 // Calls `visit(subschema, pointer_suffix)` for every direct subschema of
 // `schema`, where pointer_suffix is e.g. "/properties/name" (escaped).
 template <typename Visit>
-void for_each_subschema(const nlohmann::json& schema, Visit&& visit) {
+void for_each_subschema(const kensa::json::Value& schema, Visit&& visit) {
   if (!schema.is_object()) {
     return;
   }
@@ -55,9 +57,8 @@ void for_each_subschema(const nlohmann::json& schema, Visit&& visit) {
     }
     return out;
   };
-  for (auto it = schema.begin(); it != schema.end(); ++it) {
-    const std::string& keyword = it.key();
-    const nlohmann::json& value = it.value();
+  for (const auto& [keyword_view, value] : schema_members(schema)) {
+    const std::string keyword(keyword_view);
     for (const auto name : k_single_subschema_keywords) {
       if (keyword == name && is_schema_value(value)) {
         visit(value, "/" + escape(keyword));
@@ -74,9 +75,9 @@ void for_each_subschema(const nlohmann::json& schema, Visit&& visit) {
     }
     for (const auto name : k_map_subschema_keywords) {
       if (keyword == name && value.is_object()) {
-        for (auto member = value.begin(); member != value.end(); ++member) {
-          if (is_schema_value(member.value())) {
-            visit(member.value(), "/" + escape(keyword) + "/" + escape(member.key()));
+        for (const auto& [member_name, member] : schema_members(value)) {
+          if (is_schema_value(member)) {
+            visit(member, "/" + escape(keyword) + "/" + escape(member_name));
           }
         }
       }

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
-// Decoding UTF-8 text that nlohmann::json has already checked: strings in a
-// parsed document are well formed, so these helpers only need to be correct
+// Decoding UTF-8 text that the JSON parser has already checked: strings in
+// a parsed document are well formed, so these helpers only need to be correct
 // on valid input and safe (no reads past the end) on anything else.
 namespace kensa::validate::schema {
 

@@ -1,9 +1,11 @@
+#include <kensa/util/json_document.hpp>
 #include <kensa/validate/json_schema.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 using kensa::validate::CompiledSchema;
@@ -17,9 +19,16 @@ namespace {
 
 const std::string k_uri = "https://kensa.test/schema.json";
 
+// Schemas and instances are written here as nlohmann values, which C++
+// spells most briefly, and read into kensa's tree, the one the engine works
+// on.
+kensa::json::Document tree(const Json& value) {
+  return kensa::json::Document::from(value);
+}
+
 CompiledSchema compile(const Json& schema) {
   SchemaRegistry registry;
-  REQUIRE(registry.add(k_uri, schema));
+  REQUIRE(registry.add(k_uri, tree(schema)));
   auto compiled = registry.compile(k_uri);
   INFO(compiled.error());
   REQUIRE(compiled);
@@ -27,7 +36,7 @@ CompiledSchema compile(const Json& schema) {
 }
 
 bool valid(const Json& schema, const Json& instance) {
-  return compile(schema).validate(instance).valid;
+  return compile(schema).validate(tree(instance).root()).valid;
 }
 
 // [[[...]]] nested `depth` times, built by the parser (which does not recurse).
@@ -42,7 +51,8 @@ TEST_CASE("json schema: a finding names the value, the keyword and the problem",
   const auto schema = compile(Json::parse(R"({
     "properties": {"a/b~c": {"type": "array", "items": {"type": "string", "maxLength": 3}}}
   })"));
-  const auto result = schema.validate(Json::parse(R"({"a/b~c": ["ok", "toolong", 5]})"));
+  const auto result =
+      schema.validate(tree(Json::parse(R"({"a/b~c": ["ok", "toolong", 5]})")).root());
   CHECK_FALSE(result.valid);
   REQUIRE(result.findings.size() == 2);
   CHECK(result.findings[0].kind == SchemaFindingKind::invalid);
@@ -61,7 +71,8 @@ TEST_CASE("json schema: messages for the common keywords", "[validate][json-sche
     "additionalProperties": false,
     "properties": {"kind": {"enum": ["library", "application"]}, "n": {"minimum": 1}}
   })"));
-  const auto result = schema.validate(Json::parse(R"({"kind": "lib", "n": 0, "extra": true})"));
+  const auto result =
+      schema.validate(tree(Json::parse(R"({"kind": "lib", "n": 0, "extra": true})")).root());
   REQUIRE(result.findings.size() == 4);
   CHECK(result.findings[0].message == "missing required property \"name\"");
   CHECK(result.findings[1].instance_location == "/extra");
@@ -80,15 +91,15 @@ TEST_CASE("json schema: oneOf with no match explains the closest alternative",
       {"type": "string"}
     ]
   })"));
-  const auto result = schema.validate(Json::parse(R"({"id": 7})"));
+  const auto result = schema.validate(tree(Json::parse(R"({"id": 7})")).root());
   // The reason is in the finding itself, with where it applies.
   REQUIRE(result.findings.size() == 1);
   CHECK(result.findings[0].message ==
         "an object with 1 members matches none of the 2 alternatives; the closest, alternative "
         "0, fails at /id: expected string, found integer");
-  CHECK_FALSE(schema.validate(Json::parse(R"("x")")).findings.size() > 0);
+  CHECK_FALSE(schema.validate(tree(Json::parse(R"("x")")).root()).findings.size() > 0);
   // Several reasons: the first in the message, the others after it.
-  const auto several = schema.validate(Json::parse(R"({"id": 7, "more": 1})"));
+  const auto several = schema.validate(tree(Json::parse(R"({"id": 7, "more": 1})")).root());
   CHECK(several.findings.size() == 1);
   const auto two = compile(Json::parse(R"({
     "anyOf": [
@@ -96,7 +107,7 @@ TEST_CASE("json schema: oneOf with no match explains the closest alternative",
       {"required": ["x"], "properties": {"a": {"type": "null"}, "b": {"type": "null"}}}
     ]
   })"));
-  const auto missing = two.validate(Json::parse(R"({"a": 1, "b": 2})"));
+  const auto missing = two.validate(tree(Json::parse(R"({"a": 1, "b": 2})")).root());
   REQUIRE(missing.findings.size() == 2);
   CHECK(missing.findings[0].message ==
         "an object with 2 members matches none of the 2 alternatives; the closest, alternative "
@@ -107,20 +118,20 @@ TEST_CASE("json schema: oneOf with no match explains the closest alternative",
 TEST_CASE("json schema: $ref resolves across registered schemas by $id",
           "[validate][json-schema]") {
   SchemaRegistry registry;
-  REQUIRE(registry.add("https://kensa.test/types.json", Json::parse(R"({
+  REQUIRE(registry.add("https://kensa.test/types.json", tree(Json::parse(R"({
     "$id": "https://example.com/schemas/types.json",
     "definitions": {"version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+$"}}
-  })")));
-  REQUIRE(registry.add("https://kensa.test/main.json", Json::parse(R"({
+  })"))));
+  REQUIRE(registry.add("https://kensa.test/main.json", tree(Json::parse(R"({
     "$id": "https://example.com/schemas/main.json",
     "properties": {"v": {"$ref": "types.json#/definitions/version"}}
-  })")));
+  })"))));
   CHECK(registry.contains("https://example.com/schemas/types.json"));
   CHECK(registry.contains("https://kensa.test/types.json"));
   const auto schema = registry.compile("https://example.com/schemas/main.json");
   REQUIRE(schema);
-  CHECK(schema->validate(Json::parse(R"({"v": "1.6"})")).valid);
-  const auto result = schema->validate(Json::parse(R"({"v": "one"})"));
+  CHECK(schema->validate(tree(Json::parse(R"({"v": "1.6"})")).root()).valid);
+  const auto result = schema->validate(tree(Json::parse(R"({"v": "one"})")).root());
   REQUIRE(result.findings.size() == 1);
   CHECK(result.findings[0].keyword_location ==
         "https://example.com/schemas/types.json#/definitions/version/pattern");
@@ -128,23 +139,24 @@ TEST_CASE("json schema: $ref resolves across registered schemas by $id",
 
 TEST_CASE("json schema: registry and compile failures are clear", "[validate][json-schema]") {
   SchemaRegistry registry;
-  REQUIRE(registry.add("https://kensa.test/a.json", Json::parse(R"({"$id": "https://x.test/s"})")));
-  const auto duplicate =
-      registry.add("https://kensa.test/b.json", Json::parse(R"({"$id": "https://x.test/s"})"));
+  REQUIRE(registry.add("https://kensa.test/a.json",
+                       tree(Json::parse(R"({"$id": "https://x.test/s"})"))));
+  const auto duplicate = registry.add("https://kensa.test/b.json",
+                                      tree(Json::parse(R"({"$id": "https://x.test/s"})")));
   REQUIRE_FALSE(duplicate);
   CHECK(duplicate.error() == "the schema URI https://x.test/s is already registered");
   CHECK_FALSE(registry.contains("https://kensa.test/b.json"));
-  CHECK_FALSE(registry.add("relative.json", Json::object()));
-  CHECK_FALSE(registry.add("https://kensa.test/c.json", Json(3)));
+  CHECK_FALSE(registry.add("relative.json", tree(Json::object())));
+  CHECK_FALSE(registry.add("https://kensa.test/c.json", tree(Json(3))));
 
   REQUIRE(registry.add("https://kensa.test/d.json",
-                       Json::parse(R"({"properties": {"a": {"$ref": "missing.json"}}})")));
+                       tree(Json::parse(R"({"properties": {"a": {"$ref": "missing.json"}}})"))));
   const auto missing = registry.compile("https://kensa.test/d.json");
   REQUIRE_FALSE(missing);
   CHECK(missing.error() == "invalid schema: https://kensa.test/d.json#/properties/a/$ref: "
                            "cannot resolve $ref https://kensa.test/missing.json");
 
-  REQUIRE(registry.add("https://kensa.test/e.json", Json::parse(R"({"minLength": "3"})")));
+  REQUIRE(registry.add("https://kensa.test/e.json", tree(Json::parse(R"({"minLength": "3"})"))));
   const auto malformed = registry.compile("https://kensa.test/e.json");
   REQUIRE_FALSE(malformed);
   CHECK(malformed.error() ==
@@ -174,7 +186,7 @@ TEST_CASE("json schema: unevaluatedProperties sees through allOf, anyOf and $ref
   })");
   CHECK(valid(schema, Json::parse(R"({"name": "x", "a": 1})")));
   CHECK(valid(schema, Json::parse(R"({"a": 1, "b": 2})")));
-  const auto result = compile(schema).validate(Json::parse(R"({"a": 1, "c": 3})"));
+  const auto result = compile(schema).validate(tree(Json::parse(R"({"a": 1, "c": 3})")).root());
   REQUIRE(result.findings.size() == 1);
   CHECK(result.findings[0].instance_location == "/c");
   CHECK(result.findings[0].message == "property \"c\" is not allowed here");
@@ -237,7 +249,7 @@ TEST_CASE("json schema: a pattern RE2 cannot run is reported, not fatal",
     REQUIRE(schema.schema_warnings().size() == 1);
     CHECK(schema.schema_warnings()[0].kind == SchemaFindingKind::unsupported);
     CHECK(schema.schema_warnings()[0].keyword_location == k_uri + "#/properties/x/pattern");
-    const auto result = schema.validate(Json::parse(R"({"x": "ab"})"));
+    const auto result = schema.validate(tree(Json::parse(R"({"x": "ab"})")).root());
     CHECK(result.valid);
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].kind == SchemaFindingKind::unsupported);
@@ -246,7 +258,7 @@ TEST_CASE("json schema: a pattern RE2 cannot run is reported, not fatal",
   // The same for patternProperties.
   const auto schema = compile({{"patternProperties", {{"(?<=a)b", {{"type", "string"}}}}}});
   CHECK(schema.schema_warnings().size() == 1);
-  CHECK(schema.validate(Json::parse(R"({"ab": 1})")).valid);
+  CHECK(schema.validate(tree(Json::parse(R"({"ab": 1})")).root()).valid);
 }
 
 TEST_CASE("json schema: formats SBOM schemas use are checked", "[validate][json-schema]") {
@@ -275,29 +287,30 @@ TEST_CASE("json schema: formats SBOM schemas use are checked", "[validate][json-
   CHECK(valid(format("x-unknown"), "anything"));
   // Checking can be switched off.
   SchemaRegistry registry;
-  REQUIRE(registry.add(k_uri, format("date-time")));
+  REQUIRE(registry.add(k_uri, tree(format("date-time"))));
   kensa::validate::SchemaOptions options;
   options.check_formats = false;
-  CHECK(registry.compile(k_uri, options)->validate("not a date").valid);
+  CHECK(registry.compile(k_uri, options)->validate(tree("not a date").root()).valid);
 }
 
 TEST_CASE("json schema: hostile nesting gives a finding, not a crash", "[validate][json-schema]") {
   const auto schema = compile(Json::parse(R"({"items": {"$ref": "#"}})"));
   const auto deep = nested_arrays(100'000);
-  const auto result = schema.validate(deep);
+  const auto result = schema.validate(tree(deep).root());
   CHECK_FALSE(result.valid);
   REQUIRE(result.findings.size() == 1);
   CHECK(result.findings[0].kind == SchemaFindingKind::limit);
   CHECK(result.findings[0].message ==
         "the document nests deeper than 10000 levels; it was not validated");
   // Within the cap, deep documents are walked completely.
-  CHECK(schema.validate(nested_arrays(10'000)).valid);
+  CHECK(schema.validate(tree(nested_arrays(10'000)).root()).valid);
   const auto leaf = compile(Json::parse(R"({"items": {"$ref": "#"}, "maxItems": 0})"))
-                        .validate(nested_arrays(9'000));
+                        .validate(tree(nested_arrays(9'000)).root());
   CHECK_FALSE(leaf.valid);
   SchemaLimits shallow;
   shallow.max_depth = 10;
-  CHECK(schema.validate(nested_arrays(11), shallow).findings[0].kind == SchemaFindingKind::limit);
+  CHECK(schema.validate(tree(nested_arrays(11)).root(), shallow).findings[0].kind ==
+        SchemaFindingKind::limit);
 }
 
 TEST_CASE("json schema: a $ref loop that never descends ends with a limit finding",
@@ -305,7 +318,7 @@ TEST_CASE("json schema: a $ref loop that never descends ends with a limit findin
   const auto schema = compile(Json::parse(R"({
     "definitions": {"a": {"$ref": "#/definitions/b"}, "b": {"$ref": "#/definitions/a"}},
     "$ref": "#/definitions/a"})"));
-  const auto result = schema.validate(1);
+  const auto result = schema.validate(tree(1).root());
   CHECK_FALSE(result.valid);
   REQUIRE(result.findings.size() == 1);
   CHECK(result.findings[0].kind == SchemaFindingKind::limit);
@@ -315,7 +328,7 @@ TEST_CASE("json schema: findings are capped", "[validate][json-schema]") {
   const auto schema = compile(Json::parse(R"({"items": {"type": "string"}})"));
   SchemaLimits limits;
   limits.max_findings = 10;
-  const auto result = schema.validate(Json(std::vector<int>(5'000, 1)), limits);
+  const auto result = schema.validate(tree(Json(std::vector<int>(5'000, 1))).root(), limits);
   CHECK_FALSE(result.valid);
   CHECK(result.truncated);
   CHECK(result.findings.size() == 10);
@@ -333,7 +346,7 @@ TEST_CASE("json schema: uniqueItems compares by value and stays fast on big arra
   }
   CHECK(valid(schema, big));
   big.push_back({{"bom-ref", "component-4"}});
-  const auto result = compile(schema).validate(big);
+  const auto result = compile(schema).validate(tree(big).root());
   REQUIRE(result.findings.size() == 1);
   CHECK(result.findings[0].message == "items 4 and 200000 are equal; items must be unique");
 }
@@ -362,8 +375,8 @@ TEST_CASE("json schema: a big array checked on two threads reports as one thread
   const Json document = {{"items", items}};
   SchemaLimits one_thread;
   one_thread.split_big_arrays = false;
-  const SchemaValidation sequential = schema.validate(document, one_thread);
-  const SchemaValidation split = schema.validate(document);
+  const SchemaValidation sequential = schema.validate(tree(document).root(), one_thread);
+  const SchemaValidation split = schema.validate(tree(document).root());
   REQUIRE_FALSE(sequential.valid);
   CHECK_FALSE(split.valid);
   REQUIRE(split.findings.size() == sequential.findings.size());
@@ -384,12 +397,61 @@ TEST_CASE("json schema: a big array checked on two threads reports as one thread
   capped.max_findings = 3;
   SchemaLimits capped_one_thread = capped;
   capped_one_thread.split_big_arrays = false;
-  const auto capped_split = schema.validate(document, capped);
-  const auto capped_sequential = schema.validate(document, capped_one_thread);
+  const auto capped_split = schema.validate(tree(document).root(), capped);
+  const auto capped_sequential = schema.validate(tree(document).root(), capped_one_thread);
   CHECK(capped_split.truncated);
   REQUIRE(capped_split.findings.size() == capped_sequential.findings.size());
   for (std::size_t i = 0; i < capped_split.findings.size(); ++i) {
     CHECK(capped_split.findings[i].instance_location ==
           capped_sequential.findings[i].instance_location);
   }
+}
+
+TEST_CASE("json schema: schema text is read with kensa's JSON parser, errors with their place",
+          "[validate][json-schema]") {
+  SchemaRegistry registry;
+  const auto broken =
+      registry.add_text(k_uri, "{\n  \"type\": \"string\",\n  \"minLength\": 01\n}");
+  REQUIRE_FALSE(broken);
+  CHECK(broken.error() == "the schema " + k_uri +
+                              " is not valid JSON: line 3, column 17: a number cannot have "
+                              "leading zeros");
+  CHECK_FALSE(registry.contains(k_uri));
+
+  // A member given twice counts once, with its last value, as a lookup
+  // gives it.
+  REQUIRE(registry.add_text(k_uri, R"({"maxLength": 1, "maxLength": 3, "type": "string"})"));
+  const auto schema = registry.compile(k_uri);
+  REQUIRE(schema);
+  CHECK(schema->validate(tree("abc").root()).valid);
+  CHECK_FALSE(schema->validate(tree("abcd").root()).valid);
+}
+
+TEST_CASE("json schema: a compiled schema keeps the schema values it compares with",
+          "[validate][json-schema]") {
+  std::optional<CompiledSchema> schema;
+  {
+    // The registry, and the schema text, are gone before validating: const,
+    // enum and the bounds point into the schema document, which the
+    // compiled tree keeps.
+    SchemaRegistry registry;
+    std::string text = R"({"properties": {"c": {"const": {"k": [1, "two"]}},
+                                          "e": {"enum": ["a", "b", 3]},
+                                          "n": {"minimum": 2, "multipleOf": 2}}})";
+    REQUIRE(registry.add_text(k_uri, text));
+    text.assign(text.size(), ' ');
+    auto compiled = registry.compile(k_uri);
+    REQUIRE(compiled);
+    schema = *compiled;
+  }
+  CHECK(schema->validate(tree(Json::parse(R"({"c": {"k": [1, "two"]}, "e": 3, "n": 4})")).root())
+            .valid);
+  const auto result =
+      schema->validate(tree(Json::parse(R"({"c": {"k": [1]}, "e": "c", "n": 1})")).root());
+  REQUIRE(result.findings.size() == 4);
+  CHECK(result.findings[0].message == "must be an object with 1 members, found an object with 1 "
+                                      "members");
+  CHECK(result.findings[1].message == "\"c\" is not one of the allowed values: \"a\", \"b\", 3");
+  CHECK(result.findings[2].message == "1 is not at least 2");
+  CHECK(result.findings[3].message == "1 is not a multiple of 2");
 }
