@@ -128,41 +128,37 @@ void add_pip_requirement(FileReport& report, LockedGraph& locked, std::string_vi
 } // namespace
 
 void parse_environment_yml(FileReport& report, const source::SourceFile& file) {
-  YAML::Node document;
-  if (!load_yaml(file.contents, report, document)) {
+  auto loaded = load_yaml_map(file.contents, report, "an environment file");
+  if (!loaded) {
     return;
   }
-  if (!document.IsMap()) {
-    report.omit("not an environment file: the top level is not a map");
-    return;
-  }
-  auto dependencies = child(document, "dependencies");
-  if (!dependencies.IsDefined() || dependencies.IsNull()) {
-    return;
-  }
-  if (!dependencies.IsSequence()) {
-    report.omit("\"dependencies\" is not a list");
+  const YamlNode document = loaded->root();
+  auto dependencies =
+      yaml_section(document, "dependencies", YamlKind::sequence, "\"dependencies\"", report);
+  if (!dependencies.defined()) {
     return;
   }
   LockedGraph locked(report, file);
   std::size_t count = 0;
-  for (auto entry : dependencies) {
+  for (const YamlEntry item : dependencies.entries()) {
+    const YamlNode& entry = item.value;
     if (++count > k_max_dependencies) {
       report.omit("more than " + std::to_string(k_max_dependencies) +
                   " dependencies; the rest is not read");
       break;
     }
-    if (entry.IsMap()) {
+    if (entry.is_map()) {
       auto pip = child(entry, "pip");
-      if (!pip.IsSequence()) {
+      if (!pip.is_sequence()) {
         report.warn("a dependency is a map but not a pip: list; not read");
         continue;
       }
-      for (auto requirement : pip) {
+      for (const YamlEntry pip_item : pip.entries()) {
+        const YamlNode& requirement = pip_item.value;
         if (++count > k_max_dependencies) {
           break;
         }
-        if (!requirement.IsScalar()) {
+        if (!requirement.is_scalar()) {
           report.warn("a pip: entry is not text; not read");
           continue;
         }
@@ -170,7 +166,7 @@ void parse_environment_yml(FileReport& report, const source::SourceFile& file) {
       }
       continue;
     }
-    if (!entry.IsScalar()) {
+    if (!entry.is_scalar()) {
       report.warn("a dependency is neither text nor a pip: list; not read");
       continue;
     }

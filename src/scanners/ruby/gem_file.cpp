@@ -54,12 +54,11 @@ Result<std::string> gunzip(std::string_view compressed) {
 }
 
 // The text of each item of sequence `node`; none when it is not one.
-template <typename Node>
-std::vector<std::string> scalars(const Node& node) {
+std::vector<std::string> scalars(const YamlNode& node) {
   std::vector<std::string> items;
-  if (node.IsSequence()) {
-    for (auto item : node) {
-      if (std::string text = scalar(item); !text.empty()) {
+  if (node.is_sequence()) {
+    for (const YamlEntry item : node.entries()) {
+      if (std::string text = scalar(item.value); !text.empty()) {
         items.push_back(std::move(text));
       }
     }
@@ -69,20 +68,23 @@ std::vector<std::string> scalars(const Node& node) {
 
 // A Gem::Requirement ("requirements: [[">=", {version: "1.0"}], ...]") as
 // Ruby writes it: ">= 1.0, < 2"; empty for the ">= 0" that allows any.
-template <typename Node>
-std::string requirement_text(const Node& requirement) {
+std::string requirement_text(const YamlNode& requirement) {
   std::string text;
   auto pairs = child(requirement, "requirements");
-  if (!pairs.IsSequence()) {
+  if (!pairs.is_sequence()) {
     return text;
   }
-  for (auto item : pairs) {
-    const auto& pair = item;
-    if (!pair.IsSequence() || pair.size() != 2) {
+  for (const YamlEntry item : pairs.entries()) {
+    const YamlNode& pair = item.value;
+    if (!pair.is_sequence() || pair.size() != 2) {
       continue;
     }
-    std::string op = scalar(pair[0]);
-    std::string version = scalar(child(pair[1], "version"));
+    std::vector<YamlNode> parts;
+    for (const YamlEntry part : pair.entries()) {
+      parts.push_back(part.value);
+    }
+    std::string op = scalar(parts[0]);
+    std::string version = scalar(child(parts[1], "version"));
     if (op.empty() || version.empty() || (op == ">=" && version == "0")) {
       continue;
     }
@@ -123,18 +125,15 @@ void parse_gem_metadata(FileReport& report, const source::SourceFile& file) {
   } else {
     text = std::string(bytes); // Already decompressed by the walk.
   }
-  YAML::Node document;
-  if (!load_yaml(text, report, document)) {
+  auto loaded = load_yaml_map(text, report, "a gem specification");
+  if (!loaded) {
     return;
   }
-  if (!document.IsMap()) {
-    report.omit("not a gem specification: the top level is not a map");
-    return;
-  }
+  const YamlNode document = loaded->root();
   Gem gem;
   gem.name = scalar(child(document, "name"));
   auto version = child(document, "version");
-  gem.version = version.IsMap() ? scalar(child(version, "version")) : scalar(version);
+  gem.version = version.is_map() ? scalar(child(version, "version")) : scalar(version);
   if (gem.name.empty() || gem.version.empty()) {
     report.warn("no name or version; not a gem specification");
     return;
@@ -153,8 +152,9 @@ void parse_gem_metadata(FileReport& report, const source::SourceFile& file) {
   gem.homepage = scalar(child(document, "homepage"));
   gem.summary = scalar(child(document, "summary"));
   auto dependencies = child(document, "dependencies");
-  if (dependencies.IsSequence()) {
-    for (auto dependency : dependencies) {
+  if (dependencies.is_sequence()) {
+    for (const YamlEntry entry : dependencies.entries()) {
+      const YamlNode& dependency = entry.value;
       if (gem.dependencies.size() == k_max_gem_dependencies) {
         report.warn("more than " + std::to_string(k_max_gem_dependencies) +
                     " dependencies; the rest is not read");
