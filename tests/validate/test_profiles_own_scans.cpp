@@ -57,7 +57,7 @@ const std::map<std::string, std::set<std::string>> k_gaps{
     {"conda", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
     {"dart", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
     {"deno", {k_supplier, k_version, k_identifiers, k_hash, k_license}},
-    {"dotnet", {k_supplier, k_version, k_identifiers, k_hash, k_license}},
+    {"dotnet", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
     {"dpkg", {k_supplier, k_hash, k_license, k_dependencies}},
     {"elixir", {k_supplier, k_hash, k_license, k_dependencies}},
     {"erlang", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},

@@ -48,7 +48,14 @@ std::optional<std::string> condense_archive(const source::SourceFile& file) {
   if (java_archive_type(file_name_of(file.path)).empty()) {
     return std::nullopt;
   }
-  return archive_summary(file.contents);
+  return archive_summary(file.bytes());
+}
+
+// A jar too large to buffer (fat jars of emulators and servers reach
+// hundreds of megabytes) is still digested: mapped, since its summary is
+// all the scanner keeps. Its members are read by the archive walk anyway.
+bool maps_large_archive(std::string_view head) {
+  return head.starts_with("PK\x03\x04") || head.starts_with("PK\x05\x06");
 }
 
 std::vector<FilePattern> archive_patterns() {
@@ -90,6 +97,7 @@ std::unique_ptr<Scanner> make_scanner() {
   }};
   rules.installed_archives = k_archive_patterns;
   rules.condense_named = &condense_archive;
+  rules.maps_large_named = &maps_large_archive;
   return std::make_unique<FileParserScanner>(std::move(rules));
 }
 

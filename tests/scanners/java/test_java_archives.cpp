@@ -292,6 +292,21 @@ TEST_CASE("java archives: kensa scan writes the jars' purls and SHA-1 digests", 
   CHECK(json.out.find(java::sha1sum(folder / "slf4j-api.jar")) != std::string::npos);
 }
 
+TEST_CASE("java archives: a jar over the buffer cap is still named and digested", "[java][cli]") {
+  KENSA_REQUIRE_DEBIAN_JARS(jars);
+  fs::path folder = scratch_dir("java-large");
+  const fs::path jar = debian_jar(jars, "commons-lang3.jar");
+  fs::copy_file(jar, folder / "commons-lang3.jar");
+  REQUIRE(fs::file_size(jar) > 64 * 1024);
+  auto json = run_kensa(
+      {"scan", folder.string(), "--max-file-size", "64KiB", "-o", "cyclonedx-json", "-q"});
+  REQUIRE(json.exit_code == 0);
+  CHECK(json.out.find("pkg:maven/org.apache.commons/commons-lang3@") != std::string::npos);
+  CHECK(json.out.find(java::sha1sum(folder / "commons-lang3.jar")) != std::string::npos);
+  // Nothing was left out, so the document does not say it is incomplete.
+  CHECK(json.out.find("\"incomplete\"") == std::string::npos);
+}
+
 TEST_CASE("java archives: a jar holding only another library's pom.properties is not that library",
           "[java]") {
   KENSA_REQUIRE_DEBIAN_JARS(jars);
