@@ -34,6 +34,13 @@ Result<scanner::UserFacts> facts_of_flags(const DocumentFactsArguments& argument
     }
     facts.subject_purl = std::move(*purl);
   }
+  if (!arguments.source_license.empty()) {
+    auto license = scanner::parse_user_license(arguments.source_license);
+    if (!license) {
+      return fail("--source-license: " + license.error());
+    }
+    facts.subject_license = std::move(*license);
+  }
   if (!arguments.lifecycle.empty()) {
     auto phase = scanner::parse_lifecycle(arguments.lifecycle);
     if (!phase) {
@@ -78,6 +85,13 @@ void add_document_facts_flags(CLI::App& command, DocumentFactsArguments& argumen
                   "Package URL of what is scanned (sets its name and version unless given)")
       ->type_name("PURL")
       ->envname("KENSA_SOURCE_PURL")
+      ->group(group);
+  command
+      .add_option("--source-license", arguments.source_license,
+                  "Declared license of what is scanned, an SPDX expression (default: the one "
+                  "its own manifest declares)")
+      ->type_name("EXPRESSION")
+      ->envname("KENSA_SOURCE_LICENSE")
       ->group(group);
   command
       .add_option("--lifecycle", arguments.lifecycle,

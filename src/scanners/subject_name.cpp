@@ -75,6 +75,12 @@ void name_subject(model::Document& document, source::SourceKind kind) {
       subject.group = project->group;
       subject.name = project->name;
       subject.version = project->version;
+      // The folder is that project: what its manifest declares as its
+      // license is the subject's (package.json `license`, pyproject
+      // `project.license`, Cargo.toml `package.license`, ...).
+      if (subject.licenses_declared.empty()) {
+        subject.licenses_declared = project->licenses_declared;
+      }
       return;
     }
     if (subject.name.empty()) {

@@ -13,9 +13,9 @@ namespace kensa::scanner {
 // a folder is the project its top-level manifest declares, when the subject
 // describes exactly one such component (package.json, pyproject.toml,
 // go.mod, pom.xml, npm's hidden lockfile of a node_modules folder scanned
-// on its own); otherwise the folder keeps its own name, and the file system
-// root, which has none, is "/". Images, archives and files keep theirs. The
-// subject's id does not change.
+// on its own), and takes the license that manifest declares; otherwise the folder keeps its own
+// name, and the file system root, which has none, is "/". Images, archives and files keep theirs.
+// The subject's id does not change.
 void name_subject(model::Document& document, source::SourceKind kind);
 
 } // namespace kensa::scanner

@@ -1,5 +1,6 @@
 #include "common/parsers/toml_text.hpp"
 
+#include <kensa/model/license.hpp>
 #include <kensa/model/purl.hpp>
 #include <kensa/scanner/user_facts.hpp>
 #include <kensa/util/strings.hpp>
@@ -121,6 +122,12 @@ Status read_fact(std::string_view key, const toml::node& node, UserFacts& facts)
       return fail(purl.error());
     }
     facts.subject_purl = std::move(*purl);
+  } else if (key == "source-license") {
+    auto license = parse_user_license(*text);
+    if (!license) {
+      return fail(license.error());
+    }
+    facts.subject_license = std::move(*license);
   } else if (key == "lifecycle") {
     auto phase = parse_lifecycle(*text);
     if (!phase) {
@@ -130,7 +137,7 @@ Status read_fact(std::string_view key, const toml::node& node, UserFacts& facts)
   } else {
     return fail("unknown key '" + std::string(key) +
                 "' (known: author, source-name, source-version, source-supplier, source-purl, "
-                "lifecycle)");
+                "source-license, lifecycle)");
   }
   return ok_status();
 }
@@ -212,6 +219,14 @@ Result<std::string> parse_user_purl(std::string_view text) {
   return purl->to_string();
 }
 
+Result<std::string> parse_user_license(std::string_view text) {
+  auto license = model::parse_license_expression(trim(text));
+  if (!license) {
+    return fail("license '" + std::string(text) + "': " + license.error());
+  }
+  return license->canonical;
+}
+
 Result<std::string> parse_lifecycle(std::string_view text) {
   const std::string phase = to_lower_ascii(trim(text));
   if (std::find(k_lifecycle_phases.begin(), k_lifecycle_phases.end(), phase) ==
@@ -254,6 +269,7 @@ UserFacts merge_user_facts(UserFacts base, const UserFacts& overrides) {
   take(base.subject_name, overrides.subject_name);
   take(base.subject_version, overrides.subject_version);
   take(base.subject_purl, overrides.subject_purl);
+  take(base.subject_license, overrides.subject_license);
   take(base.lifecycle, overrides.lifecycle);
   if (!overrides.subject_supplier.empty()) {
     base.subject_supplier = overrides.subject_supplier;
@@ -291,6 +307,11 @@ void apply_user_facts(model::Document& document, const UserFacts& facts, source:
   }
   if (!facts.subject_supplier.empty()) {
     subject.supplier = facts.subject_supplier;
+  }
+  if (!facts.subject_license.empty()) {
+    // The user states the license the subject is released under: it is
+    // the declared one, not an addition to the manifest's.
+    subject.licenses_declared = {model::License{facts.subject_license, {}, {}}};
   }
 }
 

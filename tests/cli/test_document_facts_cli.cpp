@@ -124,6 +124,23 @@ TEST_CASE("document facts: environment variables and the per-user configuration 
   CHECK(metadata["component"]["name"] == "from-environment");
   CHECK(metadata["authors"][0]["name"] == "Config Team");
 
+  // The project's manifest declares MIT; the user's license replaces it.
+  CHECK(metadata["component"]["licenses"][0]["license"]["id"] == "MIT");
+  std::vector<std::string> licensed = scan;
+  licensed.insert(licensed.end(), {"--source-license", "apache-2.0"});
+  const auto from_flag = run_kensa(licensed, {config_home});
+  REQUIRE(from_flag.exit_code == 0);
+  const auto flag_licenses =
+      nlohmann::json::parse(from_flag.out)["metadata"]["component"]["licenses"];
+  REQUIRE(flag_licenses.size() == 1);
+  CHECK(flag_licenses[0]["license"]["id"] == "Apache-2.0");
+  const auto from_variable = run_kensa(scan, {config_home, "KENSA_SOURCE_LICENSE=GPL-2.0-only"});
+  REQUIRE(from_variable.exit_code == 0);
+  const auto variable_licenses =
+      nlohmann::json::parse(from_variable.out)["metadata"]["component"]["licenses"];
+  REQUIRE(variable_licenses.size() == 1);
+  CHECK(variable_licenses[0]["license"]["id"] == "GPL-2.0-only");
+
   std::vector<std::string> no_config = scan;
   no_config.push_back("--no-config");
   const auto ignored = run_kensa(no_config, {config_home});
@@ -142,6 +159,7 @@ TEST_CASE("document facts: wrong facts are refused with exit 2 before scanning",
       {"--author", "Jane <jane at example>"},
       {"--lifecycle", "runtime"},
       {"--source-purl", "acme-app"},
+      {"--source-license", "MIT License"},
       {"--config", bad_file.string()},
       {"--config", (bad_file.parent_path() / "absent.toml").string()},
       {"--config", bad_file.string(), "--no-config"},

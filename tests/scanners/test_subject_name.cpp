@@ -37,6 +37,25 @@ TEST_CASE("subject name: a folder is the project its top-level manifest declares
   CHECK(subject.version == "1.0.0");
 }
 
+TEST_CASE("subject name: a project folder declares the license of its manifest",
+          "[scanner][subject]") {
+  // The root package's `license`, as package-lock.json copies it from
+  // package.json.
+  auto npm =
+      subject_of({{"package-lock.json", read_file(fixture("npm/lockfile-v3/package-lock.json"))}});
+  REQUIRE(npm.licenses_declared.size() == 1);
+  CHECK(npm.licenses_declared[0].expression == "MIT");
+  // pyproject.toml `project.license = {text = "MIT"}`.
+  auto python = subject_of(
+      {{"pyproject.toml", read_file(fixture("python/pyproject-setuptools/pyproject.toml"))}});
+  REQUIRE(python.licenses_declared.size() == 1);
+  CHECK(python.licenses_declared[0].expression == "MIT");
+  // Below the top the manifest is another project's, not the folder's.
+  CHECK(subject_of(
+            {{"app/package-lock.json", read_file(fixture("npm/lockfile-v3/package-lock.json"))}})
+            .licenses_declared.empty());
+}
+
 TEST_CASE("subject name: a folder with no project, or two, keeps its name", "[scanner][subject]") {
   CHECK(subject_of({{"notes.txt", "nothing to see"}}).name == "checkout");
   // A project below the top is not the folder's.

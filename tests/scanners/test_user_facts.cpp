@@ -89,6 +89,19 @@ TEST_CASE("user facts: purls are canonical and lifecycles are CycloneDX phases",
   CHECK(kensa::scanner::lifecycle_phases().size() == 7);
 }
 
+TEST_CASE("user facts: a license is a canonical SPDX expression", "[scanner][user-facts]") {
+  auto license = kensa::scanner::parse_user_license(" mit or apache-2.0 ");
+  REQUIRE(license);
+  CHECK(*license == "MIT OR Apache-2.0");
+  auto own = kensa::scanner::parse_user_license("LicenseRef-Acme-Proprietary");
+  REQUIRE(own);
+  CHECK(*own == "LicenseRef-Acme-Proprietary");
+  // Free text is no expression: a profile must not count it as a license.
+  CHECK_FALSE(kensa::scanner::parse_user_license("MIT License"));
+  CHECK_FALSE(kensa::scanner::parse_user_license("Not-A-License-Id"));
+  CHECK_FALSE(kensa::scanner::parse_user_license(""));
+}
+
 TEST_CASE("user facts: a configuration file holds the flags' facts", "[scanner][user-facts]") {
   const auto file = config_file("good.toml", R"(# CI defaults
 author = ["Jane Doe <jane@example.com>", "Example Ltd"]
@@ -96,6 +109,7 @@ source-name = "acme-app"
 source-version = "2.0.0"
 source-supplier = "Example Ltd,https://example.com"
 source-purl = "pkg:generic/acme-app@2.0.0"
+source-license = "Apache-2.0"
 lifecycle = "build"
 )");
   auto facts = kensa::scanner::read_user_facts(file);
@@ -107,6 +121,7 @@ lifecycle = "build"
   CHECK(facts->subject_version == "2.0.0");
   CHECK(facts->subject_supplier.url == "https://example.com");
   CHECK(facts->subject_purl == "pkg:generic/acme-app@2.0.0");
+  CHECK(facts->subject_license == "Apache-2.0");
   CHECK(facts->lifecycle == "build");
 
   auto one_author = kensa::scanner::read_user_facts(
@@ -130,6 +145,12 @@ TEST_CASE("user facts: a configuration file that is wrong is refused, naming the
       kensa::scanner::read_user_facts(config_file("phase.toml", "lifecycle = \"runtime\"\n"));
   REQUIRE_FALSE(bad_phase);
   CHECK_THAT(bad_phase.error(), Catch::Contains("runtime"));
+
+  auto bad_license = kensa::scanner::read_user_facts(
+      config_file("license.toml", "source-license = \"MIT License\"\n"));
+  REQUIRE_FALSE(bad_license);
+  CHECK_THAT(bad_license.error(),
+             Catch::Contains("license.toml") && Catch::Contains("MIT License"));
 
   auto not_toml = kensa::scanner::read_user_facts(config_file("broken.toml", "author = [\n"));
   REQUIRE_FALSE(not_toml);
@@ -213,4 +234,22 @@ TEST_CASE("user facts: the subject takes the user's name, version, supplier and 
   phase.lifecycle = "build";
   kensa::scanner::apply_user_facts(chosen, phase, SourceKind::folder);
   CHECK(chosen.metadata.lifecycle == "build");
+}
+
+TEST_CASE("user facts: the user's license replaces the one the manifest declares",
+          "[scanner][user-facts]") {
+  auto document = document_with_subject();
+  document.metadata.subject->licenses_declared = {kensa::model::License{"MIT", {}, {}}};
+  UserFacts facts;
+  facts.subject_license = "Apache-2.0 OR MIT";
+  kensa::scanner::apply_user_facts(document, facts, kensa::source::SourceKind::folder);
+  REQUIRE(document.metadata.subject->licenses_declared.size() == 1);
+  CHECK(document.metadata.subject->licenses_declared[0].expression == "Apache-2.0 OR MIT");
+
+  // None given: the manifest's stays.
+  auto kept = document_with_subject();
+  kept.metadata.subject->licenses_declared = {kensa::model::License{"MIT", {}, {}}};
+  kensa::scanner::apply_user_facts(kept, {}, kensa::source::SourceKind::folder);
+  REQUIRE(kept.metadata.subject->licenses_declared.size() == 1);
+  CHECK(kept.metadata.subject->licenses_declared[0].expression == "MIT");
 }

@@ -26,6 +26,10 @@ struct UserFacts {
   std::string subject_name;
   std::string subject_version;
   model::Party subject_supplier;
+  // The subject's declared license, a canonical SPDX expression checked by
+  // parse_user_license(); empty keeps what the project's own manifest
+  // declares, if anything.
+  std::string subject_license;
   // Canonical form, checked by parse_user_purl().
   std::string subject_purl;
   // A CycloneDX lifecycle phase; empty: the phase the kind of input tells
@@ -56,6 +60,11 @@ Result<model::Party> parse_supplier(std::string_view text);
 // `text` as a canonical purl; fails with the parser's reason.
 Result<std::string> parse_user_purl(std::string_view text);
 
+// `text` as a canonical SPDX license expression; fails with the parser's
+// reason (an unknown id, a malformed expression). A LicenseRef- names a
+// license the SPDX list does not hold.
+Result<std::string> parse_user_license(std::string_view text);
+
 // A lifecycle phase checked against lifecycle_phases().
 Result<std::string> parse_lifecycle(std::string_view text);
 
@@ -64,7 +73,7 @@ inline constexpr std::uintmax_t k_max_config_size = 64 * 1024;
 
 // A TOML configuration file with the keys of the flags: `author` (a string
 // or an array of strings), `source-name`, `source-version`,
-// `source-supplier`, `source-purl`, `lifecycle`. Fails, naming the file,
+// `source-supplier`, `source-purl`, `source-license`, `lifecycle`. Fails, naming the file,
 // when it cannot be read, is larger than k_max_config_size, is not TOML,
 // has a key it does not know (a misspelt key would silently drop a fact)
 // or a value of the wrong form.
@@ -75,7 +84,8 @@ Result<UserFacts> read_user_facts(const std::filesystem::path& file);
 UserFacts merge_user_facts(UserFacts base, const UserFacts& overrides);
 
 // Writes `facts` into the document of a scan of `kind`: the authors, the
-// subject's name, version, supplier and purl, and the lifecycle phase
+// subject's name, version, supplier, purl and declared license (which
+// replaces the manifest's), and the lifecycle phase
 // (the user's, or the one `kind` tells).
 void apply_user_facts(model::Document& document, const UserFacts& facts, source::SourceKind kind);
 
