@@ -41,6 +41,13 @@ Result<scanner::UserFacts> facts_of_flags(const DocumentFactsArguments& argument
     }
     facts.subject_license = std::move(*license);
   }
+  for (const auto& text : arguments.source_hashes) {
+    auto hash = scanner::parse_user_hash(text);
+    if (!hash) {
+      return fail("--source-hash: " + hash.error());
+    }
+    facts.subject_hashes.push_back(std::move(*hash));
+  }
   if (!arguments.lifecycle.empty()) {
     auto phase = scanner::parse_lifecycle(arguments.lifecycle);
     if (!phase) {
@@ -92,6 +99,13 @@ void add_document_facts_flags(CLI::App& command, DocumentFactsArguments& argumen
                   "its own manifest declares)")
       ->type_name("EXPRESSION")
       ->envname("KENSA_SOURCE_LICENSE")
+      ->group(group);
+  command
+      .add_option("--source-hash", arguments.source_hashes,
+                  "Digest of the artifact what is scanned is released as (kensa computes none "
+                  "for a folder); repeatable, one per algorithm")
+      ->type_name("ALGORITHM:HEX")
+      ->envname("KENSA_SOURCE_HASH")
       ->group(group);
   command
       .add_option("--lifecycle", arguments.lifecycle,

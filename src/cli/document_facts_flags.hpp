@@ -20,6 +20,7 @@ struct DocumentFactsArguments {
   std::string source_supplier;
   std::string source_purl;
   std::string source_license;
+  std::vector<std::string> source_hashes;
   std::string lifecycle;
   // --config FILE; empty: the per-user file, when there is one.
   std::string config;

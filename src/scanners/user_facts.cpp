@@ -1,5 +1,6 @@
 #include "common/parsers/toml_text.hpp"
 
+#include <kensa/model/hash.hpp>
 #include <kensa/model/license.hpp>
 #include <kensa/model/purl.hpp>
 #include <kensa/scanner/user_facts.hpp>
@@ -98,9 +99,36 @@ Status read_author_values(const toml::node& node, UserFacts& facts) {
   return add(node);
 }
 
+Status read_hash_values(const toml::node& node, UserFacts& facts) {
+  auto add = [&facts](const toml::node& item) -> Status {
+    auto text = string_value(item, "source-hash");
+    if (!text) {
+      return fail(text.error());
+    }
+    auto hash = parse_user_hash(*text);
+    if (!hash) {
+      return fail(hash.error());
+    }
+    facts.subject_hashes.push_back(std::move(*hash));
+    return ok_status();
+  };
+  if (const auto* list = node.as_array()) {
+    for (const auto& item : *list) {
+      if (auto added = add(item); !added) {
+        return added;
+      }
+    }
+    return ok_status();
+  }
+  return add(node);
+}
+
 Status read_fact(std::string_view key, const toml::node& node, UserFacts& facts) {
   if (key == "author") {
     return read_author_values(node, facts);
+  }
+  if (key == "source-hash") {
+    return read_hash_values(node, facts);
   }
   auto text = string_value(node, key);
   if (!text) {
@@ -137,7 +165,7 @@ Status read_fact(std::string_view key, const toml::node& node, UserFacts& facts)
   } else {
     return fail("unknown key '" + std::string(key) +
                 "' (known: author, source-name, source-version, source-supplier, source-purl, "
-                "source-license, lifecycle)");
+                "source-license, source-hash, lifecycle)");
   }
   return ok_status();
 }
@@ -227,6 +255,27 @@ Result<std::string> parse_user_license(std::string_view text) {
   return license->canonical;
 }
 
+Result<model::Hash> parse_user_hash(std::string_view text) {
+  text = trim(text);
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos) {
+    return fail("hash '" + std::string(text) + "' must be ALGORITHM:HEX, e.g. sha256:...");
+  }
+  const auto algorithm = model::parse_hash_algorithm(text.substr(0, colon));
+  if (!algorithm) {
+    return fail("hash '" + std::string(text) + "': unknown algorithm '" +
+                std::string(text.substr(0, colon)) + "'");
+  }
+  const std::string_view hex = text.substr(colon + 1);
+  if (hex.size() != model::hash_hex_length(*algorithm) ||
+      !std::all_of(hex.begin(), hex.end(), is_ascii_hex_digit)) {
+    return fail("hash '" + std::string(text) + "': a " +
+                std::string(model::hash_algorithm_name(*algorithm)) + " digest is " +
+                std::to_string(model::hash_hex_length(*algorithm)) + " hex digits");
+  }
+  return model::Hash{*algorithm, to_lower_ascii(hex)};
+}
+
 Result<std::string> parse_lifecycle(std::string_view text) {
   const std::string phase = to_lower_ascii(trim(text));
   if (std::find(k_lifecycle_phases.begin(), k_lifecycle_phases.end(), phase) ==
@@ -274,6 +323,9 @@ UserFacts merge_user_facts(UserFacts base, const UserFacts& overrides) {
   if (!overrides.subject_supplier.empty()) {
     base.subject_supplier = overrides.subject_supplier;
   }
+  if (!overrides.subject_hashes.empty()) {
+    base.subject_hashes = overrides.subject_hashes;
+  }
   return base;
 }
 
@@ -312,6 +364,18 @@ void apply_user_facts(model::Document& document, const UserFacts& facts, source:
     // The user states the license the subject is released under: it is
     // the declared one, not an addition to the manifest's.
     subject.licenses_declared = {model::License{facts.subject_license, {}, {}}};
+  }
+  for (const auto& hash : facts.subject_hashes) {
+    // One digest per algorithm: the user's wins over one the scan computed
+    // for an archive, since the user names what the subject is.
+    auto same = std::find_if(
+        subject.hashes.begin(), subject.hashes.end(),
+        [&hash](const model::Hash& known) { return known.algorithm == hash.algorithm; });
+    if (same != subject.hashes.end()) {
+      *same = hash;
+    } else {
+      subject.hashes.push_back(hash);
+    }
   }
 }
 

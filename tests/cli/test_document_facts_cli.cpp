@@ -141,6 +141,17 @@ TEST_CASE("document facts: environment variables and the per-user configuration 
   REQUIRE(variable_licenses.size() == 1);
   CHECK(variable_licenses[0]["license"]["id"] == "GPL-2.0-only");
 
+  // A folder has no digest of its own: none unless the user states the
+  // released artifact's.
+  CHECK_FALSE(metadata["component"].contains("hashes"));
+  const std::string digest(64, 'c');
+  const auto hashed = run_kensa(scan, {config_home, "KENSA_SOURCE_HASH=sha256:" + digest});
+  REQUIRE(hashed.exit_code == 0);
+  const auto hashes = nlohmann::json::parse(hashed.out)["metadata"]["component"]["hashes"];
+  REQUIRE(hashes.size() == 1);
+  CHECK(hashes[0]["alg"] == "SHA-256");
+  CHECK(hashes[0]["content"] == digest);
+
   std::vector<std::string> no_config = scan;
   no_config.push_back("--no-config");
   const auto ignored = run_kensa(no_config, {config_home});
@@ -160,6 +171,7 @@ TEST_CASE("document facts: wrong facts are refused with exit 2 before scanning",
       {"--lifecycle", "runtime"},
       {"--source-purl", "acme-app"},
       {"--source-license", "MIT License"},
+      {"--source-hash", "sha256:abc"},
       {"--config", bad_file.string()},
       {"--config", (bad_file.parent_path() / "absent.toml").string()},
       {"--config", bad_file.string(), "--no-config"},

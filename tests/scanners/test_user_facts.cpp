@@ -236,6 +236,45 @@ TEST_CASE("user facts: the subject takes the user's name, version, supplier and 
   CHECK(chosen.metadata.lifecycle == "build");
 }
 
+TEST_CASE("user facts: a hash is ALGORITHM:HEX of the algorithm's length",
+          "[scanner][user-facts]") {
+  const std::string hex(64, 'A');
+  auto hash = kensa::scanner::parse_user_hash("SHA-256:" + hex);
+  REQUIRE(hash);
+  CHECK(hash->algorithm == kensa::model::HashAlgorithm::sha256);
+  CHECK(hash->hex == std::string(64, 'a'));
+  CHECK(kensa::scanner::parse_user_hash("sha512:" + std::string(128, '0')));
+  CHECK_FALSE(kensa::scanner::parse_user_hash(hex));
+  CHECK_FALSE(kensa::scanner::parse_user_hash("sha256:" + std::string(63, '0')));
+  CHECK_FALSE(kensa::scanner::parse_user_hash("sha256:" + std::string(64, 'g')));
+  CHECK_FALSE(kensa::scanner::parse_user_hash("crc32:" + std::string(8, '0')));
+}
+
+TEST_CASE("user facts: the user's hash is the subject's, one per algorithm",
+          "[scanner][user-facts]") {
+  using kensa::model::HashAlgorithm;
+  auto document = document_with_subject();
+  document.metadata.subject->hashes = {{HashAlgorithm::sha256, std::string(64, '1')},
+                                       {HashAlgorithm::sha512, std::string(128, '2')}};
+  UserFacts facts;
+  facts.subject_hashes = {{HashAlgorithm::sha256, std::string(64, 'a')}};
+  kensa::scanner::apply_user_facts(document, facts, kensa::source::SourceKind::folder);
+  const auto& hashes = document.metadata.subject->hashes;
+  REQUIRE(hashes.size() == 2);
+  CHECK(hashes[0].hex == std::string(64, 'a'));
+  CHECK(hashes[1].hex == std::string(128, '2'));
+
+  auto from_file = kensa::scanner::read_user_facts(
+      config_file("hash.toml", "source-hash = [\"sha256:" + std::string(64, 'b') + "\"]\n"));
+  REQUIRE(from_file);
+  REQUIRE(from_file->subject_hashes.size() == 1);
+  CHECK(from_file->subject_hashes[0].hex == std::string(64, 'b'));
+  auto wrong =
+      kensa::scanner::read_user_facts(config_file("bad-hash.toml", "source-hash = \"md5\"\n"));
+  REQUIRE_FALSE(wrong);
+  CHECK_THAT(wrong.error(), Catch::Contains("bad-hash.toml"));
+}
+
 TEST_CASE("user facts: the user's license replaces the one the manifest declares",
           "[scanner][user-facts]") {
   auto document = document_with_subject();

@@ -1,8 +1,8 @@
 // kensa's own scans against the profiles it checks: every fixture scenario
 // of every ecosystem, scanned with the facts only the user knows (author,
-// subject name, version, supplier, purl and license), written as CycloneDX
-// JSON and XML, SPDX 2.3 JSON and SPDX 3, and validated with ntia-2021 and
-// cisa-2026. Each required element must be filled for every component,
+// subject name, version, supplier, purl, license and hash), written as
+// CycloneDX JSON and XML, SPDX 2.3 JSON and SPDX 3, and validated with
+// ntia-2021 and cisa-2026. Each required element must be filled for every component,
 // unless the table below names it for the ecosystem: those are the elements
 // the ecosystem's data cannot fill, each with the reason, as
 // docs/validate/profiles.md says. An entry the scans no longer need fails
@@ -37,8 +37,8 @@ const std::map<std::string, std::string> k_why{
                 "version"},
     {k_identifiers, "a package that is not published (a path or workspace package, an "
                     "application's own project) has no purl"},
-    {k_hash, "the subject is a folder, which has no digest of its own, and most lockfiles "
-             "and databases record none for some packages"},
+    {k_hash, "lockfiles and databases record none for some packages, and a component found "
+             "inside a file is not that file"},
     {k_license, "lockfiles and some package databases record no license"},
     {k_dependencies, "a package the data records no edge for (a database without a graph, a "
                      "lockfile entry nothing depends on) relates to nothing"},
@@ -98,7 +98,8 @@ const std::vector<std::string> k_user_facts{"--author",          "Jane Doe <jane
                                             "--source-version",  "2.0.0",
                                             "--source-supplier", "Example Ltd,https://example.com",
                                             "--source-purl",     "pkg:generic/acme-app@2.0.0",
-                                            "--source-license",  "Apache-2.0"};
+                                            "--source-license",  "Apache-2.0",
+                                            "--source-hash",     "sha256:" + std::string(64, 'a')};
 
 // The required elements of ntia-2021 and cisa-2026 some component or the
 // document leaves unfilled, per output, for one scenario.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/model/document.hpp>
+#include <kensa/model/hash.hpp>
 #include <kensa/source/source.hpp>
 #include <kensa/util/result.hpp>
 
@@ -30,6 +31,10 @@ struct UserFacts {
   // parse_user_license(); empty keeps what the project's own manifest
   // declares, if anything.
   std::string subject_license;
+  // Digests of the artifact the subject is released as (the source archive
+  // a folder is built into), each checked by parse_user_hash(). A folder
+  // has no bytes of its own, so kensa computes no digest for it.
+  std::vector<model::Hash> subject_hashes;
   // Canonical form, checked by parse_user_purl().
   std::string subject_purl;
   // A CycloneDX lifecycle phase; empty: the phase the kind of input tells
@@ -65,6 +70,11 @@ Result<std::string> parse_user_purl(std::string_view text);
 // license the SPDX list does not hold.
 Result<std::string> parse_user_license(std::string_view text);
 
+// "sha256:HEX" (any algorithm parse_hash_algorithm() knows, "SHA-512:..."
+// too): the hex must have the algorithm's length and is written lower
+// case.
+Result<model::Hash> parse_user_hash(std::string_view text);
+
 // A lifecycle phase checked against lifecycle_phases().
 Result<std::string> parse_lifecycle(std::string_view text);
 
@@ -73,7 +83,8 @@ inline constexpr std::uintmax_t k_max_config_size = 64 * 1024;
 
 // A TOML configuration file with the keys of the flags: `author` (a string
 // or an array of strings), `source-name`, `source-version`,
-// `source-supplier`, `source-purl`, `source-license`, `lifecycle`. Fails, naming the file,
+// `source-supplier`, `source-purl`, `source-license`, `source-hash` (a
+// string or an array), `lifecycle`. Fails, naming the file,
 // when it cannot be read, is larger than k_max_config_size, is not TOML,
 // has a key it does not know (a misspelt key would silently drop a fact)
 // or a value of the wrong form.
@@ -84,8 +95,8 @@ Result<UserFacts> read_user_facts(const std::filesystem::path& file);
 UserFacts merge_user_facts(UserFacts base, const UserFacts& overrides);
 
 // Writes `facts` into the document of a scan of `kind`: the authors, the
-// subject's name, version, supplier, purl and declared license (which
-// replaces the manifest's), and the lifecycle phase
+// subject's name, version, supplier, purl, declared license (which
+// replaces the manifest's) and hashes, and the lifecycle phase
 // (the user's, or the one `kind` tells).
 void apply_user_facts(model::Document& document, const UserFacts& facts, source::SourceKind kind);
 
