@@ -59,7 +59,7 @@ const std::map<std::string, std::set<std::string>> k_gaps{
     {"deno", {k_supplier, k_version, k_identifiers, k_hash, k_license}},
     {"dotnet", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
     {"dpkg", {k_supplier, k_hash, k_license, k_dependencies}},
-    {"elixir", {k_supplier, k_hash, k_license, k_dependencies}},
+    {"elixir", {k_supplier, k_license, k_dependencies}},
     {"erlang", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
     {"github-actions", {k_supplier, k_hash, k_license, k_dependencies}},
     {"golang", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
@@ -68,7 +68,7 @@ const std::map<std::string, std::set<std::string>> k_gaps{
     {"java", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
     {"linux-kernel", {k_supplier, k_version, k_hash, k_license, k_dependencies}},
     {"nix", {k_supplier, k_version, k_hash, k_license, k_dependencies}},
-    {"node-modules", {k_supplier, k_hash, k_license}},
+    {"node-modules", {k_supplier, k_hash, k_license, k_dependencies}},
     {"npm", {k_supplier, k_hash, k_license}},
     {"package-notes", {k_supplier, k_hash, k_license, k_dependencies}},
     {"pacman", {k_supplier, k_version, k_identifiers, k_hash, k_license, k_dependencies}},
@@ -87,7 +87,7 @@ const std::map<std::string, std::set<std::string>> k_gaps{
 // clang-format on
 
 // The fixture folders that hold no scan input.
-const std::set<std::string> k_not_scanned{"formats", "fuzz", "versions"};
+const std::set<std::string> k_not_scanned{"formats", "fuzz", "license-text", "versions"};
 
 const std::vector<std::string> k_outputs{"cyclonedx-json@1.6", "cyclonedx-xml@1.6", "spdx-json@2.3",
                                          "spdx-json@3.0"};

@@ -43,6 +43,7 @@ const std::set<std::string> k_fixture_folders{
     "haskell",
     "homebrew",
     "java",
+    "license-text",
     "linux-kernel",
     "nix",
     "node-modules",
@@ -149,6 +150,9 @@ TEST_CASE("own output validates: golang", "[validate][cli][own-output]") {
 }
 TEST_CASE("own output validates: java", "[validate][cli][own-output]") {
   validate_own_output("java");
+}
+TEST_CASE("own output validates: license-text", "[validate][cli][own-output]") {
+  validate_own_output("license-text");
 }
 TEST_CASE("own output validates: node-modules", "[validate][cli][own-output]") {
   validate_own_output("node-modules");
