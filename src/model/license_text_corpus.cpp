@@ -1,9 +1,9 @@
 #include "license_text_corpus.hpp"
 
+#include <kensa/util/decompress.hpp>
 #include <kensa/util/resources.hpp>
 #include <kensa/util/strings.hpp>
 
-#include <lzma.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -22,27 +22,12 @@ constexpr std::size_t k_max_texts_size = 64 * 1024 * 1024;
 // would be "found" in any long file that happens to share their few pairs.
 constexpr std::uint32_t k_min_required_pairs = 12;
 
-std::string decompress(std::string_view bytes) {
-  lzma_stream stream = LZMA_STREAM_INIT;
-  if (lzma_stream_decoder(&stream, 256 << 20, 0) != LZMA_OK) {
-    throw std::logic_error("cannot start the xz decoder for the license texts");
+std::string decompress_texts(std::string_view bytes) {
+  auto texts = decompress(bytes, Compression::xz, k_max_texts_size);
+  if (!texts) {
+    throw std::logic_error("the bundled license texts: " + texts.error());
   }
-  std::string out;
-  char buffer[1 << 16];
-  stream.next_in = reinterpret_cast<const std::uint8_t*>(bytes.data());
-  stream.avail_in = bytes.size();
-  lzma_ret status = LZMA_OK;
-  while (status == LZMA_OK && out.size() <= k_max_texts_size) {
-    stream.next_out = reinterpret_cast<std::uint8_t*>(buffer);
-    stream.avail_out = sizeof buffer;
-    status = lzma_code(&stream, LZMA_FINISH);
-    out.append(buffer, sizeof buffer - stream.avail_out);
-  }
-  lzma_end(&stream);
-  if (status != LZMA_STREAM_END) {
-    throw std::logic_error("the bundled license texts are not a complete xz stream");
-  }
-  return out;
+  return std::move(*texts);
 }
 
 std::vector<std::uint64_t> sorted_pairs(const std::vector<Word>& words) {
@@ -150,7 +135,7 @@ const Corpus& Corpus::bundled() {
       throw std::logic_error(
           "the SPDX license texts are not embedded (schemas/spdx/license-texts.json.xz)");
     }
-    return Corpus(decompress(*data));
+    return Corpus(decompress_texts(*data));
   }();
   return corpus;
 }

@@ -75,41 +75,21 @@ Result<std::string> string_value(const toml::node& node, std::string_view key) {
   return fail("'" + std::string(key) + "' must be a string");
 }
 
-Status read_author_values(const toml::node& node, UserFacts& facts) {
-  auto add = [&facts](const toml::node& item) -> Status {
-    auto text = string_value(item, "author");
+// A key that holds one string or an array of strings, each checked by
+// `parse` ("author", "source-hash") and appended to `values`.
+template <typename Value, typename Parse>
+Status read_string_values(const toml::node& node, std::string_view key, Parse parse,
+                          std::vector<Value>& values) {
+  auto add = [&](const toml::node& item) -> Status {
+    auto text = string_value(item, key);
     if (!text) {
       return fail(text.error());
     }
-    auto author = parse_author(*text);
-    if (!author) {
-      return fail(author.error());
+    auto value = parse(*text);
+    if (!value) {
+      return fail(value.error());
     }
-    facts.authors.push_back(std::move(*author));
-    return ok_status();
-  };
-  if (const auto* list = node.as_array()) {
-    for (const auto& item : *list) {
-      if (auto added = add(item); !added) {
-        return added;
-      }
-    }
-    return ok_status();
-  }
-  return add(node);
-}
-
-Status read_hash_values(const toml::node& node, UserFacts& facts) {
-  auto add = [&facts](const toml::node& item) -> Status {
-    auto text = string_value(item, "source-hash");
-    if (!text) {
-      return fail(text.error());
-    }
-    auto hash = parse_user_hash(*text);
-    if (!hash) {
-      return fail(hash.error());
-    }
-    facts.subject_hashes.push_back(std::move(*hash));
+    values.push_back(std::move(*value));
     return ok_status();
   };
   if (const auto* list = node.as_array()) {
@@ -125,10 +105,10 @@ Status read_hash_values(const toml::node& node, UserFacts& facts) {
 
 Status read_fact(std::string_view key, const toml::node& node, UserFacts& facts) {
   if (key == "author") {
-    return read_author_values(node, facts);
+    return read_string_values(node, key, parse_author, facts.authors);
   }
   if (key == "source-hash") {
-    return read_hash_values(node, facts);
+    return read_string_values(node, key, parse_user_hash, facts.subject_hashes);
   }
   auto text = string_value(node, key);
   if (!text) {

@@ -4,10 +4,9 @@
 #include "gem_component.hpp"
 
 #include <kensa/model/purl.hpp>
+#include <kensa/util/decompress.hpp>
 #include <kensa/util/result.hpp>
 #include <kensa/util/strings.hpp>
-
-#include <zlib.h>
 
 namespace kensa::scanner::ruby {
 
@@ -18,40 +17,6 @@ constexpr std::string_view k_member = "metadata.gz";
 // files, some hundreds); the cap stops a gzip bomb.
 constexpr std::size_t k_max_metadata = 16u << 20;
 constexpr std::size_t k_max_gem_dependencies = 10'000;
-
-Result<std::string> gunzip(std::string_view compressed) {
-  z_stream stream{};
-  // 16 + MAX_WBITS: a gzip header and trailer around the deflate stream.
-  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) {
-    return fail("cannot start zlib");
-  }
-  std::string out;
-  char buffer[1 << 16];
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());
-  int status = Z_OK;
-  while (status == Z_OK) {
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    status = inflate(&stream, Z_NO_FLUSH);
-    if (status != Z_OK && status != Z_STREAM_END) {
-      break;
-    }
-    out.append(buffer, sizeof buffer - stream.avail_out);
-    if (out.size() > k_max_metadata) {
-      inflateEnd(&stream);
-      return fail("decompresses to more than " + std::to_string(k_max_metadata) + " bytes");
-    }
-    if (status == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
-      status = Z_BUF_ERROR; // Input ended before the stream did.
-    }
-  }
-  inflateEnd(&stream);
-  if (status != Z_STREAM_END) {
-    return fail("not a complete gzip stream");
-  }
-  return out;
-}
 
 // The text of each item of sequence `node`; none when it is not one.
 std::vector<std::string> scalars(const YamlNode& node) {
@@ -116,9 +81,9 @@ void parse_gem_metadata(FileReport& report, const source::SourceFile& file) {
   std::string_view bytes = file.contents;
   std::string text;
   if (bytes.starts_with("\x1f\x8b")) {
-    auto plain = gunzip(bytes);
+    auto plain = decompress(bytes, Compression::gzip, k_max_metadata);
     if (!plain) {
-      report.omit(plain.error());
+      report.omit(std::string(k_member) + " " + plain.error());
       return;
     }
     text = std::move(*plain);

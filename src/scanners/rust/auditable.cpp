@@ -7,9 +7,9 @@
 #include "rust_std.hpp"
 
 #include <kensa/scanner/file_report.hpp>
+#include <kensa/util/decompress.hpp>
 
 #include <nlohmann/json.hpp>
-#include <zlib.h>
 
 #include <exception>
 
@@ -24,39 +24,6 @@ constexpr std::uint64_t k_max_compressed = 8 << 20;
 constexpr std::size_t k_max_decompressed = 32 << 20;
 constexpr std::size_t k_max_packages = 200'000;
 constexpr std::size_t k_max_json_depth = 16;
-
-Result<std::string> inflate_zlib(std::string_view compressed) {
-  z_stream stream{};
-  if (inflateInit(&stream) != Z_OK) {
-    return fail("cannot start zlib");
-  }
-  std::string out;
-  char buffer[1 << 16];
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());
-  int status = Z_OK;
-  while (status == Z_OK) {
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    status = inflate(&stream, Z_NO_FLUSH);
-    if (status != Z_OK && status != Z_STREAM_END) {
-      break;
-    }
-    out.append(buffer, sizeof buffer - stream.avail_out);
-    if (out.size() > k_max_decompressed) {
-      inflateEnd(&stream);
-      return fail("decompresses to more than " + std::to_string(k_max_decompressed) + " bytes");
-    }
-    if (status == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
-      status = Z_BUF_ERROR; // Input ended before the stream did.
-    }
-  }
-  inflateEnd(&stream);
-  if (status != Z_STREAM_END) {
-    return fail("not a complete zlib stream");
-  }
-  return out;
-}
 
 // Adds the crates of one image's dependency list; returns the ids of its
 // roots.
@@ -166,7 +133,7 @@ std::string condense_auditable_binary(std::string_view contents) {
       auto bytes = binary::section_bytes(image, *section, k_max_compressed);
       if (!bytes) {
         warnings.push_back(where + ": cargo-auditable " + bytes.error());
-      } else if (auto text = inflate_zlib(*bytes)) {
+      } else if (auto text = decompress(*bytes, Compression::zlib, k_max_decompressed)) {
         facts["dependencies"] = std::move(*text);
       } else {
         warnings.push_back(where + ": cargo-auditable section " + std::string(k_section) + " " +

@@ -249,9 +249,9 @@ TEST_CASE("cargo-auditable: damaged sections are warnings, bombs are refused", "
                    "bad-json: cargo-auditable package 1 has no name; skipped",
                    "bomb: ELF x86_64: cargo-auditable section .dep-v0 decompresses to more "
                    "than 33554432 bytes",
-                   "garbage: ELF x86_64: cargo-auditable section .dep-v0 not a complete zlib "
+                   "garbage: ELF x86_64: cargo-auditable section .dep-v0 is not a complete zlib "
                    "stream",
-                   "truncated: ELF x86_64: cargo-auditable section .dep-v0 not a complete zlib "
+                   "truncated: ELF x86_64: cargo-auditable section .dep-v0 is not a complete zlib "
                    "stream",
                });
   CHECK(native::components_named(document, "a").size() == 1);
