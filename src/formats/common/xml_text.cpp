@@ -2,6 +2,8 @@
 
 #include "utf8_text.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -22,24 +24,6 @@ std::string byte_text(unsigned char byte) {
   char text[8];
   std::snprintf(text, sizeof text, "0x%02X", byte);
   return text;
-}
-
-void append_utf8(std::string& out, std::uint32_t code_point) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
 }
 
 // The reference that starts at `text[at]` (a '&'), appended to `out`;
@@ -82,7 +66,7 @@ Status decode_reference(std::string_view text, std::size_t at, std::string& out,
     return fail("the character reference &" + std::string(name) +
                 "; names a character XML does not allow");
   }
-  append_utf8(out, static_cast<std::uint32_t>(code_point));
+  append_utf8(out, static_cast<char32_t>(code_point));
   return ok_status();
 }
 

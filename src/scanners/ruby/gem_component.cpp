@@ -1,6 +1,7 @@
 #include "gem_component.hpp"
 
 #include <kensa/model/purl.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <algorithm>
 
@@ -92,6 +93,41 @@ model::Component make_gem_component(const Gem& gem, const model::Evidence& evide
   component.scope = model::Scope::required;
   component.evidence.push_back(evidence);
   return component;
+}
+
+std::string pinned_version(std::string_view requirement) {
+  requirement = trim(requirement);
+  if (!requirement.starts_with('=') || requirement.find(',') != std::string_view::npos) {
+    return {};
+  }
+  return std::string(trim(requirement.substr(1)));
+}
+
+void add_declared_dependencies(model::ComponentGraph& graph, const std::string& gem_id,
+                               const Gem& gem, const model::Evidence& evidence,
+                               FileReport& report) {
+  for (const auto& dependency : gem.dependencies) {
+    Gem declared;
+    declared.name = dependency.name;
+    declared.version = pinned_version(dependency.requirement);
+    model::Component component = make_gem_component(declared, evidence, report);
+    if (declared.version.empty()) {
+      // A name alone still says which package: pkg:gem/<name>.
+      if (auto purl = model::make_purl("gem", "", declared.name, "")) {
+        component.purl = purl->to_string();
+      }
+    }
+    if (!dependency.requirement.empty()) {
+      component.add_property("kensa:gem:requirement", dependency.requirement);
+    }
+    if (dependency.development) {
+      component.scope = model::Scope::excluded;
+      component.development = true;
+    }
+    graph.relate(gem_id, graph.add(std::move(component)),
+                 dependency.development ? model::RelationshipType::dev_depends_on
+                                        : model::RelationshipType::depends_on);
+  }
 }
 
 } // namespace kensa::scanner::ruby

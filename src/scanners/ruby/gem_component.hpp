@@ -3,8 +3,10 @@
 #include "gem.hpp"
 
 #include <kensa/model/component.hpp>
+#include <kensa/model/graph.hpp>
 #include <kensa/scanner/file_report.hpp>
 
+#include <string>
 #include <string_view>
 
 // Gems as components (purl type gem).
@@ -23,5 +25,16 @@ inline constexpr std::string_view k_property_bundled_with = "kensa:gem:bundled-w
 // states them, the SHA-256 when known. Problems are warnings in `report`.
 model::Component make_gem_component(const Gem& gem, const model::Evidence& evidence,
                                     FileReport& report);
+
+// The one version a requirement allows ("= 1.2.3", "=1.2.3"); empty for a
+// range or none.
+std::string pinned_version(std::string_view requirement);
+
+// The gems `gem` declares (a .gemspec's or a .gem's add_dependency lines),
+// each a component related to `gem_id`: the version when the requirement
+// pins one (else a name-only purl), the requirement as a property, and
+// development dependencies as excluded dev edges.
+void add_declared_dependencies(model::ComponentGraph& graph, const std::string& gem_id,
+                               const Gem& gem, const model::Evidence& evidence, FileReport& report);
 
 } // namespace kensa::scanner::ruby

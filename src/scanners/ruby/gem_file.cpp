@@ -58,13 +58,6 @@ std::string requirement_text(const YamlNode& requirement) {
   return text;
 }
 
-std::string pinned_by(std::string_view requirement) {
-  if (!requirement.starts_with("= ") || requirement.find(',') != std::string_view::npos) {
-    return {};
-  }
-  return std::string(requirement.substr(2));
-}
-
 } // namespace
 
 bool is_gem_metadata(const ScanContext& context, const source::SourceFile& file) {
@@ -147,28 +140,7 @@ void parse_gem_metadata(FileReport& report, const source::SourceFile& file) {
   location.remove_suffix(k_member.size() + 2);
   model::Evidence evidence{std::string(location), file.layer, std::string(k_found_by_gem_file)};
   std::string gem_id = graph.add(make_gem_component(gem, evidence, report));
-  for (const auto& dependency : gem.dependencies) {
-    Gem declared;
-    declared.name = dependency.name;
-    declared.version = pinned_by(dependency.requirement);
-    model::Component component = make_gem_component(declared, evidence, report);
-    if (declared.version.empty()) {
-      // A name alone still says which package: pkg:gem/<name>.
-      if (auto purl = model::make_purl("gem", "", declared.name, "")) {
-        component.purl = purl->to_string();
-      }
-    }
-    if (!dependency.requirement.empty()) {
-      component.add_property("kensa:gem:requirement", dependency.requirement);
-    }
-    if (dependency.development) {
-      component.scope = model::Scope::excluded;
-      component.development = true;
-    }
-    graph.relate(gem_id, graph.add(std::move(component)),
-                 dependency.development ? model::RelationshipType::dev_depends_on
-                                        : model::RelationshipType::depends_on);
-  }
+  add_declared_dependencies(graph, gem_id, gem, evidence, report);
 }
 
 } // namespace kensa::scanner::ruby

@@ -19,15 +19,6 @@ struct ProjectFolder {
   std::vector<const source::SourceFile*> gemspecs;
 };
 
-// "= 1.2.3": the one version a requirement allows.
-std::string pinned_version(std::string_view requirement) {
-  requirement = trim(requirement);
-  if (!requirement.starts_with('=') || requirement.find(',') != std::string_view::npos) {
-    return {};
-  }
-  return std::string(trim(requirement.substr(1)));
-}
-
 bool is_gemspec(std::string_view path) {
   return path.ends_with(".gemspec");
 }
@@ -47,28 +38,7 @@ void add_gemspec_project(FileReport& report, const ProjectGemspec& gemspec) {
   if (!context.subject_id().empty()) {
     graph.relate(context.subject_id(), project_id, model::RelationshipType::describes);
   }
-  for (const auto& dependency : gem.dependencies) {
-    Gem declared;
-    declared.name = dependency.name;
-    declared.version = pinned_version(dependency.requirement);
-    model::Component component = make_gem_component(declared, gemspec.evidence, report);
-    if (declared.version.empty()) {
-      // A name alone still says which package: pkg:gem/<name>.
-      if (auto purl = model::make_purl("gem", "", declared.name, "")) {
-        component.purl = purl->to_string();
-      }
-    }
-    if (!dependency.requirement.empty()) {
-      component.add_property("kensa:gem:requirement", dependency.requirement);
-    }
-    if (dependency.development) {
-      component.scope = model::Scope::excluded;
-      component.development = true;
-    }
-    graph.relate(project_id, graph.add(std::move(component)),
-                 dependency.development ? model::RelationshipType::dev_depends_on
-                                        : model::RelationshipType::depends_on);
-  }
+  add_declared_dependencies(graph, project_id, gem, gemspec.evidence, report);
 }
 
 void read_folder(ScanContext& context, const ProjectFolder& folder) {
