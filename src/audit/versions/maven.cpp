@@ -1,5 +1,7 @@
 #include "version_schemes.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <array>
 #include <memory>
 #include <string>
@@ -100,12 +102,7 @@ void normalize(List& list) {
 }
 
 List parse(std::string_view version) {
-  std::string text(version);
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
+  const std::string text = to_lower_ascii(version);
   List root;
   // The lists opened so far, innermost last; each is normalised at the end,
   // innermost first.

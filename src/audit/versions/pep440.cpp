@@ -1,5 +1,7 @@
 #include "version_schemes.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,11 +76,7 @@ class Cursor {
       return false;
     }
     for (std::size_t k = 0; k < word.size(); ++k) {
-      char c = m_text[m_at + k];
-      if (c >= 'A' && c <= 'Z') {
-        c = static_cast<char>(c - 'A' + 'a');
-      }
-      if (c != word[k]) {
+      if (to_lower_ascii(m_text[m_at + k]) != word[k]) {
         return false;
       }
     }
@@ -201,7 +199,7 @@ std::optional<Pep440> parse(std::string_view text) {
         version.local.push_back(std::move(segment));
         segment.clear();
       } else if (is_digit(c) || is_alpha(c)) {
-        segment += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        segment += to_lower_ascii(c);
       } else {
         return std::nullopt;
       }

@@ -72,7 +72,7 @@ std::string normalize_pypi_name(std::string_view name) {
         normal.push_back('-');
       }
     } else {
-      normal.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      normal.push_back(to_lower_ascii(c));
     }
   }
   return normal;

@@ -26,7 +26,7 @@ std::string property_name(std::string_view key) {
       if (i != 0) {
         name += '-';
       }
-      name += static_cast<char>(c - 'A' + 'a');
+      name += to_lower_ascii(c);
     } else {
       name += c;
     }

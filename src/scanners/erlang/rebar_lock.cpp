@@ -3,6 +3,8 @@
 #include "../common/lockfile/locked_graph.hpp"
 #include "../common/parsers/beam_terms.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <map>
 
 namespace kensa::scanner::erlang {
@@ -30,15 +32,6 @@ std::map<std::string, std::string> hashes_of(const Term* hashes, std::string_vie
     }
   }
   return found;
-}
-
-std::string lower(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return text;
 }
 
 } // namespace
@@ -95,7 +88,8 @@ void parse_rebar_lock(FileReport& report, const source::SourceFile& file) {
         add_hex_hash(report, component, model::HashAlgorithm::sha256, hash->second);
       }
       if (auto hash = inner.find(name); hash != inner.end()) {
-        component.add_property(std::string(k_property_inner_checksum), lower(hash->second));
+        component.add_property(std::string(k_property_inner_checksum),
+                               to_lower_ascii(hash->second));
       }
     } else if (kind == "git" || kind == "git_subdir") {
       std::string url = lock_text(source->at(1));

@@ -3,6 +3,8 @@
 #include "../common/lockfile/locked_graph.hpp"
 #include "hackage_package.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <cctype>
 #include <string>
 #include <vector>
@@ -25,19 +27,6 @@ std::string_view trim(std::string_view text) {
     text.remove_suffix(1);
   }
   return text;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 // One constraint of a `constraints` field, with the line it starts on.
@@ -93,7 +82,7 @@ std::vector<Constraint> constraints_of(std::string_view contents, bool& capped) 
     if (!indented) {
       auto colon = line.find(':');
       inside = colon != std::string_view::npos &&
-               equals_ignoring_case(trim(line.substr(0, colon)), "constraints");
+               equals_ignore_case(trim(line.substr(0, colon)), "constraints");
       if (inside) {
         take(line.substr(colon + 1));
       }

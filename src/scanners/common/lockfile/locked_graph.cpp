@@ -1,6 +1,7 @@
 #include "locked_graph.hpp"
 
 #include <kensa/model/purl.hpp>
+#include <kensa/util/strings.hpp>
 
 #include <set>
 
@@ -51,9 +52,7 @@ void add_hex_hash(FileReport& report, model::Component& component, model::HashAl
   std::string lower;
   lower.reserve(hex.size());
   for (char c : hex) {
-    if (c >= 'A' && c <= 'F') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
+    c = to_lower_ascii(c);
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
       lower.clear();
       break;
