@@ -66,10 +66,13 @@ rpm
 time
 golang-go
 cargo
+libcdi-api-java
+libcommons-cli-java
 libcommons-io-java
 libcommons-lang3-java
 libhamcrest-java
 libjackson2-core-java
+libjansi-java
 libjsr305-java
 libslf4j-java
 "

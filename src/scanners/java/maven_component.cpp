@@ -53,8 +53,36 @@ void apply_pom_details(model::Component& component, const PomFile& pom) {
     component.supplier.url = usable(pom.organization_url) ? pom.organization_url : std::string();
     component.supplier.is_organization = true;
   }
+  if (component.authors.empty()) {
+    for (const auto& developer : pom.developers) {
+      model::Party author;
+      author.name = usable(developer.name) ? developer.name : std::string();
+      author.email = usable(developer.email) ? developer.email : std::string();
+      author.url = usable(developer.url) ? developer.url : std::string();
+      // A developer known by an id alone names nobody.
+      if (!author.name.empty() || !author.email.empty()) {
+        component.authors.push_back(std::move(author));
+      }
+    }
+  }
   if (usable(pom.url)) {
     component.external_references.push_back(model::ExternalReference{"website", pom.url});
+  }
+}
+
+void apply_developer_organization(model::Component& component, const PomFile& pom) {
+  if (!component.supplier.empty()) {
+    return;
+  }
+  for (const auto& developer : pom.developers) {
+    if (!developer.organization.empty() && !has_property_reference(developer.organization)) {
+      component.supplier.name = developer.organization;
+      if (!has_property_reference(developer.organization_url)) {
+        component.supplier.url = developer.organization_url;
+      }
+      component.supplier.is_organization = true;
+      return;
+    }
   }
 }
 

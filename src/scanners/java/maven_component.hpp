@@ -36,9 +36,18 @@ model::Component make_maven_component(std::string_view group_id, std::string_vie
 
 // Copies what a pom.xml says about its project onto `component`: name (as a
 // property, since the component name is the artifactId), description,
-// licenses, organization as supplier, URL as website. Values still holding
-// a ${property} reference are skipped.
+// licenses, organization as supplier, developers (those with a name or an
+// e-mail address) as authors, URL as website. Values still holding a
+// ${property} reference are skipped.
 void apply_pom_details(model::Component& component, const PomFile& pom);
+
+// When `component` has no supplier yet: the organization of the pom's first
+// developer who names one. The last resort, after the project's
+// organization and the manifest's vendor, since a developer's organization
+// is whom that person works for, which is the project's supplier only as
+// far as nothing better says. A groupId never makes a supplier: it is a
+// namespace, not an organization.
+void apply_developer_organization(model::Component& component, const PomFile& pom);
 
 // Whether `value` still holds a ${...} reference.
 bool has_property_reference(std::string_view value);

@@ -307,7 +307,9 @@ class ProjectTree {
     if (!project.version.empty()) {
       component.add_property(std::string(k_property_version_source), "pom.xml");
     }
-    apply_pom_details(component, details_of(index));
+    const PomFile details = details_of(index);
+    apply_pom_details(component, details);
+    apply_developer_organization(component, details);
     if (!raw_version.empty() && project.version.empty()) {
       component.add_property(std::string(k_property_unresolved_version), raw_version);
     }
@@ -327,8 +329,9 @@ class ProjectTree {
     }
   }
 
-  // The pom's descriptive fields resolved; licenses and organization
-  // inherited from the nearest parent that has them, as Maven does.
+  // The pom's descriptive fields resolved; licenses, organization and
+  // developers inherited from the nearest parent that has them, as Maven
+  // does.
   PomFile details_of(std::size_t index) {
     PomFile details;
     const PomFile& pom = m_projects[index].pom;
@@ -340,6 +343,14 @@ class ProjectTree {
       if (details.organization_name.empty() && !source.organization_name.empty()) {
         details.organization_name = resolved_or_raw(index, source.organization_name);
         details.organization_url = resolved_or_raw(index, source.organization_url);
+      }
+      if (details.developers.empty() && !source.developers.empty()) {
+        for (const auto& developer : source.developers) {
+          details.developers.push_back(PomDeveloper{
+              resolved_or_raw(index, developer.name), resolved_or_raw(index, developer.email),
+              resolved_or_raw(index, developer.url), resolved_or_raw(index, developer.organization),
+              resolved_or_raw(index, developer.organization_url)});
+        }
       }
       if (details.licenses.empty() && !source.licenses.empty()) {
         for (const auto& license : source.licenses) {

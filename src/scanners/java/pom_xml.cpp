@@ -88,6 +88,15 @@ std::optional<PomFile> parse_pom_xml(std::string_view text, std::string& error) 
               PomLicense{child_text(license, "name"), child_text(license, "url")});
         }
       });
+    } else if (name == "developers") {
+      for_each_child_element(child, [&](const xmlNode* developer) {
+        if (local_name(developer) == "developer" && pom.developers.size() < k_max_pom_developers) {
+          pom.developers.push_back(
+              PomDeveloper{child_text(developer, "name"), child_text(developer, "email"),
+                           child_text(developer, "url"), child_text(developer, "organization"),
+                           child_text(developer, "organizationUrl")});
+        }
+      });
     } else if (name == "properties") {
       for_each_child_element(child, [&](const xmlNode* property) {
         pom.properties.insert_or_assign(std::string(local_name(property)), element_text(property));

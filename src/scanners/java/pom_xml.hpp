@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,6 +34,19 @@ struct PomLicense {
   std::string url;
 };
 
+// One <developers>/<developer>: a person who works on the project, and the
+// organization the person belongs to.
+struct PomDeveloper {
+  std::string name;
+  std::string email;
+  std::string url;
+  std::string organization;
+  std::string organization_url;
+};
+
+// At most this many <developer> entries are kept; the rest are not read.
+inline constexpr std::size_t k_max_pom_developers = 100;
+
 struct PomDependency {
   std::string group_id;
   std::string artifact_id;
@@ -54,6 +68,8 @@ struct PomFile {
   std::string organization_name;
   std::string organization_url;
   std::vector<PomLicense> licenses;
+  // project/developers, in the pom's order (the first k_max_pom_developers).
+  std::vector<PomDeveloper> developers;
   // <properties>; a name given twice keeps its last value, as Maven reads it.
   std::map<std::string, std::string> properties;
   // project/dependencies (not those of profiles or plugins).

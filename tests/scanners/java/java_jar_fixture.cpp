@@ -15,9 +15,10 @@ namespace fs = std::filesystem;
 using native::shell_quote;
 
 const std::vector<std::string>& debian_java_packages() {
-  static const std::vector<std::string> packages = {"libcommons-io-java", "libcommons-lang3-java",
-                                                    "libhamcrest-java",   "libjackson2-core-java",
-                                                    "libjsr305-java",     "libslf4j-java"};
+  static const std::vector<std::string> packages = {
+      "libcdi-api-java",       "libcommons-cli-java", "libcommons-io-java",
+      "libcommons-lang3-java", "libhamcrest-java",    "libjackson2-core-java",
+      "libjansi-java",         "libjsr305-java",      "libslf4j-java"};
   return packages;
 }
 

@@ -39,6 +39,14 @@ std::string coordinates_of(const model::Component& component) {
   return component.group + ":" + component.name + ":" + component.version;
 }
 
+// The author of `component` called `name`; REQUIREs there is one.
+const model::Party& author_named(const model::Component& component, const std::string& name) {
+  auto found = std::find_if(component.authors.begin(), component.authors.end(),
+                            [&](const model::Party& author) { return author.name == name; });
+  REQUIRE(found != component.authors.end());
+  return *found;
+}
+
 std::string sha1_of(const model::Component& component) {
   for (const auto& hash : component.hashes) {
     if (hash.algorithm == model::HashAlgorithm::sha1) {
@@ -117,6 +125,50 @@ TEST_CASE("java archives: pom.xml and the manifest add what pom.properties lacks
   CHECK(property(slf4j, "kensa:java:manifest:Bundle-SymbolicName") == "slf4j.api");
   CHECK(property(slf4j, "kensa:java:manifest:Automatic-Module-Name") == "org.slf4j");
   CHECK(slf4j.supplier.name == "SLF4J.ORG");
+}
+
+TEST_CASE("java archives: the pom's organization, else the vendor, else a developer's supplies",
+          "[java]") {
+  KENSA_REQUIRE_DEBIAN_JARS(jars);
+  fs::path folder = scratch_dir("java-suppliers");
+  for (const char* name : {"cdi-api.jar", "commons-cli.jar", "commons-lang3.jar", "jansi.jar"}) {
+    fs::copy_file(debian_jar(jars, name), folder / name);
+  }
+  auto document = native::scan_with(folder, "java");
+
+  // <organization> of the project, with its URL; every developer an author,
+  // with the e-mail address as written.
+  const auto& cdi = only(document, "javax.enterprise/cdi-api");
+  CHECK(cdi.supplier.name == "JBoss by Red Hat, Inc.");
+  CHECK(cdi.supplier.url == "http://jboss.org");
+  CHECK(cdi.supplier.is_organization);
+  REQUIRE(cdi.authors.size() == 5);
+  CHECK(author_named(cdi, "Pete Muir").email == "pmuir[at]redhat[dot]com");
+  CHECK_FALSE(author_named(cdi, "Pete Muir").is_organization);
+  CHECK(author_named(cdi, "Martin Kouba").email == "mkouba[at]redhat[dot]com");
+
+  // No <organization> in the pom: the manifest's Bundle-Vendor comes before
+  // the organization the first developer works for (SpiritSoft, Inc.).
+  const auto& cli = only(document, "commons-cli/commons-cli");
+  CHECK(cli.supplier.name == "Apache Software Foundation");
+  REQUIRE(cli.authors.size() == 8);
+  CHECK(author_named(cli, "James Strachan").email == "jstrachan@apache.org");
+
+  // Neither: the first developer who names an organization.
+  const auto& lang = only(document, "org.apache.commons/commons-lang3");
+  CHECK(lang.supplier.name == "CollabNet, Inc.");
+  CHECK(lang.supplier.url.empty());
+  CHECK(lang.authors.size() == 17);
+
+  // Developers without an organization, a manifest without a vendor: the
+  // developers are the authors, and there is no supplier.
+  const auto& jansi = only(document, "org.fusesource.jansi/jansi");
+  CHECK(jansi.supplier.empty());
+  REQUIRE(jansi.authors.size() == 2);
+  CHECK(author_named(jansi, "Hiram Chirino").email == "hiram@hiramchirino.com");
+  CHECK(author_named(jansi, "Hiram Chirino").url == "http://hiramchirino.com");
+  CHECK(author_named(jansi, "Guillaume Nodet").url.empty());
+  CHECK(native::warnings(document).empty());
 }
 
 TEST_CASE("java archives: without Maven metadata the manifest, then the file name, names the jar",

@@ -130,6 +130,18 @@ TEST_CASE("pom.xml: hostile input stays bounded", "[java][pom][hostile]") {
     CHECK_FALSE(parse_pom_xml(huge, error));
     CHECK(error.find("MiB") != std::string::npos);
   }
+  SECTION("developers past the cap are not kept") {
+    std::string many = "<project><developers>";
+    for (std::size_t i = 0; i < k_max_pom_developers + 50; ++i) {
+      many += "<developer><name>d" + std::to_string(i) + "</name></developer>";
+    }
+    many += "</developers></project>";
+    auto pom = parse_pom_xml(many, error);
+    REQUIRE(pom);
+    REQUIRE(pom->developers.size() == k_max_pom_developers);
+    CHECK(pom->developers.front().name == "d0");
+    CHECK(pom->developers.back().name == "d" + std::to_string(k_max_pom_developers - 1));
+  }
   SECTION("predefined entities and character references are plain text") {
     auto pom = parse_pom_xml(
         "<project><artifactId>a&amp;b&#x43;</artifactId><name><![CDATA[x<y]]></name></project>",
