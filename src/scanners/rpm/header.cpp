@@ -165,4 +165,13 @@ std::optional<std::uint64_t> RpmHeader::integer(std::uint32_t tag) const {
   return values.front();
 }
 
+std::string_view RpmHeader::binary(std::uint32_t tag) const {
+  auto it = m_entries.find(tag);
+  if (it == m_entries.end() || it->second.type != k_bin) {
+    return {};
+  }
+  // parse() checked that count bytes from offset lie in the data store.
+  return m_data.substr(it->second.offset, it->second.count);
+}
+
 } // namespace kensa::scanner::rpm

@@ -17,6 +17,12 @@ namespace kensa::scanner::rpm {
 
 // The tags the scanner reads (rpm's lib/rpmtag.h numbers).
 enum Tag : std::uint32_t {
+  // Signature tags rpm copies into the header it stores in its database
+  // (headerMergeLegacySigs); a package file keeps them in its signature
+  // header instead.
+  k_tag_sigmd5 = 261,
+  k_tag_sha1_header = 269,
+  k_tag_sha256_header = 273,
   k_tag_name = 1000,
   k_tag_version = 1001,
   k_tag_release = 1002,
@@ -38,6 +44,9 @@ enum Tag : std::uint32_t {
   k_tag_dir_names = 1118,
   k_tag_long_size = 5009,
   k_tag_file_digest_algo = 5011,
+  k_tag_payload_digest = 5092,
+  k_tag_payload_digest_algo = 5093,
+  k_tag_payload_digest_alt = 5097,
 };
 
 // Largest index and data store rpm itself accepts (lib/header.c).
@@ -60,6 +69,8 @@ class RpmHeader {
   // INT8/16/32/64 values widened; empty when absent or of another type.
   std::vector<std::uint64_t> integers(std::uint32_t tag) const;
   std::optional<std::uint64_t> integer(std::uint32_t tag) const;
+  // The bytes of a BIN entry; empty when absent or of another type.
+  std::string_view binary(std::uint32_t tag) const;
 
  private:
   struct Entry {

@@ -89,9 +89,20 @@ model::Component make_component(const RpmPackage& package, const std::string& ve
   if (!package.license.empty()) {
     component.licenses_declared.push_back(model::license_from_text(package.license));
   }
+  // rpm's spec documentation: Vendor and Packager are the "vendor/
+  // maintainer name / contact information". The vendor supplies the
+  // package; the packager, its maintainer, is whom the vendor names for
+  // it, so its address is the supplier's contact. Without a vendor the
+  // packager is the only party that supplied the package. Neither wrote
+  // the software, so neither is an author.
+  model::Party packager = distro::parse_maintainer(package.packager);
   if (!package.vendor.empty()) {
     component.supplier.name = package.vendor;
+    component.supplier.email = packager.email;
+    component.supplier.url = packager.url;
     component.supplier.is_organization = true;
+  } else if (!packager.empty()) {
+    component.supplier = std::move(packager);
   }
   component.description = package.summary;
   distro::add_reference_if_set(component, "website", package.url);
@@ -104,6 +115,14 @@ model::Component make_component(const RpmPackage& package, const std::string& ve
                               std::to_string(package.file_digests));
   distro::add_property_if_set(component, k_property_digest_algorithm,
                               package.file_digest_algorithm);
+  distro::add_property_if_set(component, k_property_packager, package.packager);
+  distro::add_property_if_set(component, k_property_sigmd5, package.sigmd5);
+  distro::add_property_if_set(component, k_property_sha1_header, package.sha1_header);
+  distro::add_property_if_set(component, k_property_sha256_header, package.sha256_header);
+  distro::add_property_if_set(component, k_property_payload_digest, package.payload_digest);
+  distro::add_property_if_set(component, k_property_payload_digest_alt, package.payload_digest_alt);
+  distro::add_property_if_set(component, k_property_payload_digest_algorithm,
+                              package.payload_digest_algorithm);
   component.evidence.push_back(evidence);
   return component;
 }

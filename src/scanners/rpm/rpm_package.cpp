@@ -41,6 +41,52 @@ std::optional<model::HashAlgorithm> digest_hash(std::uint64_t algorithm) {
   }
 }
 
+// Hex digits an OpenPGP hash algorithm's digest has; 0 when unknown.
+std::size_t digest_hex_length(std::uint64_t algorithm) {
+  switch (algorithm) {
+  case 1:
+    return 32;
+  case 2:
+    return 40;
+  case 8:
+    return 64;
+  case 9:
+    return 96;
+  case 10:
+    return 128;
+  case 11:
+    return 56;
+  default:
+    return 0;
+  }
+}
+
+// `text` when it is `length` lowercase hex digits (rpm writes them so);
+// anything else in a header is no digest kensa repeats.
+std::string hex_digest(std::string_view text, std::size_t length) {
+  if (length == 0 || text.size() != length) {
+    return {};
+  }
+  for (char c : text) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      return {};
+    }
+  }
+  return std::string(text);
+}
+
+std::string hex_of_bytes(std::string_view bytes) {
+  static constexpr char k_digits[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(bytes.size() * 2);
+  for (char c : bytes) {
+    auto byte = static_cast<unsigned char>(c);
+    hex += k_digits[byte >> 4];
+    hex += k_digits[byte & 0x0f];
+  }
+  return hex;
+}
+
 std::vector<std::string> copy(const std::vector<std::string_view>& views) {
   return {views.begin(), views.end()};
 }
@@ -107,6 +153,20 @@ Result<RpmPackage> read_package(const RpmHeader& header) {
     if (digests.size() == package.files.size()) {
       package.file_digest_hexes = copy(digests);
     }
+  }
+  if (std::string_view md5 = header.binary(k_tag_sigmd5); md5.size() == 16) {
+    package.sigmd5 = hex_of_bytes(md5);
+  }
+  package.sha1_header = hex_digest(header.string(k_tag_sha1_header), 40);
+  package.sha256_header = hex_digest(header.string(k_tag_sha256_header), 64);
+  // rpm writes PAYLOADDIGEST without PAYLOADDIGESTALGO only for SHA-256,
+  // its default payload digest.
+  std::uint64_t payload_algorithm = header.integer(k_tag_payload_digest_algo).value_or(8);
+  std::size_t payload_length = digest_hex_length(payload_algorithm);
+  package.payload_digest = hex_digest(header.string(k_tag_payload_digest), payload_length);
+  package.payload_digest_alt = hex_digest(header.string(k_tag_payload_digest_alt), payload_length);
+  if (!package.payload_digest.empty() || !package.payload_digest_alt.empty()) {
+    package.payload_digest_algorithm = digest_algorithm_name(payload_algorithm);
   }
   return package;
 }

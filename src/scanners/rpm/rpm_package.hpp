@@ -40,6 +40,22 @@ struct RpmPackage {
   // and their algorithm when kensa knows it; empty when the counts differ.
   std::vector<std::string> file_digest_hexes;
   std::optional<model::HashAlgorithm> file_digest_hash;
+  // Digests of parts of the package file, never of the package file itself
+  // (the lead and the signature header are in neither), all lowercase hex;
+  // empty when the header has none or the value is not hex of the
+  // algorithm's length. The installed header carries the first three,
+  // copied from the package's signature header.
+  // SIGMD5: MD5 over the header and the compressed payload.
+  std::string sigmd5;
+  // SHA1HEADER and SHA256HEADER: over the header alone.
+  std::string sha1_header;
+  std::string sha256_header;
+  // PAYLOADDIGEST over the compressed payload, PAYLOADDIGESTALT over the
+  // uncompressed one, both in PAYLOADDIGESTALGO's algorithm (CycloneDX
+  // name; SHA-256 when the tag is absent, as rpm assumes).
+  std::string payload_digest;
+  std::string payload_digest_alt;
+  std::string payload_digest_algorithm;
 };
 
 // Reads the tags above. Fails when NAME or VERSION is missing, or the file

@@ -3,6 +3,7 @@
 // with rpmbuild (tests/fixtures/rpm, see the README there), and on hostile
 // input.
 #include "../../../src/scanners/rpm/header.hpp"
+#include "../../../src/scanners/rpm/rpm_package.hpp"
 #include "../../support/test_support.hpp"
 #include "../os_release/os_test_support.hpp"
 
@@ -54,6 +55,31 @@ void check_database(const Expected& expected) {
   CHECK(property(kensa_base, "kensa:rpm:file-digest-algorithm") == "SHA-256");
   CHECK(property(kensa_base, "kensa:rpm:size") == "4");
   CHECK(kensa_base.evidence.at(0).found_by == "rpm");
+
+  // Packager's address is the vendor's contact; the text is kept whole.
+  CHECK(kensa_base.supplier.email == "fixtures@kensa.invalid");
+  CHECK(property(kensa_base, "kensa:rpm:packager") == "Kensa Fixtures <fixtures@kensa.invalid>");
+  CHECK(kensa_base.authors.empty());
+  // The header's digests, as `rpm -q --qf '%{SIGMD5} %{SHA1HEADER}
+  // %{SHA256HEADER} %{PAYLOADDIGEST} %{PAYLOADDIGESTALT}'` prints them for
+  // the package. They cover parts of the .rpm file, not the file, so they
+  // are properties and the component has no hash.
+  CHECK(property(kensa_base, "kensa:rpm:sigmd5") == "92ac4f58d19e2d6874f9bb69f4a97e9e");
+  CHECK(property(kensa_base, "kensa:rpm:sha1header") == "77dd84d2d7c12d53ebe8cc58d4c6a6bd4d31ab72");
+  CHECK(property(kensa_base, "kensa:rpm:sha256header") ==
+        "acdc8bfd96f0ac569c4f148d4d9ac8cac02573fc69a724ce3b8469bb327ef7e7");
+  CHECK(property(kensa_base, "kensa:rpm:payloaddigest") ==
+        "46794745a0f8b29af87ca08e2c11ca952442ec4c635fed803c78be1d9e4144af");
+  CHECK(property(kensa_base, "kensa:rpm:payloaddigestalt") ==
+        "e15d10a5a2d1e182874066689c7a268f912641f42032ed7beb81b5cf7a086679");
+  CHECK(property(kensa_base, "kensa:rpm:payloaddigest-algorithm") == "SHA-256");
+  CHECK(kensa_base.hashes.empty());
+  // No Packager: the vendor alone, without a contact.
+  CHECK(scan.component(lib).supplier.name == "Kensa Fixtures");
+  CHECK(scan.component(lib).supplier.email.empty());
+  CHECK(property(scan.component(lib), "kensa:rpm:packager").empty());
+  CHECK(property(scan.component(lib), "kensa:rpm:sha256header") ==
+        "80e2e7fa3440fe563b7b2946ade61187d84531053965965ce1f560c18de3197d");
 
   // "ASL 2.0", the old Fedora name, maps; "GPL-2.0-or-later" is SPDX already.
   CHECK(scan.component(lib).licenses_declared.at(0).expression == "Apache-2.0");
@@ -220,6 +246,24 @@ TEST_CASE("rpm: header blobs are bounds-checked", "[scanner][rpm]") {
       RpmHeader::parse(be32(1) + be32(4) + entry(1047, 8, 0, 0xffffffff) + std::string(4, '\0'))
           .ok());
   CHECK_FALSE(RpmHeader::parse(be32(1) + be32(4) + entry(1000, 42, 0, 1) + "abcd").ok());
+
+  // Header digests that are not what their tag says are left out: a
+  // SIGMD5 of 3 bytes, a SHA256HEADER that is not hex, a PAYLOADDIGEST of
+  // the wrong length for its algorithm, an unknown payload algorithm.
+  std::string data = std::string("n\0", 2) + std::string("1\0", 2) +
+                     std::string("\x01\x02\x03", 3) + std::string(64, 'g') + std::string(1, '\0') +
+                     std::string(40, 'a') + std::string(1, '\0');
+  std::string odd = be32(5) + be32(static_cast<std::uint32_t>(data.size())) + entry(1000, 6, 0, 1) +
+                    entry(1001, 6, 2, 1) + entry(261, 7, 4, 3) + entry(273, 6, 7, 1) +
+                    entry(5092, 6, 72, 1) + data;
+  auto parsed = RpmHeader::parse(odd);
+  REQUIRE(parsed.ok());
+  auto package = kensa::scanner::rpm::read_package(*parsed);
+  REQUIRE(package.ok());
+  CHECK(package->sigmd5.empty());
+  CHECK(package->sha256_header.empty());
+  CHECK(package->payload_digest.empty());
+  CHECK(package->payload_digest_algorithm.empty());
 }
 
 TEST_CASE("rpm: ownership from the header file lists", "[scanner][rpm]") {

@@ -25,12 +25,12 @@ bool have_rpmbuild() {
   return std::system("command -v rpmbuild >/dev/null 2>&1") == 0;
 }
 
-// Builds kensa-base from its fixture spec, with `vendor` as its Vendor;
-// returns the .rpm.
+// Builds kensa-base from its fixture spec, with `vendor` as its Vendor
+// (none when empty); returns the .rpm.
 fs::path build_rpm(const fs::path& root, const std::string& vendor) {
   std::string spec = read_file(fixture("rpm/specs/kensa-base.spec"));
   auto at = spec.find("Vendor:");
-  spec.replace(at, spec.find('\n', at) - at, "Vendor: " + vendor);
+  spec.replace(at, spec.find('\n', at) - at, vendor.empty() ? "" : "Vendor: " + vendor);
   write_file(root, "kensa-base.spec", spec);
   std::string command = "cd '" + root.string() +
                         "' && rpmbuild -bb --quiet --define \"_topdir $PWD/rpm\" "
@@ -73,6 +73,34 @@ TEST_CASE("rpm: a loose .rpm file is read from its header", "[scanner][rpm]") {
     REQUIRE(nested.purls("rpm") == std::set<std::string>{k_rpm_purl});
     CHECK(nested.component(k_rpm_purl).evidence.at(0).location ==
           "repo.tar.gz!/kensa-base-1.0-1.noarch.rpm");
+  }
+
+  SECTION("the header's payload digest is a property, not the file's hash") {
+    // What rpm itself reads from the package file.
+    std::string command = "rpm -qp --qf '%{PAYLOADDIGEST}' '" + rpm.string() + "' >'" +
+                          (root / "payload.txt").string() + "' 2>/dev/null";
+    REQUIRE(std::system(command.c_str()) == 0);
+    std::string payload = read_file(root / "payload.txt");
+    REQUIRE(payload.size() == 64);
+    CHECK(property(base, "kensa:rpm:payloaddigest") == payload);
+    CHECK(property(base, "kensa:rpm:payloaddigest-algorithm") == "SHA-256");
+    // A package file keeps the header digests in its signature header,
+    // which kensa does not read.
+    CHECK(property(base, "kensa:rpm:sha256header").empty());
+    for (const auto& hash : base.hashes) {
+      CHECK(hash.hex != payload);
+    }
+  }
+
+  SECTION("without a Vendor the Packager supplies the package") {
+    fs::path other = kensa::testing::scratch_dir("rpm-package-file-packager");
+    build_rpm(other, "");
+    auto packaged = scan_folder(other / "dist", {"rpm"});
+    const auto* component = packaged.named("kensa-base");
+    REQUIRE(component != nullptr);
+    CHECK(component->supplier.name == "Kensa Fixtures");
+    CHECK(component->supplier.email == "fixtures@kensa.invalid");
+    CHECK_FALSE(component->supplier.is_organization);
   }
 
   SECTION("a vendor kensa does not know gives no purl, with a warning") {
