@@ -369,9 +369,6 @@ class ArchiveReader {
     if (manifest) {
       apply_manifest_facts(archive, *manifest);
     }
-    if (main && artifacts[*main].pom) {
-      apply_developer_organization(archive, *artifacts[*main].pom);
-    }
     archive.scope = model::Scope::required;
     std::string archive_id = m_context.graph().add(std::move(archive));
     m_archive_ids[location] = archive_id;
@@ -390,7 +387,6 @@ class ArchiveReader {
       shaded.add_property(std::string(k_property_version_source), "pom.properties");
       if (artifact.pom) {
         apply_pom_details(shaded, *artifact.pom);
-        apply_developer_organization(shaded, *artifact.pom);
       }
       shaded.scope = model::Scope::required;
       std::string shaded_id = m_context.graph().add(std::move(shaded));

@@ -70,20 +70,4 @@ void apply_pom_details(model::Component& component, const PomFile& pom) {
   }
 }
 
-void apply_developer_organization(model::Component& component, const PomFile& pom) {
-  if (!component.supplier.empty()) {
-    return;
-  }
-  for (const auto& developer : pom.developers) {
-    if (!developer.organization.empty() && !has_property_reference(developer.organization)) {
-      component.supplier.name = developer.organization;
-      if (!has_property_reference(developer.organization_url)) {
-        component.supplier.url = developer.organization_url;
-      }
-      component.supplier.is_organization = true;
-      return;
-    }
-  }
-}
-
 } // namespace kensa::scanner::java

@@ -41,14 +41,6 @@ model::Component make_maven_component(std::string_view group_id, std::string_vie
 // ${property} reference are skipped.
 void apply_pom_details(model::Component& component, const PomFile& pom);
 
-// When `component` has no supplier yet: the organization of the pom's first
-// developer who names one. The last resort, after the project's
-// organization and the manifest's vendor, since a developer's organization
-// is whom that person works for, which is the project's supplier only as
-// far as nothing better says. A groupId never makes a supplier: it is a
-// namespace, not an organization.
-void apply_developer_organization(model::Component& component, const PomFile& pom);
-
 // Whether `value` still holds a ${...} reference.
 bool has_property_reference(std::string_view value);
 

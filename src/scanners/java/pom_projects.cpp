@@ -309,7 +309,6 @@ class ProjectTree {
     }
     const PomFile details = details_of(index);
     apply_pom_details(component, details);
-    apply_developer_organization(component, details);
     if (!raw_version.empty() && project.version.empty()) {
       component.add_property(std::string(k_property_unresolved_version), raw_version);
     }
