@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
 
 namespace kensa::model {
 
@@ -48,6 +51,74 @@ void Component::add_property(std::string property_name, std::string value) {
   Property property{std::move(property_name), std::move(value)};
   if (std::find(properties.begin(), properties.end(), property) == properties.end()) {
     properties.push_back(std::move(property));
+  }
+}
+
+double rounded_license_score(double score) {
+  return std::round(score * 1000) / 1000;
+}
+
+std::string license_evidence_text(const LicenseEvidence& evidence) {
+  char score[32];
+  std::snprintf(score, sizeof score, "%.3f", evidence.score);
+  return evidence.expression + " (" + std::string(license_match_method_name(evidence.method)) +
+         ", score " + score + ") in " + evidence.location;
+}
+
+std::optional<LicenseEvidence> parse_license_evidence_text(std::string_view text) {
+  // The method word marks where the expression ends: an expression holds
+  // parentheses, but never "(text, score".
+  std::optional<LicenseEvidence> found;
+  std::size_t best = std::string_view::npos;
+  for (auto method :
+       {LicenseMatchMethod::text, LicenseMatchMethod::header, LicenseMatchMethod::identifier}) {
+    const std::string marker = " (" + std::string(license_match_method_name(method)) + ", score ";
+    const std::size_t at = text.find(marker);
+    if (at == std::string_view::npos || at == 0 || at >= best) {
+      continue;
+    }
+    const std::string_view rest = text.substr(at + marker.size());
+    const std::size_t close = rest.find(") in ");
+    if (close == std::string_view::npos || close + 5 >= rest.size()) {
+      continue;
+    }
+    double score = 0;
+    const std::string_view number = rest.substr(0, close);
+    const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), score);
+    if (error != std::errc() || end != number.data() + number.size() || !(score >= 0) ||
+        score > 1) {
+      continue;
+    }
+    best = at;
+    found = LicenseEvidence{std::string(text.substr(0, at)), std::string(rest.substr(close + 5)),
+                            rounded_license_score(score), method};
+  }
+  return found;
+}
+
+void add_license_file_evidence(Component& component, std::string_view location,
+                               std::string_view text) {
+  const auto findings = identify_licenses(text);
+  for (const auto& match : findings.licenses) {
+    LicenseEvidence evidence{match.expression, std::string(location),
+                             rounded_license_score(match.score), match.method};
+    if (std::find(component.license_evidence.begin(), component.license_evidence.end(), evidence) ==
+        component.license_evidence.end()) {
+      component.license_evidence.push_back(std::move(evidence));
+    }
+  }
+  if (findings.licenses.empty() && !findings.closest.empty()) {
+    char score[32];
+    std::snprintf(score, sizeof score, "%.3f", findings.closest_score);
+    component.add_property("kensa:license:unidentified", std::string(location) + " (closest " +
+                                                             findings.closest + ", score " + score +
+                                                             ")");
+  }
+  for (const auto& copyright : findings.copyrights) {
+    if (std::find(component.copyrights.begin(), component.copyrights.end(), copyright) ==
+        component.copyrights.end()) {
+      component.copyrights.push_back(copyright);
+    }
   }
 }
 

@@ -63,6 +63,8 @@ void merge_component(Component& existing, Component incoming) {
   unite(existing.cpes, std::move(incoming.cpes));
   unite(existing.licenses_declared, std::move(incoming.licenses_declared));
   unite(existing.licenses_concluded, std::move(incoming.licenses_concluded));
+  unite(existing.license_evidence, std::move(incoming.license_evidence));
+  unite(existing.copyrights, std::move(incoming.copyrights));
   unite(existing.hashes, std::move(incoming.hashes));
   unite(existing.authors, std::move(incoming.authors));
   unite(existing.external_references, std::move(incoming.external_references));
@@ -208,6 +210,8 @@ void ComponentGraph::move_sorted_components(std::vector<Component>& into) {
     sort_unique(component.cpes);
     sort_unique(component.licenses_declared);
     sort_unique(component.licenses_concluded);
+    sort_unique(component.license_evidence);
+    sort_unique(component.copyrights);
     sort_unique(component.hashes);
     sort_unique(component.authors);
     sort_unique(component.external_references);

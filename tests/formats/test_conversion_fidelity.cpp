@@ -419,3 +419,56 @@ TEST_CASE("conversion: an incomplete document says so, and why, in every format 
     CHECK(count == "105");
   }
 }
+
+TEST_CASE("conversion: license evidence and copyrights found in files survive every format",
+          "[formats][readers][convert][license]") {
+  const auto document_with = [](std::vector<model::License> concluded) {
+    model::ComponentGraph graph;
+    model::Component component;
+    component.name = "lib";
+    component.version = "1";
+    component.purl = "pkg:npm/lib@1";
+    component.licenses_declared = {model::License{"ISC", "", ""}};
+    component.licenses_concluded = std::move(concluded);
+    component.license_evidence = {
+        {"MIT", "node_modules/lib/LICENSE", 0.993, model::LicenseMatchMethod::text},
+        {"Apache-2.0 OR MIT", "node_modules/lib/README (1).md", 1,
+         model::LicenseMatchMethod::identifier},
+        {"MIT", "node_modules/lib/NOTICE", 1, model::LicenseMatchMethod::header}};
+    component.copyrights = {"Copyright (c) 2020 Vercel, Inc.", "(C) 2021 Jane Doe"};
+    graph.add(std::move(component));
+    model::DocumentMetadata metadata;
+    metadata.timestamp = "2024-01-01T00:00:00Z";
+    return std::move(graph).finish(std::move(metadata));
+  };
+  const model::License bsd{"BSD-3-Clause", "", ""};
+  const model::License either{"Apache-2.0 OR GPL-2.0-only", "", ""};
+  // Concluded licenses share CycloneDX's evidence.licenses before 1.6 and,
+  // with an expression, in 1.6: one id, one expression, or none.
+  for (const auto& concluded : std::vector<std::vector<model::License>>{{bsd}, {either}, {}}) {
+    const auto document = document_with(concluded);
+    const auto& original = document.components.front();
+    for (const std::string spec :
+         {"cyclonedx-json@1.4", "cyclonedx-json@1.5", "cyclonedx-json@1.6", "cyclonedx-json@1.7",
+          "cyclonedx-xml@1.4", "cyclonedx-xml@1.6", "spdx-json@2.2", "spdx-json@2.3",
+          "spdx-tag-value@2.3", "spdx-yaml@2.3", "spdx-json@3.0", "kensa-json"}) {
+      INFO(spec << " with " << concluded.size() << " concluded");
+      format::LossReport losses;
+      auto read = fidelity::read(testing::render_as(document, spec, &losses), spec);
+      // SPDX 3 reads a document's only root package back as its subject.
+      REQUIRE(read.components.size() + (read.metadata.subject ? 1 : 0) == 1);
+      const auto& back = read.components.empty() ? *read.metadata.subject : read.components.front();
+      CHECK(back.name == "lib");
+      CHECK(back.license_evidence == original.license_evidence);
+      CHECK(back.copyrights == original.copyrights);
+      CHECK(back.licenses_concluded == original.licenses_concluded);
+      CHECK(back.licenses_declared == original.licenses_declared);
+      for (const auto& property : back.properties) {
+        CHECK(property.name != "kensa:license:evidence");
+        CHECK(property.name != "kensa:copyright");
+      }
+      CHECK_FALSE(fidelity::has_loss(losses, "evidence"));
+      CHECK_FALSE(fidelity::has_loss(losses, "copyright"));
+    }
+  }
+}

@@ -2,7 +2,9 @@
 
 #include <kensa/model/hash.hpp>
 #include <kensa/model/license.hpp>
+#include <kensa/model/license_text.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -94,6 +96,32 @@ struct Property {
   auto operator<=>(const Property&) const = default;
 };
 
+// A license found in one of the component's own files (a LICENSE, COPYING
+// or NOTICE file, docs/licenses.md): what the file shows, which is neither
+// the license the package declares nor one concluded for it.
+struct LicenseEvidence {
+  // Canonical SPDX license expression.
+  std::string expression;
+  // Path of the file, in Evidence::location notation.
+  std::string location;
+  // Share of the license's text found in the file, from 0 to 1, to three
+  // decimals (the precision every format writes).
+  double score = 0;
+  LicenseMatchMethod method = LicenseMatchMethod::text;
+
+  auto operator<=>(const LicenseEvidence&) const = default;
+};
+
+// "MIT (text, score 0.993) in node_modules/ms/license.md": how formats
+// without a field for the score and the file write a LicenseEvidence.
+std::string license_evidence_text(const LicenseEvidence& evidence);
+
+// Reads what license_evidence_text wrote; nullopt for any other text.
+std::optional<LicenseEvidence> parse_license_evidence_text(std::string_view text);
+
+// `score` rounded to three decimals, as LicenseEvidence keeps it.
+double rounded_license_score(double score);
+
 // SPDX 2's package verification code as a document states it (SPDX 2.3
 // section 7.9): the SHA-1 over the sorted SHA-1s of the package's files,
 // those named in `excluded_files` left out. Empty when none was given.
@@ -131,6 +159,11 @@ struct Component {
   std::vector<License> licenses_declared;
   // As a scanner concluded them from evidence (e.g. a copyright file).
   std::vector<License> licenses_concluded;
+  // Licenses found in the component's license files (kept apart from the
+  // two lists above: a file's text is evidence, not a statement).
+  std::vector<LicenseEvidence> license_evidence;
+  // Copyright statements found in the component's files, as written.
+  std::vector<std::string> copyrights;
   std::vector<Hash> hashes;
   Party supplier;
   std::vector<Party> authors;
@@ -151,6 +184,15 @@ struct Component {
   // Adds a property unless an equal one exists.
   void add_property(std::string name, std::string value);
 };
+
+// Adds what the license file at `location` (in Evidence::location notation)
+// shows, by identify_licenses on `text`, to `component`: each license found
+// to license_evidence, each copyright statement to copyrights, each once; a
+// file whose license is unknown but close to one gives a
+// "kensa:license:unidentified" property ("x/LICENSE (closest MIT, score
+// 0.850)"). Never throws on input.
+void add_license_file_evidence(Component& component, std::string_view location,
+                               std::string_view text);
 
 // "name@version", with "group/" first when there is a group.
 std::string display_name(const Component& component);

@@ -23,6 +23,10 @@ inline constexpr std::string_view k_component_type = "kensa:component-type";
 inline constexpr std::string_view k_scope = "kensa:scope";
 // Copyright text (CycloneDX copyright, SPDX copyrightText).
 inline constexpr std::string_view k_copyright = "kensa:copyright";
+// A license found in one of the component's files, with the file and the
+// score (model::license_evidence_text), which CycloneDX's evidence.licenses
+// has no field for.
+inline constexpr std::string_view k_license_evidence = "kensa:license:evidence";
 // Document lifecycle phase, for CycloneDX 1.4, which has no lifecycles.
 inline constexpr std::string_view k_lifecycle = "kensa:lifecycle";
 // On a CycloneDX file component: the bom-ref of an owner other than the

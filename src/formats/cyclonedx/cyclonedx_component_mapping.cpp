@@ -368,6 +368,49 @@ void map_evidence(const model::Component& component, CdxComponent& out,
                      lost_layers);
 }
 
+// The licenses found in the component's files go to evidence.licenses,
+// each expression once, after the concluded licenses kept there (before
+// 1.6, or beside declared expressions); the file, score and method of each,
+// which CycloneDX has no field for, go to a kensa:license:evidence property,
+// by which readers also tell them from concluded ones. Before 1.7 an array
+// holding an expression entry holds nothing else: a compound one is made a
+// name, and beside any other (a lone "GPL-2.0+") the properties alone
+// carry them. The copyright statements go to evidence.copyright.
+void map_license_evidence(const model::Component& component, CdxComponent& out,
+                          std::vector<CdxProperty>& properties, Context& context) {
+  std::vector<model::License> found;
+  for (const auto& evidence : component.license_evidence) {
+    properties.push_back(
+        {std::string(property::k_license_evidence), model::license_evidence_text(evidence)});
+    model::License license;
+    license.expression = evidence.expression;
+    if (std::find(found.begin(), found.end(), license) == found.end()) {
+      found.push_back(std::move(license));
+    }
+  }
+  if (!found.empty() && context.minor < 7) {
+    // A compound expression already there becomes a name, which readers
+    // turn back into the expression, so that the array may hold more.
+    for (auto& entry : out.evidence_licenses) {
+      if (entry.expression.find(' ') != std::string::npos) {
+        entry.name = std::move(entry.expression);
+        entry.expression.clear();
+      }
+    }
+  }
+  const bool holds_expression =
+      std::any_of(out.evidence_licenses.begin(), out.evidence_licenses.end(),
+                  [](const CdxLicense& entry) { return !entry.expression.empty(); });
+  if (!found.empty() && (context.minor >= 7 || !holds_expression)) {
+    const bool expression_allowed =
+        context.minor >= 7 || (out.evidence_licenses.empty() && found.size() == 1);
+    for (const auto& license : found) {
+      out.evidence_licenses.push_back(license_entry(license, expression_allowed, "", context));
+    }
+  }
+  out.evidence_copyright = component.copyrights;
+}
+
 std::vector<CdxHash> map_hashes(const std::vector<model::Hash>& hashes, Context& context) {
   std::vector<CdxHash> out;
   for (const auto& hash : hashes) {
@@ -487,6 +530,7 @@ CdxComponent map_component(const model::Component& component, std::string ref, C
     properties.push_back({std::string(property::k_found_by), scanner});
   }
   map_evidence(component, out, properties, context);
+  map_license_evidence(component, out, properties, context);
   std::sort(properties.begin(), properties.end(), [](const auto& a, const auto& b) {
     return std::tie(a.name, a.value) < std::tie(b.name, b.value);
   });

@@ -241,15 +241,44 @@ void read_component_licenses(const json::Value& json, const json::Value& evidenc
       component.licenses_declared.push_back(std::move(license));
     }
   }
+  // kensa writes the licenses found in files after the concluded ones,
+  // each expression once, and names each in a property: a tail of the
+  // array that the properties account for, in order, is evidence.
+  for (const auto& property : array(json, "properties")) {
+    if (text(property, "name") == property::k_license_evidence) {
+      if (auto found = model::parse_license_evidence_text(text(property, "value"))) {
+        component.license_evidence.push_back(std::move(*found));
+      }
+    }
+  }
+  std::sort(component.license_evidence.begin(), component.license_evidence.end());
+  std::vector<std::string> found;
+  for (const auto& item : component.license_evidence) {
+    if (std::find(found.begin(), found.end(), item.expression) == found.end()) {
+      found.push_back(item.expression);
+    }
+  }
+  std::vector<model::License> listed;
   for (const auto& entry : array(evidence, "licenses")) {
     auto license = license_of(entry);
     if (!license.expression.empty() || !license.name.empty()) {
-      component.licenses_concluded.push_back(std::move(license));
+      listed.push_back(std::move(license));
     }
+  }
+  if (!found.empty() && listed.size() >= found.size() &&
+      std::equal(
+          found.begin(), found.end(), listed.end() - static_cast<std::ptrdiff_t>(found.size()),
+          [](const std::string& expression, const model::License& license) {
+            return expression == (license.expression.empty() ? license.name : license.expression);
+          })) {
+    listed.resize(listed.size() - found.size());
+  }
+  for (auto& license : listed) {
+    component.licenses_concluded.push_back(std::move(license));
   }
   for (const auto& entry : array(evidence, "copyright")) {
     if (auto copyright = text(entry, "text"); !copyright.empty()) {
-      component.add_property(std::string(property::k_copyright), copyright);
+      component.copyrights.push_back(copyright);
     }
   }
 }
@@ -322,6 +351,8 @@ KensaProperties read_kensa_properties(const json::Value& json, model::Component&
       if (auto scope = kensa_json::parse_scope(value)) {
         component.scope = *scope;
       }
+    } else if (name == property::k_license_evidence && model::parse_license_evidence_text(value)) {
+      // Read with the licenses (read_component_licenses).
     } else if (!name.empty()) {
       component.add_property(name, value);
     }

@@ -84,6 +84,26 @@ model::Component component_of(const json::Value& json, LossReport& losses) {
   component.cpes = strings(json, "cpes");
   component.licenses_declared = licenses(json, "licensesDeclared");
   component.licenses_concluded = licenses(json, "licensesConcluded");
+  for (const auto& item : array(json, "licenseEvidence")) {
+    model::LicenseEvidence evidence;
+    evidence.expression = text(item, "expression");
+    evidence.location = text(item, "location");
+    const json::Value score = item["scorePerMille"];
+    if (evidence.expression.empty() || !score.is_number_integer() || score.integer() < 0 ||
+        score.integer() > 1000) {
+      continue;
+    }
+    evidence.score = static_cast<double>(score.integer()) / 1000;
+    const std::string method = text(item, "method");
+    for (auto candidate : {model::LicenseMatchMethod::text, model::LicenseMatchMethod::header,
+                           model::LicenseMatchMethod::identifier}) {
+      if (model::license_match_method_name(candidate) == method) {
+        evidence.method = candidate;
+      }
+    }
+    component.license_evidence.push_back(std::move(evidence));
+  }
+  component.copyrights = strings(json, "copyrights");
   component.hashes = hashes(json, losses);
   component.supplier = party_of(object(json, "supplier"));
   component.authors = parties(json, "authors");

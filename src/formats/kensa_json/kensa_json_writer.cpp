@@ -3,6 +3,8 @@
 #include "../common/tree_writer.hpp"
 #include "kensa_json_names.hpp"
 
+#include <cmath>
+
 namespace kensa::format::kensa_json {
 
 namespace {
@@ -92,6 +94,22 @@ void write_component(TreeWriter& out, const model::Component& component) {
   out.optional_string_array("cpes", component.cpes);
   write_licenses(out, "licensesDeclared", component.licenses_declared);
   write_licenses(out, "licensesConcluded", component.licenses_concluded);
+  if (!component.license_evidence.empty()) {
+    out.key("licenseEvidence");
+    out.begin_array();
+    for (const auto& evidence : component.license_evidence) {
+      out.begin_object();
+      out.member("expression", evidence.expression);
+      out.member("location", evidence.location);
+      // Thousandths: the model keeps three decimals, and an integer reads
+      // back exactly.
+      out.integer_member("scorePerMille", std::llround(evidence.score * 1000));
+      out.member("method", model::license_match_method_name(evidence.method));
+      out.end_object();
+    }
+    out.end_array();
+  }
+  out.optional_string_array("copyrights", component.copyrights);
   write_hashes(out, component.hashes);
   if (!component.supplier.empty() || component.supplier.is_organization) {
     out.key("supplier");

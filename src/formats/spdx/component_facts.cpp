@@ -1,8 +1,12 @@
 #include "component_facts.hpp"
 
+#include "../common/property_names.hpp"
+
 #include <kensa/util/json_document.hpp>
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace kensa::format::spdx {
 
@@ -38,7 +42,33 @@ model::Party party_from(const json::Value& value) {
   return party;
 }
 
+std::string joined_copyrights(const model::Component& component) {
+  std::string text;
+  for (const auto& statement : component.copyrights) {
+    text += text.empty() ? statement : "\n" + statement;
+  }
+  return text;
+}
+
 } // namespace
+
+std::vector<std::string> license_evidence_comments(const model::Component& component) {
+  std::vector<std::string> comments;
+  for (const auto& evidence : component.license_evidence) {
+    comments.push_back(std::string(k_license_evidence_marker) +
+                       model::license_evidence_text(evidence));
+  }
+  return comments;
+}
+
+std::string copyright_text_of(const model::Component& component) {
+  for (const auto& property : component.properties) {
+    if (property.name == property::k_copyright) {
+      return property.value;
+    }
+  }
+  return joined_copyrights(component);
+}
 
 std::optional<std::string> component_facts(const model::Component& component,
                                            const FactOptions& options) {
@@ -75,6 +105,9 @@ std::optional<std::string> component_facts(const model::Component& component,
     }
     facts["properties"] = properties;
   }
+  if (!component.copyrights.empty()) {
+    facts["copyrights"] = component.copyrights;
+  }
   if (!component.evidence.empty()) {
     Json evidence = Json::array();
     for (const auto& item : component.evidence) {
@@ -90,6 +123,16 @@ std::optional<std::string> component_facts(const model::Component& component,
 }
 
 bool apply_component_facts(std::string_view comment, model::Component& component) {
+  if (comment.starts_with(k_license_evidence_marker)) {
+    auto evidence =
+        model::parse_license_evidence_text(comment.substr(k_license_evidence_marker.size()));
+    if (!evidence) {
+      return false;
+    }
+    component.license_evidence.push_back(std::move(*evidence));
+    std::sort(component.license_evidence.begin(), component.license_evidence.end());
+    return true;
+  }
   if (!comment.starts_with(k_facts_marker)) {
     return false;
   }
@@ -138,6 +181,18 @@ bool apply_component_facts(std::string_view comment, model::Component& component
     if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string()) {
       component.add_property(std::string(pair[0].string()), std::string(pair[1].string()));
     }
+  }
+  const json::Value copyrights = facts["copyrights"];
+  for (const json::Value statement : copyrights.is_array() ? copyrights : json::Value()) {
+    if (statement.is_string()) {
+      component.copyrights.emplace_back(statement.string());
+    }
+  }
+  if (!component.copyrights.empty()) {
+    const std::string repeated = joined_copyrights(component);
+    std::erase_if(component.properties, [&](const model::Property& property) {
+      return property.name == property::k_copyright && property.value == repeated;
+    });
   }
   const json::Value evidence = facts["evidence"];
   for (const json::Value triple : evidence.is_array() ? evidence : json::Value()) {

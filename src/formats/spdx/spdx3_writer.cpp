@@ -271,6 +271,9 @@ class Spdx3Builder {
     if (auto facts = component_facts(component, options)) {
       m_annotations.push_back({id, std::move(*facts)});
     }
+    for (auto& comment : license_evidence_comments(component)) {
+      m_annotations.push_back({id, std::move(comment)});
+    }
   }
 
   void write_creation_info(TreeWriter& out) {
@@ -472,12 +475,7 @@ class Spdx3Builder {
     if (!component.supplier.empty()) {
       out.member("suppliedBy", agent_iri(component.supplier));
     }
-    for (const auto& property : component.properties) {
-      if (property.name == property::k_copyright) {
-        out.member("software_copyrightText", property.value);
-        break;
-      }
-    }
+    out.optional_member("software_copyrightText", copyright_text_of(component));
     out.member("software_primaryPurpose", spdx3_purpose(component.type).value_or("other"));
     out.optional_member("software_downloadLocation", download);
     out.optional_member("software_homePage", homepage);

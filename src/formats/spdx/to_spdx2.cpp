@@ -126,11 +126,12 @@ Spdx2Package map_package(const model::Component& component, bool subject, Contex
     package.license_info_from_files.push_back("NOASSERTION");
   }
   package.checksums = checksums(component.hashes, context);
-  package.copyright_text = "NOASSERTION";
+  package.copyright_text = copyright_text_of(component);
+  if (package.copyright_text.empty()) {
+    package.copyright_text = "NOASSERTION";
+  }
   for (const auto& property : component.properties) {
-    if (property.name == property::k_copyright) {
-      package.copyright_text = property.value;
-    } else if (property.name == "bsi:component:filename") {
+    if (property.name == "bsi:component:filename") {
       // The name of the file the component is (BSI's filename element).
       package.package_file_name = property.value;
     }
@@ -170,6 +171,10 @@ Spdx2Package map_package(const model::Component& component, bool subject, Contex
   if (auto facts = component_facts(component, options)) {
     package.annotations.push_back(
         Spdx2Annotation{context.annotator, context.created, "OTHER", *facts});
+  }
+  for (auto& comment : license_evidence_comments(component)) {
+    package.annotations.push_back(
+        Spdx2Annotation{context.annotator, context.created, "OTHER", std::move(comment)});
   }
   return package;
 }

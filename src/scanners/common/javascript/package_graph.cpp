@@ -172,6 +172,12 @@ void PackageGraph::finish(FileReport& report) {
     for (const auto& property : details.properties) {
       component.add_property(property.name, property.value);
     }
+    for (const auto& found : details.license_evidence) {
+      add_unique(component.license_evidence, found);
+    }
+    for (const auto& copyright : details.copyrights) {
+      add_unique(component.copyrights, copyright);
+    }
     if (component.description.empty()) {
       component.description = details.description;
     }

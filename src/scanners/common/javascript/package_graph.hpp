@@ -42,6 +42,9 @@ struct PackageDetails {
   std::vector<model::Property> properties;
   // Hashes not in SRI form (yarn v1's sha1 URL fragment, deno's sha256).
   std::vector<model::Hash> hashes;
+  // What the package's license files show.
+  std::vector<model::LicenseEvidence> license_evidence;
+  std::vector<std::string> copyrights;
 };
 
 // Dependency edges kept from one lockfile or node_modules tree. Real ones
