@@ -6,6 +6,7 @@
 #include "record.hpp"
 #include "requirement.hpp"
 
+#include <kensa/model/component.hpp>
 #include <kensa/scanner/file_report.hpp>
 #include <kensa/util/lines.hpp>
 #include <kensa/util/path_text.hpp>
@@ -27,13 +28,25 @@ enum class Role {
   top_level,
   requires_txt,
   installed_files,
+  // A license file: anything under a dist-info's licenses/ folder (where
+  // Metadata 2.4 puts the License-File files), or a LICENSE*, COPYING*,
+  // NOTICE* file in the dist-info itself (where wheels put them before).
+  license,
 };
 
 struct Folder {
   // METADATA or PKG-INFO, or the .egg-info file itself.
   const source::SourceFile* metadata = nullptr;
   std::map<Role, const source::SourceFile*> extras;
+  std::vector<const source::SourceFile*> license_files;
 };
+
+constexpr std::string_view k_licenses_folder = ".dist-info/licenses/";
+
+// Where the ".dist-info/licenses/" of a path starts, or npos.
+std::size_t licenses_folder_at(std::string_view path) {
+  return path.rfind(k_licenses_folder);
+}
 
 // The folder that holds the metadata file: "x.dist-info", "x.egg-info",
 // "EGG-INFO", or "" for an sdist's top-level PKG-INFO and .egg-info files.
@@ -47,6 +60,9 @@ bool is_metadata_folder(std::string_view folder) {
 
 std::optional<Role> role_of(std::string_view path) {
   std::string_view name = file_name_of(path);
+  if (licenses_folder_at(path) != std::string_view::npos) {
+    return Role::license;
+  }
   std::string_view folder = metadata_folder_of(path);
   if (name.ends_with(".egg-info")) {
     return Role::metadata; // The single-file form: the file is PKG-INFO.
@@ -76,12 +92,18 @@ std::optional<Role> role_of(std::string_view path) {
   if (!dist_info && name == "installed-files.txt") {
     return Role::installed_files;
   }
+  if (dist_info && model::is_license_file_name(name)) {
+    return Role::license;
+  }
   return std::nullopt;
 }
 
 // The key that groups the files of one metadata folder: its location, or the
 // file's own location for a single-file .egg-info.
 std::string folder_key(const source::SourceFile& file) {
+  if (const std::size_t at = licenses_folder_at(file.location); at != std::string_view::npos) {
+    return file.location.substr(0, at + std::string_view(".dist-info").size());
+  }
   std::string_view name = file_name_of(file.location);
   if (name.ends_with(".egg-info")) {
     return file.location;
@@ -231,6 +253,11 @@ class InstalledReader {
     }
 
     model::Component component = make_component(facts, m_context.evidence_for(file), warnings);
+    // The license files show evidence, kept apart from the declared license
+    // (docs/licenses.md).
+    for (const source::SourceFile* license_file : folder.license_files) {
+      model::add_license_file_evidence(component, license_file->location, license_file->bytes());
+    }
     installed.id = m_context.graph().add(std::move(component));
     installed.site = site_key(folder_key(file));
 
@@ -325,6 +352,8 @@ void read_installed(ScanContext& context, const FileSet& files) {
       if (folder.metadata == nullptr || file_name_of(file.path) == "METADATA") {
         folder.metadata = &file;
       }
+    } else if (*role == Role::license) {
+      folder.license_files.push_back(&file);
     } else {
       folder.extras[*role] = &file;
     }

@@ -1,6 +1,7 @@
 // Installed packages: real .dist-info folders copied from a pip-managed
 // site-packages, and real .egg-info folders from Debian's dist-packages
 // (tests/fixtures/python/README.md).
+#include "../../support/test_support.hpp"
 #include "python_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -148,4 +149,46 @@ TEST_CASE("python installed: direct_url.json", "[scanner][python]") {
         std::set<std::string>{
             "SHA-256:26b11afa5967ba3a7f01a6f44d5eef0293265f57d5b943947018b7992f110f91"});
   CHECK(licenses_of(component) == std::set<std::string>{"MIT"});
+}
+
+// six 1.17.0 built and installed by Debian 12's pip and setuptools, which
+// copy the LICENSE into the dist-info (tests/fixtures/python/README.md).
+TEST_CASE("python installed: a dist-info's license file gives license evidence",
+          "[scanner][python][license]") {
+  const auto result = scan_fixture("license-files");
+  INFO(Catch::Detail::stringify(result.warnings()));
+  CHECK(result.warnings().empty());
+  const auto& six = result.component("pkg:pypi/six@1.17.0");
+  // The declared license stays what METADATA says.
+  CHECK(licenses_of(six) == std::set<std::string>{"MIT"});
+  REQUIRE(six.license_evidence.size() == 1);
+  CHECK(six.license_evidence[0].expression == "MIT");
+  CHECK(six.license_evidence[0].location ==
+        "license-files/site-packages/six-1.17.0.dist-info/LICENSE");
+  CHECK(six.license_evidence[0].method == model::LicenseMatchMethod::text);
+  CHECK(six.license_evidence[0].score > 0.93);
+  CHECK(six.copyrights == std::vector<std::string>{"Copyright (c) 2010-2024 Benjamin Peterson"});
+}
+
+// Metadata 2.4 puts the License-File files under the dist-info's licenses/
+// folder, keeping their paths: the LICENSE here is attrs 26.1.0's own
+// (tests/fixtures/license-text/pypi-wheels).
+TEST_CASE("python installed: files under a dist-info's licenses/ folder are read",
+          "[scanner][python][license]") {
+  const std::string license = testing::read_file(
+      testing::fixture("license-text/pypi-wheels/attrs-26.1.0.dist-info/licenses/LICENSE"));
+  const auto result = scan_files(
+      {file("site/attrs-26.1.0.dist-info/METADATA",
+            "Metadata-Version: 2.4\nName: attrs\nVersion: 26.1.0\nLicense-Expression: MIT\n"
+            "License-File: LICENSE\n"),
+       file("site/attrs-26.1.0.dist-info/licenses/LICENSE", license),
+       // Not a license: bytes no license text shares anything with.
+       file("site/attrs-26.1.0.dist-info/licenses/vendor/NOTICE", std::string("\0\x01\xff", 3))});
+  CHECK(result.warnings().empty());
+  const auto& attrs = result.component("pkg:pypi/attrs@26.1.0");
+  REQUIRE(attrs.license_evidence.size() == 1);
+  CHECK(attrs.license_evidence[0].expression == "MIT");
+  CHECK(attrs.license_evidence[0].location == "site/attrs-26.1.0.dist-info/licenses/LICENSE");
+  CHECK(attrs.copyrights ==
+        std::vector<std::string>{"Copyright (c) 2015 Hynek Schlawack and the attrs contributors"});
 }
