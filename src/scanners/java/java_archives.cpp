@@ -6,6 +6,7 @@
 #include "pom_xml.hpp"
 #include "properties_file.hpp"
 
+#include <kensa/model/component.hpp>
 #include <kensa/model/hash.hpp>
 #include <kensa/model/license.hpp>
 #include <kensa/scanner/file_report.hpp>
@@ -48,6 +49,8 @@ struct ArchiveFacts {
   std::map<std::string, MavenFolder> maven;
   // OSGi localization files, by path in the archive.
   std::map<std::string, const source::SourceFile*, std::less<>> localizations;
+  // META-INF/LICENSE*, NOTICE*, COPYING*: the archive's license files.
+  std::vector<const source::SourceFile*> license_files;
 };
 
 // An OSGi bundle may name itself through its localization file:
@@ -369,6 +372,11 @@ class ArchiveReader {
     if (manifest) {
       apply_manifest_facts(archive, *manifest);
     }
+    // What the license files show is evidence, kept apart from the license
+    // the pom declares (docs/licenses.md).
+    for (const source::SourceFile* license_file : facts.license_files) {
+      model::add_license_file_evidence(archive, license_file->location, license_file->bytes());
+    }
     archive.scope = model::Scope::required;
     std::string archive_id = m_context.graph().add(std::move(archive));
     m_archive_ids[location] = archive_id;
@@ -443,9 +451,24 @@ std::span<const std::string> localization_globs() {
   return k_globs;
 }
 
+std::span<const std::string> license_file_globs() {
+  static const std::vector<std::string> k_globs{"META-INF/[Ll][Ii][Cc][Ee][Nn][CcSs][Ee]*",
+                                                "META-INF/[Nn][Oo][Tt][Ii][Cc][Ee]*",
+                                                "META-INF/[Cc][Oo][Pp][Yy][Ii][Nn][Gg]*"};
+  return k_globs;
+}
+
+bool is_license_file(std::string_view path) {
+  if (!path.starts_with("META-INF/")) {
+    return false;
+  }
+  const std::string_view name = path.substr(9);
+  return name.find('/') == std::string_view::npos && model::is_license_file_name(name);
+}
+
 bool is_archive_metadata(std::string_view path) {
   return path == k_manifest_path || glob_match(k_pom_properties_glob, path) ||
-         glob_match(k_pom_xml_glob, path) || is_localization_file(path);
+         glob_match(k_pom_xml_glob, path) || is_localization_file(path) || is_license_file(path);
 }
 
 void read_java_archives(ScanContext& context, const FileSet& files) {
@@ -481,6 +504,10 @@ void read_java_archives(ScanContext& context, const FileSet& files) {
     }
     if (is_localization_file(file->path)) {
       facts.localizations[file->path] = file;
+      continue;
+    }
+    if (is_license_file(file->path)) {
+      facts.license_files.push_back(file);
       continue;
     }
     // META-INF/maven/<group>/<artifact>/pom.*

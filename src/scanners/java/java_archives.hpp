@@ -18,13 +18,19 @@ namespace kensa::scanner::java {
 std::string archive_summary(std::string_view archive_bytes);
 
 // Whether `path` (inside its container) is one of the archive-root metadata
-// files read here: META-INF/MANIFEST.MF or META-INF/maven/<g>/<a>/pom.*.
+// files read here: META-INF/MANIFEST.MF, META-INF/maven/<g>/<a>/pom.*, an
+// OSGi localization file or a license file.
 bool is_archive_metadata(std::string_view path);
 
 // Globs (in an archive) of the OSGi localization files a bundle's manifest
 // may take its names from ("%pluginName"), and whether `path` is one.
 std::span<const std::string> localization_globs();
 bool is_localization_file(std::string_view path);
+
+// Globs (in an archive) of its license files, META-INF/LICENSE*,
+// NOTICE*, COPYING* in any case, and whether `path` is one.
+std::span<const std::string> license_file_globs();
+bool is_license_file(std::string_view path);
 
 // `files`: the archives themselves (contents replaced by archive_summary)
 // and their metadata files, sorted by location.

@@ -62,6 +62,7 @@ std::vector<FilePattern> archive_patterns() {
   std::vector<FilePattern> patterns;
   add_patterns(patterns, k_archive_patterns, EvidenceKind::installed);
   add_patterns(patterns, localization_globs(), EvidenceKind::installed);
+  add_patterns(patterns, license_file_globs(), EvidenceKind::installed);
   // Archive-root metadata: matched against the path inside the innermost
   // container, so these are the archive's own.
   for (auto& pattern :

@@ -395,3 +395,24 @@ TEST_CASE("java archives: a link to a jar is another place of the same component
   }
   CHECK(locations == std::set<std::string>{"slf4j-api-1.7.32.jar", "slf4j-api.jar"});
 }
+
+TEST_CASE("java archives: META-INF license files give license evidence", "[java][license]") {
+  KENSA_REQUIRE_DEBIAN_JARS(jars);
+  fs::path folder = scratch_dir("java-license-files");
+  fs::copy_file(debian_jar(jars, "commons-io.jar"), folder / "commons-io.jar");
+  auto document = native::scan_with(folder, "java");
+
+  // Debian's commons-io 2.11.0 holds META-INF/LICENSE.txt (the Apache
+  // License 2.0) and META-INF/NOTICE.txt.
+  const auto& commons_io = only(document, "commons-io/commons-io");
+  REQUIRE(commons_io.license_evidence.size() == 1);
+  CHECK(commons_io.license_evidence[0].expression == "Apache-2.0");
+  CHECK(commons_io.license_evidence[0].location == "commons-io.jar!/META-INF/LICENSE.txt");
+  CHECK(commons_io.license_evidence[0].method == model::LicenseMatchMethod::text);
+  CHECK(commons_io.license_evidence[0].score > 0.93);
+  CHECK(commons_io.copyrights ==
+        std::vector<std::string>{"Copyright 2002-2021 The Apache Software Foundation"});
+  // Evidence, not a declaration: the pom (inheriting commons-parent's)
+  // names no license.
+  CHECK(commons_io.licenses_declared.empty());
+}
