@@ -9,6 +9,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,27 @@ TEST_CASE("cli: --version prints the version and the built-in tables", "[cli]") 
   CHECK(result.out.starts_with(std::string("kensa ") + kensa::k_version + "\n"));
   CHECK(result.out.find("scanners: npm") != std::string::npos);
   CHECK(result.out.find("cyclonedx-json") != std::string::npos);
+}
+
+TEST_CASE("cli: --version lists every scanner, at least thirty", "[cli]") {
+  auto result = run_kensa({"--version"});
+  REQUIRE(result.exit_code == 0);
+  auto begin = result.out.find("\nscanners:");
+  REQUIRE(begin != std::string::npos);
+  begin += std::string_view("\nscanners:").size();
+  const auto end = result.out.find('\n', begin);
+  std::istringstream line(result.out.substr(begin, end - begin));
+  std::set<std::string> listed;
+  for (std::string name; line >> name;) {
+    CHECK(listed.insert(name).second);
+  }
+  CHECK(listed.size() >= 30);
+  for (const char* name : {"ruby", "composer", "dotnet", "swift", "cocoapods", "dart", "elixir",
+                           "erlang", "haskell", "r", "conan", "vcpkg", "conda", "github-actions",
+                           "terraform", "pacman", "homebrew", "nix", "portage"}) {
+    INFO(name);
+    CHECK(listed.count(name) == 1);
+  }
 }
 
 TEST_CASE("cli: --help lists the subcommands and exits 0", "[cli]") {
