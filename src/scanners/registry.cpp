@@ -120,7 +120,8 @@ constexpr std::array k_scanners{
                 "language,php,installed,declared", &composer::make_scanner},
     ScannerInfo{"github-actions",
                 "GitHub Actions: actions, reusable workflows and docker:// images used by "
-                "workflows (.github/workflows) and composite actions (action.yml)",
+                "workflows (.github/workflows), composite actions and Docker actions "
+                "(action.yml)",
                 "ci,github-actions,declared", &github_actions::make_scanner},
     ScannerInfo{"binary-classifier",
                 "software recognised in executables and libraries by the version compiled into "

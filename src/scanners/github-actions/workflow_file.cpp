@@ -171,10 +171,20 @@ void parse_workflow_file(FileReport& report, const source::SourceFile& file) {
   std::string_view name = file_name_of(file.path);
   if (name == "action.yml" || name == "action.yaml") {
     YamlNode runs = child(document, "runs");
-    if (scalar(child(runs, "using")) != "composite") {
-      return; // A JavaScript or Docker action: no uses.
+    std::string using_what = scalar(child(runs, "using"));
+    if (using_what == "composite") {
+      collector.add_steps(child(runs, "steps"));
+    } else if (using_what == "docker") {
+      // A Docker action runs the image it names as a docker:// reference,
+      // which is what a step's docker:// uses names; an image built from a
+      // Dockerfile of the action's own repository is that repository's code.
+      YamlNode image = child(runs, "image");
+      if (image.is_scalar() && scalar(image).starts_with("docker://")) {
+        collector.add(image);
+      }
+    } else {
+      return; // A JavaScript action: no uses.
     }
-    collector.add_steps(child(runs, "steps"));
   } else {
     YamlNode jobs = child(document, "jobs");
     if (jobs.is_map()) {

@@ -64,6 +64,72 @@ TEST_CASE("GitHub Actions: tags as written, and a workflow's repeated uses once"
   CHECK(ci.evidence.size() == 1);
 }
 
+TEST_CASE("GitHub Actions: reusable workflows and subpath actions of a real repository",
+          "[github-actions]") {
+  // google/osv-scanner-action: a workflow calling two reusable workflows
+  // (quoted, pinned, with the tag as a comment), the reusable workflow
+  // itself with actions in subfolders, and a Docker action running an
+  // image of a registry.
+  auto document = native::scan_with(fixture("github-actions/osv-scanner-action"), "github-actions");
+  CHECK(native::warnings(document).empty());
+  CHECK(document.components.size() == 9);
+  const auto& image = action_with_purl(
+      document, "pkg:docker/google/osv-scanner-action@v2.5.0?repository_url=ghcr.io");
+  CHECK(image.type == model::ComponentType::container);
+  CHECK(image.scope == model::Scope::excluded);
+  CHECK(native::property(image, "kensa:github-actions:kind") == "docker");
+  REQUIRE(image.evidence.size() == 1);
+  CHECK(image.evidence.front().location == "osv-scanner-action/action.yml");
+  const auto& reusable = action_with_purl(
+      document, "pkg:github/google/osv-scanner-action@0c58c542420dfd23fcac08dd9c8ca3cca9c36f1a"
+                "#.github/workflows/osv-scanner-reusable.yml");
+  CHECK(native::property(reusable, "kensa:github-actions:kind") == "reusable-workflow");
+  CHECK(native::property(reusable, "kensa:github-actions:ref-comment") == "v2.5.0");
+  CHECK(reusable.name == "osv-scanner-action/.github/workflows/osv-scanner-reusable.yml");
+  CHECK(reusable.scope == model::Scope::excluded);
+  action_with_purl(document,
+                   "pkg:github/google/osv-scanner-action@0c58c542420dfd23fcac08dd9c8ca3cca9c36f1a"
+                   "#.github/workflows/osv-scanner-reusable-pr.yml");
+  const auto& scanner = action_with_purl(
+      document, "pkg:github/google/osv-scanner-action@06b2ab4348248b456ee06c9e953637f55e03504f"
+                "#osv-scanner-action");
+  CHECK(native::property(scanner, "kensa:github-actions:kind") == "action");
+  CHECK(native::property(scanner, "kensa:github-actions:ref-comment") == "v2.5.0");
+  action_with_purl(document,
+                   "pkg:github/google/osv-scanner-action@06b2ab4348248b456ee06c9e953637f55e03504f"
+                   "#osv-reporter-action");
+  const auto& sarif = action_with_purl(
+      document,
+      "pkg:github/github/codeql-action@5595ccaf912efad79be6eef63a5619ff05969be3#upload-sarif");
+  CHECK(native::property(sarif, "kensa:github-actions:ref-comment") == "v4.37.6");
+  action_with_purl(document,
+                   "pkg:github/actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1");
+  action_with_purl(document,
+                   "pkg:github/actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c");
+  action_with_purl(document,
+                   "pkg:github/actions/upload-artifact@043fb46d1a93c77aae656e7c1c64a875d1fc6a0a");
+}
+
+TEST_CASE("GitHub Actions: a real composite action, and ./ uses of the repository itself",
+          "[github-actions]") {
+  // actions/upload-pages-artifact: its action.yml is a composite action
+  // whose one uses is pinned; its test workflow uses the action of the
+  // repository itself (uses: ./), which is no component.
+  auto document =
+      native::scan_with(fixture("github-actions/upload-pages-artifact"), "github-actions");
+  CHECK(native::warnings(document).empty());
+  CHECK(document.components.size() == 3);
+  const auto& upload = action_with_purl(
+      document, "pkg:github/actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f");
+  CHECK(native::property(upload, "kensa:github-actions:ref-comment") == "v7.0.0");
+  REQUIRE(upload.evidence.size() == 1);
+  CHECK(upload.evidence.front().location == "action.yml");
+  const auto& checkout = action_with_purl(document, "pkg:github/actions/checkout@v4");
+  CHECK(checkout.evidence.size() == 1);
+  CHECK(checkout.evidence.front().location == ".github/workflows/test-hosted-runners.yml");
+  action_with_purl(document, "pkg:github/actions/download-artifact@v4");
+}
+
 TEST_CASE("GitHub Actions: paths, reusable workflows, docker images, local and composite",
           "[github-actions]") {
   auto root = scratch_dir("github-actions-forms");
@@ -93,6 +159,9 @@ runs:
 )");
   write_workflow_file(root / "node-action/action.yml",
                       "name: x\nruns:\n  using: node20\n  main: index.js\n");
+  // A Docker action built from its own Dockerfile names no image.
+  write_workflow_file(root / "docker-action/action.yml",
+                      "name: x\nruns:\n  using: docker\n  image: Dockerfile\n");
   auto document = native::scan_with(root, "github-actions");
   CHECK(native::warnings(document).empty());
   CHECK(document.components.size() == 6);
