@@ -8,6 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <sstream>
+#include <string>
+
 namespace fs = std::filesystem;
 using namespace kensa;
 using namespace kensa::testing;
@@ -103,6 +107,58 @@ TEST_CASE("Erlang applications: installed .app files, bundled or from hex", "[er
   CHECK(depends.count("eex@1.14.0 -> elixir@1.14.0") == 1);
   // Across Debian's two lib folders.
   CHECK(depends.count("elixir@1.14.0 -> kernel@8.5.3") == 1);
+}
+
+TEST_CASE("Erlang applications: what Erlang's own file:consult reads of each .app",
+          "[erlang][app-file][tool]") {
+  // installed.file-consult.txt: for each .app file, the name, vsn,
+  // applications and licenses Erlang/OTP 25 read with file:consult.
+  auto document = native::scan_with(fixture("erlang/installed"), "erlang");
+  std::set<std::string> installed;
+  for (const auto& component : document.components) {
+    installed.insert(component.name);
+  }
+  const auto depends = native::edges(document, model::RelationshipType::depends_on);
+  std::istringstream lines(read_file(fixture("erlang/installed.file-consult.txt")));
+  std::size_t read = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("$ ")) {
+      continue;
+    }
+    INFO(line);
+    std::istringstream words(line);
+    std::string file, name, vsn, applications, licenses;
+    words >> file >> name >> vsn >> applications >> licenses;
+    REQUIRE(applications.starts_with("applications="));
+    REQUIRE(licenses.starts_with("licenses="));
+    const auto& app = native::only(document, name);
+    CHECK(app.version == vsn);
+    REQUIRE(app.evidence.size() == 1);
+    CHECK("installed/" + app.evidence[0].location == file);
+    std::set<std::string> license_names;
+    for (const auto& license : app.licenses_declared) {
+      license_names.insert(license.expression.empty() ? license.name : license.expression);
+    }
+    std::set<std::string> said_licenses;
+    std::istringstream license_list(licenses.substr(std::string_view("licenses=").size()));
+    for (std::string license; std::getline(license_list, license, ',');) {
+      said_licenses.insert(license);
+    }
+    CHECK(license_names == said_licenses);
+    // An edge to each application it needs that is installed here (compiler
+    // and xmerl are not).
+    std::istringstream needs(applications.substr(std::string_view("applications=").size()));
+    for (std::string needed; std::getline(needs, needed, ',');) {
+      INFO(needed);
+      if (installed.count(needed) == 0) {
+        continue;
+      }
+      const auto& target = native::only(document, needed);
+      CHECK(depends.count(name + "@" + vsn + " -> " + needed + "@" + target.version) == 1);
+    }
+    ++read;
+  }
+  CHECK(read == document.components.size());
 }
 
 TEST_CASE("Erlang: malformed files are warnings naming the file", "[erlang][rebar-lock]") {
