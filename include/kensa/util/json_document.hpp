@@ -306,4 +306,9 @@ class Document {
   bool m_byte_order_mark = false;
 };
 
+// The members of `object` sorted by name, a name given more than once only
+// once, with its last value: the object as a map, which is how lockfiles
+// and schemas mean it. Empty when `object` is not an object.
+std::vector<std::pair<std::string_view, Value>> members_by_name(Value object);
+
 } // namespace kensa::json

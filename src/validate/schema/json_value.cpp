@@ -194,28 +194,7 @@ std::string describe_value(const Json& value) {
 }
 
 std::vector<std::pair<std::string_view, Json>> schema_members(const Json& object) {
-  std::vector<std::pair<std::string_view, Json>> members;
-  if (!object.is_object()) {
-    return members;
-  }
-  members.reserve(object.size());
-  for (auto it = object.begin(); it != object.end(); ++it) {
-    members.emplace_back(it.key(), it.value());
-  }
-  // Stable, so that of two members with one name the later stays last.
-  std::stable_sort(members.begin(), members.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  const auto last_of_each = [&] {
-    std::vector<std::pair<std::string_view, Json>> unique;
-    unique.reserve(members.size());
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      if (i + 1 == members.size() || members[i + 1].first != members[i].first) {
-        unique.push_back(members[i]);
-      }
-    }
-    return unique;
-  };
-  return object.size() > 1 ? last_of_each() : members;
+  return json::members_by_name(object);
 }
 
 std::size_t json_depth(const Json& value, std::size_t limit) {

@@ -2,6 +2,8 @@
 
 #include "byte_reader.hpp"
 
+#include <kensa/util/strings.hpp>
+
 #include <array>
 
 namespace kensa::scanner::binary {
@@ -82,23 +84,6 @@ std::optional<std::uint64_t> file_offset(const Executable& image, std::uint64_t 
 std::string utf8_of_utf16(std::string_view bytes, std::size_t max_chars) {
   std::string text;
   ByteReader reader(bytes, false);
-  auto append = [&](std::uint32_t code) {
-    if (code < 0x80) {
-      text += static_cast<char>(code);
-    } else if (code < 0x800) {
-      text += static_cast<char>(0xC0 | (code >> 6));
-      text += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-      text += static_cast<char>(0xE0 | (code >> 12));
-      text += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      text += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-      text += static_cast<char>(0xF0 | (code >> 18));
-      text += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-      text += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      text += static_cast<char>(0x80 | (code & 0x3F));
-    }
-  };
   for (std::size_t i = 0; i < max_chars; ++i) {
     auto unit = reader.u16(2 * i);
     if (!unit || *unit == 0) {
@@ -107,15 +92,17 @@ std::string utf8_of_utf16(std::string_view bytes, std::size_t max_chars) {
     if (*unit >= 0xD800 && *unit < 0xDC00) {
       auto low = reader.u16(2 * (i + 1));
       if (low && *low >= 0xDC00 && *low < 0xE000) {
-        append(0x10000 + ((static_cast<std::uint32_t>(*unit) - 0xD800) << 10) + (*low - 0xDC00));
+        append_utf8(text, static_cast<char32_t>(
+                              0x10000 + ((static_cast<std::uint32_t>(*unit) - 0xD800) << 10) +
+                              (*low - 0xDC00)));
         ++i;
         continue;
       }
-      append(0xFFFD);
+      append_utf8(text, U'\uFFFD');
     } else if (*unit >= 0xDC00 && *unit < 0xE000) {
-      append(0xFFFD);
+      append_utf8(text, U'\uFFFD');
     } else {
-      append(*unit);
+      append_utf8(text, static_cast<char32_t>(*unit));
     }
   }
   return text;

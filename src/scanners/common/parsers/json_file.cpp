@@ -59,29 +59,6 @@ std::optional<json::Document> read_json_object(FileReport& report, std::string_v
   return document;
 }
 
-std::vector<std::pair<std::string_view, json::Value>> members_by_name(json::Value object) {
-  std::vector<std::pair<std::string_view, json::Value>> members;
-  if (!object.is_object()) {
-    return members;
-  }
-  members.reserve(object.size());
-  for (auto it = object.begin(); it != object.end(); ++it) {
-    members.emplace_back(it.key(), it.value());
-  }
-  // Stable, so that of the members with one name the last stays last.
-  std::stable_sort(members.begin(), members.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::pair<std::string_view, json::Value>> unique;
-  unique.reserve(members.size());
-  for (std::size_t i = 0; i < members.size(); ++i) {
-    if (i + 1 < members.size() && members[i + 1].first == members[i].first) {
-      continue;
-    }
-    unique.push_back(members[i]);
-  }
-  return unique;
-}
-
 std::string_view json_type_name(json::Value value) {
   switch (value.type()) {
   case json::Type::null:

@@ -29,10 +29,8 @@ std::optional<json::Document> read_json_object(FileReport& report, std::string_v
                                                std::string_view what,
                                                const json::ParseLimits& limits = {});
 
-// The members of `object` sorted by name, a name given more than once only
-// once, with its last value: a map of the object, which is how a lockfile
-// means it. Empty when `object` is not an object.
-std::vector<std::pair<std::string_view, json::Value>> members_by_name(json::Value object);
+// The members of an object as a map (util/json_document.hpp).
+using json::members_by_name;
 
 // "a string", "a number", "an object"...: how a message names the type of
 // `value`.
