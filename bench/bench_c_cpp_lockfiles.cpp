@@ -4,6 +4,8 @@
 // whole scan: the walk of an in-memory folder, the parse, the graph and
 // the document. Target: under 20 ms each (docs/scanners/<scanner>.md give
 // the figure).
+#include "bench_scan_one_file.hpp"
+
 #include <kensa/scanner/scan.hpp>
 #include <kensa/source/memory_source.hpp>
 
@@ -90,39 +92,19 @@ std::string environment_yml() {
   return text;
 }
 
-void scan_one_c_cpp_file(benchmark::State& state, const std::string& scanner,
-                         const std::string& path, const std::string& text) {
-  kensa::scanner::ScanOptions options;
-  options.scanners = {scanner};
-  options.timestamp = 0;
-  std::size_t components = 0;
-  for (auto _ : state) {
-    auto source = kensa::source::make_memory_source({{path, text}}, "bench");
-    auto document = kensa::scanner::scan(*source, options);
-    if (!document) {
-      state.SkipWithError(document.error().c_str());
-      return;
-    }
-    components = document->components.size();
-    benchmark::DoNotOptimize(components);
-  }
-  state.counters["components"] = static_cast<double>(components);
-  state.counters["bytes"] = static_cast<double>(text.size());
-}
-
 void scan_conan_lock(benchmark::State& state) {
   static const std::string text = conan_graph_lock();
-  scan_one_c_cpp_file(state, "conan", "app/conan.lock", text);
+  kensa::bench::scan_one_file(state, "conan", "app/conan.lock", text);
 }
 
 void scan_vcpkg_status(benchmark::State& state) {
   static const std::string text = vcpkg_status();
-  scan_one_c_cpp_file(state, "vcpkg", "app/vcpkg_installed/vcpkg/status", text);
+  kensa::bench::scan_one_file(state, "vcpkg", "app/vcpkg_installed/vcpkg/status", text);
 }
 
 void scan_environment_yml(benchmark::State& state) {
   static const std::string text = environment_yml();
-  scan_one_c_cpp_file(state, "conda", "app/environment.yml", text);
+  kensa::bench::scan_one_file(state, "conda", "app/environment.yml", text);
 }
 
 } // namespace

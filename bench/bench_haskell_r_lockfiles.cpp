@@ -3,6 +3,8 @@
 // (tests/fixtures/<scanner>/ has real ones), through the whole scan: the
 // walk of an in-memory folder, the parse, the graph and the document.
 // Target: under 20 ms each (docs/scanners/<scanner>.md give the figure).
+#include "bench_scan_one_file.hpp"
+
 #include <kensa/scanner/scan.hpp>
 #include <kensa/source/memory_source.hpp>
 
@@ -79,39 +81,19 @@ std::string renv_lock() {
   return text + "  }\n}\n";
 }
 
-void scan_one_file(benchmark::State& state, const std::string& scanner, const std::string& path,
-                   const std::string& text) {
-  kensa::scanner::ScanOptions options;
-  options.scanners = {scanner};
-  options.timestamp = 0;
-  std::size_t components = 0;
-  for (auto _ : state) {
-    auto source = kensa::source::make_memory_source({{path, text}}, "bench");
-    auto document = kensa::scanner::scan(*source, options);
-    if (!document) {
-      state.SkipWithError(document.error().c_str());
-      return;
-    }
-    components = document->components.size();
-    benchmark::DoNotOptimize(components);
-  }
-  state.counters["components"] = static_cast<double>(components);
-  state.counters["bytes"] = static_cast<double>(text.size());
-}
-
 void scan_stack_lock(benchmark::State& state) {
   static const std::string text = stack_lock();
-  scan_one_file(state, "haskell", "app/stack.yaml.lock", text);
+  kensa::bench::scan_one_file(state, "haskell", "app/stack.yaml.lock", text);
 }
 
 void scan_cabal_freeze(benchmark::State& state) {
   static const std::string text = cabal_freeze();
-  scan_one_file(state, "haskell", "app/cabal.project.freeze", text);
+  kensa::bench::scan_one_file(state, "haskell", "app/cabal.project.freeze", text);
 }
 
 void scan_renv_lock(benchmark::State& state) {
   static const std::string text = renv_lock();
-  scan_one_file(state, "r", "app/renv.lock", text);
+  kensa::bench::scan_one_file(state, "r", "app/renv.lock", text);
 }
 
 } // namespace

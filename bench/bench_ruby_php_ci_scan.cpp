@@ -3,6 +3,8 @@
 // workflow of 1,000 steps) scanners: the whole scan of a folder holding
 // that one file, as `kensa scan` does it. Target: under 20 ms each
 // (docs/scanners/ruby.md, composer.md, github-actions.md).
+#include "bench_scan_one_file.hpp"
+
 #include <kensa/scanner/scan.hpp>
 #include <kensa/source/memory_source.hpp>
 
@@ -61,37 +63,18 @@ std::string workflow() {
   return text;
 }
 
-void scan_one(benchmark::State& state, const std::string& path, const std::string& text,
-              const std::string& scanner_name) {
-  scanner::ScanOptions options;
-  options.scanners = {scanner_name};
-  options.timestamp = 0;
-  std::size_t components = 0;
-  for (auto _ : state) {
-    auto source = source::make_memory_source({{path, text}}, "bench");
-    auto document = scanner::scan(*source, options);
-    if (!document.ok()) {
-      state.SkipWithError(document.error().c_str());
-      return;
-    }
-    components = document->components.size();
-    benchmark::DoNotOptimize(components);
-  }
-  state.counters["components"] = static_cast<double>(components);
-}
-
 void BM_GemfileLock1000(benchmark::State& state) {
-  scan_one(state, "Gemfile.lock", gemfile_lock(), "ruby");
+  kensa::bench::scan_one_file(state, "ruby", "Gemfile.lock", gemfile_lock());
 }
 BENCHMARK(BM_GemfileLock1000)->Unit(benchmark::kMillisecond);
 
 void BM_ComposerLock1000(benchmark::State& state) {
-  scan_one(state, "composer.lock", composer_lock(), "composer");
+  kensa::bench::scan_one_file(state, "composer", "composer.lock", composer_lock());
 }
 BENCHMARK(BM_ComposerLock1000)->Unit(benchmark::kMillisecond);
 
 void BM_Workflow1000(benchmark::State& state) {
-  scan_one(state, ".github/workflows/ci.yml", workflow(), "github-actions");
+  kensa::bench::scan_one_file(state, "github-actions", ".github/workflows/ci.yml", workflow());
 }
 BENCHMARK(BM_Workflow1000)->Unit(benchmark::kMillisecond);
 

@@ -3,6 +3,8 @@
 // write (tests/fixtures/<scanner>/ has real ones), through the whole scan:
 // the walk of an in-memory folder, the parse, the graph and the document.
 // Target: under 20 ms each (docs/scanners/<scanner>.md give the figure).
+#include "bench_scan_one_file.hpp"
+
 #include <kensa/scanner/scan.hpp>
 #include <kensa/source/memory_source.hpp>
 
@@ -117,49 +119,29 @@ std::string rebar_lock() {
   return packages + "]}.\n" + inner + "]},\n" + outer + "]}\n].\n";
 }
 
-void scan_lockfile(benchmark::State& state, const std::string& scanner, const std::string& path,
-                   const std::string& text) {
-  kensa::scanner::ScanOptions options;
-  options.scanners = {scanner};
-  options.timestamp = 0;
-  std::size_t components = 0;
-  for (auto _ : state) {
-    auto source = kensa::source::make_memory_source({{path, text}}, "bench");
-    auto document = kensa::scanner::scan(*source, options);
-    if (!document) {
-      state.SkipWithError(document.error().c_str());
-      return;
-    }
-    components = document->components.size();
-    benchmark::DoNotOptimize(components);
-  }
-  state.counters["components"] = static_cast<double>(components);
-  state.counters["bytes"] = static_cast<double>(text.size());
-}
-
 void scan_package_resolved(benchmark::State& state) {
   static const std::string text = package_resolved();
-  scan_lockfile(state, "swift", "app/Package.resolved", text);
+  kensa::bench::scan_one_file(state, "swift", "app/Package.resolved", text);
 }
 
 void scan_podfile_lock(benchmark::State& state) {
   static const std::string text = podfile_lock();
-  scan_lockfile(state, "cocoapods", "app/Podfile.lock", text);
+  kensa::bench::scan_one_file(state, "cocoapods", "app/Podfile.lock", text);
 }
 
 void scan_pubspec_lock(benchmark::State& state) {
   static const std::string text = pubspec_lock();
-  scan_lockfile(state, "dart", "app/pubspec.lock", text);
+  kensa::bench::scan_one_file(state, "dart", "app/pubspec.lock", text);
 }
 
 void scan_mix_lock(benchmark::State& state) {
   static const std::string text = mix_lock();
-  scan_lockfile(state, "elixir", "app/mix.lock", text);
+  kensa::bench::scan_one_file(state, "elixir", "app/mix.lock", text);
 }
 
 void scan_rebar_lock(benchmark::State& state) {
   static const std::string text = rebar_lock();
-  scan_lockfile(state, "erlang", "app/rebar.lock", text);
+  kensa::bench::scan_one_file(state, "erlang", "app/rebar.lock", text);
 }
 
 } // namespace
