@@ -373,9 +373,9 @@ void map_evidence(const model::Component& component, CdxComponent& out,
 // 1.6, or beside declared expressions); the file, score and method of each,
 // which CycloneDX has no field for, go to a kensa:license:evidence property,
 // by which readers also tell them from concluded ones. Before 1.7 an array
-// holding an expression entry holds nothing else: a compound one is made a
-// name, and beside any other (a lone "GPL-2.0+") the properties alone
-// carry them. The copyright statements go to evidence.copyright.
+// holding an expression entry holds nothing else, so beside a concluded
+// expression the properties alone carry them: the concluded license stays
+// as it is. The copyright statements go to evidence.copyright.
 void map_license_evidence(const model::Component& component, CdxComponent& out,
                           std::vector<CdxProperty>& properties, Context& context) {
   std::vector<model::License> found;
@@ -386,16 +386,6 @@ void map_license_evidence(const model::Component& component, CdxComponent& out,
     license.expression = evidence.expression;
     if (std::find(found.begin(), found.end(), license) == found.end()) {
       found.push_back(std::move(license));
-    }
-  }
-  if (!found.empty() && context.minor < 7) {
-    // A compound expression already there becomes a name, which readers
-    // turn back into the expression, so that the array may hold more.
-    for (auto& entry : out.evidence_licenses) {
-      if (entry.expression.find(' ') != std::string::npos) {
-        entry.name = std::move(entry.expression);
-        entry.expression.clear();
-      }
     }
   }
   const bool holds_expression =
