@@ -58,11 +58,20 @@ double rounded_license_score(double score) {
   return std::round(score * 1000) / 1000;
 }
 
+namespace {
+
+// "0.993": scores are written with three decimals, the same everywhere.
+std::string score_text(double score) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3f", score);
+  return text;
+}
+
+} // namespace
+
 std::string license_evidence_text(const LicenseEvidence& evidence) {
-  char score[32];
-  std::snprintf(score, sizeof score, "%.3f", evidence.score);
   return evidence.expression + " (" + std::string(license_match_method_name(evidence.method)) +
-         ", score " + score + ") in " + evidence.location;
+         ", score " + score_text(evidence.score) + ") in " + evidence.location;
 }
 
 std::optional<LicenseEvidence> parse_license_evidence_text(std::string_view text) {
@@ -108,11 +117,9 @@ void add_license_file_evidence(Component& component, std::string_view location,
     }
   }
   if (findings.licenses.empty() && !findings.closest.empty()) {
-    char score[32];
-    std::snprintf(score, sizeof score, "%.3f", findings.closest_score);
-    component.add_property("kensa:license:unidentified", std::string(location) + " (closest " +
-                                                             findings.closest + ", score " + score +
-                                                             ")");
+    component.add_property("kensa:license:unidentified",
+                           std::string(location) + " (closest " + findings.closest + ", score " +
+                               score_text(findings.closest_score) + ")");
   }
   for (const auto& copyright : findings.copyrights) {
     if (std::find(component.copyrights.begin(), component.copyrights.end(), copyright) ==
