@@ -48,6 +48,22 @@ std::string conan_graph_lock() {
   return text + "  },\n  \"revisions_enabled\": true\n },\n \"version\": \"0.4\"\n}\n";
 }
 
+// Conan 2's lockfile: references with recipe revision and timestamp,
+// nine in ten in requires, the rest in build_requires.
+std::string conan2_lock() {
+  std::string requires_list;
+  std::string build_requires_list;
+  for (int i = 1; i <= k_ports; ++i) {
+    auto& list = i % 10 == 0 ? build_requires_list : requires_list;
+    list += std::string(list.empty() ? "" : ",\n") + "        \"pkg" + std::to_string(i) + "/1." +
+            std::to_string(i % 17) + ".0#" + revision_of(i) + "%1675278904." +
+            std::to_string(1000000 + i) + "\"";
+  }
+  return "{\n    \"version\": \"0.5\",\n    \"requires\": [\n" + requires_list +
+         "\n    ],\n    \"build_requires\": [\n" + build_requires_list +
+         "\n    ],\n    \"python_requires\": []\n}\n";
+}
+
 // vcpkg's status file: each port depends on the next three.
 std::string vcpkg_status() {
   std::string text;
@@ -97,6 +113,11 @@ void scan_conan_lock(benchmark::State& state) {
   kensa::bench::scan_one_file(state, "conan", "app/conan.lock", text);
 }
 
+void scan_conan2_lock(benchmark::State& state) {
+  static const std::string text = conan2_lock();
+  kensa::bench::scan_one_file(state, "conan", "app/conan.lock", text);
+}
+
 void scan_vcpkg_status(benchmark::State& state) {
   static const std::string text = vcpkg_status();
   kensa::bench::scan_one_file(state, "vcpkg", "app/vcpkg_installed/vcpkg/status", text);
@@ -110,5 +131,6 @@ void scan_environment_yml(benchmark::State& state) {
 } // namespace
 
 BENCHMARK(scan_conan_lock)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(scan_conan2_lock)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(scan_vcpkg_status)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(scan_environment_yml)->Unit(benchmark::kMillisecond)->UseRealTime();
