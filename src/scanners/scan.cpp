@@ -41,23 +41,37 @@ struct ActiveScanner {
   // it does not read).
   std::vector<std::string> installed_globs;
   std::vector<std::string> declared_globs;
+  // The same for the name_only patterns.
+  std::vector<std::string> installed_name_globs;
+  std::vector<std::string> declared_name_globs;
   // The content rule, when the scan reads installed evidence.
   const Scanner::ContentRule* content_rule = nullptr;
+  // The name_only_key of each name-only file handed over, with its
+  // container's prefix.
+  std::unordered_set<std::string> name_keys;
 
   void choose_kinds(KindsRead kinds) {
     installed_globs.clear();
     declared_globs.clear();
+    installed_name_globs.clear();
+    declared_name_globs.clear();
     for (const auto& pattern : scanner->patterns()) {
-      if (kinds.reads(pattern.kind)) {
-        (pattern.kind == EvidenceKind::installed ? installed_globs : declared_globs)
-            .push_back(pattern.glob);
+      if (!kinds.reads(pattern.kind)) {
+        continue;
+      }
+      const bool installed = pattern.kind == EvidenceKind::installed;
+      if (pattern.name_only) {
+        (installed ? installed_name_globs : declared_name_globs).push_back(pattern.glob);
+      } else {
+        (installed ? installed_globs : declared_globs).push_back(pattern.glob);
       }
     }
     content_rule = kinds.installed ? scanner->content_rule() : nullptr;
   }
 
   bool idle() const {
-    return installed_globs.empty() && declared_globs.empty() && content_rule == nullptr;
+    return installed_globs.empty() && declared_globs.empty() && installed_name_globs.empty() &&
+           declared_name_globs.empty() && content_rule == nullptr;
   }
 };
 
@@ -84,6 +98,9 @@ class RoutingSink : public source::EntrySink {
     for (std::size_t i = 0; i < m_scanners.size(); ++i) {
       if (matches_pattern(m_scanners[i], entry.path, m_packaged)) {
         m_pending.push_back(i);
+      } else if (matches_globs(m_scanners[i].installed_name_globs,
+                               m_scanners[i].declared_name_globs, entry.path, m_packaged)) {
+        hand_over_name(m_scanners[i], entry);
       }
     }
     return !m_pending.empty();
@@ -239,11 +256,33 @@ class RoutingSink : public source::EntrySink {
   // Whether a pattern of a kind the scan reads matches `path`. What sits
   // in a package file is declared evidence only (package_files.hpp).
   static bool matches_pattern(const ActiveScanner& active, std::string_view path, bool packaged) {
+    return matches_globs(active.installed_globs, active.declared_globs, path, packaged);
+  }
+
+  static bool matches_globs(const std::vector<std::string>& installed,
+                            const std::vector<std::string>& declared, std::string_view path,
+                            bool packaged) {
     auto matches = [&](const std::vector<std::string>& globs) {
       return std::any_of(globs.begin(), globs.end(),
                          [&](const std::string& glob) { return glob_match(glob, path); });
     };
-    return (!packaged && matches(active.installed_globs)) || matches(active.declared_globs);
+    return (!packaged && matches(installed)) || matches(declared);
+  }
+
+  // A file wanted for its name: handed over now, without its contents,
+  // once per key and container.
+  static void hand_over_name(ActiveScanner& active, const source::EntryInfo& entry) {
+    const std::string_view prefix =
+        entry.location.ends_with(entry.path)
+            ? entry.location.substr(0, entry.location.size() - entry.path.size())
+            : std::string_view();
+    std::string key(prefix);
+    key += active.scanner->name_only_key(entry.path);
+    if (active.name_keys.insert(std::move(key)).second) {
+      active.files.push_back(source::SourceFile{std::string(entry.location),
+                                                std::string(entry.path), std::string(entry.layer),
+                                                std::string()});
+    }
   }
 
   std::vector<ActiveScanner>& m_scanners;
@@ -366,7 +405,7 @@ Result<std::vector<ActiveScanner>> select_scanners(const std::vector<std::string
   }
   std::vector<ActiveScanner> active;
   for (const ScannerInfo* info : chosen) {
-    active.push_back(ActiveScanner{info, info->create(), {}, {}, {}, nullptr});
+    active.push_back(ActiveScanner{info, info->create(), {}, {}, {}, {}, {}, nullptr, {}});
   }
   return active;
 }

@@ -56,6 +56,15 @@ std::vector<FilePattern> patterns_of_kind(std::initializer_list<std::string_view
   return patterns;
 }
 
+std::vector<FilePattern> name_only_patterns(std::initializer_list<std::string_view> globs,
+                                            EvidenceKind kind) {
+  std::vector<FilePattern> patterns = patterns_of_kind(globs, kind);
+  for (auto& pattern : patterns) {
+    pattern.name_only = true;
+  }
+  return patterns;
+}
+
 void add_patterns(std::vector<FilePattern>& patterns, std::span<const std::string> globs,
                   EvidenceKind kind) {
   for (const auto& glob : globs) {

@@ -126,6 +126,8 @@ class FileParserScanner : public Scanner {
     std::optional<std::string> (*condense_named)(const source::SourceFile& file) = nullptr;
     // Scanner::maps_large_named; nullptr takes no file too large to buffer.
     bool (*maps_large_named)(std::string_view head) = nullptr;
+    // Scanner::name_only_key; nullptr keys a name-only file by its path.
+    std::string_view (*name_only_key)(std::string_view path) = nullptr;
   };
 
   explicit FileParserScanner(Rules rules);
@@ -140,6 +142,9 @@ class FileParserScanner : public Scanner {
   std::optional<std::string> condense_named(const source::SourceFile& file) const override;
   bool maps_large_named(std::string_view head) const override {
     return m_rules.maps_large_named != nullptr && m_rules.maps_large_named(head);
+  }
+  std::string_view name_only_key(std::string_view path) const override {
+    return m_rules.name_only_key != nullptr ? m_rules.name_only_key(path) : path;
   }
   void scan(ScanContext& context, std::span<const source::SourceFile> files) override;
 

@@ -35,6 +35,11 @@ std::string_view evidence_kind_name(EvidenceKind kind);
 struct FilePattern {
   std::string glob;
   EvidenceKind kind;
+  // The file is wanted for its name alone: it is handed over with empty
+  // contents and never read (the store paths of a Nix store copied without
+  // its database, which only their names describe). Scanner::name_only_key
+  // says which of many such files are one to the scanner.
+  bool name_only = false;
 };
 
 // A scanner's statement that a component owns a file (dpkg .list files,
@@ -160,6 +165,13 @@ class Scanner {
     return std::nullopt;
   }
 
+  // For files of name_only patterns: the part of `path` that tells them
+  // apart for the scanner (a Nix store path, of the thousands of files in
+  // it). The scan hands over the first file of each key in each container,
+  // so that a large tree costs one name per key. The whole path (the
+  // default) hands over every file.
+  virtual std::string_view name_only_key(std::string_view path) const { return path; }
+
   // Whether a file wanted by patterns() that is too large to buffer
   // (source::Limits::max_buffered_file_size) may be handed over mapped
   // instead, given its first bytes: the scanner then reads it through
@@ -182,6 +194,9 @@ void run_scanner(Scanner& scanner, ScanContext& context, std::span<const source:
 // `globs`, each of kind `kind`: most scanners' patterns are of one kind.
 std::vector<FilePattern> patterns_of_kind(std::initializer_list<std::string_view> globs,
                                           EvidenceKind kind);
+// `globs`, each of kind `kind`, wanted for their names alone (name_only).
+std::vector<FilePattern> name_only_patterns(std::initializer_list<std::string_view> globs,
+                                            EvidenceKind kind);
 // Appends `globs` of kind `kind` to `patterns`.
 void add_patterns(std::vector<FilePattern>& patterns, std::span<const std::string> globs,
                   EvidenceKind kind);

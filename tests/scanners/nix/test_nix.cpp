@@ -95,6 +95,40 @@ TEST_CASE("nix fixture: the store paths and references nix-store lists", "[scann
   CHECK(property(glibc, "kensa:nix:nar-hash").starts_with("sha256:"));
   CHECK_FALSE(property(glibc, "kensa:nix:nar-size").empty());
   CHECK(glibc.evidence.at(0).location == "nix/var/nix/db/db.sqlite");
+  // The store's files name the same paths: the database alone is read.
+  CHECK(scan.document.components.size() == 6);
+}
+
+TEST_CASE("nix fixture: a store copied without its database is read by its names",
+          "[scanner][nix]") {
+  // What a dockerTools image holds: the store paths, no nix/var.
+  const auto root = kensa::testing::scratch_dir("nix-store-without-db");
+  std::filesystem::remove_all(root / "nix");
+  std::filesystem::create_directories(root / "nix");
+  std::filesystem::copy(fixture("nix/store-with-db/nix/store"), root / "nix/store",
+                        std::filesystem::copy_options::recursive);
+  // A derivation and the store's hard-link folder are no installed software.
+  kensa::testing::os::write_file(
+      root, "nix/store/4yfrzh2xxkyvmxbml9rl31hfnsxcqcdn-hello-2.12.1.drv", "Derive([])");
+  kensa::testing::os::write_file(root, "nix/store/.links/0a1b2c", "linked");
+  auto scan = scan_folder(root, {"nix"});
+  CHECK(scan.warnings().empty());
+  CHECK(scan.purls("nix") ==
+        std::set<std::string>{
+            k_nix_bash, k_nix_glibc,
+            "pkg:nix/hello@2.12.1?outputhash=qknqrmagfs6l3j36xgrdicvzymcngk9p",
+            "pkg:nix/openssl@3.0.14-dev?outputhash=kgnc76n7l0rvys2yvvh0w60x67v00fsa",
+            "pkg:nix/python3.11-requests@2.31.0?outputhash=hzny4ysgch0vlmbx3lwa09is3f0nyyp8",
+            "pkg:nix/source?outputhash=w46gvb9j4zhj89x4svl4p522zk1cfkww"});
+  CHECK(scan.document.components.size() == 6);
+  const auto& glibc = scan.component(k_nix_glibc);
+  CHECK(property(glibc, "kensa:nix:store-path") ==
+        "/nix/store/lml8fj351jqsq8b1w1k52bjb3shwhrk9-glibc-2.39-52");
+  // Only the database knows the NAR hash and the references.
+  CHECK(property(glibc, "kensa:nix:nar-hash").empty());
+  CHECK(scan.depends_on(k_nix_bash).empty());
+  CHECK(glibc.evidence.at(0).location ==
+        "nix/store/lml8fj351jqsq8b1w1k52bjb3shwhrk9-glibc-2.39-52");
 }
 
 TEST_CASE("nix: names split as builtins.parseDrvName does", "[scanner][nix]") {
