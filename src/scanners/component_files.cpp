@@ -5,7 +5,10 @@
 #include <kensa/util/strings.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace kensa::scanner {
 
@@ -61,14 +64,50 @@ std::string_view file_name_of(std::string_view location) {
   return cut == std::string_view::npos ? location : location.substr(cut + 1);
 }
 
-// The BSI taxonomy's properties of an archive that keeps its package
-// metadata: not itself executable (what it holds may be), an archive, and
-// structured.
-void add_archive_properties(model::Component& component, std::string_view file_name) {
+// The BSI taxonomy's properties of a component that is one file.
+void add_file_properties(model::Component& component, std::string_view file_name,
+                         const FileNature& nature) {
   component.add_property("bsi:component:filename", std::string(file_name));
-  component.add_property("bsi:component:executable", "non-executable");
-  component.add_property("bsi:component:archive", "archive");
-  component.add_property("bsi:component:structured", "structured");
+  component.add_property("bsi:component:executable",
+                         nature.executable ? "executable" : "non-executable");
+  component.add_property("bsi:component:archive", nature.archive ? "archive" : "no archive");
+  component.add_property("bsi:component:structured",
+                         nature.structured ? "structured" : "unstructured");
+}
+
+// An archive that keeps its package metadata (a Java archive, a wheel, a
+// package file): not itself executable (what it holds may be), an
+// archive, and structured.
+constexpr FileNature k_package_archive{false, true, true};
+
+bool has_property_prefix(const model::Component& component, std::string_view prefix) {
+  return std::any_of(
+      component.properties.begin(), component.properties.end(),
+      [&](const model::Property& property) { return property.name.starts_with(prefix); });
+}
+
+// A component that scanners of executables found as one file: what the
+// classifier recognised in it, a kernel image or module, the main module
+// of a Go program (only it carries the build settings). Its modules are
+// in the file, not files of their own.
+std::optional<FileNature> executable_nature(const model::Component& component) {
+  if (component.evidence.empty()) {
+    return std::nullopt;
+  }
+  const model::Evidence& first = component.evidence.front();
+  if (first.found_by == "binary-classifier") {
+    return FileNature{true, false, false};
+  }
+  if (first.found_by == "linux-kernel") {
+    // A compressed module is an xz archive holding the module.
+    const bool compressed = ends_with_ignore_case(first.location, ".xz");
+    return FileNature{!compressed, compressed, false};
+  }
+  if (first.found_by == "go" && has_property_prefix(component, "kensa:go:build:")) {
+    // The build information lists the modules it was built from.
+    return FileNature{true, false, true};
+  }
+  return std::nullopt;
 }
 
 void add_hashes(model::Component& component, const std::vector<model::Hash>& hashes) {
@@ -85,7 +124,10 @@ void add_hashes(model::Component& component, const std::vector<model::Hash>& has
 
 } // namespace
 
-std::string component_file(const model::Component& component) {
+std::optional<ComponentFile> component_file(const model::Component& component) {
+  if (auto nature = executable_nature(component)) {
+    return ComponentFile{component.evidence.front().location, *nature};
+  }
   for (const auto& evidence : component.evidence) {
     const std::string_view location = evidence.location;
     if (location.empty()) {
@@ -93,34 +135,43 @@ std::string component_file(const model::Component& component) {
     }
     const std::string_view last = file_name_of(location);
     if (is_java_archive_name(last) || is_package_file_name(last)) {
-      return std::string(location);
+      return ComponentFile{std::string(location), k_package_archive};
     }
     if (const auto archive = python_archive_of(location); !archive.empty()) {
-      return std::string(archive);
+      return ComponentFile{std::string(archive), k_package_archive};
     }
   }
-  return {};
+  return std::nullopt;
 }
 
 void describe_component_files(model::Document& document, std::string_view input_archive) {
   if (!input_archive.empty() && document.metadata.subject) {
-    add_archive_properties(*document.metadata.subject, input_archive);
+    add_file_properties(*document.metadata.subject, input_archive, k_package_archive);
   }
   std::unordered_map<std::string_view, const model::FileEntry*> inventory;
   for (const auto& file : document.files) {
     inventory.emplace(file.path, &file);
   }
+  std::vector<std::pair<model::Component*, ComponentFile>> described;
+  std::unordered_map<std::string, int> components_per_file;
   for (auto& component : document.components) {
     if (component.type == model::ComponentType::file) {
       continue;
     }
-    const std::string location = component_file(component);
-    if (location.empty()) {
+    if (auto file = component_file(component)) {
+      ++components_per_file[file->location];
+      described.emplace_back(&component, std::move(*file));
+    }
+  }
+  for (auto& [component, file] : described) {
+    // An executable in which two components were found (a program and a
+    // library linked into it) is neither of them.
+    if (file.nature.executable && components_per_file[file.location] > 1) {
       continue;
     }
-    add_archive_properties(component, file_name_of(location));
-    if (auto found = inventory.find(location); found != inventory.end()) {
-      add_hashes(component, found->second->hashes);
+    add_file_properties(*component, file_name_of(file.location), file.nature);
+    if (auto found = inventory.find(file.location); found != inventory.end()) {
+      add_hashes(*component, found->second->hashes);
     }
   }
 }

@@ -119,3 +119,89 @@ TEST_CASE("component files: a scanned wheel passes BSI's file elements",
   }
   CHECK(checked == 3);
 }
+
+TEST_CASE("component files: a classified executable is a file component in every format",
+          "[cli][scan][component-files][profiles]") {
+  const auto dir = kensa::testing::scratch_dir("component-files-executables");
+  const auto cdx = (dir / "bom.cdx.json").string();
+  const auto xml = (dir / "bom.cdx.xml").string();
+  const auto spdx3 = (dir / "bom.spdx3.json").string();
+  const auto scanned = run_kensa({"scan", fixture("binary-classifier/debian-12").string(),
+                                  "--digests", "sha512", "-o", "cyclonedx-json@1.6=" + cdx, "-o",
+                                  "cyclonedx-xml@1.6=" + xml, "-o", "spdx-json@3.0=" + spdx3});
+  INFO(scanned.err);
+  REQUIRE(scanned.exit_code == 0);
+  const auto bom = nlohmann::json::parse(kensa::testing::read_file(cdx));
+  const auto* gzip = find_named(bom["components"], "gzip");
+  REQUIRE(gzip != nullptr);
+  CHECK(property_of(*gzip, "bsi:component:filename") == "gzip");
+  CHECK(property_of(*gzip, "bsi:component:executable") == "executable");
+  CHECK(property_of(*gzip, "bsi:component:archive") == "no archive");
+  CHECK(property_of(*gzip, "bsi:component:structured") == "unstructured");
+  const auto* gzip_file = find_named(bom["components"], "usr/bin/gzip");
+  REQUIRE(gzip_file != nullptr);
+  REQUIRE((*gzip)["hashes"].size() == 1);
+  CHECK((*gzip)["hashes"][0] == (*gzip_file)["hashes"][0]);
+
+  // SPDX 3 carries the properties in its CycloneDX properties extension.
+  const auto document = nlohmann::json::parse(kensa::testing::read_file(spdx3));
+  std::string spdx3_file_name;
+  for (const auto& element : document["@graph"]) {
+    if (element["type"] != "software_Package" || element["name"] != "gzip") {
+      continue;
+    }
+    for (const auto& extension : element.value("extension", nlohmann::json::array())) {
+      CHECK(extension["type"] == "extension_CdxPropertiesExtension");
+      for (const auto& entry : extension["extension_cdxProperty"]) {
+        if (entry["extension_cdxPropName"] == "bsi:component:filename") {
+          spdx3_file_name = entry["extension_cdxPropValue"];
+        }
+      }
+    }
+  }
+  CHECK(spdx3_file_name == "gzip");
+
+  // BSI's file elements count the same in each, and every classified
+  // component has them.
+  const auto validated = run_kensa({"validate", "--report", "json", "--fail-on", "never",
+                                    "--profile", "bsi-tr-03183-2-v2.1", cdx, xml, spdx3});
+  INFO(validated.out << validated.err);
+  REQUIRE(validated.exit_code == 0);
+  const auto report = nlohmann::json::parse(validated.out);
+  REQUIRE(report["documents"].size() == 3);
+  for (const auto& document_report : report["documents"]) {
+    int checked = 0;
+    for (const auto& element : document_report["profiles"][0]["elements"]) {
+      const std::string name = element["element"];
+      if (name == "Component Filename" || name == "Component SHA-512 Hash" ||
+          name == "Executable/Archive/Structured Properties") {
+        INFO(name);
+        // The folder scanned, the subject, is no file.
+        CHECK(element["missing"] == 1);
+        CHECK(element["present"] == document_report["profiles"][0]["components"].get<int>() - 1);
+        ++checked;
+      }
+    }
+    CHECK(checked == 3);
+  }
+}
+
+TEST_CASE("component files: SPDX 3 properties survive a conversion back to CycloneDX",
+          "[cli][convert][component-files]") {
+  const auto dir = kensa::testing::scratch_dir("component-files-spdx3-round-trip");
+  const auto spdx3 = (dir / "bom.spdx3.json").string();
+  const auto back = (dir / "back.cdx.json").string();
+  REQUIRE(run_kensa({"scan", fixture("python/archives").string(), "-o", "spdx-json@3.0=" + spdx3})
+              .exit_code == 0);
+  const auto converted = run_kensa({"convert", spdx3, "-o", "cyclonedx-json=" + back});
+  INFO(converted.err);
+  REQUIRE(converted.exit_code == 0);
+  const auto bom = nlohmann::json::parse(kensa::testing::read_file(back));
+  const auto* package = find_named(bom["components"], "kensa-fixture.Tool");
+  REQUIRE(package != nullptr);
+  CHECK(property_of(*package, "bsi:component:filename") ==
+        "kensa_fixture.Tool-0.3.0-py3-none-any.whl");
+  CHECK(property_of(*package, "bsi:component:structured") == "structured");
+  // Read back as properties, not kept as an unread member.
+  CHECK(property_of(*package, "kensa:spdx3:extension").empty());
+}

@@ -98,7 +98,7 @@ std::optional<std::string> component_facts(const model::Component& component,
     }
     facts["authors"] = authors;
   }
-  if (!component.properties.empty()) {
+  if (!component.properties.empty() && !options.properties_recorded) {
     Json properties = Json::array();
     for (const auto& property : component.properties) {
       properties.push_back(Json::array({property.name, property.value}));

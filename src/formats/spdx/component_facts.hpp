@@ -8,10 +8,10 @@
 #include <vector>
 
 // What an SPDX package has no field for (scope, the development flag,
-// properties, evidence, a type SPDX has no purpose for, the group, authors
-// after the first, a CycloneDX bom-ref other than the purl) travels in one annotation per package,
-// so that a kensa document survives SPDX and back. The annotation's comment is k_facts_marker
-// followed by a compact JSON object.
+// properties where the format has no place for them, evidence, a type SPDX has no purpose for, the
+// group, authors after the first, a CycloneDX bom-ref other than the purl) travels in one
+// annotation per package, so that a kensa document survives SPDX and back. The annotation's comment
+// is k_facts_marker followed by a compact JSON object.
 namespace kensa::format::spdx {
 
 inline constexpr std::string_view k_facts_marker = "kensa-facts: ";
@@ -27,6 +27,9 @@ struct FactOptions {
   bool type_recorded = false;
   // Whether the format records the first author (SPDX originator).
   bool first_author_recorded = true;
+  // Whether the format records the properties (SPDX 3's CycloneDX
+  // properties extension).
+  bool properties_recorded = false;
 };
 
 // The annotation comment for `component`, or nullopt when there is nothing

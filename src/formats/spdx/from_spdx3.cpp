@@ -166,6 +166,18 @@ model::Component map_package(const json::Value& element, const ElementTables& ta
   if (auto type_found = type_of(text(element, "software_primaryPurpose"))) {
     component.type = *type_found;
   }
+  bool foreign_extension = false;
+  for (const auto& extension : array(element, "extension")) {
+    if (text(extension, "type") != "extension_CdxPropertiesExtension") {
+      foreign_extension = true;
+      continue;
+    }
+    for (const auto& entry : array(extension, "extension_cdxProperty")) {
+      if (auto name = text(entry, "extension_cdxPropName"); !name.empty()) {
+        component.add_property(std::move(name), text(entry, "extension_cdxPropValue"));
+      }
+    }
+  }
   if (auto facts = tables.facts_of.find(id); facts != tables.facts_of.end()) {
     for (const auto& statement : facts->second) {
       if (!apply_component_facts(statement, component)) {
@@ -180,14 +192,26 @@ model::Component map_package(const json::Value& element, const ElementTables& ta
   if (!component.group.empty() && component.name.starts_with(component.group + "/")) {
     component.name = component.name.substr(component.group.size() + 1);
   }
-  // What the lines above do not read is kept (builtTime, summary, ...).
+  // What the lines above do not read is kept (builtTime, summary, ...),
+  // and an extension other than CycloneDX properties as it was written.
   common::keep_unread_members(element,
                               {"type", "spdxId", "creationInfo", "name", "software_packageVersion",
                                "description", "software_packageUrl", "externalIdentifier",
                                "software_downloadLocation", "software_homePage", "externalRef",
                                "verifiedUsing", "originatedBy", "suppliedBy",
-                               "software_copyrightText", "software_primaryPurpose"},
+                               "software_copyrightText", "software_primaryPurpose", "extension"},
                               "kensa:spdx3:", component);
+  if (foreign_extension) {
+    component.add_property("kensa:spdx3:extension", element["extension"].dump());
+  } else {
+    common::keep_unread_members(
+        element,
+        {"type", "spdxId", "creationInfo", "name", "software_packageVersion", "description",
+         "software_packageUrl", "externalIdentifier", "software_downloadLocation",
+         "software_homePage", "externalRef", "verifiedUsing", "originatedBy", "suppliedBy",
+         "software_copyrightText", "software_primaryPurpose", "extension"},
+        "kensa:spdx3:", component);
+  }
   component.id = model::component_id(component);
   return component;
 }

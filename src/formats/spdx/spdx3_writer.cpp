@@ -268,6 +268,7 @@ class Spdx3Builder {
     }
     FactOptions options;
     options.type_recorded = spdx3_purpose(component.type).has_value();
+    options.properties_recorded = true;
     if (auto facts = component_facts(component, options)) {
       m_annotations.push_back({id, std::move(*facts)});
     }
@@ -475,6 +476,7 @@ class Spdx3Builder {
     if (!component.supplier.empty()) {
       out.member("suppliedBy", agent_iri(component.supplier));
     }
+    write_properties(out, component.properties);
     out.optional_member("software_copyrightText", copyright_text_of(component));
     out.member("software_primaryPurpose", spdx3_purpose(component.type).value_or("other"));
     out.optional_member("software_downloadLocation", download);
@@ -482,6 +484,32 @@ class Spdx3Builder {
     out.optional_member("software_packageUrl", component.purl);
     out.optional_member("software_packageVersion", component.version);
     out.end_object();
+  }
+
+  // SPDX 3.0.1's own place for CycloneDX properties (the Extension
+  // profile's CdxPropertiesExtension), so that a consumer reads the BSI
+  // taxonomy's bsi:component:* and kensa's properties where CycloneDX
+  // readers find them, not in a kensa-only annotation.
+  static void write_properties(TreeWriter& out, const std::vector<model::Property>& properties) {
+    if (properties.empty()) {
+      return;
+    }
+    out.key("extension");
+    out.begin_array();
+    out.begin_object();
+    out.member("type", "extension_CdxPropertiesExtension");
+    out.key("extension_cdxProperty");
+    out.begin_array();
+    for (const auto& property : properties) {
+      out.begin_object();
+      out.member("type", "extension_CdxPropertyEntry");
+      out.member("extension_cdxPropName", property.name);
+      out.optional_member("extension_cdxPropValue", property.value);
+      out.end_object();
+    }
+    out.end_array();
+    out.end_object();
+    out.end_array();
   }
 
   void write_file(TreeWriter& out, const model::FileEntry& file) {

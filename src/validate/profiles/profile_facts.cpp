@@ -472,6 +472,28 @@ DocumentFacts spdx3_facts(const Json& document) {
       }
     }
   }
+  // CycloneDX properties travel in SPDX 3.0.1's CdxPropertiesExtension,
+  // where the BSI taxonomy's bsi:component:* are read as in CycloneDX.
+  const auto has_extension_property = [](const Json& element, std::string_view name) {
+    const Json& extensions = member(element, "extension");
+    if (!extensions.is_array()) {
+      return false;
+    }
+    for (const auto& extension : extensions) {
+      const Json& entries = member(extension, "extension_cdxProperty");
+      if (string_of(member(extension, "type")) != "extension_CdxPropertiesExtension" ||
+          !entries.is_array()) {
+        continue;
+      }
+      for (const auto& entry : entries) {
+        if (string_of(member(entry, "extension_cdxPropName")) == name &&
+            classify(string_of(member(entry, "extension_cdxPropValue"))) == Presence::present) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   for (std::size_t i = 0; i < graph.size(); ++i) {
     const Json& element = graph[i];
     if (string_of(member(element, "type")) != "software_Package") {
@@ -503,6 +525,12 @@ DocumentFacts spdx3_facts(const Json& document) {
     set(component, Element::component_dependencies, when(related.contains(id)));
     set(component, Element::component_description,
         best({classify(element, "description"), classify(element, "summary")}));
+    set(component, Element::component_filename,
+        when(has_extension_property(element, "bsi:component:filename")));
+    set(component, Element::component_file_properties,
+        when(has_extension_property(element, "bsi:component:executable") &&
+             has_extension_property(element, "bsi:component:archive") &&
+             has_extension_property(element, "bsi:component:structured")));
     facts.components.push_back(
         ComponentFacts{child("/@graph", i),
                        label(id, string_of(member(element, "name")),

@@ -49,8 +49,8 @@ std::string_view how_to_supply(Element element) {
   case Element::component_filename:
   case Element::component_file_properties:
     return "kensa writes them for components that are files (Java archives, wheels, eggs, "
-           "package files) and for a scanned archive; other components have no file of "
-           "their own";
+           "package files, an executable or library a binary scanner found one component "
+           "in) and for a scanned archive; other components have no file of their own";
   case Element::vulnerabilities:
     return "kensa writes no vulnerabilities: an SBOM states components, a scanner of "
            "advisories adds vulnerabilities";
