@@ -173,6 +173,18 @@ void describe_component_files(model::Document& document, std::string_view input_
     if (auto found = inventory.find(file.location); found != inventory.end()) {
       add_hashes(*component, found->second->hashes);
     }
+    // The package a scanned package file is (a wheel's own dist-info, a
+    // .deb's control): the subject, the file, describes it, as a scanned
+    // project describes its own component.
+    if (!input_archive.empty() && file.location == input_archive && document.metadata.subject) {
+      const model::Relationship describes{document.metadata.subject->id, component->id,
+                                          model::RelationshipType::describes};
+      auto at =
+          std::lower_bound(document.relationships.begin(), document.relationships.end(), describes);
+      if (at == document.relationships.end() || *at != describes) {
+        document.relationships.insert(at, describes);
+      }
+    }
   }
 }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -110,14 +111,16 @@ TEST_CASE("component files: a scanned wheel passes BSI's file elements",
   int checked = 0;
   for (const auto& element : report["documents"][0]["profiles"][0]["elements"]) {
     const std::string name = element["element"];
+    // The wheel, the subject, describes the package it is: both take
+    // part in the graph.
     if (name == "Component Filename" || name == "Component SHA-512 Hash" ||
-        name == "Executable/Archive/Structured Properties") {
+        name == "Executable/Archive/Structured Properties" || name == "Component Dependencies") {
       INFO(name);
       CHECK(element["missing"] == 0);
       ++checked;
     }
   }
-  CHECK(checked == 3);
+  CHECK(checked == 4);
 }
 
 TEST_CASE("component files: a classified executable is a file component in every format",
@@ -204,4 +207,41 @@ TEST_CASE("component files: SPDX 3 properties survive a conversion back to Cyclo
   CHECK(property_of(*package, "bsi:component:structured") == "structured");
   // Read back as properties, not kept as an unread member.
   CHECK(property_of(*package, "kensa:spdx3:extension").empty());
+}
+
+TEST_CASE("component files: a scanned wheel with the user's facts passes BSI, NTIA and CISA",
+          "[cli][scan][component-files][profiles]") {
+  const auto dir = kensa::testing::scratch_dir("component-files-bsi-pass");
+  const std::vector<std::string> outputs{"cyclonedx-json@1.6", "cyclonedx-xml@1.6",
+                                         "spdx-json@3.0"};
+  std::vector<std::string> scan{
+      "scan",
+      fixture("python/archives/kensa_fixture.Tool-0.3.0-py3-none-any.whl").string(),
+      "--digests",
+      "sha512",
+      "--author",
+      "Jane Doe <jane@example.com>",
+      "--source-supplier",
+      "Example Ltd,https://example.com",
+      "--source-version",
+      "0.3.0",
+      "--source-license",
+      "MIT",
+      "--source-purl",
+      "pkg:generic/kensa-fixture-tool-wheel@0.3.0"};
+  std::vector<std::string> validate{"validate",  "--profile", "bsi-tr-03183-2-v2.1",
+                                    "--profile", "ntia-2021", "--profile",
+                                    "cisa-2026"};
+  for (const auto& output : outputs) {
+    const auto file = (dir / (output + ".sbom")).string();
+    scan.push_back("-o");
+    scan.push_back(output + "=" + file);
+    validate.push_back(file);
+  }
+  const auto scanned = run_kensa(scan);
+  INFO(scanned.err);
+  REQUIRE(scanned.exit_code == 0);
+  const auto validated = run_kensa(validate);
+  INFO(validated.out << validated.err);
+  CHECK(validated.exit_code == 0);
 }
