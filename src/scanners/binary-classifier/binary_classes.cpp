@@ -108,6 +108,15 @@ constexpr std::array k_classes{
                 "\x00"
                 "BoringSSL\x00"sv,
                 R"(\x00BoringSSL\x00)", "pkg:generic/boringssl@{version}", "", false},
+    // AWS-LC answers OpenSSL_version with "AWS-LC 5.4.0" ("AWS-LC FIPS
+    // 5.4.0" when built for FIPS, include/openssl/service_indicator.h),
+    // never with an OpenSSL version string. NVD names it aws_libcrypto.
+    BinaryClass{"aws-lc", "aws-lc",
+                "**/libcrypto.so;**/libcrypto.so.*;**/libcrypto-*.so;**/libcrypto*.dll;"
+                "**/aws-crt-nodejs.node",
+                "AWS-LC ", R"(\x00AWS-LC (?:FIPS )?(\d+\.\d+\.\d+)\x00)",
+                "pkg:generic/aws-lc@{version}",
+                "cpe:2.3:a:amazon:aws_libcrypto:{version}:*:*:*:*:*:*:*", false},
     BinaryClass{"git", "git", "**/git;**/git.exe", "git/",
                 R"((?:^|[^\x21-\x7e])git/(\d+\.\d+\.\d+)(?:\.windows\.\d{1,3})?\x00)",
                 "pkg:generic/git@{version}", "cpe:2.3:a:git-scm:git:{version}:*:*:*:*:*:*:*"},
@@ -145,6 +154,14 @@ constexpr std::array k_classes{
     BinaryClass{"sqlite", "sqlite", "**/libsqlite3.so;**/libsqlite3.so.*", "",
                 R"([^\x20-\x7e](3\.\d{1,2}\.\d{1,2})\x00)", "pkg:generic/sqlite@{version}",
                 "cpe:2.3:a:sqlite:sqlite:{version}:*:*:*:*:*:*:*", false},
+    // The .NET host resolver (hostfxr, linked into the single-file host a
+    // self-contained single-file application starts with) prints its
+    // version for `dotnet --info`; it is the runtime's release.
+    BinaryClass{"dotnet-runtime", "dotnet-runtime",
+                "**/libhostfxr.so;**/libhostfxr.dylib;**/singlefilehost", "Host:\n  Version: ",
+                R"(\nHost:\n  Version: {1,12}(\d+\.\d+\.\d+)\n  Architecture: )",
+                "pkg:generic/dotnet-runtime@{version}",
+                "cpe:2.3:a:microsoft:.net:{version}:*:*:*:*:*:*:*", false},
     // xmlParserVersion is "20914" for 2.9.14, beside the message of
     // xmlGetGlobalState that the linker puts after it.
     BinaryClass{"libxml2", "libxml2", "**/libxml2.so;**/libxml2.so.*", "xmlGetGlobalState: ",

@@ -92,9 +92,33 @@ TEST_CASE("binary classifier: unknown binaries give nothing", "[binary-classifie
   native::write_bytes(folder / "bin" / "gzip", "#!/bin/sh\n# file size changed while zipping\n");
   fs::copy_file(fixture("binary-classifier/debian-12/usr/lib/x86_64-linux-gnu/libz.so.1.2.13"),
                 folder / "bin" / "compressor");
+  // Real binaries under the names of the AWS-LC and .NET rows.
+  fs::copy_file("/usr/bin/true", folder / "bin" / "singlefilehost");
+  fs::copy_file(fixture("binary-classifier/debian-12/usr/bin/xz"),
+                folder / "bin" / "libhostfxr.so");
+  fs::copy_file(fixture("binary-classifier/debian-12/usr/bin/gzip"),
+                folder / "bin" / "aws-crt-nodejs.node");
   auto document = native::scan_with(folder, "binary-classifier");
   CHECK(document.components.empty());
   CHECK(native::warnings(document).empty());
+}
+
+TEST_CASE("binary classifier: OpenSSL's libcrypto is neither BoringSSL nor AWS-LC",
+          "[binary-classifier]") {
+  // The libcrypto of the OpenSSL kensa builds with (libssl-dev's): three
+  // rows know the name, one finds itself.
+  const fs::path libcrypto = "/usr/lib/x86_64-linux-gnu/libcrypto.so.3";
+  if (!fs::is_regular_file(libcrypto)) {
+    WARN("skipped: no " << libcrypto);
+    return;
+  }
+  fs::path folder = scratch_dir("binary-classifier-libcrypto");
+  fs::create_directories(folder / "lib");
+  fs::copy_file(libcrypto, folder / "lib" / "libcrypto.so.3");
+  auto document = native::scan_with(folder, "binary-classifier");
+  REQUIRE(document.components.size() == 1);
+  CHECK(native::property(document.components[0], "kensa:binary:class") == "openssl-libcrypto");
+  CHECK(document.components[0].version.starts_with("3."));
 }
 
 TEST_CASE("binary classifier: a version across a chunk boundary is found", "[binary-classifier]") {
@@ -175,6 +199,24 @@ TEST_CASE("binary classifier: a version in several groups", "[binary-classifier]
                    message) == "none");
 }
 
+TEST_CASE("binary classifier: AWS-LC built for FIPS", "[binary-classifier]") {
+  // A FIPS build says "AWS-LC FIPS 5.4.0" (include/openssl/service_indicator.h
+  // in AWS-LC); the bare names its service indicator keeps beside it are no
+  // version.
+  auto rows = classifier::candidate_rows("usr/lib/libcrypto.so.1.1");
+  auto found_in = [&](const std::string& bytes) {
+    std::set<std::string> found;
+    for (const auto& match : classifier::classify_bytes(bytes, rows)) {
+      found.insert(std::string(match.row->id) + "@" + match.version);
+    }
+    return found;
+  };
+  CHECK(found_in(std::string("x\0AWS-LC FIPS 5.4.0\0compiler: n/a\0", 34)) ==
+        std::set<std::string>{"aws-lc@5.4.0"});
+  CHECK(found_in(std::string("x\0AWS-LC FIPS\0AWS-LC\0\0", 22)).empty());
+  CHECK(found_in(std::string("x\0AWS-LC 5.4\0", 13)).empty());
+}
+
 TEST_CASE("binary classifier: a file of nothing but anchors", "[binary-classifier]") {
   // 16 MiB of " deflate " with no version: each chunk gives up on anchors
   // after a while and runs the pattern over the rest once.
@@ -204,7 +246,7 @@ TEST_CASE("binary classifier: every row is well formed", "[binary-classifier]") 
   CHECK(binary_class("openssl-libcrypto").name == "openssl");
 }
 
-TEST_CASE("binary classifier: every row on its Debian package's binary", "[binary-classifier]") {
+TEST_CASE("binary classifier: every row on a real binary of its package", "[binary-classifier]") {
   const char* downloaded = std::getenv("KENSA_BINARY_FIXTURES");
   if (downloaded == nullptr || !fs::is_directory(downloaded)) {
     WARN("skipped: KENSA_BINARY_FIXTURES is not set "
@@ -220,6 +262,8 @@ TEST_CASE("binary classifier: every row on its Debian package's binary", "[binar
     const char* row;
     // The version expected when it is not the package's upstream one.
     const char* version = nullptr;
+    // The path it is scanned at, when not its path in the package.
+    const char* scanned_as = nullptr;
   };
   const Case cases[] = {
       {"busybox-static", "bin/busybox", "busybox"},
@@ -262,6 +306,17 @@ TEST_CASE("binary classifier: every row on its Debian package's binary", "[binar
       {"libavcodec59", "usr/lib/x86_64-linux-gnu/libavcodec.so.59.37.100", "ffmpeg"},
       {"libsqlite3-0", "usr/lib/x86_64-linux-gnu/libsqlite3.so.0.8.6", "sqlite"},
       {"libxml2", "usr/lib/x86_64-linux-gnu/libxml2.so.2.9.14", "libxml2"},
+      // npm packages (fetch.sh says where each version was checked): AWS-LC
+      // 5.4.0 linked into aws-crt 1.33.1's addon, on Linux and macOS.
+      {"npm-aws-crt", "package/dist/bin/linux-x64-glibc/aws-crt-nodejs.node", "aws-lc", "5.4.0"},
+      {"npm-aws-crt", "package/dist/bin/darwin-arm64-cruntime/aws-crt-nodejs.node", "aws-lc",
+       "5.4.0"},
+      // A self-contained single-file .NET 8.0.30 application: the runtime
+      // pack's single-file host under the application's name, which the
+      // table does not know (docs/scanners/binary.md), so scanned under the
+      // host's.
+      {"npm-sarif-multitool-linux", "package/Sarif.Multitool", "dotnet-runtime", "8.0.30",
+       "package/singlefilehost"},
   };
   std::set<std::string> rows_tested;
   for (const auto& c : cases) {
@@ -273,8 +328,9 @@ TEST_CASE("binary classifier: every row on its Debian package's binary", "[binar
                                    : debian_upstream_version(version.substr(0, version.find('\n')));
     // The file alone, at its path, so that only it is scanned.
     fs::path folder = scratch_dir("binary-classifier-debian");
-    fs::create_directories((folder / c.path).parent_path());
-    fs::copy_file(package / c.path, folder / c.path);
+    const fs::path scanned = folder / (c.scanned_as != nullptr ? c.scanned_as : c.path);
+    fs::create_directories(scanned.parent_path());
+    fs::copy_file(package / c.path, scanned);
     auto document = native::scan_with(folder, "binary-classifier");
     CHECK(native::warnings(document).empty());
     CHECK(classes_found(document) == std::set<std::string>{std::string(c.row) + "@" + version});
