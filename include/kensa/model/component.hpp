@@ -77,7 +77,9 @@ struct ExternalReference {
 struct Evidence {
   // Path of the file that declared the component, relative to the scanned
   // root; archive nesting is written with "!/", e.g.
-  // "release.tar.gz!/app/lib/x.war!/WEB-INF/lib/y.jar".
+  // "release.tar.gz!/app/lib/x.war!/WEB-INF/lib/y.jar". For a package known
+  // by its folder (a Nix store path, a Composer path repository's package)
+  // the folder.
   std::string location;
   // Image layer digest ("sha256:..."), empty outside container images.
   std::string layer;

@@ -93,6 +93,40 @@ std::optional<ComposerPackage> read_package(FileReport& report, json::Value obje
   return package;
 }
 
+namespace {
+
+// The folder of a path repository's package: the project's folder (that
+// of composer.lock, or the one above vendor/composer/installed.json) and
+// the repository's url, which both files give relative to the project.
+// Empty when the url is absolute or leaves the project.
+std::string path_package_location(std::string_view file_location, std::string_view url) {
+  std::string_view root = file_location;
+  bool in_project = false;
+  for (std::string_view file : {"vendor/composer/installed.json", "composer.lock"}) {
+    if (!in_project && root.ends_with(file)) {
+      root.remove_suffix(file.size());
+      in_project = root.empty() || root.ends_with('/');
+    }
+  }
+  if (!in_project) {
+    return {};
+  }
+  while (url.starts_with("./")) {
+    url.remove_prefix(2);
+  }
+  while (url.ends_with('/')) {
+    url.remove_suffix(1);
+  }
+  if (url.empty() || url.starts_with('/') || url == ".." || url.starts_with("../") ||
+      url.find("/../") != std::string_view::npos || url.ends_with("/..") ||
+      url.find(':') != std::string_view::npos) {
+    return {};
+  }
+  return std::string(root) + std::string(url);
+}
+
+} // namespace
+
 model::Component make_package_component(const ComposerPackage& package,
                                         const model::Evidence& evidence, FileReport& report) {
   model::Component component;
@@ -113,6 +147,13 @@ model::Component make_package_component(const ComposerPackage& package,
   bool local = package.dist_type == "path";
   if (local) {
     component.add_property(std::string(k_property_local), "true");
+    // Without a purl, a component is told apart by where it was first
+    // found: the package's own folder, which composer.lock and
+    // installed.json both name, makes the package they both list one
+    // component instead of one at each file.
+    if (auto folder = path_package_location(evidence.location, package.dist_url); !folder.empty()) {
+      component.evidence.push_back(model::Evidence{folder, evidence.layer, evidence.found_by});
+    }
   } else if (slash != std::string_view::npos && !package.version.empty()) {
     if (auto purl =
             model::make_purl("composer", component.group, component.name, package.version)) {

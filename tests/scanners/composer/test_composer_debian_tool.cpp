@@ -39,20 +39,21 @@ std::set<std::string> composer_listed(const std::string& text, std::string_view 
   return packages;
 }
 
-// The components named `name`: a package of a path repository has no purl,
-// so the entry of composer.lock and that of installed.json stay two
-// components, one at each file (docs/model.md).
+// The components named `name`: a package of a path repository has no
+// purl, and is told apart by its own folder, which composer.lock and
+// installed.json both name: one component, found at both files.
 std::vector<const model::Component*> composer_tool_packages(const model::Document& document,
                                                             std::string_view name) {
   auto found = native::components_named(document, name);
   INFO(name);
-  REQUIRE(found.size() == 2);
+  REQUIRE(found.size() == 1);
   std::set<std::string> locations;
-  for (const auto* component : found) {
-    REQUIRE(component->evidence.size() == 1);
-    locations.insert(component->evidence[0].location);
+  for (const auto& evidence : found[0]->evidence) {
+    locations.insert(evidence.location);
   }
-  CHECK(locations == std::set<std::string>{"composer.lock", "vendor/composer/installed.json"});
+  const std::string folder = "packages/" + std::string(name.substr(name.find('/') + 1));
+  CHECK(locations ==
+        std::set<std::string>{"composer.lock", folder, "vendor/composer/installed.json"});
   return found;
 }
 
