@@ -25,6 +25,17 @@ constexpr const char* k_nix_glibc =
 constexpr const char* k_nix_bash =
     "pkg:nix/bash@5.2p32?outputhash=frdnvr7d52ffa9fgw9kasjww3wvdikqg";
 
+// The store paths of tests/fixtures/nix/store-with-db, as nix-store lists
+// them.
+std::set<std::string> nix_fixture_purls() {
+  return {k_nix_bash,
+          k_nix_glibc,
+          "pkg:nix/hello@2.12.1?outputhash=qknqrmagfs6l3j36xgrdicvzymcngk9p",
+          "pkg:nix/openssl@3.0.14-dev?outputhash=kgnc76n7l0rvys2yvvh0w60x67v00fsa",
+          "pkg:nix/python3.11-requests@2.31.0?outputhash=hzny4ysgch0vlmbx3lwa09is3f0nyyp8",
+          "pkg:nix/source?outputhash=w46gvb9j4zhj89x4svl4p522zk1cfkww"};
+}
+
 // A database made with libsqlite3 from `sql`, as bytes.
 std::string nix_make_database(const std::string& name, const std::string& sql) {
   // A folder per database: the test cases may run at the same time.
@@ -53,13 +64,7 @@ constexpr const char* k_nix_schema =
 TEST_CASE("nix fixture: the store paths and references nix-store lists", "[scanner][nix]") {
   auto scan = scan_folder(fixture("nix/store-with-db"), {"nix"});
   CHECK(scan.warnings().empty());
-  CHECK(scan.purls("nix") ==
-        std::set<std::string>{
-            k_nix_bash, k_nix_glibc,
-            "pkg:nix/hello@2.12.1?outputhash=qknqrmagfs6l3j36xgrdicvzymcngk9p",
-            "pkg:nix/openssl@3.0.14-dev?outputhash=kgnc76n7l0rvys2yvvh0w60x67v00fsa",
-            "pkg:nix/python3.11-requests@2.31.0?outputhash=hzny4ysgch0vlmbx3lwa09is3f0nyyp8",
-            "pkg:nix/source?outputhash=w46gvb9j4zhj89x4svl4p522zk1cfkww"});
+  CHECK(scan.purls("nix") == nix_fixture_purls());
   // Every reference `nix-store -q --references` printed, but a path's
   // reference to itself, is an edge.
   std::istringstream listed(kensa::testing::read_file(fixture("nix/store-with-db.references.txt")));
@@ -113,13 +118,7 @@ TEST_CASE("nix fixture: a store copied without its database is read by its names
   kensa::testing::os::write_file(root, "nix/store/.links/0a1b2c", "linked");
   auto scan = scan_folder(root, {"nix"});
   CHECK(scan.warnings().empty());
-  CHECK(scan.purls("nix") ==
-        std::set<std::string>{
-            k_nix_bash, k_nix_glibc,
-            "pkg:nix/hello@2.12.1?outputhash=qknqrmagfs6l3j36xgrdicvzymcngk9p",
-            "pkg:nix/openssl@3.0.14-dev?outputhash=kgnc76n7l0rvys2yvvh0w60x67v00fsa",
-            "pkg:nix/python3.11-requests@2.31.0?outputhash=hzny4ysgch0vlmbx3lwa09is3f0nyyp8",
-            "pkg:nix/source?outputhash=w46gvb9j4zhj89x4svl4p522zk1cfkww"});
+  CHECK(scan.purls("nix") == nix_fixture_purls());
   CHECK(scan.document.components.size() == 6);
   const auto& glibc = scan.component(k_nix_glibc);
   CHECK(property(glibc, "kensa:nix:store-path") ==
