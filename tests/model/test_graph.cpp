@@ -142,3 +142,47 @@ TEST_CASE("graph: a big graph finishes sorted, with unknown ends dropped", "[mod
     REQUIRE(document.find(relationship.to) != nullptr);
   }
 }
+
+// What a merge of two sorted documents adds: a sorted run, then another
+// (the second's new items). finish() merges the runs instead of sorting
+// all; the order is the one a full sort gives, duplicates removed.
+TEST_CASE("graph: two sorted runs finish as one sorted whole", "[model][graph]") {
+  auto build = [](const std::vector<std::string>& names) {
+    ComponentGraph graph;
+    std::vector<std::string> ids;
+    for (const auto& name : names) {
+      ids.push_back(graph.add(npm_package(name, "1.0.0", "l")));
+    }
+    // Edges in two sorted runs (by source id), one of them twice.
+    std::vector<Relationship> first;
+    std::vector<Relationship> second;
+    for (std::size_t i = 0; i + 1 < ids.size(); ++i) {
+      auto& run = i % 2 == 0 ? first : second;
+      run.push_back({ids[i], ids[i + 1], RelationshipType::depends_on});
+    }
+    second.push_back(first.front());
+    std::sort(first.begin(), first.end());
+    std::sort(second.begin(), second.end());
+    for (const auto& run : {first, second}) {
+      for (const auto& edge : run) {
+        graph.relate(edge.from, edge.to, edge.type);
+      }
+    }
+    return std::move(graph).finish({});
+  };
+  // "a" to "f" sorted, then "bb", "cc", "g" sorted: two runs.
+  const auto runs = build({"a", "b", "c", "d", "e", "f", "bb", "cc", "g"});
+  const auto shuffled = build({"g", "c", "bb", "a", "f", "cc", "e", "b", "d"});
+  std::vector<std::string> names;
+  for (const auto& component : runs.components) {
+    names.push_back(component.name);
+  }
+  CHECK(names == std::vector<std::string>{"a", "b", "bb", "c", "cc", "d", "e", "f", "g"});
+  CHECK(std::is_sorted(runs.relationships.begin(), runs.relationships.end()));
+  CHECK(std::adjacent_find(runs.relationships.begin(), runs.relationships.end()) ==
+        runs.relationships.end());
+  CHECK(runs.relationships.size() == 8);
+  for (std::size_t i = 0; i < runs.components.size(); ++i) {
+    CHECK(runs.components[i].id == shuffled.components[i].id);
+  }
+}
