@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <unordered_map>
+#include <utility>
 
 namespace kensa::audit {
 
@@ -38,7 +40,7 @@ class ConflictRecorder {
   // merge_component would drop are kept as properties of `incoming`,
   // which the merge unites into `existing`.
   void record(const Component& existing, Component& incoming, const std::string& source) {
-    const std::string& first = m_first_source.at(existing.id);
+    const std::string& first = m_sources.at(m_first_source.at(existing.id));
     auto conflict = [&](std::string_view field, const std::string& kept, const std::string& other) {
       if (kept.empty() || other.empty() || kept == other) {
         return;
@@ -59,11 +61,18 @@ class ConflictRecorder {
     }
   }
   void first_seen(const std::string& id, const std::string& source) {
-    m_first_source.try_emplace(id, source);
+    // Inputs come one after the other: a new source is the last one.
+    if (m_sources.empty() || m_sources.back() != source) {
+      m_sources.push_back(source);
+    }
+    m_first_source.try_emplace(id, m_sources.size() - 1);
   }
 
  private:
-  std::unordered_map<std::string, std::string> m_first_source;
+  // Each component's first source as an index into m_sources: one copy of
+  // an input's name, not one per component.
+  std::unordered_map<std::string, std::size_t> m_first_source;
+  std::vector<std::string> m_sources;
 };
 
 class Merger {
@@ -79,19 +88,31 @@ class Merger {
     return m_graph.add_identified(std::move(component));
   }
 
-  void add_input(const MergeInput& input, const std::string& subject_id,
+  // Adds the components, relationships and files of `document` (from the
+  // input `name`); a document handed over (an rvalue) is moved from, not
+  // copied.
+  template <typename InputDocument>
+  void add_input(const std::string& name, InputDocument&& document, const std::string& subject_id,
                  const std::string& assembly_id) {
-    const Document& document = *input.document;
-    for (const auto& component : document.components) {
-      const std::string id = add(component, input.name);
+    constexpr bool handed_over = !std::is_lvalue_reference_v<InputDocument> &&
+                                 !std::is_const_v<std::remove_reference_t<InputDocument>>;
+    const auto take = [](auto& item) -> decltype(auto) {
+      if constexpr (handed_over) {
+        return std::move(item);
+      } else {
+        return std::as_const(item);
+      }
+    };
+    for (auto& component : document.components) {
+      const std::string id = add(Component(take(component)), name);
       if (!assembly_id.empty() && id != assembly_id) {
         m_graph.relate(assembly_id, id, model::RelationshipType::contains);
       }
     }
     const std::string input_subject =
         document.metadata.subject ? document.metadata.subject->id : std::string();
-    for (const auto& relationship : document.relationships) {
-      std::string from = relationship.from;
+    for (auto& relationship : document.relationships) {
+      std::string from(take(relationship.from));
       model::RelationshipType type = relationship.type;
       // What the input's subject said of its components, the merged
       // document's subject says now; in an assembly, which is a component
@@ -103,10 +124,10 @@ class Merger {
           type = model::RelationshipType::depends_on;
         }
       }
-      m_graph.relate(std::move(from), relationship.to, type);
+      m_graph.relate(std::move(from), std::string(take(relationship.to)), type);
     }
-    for (const auto& file : document.files) {
-      m_graph.add_file(file);
+    for (auto& file : document.files) {
+      m_graph.add_file(model::FileEntry(take(file)));
     }
     for (const auto& omission : document.metadata.omissions) {
       m_graph.add_omission(omission);
@@ -190,6 +211,8 @@ struct DocumentMerger::State {
   merge_parts::Merger merger;
   std::optional<model::DocumentMetadata> metadata;
   std::string subject_id;
+  // The assembly of the input being added (hierarchical merges).
+  std::string assembly_id;
   bool all_complete = true;
   bool any_incomplete = false;
 };
@@ -201,6 +224,16 @@ DocumentMerger::DocumentMerger(MergeOptions options) : m_state(std::make_unique<
 DocumentMerger::~DocumentMerger() = default;
 
 void DocumentMerger::add(const MergeInput& input) {
+  add_metadata_of(input);
+  m_state->merger.add_input(input.name, *input.document, m_state->subject_id, m_state->assembly_id);
+}
+
+void DocumentMerger::add(const std::string& name, model::Document&& document) {
+  add_metadata_of({name, &document});
+  m_state->merger.add_input(name, std::move(document), m_state->subject_id, m_state->assembly_id);
+}
+
+void DocumentMerger::add_metadata_of(const MergeInput& input) {
   State& state = *m_state;
   const model::DocumentMetadata& each = input.document->metadata;
   if (!state.metadata) {
@@ -214,16 +247,16 @@ void DocumentMerger::add(const MergeInput& input) {
   state.any_incomplete =
       state.any_incomplete || each.completeness == model::Completeness::incomplete;
 
-  std::string assembly_id;
+  state.assembly_id.clear();
   if (state.options.hierarchical) {
-    assembly_id = state.merger.add(merge_parts::assembly_of(input), input.name);
-    state.merger.graph().relate(state.subject_id, assembly_id, model::RelationshipType::contains);
+    state.assembly_id = state.merger.add(merge_parts::assembly_of(input), input.name);
+    state.merger.graph().relate(state.subject_id, state.assembly_id,
+                                model::RelationshipType::contains);
   } else if (each.subject && each.subject->id != state.subject_id) {
     // A later input's subject is kept as a component: it is part of what
     // was merged.
     state.merger.add(*each.subject, input.name);
   }
-  state.merger.add_input(input, state.subject_id, assembly_id);
 }
 
 model::Document DocumentMerger::finish() && {

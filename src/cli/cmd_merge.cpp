@@ -60,10 +60,11 @@ int run_merge(const MergeArguments& arguments) {
       return k_exit_usage;
     }
     for (std::size_t k = 0; k < read->size(); ++k) {
-      const auto& document = (*read)[k];
+      auto& document = (*read)[k];
       spdlog::info("read {} as {}: {} components", paths[k], format::format_label(document.format),
                    document.document.components.size());
-      merger.add({source::document_input_name(paths[k]), &document.document});
+      // Handed over: its components are moved into the merge, not copied.
+      merger.add(source::document_input_name(paths[k]), std::move(document.document));
     }
   }
   const model::Document merged = std::move(merger).finish();

@@ -176,3 +176,49 @@ TEST_CASE("merge: incompleteness and omissions carry over", "[audit][merge]") {
   CHECK(merged.metadata.omissions[0].location == "image.tar!/layer");
   CHECK(merged.metadata.omitted == 3);
 }
+
+// kensa merge hands each document it read over to the merger, which moves
+// its contents instead of copying them: the result is the same.
+TEST_CASE("merge: documents handed over merge as copies do", "[audit][merge]") {
+  auto inputs = [] {
+    Document a;
+    Document b;
+    Component app = merge_package("app", "1.0.0");
+    Component left = merge_package("left-pad", "1.3.0");
+    left.supplier.name = "Azer";
+    Component right = merge_package("left-pad", "1.3.0");
+    right.supplier.name = "Someone Else";
+    Component ms = merge_package("ms", "2.1.3");
+    a.metadata.subject = app;
+    a.components = {left, ms};
+    a.relationships = {{app.id, left.id, kensa::model::RelationshipType::describes},
+                       {left.id, ms.id, kensa::model::RelationshipType::depends_on}};
+    a.files = {{"lib/index.js", {}, {left.id}}};
+    b.components = {right, merge_package("debug", "4.3.4")};
+    b.relationships = {{right.id, ms.id, kensa::model::RelationshipType::depends_on}};
+    return std::vector<Document>{a, b};
+  };
+  for (const bool hierarchical : {false, true}) {
+    CAPTURE(hierarchical);
+    kensa::audit::MergeOptions options;
+    options.hierarchical = hierarchical;
+    const std::vector<Document> copies = inputs();
+    const std::vector<kensa::audit::MergeInput> listed{{"a.json", &copies[0]},
+                                                       {"b.json", &copies[1]}};
+    const Document copied = kensa::audit::merge_documents(listed, options);
+    std::vector<Document> handed = inputs();
+    kensa::audit::DocumentMerger merger(options);
+    merger.add("a.json", std::move(handed[0]));
+    merger.add("b.json", std::move(handed[1]));
+    const Document moved = std::move(merger).finish();
+    CHECK(merge_summary(moved.components) == merge_summary(copied.components));
+    CHECK(moved.relationships == copied.relationships);
+    REQUIRE(moved.files.size() == 1);
+    CHECK(moved.files[0].path == copied.files[0].path);
+    CHECK(moved.files[0].owner_ids == copied.files[0].owner_ids);
+    const Component* pad = find_purl(moved, "pkg:npm/left-pad@1.3.0");
+    REQUIRE(pad != nullptr);
+    CHECK(property_values(*pad, "kensa:merge:conflict:supplier") ==
+          std::vector<std::string>{"Azer (from a.json)", "Someone Else (from b.json)"});
+  }
+}

@@ -41,10 +41,18 @@ class DocumentMerger {
   // Merges `input` (its document need not outlive the call). The first
   // input gives the timestamp and the subject.
   void add(const MergeInput& input);
+  // The same for a document the caller hands over: its components,
+  // relationships and files are moved into the merge instead of copied.
+  // `document` is left valid but unspecified.
+  void add(const std::string& name, model::Document&& document);
   // The merged document; nothing may be added after.
   model::Document finish() &&;
 
  private:
+  // What add() takes from an input before its contents: metadata, subject
+  // and, in a hierarchical merge, its assembly.
+  void add_metadata_of(const MergeInput& input);
+
   struct State;
   std::unique_ptr<State> m_state;
 };
