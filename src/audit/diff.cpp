@@ -1,6 +1,7 @@
 #include <kensa/audit/component_identity.hpp>
 #include <kensa/audit/diff.hpp>
 #include <kensa/audit/version_order.hpp>
+#include <kensa/util/two_halves.hpp>
 
 #include <algorithm>
 #include <array>
@@ -252,11 +253,27 @@ dependency_edges(const Document& document,
   return edges;
 }
 
-void diff_edges(const Document& old_document, const Document& new_document, Differ& differ) {
-  const auto old_names = edge_names(old_document, &differ.m_paired_names);
-  const auto new_names = edge_names(new_document, nullptr);
-  const auto before = dependency_edges(old_document, old_names);
-  const auto after = dependency_edges(new_document, new_names);
+// A document's dependency edges, with the table of names they point into.
+struct DependencyEdges {
+  std::unordered_map<std::string_view, std::string> names;
+  std::unordered_set<Edge, EdgeHash> edges;
+};
+
+// The table's nodes stay where they are when it is moved, and so do the
+// names the edges point into.
+DependencyEdges
+dependency_edges_of(const Document& document,
+                    const std::unordered_map<std::string_view, std::string>* paired) {
+  DependencyEdges result;
+  result.names = edge_names(document, paired);
+  result.edges = dependency_edges(document, result.names);
+  return result;
+}
+
+void diff_edges(const DependencyEdges& old_edges, const DependencyEdges& new_edges,
+                Differ& differ) {
+  const auto& before = old_edges.edges;
+  const auto& after = new_edges.edges;
   for (const auto& edge : before) {
     if (!after.contains(edge)) {
       differ.add(ChangeKind::dependency_removed, std::string(edge.first), std::string(edge.second),
@@ -342,43 +359,59 @@ DiffResult diff_documents(const Document& old_document, const Document& new_docu
   result.old_components = old_document.components.size();
   result.new_components = new_document.components.size();
   Differ differ(result);
+  // Nearly every old component is paired: one table of that size instead
+  // of a dozen rehashes as it grows.
+  differ.m_paired_names.reserve(old_document.components.size());
 
-  // First by purl; what that leaves, and what has no purl, by name.
-  // The changes are sorted at the end: the groups need no order.
-  std::unordered_map<std::string, Group> by_purl;
-  std::unordered_map<std::string, Group> by_name;
-  by_purl.reserve(old_document.components.size() + new_document.components.size());
-  for (const auto& component : old_document.components) {
-    if (!component.purl.empty()) {
-      by_purl[purl_identity(component.purl)].before.push_back(&component);
+  const auto pair_components = [&] {
+    // First by purl; what that leaves, and what has no purl, by name.
+    // The changes are sorted at the end: the groups need no order.
+    std::unordered_map<std::string, Group> by_purl;
+    std::unordered_map<std::string, Group> by_name;
+    by_purl.reserve(old_document.components.size() + new_document.components.size());
+    for (const auto& component : old_document.components) {
+      if (!component.purl.empty()) {
+        by_purl[purl_identity(component.purl)].before.push_back(&component);
+      }
     }
-  }
-  for (const auto& component : new_document.components) {
-    if (!component.purl.empty()) {
-      by_purl[purl_identity(component.purl)].after.push_back(&component);
+    for (const auto& component : new_document.components) {
+      if (!component.purl.empty()) {
+        by_purl[purl_identity(component.purl)].after.push_back(&component);
+      }
     }
-  }
-  Group leftover;
-  differ.pair_groups(by_purl, &leftover);
-  for (const auto& component : old_document.components) {
-    if (component.purl.empty()) {
-      leftover.before.push_back(&component);
+    Group leftover;
+    differ.pair_groups(by_purl, &leftover);
+    for (const auto& component : old_document.components) {
+      if (component.purl.empty()) {
+        leftover.before.push_back(&component);
+      }
     }
-  }
-  for (const auto& component : new_document.components) {
-    if (component.purl.empty()) {
-      leftover.after.push_back(&component);
+    for (const auto& component : new_document.components) {
+      if (component.purl.empty()) {
+        leftover.after.push_back(&component);
+      }
     }
+    for (const Component* component : leftover.before) {
+      by_name[name_identity(*component)].before.push_back(component);
+    }
+    for (const Component* component : leftover.after) {
+      by_name[name_identity(*component)].after.push_back(component);
+    }
+    differ.pair_groups(by_name, nullptr);
+  };
+  // The new document's edges depend on nothing the pairing finds (the old
+  // document's are named after it): for big documents they are gathered
+  // on a second thread meanwhile.
+  DependencyEdges new_edges;
+  const auto gather_new_edges = [&] { new_edges = dependency_edges_of(new_document, nullptr); };
+  if (std::max(old_document.components.size(), new_document.components.size()) >=
+      k_two_halves_threshold) {
+    run_side_by_side(pair_components, gather_new_edges);
+  } else {
+    pair_components();
+    gather_new_edges();
   }
-  for (const Component* component : leftover.before) {
-    by_name[name_identity(*component)].before.push_back(component);
-  }
-  for (const Component* component : leftover.after) {
-    by_name[name_identity(*component)].after.push_back(component);
-  }
-  differ.pair_groups(by_name, nullptr);
-
-  diff_edges(old_document, new_document, differ);
+  diff_edges(dependency_edges_of(old_document, &differ.m_paired_names), new_edges, differ);
   result.files_compared = !old_document.files.empty() && !new_document.files.empty();
   if (result.files_compared) {
     diff_files(old_document, new_document, differ);
