@@ -122,8 +122,19 @@ std::string add_package(ScanContext& context, const DatabaseFiles& files, const 
     extras.md5sums = digests.size();
   }
   FileReport report(context, *read.file);
-  const std::string id = context.graph().add(
-      make_component(package, extras, context.evidence_for(*read.file), report));
+  model::Component component =
+      make_component(package, extras, context.evidence_for(*read.file), report);
+  // A free-form copyright file is often the license text itself, with no
+  // short name the file's grammar would give: its text shows evidence, kept
+  // apart from the concluded licenses (docs/licenses.md). Machine-readable
+  // files say their licenses by name, which read_copyright maps.
+  if (extras.copyright_format == "free-form") {
+    const std::string& owner = extras.copyright_from.empty() ? package.name : extras.copyright_from;
+    if (auto it = files.copyrights.find(owner); it != files.copyrights.end()) {
+      model::add_license_file_evidence(component, it->second->location, it->second->bytes());
+    }
+  }
+  const std::string id = context.graph().add(std::move(component));
   // .list paths are absolute, .md5sums paths relative to the root;
   // distroless images have only the latter. Folders in the list claim
   // nothing, since the inventory holds files only.

@@ -2,6 +2,7 @@
 
 #include "go_component.hpp"
 #include "mod_files.hpp"
+#include "module_folders.hpp"
 
 #include <kensa/scanner/file_report.hpp>
 #include <kensa/util/path_text.hpp>
@@ -46,9 +47,10 @@ const Replacement* find_replacement(const std::vector<Replacement>& replaces,
 class ProjectBuilder {
  public:
   ProjectBuilder(ScanContext& context, const source::SourceFile& mod_file, const SumFile* sums,
-                 const Workspace* workspace)
+                 const Workspace* workspace, const ModuleFolderFiles& folders)
       : m_context(context), m_sums(sums), m_workspace(workspace),
-        m_evidence(context.evidence_for(mod_file)) {}
+        m_evidence(context.evidence_for(mod_file)), m_folders(folders),
+        m_folder(folder_of(mod_file.location)) {}
 
   void add(const ModFile& mod) {
     auto& graph = m_context.graph();
@@ -83,7 +85,10 @@ class ProjectBuilder {
           found != selected.end() && compare_versions(found->second, requirement.version) > 0) {
         requirement.version = found->second;
       }
-      std::string id = graph.add(component_for(mod, requirement));
+      model::Component component = component_for(mod, requirement);
+      add_vendored_license_evidence(component, m_folders, m_folder, requirement.path,
+                                    requirement.version);
+      std::string id = graph.add(std::move(component));
       if (!requirement.indirect) {
         graph.relate(main_id, id, model::RelationshipType::depends_on);
       }
@@ -193,6 +198,8 @@ class ProjectBuilder {
   const SumFile* m_sums;
   const Workspace* m_workspace;
   model::Evidence m_evidence;
+  const ModuleFolderFiles& m_folders;
+  std::string m_folder;
 };
 
 void report(ScanContext& context, const source::SourceFile& file, const ProblemList& problems) {
@@ -206,9 +213,19 @@ void add_mod_projects(ScanContext& context, const FileSet& files) {
   std::vector<Workspace> workspaces;
   // The go.mod folders each workspace uses, by location.
   std::map<std::string, const Workspace*> workspace_of;
+  ModuleFolderFiles folders;
   for (const auto* file : files.pointers()) {
     ProblemList problems;
     std::string_view name = file_name_of(file->path);
+    if (name == "modules.txt") {
+      folders.vendored.emplace(folder_of(folder_of(file->location)),
+                               parse_vendor_modules(file->contents));
+      continue;
+    }
+    if (name != "go.mod" && name != "go.sum" && name != "go.work") {
+      add_license_file(folders.licenses, *file);
+      continue;
+    }
     if (name == "go.sum") {
       sums.emplace(folder_of(file->location), parse_sum_file(file->contents, problems));
     } else if (name == "go.work") {
@@ -237,9 +254,10 @@ void add_mod_projects(ScanContext& context, const FileSet& files) {
     auto sum = sums.find(folder_of(file->location));
     auto workspace = workspace_of.find(file->location);
     ProjectBuilder builder(context, *file, sum == sums.end() ? nullptr : &sum->second,
-                           workspace == workspace_of.end() ? nullptr : workspace->second);
+                           workspace == workspace_of.end() ? nullptr : workspace->second, folders);
     builder.add(mod);
   }
+  add_module_cache_modules(context, folders);
 }
 
 } // namespace kensa::scanner::golang

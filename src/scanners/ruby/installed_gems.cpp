@@ -1,7 +1,10 @@
 #include "installed_gems.hpp"
 
+#include "../common/license_files.hpp"
 #include "gem_component.hpp"
 #include "gemspec_ruby.hpp"
+
+#include <kensa/util/path_text.hpp>
 
 #include <map>
 
@@ -15,9 +18,32 @@ struct InstalledGem {
   std::string id;
 };
 
+// gems/<name>-<version>/ beside specifications/<name>-<version>.gemspec:
+// where RubyGems unpacks the gem the specification describes. Default gems
+// (specifications/default/) have no such folder.
+std::string gem_folder_of(std::string_view spec_location) {
+  const std::string_view specifications = folder_of(spec_location);
+  if (file_name_of(specifications) != "specifications") {
+    return {};
+  }
+  std::string_view stem = file_name_of(spec_location);
+  stem.remove_suffix(std::string_view(".gemspec").size());
+  return join_path(join_path(folder_of(specifications), "gems"), stem);
+}
+
 } // namespace
 
+std::vector<std::string> installed_gem_license_globs() {
+  return license_file_globs("**/gems/*");
+}
+
 void read_installed_gems(ScanContext& context, const FileSet& files) {
+  LicenseFilesByFolder license_files;
+  for (const auto* file : files.pointers()) {
+    if (!file->path.ends_with(".gemspec")) {
+      add_license_file(license_files, *file);
+    }
+  }
   std::vector<InstalledGem> installed;
   files.read_each(context, "**/*.gemspec", [&](FileReport& report, const source::SourceFile& file) {
     ProblemList problems;
@@ -28,6 +54,12 @@ void read_installed_gems(ScanContext& context, const FileSet& files) {
       return;
     }
     model::Component component = make_gem_component(gem, context.evidence_for(file), report);
+    // The license files of the unpacked gem show evidence, kept apart from
+    // the licenses the specification declares (docs/licenses.md).
+    for (const source::SourceFile* license_file :
+         license_files_of(license_files, gem_folder_of(file.location))) {
+      model::add_license_file_evidence(component, license_file->location, license_file->bytes());
+    }
     std::string id = context.graph().add(std::move(component));
     installed.push_back(
         InstalledGem{std::move(gem), std::string(source::container_prefix(file)), std::move(id)});

@@ -9,16 +9,17 @@
 namespace kensa::scanner::ruby {
 
 std::unique_ptr<Scanner> make_scanner() {
+  std::vector<FilePattern> installed =
+      patterns_of_kind({"**/specifications/*.gemspec", "**/specifications/default/*.gemspec"},
+                       EvidenceKind::installed);
+  add_patterns(installed, installed_gem_license_globs(), EvidenceKind::installed);
   return std::make_unique<FileParserScanner>(FileParserScanner::Rules{{
-      // Installed gems, read together so that their dependencies resolve
-      // among them. Debian installs its gems' specifications under
+      // Installed gems with the license files of their unpacked folders,
+      // read together so that their dependencies resolve among them. Debian
+      // installs its gems' specifications under
       // usr/share/rubygems-integration/all/ and
       // usr/lib/<triplet>/rubygems-integration/<version>/.
-      file_set(
-          "installed gems",
-          patterns_of_kind({"**/specifications/*.gemspec", "**/specifications/default/*.gemspec"},
-                           EvidenceKind::installed),
-          &read_installed_gems),
+      file_set("installed gems", std::move(installed), &read_installed_gems),
       // A folder's lockfile and gemspecs, read together.
       file_set("Ruby projects",
                patterns_of_kind({"**/Gemfile.lock", "**/gems.locked", "**/*.gemspec"},

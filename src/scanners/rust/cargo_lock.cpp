@@ -199,7 +199,7 @@ std::vector<std::vector<std::size_t>> resolve_edges(FileReport& report,
 void add_to_graph(FileReport& report, const source::SourceFile& file,
                   std::vector<LockedPackage>& locked,
                   const std::vector<std::vector<std::size_t>>& edges,
-                  const std::set<std::string>* members) {
+                  const std::set<std::string>* members, const CrateFolderFiles* crates) {
   std::set<std::size_t> depended_on;
   for (const auto& targets : edges) {
     depended_on.insert(targets.begin(), targets.end());
@@ -207,6 +207,10 @@ void add_to_graph(FileReport& report, const source::SourceFile& file,
   ScanContext& context = report.context();
   model::Evidence evidence = context.evidence_for(file);
   auto& graph = context.graph();
+  std::map<std::string, std::size_t, std::less<>> versions_of_name;
+  for (const auto& package : locked) {
+    ++versions_of_name[package.name];
+  }
   for (std::size_t i = 0; i < locked.size(); ++i) {
     auto& package = locked[i];
     model::Component component =
@@ -223,6 +227,9 @@ void add_to_graph(FileReport& report, const source::SourceFile& file,
       }
     } else if (local) {
       component.add_property(std::string(k_property_local), "true");
+    } else if (crates != nullptr) {
+      add_vendored_license_evidence(component, *crates, file.location,
+                                    versions_of_name[package.name] == 1);
     }
     package.id = graph.add(std::move(component));
     if (is_root) {
@@ -239,7 +246,7 @@ void add_to_graph(FileReport& report, const source::SourceFile& file,
 } // namespace
 
 void parse_cargo_lock(FileReport& report, const source::SourceFile& file,
-                      const std::set<std::string>* members) {
+                      const std::set<std::string>* members, const CrateFolderFiles* crates) {
   auto parsed = parse_toml(file.contents);
   if (!parsed) {
     report.omit(parsed.error());
@@ -264,21 +271,27 @@ void parse_cargo_lock(FileReport& report, const source::SourceFile& file,
   }
   std::vector<LockedPackage> locked = read_packages(report, *packages, metadata_checksums(root));
   const auto edges = resolve_edges(report, locked);
-  add_to_graph(report, file, locked, edges, members);
+  add_to_graph(report, file, locked, edges, members, crates);
 }
 
 void read_cargo_projects(ScanContext& context, const FileSet& files) {
   CargoManifests manifests;
+  CrateFolderFiles crates;
+  crates.manifests = &manifests;
   for (const auto* file : files.pointers()) {
-    if (file_name_of(file->path) == "Cargo.toml") {
+    const std::string_view name = file_name_of(file->path);
+    if (name == "Cargo.toml") {
       manifests.emplace(file->location, file);
+    } else if (name != "Cargo.lock") {
+      add_license_file(crates.licenses, *file);
     }
   }
   files.read_each(context, "**/Cargo.lock",
                   [&](FileReport& report, const source::SourceFile& file) {
                     auto members = workspace_members(context, manifests, file.location);
-                    parse_cargo_lock(report, file, members ? &*members : nullptr);
+                    parse_cargo_lock(report, file, members ? &*members : nullptr, &crates);
                   });
+  add_registry_crates(context, crates);
 }
 
 } // namespace kensa::scanner::rust

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "crate_folders.hpp"
+
 #include <kensa/scanner/file_parser_scanner.hpp>
 #include <kensa/scanner/file_report.hpp>
 #include <kensa/scanner/scanner.hpp>
@@ -17,12 +19,17 @@ namespace kensa::scanner::rust {
 // names are in `members`) are the project: applications described by the
 // subject, never dependencies. Without `members` (no Cargo.toml beside the
 // lockfile) the path crates no other package depends on are taken for
-// them. Malformed entries are warnings naming the file.
+// them. A crate vendored beside the lockfile (`crates`, when given) gets
+// the license evidence of its vendor folder's license files. Malformed
+// entries are warnings naming the file.
 void parse_cargo_lock(FileReport& report, const source::SourceFile& file,
-                      const std::set<std::string>* members);
+                      const std::set<std::string>* members,
+                      const CrateFolderFiles* crates = nullptr);
 
 // Reads each Cargo.lock of `files` with the members the Cargo.toml files
-// of `files` give its workspace.
+// of `files` give its workspace, and the license files of its vendored
+// crates; then each registry crate's Cargo.toml with its license files
+// (crate_folders.hpp).
 void read_cargo_projects(ScanContext& context, const FileSet& files);
 
 } // namespace kensa::scanner::rust

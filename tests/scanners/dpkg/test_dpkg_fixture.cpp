@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <set>
+
 using kensa::testing::fixture;
 using kensa::testing::property;
 using kensa::testing::os::OsScan;
@@ -167,4 +170,27 @@ TEST_CASE("dpkg fixture: file ownership with a file inventory", "[scanner][dpkg]
   // list is not in the fixture: those files are listed without owners.
   CHECK(scan.owners("var/lib/dpkg/status") == std::set<std::string>{});
   CHECK(scan.owners("usr/share/doc/bash/copyright") == std::set<std::string>{});
+}
+
+// A copyright file that is not machine-readable is read as a license file:
+// libselinux's is its own license text, base-files' a GPL notice.
+TEST_CASE("dpkg fixture: free-form copyright files give license evidence",
+          "[scanner][dpkg][license]") {
+  const auto& scan = debian12();
+  std::map<std::string, std::set<std::string>> evidence;
+  for (const auto& component : scan.document.components) {
+    for (const auto& found : component.license_evidence) {
+      evidence[component.name].insert(found.expression + " in " + found.location);
+    }
+  }
+  CHECK(evidence["libselinux1"] ==
+        std::set<std::string>{"libselinux-1.0 in usr/share/doc/libselinux1/copyright"});
+  CHECK(evidence["base-files"] ==
+        std::set<std::string>{"GPL-2.0-or-later in usr/share/doc/base-files/copyright"});
+  // libgcc-s1's folder is a link to gcc-12-base's: the file read is that one.
+  CHECK(evidence["libgcc-s1"] == evidence["gcc-12-base"]);
+  CHECK(evidence["libgcc-s1"].contains("GPL-3.0-or-later in usr/share/doc/gcc-12-base/copyright"));
+  // Machine-readable files give no evidence: their licenses are named.
+  CHECK_FALSE(evidence.contains("zlib1g"));
+  CHECK_FALSE(evidence.contains("mawk"));
 }
