@@ -266,6 +266,41 @@ class CycloneDxRules {
     }
   }
 
+  // The licenses the component declares (its `licenses`, less those
+  // acknowledged as concluded) against those its license files show
+  // (kensa's `kensa:license:evidence` properties, which say which file
+  // showed which license: evidence.licenses does not).
+  void check_evidence_against_declared(const Json& component, std::string_view name,
+                                       const std::string& location) {
+    const Json properties = component["properties"];
+    if (!properties.is_array()) {
+      return;
+    }
+    std::vector<std::string> evidence;
+    for (const Json property : properties) {
+      if (string_of(property["name"]) == "kensa:license:evidence") {
+        evidence.emplace_back(string_of(property["value"]));
+      }
+    }
+    const Json licenses = component["licenses"];
+    if (evidence.empty() || !licenses.is_array()) {
+      return;
+    }
+    std::vector<std::string> declared;
+    for (const Json choice : licenses) {
+      if (string_of(choice["acknowledgement"]) == "concluded" ||
+          string_of(choice["license"]["acknowledgement"]) == "concluded") {
+        continue;
+      }
+      if (const Json expression = choice["expression"]; expression.is_string()) {
+        declared.emplace_back(expression.string());
+      } else if (const Json id = choice["license"]["id"]; id.is_string()) {
+        declared.emplace_back(id.string());
+      }
+    }
+    check_license_evidence(declared, evidence, name, location, m_sink);
+  }
+
   void check_hashes(const Json& hashes, const Location& location) {
     if (!hashes.is_array()) {
       return;
@@ -309,6 +344,7 @@ class CycloneDxRules {
       if (const Json licenses = component["licenses"]; licenses.exists()) {
         check_licenses(licenses, Location(location).member("licenses"));
       }
+      check_evidence_against_declared(component, name, location);
       if (const Json hashes = component["hashes"]; hashes.exists()) {
         check_hashes(hashes, Location(location).member("hashes"));
       }

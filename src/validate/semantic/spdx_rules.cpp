@@ -211,6 +211,25 @@ class Spdx2Rules {
     }
   }
 
+  // licenseDeclared against the licenses the element's license files show
+  // (kensa's "license evidence: " annotations).
+  void check_evidence_against_declared(const Json& element, const std::string& location) {
+    const auto annotations = find_array(element, "annotations");
+    const std::string_view declared = string_of(member(element, "licenseDeclared"));
+    if (!annotations || declared.empty() || declared == "NOASSERTION" || declared == "NONE") {
+      return;
+    }
+    std::vector<std::string> evidence;
+    for (std::size_t i = 0; i < annotations->size(); ++i) {
+      const std::string_view comment = string_of(member((*annotations)[i], "comment"));
+      if (comment.starts_with(k_license_evidence_annotation)) {
+        evidence.emplace_back(comment.substr(k_license_evidence_annotation.size()));
+      }
+    }
+    check_license_evidence({std::string(declared)}, evidence, string_of(member(element, "name")),
+                           child(location, "licenseDeclared"), m_sink);
+  }
+
   void check_elements() {
     std::unordered_map<std::string, std::string> purls;
     for (const char* list : k_element_lists) {
@@ -226,6 +245,7 @@ class Spdx2Rules {
         const std::string location = child(std::string("/") + list, i);
         check_license_field(element, "licenseConcluded", location);
         check_license_field(element, "licenseDeclared", location);
+        check_evidence_against_declared(element, location);
         check_checksums(element, location);
         if (element.contains("hasFiles") && element["hasFiles"].is_array()) {
           const Json& files = element["hasFiles"];
@@ -274,6 +294,77 @@ void check_spdx2(const Json& document, FindingSink& sink) {
   }
   Spdx2Rules(document, sink).run();
 }
+
+namespace {
+
+// hasDeclaredLicense against the licenses a package's license files show
+// (kensa's "license evidence: " annotations), package by package. Only
+// LicenseExpression targets are read: a listed license as an element of
+// its own names one id, which its IRI ends with.
+void check_spdx3_license_evidence(const Json& graph, FindingSink& sink) {
+  std::unordered_map<std::string_view, std::size_t> index_of;
+  std::unordered_map<std::string_view, std::vector<std::string>> evidence_of;
+  std::unordered_map<std::string_view, std::vector<std::string>> declared_of;
+  for (std::size_t i = 0; i < graph.size(); ++i) {
+    const Json& element = graph[i];
+    const std::string_view id = string_of(member(element, "spdxId"));
+    if (!id.empty()) {
+      index_of.emplace(id, i);
+    }
+    const std::string_view statement = string_of(member(element, "statement"));
+    if (string_of(member(element, "type")) == "Annotation" &&
+        statement.starts_with(k_license_evidence_annotation)) {
+      evidence_of[string_of(member(element, "subject"))].emplace_back(
+          statement.substr(k_license_evidence_annotation.size()));
+    }
+  }
+  if (evidence_of.empty()) {
+    return;
+  }
+  const auto expression_of = [&](std::string_view id) -> std::string {
+    const auto found = index_of.find(id);
+    if (found == index_of.end()) {
+      return {};
+    }
+    const Json& element = graph[found->second];
+    if (string_of(member(element, "type")) == "simplelicensing_LicenseExpression") {
+      return std::string(string_of(member(element, "simplelicensing_licenseExpression")));
+    }
+    if (string_of(member(element, "type")) == "expandedlicensing_ListedLicense") {
+      return std::string(id.substr(id.rfind('/') + 1));
+    }
+    return {};
+  };
+  for (std::size_t i = 0; i < graph.size(); ++i) {
+    const Json& element = graph[i];
+    if (string_of(member(element, "type")) != "Relationship" ||
+        string_of(member(element, "relationshipType")) != "hasDeclaredLicense") {
+      continue;
+    }
+    const std::string_view from = string_of(member(element, "from"));
+    if (!evidence_of.contains(from)) {
+      continue;
+    }
+    const auto to = find_array(element, "to");
+    for (std::size_t j = 0; to && j < to->size(); ++j) {
+      if (std::string expression = expression_of(string_of((*to)[j])); !expression.empty()) {
+        declared_of[from].push_back(std::move(expression));
+      }
+    }
+  }
+  for (const auto& [subject, declared] : declared_of) {
+    const auto found = index_of.find(subject);
+    if (found == index_of.end()) {
+      continue;
+    }
+    const Json& package = graph[found->second];
+    const std::string location = child("/@graph", found->second);
+    check_license_evidence(declared, evidence_of[subject], string_of(member(package, "name")),
+                           location, sink);
+  }
+}
+
+} // namespace
 
 void check_spdx3(const Json& document, FindingSink& sink) {
   if (!document.is_object() || !document.contains("@graph") || !document["@graph"].is_array()) {
@@ -331,6 +422,7 @@ void check_spdx3(const Json& document, FindingSink& sink) {
                  child(location, "software_packageUrl"), "PURL-SYNTAX", "PURL-MISMATCH", sink);
     }
   }
+  check_spdx3_license_evidence(graph, sink);
 }
 
 } // namespace kensa::validate::semantic

@@ -1,5 +1,6 @@
 #include "value_checks.hpp"
 
+#include <kensa/model/component.hpp>
 #include <kensa/model/hash.hpp>
 #include <kensa/model/license.hpp>
 #include <kensa/model/purl.hpp>
@@ -7,6 +8,7 @@
 #include <kensa/validate/json_schema_formats.hpp>
 
 #include <algorithm>
+#include <set>
 
 namespace kensa::validate::semantic {
 
@@ -202,6 +204,73 @@ void check_timestamp(std::string_view text, const Location& location, std::strin
              "timestamp " + shown(text) + " is not a real RFC 3339 date-time",
              "write e.g. 2024-05-01T12:00:00Z");
   }
+}
+
+} // namespace kensa::validate::semantic
+
+namespace kensa::validate::semantic {
+
+namespace {
+
+// The license ids of an expression, each without the version suffixes a
+// license text cannot tell apart ("GPL-2.0-or-later" and "GPL-2.0+" are
+// "GPL-2.0"); empty when it does not parse.
+std::set<std::string> comparable_ids(std::string_view expression) {
+  std::set<std::string> ids;
+  const auto parsed = model::parse_license_expression(expression);
+  if (!parsed) {
+    return ids;
+  }
+  for (std::string id : parsed->license_refs) {
+    for (const std::string_view suffix : {"-or-later", "-only"}) {
+      if (id.ends_with(suffix)) {
+        id.resize(id.size() - suffix.size());
+      }
+    }
+    ids.insert(std::move(id));
+  }
+  return ids;
+}
+
+} // namespace
+
+void check_license_evidence(const std::vector<std::string>& declared,
+                            const std::vector<std::string>& evidence, std::string_view component,
+                            const Location& location, FindingSink& sink) {
+  std::set<std::string> named;
+  std::string declared_text;
+  for (const auto& expression : declared) {
+    const auto ids = comparable_ids(expression);
+    if (ids.empty()) {
+      continue;
+    }
+    named.insert(ids.begin(), ids.end());
+    declared_text += (declared_text.empty() ? "" : "' and '") + expression;
+  }
+  if (named.empty()) {
+    return;
+  }
+  std::string shown;
+  for (const auto& text : evidence) {
+    const auto found = model::parse_license_evidence_text(text);
+    if (!found) {
+      continue;
+    }
+    const auto ids = comparable_ids(found->expression);
+    const bool unnamed = std::any_of(ids.begin(), ids.end(),
+                                     [&](const std::string& id) { return !named.contains(id); });
+    if (unnamed) {
+      shown += (shown.empty() ? "" : ", ") + found->expression + " in " + found->location;
+    }
+  }
+  if (shown.empty()) {
+    return;
+  }
+  sink.add(Severity::warning, "LICENSE-EVIDENCE-MISMATCH", location.pointer(),
+           "component '" + std::string(component) + "' declares '" + declared_text +
+               "' but its license files show " + shown,
+           "check which license applies: correct the declared license, or the component's "
+           "files say more than it declares (bundled code under another license)");
 }
 
 } // namespace kensa::validate::semantic

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Checks of single values that both SBOM families share: purls, license
 // expressions, digests, timestamps. Each reports into a FindingSink under
@@ -71,6 +72,21 @@ void check_purl(std::string_view purl, std::string_view name, std::string_view v
 // warnings. NONE and NOASSERTION pass when `allow_none` is set.
 void check_license_expression(std::string_view text, const Location& location, bool allow_none,
                               FindingSink& sink);
+
+// The text kensa's SPDX writers put before each license evidence in an
+// annotation ("license evidence: MIT (text, score 0.993) in LICENSE").
+inline constexpr std::string_view k_license_evidence_annotation = "license evidence: ";
+
+// LICENSE-EVIDENCE-MISMATCH: a warning at `location` when the component
+// named `component` declares licenses (`declared`, SPDX expressions; those
+// that do not parse are left out) and a license its license files show
+// (`evidence`, each as model::license_evidence_text writes it) is named by
+// none of them. The `-only`, `-or-later` and `+` forms of one license count
+// as the same license (a bare GPL text cannot tell them apart). Nothing
+// when either side is empty.
+void check_license_evidence(const std::vector<std::string>& declared,
+                            const std::vector<std::string>& evidence, std::string_view component,
+                            const Location& location, FindingSink& sink);
 
 // A single SPDX license id (CycloneDX license.id).
 void check_license_id(std::string_view id, const Location& location, FindingSink& sink);
