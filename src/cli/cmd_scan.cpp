@@ -30,6 +30,7 @@ struct ScanArguments {
   std::vector<std::string> excludes;
   std::vector<std::string> scanners;
   std::string evidence;
+  std::string license_text;
   bool include_declared = false;
   bool files = false;
   bool one_file_system = false;
@@ -171,6 +172,12 @@ int run_scan(const ScanArguments& arguments) {
     spdlog::error("--evidence must be installed, declared or all, not '{}'", arguments.evidence);
     return k_exit_usage;
   }
+  if (arguments.license_text == "none") {
+    options.license_texts = scanner::LicenseTexts::none;
+  } else if (!arguments.license_text.empty() && arguments.license_text != "evidence") {
+    spdlog::error("--license-text must be none or evidence, not '{}'", arguments.license_text);
+    return k_exit_usage;
+  }
   options.timestamp = *timestamp;
   auto facts = collect_user_facts(arguments.facts);
   if (!facts) {
@@ -235,6 +242,12 @@ std::function<int()> register_scan_command(CLI::App& app) {
                    "declared evidence (manifests, lockfiles, package files on disk) or all "
                    "(default: installed for a root file system or an image, all otherwise)")
       ->type_name("installed|declared|all");
+  command
+      ->add_option("--license-text", arguments->license_text,
+                   "Match the license files of packages (LICENSE, COPYING, NOTICE) against the "
+                   "SPDX license texts for license evidence, or leave them unread with none "
+                   "(default: evidence)")
+      ->type_name("none|evidence");
   command->add_flag("--include-declared", arguments->include_declared,
                     "Also read declared evidence in a root file system or an image (--evidence "
                     "all)");

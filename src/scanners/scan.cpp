@@ -513,6 +513,7 @@ Result<model::Document> scan(source::Source& source, const ScanOptions& options)
     }
     ScanContext context(graph, std::string(active.info->name), subject.id, &ownership);
     context.set_root_name(root_name);
+    context.set_license_texts(options.license_texts);
     run_scanner(*active.scanner, context, active.files);
     active.files.clear();
     active.files.shrink_to_fit();

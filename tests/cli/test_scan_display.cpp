@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+using kensa::testing::fixture;
 using kensa::testing::line_count;
 using kensa::testing::run_kensa;
 using kensa::testing::scratch_dir;
@@ -201,4 +202,21 @@ TEST_CASE("scan display: file systems the kernel makes up are left out, once sai
   auto one = run_kensa({"scan", "/dev", "--one-file-system", "--scanner", "npm", "-o", "purls"});
   CHECK(one.exit_code == 0);
   CHECK(one.err.find("pts (devpts)") != std::string::npos);
+}
+
+TEST_CASE("scan display: --license-text none leaves license files unread", "[cli][display]") {
+  const std::string root = fixture("rust/vendored").string();
+  auto matched = run_kensa({"scan", root, "-o", "cyclonedx-json"});
+  CHECK(matched.exit_code == 0);
+  CHECK(matched.out.find("kensa:license:evidence") != std::string::npos);
+  auto explicit_default =
+      run_kensa({"scan", root, "--license-text", "evidence", "-o", "cyclonedx-json"});
+  CHECK(explicit_default.out.find("kensa:license:evidence") != std::string::npos);
+  auto none = run_kensa({"scan", root, "--license-text", "none", "-o", "cyclonedx-json"});
+  CHECK(none.exit_code == 0);
+  CHECK(none.out.find("kensa:license:evidence") == std::string::npos);
+  CHECK(none.out.find("pkg:cargo/itoa@1.0.1") != std::string::npos);
+  auto bad = run_kensa({"scan", root, "--license-text", "some"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--license-text must be none or evidence") != std::string::npos);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kensa/model/document.hpp>
+#include <kensa/scanner/scanner.hpp>
 #include <kensa/scanner/user_facts.hpp>
 #include <kensa/source/source.hpp>
 #include <kensa/util/result.hpp>
@@ -46,6 +47,9 @@ struct ScanOptions {
   // Scanners to run, by name or by tag (registry.hpp); empty means all.
   std::vector<std::string> scanners;
   EvidenceChoice evidence = EvidenceChoice::by_target;
+  // Whether the license files of packages are matched for license
+  // evidence (the default) or left unread (--license-text none).
+  LicenseTexts license_texts = LicenseTexts::evidence;
   // Called as the scan goes (for every entry walked, and before each
   // scanner runs), so it must be cheap: a display decides itself how often
   // to redraw. Empty: nothing is reported.

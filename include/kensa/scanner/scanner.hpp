@@ -53,6 +53,14 @@ struct FileOwnership {
   std::optional<model::Hash> recorded_digest;
 };
 
+// What a scan does with the license files of packages (LICENSE, COPYING,
+// NOTICE; docs/licenses.md): nothing, or match them against the SPDX
+// license texts for license evidence.
+enum class LicenseTexts : std::uint8_t {
+  none,
+  evidence,
+};
+
 // What a scanner gets besides its files: the graph to fill, and what its
 // reports about them (FileReport) go to.
 class ScanContext {
@@ -74,6 +82,11 @@ class ScanContext {
   // folder is scanned on its own); empty when the input is not a folder.
   const std::string& root_name() const { return m_root_name; }
   void set_root_name(std::string name) { m_root_name = std::move(name); }
+  // Whether scanners read license files (LicenseTexts::evidence, the
+  // default) or leave them (none).
+  LicenseTexts license_texts() const { return m_license_texts; }
+  void set_license_texts(LicenseTexts texts) { m_license_texts = texts; }
+  bool reads_license_files() const { return m_license_texts != LicenseTexts::none; }
 
   // Evidence for a component found in `file` by this scanner.
   model::Evidence evidence_for(const source::SourceFile& file) const;
@@ -113,6 +126,7 @@ class ScanContext {
   std::string m_subject_id;
   std::vector<FileOwnership>* m_ownership;
   std::string m_root_name;
+  LicenseTexts m_license_texts = LicenseTexts::evidence;
 };
 
 // An ecosystem scanner. It never reads the disk or the network, never runs a

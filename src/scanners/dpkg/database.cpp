@@ -128,7 +128,7 @@ std::string add_package(ScanContext& context, const DatabaseFiles& files, const 
   // short name the file's grammar would give: its text shows evidence, kept
   // apart from the concluded licenses (docs/licenses.md). Machine-readable
   // files say their licenses by name, which read_copyright maps.
-  if (extras.copyright_format == "free-form") {
+  if (extras.copyright_format == "free-form" && context.reads_license_files()) {
     const std::string& owner = extras.copyright_from.empty() ? package.name : extras.copyright_from;
     if (auto it = files.copyrights.find(owner); it != files.copyrights.end()) {
       model::add_license_file_evidence(component, it->second->location, it->second->bytes());

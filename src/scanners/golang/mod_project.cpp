@@ -223,7 +223,9 @@ void add_mod_projects(ScanContext& context, const FileSet& files) {
       continue;
     }
     if (name != "go.mod" && name != "go.sum" && name != "go.work") {
-      add_license_file(folders.licenses, *file);
+      if (context.reads_license_files()) {
+        add_license_file(folders.licenses, *file);
+      }
       continue;
     }
     if (name == "go.sum") {

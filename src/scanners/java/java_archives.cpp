@@ -507,7 +507,9 @@ void read_java_archives(ScanContext& context, const FileSet& files) {
       continue;
     }
     if (is_license_file(file->path)) {
-      facts.license_files.push_back(file);
+      if (context.reads_license_files()) {
+        facts.license_files.push_back(file);
+      }
       continue;
     }
     // META-INF/maven/<group>/<artifact>/pom.*

@@ -353,7 +353,9 @@ void read_installed(ScanContext& context, const FileSet& files) {
         folder.metadata = &file;
       }
     } else if (*role == Role::license) {
-      folder.license_files.push_back(&file);
+      if (context.reads_license_files()) {
+        folder.license_files.push_back(&file);
+      }
     } else {
       folder.extras[*role] = &file;
     }

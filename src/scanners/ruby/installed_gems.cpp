@@ -40,7 +40,7 @@ std::vector<std::string> installed_gem_license_globs() {
 void read_installed_gems(ScanContext& context, const FileSet& files) {
   LicenseFilesByFolder license_files;
   for (const auto* file : files.pointers()) {
-    if (!file->path.ends_with(".gemspec")) {
+    if (!file->path.ends_with(".gemspec") && context.reads_license_files()) {
       add_license_file(license_files, *file);
     }
   }

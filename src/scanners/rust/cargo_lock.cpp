@@ -282,7 +282,7 @@ void read_cargo_projects(ScanContext& context, const FileSet& files) {
     const std::string_view name = file_name_of(file->path);
     if (name == "Cargo.toml") {
       manifests.emplace(file->location, file);
-    } else if (name != "Cargo.lock") {
+    } else if (name != "Cargo.lock" && context.reads_license_files()) {
       add_license_file(crates.licenses, *file);
     }
   }
