@@ -17,8 +17,8 @@ namespace kensa::format::spdx {
 inline constexpr std::string_view k_facts_marker = "kensa-facts: ";
 // Each license found in a component's files is an annotation of its own,
 // this marker and model::license_evidence_text: SPDX 2 allows
-// licenseInfoFromFiles only for packages whose files were analysed, and
-// SPDX 3 has no license evidence construct.
+// licenseInfoFromFiles only for packages whose files were analysed (and it
+// names no file), and SPDX 3 has no license evidence construct.
 inline constexpr std::string_view k_license_evidence_marker = "license evidence: ";
 
 struct FactOptions {

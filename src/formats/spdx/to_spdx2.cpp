@@ -22,6 +22,31 @@ namespace kensa::format::spdx {
 
 namespace {
 
+// licenseInfoFromFiles of a package whose files were analysed: each listed
+// license its license files show (license evidence), once, in order;
+// NOASSERTION when they show none. SPDX 2 wants single licenses there, so
+// an expression an identifier line gave is split into its ids; a
+// LicenseRef would need an extracted text, which evidence does not carry.
+std::vector<std::string> licenses_from_files(const model::Component& component) {
+  std::vector<std::string> ids;
+  for (const auto& evidence : component.license_evidence) {
+    const auto parsed = model::parse_license_expression(evidence.expression);
+    if (!parsed) {
+      continue;
+    }
+    for (const auto& id : parsed->license_refs) {
+      if (model::LicenseList::bundled().find_license(id) != nullptr &&
+          std::find(ids.begin(), ids.end(), id) == ids.end()) {
+        ids.push_back(id);
+      }
+    }
+  }
+  if (ids.empty()) {
+    ids.emplace_back("NOASSERTION");
+  }
+  return ids;
+}
+
 // An external reference locator may not contain white space.
 std::string locator(std::string_view url) {
   std::string out;
@@ -123,7 +148,7 @@ Spdx2Package map_package(const model::Component& component, bool subject, Contex
     package.files_analyzed = !package.verification_code.empty();
   }
   if (*package.files_analyzed) {
-    package.license_info_from_files.push_back("NOASSERTION");
+    package.license_info_from_files = licenses_from_files(component);
   }
   package.checksums = checksums(component.hashes, context);
   package.copyright_text = copyright_text_of(component);
