@@ -1,5 +1,6 @@
 #include "crate_folders.hpp"
 
+#include "../common/javascript/manifest.hpp"
 #include "../common/parsers/toml_text.hpp"
 #include "rust_component.hpp"
 
@@ -159,6 +160,18 @@ void add_registry_crates(ScanContext& context, const CrateFolderFiles& files) {
           context.evidence_for(*file), report);
       if (const std::string license = string_of(*package, "license"); !license.empty()) {
         component.licenses_declared.push_back(cargo_license(license));
+      }
+      // "Name <email>", as npm writes a person; Cargo.toml has no other
+      // party a supplier could come from.
+      if (const auto* authors = (*package)["authors"].as_array()) {
+        for (const auto& author : *authors) {
+          if (const auto* text = author.as_string();
+              text != nullptr && component.authors.size() < 100) {
+            if (model::Party party = javascript::parse_person(text->get()); !party.empty()) {
+              component.authors.push_back(std::move(party));
+            }
+          }
+        }
       }
       add_evidence_of(component, files, folder_of(location));
       context.graph().add(std::move(component));

@@ -98,6 +98,10 @@ TEST_CASE("rust: Debian's cargo registry gives each crate with its license and e
       crate_license_evidence(aho) ==
       std::set<std::string>{"MIT in usr/share/cargo/registry/aho-corasick-0.7.19/LICENSE-MIT",
                             "Unlicense in usr/share/cargo/registry/aho-corasick-0.7.19/UNLICENSE"});
+  // Cargo.toml's authors, "Name <email>".
+  REQUIRE(aho.authors.size() == 1);
+  CHECK(aho.authors[0].name == "Andrew Gallant");
+  CHECK(aho.authors[0].email == "jamslam@gmail.com");
 }
 
 TEST_CASE("rust: cargo's own registry sources give crates.io crates only", "[rust][license]") {
