@@ -88,8 +88,10 @@ void read_store_paths_by_name(ScanContext& context, const FileSet& files,
         roots_with_database.contains(location.substr(0, store))) {
       continue;
     }
-    // The driver handed over one file of each store path.
-    const std::string_view store_path = store_path_of(location).substr(store);
+    // The driver handed over one file of each store path: the folder is
+    // where it was found.
+    const std::string_view folder = store_path_of(location);
+    const std::string_view store_path = folder.substr(store);
     // Derivations are build recipes; a name that is no store path (the
     // store's own .links folder) is none.
     if (store_path.ends_with(".drv")) {
@@ -102,7 +104,7 @@ void read_store_paths_by_name(ScanContext& context, const FileSet& files,
     }
     FileReport report(context, file);
     model::Evidence evidence = context.evidence_for(file);
-    evidence.location = std::string(location.substr(0, store)) + std::string(store_path);
+    evidence.location = std::string(folder);
     ValidPath valid;
     valid.path = absolute;
     context.graph().add(make_component(valid, *path, evidence, report));
