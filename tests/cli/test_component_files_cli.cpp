@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -207,6 +208,29 @@ TEST_CASE("component files: SPDX 3 properties survive a conversion back to Cyclo
   CHECK(property_of(*package, "bsi:component:structured") == "structured");
   // Read back as properties, not kept as an unread member.
   CHECK(property_of(*package, "kensa:spdx3:extension").empty());
+
+  // An extension of another kind is kept as written, beside the properties.
+  auto document = nlohmann::json::parse(kensa::testing::read_file(spdx3));
+  bool extended = false;
+  for (auto& element : document["@graph"]) {
+    if (element["type"] == "software_Package" && element["name"] == "kensa-fixture.Tool") {
+      element["extension"].push_back({{"type", "https://example.org/OtherExtension"}});
+      extended = true;
+    }
+  }
+  REQUIRE(extended);
+  const auto foreign = (dir / "foreign.spdx3.json").string();
+  const auto foreign_back = (dir / "foreign.cdx.json").string();
+  std::ofstream(foreign) << document.dump();
+  const auto reconverted = run_kensa({"convert", foreign, "-o", "cyclonedx-json=" + foreign_back});
+  INFO(reconverted.err);
+  REQUIRE(reconverted.exit_code == 0);
+  const auto again = nlohmann::json::parse(kensa::testing::read_file(foreign_back));
+  const auto* kept = find_named(again["components"], "kensa-fixture.Tool");
+  REQUIRE(kept != nullptr);
+  CHECK(property_of(*kept, "bsi:component:filename") ==
+        "kensa_fixture.Tool-0.3.0-py3-none-any.whl");
+  CHECK(property_of(*kept, "kensa:spdx3:extension").find("OtherExtension") != std::string::npos);
 }
 
 TEST_CASE("component files: a scanned wheel with the user's facts passes BSI, NTIA and CISA",
