@@ -6,12 +6,12 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
-// The bundled SPDX license texts (schemas/spdx/license-texts.json.xz),
-// normalised and indexed by word pair once, on first use.
+// The SPDX license texts (schemas/spdx/license-texts.json.xz), normalised and
+// indexed by word pair. The build indexes them once (tools/license-index)
+// and compiles the index in: a process only copies it into place, instead of
+// parsing and normalising 700 texts on its first license file.
 namespace kensa::model::license_text {
 
 struct CorpusLicense {
@@ -21,6 +21,8 @@ struct CorpusLicense {
   std::uint32_t required = 0;
   // Ids of other licenses with exactly the same word pairs.
   std::vector<std::string> same_text;
+
+  friend bool operator==(const CorpusLicense&, const CorpusLicense&) = default;
 };
 
 // One license's word pair in the index.
@@ -28,18 +30,24 @@ struct Posting {
   std::uint16_t license = 0;
   // False for a pair only in the optional appendix.
   bool required = true;
+
+  friend bool operator==(const Posting&, const Posting&) = default;
 };
 
 class Corpus {
  public:
-  // The bundled texts; built once, safe to share between threads. Throws
-  // std::logic_error when they are not embedded or cannot be read (a build
+  // The index compiled into kensa; read once, safe to share between
+  // threads. Throws std::logic_error when it is missing or damaged (a build
   // error).
   static const Corpus& bundled();
 
-  // Builds an index of `json` (the format of license-texts.json); throws
+  // Indexes `json` (the format of license-texts.json); throws
   // std::runtime_error on malformed data.
-  explicit Corpus(std::string_view json);
+  static Corpus from_texts(std::string_view json);
+  // Reads an index written by `serialise` (by the same build); throws
+  // std::runtime_error when it is cut short or not one.
+  static Corpus from_index(std::string_view bytes);
+  std::string serialise() const;
 
   // The licenses whose text holds `pair`, each once, sorted by license.
   std::span<const Posting> postings(std::uint64_t pair) const;
@@ -49,13 +57,20 @@ class Corpus {
   // Copyright lines of the license texts themselves (the FSF's), lower case.
   bool is_license_copyright(std::string_view statement) const;
 
+  friend bool operator==(const Corpus&, const Corpus&) = default;
+
  private:
+  Corpus() = default;
+
   std::string m_version;
   std::vector<CorpusLicense> m_licenses;
+  // Every word pair of some text, sorted; the postings of m_pairs[i] are
+  // m_postings[m_first_posting[i], m_first_posting[i + 1]).
+  std::vector<std::uint64_t> m_pairs;
+  std::vector<std::uint32_t> m_first_posting;
   std::vector<Posting> m_postings;
-  // word pair -> [begin, end) in m_postings
-  std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> m_index;
-  std::unordered_set<std::string> m_license_copyrights;
+  // copyright_key of each license text's own copyright lines, sorted.
+  std::vector<std::string> m_license_copyrights;
 };
 
 // Lower case, white space collapsed: how copyright lines are compared.
