@@ -174,8 +174,11 @@ int run_scan(const ScanArguments& arguments) {
   }
   if (arguments.license_text == "none") {
     options.license_texts = scanner::LicenseTexts::none;
+  } else if (arguments.license_text == "full") {
+    options.license_texts = scanner::LicenseTexts::full;
   } else if (!arguments.license_text.empty() && arguments.license_text != "evidence") {
-    spdlog::error("--license-text must be none or evidence, not '{}'", arguments.license_text);
+    spdlog::error("--license-text must be none, evidence or full, not '{}'",
+                  arguments.license_text);
     return k_exit_usage;
   }
   options.timestamp = *timestamp;
@@ -245,9 +248,10 @@ std::function<int()> register_scan_command(CLI::App& app) {
   command
       ->add_option("--license-text", arguments->license_text,
                    "Match the license files of packages (LICENSE, COPYING, NOTICE) against the "
-                   "SPDX license texts for license evidence, or leave them unread with none "
-                   "(default: evidence)")
-      ->type_name("none|evidence");
+                   "SPDX license texts for license evidence; full also writes the text of a "
+                   "license file the SPDX list does not have, as a LicenseRef-; none leaves them "
+                   "unread (default: evidence)")
+      ->type_name("none|evidence|full");
   command->add_flag("--include-declared", arguments->include_declared,
                     "Also read declared evidence in a root file system or an image (--evidence "
                     "all)");

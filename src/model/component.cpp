@@ -1,4 +1,5 @@
 #include <kensa/model/component.hpp>
+#include <kensa/model/ids.hpp>
 #include <kensa/util/strings.hpp>
 #include <kensa/util/url_text.hpp>
 
@@ -79,8 +80,8 @@ std::optional<LicenseEvidence> parse_license_evidence_text(std::string_view text
   // parentheses, but never "(text, score".
   std::optional<LicenseEvidence> found;
   std::size_t best = std::string_view::npos;
-  for (auto method :
-       {LicenseMatchMethod::text, LicenseMatchMethod::header, LicenseMatchMethod::identifier}) {
+  for (auto method : {LicenseMatchMethod::text, LicenseMatchMethod::header,
+                      LicenseMatchMethod::identifier, LicenseMatchMethod::unlisted}) {
     const std::string marker = " (" + std::string(license_match_method_name(method)) + ", score ";
     const std::size_t at = text.find(marker);
     if (at == std::string_view::npos || at == 0 || at >= best) {
@@ -99,18 +100,94 @@ std::optional<LicenseEvidence> parse_license_evidence_text(std::string_view text
       continue;
     }
     best = at;
-    found = LicenseEvidence{std::string(text.substr(0, at)), std::string(rest.substr(close + 5)),
-                            rounded_license_score(score), method};
+    found = LicenseEvidence{std::string(text.substr(0, at)),
+                            std::string(rest.substr(close + 5)),
+                            rounded_license_score(score),
+                            method,
+                            {}};
   }
   return found;
 }
 
+std::string unlisted_license_ref(std::string_view text) {
+  return "LicenseRef-file-" + content_hash_id(text, 16);
+}
+
+namespace {
+
+// The file name of an Evidence::location ("a.tgz!/pkg/LICENSE" -> "LICENSE").
+std::string_view file_name_of(std::string_view location) {
+  const auto slash = location.find_last_of("/!");
+  return slash == std::string_view::npos ? location : location.substr(slash + 1);
+}
+
+// A file with listed licenses is kept whole too when this many words in a
+// row are none of theirs: a passage that long is license terms of its own
+// (Mapbox's terms above the BSD texts mapbox-gl bundles), not the few
+// words that introduce each text.
+constexpr std::size_t k_min_unlisted_run = 80;
+// A file this short beside files with listed licenses points at them
+// ("This project is dual-licensed under the Unlicense and MIT licenses.").
+constexpr std::size_t k_max_pointer_words = 50;
+
+std::size_t word_count(std::string_view text) {
+  std::size_t count = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    count += (!space && !in_word) ? 1 : 0;
+    in_word = !space;
+  }
+  return count;
+}
+
+bool is_pointer(const LicenseEvidence& evidence) {
+  return evidence.method == LicenseMatchMethod::unlisted &&
+         word_count(evidence.text) < k_max_pointer_words;
+}
+
+bool has_listed_evidence(const Component& component) {
+  return std::any_of(component.license_evidence.begin(), component.license_evidence.end(),
+                     [](const LicenseEvidence& evidence) {
+                       return evidence.method != LicenseMatchMethod::unlisted;
+                     });
+}
+
+void add_unlisted_text(Component& component, std::string_view location, std::string_view text) {
+  if (to_lower_ascii(file_name_of(location)).starts_with("notice")) {
+    return;
+  }
+  const std::string kept(trim(text.substr(0, k_max_license_text_size)));
+  LicenseEvidence evidence{unlisted_license_ref(kept), std::string(location), 1.0,
+                           LicenseMatchMethod::unlisted, kept};
+  if (is_pointer(evidence) && has_listed_evidence(component)) {
+    return;
+  }
+  if (std::find(component.license_evidence.begin(), component.license_evidence.end(), evidence) ==
+      component.license_evidence.end()) {
+    component.license_evidence.push_back(std::move(evidence));
+  }
+}
+
+} // namespace
+
 void add_license_file_evidence(Component& component, std::string_view location,
-                               std::string_view text) {
+                               std::string_view text, bool keep_unlisted_text) {
   const auto findings = identify_licenses(text);
+  if (keep_unlisted_text && !findings.licenses.empty()) {
+    // Files read earlier that only pointed at these licenses.
+    std::erase_if(component.license_evidence, is_pointer);
+  }
+  if (keep_unlisted_text && findings.words > 0 &&
+      (findings.licenses.empty() || findings.longest_unmatched_run >= k_min_unlisted_run)) {
+    add_unlisted_text(component, location, text);
+  }
   for (const auto& match : findings.licenses) {
-    LicenseEvidence evidence{match.expression, std::string(location),
-                             rounded_license_score(match.score), match.method};
+    LicenseEvidence evidence{match.expression,
+                             std::string(location),
+                             rounded_license_score(match.score),
+                             match.method,
+                             {}};
     if (std::find(component.license_evidence.begin(), component.license_evidence.end(), evidence) ==
         component.license_evidence.end()) {
       component.license_evidence.push_back(std::move(evidence));

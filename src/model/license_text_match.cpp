@@ -151,6 +151,8 @@ std::string_view license_match_method_name(LicenseMatchMethod method) {
     return "header";
   case LicenseMatchMethod::identifier:
     return "identifier";
+  case LicenseMatchMethod::unlisted:
+    return "unlisted";
   }
   return "text";
 }
@@ -169,6 +171,7 @@ LicenseFileFindings identify_licenses(std::string_view text) {
   auto normalised = license_text::normalise(text, false, k_max_license_text_words);
   findings.truncated = findings.truncated || normalised.truncated;
   const auto& words = normalised.words;
+  findings.words = words.size();
 
   // The pair starting at each position, and the distinct pairs.
   std::vector<std::uint64_t> file_pairs;
@@ -241,8 +244,16 @@ LicenseFileFindings identify_licenses(std::string_view text) {
   }
 
   for (auto& header : license_text::find_license_headers(words, covered)) {
+    const auto notice_end = std::min(words.size(), header.position + k_license_notice_words);
+    std::fill(covered.begin() + static_cast<std::ptrdiff_t>(header.position),
+              covered.begin() + static_cast<std::ptrdiff_t>(notice_end), true);
     add_match(matches, header.position,
               LicenseTextMatch{std::move(header.id), 1.0, LicenseMatchMethod::header, {}});
+  }
+  std::size_t run = 0;
+  for (const bool is_covered : covered) {
+    run = is_covered ? 0 : run + 1;
+    findings.longest_unmatched_run = std::max(findings.longest_unmatched_run, run);
   }
   std::stable_sort(matches.begin(), matches.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -218,5 +218,5 @@ TEST_CASE("scan display: --license-text none leaves license files unread", "[cli
   CHECK(none.out.find("pkg:cargo/itoa@1.0.1") != std::string::npos);
   auto bad = run_kensa({"scan", root, "--license-text", "some"});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find("--license-text must be none or evidence") != std::string::npos);
+  CHECK(bad.err.find("--license-text must be none, evidence or full") != std::string::npos);
 }

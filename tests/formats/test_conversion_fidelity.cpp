@@ -431,10 +431,13 @@ TEST_CASE("conversion: license evidence and copyrights found in files survive ev
     component.licenses_declared = {model::License{"ISC", "", ""}};
     component.licenses_concluded = std::move(concluded);
     component.license_evidence = {
-        {"MIT", "node_modules/lib/LICENSE", 0.993, model::LicenseMatchMethod::text},
-        {"Apache-2.0 OR MIT", "node_modules/lib/README (1).md", 1,
-         model::LicenseMatchMethod::identifier},
-        {"MIT", "node_modules/lib/NOTICE", 1, model::LicenseMatchMethod::header}};
+        {"MIT", "node_modules/lib/LICENSE", 0.993, model::LicenseMatchMethod::text, {}},
+        {"Apache-2.0 OR MIT",
+         "node_modules/lib/README (1).md",
+         1,
+         model::LicenseMatchMethod::identifier,
+         {}},
+        {"MIT", "node_modules/lib/NOTICE", 1, model::LicenseMatchMethod::header, {}}};
     component.copyrights = {"Copyright (c) 2020 Vercel, Inc.", "(C) 2021 Jane Doe"};
     graph.add(std::move(component));
     model::DocumentMetadata metadata;
@@ -469,6 +472,70 @@ TEST_CASE("conversion: license evidence and copyrights found in files survive ev
       }
       CHECK_FALSE(fidelity::has_loss(losses, "evidence"));
       CHECK_FALSE(fidelity::has_loss(losses, "copyright"));
+    }
+  }
+}
+
+TEST_CASE("conversion: the text of an unlisted license found in a file survives every format",
+          "[formats][readers][convert][license]") {
+  // A real license that the SPDX list does not have (the "Sleepycat-like"
+  // text of a package is not needed: any unlisted text will do; this one is
+  // the JSON license's first lines, which the list does not carry).
+  const std::string text =
+      "Copyright (c) 2002 JSON.org\n\nPermission is hereby granted, free of charge, to any "
+      "person obtaining a copy of this software.\n\nThe Software shall be used for Good, not "
+      "Evil.";
+  const std::string ref = model::unlisted_license_ref(text);
+  const auto document_with = [&](std::vector<model::License> concluded) {
+    model::ComponentGraph graph;
+    model::Component component;
+    component.name = "lib";
+    component.version = "1";
+    component.purl = "pkg:npm/lib@1";
+    component.licenses_concluded = std::move(concluded);
+    component.license_evidence = {
+        {"MIT", "node_modules/lib/LICENSE-MIT", 0.993, model::LicenseMatchMethod::text, {}},
+        {ref, "node_modules/lib/LICENSE", 1, model::LicenseMatchMethod::unlisted, text}};
+    graph.add(std::move(component));
+    model::DocumentMetadata metadata;
+    metadata.timestamp = "2024-01-01T00:00:00Z";
+    return std::move(graph).finish(std::move(metadata));
+  };
+  const model::License bsd{"BSD-3-Clause", "", ""};
+  const model::License either{"Apache-2.0 OR GPL-2.0-only", "", ""};
+  for (const auto& concluded : std::vector<std::vector<model::License>>{{bsd}, {either}, {}}) {
+    const auto document = document_with(concluded);
+    const auto& original = document.components.front();
+    for (const std::string spec :
+         {"cyclonedx-json@1.4", "cyclonedx-json@1.5", "cyclonedx-json@1.6", "cyclonedx-json@1.7",
+          "cyclonedx-xml@1.4", "cyclonedx-xml@1.6", "spdx-json@2.2", "spdx-json@2.3",
+          "spdx-tag-value@2.3", "spdx-yaml@2.3", "spdx-json@3.0", "kensa-json"}) {
+      INFO(spec << " with " << concluded.size() << " concluded");
+      format::LossReport losses;
+      const std::string rendered = testing::render_as(document, spec, &losses);
+      auto read = fidelity::read(rendered, spec);
+      REQUIRE(read.components.size() + (read.metadata.subject ? 1 : 0) == 1);
+      const auto& back = read.components.empty() ? *read.metadata.subject : read.components.front();
+      CHECK(back.licenses_concluded == original.licenses_concluded);
+      // Before 1.6 a concluded license shares CycloneDX's evidence list,
+      // and a list with an expression holds nothing else: the property
+      // still names the LicenseRef-, and the text's loss is counted.
+      const bool text_lost = (spec.ends_with("1.4") || spec.ends_with("1.5")) &&
+                             concluded.size() == 1 &&
+                             concluded.front().expression == either.expression;
+      if (text_lost) {
+        CHECK(fidelity::has_loss(losses, "license text found in a file"));
+        REQUIRE(back.license_evidence.size() == 2);
+        CHECK(back.license_evidence[0].expression == ref);
+        CHECK(back.license_evidence[0].method == model::LicenseMatchMethod::unlisted);
+        CHECK(back.license_evidence[0].text.empty());
+      } else {
+        CHECK_FALSE(fidelity::has_loss(losses, "license text"));
+        CHECK(back.license_evidence == original.license_evidence);
+      }
+      // The text is written once, where the format defines licenses.
+      CHECK(std::count(read.metadata.properties.begin(), read.metadata.properties.end(),
+                       model::Property{"kensa:spdx:license-text:" + ref, text}) == 0);
     }
   }
 }

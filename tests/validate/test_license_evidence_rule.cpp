@@ -25,8 +25,11 @@ model::Document evidence_document(const std::string& declared,
   component.purl = "pkg:cargo/tinyvec_macros@0.1.0";
   component.licenses_declared = {model::License{declared, "", ""}};
   for (const auto& expression : evidence) {
-    component.license_evidence.push_back({expression, "vendor/tinyvec_macros/LICENSE-" + expression,
-                                          0.99, model::LicenseMatchMethod::text});
+    component.license_evidence.push_back({expression,
+                                          "vendor/tinyvec_macros/LICENSE-" + expression,
+                                          0.99,
+                                          model::LicenseMatchMethod::text,
+                                          {}});
   }
   graph.add(std::move(component));
   model::DocumentMetadata metadata;

@@ -110,6 +110,10 @@ struct LicenseEvidence {
   // decimals (the precision every format writes).
   double score = 0;
   LicenseMatchMethod method = LicenseMatchMethod::text;
+  // With method `unlisted`: the file's text (its first
+  // k_max_license_text_size bytes, white space trimmed at both ends), which
+  // `expression`, a LicenseRef-, stands for. Empty otherwise.
+  std::string text;
 
   auto operator<=>(const LicenseEvidence&) const = default;
 };
@@ -192,9 +196,20 @@ struct Component {
 // to license_evidence, each copyright statement to copyrights, each once; a
 // file whose license is unknown but close to one gives a
 // "kensa:license:unidentified" property ("x/LICENSE (closest MIT, score
-// 0.850)"). Never throws on input.
+// 0.850)"). With `keep_unlisted_text` (--license-text full), a LICENSE,
+// LICENCE, COPYING or UNLICENSE file that holds more than copyright lines
+// and in which no listed license is found, or 80 words in a row that none
+// of those found accounts for, becomes evidence of method `unlisted` too:
+// its text under unlisted_license_ref(text). Not kept so: NOTICE files
+// (they attribute, they do not license), and a file of under 50 words
+// beside files with listed licenses (it points at them). Never throws on
+// input.
 void add_license_file_evidence(Component& component, std::string_view location,
-                               std::string_view text);
+                               std::string_view text, bool keep_unlisted_text = false);
+
+// "LicenseRef-file-<16 hex digits of the text's SHA-256>": the same text
+// gets the same id wherever it is found, so a document defines it once.
+std::string unlisted_license_ref(std::string_view text);
 
 // "name@version", with "group/" first when there is a group.
 std::string display_name(const Component& component);

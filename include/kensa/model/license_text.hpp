@@ -20,9 +20,12 @@ enum class LicenseMatchMethod {
   header,
   // An "SPDX-License-Identifier:" line.
   identifier,
+  // No license of the SPDX list: the file's own text, kept whole under a
+  // LicenseRef- (--license-text full).
+  unlisted,
 };
 
-// "text", "header" or "identifier".
+// "text", "header", "identifier" or "unlisted".
 std::string_view license_match_method_name(LicenseMatchMethod method);
 
 // One license found in a file.
@@ -56,7 +59,18 @@ struct LicenseFileFindings {
   // True when the text was longer than k_max_license_text_size or held more
   // than k_max_license_text_words words, and only its start was read.
   bool truncated = false;
+  // Words of the text, copyright lines left out: none means the file holds
+  // no license terms at all (only a copyright line, or nothing).
+  std::size_t words = 0;
+  // The longest run of words that no license found accounts for (outside
+  // the stretch each license text was found in, and the notices' first
+  // k_license_notice_words words): all of `words` when none was found.
+  std::size_t longest_unmatched_run = 0;
 };
+
+// How many words after the start of a license notice ("Licensed under the
+// Apache License, Version 2.0, ...") count as the notice's.
+inline constexpr std::size_t k_license_notice_words = 60;
 
 // A license text counts as found when at least this share of it is in the
 // file; below it, only `closest` is reported (docs/licenses.md explains the

@@ -48,7 +48,8 @@ struct ScanOptions {
   std::vector<std::string> scanners;
   EvidenceChoice evidence = EvidenceChoice::by_target;
   // Whether the license files of packages are matched for license
-  // evidence (the default) or left unread (--license-text none).
+  // evidence (the default), also kept whole when no listed license is
+  // found (--license-text full), or left unread (none).
   LicenseTexts license_texts = LicenseTexts::evidence;
   // Called as the scan goes (for every entry walked, and before each
   // scanner runs), so it must be cheap: a display decides itself how often

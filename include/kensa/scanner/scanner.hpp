@@ -54,11 +54,13 @@ struct FileOwnership {
 };
 
 // What a scan does with the license files of packages (LICENSE, COPYING,
-// NOTICE; docs/licenses.md): nothing, or match them against the SPDX
-// license texts for license evidence.
+// NOTICE; docs/licenses.md): nothing, match them against the SPDX license
+// texts for license evidence, or that and keep the text of a license the
+// SPDX list does not have as a LicenseRef- (full).
 enum class LicenseTexts : std::uint8_t {
   none,
   evidence,
+  full,
 };
 
 // What a scanner gets besides its files: the graph to fill, and what its
@@ -83,10 +85,12 @@ class ScanContext {
   const std::string& root_name() const { return m_root_name; }
   void set_root_name(std::string name) { m_root_name = std::move(name); }
   // Whether scanners read license files (LicenseTexts::evidence, the
-  // default) or leave them (none).
+  // default, and full) or leave them (none).
   LicenseTexts license_texts() const { return m_license_texts; }
   void set_license_texts(LicenseTexts texts) { m_license_texts = texts; }
   bool reads_license_files() const { return m_license_texts != LicenseTexts::none; }
+  // The last argument of model::add_license_file_evidence.
+  bool keeps_unlisted_license_texts() const { return m_license_texts == LicenseTexts::full; }
 
   // Evidence for a component found in `file` by this scanner.
   model::Evidence evidence_for(const source::SourceFile& file) const;

@@ -19,6 +19,8 @@ struct CdxLicense {
   std::string url;
   // "declared", "concluded" or empty (1.6 and later).
   std::string acknowledgement;
+  // The license's text (plain text), with `name`; empty when none.
+  std::string text;
 };
 
 struct CdxHash {

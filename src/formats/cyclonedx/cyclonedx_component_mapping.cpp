@@ -375,13 +375,28 @@ void map_evidence(const model::Component& component, CdxComponent& out,
 // by which readers also tell them from concluded ones. Before 1.7 an array
 // holding an expression entry holds nothing else, so beside a concluded
 // expression the properties alone carry them: the concluded license stays
-// as it is. The copyright statements go to evidence.copyright.
+// as it is. A license the SPDX list does not have, kept with its text
+// (--license-text full), is a license object named by its LicenseRef- and
+// holding the text, after the others. The copyright statements go to
+// evidence.copyright.
 void map_license_evidence(const model::Component& component, CdxComponent& out,
                           std::vector<CdxProperty>& properties, Context& context) {
   std::vector<model::License> found;
+  std::vector<CdxLicense> texts;
   for (const auto& evidence : component.license_evidence) {
     properties.push_back(
         {std::string(property::k_license_evidence), model::license_evidence_text(evidence)});
+    if (evidence.method == model::LicenseMatchMethod::unlisted) {
+      if (std::none_of(texts.begin(), texts.end(), [&](const CdxLicense& entry) {
+            return entry.name == evidence.expression;
+          })) {
+        CdxLicense entry;
+        entry.name = evidence.expression;
+        entry.text = evidence.text;
+        texts.push_back(std::move(entry));
+      }
+      continue;
+    }
     model::License license;
     license.expression = evidence.expression;
     if (std::find(found.begin(), found.end(), license) == found.end()) {
@@ -393,10 +408,22 @@ void map_license_evidence(const model::Component& component, CdxComponent& out,
                   [](const CdxLicense& entry) { return !entry.expression.empty(); });
   if (!found.empty() && (context.minor >= 7 || !holds_expression)) {
     const bool expression_allowed =
-        context.minor >= 7 || (out.evidence_licenses.empty() && found.size() == 1);
+        context.minor >= 7 || (out.evidence_licenses.empty() && found.size() == 1 && texts.empty());
     for (const auto& license : found) {
       out.evidence_licenses.push_back(license_entry(license, expression_allowed, "", context));
     }
+  }
+  // License objects may stand beside others, but not beside an expression
+  // before 1.7: there the property alone names the LicenseRef-, and the
+  // text is not written (counted).
+  const bool now_holds_expression =
+      std::any_of(out.evidence_licenses.begin(), out.evidence_licenses.end(),
+                  [](const CdxLicense& entry) { return !entry.expression.empty(); });
+  if (!texts.empty() && context.minor < 7 && now_holds_expression) {
+    context.losses.add("license text found in a file, beside a license expression (CycloneDX "
+                       "before 1.7 cannot list them together)");
+  } else {
+    out.evidence_licenses.insert(out.evidence_licenses.end(), texts.begin(), texts.end());
   }
   out.evidence_copyright = component.copyrights;
 }

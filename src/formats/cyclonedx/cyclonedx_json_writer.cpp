@@ -54,6 +54,13 @@ void write_licenses(TreeWriter& out, std::string_view name, const std::vector<Cd
         out.member("name", license.name);
       }
       out.optional_member("acknowledgement", license.acknowledgement);
+      if (!license.text.empty()) {
+        out.key("text");
+        out.begin_object();
+        out.member("contentType", "text/plain");
+        out.member("content", license.text);
+        out.end_object();
+      }
       out.optional_member("url", license.url);
       out.end_object();
     }

@@ -346,6 +346,15 @@ class BomShape {
         m_out.begin_object();
         text_member(entry, "id", "id");
         text_member(entry, "name", "name");
+        if (const pugi::xml_node text = child_named(entry, "text")) {
+          m_out.key("text");
+          m_out.begin_object();
+          attribute_member(text, "content-type", "contentType");
+          attribute_member(text, "encoding", "encoding");
+          m_out.key("content");
+          string_of(text);
+          m_out.end();
+        }
         text_member(entry, "url", "url");
         attribute_member(entry, "acknowledgement", "acknowledgement");
         m_out.end();

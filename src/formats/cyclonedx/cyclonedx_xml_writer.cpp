@@ -44,6 +44,12 @@ void write_licenses(XmlWriter& out, const std::vector<CdxLicense>& licenses) {
     } else {
       out.text_element("name", license.name);
     }
+    if (!license.text.empty()) {
+      out.start("text");
+      out.attribute("content-type", "text/plain");
+      out.text(license.text);
+      out.end();
+    }
     out.optional_text_element("url", license.url);
     out.end();
   }

@@ -252,18 +252,33 @@ void read_component_licenses(const json::Value& json, const json::Value& evidenc
     }
   }
   std::sort(component.license_evidence.begin(), component.license_evidence.end());
+  // Those of licenses the SPDX list does not have come last.
   std::vector<std::string> found;
-  for (const auto& item : component.license_evidence) {
-    if (std::find(found.begin(), found.end(), item.expression) == found.end()) {
-      found.push_back(item.expression);
+  for (const bool unlisted : {false, true}) {
+    for (const auto& item : component.license_evidence) {
+      if ((item.method == model::LicenseMatchMethod::unlisted) == unlisted &&
+          std::find(found.begin(), found.end(), item.expression) == found.end()) {
+        found.push_back(item.expression);
+      }
     }
   }
   std::vector<model::License> listed;
   for (const auto& entry : array(evidence, "licenses")) {
     auto license = license_of(entry);
-    if (!license.expression.empty() || !license.name.empty()) {
-      listed.push_back(std::move(license));
+    if (license.expression.empty() && license.name.empty()) {
+      continue;
     }
+    // The text of a LicenseRef- found in a file (--license-text full).
+    const json::Value& text_of = object(object(entry, "license"), "text");
+    if (auto content = text(text_of, "content");
+        !content.empty() && text(text_of, "encoding").empty()) {
+      for (auto& item : component.license_evidence) {
+        if (item.method == model::LicenseMatchMethod::unlisted && item.expression == license.name) {
+          item.text = content;
+        }
+      }
+    }
+    listed.push_back(std::move(license));
   }
   if (!found.empty() && listed.size() >= found.size() &&
       std::equal(

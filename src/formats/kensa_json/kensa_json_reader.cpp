@@ -95,12 +95,14 @@ model::Component component_of(const json::Value& json, LossReport& losses) {
     }
     evidence.score = static_cast<double>(score.integer()) / 1000;
     const std::string method = text(item, "method");
-    for (auto candidate : {model::LicenseMatchMethod::text, model::LicenseMatchMethod::header,
-                           model::LicenseMatchMethod::identifier}) {
+    for (auto candidate :
+         {model::LicenseMatchMethod::text, model::LicenseMatchMethod::header,
+          model::LicenseMatchMethod::identifier, model::LicenseMatchMethod::unlisted}) {
       if (model::license_match_method_name(candidate) == method) {
         evidence.method = candidate;
       }
     }
+    evidence.text = text(item, "text");
     component.license_evidence.push_back(std::move(evidence));
   }
   component.copyrights = strings(json, "copyrights");

@@ -105,6 +105,7 @@ void write_component(TreeWriter& out, const model::Component& component) {
       // back exactly.
       out.integer_member("scorePerMille", std::llround(evidence.score * 1000));
       out.member("method", model::license_match_method_name(evidence.method));
+      out.optional_member("text", evidence.text);
       out.end_object();
     }
     out.end_array();

@@ -19,6 +19,37 @@ void keep_extracted_license(const std::string& id, const ExtractedInfo& info,
   }
 }
 
+void attach_unlisted_texts(model::Component& component, const ExtractedInfos& texts,
+                           std::set<std::string, std::less<>>& attached) {
+  for (auto& evidence : component.license_evidence) {
+    if (evidence.method != model::LicenseMatchMethod::unlisted || !evidence.text.empty()) {
+      continue;
+    }
+    const auto found = texts.find(evidence.expression);
+    if (found != texts.end() && !found->second.text.empty() &&
+        found->second.text != "NOASSERTION") {
+      evidence.text = found->second.text;
+      attached.insert(evidence.expression);
+    }
+  }
+}
+
+void drop_kept_license_texts(const std::set<std::string, std::less<>>& ids,
+                             std::vector<model::Property>& properties) {
+  if (ids.empty()) {
+    return;
+  }
+  std::erase_if(properties, [&](const model::Property& property) {
+    for (const auto prefix : {k_license_text_prefix, k_license_name_prefix}) {
+      if (property.name.starts_with(prefix) &&
+          ids.contains(std::string_view(property.name).substr(prefix.size()))) {
+        return true;
+      }
+    }
+    return false;
+  });
+}
+
 std::vector<model::License> licenses_of_expression(std::string_view expression,
                                                    const ExtractedInfos& extracted) {
   std::vector<model::License> licenses;

@@ -4,6 +4,7 @@
 #include <kensa/model/license.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,19 @@ using ExtractedInfos = std::map<std::string, ExtractedInfo, std::less<>>;
 // how kensa writes a license name, and it reads back as that name.
 void keep_extracted_license(const std::string& id, const ExtractedInfo& info,
                             std::vector<model::Property>& properties);
+
+// Gives each license evidence of method `unlisted` of `component` (a
+// license file's text kept under a LicenseRef-, --license-text full) the
+// text the document defines for that LicenseRef-, and adds the ids given to
+// `attached`.
+void attach_unlisted_texts(model::Component& component, const ExtractedInfos& texts,
+                           std::set<std::string, std::less<>>& attached);
+
+// Drops the document properties keep_extracted_license made for `ids`: the
+// license evidence carries those texts now, and a writer defines them from
+// it.
+void drop_kept_license_texts(const std::set<std::string, std::less<>>& ids,
+                             std::vector<model::Property>& properties);
 
 // A license field or expression as model licenses; none for NOASSERTION,
 // NONE or nothing. kensa writes several licenses joined by AND, and a license

@@ -37,6 +37,8 @@ struct Reader {
   LossReport& losses;
   model::ComponentGraph graph;
   ExtractedInfos extracted;
+  // The LicenseRef-s whose text license evidence took (attach_unlisted_texts).
+  std::set<std::string, std::less<>> unlisted_texts;
   // SPDXID to component id (packages) or file path (files). The SPDXIDs
   // point into the parsed document, which outlives the mapping.
   std::unordered_map<std::string_view, std::string> component_of;
@@ -339,6 +341,7 @@ std::string add_packages(const json::Value& packages, const std::string& subject
       component = map_package(package, reader.extracted, reader.losses);
       component.id = model::component_id(component);
     }
+    attach_unlisted_texts(component, reader.extracted, reader.unlisted_texts);
     if (!subject_spdx_id.empty() && spdx_id == subject_spdx_id && !metadata.subject) {
       // kensa ids are kept in the SPDXID, so a subject read back has the
       // id it was written with.
@@ -487,7 +490,7 @@ void count_unmapped(const json::Value& document, model::DocumentMetadata& metada
 
 Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view source_name,
                                   const ReadLimits& limits, LossReport& losses) {
-  Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}};
+  Reader reader{std::string(source_name), limits, losses, {}, {}, {}, {}, {}};
   model::DocumentMetadata metadata = map_metadata(document);
   read_extracted_licenses(document, reader, metadata);
   const std::string document_id = text(document, "SPDXID");
@@ -497,6 +500,7 @@ Result<MappedDocument> from_spdx2(const json::Value& document, std::string_view 
     return fail("more than " + std::to_string(limits.max_components) + " packages");
   }
   const std::string subject_id = add_packages(packages, subject_spdx_id, reader, metadata);
+  drop_kept_license_texts(reader.unlisted_texts, metadata.properties);
   auto files = read_files(document, packages, reader);
   add_relationships(document, document_id, subject_id, files, reader);
   add_files(files, reader);

@@ -16,6 +16,7 @@
 #include <kensa/model/license.hpp>
 
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace kensa::format::spdx {
@@ -114,6 +115,11 @@ struct ElementTables {
   std::unordered_map<std::string_view, json::Value> element_of;
   std::unordered_map<std::string_view, std::vector<std::string_view>> facts_of;
   std::unordered_map<std::string_view, PackageLicenses> licenses_of;
+  // The text of each SimpleLicensingText element whose spdxId ends in a
+  // LicenseRef- ("<namespace>/LicenseRef-file-..."), by that LicenseRef-:
+  // how kensa writes the text of a license found in a file that the SPDX
+  // list does not have, which license evidence names.
+  ExtractedInfos unlisted_texts;
 };
 
 // A software_Package element as a component, its id set. Reads only the
@@ -184,6 +190,8 @@ model::Component map_package(const json::Value& element, const ElementTables& ta
         component.add_property("kensa:spdx:annotation", std::string(statement));
       }
     }
+    std::set<std::string, std::less<>> attached;
+    attach_unlisted_texts(component, tables.unlisted_texts, attached);
   }
   if (auto licenses = tables.licenses_of.find(id); licenses != tables.licenses_of.end()) {
     component.licenses_declared = licenses->second.declared;
@@ -379,6 +387,16 @@ class Spdx3Mapping {
   // text is its name is a license name kensa wrote).
   void read_extracted_licenses() {
     for (const auto& [element, type] : m_elements) {
+      if (type == "simplelicensing_SimpleLicensingText") {
+        const std::string_view id = id_of(element);
+        const auto last = id.find_last_of("/#");
+        const std::string_view ref = last == std::string_view::npos ? id : id.substr(last + 1);
+        if (ref.starts_with("LicenseRef-")) {
+          m_tables.unlisted_texts.emplace(
+              std::string(ref), ExtractedInfo{text(element, "simplelicensing_licenseText"),
+                                              text(element, "name"), ""});
+        }
+      }
       if (type != "simplelicensing_LicenseExpression") {
         continue;
       }

@@ -275,6 +275,8 @@ class Spdx3Builder {
     for (auto& comment : license_evidence_comments(component)) {
       m_annotations.push_back({id, std::move(comment)});
     }
+    // The texts of unlisted licenses become SimpleLicensingText elements.
+    m_licenses.add_unlisted_texts(component.license_evidence);
   }
 
   void write_creation_info(TreeWriter& out) {

@@ -100,6 +100,20 @@ std::string LicenseExpressions::expression(const std::vector<model::License>& li
   return joined;
 }
 
+void LicenseExpressions::add_unlisted_texts(const std::vector<model::LicenseEvidence>& evidence) {
+  for (const auto& item : evidence) {
+    if (item.method != model::LicenseMatchMethod::unlisted || item.text.empty()) {
+      continue;
+    }
+    ExtractedLicense extracted{item.expression, item.text, "license text of " + item.location, {}};
+    auto [at, added] = m_refs.emplace(item.expression, extracted);
+    // An expression may have used the id before its text was known.
+    if (!added && at->second.text == "NOASSERTION") {
+      at->second = std::move(extracted);
+    }
+  }
+}
+
 std::vector<ExtractedLicense> LicenseExpressions::extracted() const {
   std::vector<ExtractedLicense> all;
   all.reserve(m_refs.size());

@@ -39,7 +39,12 @@ class LicenseExpressions {
   // there are none.
   std::string expression(const std::vector<model::License>& licenses, LossReport& losses);
 
-  // Every LicenseRef- used so far, sorted by id.
+  // Defines the LicenseRef- of each license evidence of method `unlisted`
+  // (a license file's text that no listed license matched) with that text,
+  // named after the file it was found in.
+  void add_unlisted_texts(const std::vector<model::LicenseEvidence>& evidence);
+
+  // Every LicenseRef- used or defined so far, sorted by id.
   std::vector<ExtractedLicense> extracted() const;
 
  private:

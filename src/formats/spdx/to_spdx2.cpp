@@ -26,10 +26,18 @@ namespace {
 // license its license files show (license evidence), once, in order;
 // NOASSERTION when they show none. SPDX 2 wants single licenses there, so
 // an expression an identifier line gave is split into its ids; a
-// LicenseRef would need an extracted text, which evidence does not carry.
+// LicenseRef- only where the evidence holds its text (--license-text
+// full), which hasExtractedLicensingInfos then defines.
 std::vector<std::string> licenses_from_files(const model::Component& component) {
   std::vector<std::string> ids;
   for (const auto& evidence : component.license_evidence) {
+    if (evidence.method == model::LicenseMatchMethod::unlisted) {
+      if (!evidence.text.empty() &&
+          std::find(ids.begin(), ids.end(), evidence.expression) == ids.end()) {
+        ids.push_back(evidence.expression);
+      }
+      continue;
+    }
     const auto parsed = model::parse_license_expression(evidence.expression);
     if (!parsed) {
       continue;
@@ -150,6 +158,7 @@ Spdx2Package map_package(const model::Component& component, bool subject, Contex
   if (*package.files_analyzed) {
     package.license_info_from_files = licenses_from_files(component);
   }
+  context.licenses.add_unlisted_texts(component.license_evidence);
   package.checksums = checksums(component.hashes, context);
   package.copyright_text = copyright_text_of(component);
   if (package.copyright_text.empty()) {

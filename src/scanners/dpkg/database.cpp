@@ -131,7 +131,8 @@ std::string add_package(ScanContext& context, const DatabaseFiles& files, const 
   if (extras.copyright_format == "free-form" && context.reads_license_files()) {
     const std::string& owner = extras.copyright_from.empty() ? package.name : extras.copyright_from;
     if (auto it = files.copyrights.find(owner); it != files.copyrights.end()) {
-      model::add_license_file_evidence(component, it->second->location, it->second->bytes());
+      model::add_license_file_evidence(component, it->second->location, it->second->bytes(),
+                                       context.keeps_unlisted_license_texts());
     }
   }
   const std::string id = context.graph().add(std::move(component));

@@ -214,6 +214,7 @@ void add_mod_projects(ScanContext& context, const FileSet& files) {
   // The go.mod folders each workspace uses, by location.
   std::map<std::string, const Workspace*> workspace_of;
   ModuleFolderFiles folders;
+  folders.keep_unlisted_texts = context.keeps_unlisted_license_texts();
   for (const auto* file : files.pointers()) {
     ProblemList problems;
     std::string_view name = file_name_of(file->path);

@@ -48,7 +48,8 @@ void add_vendored_license_evidence(model::Component& component, const ModuleFold
   }
   const std::string folder = join_path(join_path(mod_folder, "vendor"), path);
   for (const source::SourceFile* file : license_files_of(files.licenses, folder)) {
-    model::add_license_file_evidence(component, file->location, file->bytes());
+    model::add_license_file_evidence(component, file->location, file->bytes(),
+                                     files.keep_unlisted_texts);
   }
 }
 
@@ -95,7 +96,8 @@ void add_module_cache_modules(ScanContext& context, const ModuleFolderFiles& fil
     model::Component component = make_module_component(
         module->first, module->second, "", context.evidence_for(*license_files.front()));
     for (const source::SourceFile* file : license_files) {
-      model::add_license_file_evidence(component, file->location, file->bytes());
+      model::add_license_file_evidence(component, file->location, file->bytes(),
+                                       files.keep_unlisted_texts);
     }
     context.graph().add(std::move(component));
   }

@@ -31,6 +31,8 @@ std::set<std::pair<std::string, std::string>> parse_vendor_modules(std::string_v
 // The license files and vendor trees of a scan, by folder.
 struct ModuleFolderFiles {
   LicenseFilesByFolder licenses;
+  // ScanContext::keeps_unlisted_license_texts of the scan.
+  bool keep_unlisted_texts = false;
   // The modules each vendor/modules.txt lists, by the folder that holds
   // the go.mod (the folder above vendor/).
   std::map<std::string, std::set<std::pair<std::string, std::string>>, std::less<>> vendored;

@@ -375,7 +375,8 @@ class ArchiveReader {
     // What the license files show is evidence, kept apart from the license
     // the pom declares (docs/licenses.md).
     for (const source::SourceFile* license_file : facts.license_files) {
-      model::add_license_file_evidence(archive, license_file->location, license_file->bytes());
+      model::add_license_file_evidence(archive, license_file->location, license_file->bytes(),
+                                       m_context.keeps_unlisted_license_texts());
     }
     archive.scope = model::Scope::required;
     std::string archive_id = m_context.graph().add(std::move(archive));

@@ -256,7 +256,8 @@ class InstalledReader {
     // The license files show evidence, kept apart from the declared license
     // (docs/licenses.md).
     for (const source::SourceFile* license_file : folder.license_files) {
-      model::add_license_file_evidence(component, license_file->location, license_file->bytes());
+      model::add_license_file_evidence(component, license_file->location, license_file->bytes(),
+                                       m_context.keeps_unlisted_license_texts());
     }
     installed.id = m_context.graph().add(std::move(component));
     installed.site = site_key(folder_key(file));

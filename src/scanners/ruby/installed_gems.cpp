@@ -58,7 +58,8 @@ void read_installed_gems(ScanContext& context, const FileSet& files) {
     // the licenses the specification declares (docs/licenses.md).
     for (const source::SourceFile* license_file :
          license_files_of(license_files, gem_folder_of(file.location))) {
-      model::add_license_file_evidence(component, license_file->location, license_file->bytes());
+      model::add_license_file_evidence(component, license_file->location, license_file->bytes(),
+                                       context.keeps_unlisted_license_texts());
     }
     std::string id = context.graph().add(std::move(component));
     installed.push_back(

@@ -277,6 +277,7 @@ void parse_cargo_lock(FileReport& report, const source::SourceFile& file,
 void read_cargo_projects(ScanContext& context, const FileSet& files) {
   CargoManifests manifests;
   CrateFolderFiles crates;
+  crates.keep_unlisted_texts = context.keeps_unlisted_license_texts();
   crates.manifests = &manifests;
   for (const auto* file : files.pointers()) {
     const std::string_view name = file_name_of(file->path);

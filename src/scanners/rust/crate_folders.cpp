@@ -79,7 +79,8 @@ model::License cargo_license(std::string_view text) {
 void add_evidence_of(model::Component& component, const CrateFolderFiles& files,
                      std::string_view folder) {
   for (const source::SourceFile* file : license_files_of(files.licenses, folder)) {
-    model::add_license_file_evidence(component, file->location, file->bytes());
+    model::add_license_file_evidence(component, file->location, file->bytes(),
+                                     files.keep_unlisted_texts);
   }
 }
 

@@ -26,6 +26,8 @@ std::vector<std::string> registry_manifest_globs();
 // The license files and Cargo.toml files of a scan's crate folders.
 struct CrateFolderFiles {
   LicenseFilesByFolder licenses;
+  // ScanContext::keeps_unlisted_license_texts of the scan.
+  bool keep_unlisted_texts = false;
   const CargoManifests* manifests = nullptr;
 };
 

@@ -250,16 +250,30 @@ void check_license_evidence(const std::vector<std::string>& declared,
   if (named.empty()) {
     return;
   }
-  std::string shown;
+  std::vector<model::LicenseEvidence> all;
   for (const auto& text : evidence) {
-    const auto found = model::parse_license_evidence_text(text);
-    if (!found) {
+    if (auto found = model::parse_license_evidence_text(text)) {
+      all.push_back(std::move(*found));
+    }
+  }
+  const auto is_named = [&](const model::LicenseEvidence& found) {
+    const auto ids = comparable_ids(found.expression);
+    return std::all_of(ids.begin(), ids.end(),
+                       [&](const std::string& id) { return named.contains(id); });
+  };
+  std::string shown;
+  for (const auto& found_item : all) {
+    const auto* found = &found_item;
+    // The text kept beside a declared license found in the same file (a
+    // history section, bundled notices) is no other license.
+    if (found->method == model::LicenseMatchMethod::unlisted &&
+        std::any_of(all.begin(), all.end(), [&](const model::LicenseEvidence& other) {
+          return other.location == found->location &&
+                 other.method != model::LicenseMatchMethod::unlisted && is_named(other);
+        })) {
       continue;
     }
-    const auto ids = comparable_ids(found->expression);
-    const bool unnamed = std::any_of(ids.begin(), ids.end(),
-                                     [&](const std::string& id) { return !named.contains(id); });
-    if (unnamed) {
+    if (!is_named(*found)) {
       shown += (shown.empty() ? "" : ", ") + found->expression + " in " + found->location;
     }
   }
