@@ -91,7 +91,33 @@ class IndexReader {
   std::size_t m_at = 0;
 };
 
+// Spreads a word pair over the slots (the pairs are FNV hashes already, but
+// their low bits alone repeat too often: a splitmix64 finaliser).
+std::uint64_t slot_hash(std::uint64_t pair) {
+  pair ^= pair >> 30;
+  pair *= 0xbf58476d1ce4e5b9ULL;
+  pair ^= pair >> 27;
+  pair *= 0x94d049bb133111ebULL;
+  return pair ^ (pair >> 31);
+}
+
 } // namespace
+
+void Corpus::build_lookup() {
+  std::size_t size = 16;
+  while (size < m_pairs.size() * 2) {
+    size *= 2;
+  }
+  m_slots.assign(size, 0);
+  const std::size_t mask = size - 1;
+  for (std::size_t i = 0; i < m_pairs.size(); ++i) {
+    std::size_t slot = slot_hash(m_pairs[i]) & mask;
+    while (m_slots[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    m_slots[slot] = static_cast<std::uint32_t>(i + 1);
+  }
+}
 
 std::string copyright_key(std::string_view statement) {
   std::string key;
@@ -180,6 +206,7 @@ Corpus Corpus::from_texts(std::string_view json) {
     }
   }
   corpus.m_first_posting.push_back(static_cast<std::uint32_t>(corpus.m_postings.size()));
+  corpus.build_lookup();
   return corpus;
 }
 
@@ -263,17 +290,20 @@ Corpus Corpus::from_index(std::string_view bytes) {
   if (!reader.at_end()) {
     throw std::runtime_error("license index: data after the end");
   }
+  corpus.build_lookup();
   return corpus;
 }
 
 std::span<const Posting> Corpus::postings(std::uint64_t pair) const {
-  const auto found = std::lower_bound(m_pairs.begin(), m_pairs.end(), pair);
-  if (found == m_pairs.end() || *found != pair) {
-    return {};
+  const std::size_t mask = m_slots.size() - 1;
+  for (std::size_t slot = slot_hash(pair) & mask; m_slots[slot] != 0; slot = (slot + 1) & mask) {
+    const std::size_t at = m_slots[slot] - 1;
+    if (m_pairs[at] == pair) {
+      return std::span<const Posting>(m_postings)
+          .subspan(m_first_posting[at], m_first_posting[at + 1] - m_first_posting[at]);
+    }
   }
-  const auto at = static_cast<std::size_t>(found - m_pairs.begin());
-  return std::span<const Posting>(m_postings)
-      .subspan(m_first_posting[at], m_first_posting[at + 1] - m_first_posting[at]);
+  return {};
 }
 
 bool Corpus::is_license_copyright(std::string_view statement) const {

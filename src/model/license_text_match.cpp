@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <set>
+#include <span>
 #include <unordered_set>
 
 namespace kensa::model {
@@ -36,35 +37,74 @@ struct Candidate {
   double rank = 0;
 };
 
-// Distinct word pairs of the file, and how many of each license's required
-// pairs are among them.
-std::vector<std::uint32_t> count_found_pairs(const Corpus& corpus,
-                                             const std::vector<std::uint64_t>& pairs) {
-  std::vector<std::uint32_t> found(corpus.licenses().size(), 0);
+using PostingLists = std::vector<std::span<const license_text::Posting>>;
+
+// The postings of each pair, looked up once: the steps below visit them
+// several times.
+PostingLists postings_of(const Corpus& corpus, const std::vector<std::uint64_t>& pairs) {
+  PostingLists lists;
+  lists.reserve(pairs.size());
   for (const auto pair : pairs) {
-    for (const auto& posting : corpus.postings(pair)) {
-      if (posting.required) {
-        ++found[posting.license];
-      }
+    lists.push_back(corpus.postings(pair));
+  }
+  return lists;
+}
+
+// How many of each license's required pairs are among the file's distinct
+// pairs (given by their postings).
+std::vector<std::uint32_t> count_found_pairs(const Corpus& corpus, const PostingLists& distinct) {
+  std::vector<std::uint32_t> found(corpus.licenses().size(), 0);
+  for (const auto& postings : distinct) {
+    for (const auto& posting : postings) {
+      found[posting.license] += posting.required ? 1 : 0;
     }
   }
   return found;
 }
 
-bool holds(std::span<const license_text::Posting> postings, std::uint16_t license) {
-  const auto it = std::lower_bound(postings.begin(), postings.end(), license,
-                                   [](const license_text::Posting& posting, std::uint16_t wanted) {
-                                     return posting.license < wanted;
-                                   });
-  return it != postings.end() && it->license == license;
-}
+// Which of the file's distinct pairs each license above the threshold
+// holds, found in one pass over their postings (a search of every posting
+// list for every such license took most of the matching time).
+class StrongPairs {
+ public:
+  StrongPairs(const Corpus& corpus, const PostingLists& distinct,
+              const std::vector<std::uint16_t>& licenses)
+      : m_row_of(corpus.licenses().size(), -1),
+        m_holds(licenses.size(), std::vector<bool>(distinct.size(), false)) {
+    for (std::size_t row = 0; row < licenses.size(); ++row) {
+      m_row_of[licenses[row]] = static_cast<std::int32_t>(row);
+    }
+    if (licenses.empty()) {
+      return;
+    }
+    for (std::size_t pair = 0; pair < distinct.size(); ++pair) {
+      for (const auto& posting : distinct[pair]) {
+        if (const auto row = m_row_of[posting.license]; row >= 0) {
+          m_holds[static_cast<std::size_t>(row)][pair] = true;
+        }
+      }
+    }
+  }
 
-std::vector<std::uint32_t> positions_of(const Corpus& corpus,
-                                        const std::vector<std::uint64_t>& file_pairs,
+  // Whether `license` (one of those given) holds the distinct pair `pair`.
+  bool holds(std::uint16_t license, std::size_t pair) const {
+    return m_holds[static_cast<std::size_t>(m_row_of[license])][pair];
+  }
+  std::size_t pair_count() const { return m_holds.empty() ? 0 : m_holds.front().size(); }
+
+ private:
+  std::vector<std::int32_t> m_row_of;
+  std::vector<std::vector<bool>> m_holds;
+};
+
+// Positions (index into the file's pairs) whose pair `license` holds;
+// `distinct_at` gives each position's distinct pair.
+std::vector<std::uint32_t> positions_of(const StrongPairs& strong,
+                                        const std::vector<std::uint32_t>& distinct_at,
                                         std::uint16_t license) {
   std::vector<std::uint32_t> positions;
-  for (std::size_t i = 0; i < file_pairs.size(); ++i) {
-    if (holds(corpus.postings(file_pairs[i]), license)) {
+  for (std::size_t i = 0; i < distinct_at.size(); ++i) {
+    if (strong.holds(license, distinct_at[i])) {
       positions.push_back(static_cast<std::uint32_t>(i));
     }
   }
@@ -73,18 +113,17 @@ std::vector<std::uint32_t> positions_of(const Corpus& corpus,
 
 // Whether `license` has enough word pairs in the file that none of the
 // `accepted` licenses has.
-bool adds_to(const Corpus& corpus, const std::vector<std::uint64_t>& distinct,
-             std::uint16_t license, const std::vector<std::uint16_t>& accepted) {
+bool adds_to(const StrongPairs& strong, std::uint16_t license,
+             const std::vector<std::uint16_t>& accepted) {
   std::size_t found = 0;
   std::size_t own = 0;
-  for (const auto pair : distinct) {
-    const auto postings = corpus.postings(pair);
-    if (!holds(postings, license)) {
+  for (std::size_t pair = 0; pair < strong.pair_count(); ++pair) {
+    if (!strong.holds(license, pair)) {
       continue;
     }
     ++found;
     own += std::none_of(accepted.begin(), accepted.end(),
-                        [&](std::uint16_t other) { return holds(postings, other); })
+                        [&](std::uint16_t other) { return strong.holds(other, pair); })
                ? 1
                : 0;
   }
@@ -183,7 +222,8 @@ LicenseFileFindings identify_licenses(std::string_view text) {
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
 
-  const auto found = count_found_pairs(corpus, distinct);
+  const auto distinct_postings = postings_of(corpus, distinct);
+  const auto found = count_found_pairs(corpus, distinct_postings);
   std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < found.size(); ++i) {
     const double score =
@@ -196,6 +236,21 @@ LicenseFileFindings identify_licenses(std::string_view text) {
   // that a longer license of which much is missing loses to the shorter one
   // found whole (BSD-2-Clause text: BSD-3-Clause covers as many words, but
   // its third clause is missing).
+  std::vector<std::uint16_t> strong_licenses;
+  for (const auto& candidate : candidates) {
+    if (candidate.score >= k_license_match_threshold) {
+      strong_licenses.push_back(candidate.license);
+    }
+  }
+  const StrongPairs strong(corpus, distinct_postings, strong_licenses);
+  std::vector<std::uint32_t> distinct_at;
+  if (!strong_licenses.empty()) {
+    distinct_at.reserve(file_pairs.size());
+    for (const auto pair : file_pairs) {
+      distinct_at.push_back(static_cast<std::uint32_t>(
+          std::lower_bound(distinct.begin(), distinct.end(), pair) - distinct.begin()));
+    }
+  }
   std::vector<Candidate> found_texts;
   Candidate closest;
   for (auto& candidate : candidates) {
@@ -205,7 +260,7 @@ LicenseFileFindings identify_licenses(std::string_view text) {
     if (candidate.score < k_license_match_threshold) {
       continue;
     }
-    candidate.positions = positions_of(corpus, file_pairs, candidate.license);
+    candidate.positions = positions_of(strong, distinct_at, candidate.license);
     if (candidate.positions.empty()) {
       continue;
     }
@@ -223,7 +278,7 @@ LicenseFileFindings identify_licenses(std::string_view text) {
   std::vector<std::uint16_t> accepted;
   std::vector<std::pair<std::size_t, LicenseTextMatch>> matches;
   for (const auto& candidate : found_texts) {
-    if (!adds_to(corpus, distinct, candidate.license, accepted)) {
+    if (!adds_to(strong, candidate.license, accepted)) {
       continue;
     }
     accepted.push_back(candidate.license);
