@@ -56,31 +56,31 @@ std::vector<std::uint32_t> count_found_pairs(const Corpus& corpus, const Posting
   std::vector<std::uint32_t> found(corpus.licenses().size(), 0);
   for (const auto& postings : distinct) {
     for (const auto& posting : postings) {
-      found[posting.license] += posting.required ? 1 : 0;
+      found[license_text::posting_license(posting)] +=
+          license_text::posting_required(posting) ? 1 : 0;
     }
   }
   return found;
 }
 
 // Which of the file's distinct pairs each license above the threshold
-// holds, found in one pass over their postings (a search of every posting
-// list for every such license took most of the matching time).
+// holds: the file's sorted pairs walked beside each such license's sorted
+// pairs (searching every posting list for every such license took most of
+// the matching time).
 class StrongPairs {
  public:
-  StrongPairs(const Corpus& corpus, const PostingLists& distinct,
+  StrongPairs(const Corpus& corpus, const std::vector<std::uint64_t>& distinct,
               const std::vector<std::uint16_t>& licenses)
       : m_row_of(corpus.licenses().size(), -1),
         m_holds(licenses.size(), std::vector<bool>(distinct.size(), false)) {
     for (std::size_t row = 0; row < licenses.size(); ++row) {
       m_row_of[licenses[row]] = static_cast<std::int32_t>(row);
-    }
-    if (licenses.empty()) {
-      return;
-    }
-    for (std::size_t pair = 0; pair < distinct.size(); ++pair) {
-      for (const auto& posting : distinct[pair]) {
-        if (const auto row = m_row_of[posting.license]; row >= 0) {
-          m_holds[static_cast<std::size_t>(row)][pair] = true;
+      const auto own = corpus.pairs_of(licenses[row]);
+      auto theirs = own.begin();
+      for (std::size_t pair = 0; pair < distinct.size() && theirs != own.end(); ++pair) {
+        theirs = std::lower_bound(theirs, own.end(), distinct[pair]);
+        if (theirs != own.end() && *theirs == distinct[pair]) {
+          m_holds[row][pair] = true;
         }
       }
     }
@@ -242,7 +242,7 @@ LicenseFileFindings identify_licenses(std::string_view text) {
       strong_licenses.push_back(candidate.license);
     }
   }
-  const StrongPairs strong(corpus, distinct_postings, strong_licenses);
+  const StrongPairs strong(corpus, distinct, strong_licenses);
   std::vector<std::uint32_t> distinct_at;
   if (!strong_licenses.empty()) {
     distinct_at.reserve(file_pairs.size());
