@@ -1,6 +1,7 @@
 #include <kensa/audit/component_identity.hpp>
 #include <kensa/audit/diff.hpp>
 #include <kensa/audit/version_order.hpp>
+#include <kensa/util/flat_hash_map.hpp>
 #include <kensa/util/two_halves.hpp>
 
 #include <algorithm>
@@ -14,6 +15,9 @@ namespace {
 
 using model::Component;
 using model::Document;
+
+// Component ids to names.
+using NameTable = util::FlatHashMap<std::string_view, std::string>;
 
 // The components of one package on each side, still to be paired.
 struct Group {
@@ -77,7 +81,9 @@ class Differ {
 
   void record_pair(const Component& before, const Component& after) {
     std::string subject = subject_name(after);
-    m_paired_names[before.id] = subject;
+    if (auto [name, added] = m_paired_names.try_emplace(before.id, subject); !added) {
+      *name = subject;
+    }
     if (before.version != after.version) {
       const int order =
           compare_versions(before.version, after.version, version_scheme_for(after.ecosystem));
@@ -187,27 +193,25 @@ class Differ {
   // The old document's components that were paired, by id, with the name
   // of their new counterpart: edges are compared by these names, so that a
   // component only one document gives a purl does not move its edges.
-  std::unordered_map<std::string_view, std::string> m_paired_names;
+  NameTable m_paired_names;
 };
 
 // Each component's identity for edges: what stays the same across
 // versions, so that a bump is not an edge removed and another added.
-std::unordered_map<std::string_view, std::string>
-edge_names(const Document& document,
-           const std::unordered_map<std::string_view, std::string>* paired) {
-  std::unordered_map<std::string_view, std::string> names;
-  names.reserve(document.components.size());
+NameTable edge_names(const Document& document, const NameTable* paired) {
+  NameTable names;
+  names.reserve(document.components.size() + 1);
   for (const auto& component : document.components) {
     std::string name;
     if (paired != nullptr) {
-      if (const auto found = paired->find(component.id); found != paired->end()) {
-        name = found->second;
+      if (const std::string* found = paired->find(component.id); found != nullptr) {
+        name = *found;
       }
     }
-    names.emplace(component.id, name.empty() ? subject_name(component) : std::move(name));
+    names.try_emplace(component.id, name.empty() ? subject_name(component) : std::move(name));
   }
   if (document.metadata.subject) {
-    names.emplace(document.metadata.subject->id, subject_name(*document.metadata.subject));
+    names.try_emplace(document.metadata.subject->id, subject_name(*document.metadata.subject));
   }
   return names;
 }
@@ -229,25 +233,26 @@ struct EdgeHash {
   }
 };
 
-std::unordered_set<Edge, EdgeHash>
-dependency_edges(const Document& document,
-                 const std::unordered_map<std::string_view, std::string>& names) {
-  std::unordered_set<Edge, EdgeHash> edges;
+// A set of edges: the value is not used.
+using EdgeSet = util::FlatHashMap<Edge, bool, EdgeHash>;
+
+EdgeSet dependency_edges(const Document& document, const NameTable& names) {
+  EdgeSet edges;
   edges.reserve(document.relationships.size());
   // Relationships are sorted by their source: its lookup is made once.
   std::string_view last_from;
-  auto from = names.end();
+  const std::string* from = nullptr;
   for (const auto& relationship : document.relationships) {
     if (!is_dependency(relationship.type)) {
       continue;
     }
-    if (from == names.end() || relationship.from != last_from) {
+    if (from == nullptr || relationship.from != last_from) {
       last_from = relationship.from;
       from = names.find(relationship.from);
     }
-    auto to = names.find(relationship.to);
-    if (from != names.end() && to != names.end()) {
-      edges.emplace(from->second, to->second);
+    const std::string* to = names.find(relationship.to);
+    if (from != nullptr && to != nullptr) {
+      edges.try_emplace(Edge(*from, *to));
     }
   }
   return edges;
@@ -255,15 +260,15 @@ dependency_edges(const Document& document,
 
 // A document's dependency edges, with the table of names they point into.
 struct DependencyEdges {
-  std::unordered_map<std::string_view, std::string> names;
-  std::unordered_set<Edge, EdgeHash> edges;
+  NameTable names;
+  EdgeSet edges;
 };
 
-// The table's nodes stay where they are when it is moved, and so do the
-// names the edges point into.
-DependencyEdges
-dependency_edges_of(const Document& document,
-                    const std::unordered_map<std::string_view, std::string>* paired) {
+// The names the edges point into stay where they are when the result is
+// moved: the table keeps its entries in a vector, whose buffer moves with
+// it. The table is complete before the first edge points into it (growing
+// would move the entries).
+DependencyEdges dependency_edges_of(const Document& document, const NameTable* paired) {
   DependencyEdges result;
   result.names = edge_names(document, paired);
   result.edges = dependency_edges(document, result.names);
@@ -274,18 +279,18 @@ void diff_edges(const DependencyEdges& old_edges, const DependencyEdges& new_edg
                 Differ& differ) {
   const auto& before = old_edges.edges;
   const auto& after = new_edges.edges;
-  for (const auto& edge : before) {
+  before.for_each([&](const Edge& edge, bool) {
     if (!after.contains(edge)) {
       differ.add(ChangeKind::dependency_removed, std::string(edge.first), std::string(edge.second),
                  "", "");
     }
-  }
-  for (const auto& edge : after) {
+  });
+  after.for_each([&](const Edge& edge, bool) {
     if (!before.contains(edge)) {
       differ.add(ChangeKind::dependency_added, std::string(edge.first), "",
                  std::string(edge.second), "");
     }
-  }
+  });
 }
 
 void diff_files(const Document& old_document, const Document& new_document, Differ& differ) {
