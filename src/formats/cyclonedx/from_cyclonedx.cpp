@@ -13,13 +13,13 @@
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
 #include <kensa/model/license.hpp>
+#include <kensa/util/flat_hash_map.hpp>
 
 #include <algorithm>
 #include <charconv>
 #include <map>
 #include <optional>
 #include <set>
-#include <unordered_map>
 
 namespace kensa::format::cyclonedx {
 
@@ -37,7 +37,7 @@ struct Reader {
   model::ComponentGraph graph;
   // bom-ref to component id. The refs point into the parsed document,
   // which outlives the mapping: no copy of 100,000 refs to make and free.
-  std::unordered_map<std::string_view, std::string> id_of_ref;
+  util::FlatHashMap<std::string_view, std::string> id_of_ref;
   std::vector<std::pair<std::string, std::string>> contains;
   // Components of type file: the file inventory, added once every owner's
   // bom-ref is known.
@@ -468,7 +468,7 @@ std::string add_component(const json::Value& json, std::size_t depth, Reader& re
     reader.losses.add("components that duplicate another (merged)");
   }
   if (!ref.empty()) {
-    if (!reader.id_of_ref.emplace(ref, id).second) {
+    if (!reader.id_of_ref.try_emplace(ref, id).second) {
       reader.diagnostic("bom-ref \"" + std::string(ref) +
                         "\" is used twice; the first one is kept");
     }
@@ -680,11 +680,11 @@ Result<MappedDocument> from_cyclonedx(const json::Value& bom, std::string_view s
   std::size_t unknown_owners = 0;
   for (auto& file : reader.files) {
     for (const auto& ref : file.other_owner_refs) {
-      auto owner = reader.id_of_ref.find(ref);
-      if (owner == reader.id_of_ref.end()) {
+      const std::string* owner = reader.id_of_ref.find(ref);
+      if (owner == nullptr) {
         ++unknown_owners;
       } else {
-        file.entry.owner_ids.push_back(owner->second);
+        file.entry.owner_ids.push_back(*owner);
       }
     }
     reader.graph.add_file(std::move(file.entry));
@@ -696,8 +696,8 @@ Result<MappedDocument> from_cyclonedx(const json::Value& bom, std::string_view s
                array(dependency, "provides").size());
     const std::string_view ref = dependency["ref"].string();
     bool from_subject = subject_ref && ref == *subject_ref;
-    auto from = reader.id_of_ref.find(ref);
-    if (!from_subject && from == reader.id_of_ref.end()) {
+    const std::string* from = reader.id_of_ref.find(ref);
+    if (!from_subject && from == nullptr) {
       unknown += array(dependency, "dependsOn").size();
       continue;
     }
@@ -705,15 +705,15 @@ Result<MappedDocument> from_cyclonedx(const json::Value& bom, std::string_view s
       if (!target.is_string()) {
         continue;
       }
-      auto to = reader.id_of_ref.find(target.string());
-      if (to == reader.id_of_ref.end()) {
+      const std::string* to = reader.id_of_ref.find(target.string());
+      if (to == nullptr) {
         ++unknown;
         continue;
       }
       if (from_subject) {
-        reader.graph.relate(metadata.subject->id, to->second, model::RelationshipType::describes);
+        reader.graph.relate(metadata.subject->id, *to, model::RelationshipType::describes);
       } else {
-        reader.graph.relate(from->second, to->second, model::RelationshipType::depends_on);
+        reader.graph.relate(*from, *to, model::RelationshipType::depends_on);
       }
     }
   }

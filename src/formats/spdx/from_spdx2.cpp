@@ -15,6 +15,7 @@
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
 #include <kensa/model/license.hpp>
+#include <kensa/util/flat_hash_map.hpp>
 #include <kensa/util/strings.hpp>
 
 #include <algorithm>
@@ -41,7 +42,7 @@ struct Reader {
   std::set<std::string, std::less<>> unlisted_texts;
   // SPDXID to component id (packages) or file path (files). The SPDXIDs
   // point into the parsed document, which outlives the mapping.
-  std::unordered_map<std::string_view, std::string> component_of;
+  util::FlatHashMap<std::string_view, std::string> component_of;
   std::unordered_map<std::string_view, std::string> file_of;
 
   void diagnostic(std::string message) {
@@ -350,7 +351,9 @@ std::string add_packages(const json::Value& packages, const std::string& subject
         component.id = model::component_id(component);
       }
       subject_id = component.id;
-      reader.component_of[spdx_id] = component.id;
+      if (auto [id, added] = reader.component_of.try_emplace(spdx_id, component.id); !added) {
+        *id = component.id;
+      }
       metadata.subject = std::move(component);
       continue;
     }
@@ -359,7 +362,7 @@ std::string add_packages(const json::Value& packages, const std::string& subject
     if (reader.graph.component_count() == before) {
       reader.losses.add("packages that duplicate another (merged)");
     }
-    if (!reader.component_of.emplace(spdx_id, id).second) {
+    if (!reader.component_of.try_emplace(spdx_id, id).second) {
       reader.diagnostic("SPDXID " + std::string(spdx_id) + " is used twice");
     }
   }
@@ -391,10 +394,10 @@ read_files(const json::Value& document, const json::Value& packages, Reader& rea
       if (!file_id.is_string()) {
         continue;
       }
-      auto owner = reader.component_of.find(package["SPDXID"].string());
+      const std::string* owner = reader.component_of.find(package["SPDXID"].string());
       auto found = files.find(file_id.string());
-      if (owner != reader.component_of.end() && found != files.end()) {
-        found->second.owner_ids.push_back(owner->second);
+      if (owner != nullptr && found != files.end()) {
+        found->second.owner_ids.push_back(*owner);
       }
     }
   }
@@ -411,7 +414,7 @@ void add_relationships(const json::Value& document, std::string_view document_id
   // A package's relationships usually come together (kensa writes them
   // sorted): the lookup of their common element is made once.
   std::string_view last_from_spdx;
-  auto last_from = reader.component_of.end();
+  const std::string* last_from = nullptr;
   for (const auto& relationship : array(document, "relationships")) {
     const std::string_view type = relationship["relationshipType"].string();
     const std::string_view element = relationship["spdxElementId"].string();
@@ -431,25 +434,25 @@ void add_relationships(const json::Value& document, std::string_view document_id
       last_from_spdx = from_spdx;
       last_from = reader.component_of.find(from_spdx);
     }
-    const auto from = last_from;
-    if (model_type == model::RelationshipType::contains && from != reader.component_of.end()) {
+    const std::string* from = last_from;
+    if (model_type == model::RelationshipType::contains && from != nullptr) {
       if (auto file = files.find(to_spdx); file != files.end()) {
-        file->second.owner_ids.push_back(from->second);
+        file->second.owner_ids.push_back(*from);
         continue;
       }
     }
-    auto to = reader.component_of.find(to_spdx);
-    if (from == reader.component_of.end() || to == reader.component_of.end()) {
+    const std::string* to = reader.component_of.find(to_spdx);
+    if (from == nullptr || to == nullptr) {
       ++dangling;
       continue;
     }
-    if (model_type == model::RelationshipType::describes && from->second != subject_id) {
+    if (model_type == model::RelationshipType::describes && *from != subject_id) {
       // Only the subject describes in the model; another package's
       // DESCRIBES is kept as a dependency.
       model_type = model::RelationshipType::depends_on;
       reader.losses.add("DESCRIBES between packages read as DEPENDS_ON");
     }
-    reader.graph.relate(from->second, to->second, model_type);
+    reader.graph.relate(*from, *to, model_type);
   }
   for (const auto& [type, count] : unsupported) {
     reader.losses.add("relationship " + type + " (the model has no such edge)", count);
