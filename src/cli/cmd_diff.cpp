@@ -7,9 +7,11 @@
 #include <kensa/audit/diff.hpp>
 #include <kensa/audit/diff_report.hpp>
 #include <kensa/format/writer.hpp>
+#include <kensa/util/keep_until_exit.hpp>
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace kensa::cli {
@@ -63,12 +65,13 @@ int run_diff(const DiffArguments& arguments) {
     spdlog::error("{}", written.error());
     return k_exit_usage;
   }
-  for (const auto& change : result.changes) {
-    if (fail_on.contains(change.kind)) {
-      return k_exit_check_failed;
-    }
-  }
-  return k_exit_success;
+  const bool failed =
+      std::any_of(result.changes.begin(), result.changes.end(),
+                  [&](const audit::Change& change) { return fail_on.contains(change.kind); });
+  // The two documents are left for the exit to free: destroying them
+  // would be the last tenth of a second of a big diff.
+  util::keep_until_exit(std::move(*documents));
+  return failed ? k_exit_check_failed : k_exit_success;
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include <kensa/audit/merge.hpp>
 #include <kensa/format/writer.hpp>
 #include <kensa/source/document_input.hpp>
+#include <kensa/util/keep_until_exit.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -67,7 +68,7 @@ int run_merge(const MergeArguments& arguments) {
       merger.add(source::document_input_name(paths[k]), std::move(document.document));
     }
   }
-  const model::Document merged = std::move(merger).finish();
+  model::Document merged = std::move(merger).finish();
   spdlog::info("merged {} documents: {} components, {} relationships", arguments.inputs.size(),
                merged.components.size(), merged.relationships.size());
 
@@ -84,6 +85,8 @@ int run_merge(const MergeArguments& arguments) {
       return k_exit_usage;
     }
   }
+  // Left for the exit to free, as a diff leaves its documents.
+  util::keep_until_exit(std::move(merged));
   return k_exit_success;
 }
 
