@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdint>
 #include <functional>
 #include <numeric>
 #include <tuple>
@@ -64,6 +65,76 @@ void sort_after_sorted_run(Iterator first, Iterator last, Less less) {
     std::sort(rest, last, less);
   }
   std::inplace_merge(first, rest, last, less);
+}
+
+// The first eight bytes of `text` as a big-endian number, zeros past its
+// end: a smaller number means an earlier text, equal numbers tell nothing.
+std::uint64_t leading_bytes(const std::string& text) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    value <<= 8;
+    if (i < text.size()) {
+      value |= static_cast<unsigned char>(text[i]);
+    }
+  }
+  return value;
+}
+
+// Sorts relationships as std::sort would (their order is total, and equal
+// ones are alike), keeping a sorted run they start with as
+// sort_after_sorted_run() does. The sort moves small keys, not
+// relationships, and compares the first bytes of the ends' ids, kept in
+// the key, before the ids themselves: ids are 16 characters, one more than
+// a std::string keeps without a heap block, so comparing two ids is two
+// cache misses, and ids (hashes) nearly always differ in their first bytes.
+void sort_relationships(std::vector<Relationship>& relationships) {
+  const auto rest = std::is_sorted_until(relationships.begin(), relationships.end());
+  if (rest == relationships.end()) {
+    return;
+  }
+  struct Key {
+    std::uint64_t from;
+    std::uint64_t to;
+    std::size_t index;
+  };
+  std::vector<Key> keys(relationships.size());
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    keys[k] = {leading_bytes(relationships[k].from), leading_bytes(relationships[k].to), k};
+  }
+  const auto before = [&relationships](const Key& a, const Key& b) {
+    if (a.from != b.from) {
+      return a.from < b.from;
+    }
+    const Relationship& left = relationships[a.index];
+    const Relationship& right = relationships[b.index];
+    if (const int order = left.from.compare(right.from); order != 0) {
+      return order < 0;
+    }
+    if (a.to != b.to) {
+      return a.to < b.to;
+    }
+    return std::tie(left.to, left.type) < std::tie(right.to, right.type);
+  };
+  const auto middle = keys.begin() + (rest - relationships.begin());
+  std::sort(middle, keys.end(), before);
+  std::inplace_merge(keys.begin(), middle, keys.end(), before);
+  // Each relationship moved once to its place, following the cycles of
+  // the permutation; a moved key's index is set to its own place.
+  for (std::size_t start = 0; start < keys.size(); ++start) {
+    if (keys[start].index == start) {
+      continue;
+    }
+    Relationship held = std::move(relationships[start]);
+    std::size_t at = start;
+    while (keys[at].index != start) {
+      const std::size_t from = keys[at].index;
+      relationships[at] = std::move(relationships[from]);
+      keys[at].index = at;
+      at = from;
+    }
+    relationships[at] = std::move(held);
+    keys[at].index = at;
+  }
 }
 
 } // namespace
@@ -244,7 +315,7 @@ void ComponentGraph::move_known_relationships(const std::string& subject_id,
                                               std::vector<Relationship>& into) {
   // Equal relationships are alike in every member, so any sort gives the
   // same order; a merge's two sorted runs need no full sort.
-  sort_after_sorted_run(m_relationships.begin(), m_relationships.end(), std::less<>());
+  sort_relationships(m_relationships);
   m_relationships.erase(std::unique(m_relationships.begin(), m_relationships.end()),
                         m_relationships.end());
   into.reserve(m_relationships.size());

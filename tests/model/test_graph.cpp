@@ -186,3 +186,44 @@ TEST_CASE("graph: two sorted runs finish as one sorted whole", "[model][graph]")
     CHECK(runs.components[i].id == shuffled.components[i].id);
   }
 }
+
+// finish() sorts relationships by keys that hold the first eight bytes of
+// each end's id, and compares whole ids only on a tie: the order must be
+// the one std::sort gives, for ids that share their first eight bytes and
+// for the same two ends joined by edges of two types.
+TEST_CASE("graph: relationships finish in the order a full sort gives", "[model][graph]") {
+  ComponentGraph graph;
+  std::vector<std::string> ids;
+  for (int n = 0; n < 40; ++n) {
+    ids.push_back(graph.add(npm_package("p" + std::to_string(n), "1.0.0", "l")));
+  }
+  // The subject may have any id: one that starts as a component's does,
+  // and ends otherwise.
+  DocumentMetadata metadata;
+  metadata.subject = Component{};
+  metadata.subject->id = ids[3].substr(0, 8) + "0";
+  std::vector<Relationship> expected;
+  const auto relate = [&](const std::string& from, const std::string& to, RelationshipType type) {
+    graph.relate(from, to, type);
+    expected.push_back({from, to, type});
+  };
+  // A sorted run first, as a document kensa wrote starts; then the rest in
+  // no order, some twice.
+  relate(ids[0], ids[1], RelationshipType::depends_on);
+  for (std::size_t k = 0; k < 200; ++k) {
+    const std::string& from = ids[(k * 7) % ids.size()];
+    const std::string& to = ids[(k * 13 + 5) % ids.size()];
+    relate(from, to, k % 3 == 0 ? RelationshipType::dev_depends_on : RelationshipType::depends_on);
+  }
+  for (std::size_t k = 0; k < ids.size(); k += 3) {
+    relate(metadata.subject->id, ids[k], RelationshipType::describes);
+    relate(ids[3], ids[k], RelationshipType::depends_on);
+  }
+  std::erase_if(expected, [](const Relationship& relationship) {
+    return relationship.from == relationship.to;
+  });
+  std::sort(expected.begin(), expected.end());
+  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+  auto document = std::move(graph).finish(std::move(metadata));
+  CHECK(document.relationships == expected);
+}
