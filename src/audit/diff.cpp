@@ -75,7 +75,20 @@ class Differ {
   // `leftover` (or, without one, becomes added and removed).
   void pair_groups(std::unordered_map<std::string, Group>& groups, Group* leftover) {
     for (auto& [identity, group] : groups) {
-      pair_group(group, leftover);
+      // Nearly every group is one component on one side or both: what
+      // pair_group() would do with it, without its tables.
+      if (group.before.size() == 1 && group.after.size() == 1) {
+        record_pair(*group.before.front(), *group.after.front());
+      } else if (group.before.size() + group.after.size() == 1) {
+        if (leftover != nullptr) {
+          leftover->before.insert(leftover->before.end(), group.before.begin(), group.before.end());
+          leftover->after.insert(leftover->after.end(), group.after.begin(), group.after.end());
+        } else {
+          record_unpaired(group);
+        }
+      } else {
+        pair_group(group, leftover);
+      }
     }
   }
 

@@ -221,3 +221,23 @@ TEST_CASE("diff: thousands of versions of one package stay cheap", "[audit][diff
   CHECK(result.count(ChangeKind::upgraded) == 3000);
   CHECK(result.changes.size() == 3000);
 }
+
+// Most packages are one component on each side, or on one side only: those
+// groups take a shorter way through the pairing, with the same outcome.
+TEST_CASE("diff: a package once on each side pairs whatever its id", "[audit][diff]") {
+  Document before;
+  Document after;
+  Component no_id = package("npm", "a", "1.0.0");
+  no_id.id.clear();
+  Component other_id = package("npm", "b", "1.0.0");
+  other_id.id = "b-old";
+  before.components = {no_id, other_id, package("npm", "gone", "1.0.0")};
+  after.components = {package("npm", "a", "0.9.0"), package("npm", "b", "1.0.0"),
+                      package("npm", "new", "3.0.0")};
+  const auto result = kensa::audit::diff_documents(before, after);
+  CHECK(described(result) == std::vector<std::string>{
+                                 "added pkg:npm/new [3.0.0]  -> ",
+                                 "removed pkg:npm/gone [1.0.0]  -> ",
+                                 "downgraded pkg:npm/a [] 1.0.0 -> 0.9.0",
+                             });
+}
