@@ -6,7 +6,7 @@
 #include <cassert>
 #include <cstdint>
 #include <functional>
-#include <numeric>
+#include <string_view>
 #include <tuple>
 
 namespace kensa::model {
@@ -69,7 +69,7 @@ void sort_after_sorted_run(Iterator first, Iterator last, Less less) {
 
 // The first eight bytes of `text` as a big-endian number, zeros past its
 // end: a smaller number means an earlier text, equal numbers tell nothing.
-std::uint64_t leading_bytes(const std::string& text) {
+std::uint64_t leading_bytes(std::string_view text) {
   std::uint64_t value = 0;
   for (std::size_t i = 0; i < 8; ++i) {
     value <<= 8;
@@ -279,13 +279,40 @@ Document ComponentGraph::finish(DocumentMetadata metadata) && {
 }
 
 void ComponentGraph::move_sorted_components(std::vector<Component>& into) {
-  // Sorting indices, then moving each component once, is much cheaper than
+  // Sorting keys, then moving each component once, is much cheaper than
   // sorting the components themselves (every swap moves dozens of members).
-  std::vector<std::size_t> order(m_components.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  const auto before = [this](std::size_t left, std::size_t right) {
-    const Component& a = m_components[left];
-    const Component& b = m_components[right];
+  // A key holds eight bytes of its purl, from where the purls stop having
+  // the same start ("pkg:npm/", say): most comparisons are decided there,
+  // without reading two components far apart in memory.
+  std::size_t shared = 0;
+  if (!m_components.empty()) {
+    const std::string_view first = m_components.front().purl;
+    shared = first.size();
+    for (const Component& component : m_components) {
+      const std::string_view purl = component.purl;
+      const std::size_t most = std::min(shared, purl.size());
+      shared = static_cast<std::size_t>(
+          std::mismatch(first.begin(), first.begin() + static_cast<std::ptrdiff_t>(most),
+                        purl.begin())
+              .first -
+          first.begin());
+    }
+  }
+  struct Key {
+    std::uint64_t purl_bytes;
+    std::size_t index;
+  };
+  std::vector<Key> order(m_components.size());
+  for (std::size_t index = 0; index < order.size(); ++index) {
+    order[index] = {leading_bytes(std::string_view(m_components[index].purl).substr(shared)),
+                    index};
+  }
+  const auto before = [this](const Key& left, const Key& right) {
+    if (left.purl_bytes != right.purl_bytes) {
+      return left.purl_bytes < right.purl_bytes;
+    }
+    const Component& a = m_components[left.index];
+    const Component& b = m_components[right.index];
     return std::tie(a.purl, a.group, a.name, a.version, a.id) <
            std::tie(b.purl, b.group, b.name, b.version, b.id);
   };
@@ -294,8 +321,8 @@ void ComponentGraph::move_sorted_components(std::vector<Component>& into) {
   // Ids are unique, so the order is total.
   sort_after_sorted_run(order.begin(), order.end(), before);
   into.reserve(m_components.size());
-  for (std::size_t index : order) {
-    Component& component = m_components[index];
+  for (const Key& key : order) {
+    Component& component = m_components[key.index];
     sort_unique(component.cpes);
     sort_unique(component.licenses_declared);
     sort_unique(component.licenses_concluded);

@@ -227,3 +227,42 @@ TEST_CASE("graph: relationships finish in the order a full sort gives", "[model]
   auto document = std::move(graph).finish(std::move(metadata));
   CHECK(document.relationships == expected);
 }
+
+// finish() sorts components by keys holding eight bytes of each purl past
+// the start all purls share: purls alike for longer than that, purls that
+// are a prefix of another, and components without a purl (no shared
+// start at all) must still come in the order of a full comparison.
+TEST_CASE("graph: components finish in purl order past a long shared start", "[model][graph]") {
+  const std::vector<std::string> names{"package-10000000a", "package-10000000b", "package-1",
+                                       "package-10000000",  "package-2",         "package-100"};
+  const auto finished_purls = [&](bool with_unnamed) {
+    ComponentGraph graph;
+    for (const auto& name : names) {
+      graph.add(npm_package(name, "1.0.0", "l"));
+      graph.add(npm_package(name, "1.0.0-rc", "l"));
+    }
+    if (with_unnamed) {
+      Component unnamed;
+      unnamed.name = "no-purl";
+      graph.add(std::move(unnamed));
+    }
+    std::vector<std::string> purls;
+    for (const auto& component : std::move(graph).finish({}).components) {
+      purls.push_back(component.purl);
+    }
+    return purls;
+  };
+  for (const bool with_unnamed : {false, true}) {
+    const auto purls = finished_purls(with_unnamed);
+    std::vector<std::string> expected;
+    for (const auto& name : names) {
+      expected.push_back("pkg:npm/" + name + "@1.0.0");
+      expected.push_back("pkg:npm/" + name + "@1.0.0-rc");
+    }
+    if (with_unnamed) {
+      expected.emplace_back();
+    }
+    std::sort(expected.begin(), expected.end());
+    CHECK(purls == expected);
+  }
+}
