@@ -44,6 +44,12 @@ TEST_CASE("a flat hash map finds what was added and nothing else", "[util][flat-
   CHECK_FALSE(table.contains(""));
   *table.find("pkg:npm/a@1") = "changed";
   CHECK(*table.find("pkg:npm/a@1") == "changed");
+  // Entries are walked in the order they were added.
+  table.try_emplace("z", "last but one");
+  table.try_emplace("b", "last");
+  std::vector<std::string_view> keys;
+  table.for_each([&](std::string_view key, const std::string&) { keys.push_back(key); });
+  CHECK(keys == std::vector<std::string_view>{"pkg:npm/a@1", "z", "b"});
 }
 
 TEST_CASE("a flat hash map agrees with std::map through growth", "[util][flat-hash-map]") {

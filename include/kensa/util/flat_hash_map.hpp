@@ -4,20 +4,24 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
-// A hash table in two flat arrays, for the big lookup tables of diff (each
-// component's id to its name, each edge by the names of its ends): the
-// hashes of all slots in one array, probed in order (linear probing), and
-// the entries in a second one, read only when a hash matches. A lookup in
-// a table of 100,000 keys takes a miss or two in the cache, where
-// std::unordered_map follows a bucket, a node and the key, each somewhere
-// else in memory.
+// A hash table in two flat arrays, for the big lookup tables of the readers
+// (bom-ref or SPDXID to component id) and of diff (each component's id to
+// its name, each edge by the names of its ends): slots of 8 bytes (32 bits
+// of the key's hash and the entry's number), probed in order (linear
+// probing), and the entries in a second array, in the order they were
+// added, read only when a slot's hash bits match. A lookup in a table of
+// 100,000 keys takes a cache miss or two, where std::unordered_map follows
+// a bucket, a node and the key, each somewhere else in memory.
 //
-// Insertion only (no erase); iteration is in slot order, which is no order
-// at all: callers that need one sort what they gather. Key and Value must
-// be default-constructible and movable.
+// Insertion only (no erase); for_each() walks the entries in the order
+// they were added. A pointer to a value stays valid until an insertion
+// grows the table past what reserve() made room for. Key and Value must be
+// movable.
 namespace kensa::util {
 
 template <typename Key, typename Value, typename Hash = std::hash<Key>,
@@ -26,120 +30,132 @@ class FlatHashMap {
  public:
   FlatHashMap() = default;
 
-  std::size_t size() const { return m_size; }
-  bool empty() const { return m_size == 0; }
+  std::size_t size() const { return m_entries.size(); }
+  bool empty() const { return m_entries.empty(); }
 
   // Room for `count` entries without growing.
   void reserve(std::size_t count) {
-    std::size_t capacity = k_min_capacity;
+    if (count > k_max_entries) {
+      throw std::length_error("FlatHashMap: too many entries");
+    }
+    m_entries.reserve(count);
+    std::size_t capacity = k_min_slots;
     while (capacity / 2 < count) {
       capacity *= 2;
     }
-    if (capacity > m_hashes.size()) {
+    if (capacity > m_slots.size()) {
       rehash(capacity);
     }
   }
 
   Value* find(const Key& key) {
-    const std::size_t slot = find_slot(key, stored_hash(key));
-    return slot == k_none ? nullptr : &m_entries[slot].second;
+    const std::size_t entry = find_entry(key);
+    return entry == k_none ? nullptr : &m_entries[entry].second;
   }
   const Value* find(const Key& key) const {
-    const std::size_t slot = find_slot(key, stored_hash(key));
-    return slot == k_none ? nullptr : &m_entries[slot].second;
+    const std::size_t entry = find_entry(key);
+    return entry == k_none ? nullptr : &m_entries[entry].second;
   }
-  bool contains(const Key& key) const { return find(key) != nullptr; }
+  bool contains(const Key& key) const { return find_entry(key) != k_none; }
 
   // Adds `key` with `value` unless the key is there already; the entry's
   // value, and whether it was added.
   std::pair<Value*, bool> try_emplace(const Key& key, Value value = Value()) {
-    if ((m_size + 1) * 2 > m_hashes.size()) {
-      rehash(m_hashes.empty() ? k_min_capacity : m_hashes.size() * 2);
-    }
-    const std::uint64_t hash = stored_hash(key);
-    const std::size_t mask = m_hashes.size() - 1;
-    for (std::size_t slot = home(hash);; slot = (slot + 1) & mask) {
-      if (m_hashes[slot] == k_empty) {
-        m_hashes[slot] = hash;
-        m_entries[slot].first = key;
-        m_entries[slot].second = std::move(value);
-        ++m_size;
-        return {&m_entries[slot].second, true};
+    if ((m_entries.size() + 1) * 2 > m_slots.size()) {
+      if (m_entries.size() >= k_max_entries) {
+        throw std::length_error("FlatHashMap: too many entries");
       }
-      if (m_hashes[slot] == hash && Equal()(m_entries[slot].first, key)) {
-        return {&m_entries[slot].second, false};
+      rehash(m_slots.empty() ? k_min_slots : m_slots.size() * 2);
+    }
+    const std::size_t hash = Hash()(key);
+    const std::uint32_t bits = hash_bits(hash);
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t slot = home(hash);; slot = (slot + 1) & mask) {
+      Slot& here = m_slots[slot];
+      if (here.entry == k_empty) {
+        m_entries.emplace_back(key, std::move(value));
+        here = {bits, static_cast<std::uint32_t>(m_entries.size())};
+        return {&m_entries.back().second, true};
+      }
+      if (here.hash_bits == bits && Equal()(m_entries[here.entry - 1].first, key)) {
+        return {&m_entries[here.entry - 1].second, false};
       }
     }
   }
 
-  // Calls visit(key, value) for every entry, in slot order.
+  // Calls visit(key, value) for every entry, in the order they were added.
   template <typename Visit>
   void for_each(Visit&& visit) const {
-    for (std::size_t slot = 0; slot < m_hashes.size(); ++slot) {
-      if (m_hashes[slot] != k_empty) {
-        visit(m_entries[slot].first, m_entries[slot].second);
-      }
+    for (const auto& [key, value] : m_entries) {
+      visit(key, value);
     }
   }
 
  private:
-  static constexpr std::uint64_t k_empty = 0;
+  // A slot: 32 bits of its key's hash, and its entry's number plus one (0
+  // for an empty slot).
+  struct Slot {
+    std::uint32_t hash_bits = 0;
+    std::uint32_t entry = 0;
+  };
+  static constexpr std::uint32_t k_empty = 0;
   static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
-  static constexpr std::size_t k_min_capacity = 16;
+  static constexpr std::size_t k_min_slots = 16;
+  // Entry numbers, plus one, fit in 32 bits, and so does twice as many
+  // slots' worth of probing.
+  static constexpr std::size_t k_max_entries = std::numeric_limits<std::uint32_t>::max() / 4;
 
-  // Never k_empty.
-  static std::uint64_t stored_hash(const Key& key) {
-    const auto hash = static_cast<std::uint64_t>(Hash()(key));
-    return hash == k_empty ? 1 : hash;
+  // The hash spread by a multiplication by 2^64 divided by the golden
+  // ratio: its top bits choose the first slot to look in (hashes whose
+  // low bits alone would collide do not), its low 32 bits are kept in the
+  // slot.
+  static std::uint64_t spread(std::size_t hash) {
+    return static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ULL;
+  }
+  static std::uint32_t hash_bits(std::size_t hash) {
+    return static_cast<std::uint32_t>(spread(hash));
+  }
+  std::size_t home(std::size_t hash) const {
+    const int bits = std::countr_zero(m_slots.size());
+    return static_cast<std::size_t>(spread(hash) >> (64 - bits));
   }
 
-  // The first slot to look in: the hash's top bits after a multiplication
-  // by 2^64 divided by the golden ratio, which spreads hashes whose low
-  // bits alone would collide.
-  std::size_t home(std::uint64_t hash) const {
-    const int bits = std::countr_zero(m_hashes.size());
-    return static_cast<std::size_t>((hash * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
-  }
-
-  std::size_t find_slot(const Key& key, std::uint64_t hash) const {
-    if (m_size == 0) {
+  std::size_t find_entry(const Key& key) const {
+    if (m_entries.empty()) {
       return k_none;
     }
-    const std::size_t mask = m_hashes.size() - 1;
+    const std::size_t hash = Hash()(key);
+    const std::uint32_t bits = hash_bits(hash);
+    const std::size_t mask = m_slots.size() - 1;
     for (std::size_t slot = home(hash);; slot = (slot + 1) & mask) {
-      if (m_hashes[slot] == k_empty) {
+      const Slot& here = m_slots[slot];
+      if (here.entry == k_empty) {
         return k_none;
       }
-      if (m_hashes[slot] == hash && Equal()(m_entries[slot].first, key)) {
-        return slot;
+      if (here.hash_bits == bits && Equal()(m_entries[here.entry - 1].first, key)) {
+        return here.entry - 1;
       }
     }
   }
 
   // `capacity` is a power of two, at least twice the entries: a probe
-  // always ends at an empty slot.
+  // always ends at an empty slot. The entries stay where they are; only
+  // the slots are laid out again.
   void rehash(std::size_t capacity) {
-    std::vector<std::uint64_t> hashes(capacity, k_empty);
-    std::vector<std::pair<Key, Value>> entries(capacity);
-    std::swap(hashes, m_hashes);
-    std::swap(entries, m_entries);
+    m_slots.assign(capacity, Slot{});
     const std::size_t mask = capacity - 1;
-    for (std::size_t old = 0; old < hashes.size(); ++old) {
-      if (hashes[old] == k_empty) {
-        continue;
-      }
-      std::size_t slot = home(hashes[old]);
-      while (m_hashes[slot] != k_empty) {
+    for (std::size_t entry = 0; entry < m_entries.size(); ++entry) {
+      const std::size_t hash = Hash()(m_entries[entry].first);
+      std::size_t slot = home(hash);
+      while (m_slots[slot].entry != k_empty) {
         slot = (slot + 1) & mask;
       }
-      m_hashes[slot] = hashes[old];
-      m_entries[slot] = std::move(entries[old]);
+      m_slots[slot] = {hash_bits(hash), static_cast<std::uint32_t>(entry + 1)};
     }
   }
 
-  std::vector<std::uint64_t> m_hashes;
+  std::vector<Slot> m_slots;
   std::vector<std::pair<Key, Value>> m_entries;
-  std::size_t m_size = 0;
 };
 
 } // namespace kensa::util
