@@ -106,6 +106,10 @@ class Corpus {
   std::span<const std::uint64_t> m_license_pairs;
 };
 
+// Empties this thread's cache of the texts identify_licenses matched last
+// (for benchmarks that time matching itself).
+void forget_matched_texts();
+
 // Lower case, white space collapsed: how copyright lines are compared.
 std::string copyright_key(std::string_view statement);
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <set>
 #include <span>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace kensa::model {
@@ -180,38 +181,18 @@ bool is_template_line(std::string_view line) {
   return false;
 }
 
-} // namespace
+// What the words of a file show, before its identifier lines: the licenses
+// whose texts or notices are in it, in order, the closest text when none
+// is, and the longest run of words none of them accounts for.
+struct TextMatches {
+  std::vector<LicenseTextMatch> licenses;
+  std::string closest;
+  double closest_score = 0;
+  std::size_t longest_unmatched_run = 0;
+};
 
-std::string_view license_match_method_name(LicenseMatchMethod method) {
-  switch (method) {
-  case LicenseMatchMethod::text:
-    return "text";
-  case LicenseMatchMethod::header:
-    return "header";
-  case LicenseMatchMethod::identifier:
-    return "identifier";
-  case LicenseMatchMethod::unlisted:
-    return "unlisted";
-  }
-  return "text";
-}
-
-const std::string& license_texts_version() {
-  return Corpus::bundled().version();
-}
-
-LicenseFileFindings identify_licenses(std::string_view text) {
-  const Corpus& corpus = Corpus::bundled();
-  LicenseFileFindings findings;
-  if (text.size() > k_max_license_text_size) {
-    text = text.substr(0, k_max_license_text_size);
-    findings.truncated = true;
-  }
-  auto normalised = license_text::normalise(text, false, k_max_license_text_words);
-  findings.truncated = findings.truncated || normalised.truncated;
-  const auto& words = normalised.words;
-  findings.words = words.size();
-
+TextMatches match_words(const Corpus& corpus, const std::vector<Word>& words) {
+  TextMatches out;
   // The pair starting at each position, and the distinct pairs.
   std::vector<std::uint64_t> file_pairs;
   file_pairs.reserve(words.size());
@@ -308,13 +289,102 @@ LicenseFileFindings identify_licenses(std::string_view text) {
   std::size_t run = 0;
   for (const bool is_covered : covered) {
     run = is_covered ? 0 : run + 1;
-    findings.longest_unmatched_run = std::max(findings.longest_unmatched_run, run);
+    out.longest_unmatched_run = std::max(out.longest_unmatched_run, run);
   }
   std::stable_sort(matches.begin(), matches.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [position, match] : matches) {
-    findings.licenses.push_back(std::move(match));
+    out.licenses.push_back(std::move(match));
   }
+  if (closest.score >= k_license_closest_floor) {
+    out.closest = corpus.licenses()[closest.license].id;
+    out.closest_score = closest.score;
+  }
+  return out;
+}
+
+// The same license text is in hundreds of packages of a tree (the MIT text
+// with another copyright line, which normalising leaves out): the words of
+// the last files matched, per thread, and what they showed.
+class MatchCache {
+ public:
+  void clear() { m_entries.clear(); }
+
+  const TextMatches& get(const Corpus& corpus, const std::vector<Word>& words) {
+    const std::uint64_t key = hash_of(words);
+    auto found = m_entries.find(key);
+    if (found != m_entries.end() && found->second.first == words) {
+      return found->second.second;
+    }
+    if (m_entries.size() >= k_max_entries) {
+      m_entries.clear();
+    }
+    auto& entry = m_entries[key];
+    entry = {words, match_words(corpus, words)};
+    return entry.second;
+  }
+
+ private:
+  // Enough for the distinct texts of a large tree; the words of a license
+  // file are a few KiB.
+  static constexpr std::size_t k_max_entries = 512;
+
+  static std::uint64_t hash_of(const std::vector<Word>& words) {
+    std::uint64_t hash = 1469598103934665603ULL;
+    for (const Word word : words) {
+      hash = (hash ^ word) * 1099511628211ULL;
+    }
+    return hash;
+  }
+
+  std::unordered_map<std::uint64_t, std::pair<std::vector<Word>, TextMatches>> m_entries;
+};
+
+thread_local MatchCache t_match_cache;
+
+const TextMatches& cached_matches(const Corpus& corpus, const std::vector<Word>& words) {
+  return t_match_cache.get(corpus, words);
+}
+
+} // namespace
+
+void license_text::forget_matched_texts() {
+  t_match_cache.clear();
+}
+
+std::string_view license_match_method_name(LicenseMatchMethod method) {
+  switch (method) {
+  case LicenseMatchMethod::text:
+    return "text";
+  case LicenseMatchMethod::header:
+    return "header";
+  case LicenseMatchMethod::identifier:
+    return "identifier";
+  case LicenseMatchMethod::unlisted:
+    return "unlisted";
+  }
+  return "text";
+}
+
+const std::string& license_texts_version() {
+  return Corpus::bundled().version();
+}
+
+LicenseFileFindings identify_licenses(std::string_view text) {
+  const Corpus& corpus = Corpus::bundled();
+  LicenseFileFindings findings;
+  if (text.size() > k_max_license_text_size) {
+    text = text.substr(0, k_max_license_text_size);
+    findings.truncated = true;
+  }
+  auto normalised = license_text::normalise(text, false, k_max_license_text_words);
+  findings.truncated = findings.truncated || normalised.truncated;
+  const auto& words = normalised.words;
+  findings.words = words.size();
+
+  const TextMatches& text_matches = cached_matches(corpus, words);
+  findings.licenses = text_matches.licenses;
+  findings.longest_unmatched_run = text_matches.longest_unmatched_run;
   for (const auto& value : normalised.identifiers) {
     auto parsed = parse_license_expression(value);
     if (!parsed) {
@@ -328,9 +398,9 @@ LicenseFileFindings identify_licenses(std::string_view text) {
           LicenseTextMatch{parsed->canonical, 1.0, LicenseMatchMethod::identifier, {}});
     }
   }
-  if (findings.licenses.empty() && closest.score >= k_license_closest_floor) {
-    findings.closest = corpus.licenses()[closest.license].id;
-    findings.closest_score = closest.score;
+  if (findings.licenses.empty() && !text_matches.closest.empty()) {
+    findings.closest = text_matches.closest;
+    findings.closest_score = text_matches.closest_score;
   }
 
   std::unordered_set<std::string> seen;

@@ -252,3 +252,19 @@ TEST_CASE("license texts: license file names", "[license][text]") {
     CHECK_FALSE(is_license_file_name(name));
   }
 }
+
+TEST_CASE("license texts: a text met again is matched the same, its own lines kept",
+          "[license][text]") {
+  // The same MIT text under two copyright lines and with an identifier
+  // line: the second and third are answered from what the first showed,
+  // but each keeps its own copyright statements and identifiers.
+  const std::string mit = license_fixture(k_mit_file);
+  const auto first = identify_licenses(mit);
+  const auto again = identify_licenses(replace_all(mit, "Vercel", "Example Corp"));
+  const auto with_line = identify_licenses(mit + "\nSPDX-License-Identifier: Apache-2.0\n");
+  REQUIRE(expressions_of(first) == std::vector<std::string>{"MIT"});
+  CHECK(again.licenses == first.licenses);
+  CHECK(again.copyrights == std::vector<std::string>{"Copyright (c) 2020 Example Corp, Inc."});
+  CHECK(first.copyrights == std::vector<std::string>{"Copyright (c) 2020 Vercel, Inc."});
+  CHECK(expressions_of(with_line) == std::vector<std::string>{"MIT", "Apache-2.0"});
+}
