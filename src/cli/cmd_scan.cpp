@@ -8,6 +8,7 @@
 
 #include <kensa/format/output_spec.hpp>
 #include <kensa/model/diagnostic_budget.hpp>
+#include <kensa/model/license_conclusion.hpp>
 #include <kensa/scanner/registry.hpp>
 #include <kensa/scanner/scan.hpp>
 #include <kensa/util/strings.hpp>
@@ -31,6 +32,7 @@ struct ScanArguments {
   std::vector<std::string> scanners;
   std::string evidence;
   std::string license_text;
+  bool conclude_licenses = false;
   bool include_declared = false;
   bool files = false;
   bool one_file_system = false;
@@ -200,6 +202,10 @@ int run_scan(const ScanArguments& arguments) {
     }
     scanned = std::move(document).value();
   }
+  if (arguments.conclude_licenses) {
+    const auto concluded = model::conclude_licenses_from_evidence(*scanned);
+    spdlog::info("concluded the licenses of {} component(s) from their license files", concluded);
+  }
   const model::Document& document = *scanned;
   for (const auto& output : *outputs) {
     if (auto written = write_document(document, output, arguments.output_rules); !written) {
@@ -252,6 +258,10 @@ std::function<int()> register_scan_command(CLI::App& app) {
                    "license file the SPDX list does not have, as a LicenseRef-; none leaves them "
                    "unread (default: evidence)")
       ->type_name("none|evidence|full");
+  command->add_flag("--conclude-licenses", arguments->conclude_licenses,
+                    "Give components without a concluded license the one their license files "
+                    "show, where it is certain (the declared licenses, when the files show "
+                    "exactly those; else the one license the files show)");
   command->add_flag("--include-declared", arguments->include_declared,
                     "Also read declared evidence in a root file system or an image (--evidence "
                     "all)");
