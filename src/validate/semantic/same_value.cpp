@@ -9,9 +9,12 @@
 
 namespace kensa::validate::semantic {
 
+// The alias value_checks.hpp declares too (at namespace scope, so that a
+// unity batch with both does not shadow one by the other).
+using Json = kensa::json::Value;
+
 namespace {
 
-using Json = kensa::json::Value;
 using Member = std::pair<std::string_view, Json>;
 
 std::vector<Member> members_of(const Json& object) {
