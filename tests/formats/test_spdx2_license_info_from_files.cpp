@@ -83,3 +83,37 @@ TEST_CASE("spdx 2: without --files no package has licenseInfoFromFiles",
     CHECK(entry.licenses.empty());
   }
 }
+
+TEST_CASE("spdx 2: --license-text full defines the LicenseRef- it lists from files",
+          "[formats][spdx][license]") {
+  const auto root = testing::fixture("dpkg/debian-12").string();
+  const auto scan = testing::run_kensa(
+      {"scan", root, "--license-text", "full", "--digests", "sha1", "-o", "spdx-json@2.3"});
+  REQUIRE(scan.exit_code == 0);
+  const auto document = nlohmann::json::parse(scan.out);
+  // libc6's free-form copyright file holds, beside the licenses found in
+  // it, long passages of its own (the list of glibc's parts and their
+  // terms): it is kept whole, listed among the licenses from files, and
+  // defined with the file's text.
+  std::string ref;
+  const auto packages = from_files_by_package(scan.out);
+  for (const auto& license : packages.at("libc6").licenses) {
+    if (license.starts_with("LicenseRef-file-")) {
+      ref = license;
+    }
+  }
+  REQUIRE_FALSE(ref.empty());
+  std::string text =
+      testing::read_file(testing::fixture("dpkg/debian-12/usr/share/doc/libc6/copyright"));
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
+    text.pop_back();
+  }
+  std::size_t defined = 0;
+  for (const auto& extracted : document["hasExtractedLicensingInfos"]) {
+    if (extracted["licenseId"] == ref) {
+      ++defined;
+      CHECK(extracted["extractedText"] == text);
+    }
+  }
+  CHECK(defined == 1);
+}
