@@ -1,5 +1,6 @@
 #include <kensa/model/component.hpp>
 #include <kensa/model/ids.hpp>
+#include <kensa/util/path_text.hpp>
 #include <kensa/util/strings.hpp>
 #include <kensa/util/url_text.hpp>
 
@@ -114,12 +115,6 @@ std::string unlisted_license_ref(std::string_view text) {
 }
 
 namespace {
-
-// The file name of an Evidence::location ("a.tgz!/pkg/LICENSE" -> "LICENSE").
-std::string_view file_name_of(std::string_view location) {
-  const auto slash = location.find_last_of("/!");
-  return slash == std::string_view::npos ? location : location.substr(slash + 1);
-}
 
 // A file with listed licenses is kept whole too when this many words in a
 // row are none of theirs: a passage that long is license terms of its own

@@ -106,6 +106,39 @@ bool has_loss(const format::LossReport& losses, std::string_view words) {
   return false;
 }
 
+// One npm library, lib@1, with these licenses and what its files showed.
+model::Document library_with(std::vector<model::License> declared,
+                             std::vector<model::License> concluded,
+                             std::vector<model::LicenseEvidence> evidence,
+                             std::vector<std::string> copyrights) {
+  model::ComponentGraph graph;
+  model::Component component;
+  component.name = "lib";
+  component.version = "1";
+  component.purl = "pkg:npm/lib@1";
+  component.licenses_declared = std::move(declared);
+  component.licenses_concluded = std::move(concluded);
+  component.license_evidence = std::move(evidence);
+  component.copyrights = std::move(copyrights);
+  graph.add(std::move(component));
+  model::DocumentMetadata metadata;
+  metadata.timestamp = "2024-01-01T00:00:00Z";
+  return std::move(graph).finish(std::move(metadata));
+}
+
+// Every format and version a component's licenses are written in.
+const std::vector<std::string> k_license_formats{
+    "cyclonedx-json@1.4", "cyclonedx-json@1.5", "cyclonedx-json@1.6", "cyclonedx-json@1.7",
+    "cyclonedx-xml@1.4",  "cyclonedx-xml@1.6",  "spdx-json@2.2",      "spdx-json@2.3",
+    "spdx-tag-value@2.3", "spdx-yaml@2.3",      "spdx-json@3.0",      "kensa-json"};
+
+// The one component of `read`: SPDX 3 reads a document's only root package
+// back as its subject.
+const model::Component& only_component(const model::Document& read) {
+  REQUIRE(read.components.size() + (read.metadata.subject ? 1 : 0) == 1);
+  return read.components.empty() ? *read.metadata.subject : read.components.front();
+}
+
 } // namespace fidelity
 
 TEST_CASE("conversion: bom-refs are kept through every format and back",
@@ -423,26 +456,16 @@ TEST_CASE("conversion: an incomplete document says so, and why, in every format 
 TEST_CASE("conversion: license evidence and copyrights found in files survive every format",
           "[formats][readers][convert][license]") {
   const auto document_with = [](std::vector<model::License> concluded) {
-    model::ComponentGraph graph;
-    model::Component component;
-    component.name = "lib";
-    component.version = "1";
-    component.purl = "pkg:npm/lib@1";
-    component.licenses_declared = {model::License{"ISC", "", ""}};
-    component.licenses_concluded = std::move(concluded);
-    component.license_evidence = {
-        {"MIT", "node_modules/lib/LICENSE", 0.993, model::LicenseMatchMethod::text, {}},
-        {"Apache-2.0 OR MIT",
-         "node_modules/lib/README (1).md",
-         1,
-         model::LicenseMatchMethod::identifier,
-         {}},
-        {"MIT", "node_modules/lib/NOTICE", 1, model::LicenseMatchMethod::header, {}}};
-    component.copyrights = {"Copyright (c) 2020 Vercel, Inc.", "(C) 2021 Jane Doe"};
-    graph.add(std::move(component));
-    model::DocumentMetadata metadata;
-    metadata.timestamp = "2024-01-01T00:00:00Z";
-    return std::move(graph).finish(std::move(metadata));
+    return fidelity::library_with(
+        {model::License{"ISC", "", ""}}, std::move(concluded),
+        {{"MIT", "node_modules/lib/LICENSE", 0.993, model::LicenseMatchMethod::text, {}},
+         {"Apache-2.0 OR MIT",
+          "node_modules/lib/README (1).md",
+          1,
+          model::LicenseMatchMethod::identifier,
+          {}},
+         {"MIT", "node_modules/lib/NOTICE", 1, model::LicenseMatchMethod::header, {}}},
+        {"Copyright (c) 2020 Vercel, Inc.", "(C) 2021 Jane Doe"});
   };
   const model::License bsd{"BSD-3-Clause", "", ""};
   const model::License either{"Apache-2.0 OR GPL-2.0-only", "", ""};
@@ -451,16 +474,11 @@ TEST_CASE("conversion: license evidence and copyrights found in files survive ev
   for (const auto& concluded : std::vector<std::vector<model::License>>{{bsd}, {either}, {}}) {
     const auto document = document_with(concluded);
     const auto& original = document.components.front();
-    for (const std::string spec :
-         {"cyclonedx-json@1.4", "cyclonedx-json@1.5", "cyclonedx-json@1.6", "cyclonedx-json@1.7",
-          "cyclonedx-xml@1.4", "cyclonedx-xml@1.6", "spdx-json@2.2", "spdx-json@2.3",
-          "spdx-tag-value@2.3", "spdx-yaml@2.3", "spdx-json@3.0", "kensa-json"}) {
+    for (const auto& spec : fidelity::k_license_formats) {
       INFO(spec << " with " << concluded.size() << " concluded");
       format::LossReport losses;
-      auto read = fidelity::read(testing::render_as(document, spec, &losses), spec);
-      // SPDX 3 reads a document's only root package back as its subject.
-      REQUIRE(read.components.size() + (read.metadata.subject ? 1 : 0) == 1);
-      const auto& back = read.components.empty() ? *read.metadata.subject : read.components.front();
+      const auto read = fidelity::read(testing::render_as(document, spec, &losses), spec);
+      const auto& back = fidelity::only_component(read);
       CHECK(back.name == "lib");
       CHECK(back.license_evidence == original.license_evidence);
       CHECK(back.copyrights == original.copyrights);
@@ -478,44 +496,30 @@ TEST_CASE("conversion: license evidence and copyrights found in files survive ev
 
 TEST_CASE("conversion: the text of an unlisted license found in a file survives every format",
           "[formats][readers][convert][license]") {
-  // A real license that the SPDX list does not have (the "Sleepycat-like"
-  // text of a package is not needed: any unlisted text will do; this one is
-  // the JSON license's first lines, which the list does not carry).
+  // A text no license of the SPDX list matches: a shortened JSON license
+  // (the list's JSON text is longer).
   const std::string text =
       "Copyright (c) 2002 JSON.org\n\nPermission is hereby granted, free of charge, to any "
       "person obtaining a copy of this software.\n\nThe Software shall be used for Good, not "
       "Evil.";
   const std::string ref = model::unlisted_license_ref(text);
   const auto document_with = [&](std::vector<model::License> concluded) {
-    model::ComponentGraph graph;
-    model::Component component;
-    component.name = "lib";
-    component.version = "1";
-    component.purl = "pkg:npm/lib@1";
-    component.licenses_concluded = std::move(concluded);
-    component.license_evidence = {
-        {"MIT", "node_modules/lib/LICENSE-MIT", 0.993, model::LicenseMatchMethod::text, {}},
-        {ref, "node_modules/lib/LICENSE", 1, model::LicenseMatchMethod::unlisted, text}};
-    graph.add(std::move(component));
-    model::DocumentMetadata metadata;
-    metadata.timestamp = "2024-01-01T00:00:00Z";
-    return std::move(graph).finish(std::move(metadata));
+    return fidelity::library_with(
+        {}, std::move(concluded),
+        {{"MIT", "node_modules/lib/LICENSE-MIT", 0.993, model::LicenseMatchMethod::text, {}},
+         {ref, "node_modules/lib/LICENSE", 1, model::LicenseMatchMethod::unlisted, text}},
+        {});
   };
   const model::License bsd{"BSD-3-Clause", "", ""};
   const model::License either{"Apache-2.0 OR GPL-2.0-only", "", ""};
   for (const auto& concluded : std::vector<std::vector<model::License>>{{bsd}, {either}, {}}) {
     const auto document = document_with(concluded);
     const auto& original = document.components.front();
-    for (const std::string spec :
-         {"cyclonedx-json@1.4", "cyclonedx-json@1.5", "cyclonedx-json@1.6", "cyclonedx-json@1.7",
-          "cyclonedx-xml@1.4", "cyclonedx-xml@1.6", "spdx-json@2.2", "spdx-json@2.3",
-          "spdx-tag-value@2.3", "spdx-yaml@2.3", "spdx-json@3.0", "kensa-json"}) {
+    for (const auto& spec : fidelity::k_license_formats) {
       INFO(spec << " with " << concluded.size() << " concluded");
       format::LossReport losses;
-      const std::string rendered = testing::render_as(document, spec, &losses);
-      auto read = fidelity::read(rendered, spec);
-      REQUIRE(read.components.size() + (read.metadata.subject ? 1 : 0) == 1);
-      const auto& back = read.components.empty() ? *read.metadata.subject : read.components.front();
+      const auto read = fidelity::read(testing::render_as(document, spec, &losses), spec);
+      const auto& back = fidelity::only_component(read);
       CHECK(back.licenses_concluded == original.licenses_concluded);
       // Before 1.6 a concluded license shares CycloneDX's evidence list,
       // and a list with an expression holds nothing else: the property

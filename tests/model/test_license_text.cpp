@@ -1,5 +1,6 @@
 #include "../support/test_support.hpp"
 
+#include <kensa/model/component.hpp>
 #include <kensa/model/license.hpp>
 #include <kensa/model/license_text.hpp>
 
@@ -267,4 +268,44 @@ TEST_CASE("license texts: a text met again is matched the same, its own lines ke
   CHECK(again.copyrights == std::vector<std::string>{"Copyright (c) 2020 Example Corp, Inc."});
   CHECK(first.copyrights == std::vector<std::string>{"Copyright (c) 2020 Vercel, Inc."});
   CHECK(expressions_of(with_line) == std::vector<std::string>{"MIT", "Apache-2.0"});
+}
+
+TEST_CASE("license texts: what --license-text full keeps whole, and what it leaves",
+          "[license][text]") {
+  using kensa::model::add_license_file_evidence;
+  using kensa::model::Component;
+  const auto vendored = [](const std::string& file) {
+    return kensa::testing::read_file(
+        kensa::testing::fixture("rust/vendored/vendor/aho-corasick/" + file));
+  };
+  const auto unlisted = [](const Component& component) {
+    return std::count_if(
+        component.license_evidence.begin(), component.license_evidence.end(),
+        [](const auto& evidence) { return evidence.method == LicenseMatchMethod::unlisted; });
+  };
+  // aho-corasick's COPYING only points at its LICENSE-MIT and UNLICENSE:
+  // beside them it is no license of its own, read before or after them.
+  for (const bool copying_first : {true, false}) {
+    Component component;
+    if (copying_first) {
+      add_license_file_evidence(component, "aho-corasick/COPYING", vendored("COPYING"), true);
+    }
+    add_license_file_evidence(component, "aho-corasick/LICENSE-MIT", vendored("LICENSE-MIT"), true);
+    if (!copying_first) {
+      add_license_file_evidence(component, "aho-corasick/COPYING", vendored("COPYING"), true);
+    }
+    CHECK(unlisted(component) == 0);
+  }
+  // Alone, the same words are all a package says of its license: kept.
+  Component alone;
+  add_license_file_evidence(alone, "x/COPYING", vendored("COPYING"), true);
+  CHECK(unlisted(alone) == 1);
+  // Under a NOTICE name they attribute: never kept.
+  Component notice;
+  add_license_file_evidence(notice, "x/NOTICE", vendored("COPYING"), true);
+  CHECK(unlisted(notice) == 0);
+  // Without the option nothing is kept.
+  Component plain;
+  add_license_file_evidence(plain, "x/COPYING", vendored("COPYING"));
+  CHECK(plain.license_evidence.empty());
 }

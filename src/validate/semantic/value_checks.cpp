@@ -262,19 +262,18 @@ void check_license_evidence(const std::vector<std::string>& declared,
                        [&](const std::string& id) { return named.contains(id); });
   };
   std::string shown;
-  for (const auto& found_item : all) {
-    const auto* found = &found_item;
+  for (const auto& found : all) {
     // The text kept beside a declared license found in the same file (a
     // history section, bundled notices) is no other license.
-    if (found->method == model::LicenseMatchMethod::unlisted &&
+    if (found.method == model::LicenseMatchMethod::unlisted &&
         std::any_of(all.begin(), all.end(), [&](const model::LicenseEvidence& other) {
-          return other.location == found->location &&
+          return other.location == found.location &&
                  other.method != model::LicenseMatchMethod::unlisted && is_named(other);
         })) {
       continue;
     }
-    if (!is_named(*found)) {
-      shown += (shown.empty() ? "" : ", ") + found->expression + " in " + found->location;
+    if (!is_named(found)) {
+      shown += (shown.empty() ? "" : ", ") + found.expression + " in " + found.location;
     }
   }
   if (shown.empty()) {
