@@ -1,12 +1,12 @@
 #include <kensa/audit/merge.hpp>
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
+#include <kensa/util/flat_hash_map.hpp>
 
 #include <algorithm>
 #include <memory>
 #include <optional>
 #include <type_traits>
-#include <unordered_map>
 #include <utility>
 
 namespace kensa::audit {
@@ -40,7 +40,8 @@ class ConflictRecorder {
   // merge_component would drop are kept as properties of `incoming`,
   // which the merge unites into `existing`.
   void record(const Component& existing, Component& incoming, const std::string& source) {
-    const std::string& first = m_sources.at(m_first_source.at(existing.id));
+    const std::size_t* first_index = m_first_source.find(existing.id);
+    const std::string& first = m_sources.at(first_index != nullptr ? *first_index : 0);
     auto conflict = [&](std::string_view field, const std::string& kept, const std::string& other) {
       if (kept.empty() || other.empty() || kept == other) {
         return;
@@ -71,7 +72,7 @@ class ConflictRecorder {
  private:
   // Each component's first source as an index into m_sources: one copy of
   // an input's name, not one per component.
-  std::unordered_map<std::string, std::size_t> m_first_source;
+  util::FlatHashMap<std::string, std::size_t> m_first_source;
   std::vector<std::string> m_sources;
 };
 

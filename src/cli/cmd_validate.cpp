@@ -6,6 +6,7 @@
 #include "limit_flags.hpp"
 #include "sbom_input.hpp"
 
+#include <kensa/format/reader.hpp>
 #include <kensa/format/writer.hpp>
 #include <kensa/source/document_input.hpp>
 #include <kensa/validate/report.hpp>
@@ -109,7 +110,15 @@ validate::DocumentReport validate_file(const std::string& path,
     report.read_error = text.error();
     return report;
   }
-  return validate::validate_document(std::move(name), *text, options);
+  auto report = validate::validate_document(name, text->view(), options);
+  if (text->cut_short()) {
+    // What was checked is not the file: zeros stood where its end was.
+    validate::DocumentReport refused;
+    refused.path = std::move(name);
+    refused.read_error = std::string(format::k_cut_short_message);
+    return refused;
+  }
+  return report;
 }
 
 int print_profiles() {

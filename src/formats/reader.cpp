@@ -42,10 +42,10 @@ model::Diagnostic byte_order_mark_note(std::string_view source_name) {
           "starts with a UTF-8 byte order mark, which JSON text must not have; it was ignored"};
 }
 
-// Reads `content`; `owned`, when given, holds it and is freed as soon as the
-// mapping is done. Every tree below lives in its own case block, so it is
-// gone too when the graph is finished at the end.
-Result<ReadDocument> read_text(std::string_view content, std::string* owned,
+// Reads `content`; `owned`, when given, holds it and is released as soon
+// as the mapping is done. Every tree below lives in its own case block, so
+// it is gone too when the graph is finished at the end.
+Result<ReadDocument> read_text(std::string_view content, util::InputText* owned,
                                std::string_view source_name, const ReadLimits& limits) {
   if (content.size() > limits.max_bytes) {
     return fail(std::string(source_name) + ": larger than " + std::to_string(limits.max_bytes) +
@@ -97,13 +97,14 @@ Result<ReadDocument> read_text(std::string_view content, std::string* owned,
     }
     // A text handed over is parsed where it is, and freed once its tree is
     // built (the tree holds copies).
-    auto shape = owned != nullptr ? cyclonedx_xml_tree_in_place(*owned, source_name)
-                                  : cyclonedx_xml_tree(content, source_name);
+    std::string* in_place = owned != nullptr ? owned->string() : nullptr;
+    auto shape = in_place != nullptr ? cyclonedx_xml_tree_in_place(*in_place, source_name)
+                                     : cyclonedx_xml_tree(content, source_name);
     if (!shape.ok()) {
       return fail(shape.error());
     }
     if (owned != nullptr) {
-      std::string().swap(*owned);
+      owned->release();
     }
     mapped = cyclonedx::from_cyclonedx(shape->root(), source_name, limits, read.losses);
     break;
@@ -135,7 +136,7 @@ Result<ReadDocument> read_text(std::string_view content, std::string* owned,
     return fail(std::string(source_name) + ": " + mapped.error());
   }
   if (owned != nullptr) {
-    std::string().swap(*owned);
+    owned->release();
   }
   read.document = std::move(mapped->graph).finish(std::move(mapped->metadata));
   read.document.diagnostics.insert(read.document.diagnostics.end(),
@@ -151,9 +152,15 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
   return read_text(content, nullptr, source_name, limits);
 }
 
-Result<ReadDocument> read_document_consuming(std::string content, std::string_view source_name,
+Result<ReadDocument> read_document_consuming(util::InputText content, std::string_view source_name,
                                              const ReadLimits& limits) {
-  return read_text(content, &content, source_name, limits);
+  auto read = read_text(content.view(), &content, source_name, limits);
+  // Whatever was made of a file cut short while it was read (zeros where
+  // its end was) is not what the file says.
+  if (content.cut_short()) {
+    return fail(std::string(source_name) + ": " + std::string(k_cut_short_message));
+  }
+  return read;
 }
 
 } // namespace kensa::format

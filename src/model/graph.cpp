@@ -177,11 +177,11 @@ std::string ComponentGraph::add(Component component) {
 std::string ComponentGraph::add_identified(Component component) {
   assert(component.id == component_id(component));
   std::string id = component.id;
-  auto [it, inserted] = m_index_of.try_emplace(id, m_components.size());
+  auto [index, inserted] = m_index_of.try_emplace(id, m_components.size());
   if (inserted) {
     m_components.push_back(std::move(component));
   } else {
-    merge_component(m_components[it->second], std::move(component));
+    merge_component(m_components[*index], std::move(component));
   }
   return id;
 }
@@ -231,8 +231,8 @@ void ComponentGraph::add_omission(Omission omission) {
 }
 
 const Component* ComponentGraph::find(const std::string& id) const {
-  auto it = m_index_of.find(id);
-  return it == m_index_of.end() ? nullptr : &m_components[it->second];
+  const std::size_t* index = m_index_of.find(id);
+  return index == nullptr ? nullptr : &m_components[*index];
 }
 
 const FileEntry* ComponentGraph::find_file(const std::string& path) const {
@@ -353,10 +353,10 @@ void ComponentGraph::move_known_relationships(const std::string& subject_id,
   for (auto& relationship : m_relationships) {
     if (last_from.empty() || last_from != relationship.from) {
       last_from = relationship.from;
-      last_from_known = m_index_of.count(relationship.from) > 0 || relationship.from == subject_id;
+      last_from_known = m_index_of.contains(relationship.from) || relationship.from == subject_id;
     }
     bool from_known = last_from_known;
-    bool to_known = m_index_of.count(relationship.to) > 0;
+    bool to_known = m_index_of.contains(relationship.to);
     if (from_known && to_known) {
       into.push_back(std::move(relationship));
     } else {

@@ -2,6 +2,7 @@
 
 #include <kensa/source/document_input.hpp>
 #include <kensa/util/huge_pages.hpp>
+#include <kensa/util/mapped_file.hpp>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace kensa::source {
@@ -93,7 +95,7 @@ std::string document_input_name(const std::string& path) {
   return path == "-" ? "standard input" : path;
 }
 
-Result<std::string> read_document_input(const std::string& path, std::uint64_t max_bytes) {
+Result<util::InputText> read_document_input(const std::string& path, std::uint64_t max_bytes) {
   const bool standard_input = path == "-";
   const Descriptor fd(standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC),
                       !standard_input);
@@ -112,6 +114,14 @@ Result<std::string> read_document_input(const std::string& path, std::uint64_t m
     const auto size = static_cast<std::uint64_t>(status.st_size);
     if (size > max_bytes) {
       return fail(too_large(max_bytes));
+    }
+    // Mapped where the system lets it: no copy, no fresh memory. A file
+    // that grew since it was measured is read instead, to its new end.
+    if (auto mapped = util::MappedFile::map(fd.get(), static_cast<std::size_t>(size))) {
+      struct stat after {};
+      if (::fstat(fd.get(), &after) == 0 && after.st_size == status.st_size) {
+        return util::InputText(std::move(*mapped));
+      }
     }
     // Room for the whole file at once, on huge pages where the system has
     // them (reading a 100 MB document touches every page of it).
@@ -134,7 +144,7 @@ Result<std::string> read_document_input(const std::string& path, std::uint64_t m
     }
     text.resize(used);
     if (used < size) {
-      return text;
+      return util::InputText(std::move(text));
     }
     // It may have grown since it was measured: one more byte tells, and
     // whatever follows is read like a stream.
@@ -147,14 +157,14 @@ Result<std::string> read_document_input(const std::string& path, std::uint64_t m
       return fail(std::string("cannot be read: ") + std::strerror(errno));
     }
     if (n == 0) {
-      return text;
+      return util::InputText(std::move(text));
     }
     text.push_back(next);
   }
   int error = 0;
   switch (read_to_end(fd.get(), text, max_bytes, error)) {
   case StreamEnd::reached:
-    return text;
+    return util::InputText(std::move(text));
   case StreamEnd::beyond_cap:
     return fail(too_large(max_bytes));
   case StreamEnd::failed:

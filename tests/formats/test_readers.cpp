@@ -413,10 +413,11 @@ TEST_CASE("readers: a text handed over reads as the same document", "[formats][r
   REQUIRE(read->document.diagnostics.size() == 2);
   CHECK(read->document.diagnostics[0].message.find("not a package or file") != std::string::npos);
   CHECK(read->document.diagnostics[1].message.starts_with("line 3: unknown tag NoSuchTag"));
-  CHECK_FALSE(format::read_document_consuming("not an sbom", "text").ok());
+  CHECK_FALSE(format::read_document_consuming(std::string("not an sbom"), "text").ok());
   // XML handed over is parsed where it is; its errors still name the line.
   auto cut = format::read_document_consuming(
-      "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\">\n<components><compo", "cut.xml");
+      std::string("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\">\n<components><compo"),
+      "cut.xml");
   REQUIRE_FALSE(cut.ok());
   CHECK(cut.error().find("line 2") != std::string::npos);
 }

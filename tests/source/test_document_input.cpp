@@ -1,8 +1,10 @@
 // Reading one SBOM whole for convert and validate: files, streams and
 // devices, never more than the cap.
+#include "../formats/format_fixture.hpp"
 #include "../support/test_support.hpp"
 #include "source_test_support.hpp"
 
+#include <kensa/format/reader.hpp>
 #include <kensa/source/document_input.hpp>
 
 #include <catch2/catch.hpp>
@@ -20,7 +22,9 @@ TEST_CASE("document input: a file is read whole, up to the cap", "[source][hosti
   testing::write_text(path, text);
   const auto read = source::read_document_input(path.string(), text.size());
   REQUIRE(read.ok());
-  CHECK(*read == text);
+  // A regular file is mapped, not copied.
+  CHECK(read->is_mapped());
+  CHECK(read->view() == text);
   // One byte over: refused by its size, before it is read.
   const auto refused = source::read_document_input(path.string(), text.size() - 1);
   REQUIRE_FALSE(refused.ok());
@@ -45,7 +49,8 @@ TEST_CASE("document input: a device or pipe is read no further than the cap", "[
       source::read_document_input("/dev/fd/" + std::to_string(ends[0]), std::size_t{1} << 20);
   ::close(ends[0]);
   REQUIRE(piped.ok());
-  CHECK(*piped == text);
+  CHECK_FALSE(piped->is_mapped());
+  CHECK(piped->view() == text);
 }
 
 TEST_CASE("document input: a folder or a missing file is refused with the reason",
@@ -60,4 +65,27 @@ TEST_CASE("document input: a folder or a missing file is refused with the reason
   const auto head = source::read_document_head((dir / "missing.json").string(), 64);
   REQUIRE_FALSE(head.ok());
   CHECK(head.error() == "cannot be read: No such file or directory");
+}
+
+TEST_CASE("document input: a file cut short while it is read is refused, not half read",
+          "[source][hostile]") {
+  const auto dir = testing::scratch_dir("document-input-cut");
+  const auto path = dir / "bom.cdx.json";
+  const std::string text = testing::render_as(testing::chain_document(400), "cyclonedx-json");
+  REQUIRE(text.size() > 64 * 1024);
+  testing::write_text(path, text);
+  auto whole = source::read_document_input(path.string(), text.size());
+  REQUIRE(whole.ok());
+  const auto read = format::read_document_consuming(std::move(*whole), path.string());
+  REQUIRE(read.ok());
+  CHECK(read->document.components.size() == 400);
+
+  auto input = source::read_document_input(path.string(), text.size());
+  REQUIRE(input.ok());
+  REQUIRE(input->is_mapped());
+  // Another process truncates it after kensa measured and mapped it.
+  std::filesystem::resize_file(path, text.size() / 2);
+  const auto cut = format::read_document_consuming(std::move(*input), path.string());
+  REQUIRE_FALSE(cut.ok());
+  CHECK(cut.error() == path.string() + ": " + std::string(format::k_cut_short_message));
 }

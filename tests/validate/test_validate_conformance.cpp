@@ -28,7 +28,7 @@ DocumentReport validate_suite_file(const fs::path& path) {
   auto text =
       kensa::source::read_document_input(path.string(), kensa::source::k_default_max_document_size);
   REQUIRE(text.ok());
-  return kensa::validate::validate_document(path.filename().string(), *text, {});
+  return kensa::validate::validate_document(path.filename().string(), text->view(), {});
 }
 
 // The exit code `kensa validate FILE` gives for `report`.

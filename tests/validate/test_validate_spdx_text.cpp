@@ -26,7 +26,7 @@ DocumentReport validate_shared_file(const std::filesystem::path& path) {
   auto text =
       kensa::source::read_document_input(path.string(), kensa::source::k_default_max_document_size);
   REQUIRE(text.ok());
-  return validate_document(path.string(), *text, {});
+  return validate_document(path.string(), text->view(), {});
 }
 
 // (rule, location) of every finding: what must not depend on the encoding.

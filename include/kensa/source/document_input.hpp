@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kensa/util/input_text.hpp>
 #include <kensa/util/result.hpp>
 
 #include <cstddef>
@@ -25,8 +26,10 @@ std::string document_input_name(const std::string& path);
 // cannot be opened or read, is a folder, or holds more than `max_bytes`
 // bytes: a regular file is refused by its size before it is read; anything
 // else (a pipe, a terminal, a device such as /dev/zero) is read no further
-// than one byte past the cap.
-Result<std::string> read_document_input(const std::string& path, std::uint64_t max_bytes);
+// than one byte past the cap. A regular file is mapped (util::MappedFile)
+// where the system allows it; whoever reads the text checks cut_short()
+// afterwards.
+Result<util::InputText> read_document_input(const std::string& path, std::uint64_t max_bytes);
 
 // The first `size` bytes of the file at `path` (fewer when it is shorter),
 // for telling an SBOM from other files before reading it whole. Fails with

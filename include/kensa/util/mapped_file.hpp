@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+// A regular file read through the page cache instead of into a buffer of
+// its own: the pages the kernel already holds are shared, so reading a
+// 200 MB SBOM neither copies it nor faults in 200 MB of fresh memory
+// (on a virtual machine, first touches of fresh memory cost more than
+// parsing the text).
+//
+// A mapped file that another process cuts short while it is read would
+// kill the reader with SIGBUS on the first page past its new end. Each
+// mapping is registered with a SIGBUS handler that puts zero pages in
+// place of the lost ones and notes it (cut_short()): the reader sees
+// zeros, fails or not, and its caller reports the file as changed while
+// it was read. A SIGBUS at any other address goes where it went before
+// the handler was installed.
+namespace kensa::util {
+
+class MappedFile {
+ public:
+  MappedFile() = default;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  ~MappedFile();
+
+  // The first `size` bytes (more than zero) of the open regular file `fd`,
+  // read in at once; nullopt when the system refuses the mapping or every
+  // guarded place is taken (the caller reads the file instead).
+  static std::optional<MappedFile> map(int fd, std::size_t size);
+
+  std::string_view text() const { return {m_data, m_size}; }
+  // Whether the file got shorter than it was when mapped: the pages it
+  // lost read as zeros. Still known after release().
+  bool cut_short() const;
+  // Unmaps the file (text() is empty afterwards).
+  void release();
+
+ private:
+  const char* m_data = nullptr;
+  std::size_t m_size = 0;
+  // The guarded place of the mapping, while there is one.
+  int m_slot = -1;
+  // The file, to measure it again.
+  int m_fd = -1;
+  bool m_cut_short = false;
+};
+
+} // namespace kensa::util
