@@ -48,25 +48,21 @@ int run_merge(const MergeArguments& arguments) {
   options.source_name = arguments.source_name;
   options.source_version = arguments.source_version;
   audit::DocumentMerger merger(options);
-  // Two inputs read at a time, merged, and freed: the memory a merge
-  // needs grows with the merged document, not with every input at once.
-  for (std::size_t first = 0; first < arguments.inputs.size(); first += 2) {
-    std::vector<std::string> paths{arguments.inputs[first]};
-    if (first + 1 < arguments.inputs.size()) {
-      paths.push_back(arguments.inputs[first + 1]);
-    }
-    auto read = read_sboms(paths, *max_bytes);
-    if (!read) {
-      spdlog::error("{}", read.error());
-      return k_exit_usage;
-    }
-    for (std::size_t k = 0; k < read->size(); ++k) {
-      auto& document = (*read)[k];
-      spdlog::info("read {} as {}: {} components", paths[k], format::format_label(document.format),
-                   document.document.components.size());
-      // Handed over: its components are moved into the merge, not copied.
-      merger.add(source::document_input_name(paths[k]), std::move(document.document));
-    }
+  // Two inputs read at a time, each merged as soon as it is read (the
+  // first of a pair while the second is still being read), and freed: the
+  // memory a merge needs grows with the merged document, not with every
+  // input at once.
+  const auto read = read_sboms_in_turn(
+      arguments.inputs, *max_bytes, [&](std::size_t index, format::ReadDocument document) {
+        const std::string& path = arguments.inputs[index];
+        spdlog::info("read {} as {}: {} components", path, format::format_label(document.format),
+                     document.document.components.size());
+        // Handed over: its components are moved into the merge, not copied.
+        merger.add(source::document_input_name(path), std::move(document.document));
+      });
+  if (!read) {
+    spdlog::error("{}", read.error());
+    return k_exit_usage;
   }
   model::Document merged = std::move(merger).finish();
   spdlog::info("merged {} documents: {} components, {} relationships", arguments.inputs.size(),

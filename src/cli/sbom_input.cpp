@@ -8,8 +8,8 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <functional>
 #include <future>
-#include <optional>
 
 namespace kensa::cli {
 
@@ -58,10 +58,8 @@ Result<format::ReadDocument> read_sbom(const std::string& path, std::uint64_t ma
   return read_unnamed(path, max_bytes);
 }
 
-Result<std::vector<format::ReadDocument>> read_sboms(const std::vector<std::string>& paths,
-                                                     std::uint64_t max_bytes) {
-  std::vector<format::ReadDocument> documents;
-  documents.reserve(paths.size());
+Status read_sboms_in_turn(const std::vector<std::string>& paths, std::uint64_t max_bytes,
+                          const std::function<void(std::size_t, format::ReadDocument)>& take) {
   for (std::size_t first = 0; first < paths.size(); first += 2) {
     std::string names = source::document_input_name(paths[first]);
     const bool pair = first + 1 < paths.size();
@@ -76,20 +74,32 @@ Result<std::vector<format::ReadDocument>> read_sboms(const std::vector<std::stri
       second = std::async(std::launch::async, read_unnamed, paths[first + 1], max_bytes);
     }
     auto read = read_unnamed(paths[first], max_bytes);
-    std::optional<Result<format::ReadDocument>> other;
-    if (pair) {
-      other.emplace(second.get());
-    }
     if (!read) {
       return fail(read.error());
     }
-    documents.push_back(std::move(*read));
-    if (other) {
-      if (!*other) {
-        return fail(other->error());
+    // Taken while the second is still being read.
+    take(first, std::move(*read));
+    if (pair) {
+      auto other = second.get();
+      if (!other) {
+        return fail(other.error());
       }
-      documents.push_back(std::move(**other));
+      take(first + 1, std::move(*other));
     }
+  }
+  return ok_status();
+}
+
+Result<std::vector<format::ReadDocument>> read_sboms(const std::vector<std::string>& paths,
+                                                     std::uint64_t max_bytes) {
+  std::vector<format::ReadDocument> documents;
+  documents.reserve(paths.size());
+  auto read = read_sboms_in_turn(paths, max_bytes,
+                                 [&](std::size_t /*index*/, format::ReadDocument document) {
+                                   documents.push_back(std::move(document));
+                                 });
+  if (!read) {
+    return fail(read.error());
   }
   return documents;
 }

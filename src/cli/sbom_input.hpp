@@ -4,6 +4,7 @@
 #include <kensa/util/result.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,12 @@ Result<format::ReadDocument> read_sbom(const std::string& path, std::uint64_t ma
 // first input, in order, that cannot be read.
 Result<std::vector<format::ReadDocument>> read_sboms(const std::vector<std::string>& paths,
                                                      std::uint64_t max_bytes);
+
+// read_sboms() handing each document, in order, to take(index in `paths`,
+// document) as soon as it and those before it are read: the first of a
+// pair is taken while the second is still being read. Stops at the first
+// input that cannot be read, having waited for its pair.
+Status read_sboms_in_turn(const std::vector<std::string>& paths, std::uint64_t max_bytes,
+                          const std::function<void(std::size_t, format::ReadDocument)>& take);
 
 } // namespace kensa::cli

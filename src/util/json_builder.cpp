@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <stdexcept>
 
 namespace kensa::json {
 
 using detail::Node;
+using detail::Number;
 
 Builder::Builder() : m_storage(std::make_unique<detail::Storage>()) {}
 
@@ -53,15 +55,34 @@ void Builder::boolean(bool value) {
 }
 
 void Builder::integer(std::int64_t value) {
-  add_node(Type::integer).integer = value;
+  Number number{};
+  number.integer = value;
+  add_number(Type::integer, number);
 }
 
 void Builder::unsigned_integer(std::uint64_t value) {
-  add_node(Type::unsigned_integer).unsigned_integer = value;
+  Number number{};
+  number.unsigned_integer = value;
+  add_number(Type::unsigned_integer, number);
 }
 
 void Builder::real(double value) {
-  add_node(Type::real).real = value;
+  Number number{};
+  number.real = value;
+  add_number(Type::real, number);
+}
+
+void Builder::add_number(Type type, Number value) {
+  const auto offset = static_cast<std::uint32_t>(m_storage->numbers.size());
+  add_node(type).offset = offset;
+  m_storage->numbers.push_back(value);
+}
+
+std::uint32_t Builder::string_offset(std::size_t offset) {
+  if (offset > detail::k_max_indexed_bytes) {
+    throw std::length_error("JSON strings beyond 4 GiB cannot be indexed");
+  }
+  return static_cast<std::uint32_t>(offset);
 }
 
 void Builder::string(std::string_view text) {
@@ -70,9 +91,9 @@ void Builder::string(std::string_view text) {
   node.size = static_cast<std::uint32_t>(text.size());
   node.borrowed = borrowed;
   if (borrowed) {
-    node.offset = static_cast<std::uint64_t>(text.data() - m_storage->source.data());
+    node.offset = string_offset(static_cast<std::size_t>(text.data() - m_storage->source.data()));
   } else {
-    node.offset = m_storage->strings.size();
+    node.offset = string_offset(m_storage->strings.size());
     m_storage->strings.append(text);
   }
 }
@@ -87,7 +108,7 @@ void Builder::key(std::string_view name) {
   node.type = Type::string;
   node.key = true;
   node.end = index + 1;
-  node.offset = m_storage->strings.size();
+  node.offset = string_offset(m_storage->strings.size());
   node.size = static_cast<std::uint32_t>(name.size());
   m_storage->strings.append(name);
 }
@@ -116,7 +137,7 @@ void Builder::end() {
   node.end = next_node();
   if (node.type == Type::array) {
     auto& items = m_storage->items;
-    node.offset = items.size();
+    node.offset = static_cast<std::uint32_t>(items.size());
     items.insert(items.end(),
                  m_pending_items.begin() + static_cast<std::ptrdiff_t>(open.first_item),
                  m_pending_items.end());

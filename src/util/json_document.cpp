@@ -11,11 +11,11 @@ using detail::Storage;
 std::int64_t Value::integer() const {
   switch (type()) {
   case Type::integer:
-    return node().integer;
+    return m_storage->numbers[node().offset].integer;
   case Type::unsigned_integer:
-    return static_cast<std::int64_t>(node().unsigned_integer);
+    return static_cast<std::int64_t>(m_storage->numbers[node().offset].unsigned_integer);
   case Type::real:
-    return static_cast<std::int64_t>(node().real);
+    return static_cast<std::int64_t>(m_storage->numbers[node().offset].real);
   default:
     return 0;
   }
@@ -24,11 +24,11 @@ std::int64_t Value::integer() const {
 std::uint64_t Value::unsigned_integer() const {
   switch (type()) {
   case Type::integer:
-    return static_cast<std::uint64_t>(node().integer);
+    return static_cast<std::uint64_t>(m_storage->numbers[node().offset].integer);
   case Type::unsigned_integer:
-    return node().unsigned_integer;
+    return m_storage->numbers[node().offset].unsigned_integer;
   case Type::real:
-    return static_cast<std::uint64_t>(node().real);
+    return static_cast<std::uint64_t>(m_storage->numbers[node().offset].real);
   default:
     return 0;
   }
@@ -37,11 +37,11 @@ std::uint64_t Value::unsigned_integer() const {
 double Value::real() const {
   switch (type()) {
   case Type::integer:
-    return static_cast<double>(node().integer);
+    return static_cast<double>(m_storage->numbers[node().offset].integer);
   case Type::unsigned_integer:
-    return static_cast<double>(node().unsigned_integer);
+    return static_cast<double>(m_storage->numbers[node().offset].unsigned_integer);
   case Type::real:
-    return node().real;
+    return m_storage->numbers[node().offset].real;
   default:
     return 0;
   }

@@ -276,39 +276,39 @@ bool Lexer::scan_number(std::string_view& number, bool& integral) {
   return true;
 }
 
-void Lexer::decode_number(std::string_view number, bool integral, Node& node) {
+void Lexer::decode_number(std::string_view number, bool integral, Type& type, Number& value) {
   const char* first = number.data();
   const char* last = number.data() + number.size();
   if (integral) {
     if (*first == '-') {
-      std::int64_t value = 0;
-      if (std::from_chars(first, last, value).ec == std::errc()) {
-        node.type = Type::integer;
-        node.integer = value;
+      std::int64_t integer = 0;
+      if (std::from_chars(first, last, integer).ec == std::errc()) {
+        type = Type::integer;
+        value.integer = integer;
         return;
       }
     } else {
-      std::uint64_t value = 0;
-      if (std::from_chars(first, last, value).ec == std::errc()) {
-        node.type = Type::unsigned_integer;
-        node.unsigned_integer = value;
+      std::uint64_t unsigned_integer = 0;
+      if (std::from_chars(first, last, unsigned_integer).ec == std::errc()) {
+        type = Type::unsigned_integer;
+        value.unsigned_integer = unsigned_integer;
         return;
       }
     }
   }
-  node.type = Type::real;
-  double value = 0;
-  const auto status = std::from_chars(first, last, value).ec;
+  type = Type::real;
+  double real = 0;
+  const auto status = std::from_chars(first, last, real).ec;
   if (status == std::errc::result_out_of_range) {
     // Beyond a double's range: a negative exponent makes it zero, anything
     // else infinity, keeping the sign, as strtod does.
     const auto exponent = number.find_first_of("eE");
     const bool tiny = exponent != std::string_view::npos && exponent + 1 < number.size() &&
                       number[exponent + 1] == '-';
-    value = tiny ? 0.0 : std::numeric_limits<double>::infinity();
-    value = *first == '-' ? -value : value;
+    real = tiny ? 0.0 : std::numeric_limits<double>::infinity();
+    real = *first == '-' ? -real : real;
   }
-  node.real = value;
+  value.real = real;
 }
 
 std::string Lexer::printable(char c) {

@@ -36,9 +36,9 @@ class Lexer {
   // it is malformed.
   bool scan_number(std::string_view& number, bool& integral);
 
-  // The value of a number scan_number found, into `node` (its type chosen
-  // as Type says).
-  static void decode_number(std::string_view number, bool integral, Node& node);
+  // The type (integer, unsigned_integer or real, as Type says) and value
+  // of a number scan_number found.
+  static void decode_number(std::string_view number, bool integral, Type& type, Number& value);
 
   void skip_whitespace() {
     while (m_at < m_text.size()) {

@@ -54,6 +54,9 @@ class Parser : detail::Lexer {
     m_storage->strings.reserve(m_borrow ? m_text.size() / 16 : m_text.size());
     util::advise_huge_pages(m_storage->nodes.data(), m_storage->nodes.capacity() * sizeof(Node));
     util::advise_huge_pages(m_storage->strings.data(), m_storage->strings.capacity());
+    if (m_text.size() > detail::k_max_indexed_bytes) {
+      return fail("the text is 4 GiB or more, more than kensa can index");
+    }
     if (!parse_document()) {
       return fail(error_message());
     }
@@ -216,7 +219,7 @@ class Parser : detail::Lexer {
     if (open.object) {
       m_pending_keys.resize(open.pending_start);
     } else {
-      node.offset = m_storage->items.size();
+      node.offset = static_cast<std::uint32_t>(m_storage->items.size());
       m_storage->items.insert(m_storage->items.end(),
                               m_pending_items.begin() +
                                   static_cast<std::ptrdiff_t>(open.pending_start),
@@ -344,7 +347,7 @@ class Parser : detail::Lexer {
     }
     Node& node = m_storage->nodes[index];
     node.borrowed = borrowed;
-    node.offset = offset;
+    node.offset = static_cast<std::uint32_t>(offset);
     node.size = length;
     return true;
   }
@@ -359,7 +362,11 @@ class Parser : detail::Lexer {
     if (!add_node(Type::real, index)) {
       return false;
     }
-    decode_number(number, integral, m_storage->nodes[index]);
+    Node& node = m_storage->nodes[index];
+    Number value{};
+    decode_number(number, integral, node.type, value);
+    node.offset = static_cast<std::uint32_t>(m_storage->numbers.size());
+    m_storage->numbers.push_back(value);
     return true;
   }
 

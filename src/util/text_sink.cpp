@@ -10,7 +10,7 @@ ChunkedTextBuffer::ChunkedTextBuffer(std::size_t chunk_size) : m_chunk_size(chun
 void ChunkedTextBuffer::start_chunk() {
   std::size_t capacity = std::min(m_chunk_size, k_first_chunk_size);
   if (!m_chunks.empty()) {
-    m_full_bytes += m_chunks.back().capacity;
+    close_last_chunk();
     capacity = std::min(m_chunk_size, m_chunks.back().capacity * 2);
   }
   m_chunks.push_back(Chunk{std::make_unique_for_overwrite<char[]>(capacity), capacity});
@@ -67,17 +67,41 @@ std::string ChunkedTextBuffer::take() {
   return text;
 }
 
+void ChunkedTextBuffer::close_last_chunk() {
+  Chunk& last = m_chunks.back();
+  last.used = static_cast<std::size_t>(pptr() - pbase());
+  m_full_bytes += last.used;
+}
+
 void ChunkedTextBuffer::append(ChunkedTextBuffer& other) {
-  if (size() == 0 && other.m_chunk_size == m_chunk_size) {
+  if (size() == 0) {
     m_head = std::move(other.m_head);
     m_chunks = std::move(other.m_chunks);
     m_full_bytes = other.m_full_bytes;
     setp(other.pbase(), other.epptr());
     pbump(static_cast<int>(other.pptr() - other.pbase()));
-  } else {
-    for (const auto piece : other.pieces()) {
-      sputn(piece.data(), static_cast<std::streamsize>(piece.size()));
+    other.clear();
+    return;
+  }
+  // A head is adopted text, short where it exists at all: copied.
+  if (!other.m_head.empty()) {
+    sputn(other.m_head.data(), static_cast<std::streamsize>(other.m_head.size()));
+  }
+  if (!other.m_chunks.empty()) {
+    // The chunks change hands, as big as they are: this buffer's last
+    // chunk ends where it is, and `other`'s last one is filled on.
+    if (!m_chunks.empty()) {
+      close_last_chunk();
     }
+    const auto used_in_last = static_cast<int>(other.pptr() - other.pbase());
+    char* begin = other.pbase();
+    char* end = other.epptr();
+    m_full_bytes += other.m_full_bytes;
+    for (auto& chunk : other.m_chunks) {
+      m_chunks.push_back(std::move(chunk));
+    }
+    setp(begin, end);
+    pbump(used_in_last);
   }
   other.clear();
 }
@@ -91,7 +115,7 @@ void ChunkedTextBuffer::clear() {
 
 std::size_t ChunkedTextBuffer::used_in_chunk(std::size_t index) const {
   return index + 1 == m_chunks.size() ? static_cast<std::size_t>(pptr() - pbase())
-                                      : m_chunks[index].capacity;
+                                      : m_chunks[index].used;
 }
 
 std::vector<std::span<char>> ChunkedTextBuffer::pieces() {

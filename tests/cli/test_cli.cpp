@@ -208,8 +208,10 @@ TEST_CASE("cli: big documents are read and written in 2 MiB pages", "[cli]") {
   const long small_pages = page_faults_of(arguments, {"MIMALLOC_LARGE_OS_PAGES=0"});
   const long large_pages = page_faults_of(arguments, {});
   INFO("4 KiB pages: " << small_pages << " faults, 2 MiB pages: " << large_pages);
-  // About 2.4 times fewer here; the same setting both times would give 1.
-  CHECK(large_pages * 3 < small_pages * 2);
+  // About 1.4 times fewer here; the same setting both times would give 1.
+  // (2.4 times when the input was read into memory of mimalloc's: it is
+  // mapped now, and its pages count the same in both runs.)
+  CHECK(large_pages * 5 < small_pages * 4);
 #else
   SUCCEED("sanitizer builds keep the C library's allocator");
 #endif

@@ -82,15 +82,30 @@ TEST_CASE("text sink: pieces are the text in place, and appending hands chunks o
   into << "cdefg";
   CHECK(into.take() == "head:X123456789abcdefg");
 
-  // Into a sink that holds text already: copied after it.
+  // Into a sink that holds text already: its chunk in use ends where it
+  // is, the other's chunks follow it as they are, and writing goes on in
+  // the other's last chunk.
   TextSink other(3);
-  other << "xyz";
+  other << "xyzw";
   TextSink more(5);
+  more.adopt("<");
   more << "1234567";
+  const char* const more_last = more.pieces().back().data();
   other.append(more);
   CHECK(more.empty());
-  CHECK(other.size() == 10);
-  CHECK(other.take() == "xyz1234567");
+  CHECK(other.size() == 12);
+  const auto spliced = other.pieces();
+  CHECK(spliced.back().data() == more_last);
+  CHECK(joined(other) == "xyzw<1234567");
+  other << "89";
+  CHECK(other.size() == 14);
+  CHECK(joined(other) == "xyzw<123456789");
+  // Spliced twice, the first buffer's short chunks stay in place.
+  TextSink tail(4);
+  tail << "!";
+  other.append(tail);
+  other << "?";
+  CHECK(other.take() == "xyzw<123456789!?");
 
   other << "dropped";
   other.clear();

@@ -62,6 +62,9 @@ class Builder {
 
  private:
   detail::Node& add_node(Type type);
+  void add_number(Type type, detail::Number value);
+  // `offset` as a node holds it; throws std::length_error beyond 4 GiB.
+  static std::uint32_t string_offset(std::size_t offset);
 
   struct Open {
     std::uint32_t node;

@@ -54,26 +54,38 @@ struct DuplicateMember {
 
 namespace detail {
 
+// A number's value, kept beside the nodes: few values of an SBOM are
+// numbers, and a node with room for eight bytes of value would be half as
+// big again.
+union Number {
+  std::int64_t integer;
+  std::uint64_t unsigned_integer;
+  double real;
+};
+
+// 16 bytes: the nodes of a 200 MB document take a few hundred megabytes,
+// and every byte of them is written once and read several times.
 struct Node {
   Type type = Type::null;
   // A string that points into the parsed text instead of Storage::strings.
   bool borrowed = false;
   // A member name (a string node that is not a value).
   bool key = false;
+  bool boolean = false;
   // Array items or object members; the byte length of a string.
   std::uint32_t size = 0;
   // Index one past the last node of this value's subtree.
   std::uint32_t end = 0;
-  union {
-    bool boolean;
-    std::int64_t integer;
-    std::uint64_t unsigned_integer;
-    double real;
-    // Strings: offset in Storage::strings. Arrays: offset of the item list
-    // in Storage::items.
-    std::uint64_t offset = 0;
-  };
+  // Strings: offset in the parsed text (borrowed) or in Storage::strings.
+  // Arrays: offset of the item list in Storage::items. Numbers: index in
+  // Storage::numbers. Texts of 4 GiB and more are refused, so every offset
+  // fits.
+  std::uint32_t offset = 0;
 };
+static_assert(sizeof(Node) == 16);
+
+// The most bytes of text (and of unescaped strings) a Document indexes.
+inline constexpr std::size_t k_max_indexed_bytes = std::uint32_t{0xFFFFFFFF};
 
 struct Storage {
   // Objects are followed by key, value, key, value...; a key is a string
@@ -81,6 +93,7 @@ struct Storage {
   std::vector<Node> nodes;
   // For each array, the node indices of its items, contiguous.
   std::vector<std::uint32_t> items;
+  std::vector<Number> numbers;
   std::string strings;
   // The parsed text, for borrowed strings (Document::parse_borrowed).
   std::string_view source;

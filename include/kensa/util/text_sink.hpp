@@ -39,8 +39,8 @@ class ChunkedTextBuffer final : public std::streambuf {
   // Takes `text` as what comes next (without a copy when nothing was
   // written yet).
   void adopt(std::string text);
-  // Takes what `other` holds as what comes next (without a copy when
-  // nothing was written yet); `other` is empty afterwards.
+  // Takes what `other` holds as what comes next, its chunks as they are
+  // (no copy of them); `other` is empty afterwards.
   void append(ChunkedTextBuffer& other);
   // Everything written, in order, where it lies: writable in place (a
   // placeholder filled in once the whole text is known).
@@ -56,8 +56,13 @@ class ChunkedTextBuffer final : public std::streambuf {
   struct Chunk {
     std::unique_ptr<char[]> bytes;
     std::size_t capacity = 0;
+    // Bytes written, once a later chunk follows (a chunk taken over from
+    // another buffer may end before it is full).
+    std::size_t used = 0;
   };
   void start_chunk();
+  // The last chunk is written no further: its bytes count as full ones.
+  void close_last_chunk();
   // How much of chunk `index` is written: all of it but for the last.
   std::size_t used_in_chunk(std::size_t index) const;
 

@@ -1,3 +1,4 @@
+#include "text_output.hpp"
 #include "tree_writer.hpp"
 
 #include <algorithm>
@@ -111,10 +112,11 @@ class JsonWriter final : public TreeWriter {
     return writer;
   }
 
-  void append_items(std::string_view text, std::size_t items) override {
-    // Straight to the output: the text can be tens of megabytes.
+  void append_items(util::TextSink& text, std::size_t items) override {
+    // Straight to the output: the text can be tens of megabytes, so its
+    // chunks change hands where the output is a TextSink too.
     flush();
-    m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    put_text(m_out, text);
     m_levels.back().count += items;
   }
 

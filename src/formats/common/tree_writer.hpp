@@ -76,8 +76,9 @@ class TreeWriter {
   // flushes. Null when the encoding cannot continue elsewhere.
   virtual std::unique_ptr<TreeWriter> continuation(std::ostream& /*out*/) const { return nullptr; }
   // Takes `text` a continuation wrote as `items` more items of the current
-  // array.
-  virtual void append_items(std::string_view /*text*/, std::size_t /*items*/) {}
+  // array (the text is moved, not copied, when this writer writes into a
+  // util::TextSink); `text` is empty afterwards.
+  virtual void append_items(util::TextSink& /*text*/, std::size_t /*items*/) {}
 };
 
 // Writes every item of `items` with write_item(writer, item) into the array
@@ -103,7 +104,7 @@ void write_items(TreeWriter& writer, const Items& items, WriteItem write_item) {
     }
   });
   second->finish();
-  writer.append_items(second_text.take(), count - count / 2);
+  writer.append_items(second_text, count - count / 2);
 }
 
 // Indented JSON (two spaces), keys in the order they are written.
