@@ -111,11 +111,11 @@ validate::DocumentReport validate_file(const std::string& path,
     return report;
   }
   auto report = validate::validate_document(name, text->view(), options);
-  if (text->cut_short()) {
-    // What was checked is not the file: zeros stood where its end was.
+  if (text->changed()) {
+    // What was checked is not the file.
     validate::DocumentReport refused;
     refused.path = std::move(name);
-    refused.read_error = std::string(format::k_cut_short_message);
+    refused.read_error = std::string(format::k_changed_while_read_message);
     return refused;
   }
   return report;

@@ -155,10 +155,11 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
 Result<ReadDocument> read_document_consuming(util::InputText content, std::string_view source_name,
                                              const ReadLimits& limits) {
   auto read = read_text(content.view(), &content, source_name, limits);
-  // Whatever was made of a file cut short while it was read (zeros where
-  // its end was) is not what the file says.
-  if (content.cut_short()) {
-    return fail(std::string(source_name) + ": " + std::string(k_cut_short_message));
+  // Whatever was made of a file that changed while it was read (zeros
+  // where its end was, bytes written after the parser checked them) is
+  // not what the file says.
+  if (content.changed()) {
+    return fail(std::string(source_name) + ": " + std::string(k_changed_while_read_message));
   }
   return read;
 }

@@ -363,7 +363,7 @@ class Parser : detail::Lexer {
       return false;
     }
     Node& node = m_storage->nodes[index];
-    Number value{};
+    detail::Number value{};
     decode_number(number, integral, node.type, value);
     node.offset = static_cast<std::uint32_t>(m_storage->numbers.size());
     m_storage->numbers.push_back(value);

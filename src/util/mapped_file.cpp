@@ -23,7 +23,7 @@ struct GuardedPlace {
   std::atomic<bool> taken{false};
   std::atomic<std::uintptr_t> begin{0};
   std::atomic<std::uintptr_t> end{0};
-  std::atomic<bool> cut_short{false};
+  std::atomic<bool> lost_pages{false};
 };
 
 // More files than kensa reads at once (two for diff, a pair at a time for
@@ -68,7 +68,7 @@ void on_bus_error(int signal_number, siginfo_t* info, void* context) {
     void* replaced = ::mmap(reinterpret_cast<void*>(page), end - page, PROT_READ,
                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
     if (replaced != MAP_FAILED) {
-      place.cut_short.store(true, std::memory_order_release);
+      place.lost_pages.store(true, std::memory_order_release);
       return;
     }
     break;
@@ -92,7 +92,7 @@ int take_place(std::uintptr_t begin, std::uintptr_t end) {
   for (std::size_t i = 0; i < k_places; ++i) {
     bool expected = false;
     if (g_places[i].taken.compare_exchange_strong(expected, true, std::memory_order_acq_rel)) {
-      g_places[i].cut_short.store(false, std::memory_order_relaxed);
+      g_places[i].lost_pages.store(false, std::memory_order_relaxed);
       g_places[i].end.store(end, std::memory_order_release);
       g_places[i].begin.store(begin, std::memory_order_release);
       return static_cast<int>(i);
@@ -108,6 +108,11 @@ std::optional<MappedFile> MappedFile::map(int fd, std::size_t size) {
     return std::nullopt;
   }
   std::call_once(g_handler_installed, install_handler);
+  // Looked at before it is mapped: any change from here on shows.
+  struct stat status {};
+  if (::fstat(fd, &status) != 0) {
+    return std::nullopt;
+  }
   // Read in at once: one call instead of a fault per few pages, and the
   // whole text is read anyway.
   void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
@@ -116,8 +121,10 @@ std::optional<MappedFile> MappedFile::map(int fd, std::size_t size) {
   }
   const auto begin = reinterpret_cast<std::uintptr_t>(data);
   const std::uintptr_t end = (begin + size + g_page_size - 1) & ~(g_page_size - 1);
-  // Kept to measure the file again: a file cut inside its last page
-  // raises no SIGBUS (the rest of that page reads as zeros).
+  // Kept to look at the file again: a file cut inside its last page
+  // raises no SIGBUS (the rest of that page reads as zeros), and one
+  // written over in place shows its new bytes through the mapping. Its
+  // change time moves with any write and cannot be set back.
   const int kept = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
   const int slot = kept < 0 ? -1 : take_place(begin, end);
   if (slot < 0) {
@@ -132,13 +139,15 @@ std::optional<MappedFile> MappedFile::map(int fd, std::size_t size) {
   mapped.m_size = size;
   mapped.m_slot = slot;
   mapped.m_fd = kept;
+  mapped.m_stamp = {status.st_size, status.st_mtim.tv_sec, status.st_mtim.tv_nsec,
+                    status.st_ctim.tv_sec, status.st_ctim.tv_nsec};
   return mapped;
 }
 
 MappedFile::MappedFile(MappedFile&& other) noexcept
     : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0)),
       m_slot(std::exchange(other.m_slot, -1)), m_fd(std::exchange(other.m_fd, -1)),
-      m_cut_short(other.m_cut_short) {}
+      m_stamp(other.m_stamp), m_changed(other.m_changed) {}
 
 MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
   if (this != &other) {
@@ -147,7 +156,8 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
     m_size = std::exchange(other.m_size, 0);
     m_slot = std::exchange(other.m_slot, -1);
     m_fd = std::exchange(other.m_fd, -1);
-    m_cut_short = other.m_cut_short;
+    m_stamp = other.m_stamp;
+    m_changed = other.m_changed;
   }
   return *this;
 }
@@ -156,22 +166,26 @@ MappedFile::~MappedFile() {
   release();
 }
 
-bool MappedFile::cut_short() const {
+bool MappedFile::changed() const {
   if (m_slot < 0) {
-    return m_cut_short;
+    return m_changed;
   }
-  if (g_places[static_cast<std::size_t>(m_slot)].cut_short.load(std::memory_order_acquire)) {
+  if (g_places[static_cast<std::size_t>(m_slot)].lost_pages.load(std::memory_order_acquire)) {
     return true;
   }
   struct stat now {};
-  return ::fstat(m_fd, &now) != 0 || static_cast<std::uint64_t>(now.st_size) < m_size;
+  return ::fstat(m_fd, &now) != 0 || now.st_size != m_stamp.size ||
+         now.st_mtim.tv_sec != m_stamp.modified_seconds ||
+         now.st_mtim.tv_nsec != m_stamp.modified_nanoseconds ||
+         now.st_ctim.tv_sec != m_stamp.changed_seconds ||
+         now.st_ctim.tv_nsec != m_stamp.changed_nanoseconds;
 }
 
 void MappedFile::release() {
   if (m_slot < 0) {
     return;
   }
-  m_cut_short = cut_short();
+  m_changed = changed();
   ::close(m_fd);
   m_fd = -1;
   GuardedPlace& place = g_places[static_cast<std::size_t>(m_slot)];

@@ -87,5 +87,5 @@ TEST_CASE("document input: a file cut short while it is read is refused, not hal
   std::filesystem::resize_file(path, text.size() / 2);
   const auto cut = format::read_document_consuming(std::move(*input), path.string());
   REQUIRE_FALSE(cut.ok());
-  CHECK(cut.error() == path.string() + ": " + std::string(format::k_cut_short_message));
+  CHECK(cut.error() == path.string() + ": " + std::string(format::k_changed_while_read_message));
 }

@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 
@@ -45,7 +47,7 @@ TEST_CASE("mapped file: the text is the file's, and is gone once released", "[ut
   auto mapped = util::MappedFile::map(file.fd, text.size());
   REQUIRE(mapped.has_value());
   CHECK(mapped->text() == text);
-  CHECK_FALSE(mapped->cut_short());
+  CHECK_FALSE(mapped->changed());
   // Moved, it is still the one mapping.
   util::InputText input(std::move(*mapped));
   CHECK(input.is_mapped());
@@ -53,7 +55,7 @@ TEST_CASE("mapped file: the text is the file's, and is gone once released", "[ut
   CHECK(input.view() == text);
   input.release();
   CHECK(input.view().empty());
-  CHECK_FALSE(input.cut_short());
+  CHECK_FALSE(input.changed());
 }
 
 TEST_CASE("mapped file: a file cut short while mapped reads as zeros and says so",
@@ -72,19 +74,45 @@ TEST_CASE("mapped file: a file cut short while mapped reads as zeros and says so
   CHECK(seen[0] == 'x');
   CHECK(seen[seen.size() - 1] == '\0');
   CHECK(seen[2 * 65'536] == '\0');
-  CHECK(mapped->cut_short());
+  CHECK(mapped->changed());
   util::InputText input(std::move(*mapped));
-  CHECK(input.cut_short());
+  CHECK(input.changed());
   input.release();
   // Still known once the file is no longer mapped.
-  CHECK(input.cut_short());
+  CHECK(input.changed());
   // A mapping made afterwards in the same place starts whole.
   testing::write_text(path, text);
   const OpenFile again(path);
   auto remapped = util::MappedFile::map(again.fd, text.size());
   REQUIRE(remapped.has_value());
   CHECK(remapped->text() == text);
-  CHECK_FALSE(remapped->cut_short());
+  CHECK_FALSE(remapped->changed());
+}
+
+TEST_CASE("mapped file: a file written over in place while mapped says so", "[util][hostile]") {
+  const auto dir = testing::scratch_dir("mapped-file-overwritten");
+  const auto path = dir / "bom.json";
+  const std::string text = "{\"name\": \"checked\"}";
+  testing::write_text(path, text);
+  // Written an hour ago: the rewrite below gets another time even where
+  // file times move in steps of a few milliseconds.
+  std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now() -
+                                             std::chrono::hours(1));
+  const OpenFile file(path);
+  auto mapped = util::MappedFile::map(file.fd, text.size());
+  REQUIRE(mapped.has_value());
+  CHECK_FALSE(mapped->changed());
+  {
+    // The same length, other bytes: the mapping shows them.
+    std::FILE* writer = std::fopen(path.c_str(), "r+");
+    REQUIRE(writer != nullptr);
+    std::fputs("{\"name\": \"CHANGED\"}", writer);
+    std::fclose(writer);
+  }
+  CHECK(mapped->text() == "{\"name\": \"CHANGED\"}");
+  CHECK(mapped->changed());
+  mapped->release();
+  CHECK(mapped->changed());
 }
 
 TEST_CASE("mapped file: a SIGBUS elsewhere still ends the process", "[util][hostile]") {

@@ -42,13 +42,13 @@ Result<ReadDocument> read_document(std::string_view content, std::string_view so
                                    const ReadLimits& limits = {});
 // The same, for a text handed over: it is freed as soon as the model no
 // longer needs it, before the model is finished, so that a big document's
-// text and finished model are not held at once. A mapped file cut short
-// while it was read fails with k_cut_short_message.
+// text and finished model are not held at once. A mapped file that
+// changed while it was read fails with k_changed_while_read_message.
 Result<ReadDocument> read_document_consuming(util::InputText content, std::string_view source_name,
                                              const ReadLimits& limits = {});
 
-// Why a mapped input that shrank while it was read is refused.
-inline constexpr std::string_view k_cut_short_message =
-    "the file was cut short while it was read; read it again once nothing writes to it";
+// Why a mapped input that changed while it was read is refused.
+inline constexpr std::string_view k_changed_while_read_message =
+    "the file changed while it was read; read it again once nothing writes to it";
 
 } // namespace kensa::format

@@ -27,7 +27,7 @@ std::string document_input_name(const std::string& path);
 // bytes: a regular file is refused by its size before it is read; anything
 // else (a pipe, a terminal, a device such as /dev/zero) is read no further
 // than one byte past the cap. A regular file is mapped (util::MappedFile)
-// where the system allows it; whoever reads the text checks cut_short()
+// where the system allows it; whoever reads the text checks changed()
 // afterwards.
 Result<util::InputText> read_document_input(const std::string& path, std::uint64_t max_bytes);
 

@@ -24,10 +24,10 @@ class InputText {
   // mapped file (read-only).
   std::string* string() { return m_is_mapped ? nullptr : &m_string; }
   bool is_mapped() const { return m_is_mapped; }
-  // Whether the file was cut short while it was mapped (MappedFile): what
-  // was read of it is not the file.
-  bool cut_short() const { return m_is_mapped && m_mapped.cut_short(); }
-  // Frees the text; cut_short() still answers.
+  // Whether the file changed while it was mapped (MappedFile): what was
+  // read of it is not the file.
+  bool changed() const { return m_is_mapped && m_mapped.changed(); }
+  // Frees the text; changed() still answers.
   void release() {
     m_mapped.release();
     std::string().swap(m_string);

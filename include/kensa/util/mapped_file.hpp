@@ -13,10 +13,13 @@
 // A mapped file that another process cuts short while it is read would
 // kill the reader with SIGBUS on the first page past its new end. Each
 // mapping is registered with a SIGBUS handler that puts zero pages in
-// place of the lost ones and notes it (cut_short()): the reader sees
-// zeros, fails or not, and its caller reports the file as changed while
-// it was read. A SIGBUS at any other address goes where it went before
-// the handler was installed.
+// place of the lost ones and notes it: the reader sees zeros, and its
+// caller reports the file as changed while it was read (changed()). A
+// SIGBUS at any other address goes where it went before the handler was
+// installed. A file written over in place shows its new bytes through the
+// mapping, after the parser checked the old ones: changed() tells that
+// too (size, modification and change times), and the caller drops what
+// it made of the text.
 namespace kensa::util {
 
 class MappedFile {
@@ -34,9 +37,10 @@ class MappedFile {
   static std::optional<MappedFile> map(int fd, std::size_t size);
 
   std::string_view text() const { return {m_data, m_size}; }
-  // Whether the file got shorter than it was when mapped: the pages it
-  // lost read as zeros. Still known after release().
-  bool cut_short() const;
+  // Whether the file changed since it was mapped: written to, cut short
+  // (the pages it lost read as zeros) or grown. Still known after
+  // release().
+  bool changed() const;
   // Unmaps the file (text() is empty afterwards).
   void release();
 
@@ -45,9 +49,17 @@ class MappedFile {
   std::size_t m_size = 0;
   // The guarded place of the mapping, while there is one.
   int m_slot = -1;
-  // The file, to measure it again.
+  // The file, to look at it again, and what it looked like when mapped.
   int m_fd = -1;
-  bool m_cut_short = false;
+  struct Stamp {
+    long long size = 0;
+    long long modified_seconds = 0;
+    long long modified_nanoseconds = 0;
+    long long changed_seconds = 0;
+    long long changed_nanoseconds = 0;
+  };
+  Stamp m_stamp;
+  bool m_changed = false;
 };
 
 } // namespace kensa::util
