@@ -244,6 +244,10 @@ struct EdgeHash {
     const std::hash<std::string_view> hash;
     return hash(edge.first) * 31 + hash(edge.second);
   }
+  std::size_t operator()(const Edge& edge, const util::HashKey& secret) const {
+    return static_cast<std::size_t>(util::siphash(edge.first, secret) * 31 +
+                                    util::siphash(edge.second, secret));
+  }
 };
 
 // A set of edges: the value is not used.

@@ -36,8 +36,9 @@ struct sigaction g_previous_action {};
 std::once_flag g_handler_installed;
 
 // Hands a SIGBUS that is not about a guarded mapping to whoever had it
-// before: that handler, or the default action (the faulting access runs
-// again on return and ends the process as it would have).
+// before: that handler, or the default action, raised again so that a
+// signal sent with kill() ends the process too (a faulting access would
+// fault again on return anyway).
 void pass_on(int signal_number, siginfo_t* info, void* context) {
   if ((g_previous_action.sa_flags & SA_SIGINFO) != 0 && g_previous_action.sa_sigaction != nullptr) {
     g_previous_action.sa_sigaction(signal_number, info, context);
@@ -52,6 +53,7 @@ void pass_on(int signal_number, siginfo_t* info, void* context) {
   default_action.sa_handler = SIG_DFL;
   sigemptyset(&default_action.sa_mask);
   ::sigaction(SIGBUS, &default_action, nullptr);
+  ::raise(SIGBUS);
 }
 
 void on_bus_error(int signal_number, siginfo_t* info, void* context) {
@@ -88,7 +90,12 @@ void install_handler() {
   ::sigaction(SIGBUS, &action, &g_previous_action);
 }
 
-int take_place(std::uintptr_t begin, std::uintptr_t end) {
+} // namespace
+
+int guard_mapping(const void* data, std::size_t size) {
+  std::call_once(g_handler_installed, install_handler);
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t end = (begin + size + g_page_size - 1) & ~(g_page_size - 1);
   for (std::size_t i = 0; i < k_places; ++i) {
     bool expected = false;
     if (g_places[i].taken.compare_exchange_strong(expected, true, std::memory_order_acq_rel)) {
@@ -101,13 +108,25 @@ int take_place(std::uintptr_t begin, std::uintptr_t end) {
   return -1;
 }
 
-} // namespace
+bool mapping_lost_pages(int place) {
+  return place >= 0 &&
+         g_places[static_cast<std::size_t>(place)].lost_pages.load(std::memory_order_acquire);
+}
+
+void unguard_mapping(int place) {
+  if (place < 0) {
+    return;
+  }
+  GuardedPlace& guarded = g_places[static_cast<std::size_t>(place)];
+  guarded.begin.store(0, std::memory_order_release);
+  guarded.end.store(0, std::memory_order_release);
+  guarded.taken.store(false, std::memory_order_release);
+}
 
 std::optional<MappedFile> MappedFile::map(int fd, std::size_t size) {
   if (size == 0) {
     return std::nullopt;
   }
-  std::call_once(g_handler_installed, install_handler);
   // Looked at before it is mapped: any change from here on shows.
   struct stat status {};
   if (::fstat(fd, &status) != 0) {
@@ -119,14 +138,12 @@ std::optional<MappedFile> MappedFile::map(int fd, std::size_t size) {
   if (data == MAP_FAILED) {
     return std::nullopt;
   }
-  const auto begin = reinterpret_cast<std::uintptr_t>(data);
-  const std::uintptr_t end = (begin + size + g_page_size - 1) & ~(g_page_size - 1);
   // Kept to look at the file again: a file cut inside its last page
   // raises no SIGBUS (the rest of that page reads as zeros), and one
   // written over in place shows its new bytes through the mapping. Its
   // change time moves with any write and cannot be set back.
   const int kept = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
-  const int slot = kept < 0 ? -1 : take_place(begin, end);
+  const int slot = kept < 0 ? -1 : guard_mapping(data, size);
   if (slot < 0) {
     if (kept >= 0) {
       ::close(kept);
@@ -170,7 +187,7 @@ bool MappedFile::changed() const {
   if (m_slot < 0) {
     return m_changed;
   }
-  if (g_places[static_cast<std::size_t>(m_slot)].lost_pages.load(std::memory_order_acquire)) {
+  if (mapping_lost_pages(m_slot)) {
     return true;
   }
   struct stat now {};
@@ -188,11 +205,8 @@ void MappedFile::release() {
   m_changed = changed();
   ::close(m_fd);
   m_fd = -1;
-  GuardedPlace& place = g_places[static_cast<std::size_t>(m_slot)];
-  place.begin.store(0, std::memory_order_release);
+  unguard_mapping(m_slot);
   ::munmap(const_cast<char*>(m_data), m_size);
-  place.end.store(0, std::memory_order_release);
-  place.taken.store(false, std::memory_order_release);
   m_data = nullptr;
   m_size = 0;
   m_slot = -1;

@@ -18,7 +18,8 @@ namespace kensa::source {
 //
 // A file that shrinks while it is mapped (another process truncates it)
 // would make a read past its new end fault: the pages it lost read as
-// zeros instead, so the reader sees damaged bytes, never a crash.
+// zeros instead (the guard of util/mapped_file.hpp, which SBOM documents
+// read through too), so the reader sees damaged bytes, never a crash.
 class MappedFile {
  public:
   virtual ~MappedFile() = default;

@@ -1,11 +1,15 @@
 #pragma once
 
+#include <kensa/util/keyed_hash.hpp>
+
 #include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <limits>
 #include <stdexcept>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -22,9 +26,32 @@
 // they were added. A pointer to a value stays valid until an insertion
 // grows the table past what reserve() made room for. Key and Value must be
 // movable.
+//
+// Keys come from documents, so they may have been chosen to collide: an
+// insertion that probes more than k_longest_probe slots (keys that do not
+// collide, in a table at most half full, need a few dozen at the very
+// most, even by the millions) lays the table out again under a keyed
+// hash (util/keyed_hash.hpp) with a secret drawn for this table, which no
+// document can aim at. The order of the entries, and so the output, stays
+// the same. Hash gives hash(key) and hash(key, HashKey); FlatHash does for
+// keys that are text or integers.
 namespace kensa::util {
 
-template <typename Key, typename Value, typename Hash = std::hash<Key>,
+template <typename Key>
+struct FlatHash {
+  std::size_t operator()(const Key& key) const { return std::hash<Key>()(key); }
+  std::size_t operator()(const Key& key, const HashKey& secret) const {
+    if constexpr (std::is_convertible_v<const Key&, std::string_view>) {
+      return static_cast<std::size_t>(siphash(std::string_view(key), secret));
+    } else {
+      static_assert(std::is_integral_v<Key>, "FlatHash keys are text or integers");
+      return static_cast<std::size_t>(
+          siphash(std::string_view(reinterpret_cast<const char*>(&key), sizeof key), secret));
+    }
+  }
+};
+
+template <typename Key, typename Value, typename Hash = FlatHash<Key>,
           typename Equal = std::equal_to<Key>>
 class FlatHashMap {
  public:
@@ -67,10 +94,17 @@ class FlatHashMap {
       }
       rehash(m_slots.empty() ? k_min_slots : m_slots.size() * 2);
     }
-    const std::size_t hash = Hash()(key);
+    const std::size_t hash = hash_of(key);
     const std::uint32_t bits = hash_bits(hash);
     const std::size_t mask = m_slots.size() - 1;
+    std::size_t probes = 0;
     for (std::size_t slot = home(hash);; slot = (slot + 1) & mask) {
+      if (++probes > k_longest_probe && !m_keyed) {
+        m_keyed = true;
+        m_secret = random_hash_key();
+        rehash(m_slots.size());
+        return try_emplace(key, std::move(value));
+      }
       Slot& here = m_slots[slot];
       if (here.entry == k_empty) {
         m_entries.emplace_back(key, std::move(value));
@@ -82,6 +116,9 @@ class FlatHashMap {
       }
     }
   }
+
+  // Whether the table hashes with a secret key (its keys collided).
+  bool keyed() const { return m_keyed; }
 
   // Calls visit(key, value) for every entry, in the order they were added.
   template <typename Visit>
@@ -104,6 +141,13 @@ class FlatHashMap {
   // Entry numbers, plus one, fit in 32 bits, and so does twice as many
   // slots' worth of probing.
   static constexpr std::size_t k_max_entries = std::numeric_limits<std::uint32_t>::max() / 4;
+  // Probes of one insertion past which the keys are taken to be chosen to
+  // collide.
+  static constexpr std::size_t k_longest_probe = 128;
+
+  std::size_t hash_of(const Key& key) const {
+    return m_keyed ? Hash()(key, m_secret) : Hash()(key);
+  }
 
   // The hash spread by a multiplication by 2^64 divided by the golden
   // ratio: its top bits choose the first slot to look in (hashes whose
@@ -124,7 +168,7 @@ class FlatHashMap {
     if (m_entries.empty()) {
       return k_none;
     }
-    const std::size_t hash = Hash()(key);
+    const std::size_t hash = hash_of(key);
     const std::uint32_t bits = hash_bits(hash);
     const std::size_t mask = m_slots.size() - 1;
     for (std::size_t slot = home(hash);; slot = (slot + 1) & mask) {
@@ -145,7 +189,7 @@ class FlatHashMap {
     m_slots.assign(capacity, Slot{});
     const std::size_t mask = capacity - 1;
     for (std::size_t entry = 0; entry < m_entries.size(); ++entry) {
-      const std::size_t hash = Hash()(m_entries[entry].first);
+      const std::size_t hash = hash_of(m_entries[entry].first);
       std::size_t slot = home(hash);
       while (m_slots[slot].entry != k_empty) {
         slot = (slot + 1) & mask;
@@ -156,6 +200,8 @@ class FlatHashMap {
 
   std::vector<Slot> m_slots;
   std::vector<std::pair<Key, Value>> m_entries;
+  bool m_keyed = false;
+  HashKey m_secret;
 };
 
 } // namespace kensa::util

@@ -22,6 +22,16 @@
 // it made of the text.
 namespace kensa::util {
 
+// The one SIGBUS guard of the process, for every mapping kensa makes (this
+// MappedFile, and source::MappedFile for executables): registers the
+// mapping [data, data + size) and gives its place, or -1 when every place
+// is taken (the caller must not map, or read instead).
+int guard_mapping(const void* data, std::size_t size);
+// Whether a page of the mapping at `place` was lost and replaced by zeros.
+bool mapping_lost_pages(int place);
+// Ends the guard of the mapping at `place` (before it is unmapped).
+void unguard_mapping(int place);
+
 class MappedFile {
  public:
   MappedFile() = default;
