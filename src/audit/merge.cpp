@@ -40,8 +40,7 @@ class ConflictRecorder {
   // merge_component would drop are kept as properties of `incoming`,
   // which the merge unites into `existing`.
   void record(const Component& existing, Component& incoming, const std::string& source) {
-    const std::size_t* first_index = m_first_source.find(existing.id);
-    const std::string& first = m_sources.at(first_index != nullptr ? *first_index : 0);
+    const std::string& first = m_sources.at(m_first_source.at(existing.id));
     auto conflict = [&](std::string_view field, const std::string& kept, const std::string& other) {
       if (kept.empty() || other.empty() || kept == other) {
         return;

@@ -118,10 +118,7 @@ Result<util::InputText> read_document_input(const std::string& path, std::uint64
     // Mapped where the system lets it: no copy, no fresh memory. A file
     // that grew since it was measured is read instead, to its new end.
     if (auto mapped = util::MappedFile::map(fd.get(), static_cast<std::size_t>(size))) {
-      struct stat after {};
-      if (::fstat(fd.get(), &after) == 0 && after.st_size == status.st_size) {
-        return util::InputText(std::move(*mapped));
-      }
+      return util::InputText(std::move(*mapped));
     }
     // Room for the whole file at once, on huge pages where the system has
     // them (reading a 100 MB document touches every page of it).

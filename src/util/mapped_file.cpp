@@ -128,8 +128,10 @@ std::optional<MappedFile> MappedFile::map(int fd, std::size_t size) {
     return std::nullopt;
   }
   // Looked at before it is mapped: any change from here on shows.
+  // A file no longer `size` bytes long changed since the caller measured
+  // it: read it instead, to its end.
   struct stat status {};
-  if (::fstat(fd, &status) != 0) {
+  if (::fstat(fd, &status) != 0 || static_cast<std::uint64_t>(status.st_size) != size) {
     return std::nullopt;
   }
   // Read in at once: one call instead of a fault per few pages, and the

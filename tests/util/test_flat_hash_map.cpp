@@ -4,6 +4,7 @@
 
 #include <map>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -151,6 +152,8 @@ TEST_CASE("a flat hash map whose keys collide switches to a secret hash", "[util
     CHECK(*found == i);
   }
   CHECK(crafted.find("SPDXRef-Package-20000") == nullptr);
+  CHECK(crafted.at("SPDXRef-Package-19999") == 19'999);
+  CHECK_THROWS_AS(crafted.at("SPDXRef-Package-20000"), std::out_of_range);
   CHECK_FALSE(crafted.try_emplace(names.front(), 7).second);
   // The entries keep the order they were added in.
   std::size_t expected = 0;

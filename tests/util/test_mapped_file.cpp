@@ -44,6 +44,9 @@ TEST_CASE("mapped file: the text is the file's, and is gone once released", "[ut
   const OpenFile file(path);
   REQUIRE(file.fd >= 0);
   CHECK_FALSE(util::MappedFile::map(file.fd, 0).has_value());
+  // Measured at another size: the file changed since, and is read instead.
+  CHECK_FALSE(util::MappedFile::map(file.fd, text.size() - 1).has_value());
+  CHECK_FALSE(util::MappedFile::map(file.fd, text.size() + 1).has_value());
   auto mapped = util::MappedFile::map(file.fd, text.size());
   REQUIRE(mapped.has_value());
   CHECK(mapped->text() == text);
@@ -118,7 +121,7 @@ TEST_CASE("mapped file: a file written over in place while mapped says so", "[ut
 TEST_CASE("mapped file: a SIGBUS elsewhere still ends the process", "[util][hostile]") {
   const auto dir = testing::scratch_dir("mapped-file-foreign");
   const auto path = dir / "other.bin";
-  testing::write_text(path, std::string(3 * 4096, 'y'));
+  testing::write_text(path, std::string(4096, 'y'));
   // The handler is installed by the first mapping.
   const OpenFile guarded_file(path);
   auto guarded = util::MappedFile::map(guarded_file.fd, 4096);

@@ -84,6 +84,15 @@ class FlatHashMap {
     return entry == k_none ? nullptr : &m_entries[entry].second;
   }
   bool contains(const Key& key) const { return find_entry(key) != k_none; }
+  // The value of `key`, which must be there (std::out_of_range otherwise),
+  // as std::map::at gives it.
+  const Value& at(const Key& key) const {
+    const Value* value = find(key);
+    if (value == nullptr) {
+      throw std::out_of_range("FlatHashMap: no such key");
+    }
+    return *value;
+  }
 
   // Adds `key` with `value` unless the key is there already; the entry's
   // value, and whether it was added.

@@ -41,9 +41,10 @@ class MappedFile {
   MappedFile& operator=(MappedFile&& other) noexcept;
   ~MappedFile();
 
-  // The first `size` bytes (more than zero) of the open regular file `fd`,
-  // read in at once; nullopt when the system refuses the mapping or every
-  // guarded place is taken (the caller reads the file instead).
+  // The `size` bytes (more than zero) of the open regular file `fd`, read
+  // in at once; nullopt when the file is no longer `size` bytes long, the
+  // system refuses the mapping or every guarded place is taken (the caller
+  // reads the file instead).
   static std::optional<MappedFile> map(int fd, std::size_t size);
 
   std::string_view text() const { return {m_data, m_size}; }
