@@ -60,12 +60,13 @@ class ConflictRecorder {
       }
     }
   }
-  void first_seen(const std::string& id, const std::string& source) {
+  // False when `id` was seen before (its first source stays).
+  bool first_seen(const std::string& id, const std::string& source) {
     // Inputs come one after the other: a new source is the last one.
     if (m_sources.empty() || m_sources.back() != source) {
       m_sources.push_back(source);
     }
-    m_first_source.try_emplace(id, m_sources.size() - 1);
+    return m_first_source.try_emplace(id, m_sources.size() - 1).second;
   }
 
  private:
@@ -88,6 +89,29 @@ class Merger {
     return m_graph.add_identified(std::move(component));
   }
 
+  // add() for each of `components` when nothing was added yet and no two
+  // have one id (a document read is so), so that nothing conflicts: the
+  // list becomes the merged graph's own instead of being moved into it one
+  // by one. False, with nothing added, otherwise.
+  bool add_all_to_empty(std::vector<Component>& components, const std::string& source) {
+    if (m_graph.component_count() > 0) {
+      return false;
+    }
+    for (Component& component : components) {
+      component.id = model::component_id(component);
+    }
+    // A duplicate would merge with a record of its conflicts: add() does
+    // that. The ids seen first here are seen first there too.
+    for (const Component& component : components) {
+      if (!m_conflicts.first_seen(component.id, source)) {
+        return false;
+      }
+    }
+    m_graph.add_identified_all(std::move(components));
+    components.clear();
+    return true;
+  }
+
   // Adds the components, relationships and files of `document` (from the
   // input `name`); a document handed over (an rvalue) is moved from, not
   // copied.
@@ -103,10 +127,16 @@ class Merger {
         return std::as_const(item);
       }
     };
-    for (auto& component : document.components) {
-      const std::string id = add(Component(take(component)), name);
-      if (!assembly_id.empty() && id != assembly_id) {
-        m_graph.relate(assembly_id, id, model::RelationshipType::contains);
+    bool added_at_once = false;
+    if constexpr (handed_over) {
+      added_at_once = assembly_id.empty() && add_all_to_empty(document.components, name);
+    }
+    if (!added_at_once) {
+      for (auto& component : document.components) {
+        const std::string id = add(Component(take(component)), name);
+        if (!assembly_id.empty() && id != assembly_id) {
+          m_graph.relate(assembly_id, id, model::RelationshipType::contains);
+        }
       }
     }
     const std::string input_subject =

@@ -80,6 +80,28 @@ std::uint64_t leading_bytes(std::string_view text) {
   return value;
 }
 
+// Puts items[keys[k].index] at place k for every k, each item moved once
+// to its place by following the cycles of the permutation, without a second
+// vector of items; a moved key's index is set to its own place.
+template <typename Item, typename Key>
+void move_into_order(std::vector<Item>& items, std::vector<Key>& keys) {
+  for (std::size_t start = 0; start < keys.size(); ++start) {
+    if (keys[start].index == start) {
+      continue;
+    }
+    Item held = std::move(items[start]);
+    std::size_t at = start;
+    while (keys[at].index != start) {
+      const std::size_t from = keys[at].index;
+      items[at] = std::move(items[from]);
+      keys[at].index = at;
+      at = from;
+    }
+    items[at] = std::move(held);
+    keys[at].index = at;
+  }
+}
+
 // Sorts relationships as std::sort would (their order is total, and equal
 // ones are alike), keeping a sorted run they start with as
 // sort_after_sorted_run() does. The sort moves small keys, not
@@ -118,23 +140,7 @@ void sort_relationships(std::vector<Relationship>& relationships) {
   const auto middle = keys.begin() + (rest - relationships.begin());
   std::sort(middle, keys.end(), before);
   std::inplace_merge(keys.begin(), middle, keys.end(), before);
-  // Each relationship moved once to its place, following the cycles of
-  // the permutation; a moved key's index is set to its own place.
-  for (std::size_t start = 0; start < keys.size(); ++start) {
-    if (keys[start].index == start) {
-      continue;
-    }
-    Relationship held = std::move(relationships[start]);
-    std::size_t at = start;
-    while (keys[at].index != start) {
-      const std::size_t from = keys[at].index;
-      relationships[at] = std::move(relationships[from]);
-      keys[at].index = at;
-      at = from;
-    }
-    relationships[at] = std::move(held);
-    keys[at].index = at;
-  }
+  move_into_order(relationships, keys);
 }
 
 } // namespace
@@ -184,6 +190,52 @@ std::string ComponentGraph::add_identified(Component component) {
     merge_component(m_components[*index], std::move(component));
   }
   return id;
+}
+
+std::vector<std::size_t> ComponentGraph::add_identified_all(std::vector<Component> components) {
+  std::vector<std::size_t> places(components.size(), k_not_added);
+  if (!m_components.empty()) {
+    for (std::size_t i = 0; i < components.size(); ++i) {
+      Component& component = components[i];
+      if (component.id.empty()) {
+        continue;
+      }
+      assert(component.id == component_id(component));
+      auto [index, inserted] = m_index_of.try_emplace(component.id, m_components.size());
+      places[i] = *index;
+      if (inserted) {
+        m_components.push_back(std::move(component));
+      } else {
+        merge_component(m_components[*index], std::move(component));
+      }
+    }
+    return places;
+  }
+  // Taken over as it is: each new component is moved at most one place
+  // down (over those skipped or merged), instead of into storage of the
+  // graph's own.
+  m_components = std::move(components);
+  m_index_of.reserve(m_components.size());
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < m_components.size(); ++i) {
+    Component& component = m_components[i];
+    if (component.id.empty()) {
+      continue;
+    }
+    assert(component.id == component_id(component));
+    auto [index, inserted] = m_index_of.try_emplace(component.id, kept);
+    if (inserted) {
+      if (kept != i) {
+        m_components[kept] = std::move(component);
+      }
+      places[i] = kept++;
+    } else {
+      merge_component(m_components[*index], std::move(component));
+      places[i] = *index;
+    }
+  }
+  m_components.erase(m_components.begin() + static_cast<std::ptrdiff_t>(kept), m_components.end());
+  return places;
 }
 
 void ComponentGraph::relate(std::string from, std::string to, RelationshipType type) {
@@ -320,9 +372,10 @@ void ComponentGraph::move_sorted_components(std::vector<Component>& into) {
   // a merge adds a second document's new components after the first's.
   // Ids are unique, so the order is total.
   sort_after_sorted_run(order.begin(), order.end(), before);
-  into.reserve(m_components.size());
-  for (const Key& key : order) {
-    Component& component = m_components[key.index];
+  // Moved into order where they are, and the vector handed over: no second
+  // list of components (half a kilobyte each) is built.
+  move_into_order(m_components, order);
+  for (Component& component : m_components) {
     sort_unique(component.cpes);
     sort_unique(component.licenses_declared);
     sort_unique(component.licenses_concluded);
@@ -333,8 +386,8 @@ void ComponentGraph::move_sorted_components(std::vector<Component>& into) {
     sort_unique(component.external_references);
     sort_unique(component.properties);
     sort_unique(component.evidence);
-    into.push_back(std::move(component));
   }
+  into = std::move(m_components);
   m_components = {};
 }
 

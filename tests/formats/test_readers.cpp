@@ -554,6 +554,158 @@ TEST_CASE("readers: a big CycloneDX document reads on two threads with nothing l
   CHECK(read->losses.entries().at("hash with an unknown algorithm") == k_count);
 }
 
+// A big document's mapped components become the graph's list at once
+// (ComponentGraph::add_identified_all): what adding them one by one did
+// still happens, in document order. A duplicate merges into the first and
+// is counted, a bom-ref used twice keeps its first component, a file entry
+// goes to the files, an item that is no object is skipped; and an SPDX
+// subject package in the middle becomes the subject.
+TEST_CASE("readers: a big document's components are added at once as one by one",
+          "[formats][readers]") {
+  constexpr std::size_t k_count = 5000;
+  const auto purl_of = [](std::size_t i) {
+    return "pkg:npm/package-" + std::to_string(10000 + i) + "@1.0.0";
+  };
+  SECTION("CycloneDX") {
+    nlohmann::json bom = {{"bomFormat", "CycloneDX"}, {"specVersion", "1.6"}, {"version", 1}};
+    auto& components = bom["components"] = nlohmann::json::array();
+    for (std::size_t i = 0; i < k_count; ++i) {
+      components.push_back({{"type", "library"},
+                            {"bom-ref", purl_of(i)},
+                            {"name", "package-" + std::to_string(10000 + i)},
+                            {"version", "1.0.0"},
+                            {"purl", purl_of(i)}});
+    }
+    components.push_back(42);
+    components.push_back({{"type", "library"},
+                          {"bom-ref", "second-ref"},
+                          {"name", "package-10100"},
+                          {"version", "1.0.0"},
+                          {"purl", purl_of(100)},
+                          {"hashes", {{{"alg", "SHA-1"}, {"content", std::string(40, 'a')}}}}});
+    components.push_back({{"type", "library"},
+                          {"bom-ref", purl_of(5)},
+                          {"name", "extra"},
+                          {"version", "2.0.0"},
+                          {"purl", "pkg:npm/extra@2.0.0"}});
+    components.push_back({{"type", "file"}, {"bom-ref", "file:lib/x.js"}, {"name", "lib/x.js"}});
+    bom["dependencies"] = {{{"ref", "second-ref"}, {"dependsOn", {purl_of(0)}}},
+                           {{"ref", purl_of(5)}, {"dependsOn", {purl_of(1)}}}};
+    auto read = format::read_document(bom.dump(), "big.cdx.json");
+    REQUIRE(read.ok());
+    const model::Document& document = read->document;
+    REQUIRE(document.components.size() == k_count + 1);
+    const model::Component* merged = nullptr;
+    for (const auto& component : document.components) {
+      if (component.purl == purl_of(100)) {
+        merged = &component;
+      }
+    }
+    REQUIRE(merged != nullptr);
+    REQUIRE(merged->hashes.size() == 1);
+    CHECK(read->losses.entries().at("components that duplicate another (merged)") == 1);
+    const auto id_of = [&](const std::string& purl) {
+      for (const auto& component : document.components) {
+        if (component.purl == purl) {
+          return component.id;
+        }
+      }
+      return std::string();
+    };
+    // "second-ref" names the merged component; the bom-ref used twice, the
+    // first component that had it.
+    const std::vector<model::Relationship> expected = {
+        {id_of(purl_of(100)), id_of(purl_of(0)), model::RelationshipType::depends_on},
+        {id_of(purl_of(5)), id_of(purl_of(1)), model::RelationshipType::depends_on}};
+    for (const auto& relationship : expected) {
+      CHECK(std::find(document.relationships.begin(), document.relationships.end(), relationship) !=
+            document.relationships.end());
+    }
+    CHECK(document.relationships.size() == 2);
+    CHECK(std::any_of(document.diagnostics.begin(), document.diagnostics.end(),
+                      [&](const model::Diagnostic& diagnostic) {
+                        return diagnostic.message == "bom-ref \"" + purl_of(5) +
+                                                         "\" is used twice; the first one is kept";
+                      }));
+    REQUIRE(document.files.size() == 1);
+    CHECK(document.files[0].path == "lib/x.js");
+  }
+  SECTION("SPDX 2") {
+    nlohmann::json spdx = {
+        {"spdxVersion", "SPDX-2.3"},
+        {"dataLicense", "CC0-1.0"},
+        {"SPDXID", "SPDXRef-DOCUMENT"},
+        {"name", "big"},
+        {"documentNamespace", "https://example.com/big"},
+        {"creationInfo", {{"created", "2024-01-02T03:04:05Z"}, {"creators", {"Tool: test"}}}}};
+    auto& packages = spdx["packages"] = nlohmann::json::array();
+    for (std::size_t i = 0; i < k_count; ++i) {
+      packages.push_back({{"SPDXID", "SPDXRef-p" + std::to_string(i)},
+                          {"name", "package-" + std::to_string(10000 + i)},
+                          {"versionInfo", "1.0.0"},
+                          {"downloadLocation", "NOASSERTION"},
+                          {"externalRefs",
+                           {{{"referenceCategory", "PACKAGE-MANAGER"},
+                             {"referenceType", "purl"},
+                             {"referenceLocator", purl_of(i)}}}}});
+    }
+    packages.push_back({{"SPDXID", "SPDXRef-app"},
+                        {"name", "app"},
+                        {"versionInfo", "3.0.0"},
+                        {"downloadLocation", "NOASSERTION"}});
+    packages.push_back(
+        {{"SPDXID", "SPDXRef-p7"},
+         {"name", "package-10100"},
+         {"versionInfo", "1.0.0"},
+         {"downloadLocation", "NOASSERTION"},
+         {"checksums", {{{"algorithm", "SHA1"}, {"checksumValue", std::string(40, 'a')}}}},
+         {"externalRefs",
+          {{{"referenceCategory", "PACKAGE-MANAGER"},
+            {"referenceType", "purl"},
+            {"referenceLocator", purl_of(100)}}}}});
+    spdx["relationships"] = {{{"spdxElementId", "SPDXRef-DOCUMENT"},
+                              {"relationshipType", "DESCRIBES"},
+                              {"relatedSpdxElement", "SPDXRef-app"}},
+                             {{"spdxElementId", "SPDXRef-app"},
+                              {"relationshipType", "DEPENDS_ON"},
+                              {"relatedSpdxElement", "SPDXRef-p3"}},
+                             {{"spdxElementId", "SPDXRef-p7"},
+                              {"relationshipType", "DEPENDS_ON"},
+                              {"relatedSpdxElement", "SPDXRef-p8"}}};
+    auto read = format::read_document(spdx.dump(), "big.spdx.json");
+    REQUIRE(read.ok());
+    const model::Document& document = read->document;
+    REQUIRE(document.metadata.subject);
+    CHECK(document.metadata.subject->name == "app");
+    REQUIRE(document.components.size() == k_count);
+    CHECK(read->losses.entries().at("packages that duplicate another (merged)") == 1);
+    const auto find = [&](const std::string& name) -> const model::Component* {
+      for (const auto& component : document.components) {
+        if (component.name == name) {
+          return &component;
+        }
+      }
+      return nullptr;
+    };
+    REQUIRE(find("package-10100") != nullptr);
+    CHECK(find("package-10100")->hashes.size() == 1);
+    CHECK(std::any_of(document.diagnostics.begin(), document.diagnostics.end(),
+                      [](const model::Diagnostic& diagnostic) {
+                        return diagnostic.message == "SPDXID SPDXRef-p7 is used twice";
+                      }));
+    // The subject's edge, and SPDXRef-p7 naming the first package that had it.
+    const std::vector<model::Relationship> expected = {
+        {document.metadata.subject->id, find("package-10003")->id,
+         model::RelationshipType::depends_on},
+        {find("package-10007")->id, find("package-10008")->id,
+         model::RelationshipType::depends_on}};
+    for (const auto& relationship : expected) {
+      CHECK(std::find(document.relationships.begin(), document.relationships.end(), relationship) !=
+            document.relationships.end());
+    }
+  }
+}
+
 // Big documents (past the point where mapping and writing use two threads)
 // still read back to the same text.
 TEST_CASE("readers: a big document round-trips in both families", "[heavy][formats][readers]") {

@@ -111,6 +111,63 @@ TEST_CASE("graph: a component added with its id merges with the same one added w
   CHECK(document.components[0].evidence.size() == 2);
 }
 
+// A reader hands its whole list of mapped components over: the graph, the
+// places and the finished document are those of adding them one by one,
+// duplicates merged into the first, entries without id left out; into a
+// graph that has components already too.
+TEST_CASE("graph: components added at once are those added one by one", "[model][graph]") {
+  const auto identified = [](Component component) {
+    component.id = component_id(component);
+    return component;
+  };
+  std::vector<Component> list;
+  list.push_back(identified(npm_package("b", "1.0.0", "first")));
+  list.push_back(identified(npm_package("a", "1.0.0", "first")));
+  list.push_back(Component{}); // A file entry: no id.
+  Component duplicate = identified(npm_package("b", "1.0.0", "second"));
+  duplicate.hashes.push_back(Hash{HashAlgorithm::sha1, "aa"});
+  duplicate.description = "filled from the duplicate";
+  list.push_back(std::move(duplicate));
+  list.push_back(identified(npm_package("c", "1.0.0", "first")));
+
+  for (const bool start_empty : {true, false}) {
+    INFO("graph empty before: " << start_empty);
+    ComponentGraph one_by_one;
+    ComponentGraph at_once;
+    if (!start_empty) {
+      one_by_one.add(npm_package("z", "1.0.0", "before"));
+      at_once.add(npm_package("z", "1.0.0", "before"));
+    }
+    const std::size_t first_new = at_once.component_count();
+    for (const Component& component : list) {
+      if (!component.id.empty()) {
+        one_by_one.add_identified(component);
+      }
+    }
+    const std::vector<std::size_t> places = at_once.add_identified_all(list);
+    REQUIRE(places.size() == list.size());
+    CHECK(places[0] == first_new);
+    CHECK(places[1] == first_new + 1);
+    CHECK(places[2] == ComponentGraph::k_not_added);
+    CHECK(places[3] == first_new); // Merged into the first "b".
+    CHECK(places[4] == first_new + 2);
+    CHECK(at_once.component_count() == one_by_one.component_count());
+    CHECK(at_once.component_at(places[3]).hashes.size() == 1);
+    CHECK(at_once.component_at(places[4]).name == "c");
+
+    const Document expected = std::move(one_by_one).finish({});
+    const Document got = std::move(at_once).finish({});
+    REQUIRE(got.components.size() == expected.components.size());
+    for (std::size_t i = 0; i < got.components.size(); ++i) {
+      INFO(i);
+      CHECK(got.components[i].id == expected.components[i].id);
+      CHECK(got.components[i].evidence == expected.components[i].evidence);
+      CHECK(got.components[i].hashes == expected.components[i].hashes);
+      CHECK(got.components[i].description == expected.components[i].description);
+    }
+  }
+}
+
 // Past a few thousand components, finish() sorts components and
 // relationships on two threads: the result is the same as for a small graph.
 TEST_CASE("graph: a big graph finishes sorted, with unknown ends dropped", "[model][graph]") {

@@ -4,7 +4,6 @@
 #include <kensa/model/document.hpp>
 #include <kensa/util/flat_hash_map.hpp>
 
-#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -26,6 +25,16 @@ class ComponentGraph {
   // readers compute ids where they map a big document's components, on two
   // threads, instead of one at a time here.
   std::string add_identified(Component component);
+  // add_identified() for each of `components` in turn, leaving out those
+  // without id; gives each one's place (component_at), the first's for a
+  // duplicate, k_not_added for one left out. A graph still empty takes the
+  // vector over instead of moving every component into storage of its own:
+  // a reader's list of a big document's components is the document's.
+  static constexpr std::size_t k_not_added = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> add_identified_all(std::vector<Component> components);
+  // Room for `count` components in all, for a caller that knows how many
+  // come: the list grows once, not by doubling.
+  void reserve(std::size_t count) { m_components.reserve(count); }
 
   // Adds an edge between two ids. Edges to or from unknown ids are kept and
   // checked in finish(), since scanners may add edges before both ends.
@@ -53,7 +62,10 @@ class ComponentGraph {
   std::uint64_t omission_count() const { return m_omitted; }
 
   // The component with `id`, or nullptr.
+  // Valid until the next component is added.
   const Component* find(const std::string& id) const;
+  // The component at `place` (add_identified_all), until the next is added.
+  const Component& component_at(std::size_t place) const { return m_components[place]; }
   // The file entry at `path`, or nullptr.
   const FileEntry* find_file(const std::string& path) const;
   std::size_t component_count() const { return m_components.size(); }
@@ -71,9 +83,11 @@ class ComponentGraph {
   void move_known_relationships(const std::string& subject_id, std::vector<Relationship>& into);
 
   // Components in the order first added, found by id through the index: a
-  // deque (no moves as it grows) and one lookup in a flat table cost far
-  // less than a tree of 100,000 nodes or a node-based hash table.
-  std::deque<Component> m_components;
+  // vector and one lookup in a flat table cost far less than a tree of
+  // 100,000 nodes or a node-based hash table. A vector, not a deque, so
+  // that finish() hands it over without building another, and
+  // add_identified_all() takes a reader's over.
+  std::vector<Component> m_components;
   util::FlatHashMap<std::string, std::size_t> m_index_of;
   // Duplicates are removed by finish().
   std::vector<Relationship> m_relationships;

@@ -492,6 +492,49 @@ std::string add_component(const json::Value& json, std::size_t depth, Reader& re
   return id;
 }
 
+// add_component() for every top-level component of a big document none of
+// whose components contains others (the usual shape), `mapped` being what
+// map_in_parallel gave: the same graph, refs and losses, but the list of
+// mapped components becomes the graph's own instead of being moved into it
+// one by one.
+void add_flat_components(const json::Value& components, std::vector<model::Component> mapped,
+                         Reader& reader) {
+  for (std::size_t index = 0; index < mapped.size(); ++index) {
+    const json::Value json = components[index];
+    if (!json.is_object()) {
+      continue;
+    }
+    ++reader.components;
+    model::Component& component = mapped[index];
+    if (component.id.empty()) {
+      add_file_entry(json, "", reader);
+      continue;
+    }
+    common::split_joined_list(component.licenses_declared, reader.license_names,
+                              &reader.license_names_used);
+    common::split_joined_list(component.licenses_concluded, reader.license_names,
+                              &reader.license_names_used);
+  }
+  std::size_t next_new_place = reader.graph.component_count();
+  const std::vector<std::size_t> places = reader.graph.add_identified_all(std::move(mapped));
+  for (std::size_t index = 0; index < places.size(); ++index) {
+    if (places[index] == model::ComponentGraph::k_not_added) {
+      continue;
+    }
+    if (places[index] == next_new_place) {
+      ++next_new_place;
+    } else {
+      reader.losses.add("components that duplicate another (merged)");
+    }
+    const std::string_view ref = components[index]["bom-ref"].string();
+    if (!ref.empty() &&
+        !reader.id_of_ref.try_emplace(ref, reader.graph.component_at(places[index]).id).second) {
+      reader.diagnostic("bom-ref \"" + std::string(ref) +
+                        "\" is used twice; the first one is kept");
+    }
+  }
+}
+
 // A whole decimal number, as the writer gives the omission count.
 bool parse_count(const std::string& text, std::optional<std::uint64_t>& count) {
   std::uint64_t value = 0;
@@ -656,14 +699,22 @@ Result<MappedDocument> from_cyclonedx(const json::Value& bom, std::string_view s
   // One table of the final size: growing it rehashes every ref again at
   // each doubling, 100,000 cache misses a time.
   reader.id_of_ref.reserve(std::min<std::size_t>(components.size(), limits.max_components));
-  std::size_t index = 0;
-  for (const auto& component : components) {
-    if (component.is_object()) {
-      add_component(component, 0, reader, "", mapped.empty() ? nullptr : &mapped[index]);
-    }
-    ++index;
-    if (reader.too_many) {
-      return fail("more than " + std::to_string(limits.max_components) + " components");
+  if (!mapped.empty() && mapped.size() <= limits.max_components &&
+      std::none_of(components.begin(), components.end(), [](const json::Value& component) {
+        return !array(component, "components").empty();
+      })) {
+    add_flat_components(components, std::move(mapped), reader);
+  } else {
+    reader.graph.reserve(components.size());
+    std::size_t index = 0;
+    for (const auto& component : components) {
+      if (component.is_object()) {
+        add_component(component, 0, reader, "", mapped.empty() ? nullptr : &mapped[index]);
+      }
+      ++index;
+      if (reader.too_many) {
+        return fail("more than " + std::to_string(limits.max_components) + " components");
+      }
     }
   }
   // The moved-from components (half a kilobyte each) are freed now, not

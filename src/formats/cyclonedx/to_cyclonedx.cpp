@@ -6,15 +6,20 @@
 #include "cyclonedx_component_mapping.hpp"
 #include "cyclonedx_vocabulary.hpp"
 
+#include <kensa/util/flat_hash_map.hpp>
+
 #include <algorithm>
 #include <numeric>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace kensa::format::cyclonedx {
 
 namespace {
+
+// Component id to index in the document. Ids are the document's: a flat
+// table that turns to a keyed hash if they collide (util/flat_hash_map.hpp).
+using RefIndex = util::FlatHashMap<std::string_view, std::size_t>;
 
 // Containers nested deeper than this stay at the top level: a hostile input
 // document could otherwise make the output (and its writers' recursion)
@@ -24,36 +29,35 @@ constexpr std::size_t k_max_nesting = 32;
 // Which component each component is nested in: the first container that
 // neither makes a cycle nor nests too deep. Extra containers are counted.
 std::unordered_map<std::size_t, std::size_t>
-containment(const model::Document& document,
-            const std::unordered_map<std::string_view, std::size_t>& index_of, Context& context) {
+containment(const model::Document& document, const RefIndex& index_of, Context& context) {
   std::unordered_map<std::size_t, std::size_t> parent_of;
   std::size_t lost = 0;
   for (const auto& relationship : document.relationships) {
     if (relationship.type != model::RelationshipType::contains) {
       continue;
     }
-    auto from = index_of.find(relationship.from);
-    auto to = index_of.find(relationship.to);
-    if (from == index_of.end() || to == index_of.end()) {
+    const std::size_t* from = index_of.find(relationship.from);
+    const std::size_t* to = index_of.find(relationship.to);
+    if (from == nullptr || to == nullptr) {
       continue; // From the subject: everything in a BOM is in its subject.
     }
-    if (parent_of.count(to->second) > 0) {
+    if (parent_of.count(*to) > 0) {
       ++lost;
       continue;
     }
     std::size_t depth = 0;
-    std::size_t at = from->second;
-    bool cycle = at == to->second;
+    std::size_t at = *from;
+    bool cycle = at == *to;
     for (auto up = parent_of.find(at); up != parent_of.end() && !cycle; up = parent_of.find(at)) {
       at = up->second;
-      cycle = at == to->second;
+      cycle = at == *to;
       ++depth;
     }
     if (cycle || depth + 1 >= k_max_nesting) {
       ++lost;
       continue;
     }
-    parent_of[to->second] = from->second;
+    parent_of[*to] = *from;
   }
   context.losses.add("contains relationships beyond one container per component", lost);
   return parent_of;
@@ -64,14 +68,14 @@ containment(const model::Document& document,
 // index_of point into the document.
 struct BomRefs {
   std::vector<std::string> refs;
-  std::unordered_map<std::string_view, std::size_t> index_of;
+  RefIndex index_of;
   std::string subject_ref;
   const std::string* subject_id = nullptr;
 
   // The ref of component `id`, or of the subject; nullptr when unknown.
   const std::string* ref_of(std::string_view id) const {
-    if (auto found = index_of.find(id); found != index_of.end()) {
-      return &refs[found->second];
+    if (const std::size_t* found = index_of.find(id)) {
+      return &refs[*found];
     }
     return subject_id != nullptr && id == *subject_id ? &subject_ref : nullptr;
   }
@@ -83,29 +87,29 @@ BomRefs bom_refs(const model::Document& document) {
   out.index_of.reserve(count);
   out.refs.resize(count);
   // Views into out.refs, which is sized before any view is taken.
-  std::unordered_set<std::string_view> used_refs;
+  util::FlatHashMap<std::string_view, bool> used_refs;
   used_refs.reserve(count + 1);
   for (std::size_t i = 0; i < count; ++i) {
     const auto& component = document.components[i];
     std::string& ref = out.refs[i];
     ref = bom_ref(component);
-    if (!used_refs.insert(ref).second) {
+    if (!used_refs.try_emplace(ref).second) {
       // Two components with one purl or one kept bom-ref: ids are unique,
       // unless a kept bom-ref happens to be one.
       ref = component.id;
-      for (std::size_t n = 2; !used_refs.insert(ref).second; ++n) {
+      for (std::size_t n = 2; !used_refs.try_emplace(ref).second; ++n) {
         ref = component.id + "-" + std::to_string(n);
       }
     }
-    out.index_of.emplace(component.id, i);
+    out.index_of.try_emplace(component.id, i);
   }
   if (document.metadata.subject) {
     const auto& subject = *document.metadata.subject;
     out.subject_ref = bom_ref(subject);
-    if (used_refs.count(out.subject_ref) > 0) {
+    if (used_refs.contains(out.subject_ref)) {
       out.subject_ref = subject.id;
     }
-    if (used_refs.count(out.subject_ref) > 0) {
+    if (used_refs.contains(out.subject_ref)) {
       out.subject_ref = "subject-" + subject.id;
     }
     out.subject_id = &subject.id;
@@ -172,14 +176,14 @@ Nesting nesting_of(const model::Document& document, const BomRefs& refs, Context
     std::optional<std::size_t> owner;
     std::vector<std::string> other_owner_refs;
     for (const auto& owner_id : file.owner_ids) {
-      auto found = refs.index_of.find(owner_id);
-      if (found == refs.index_of.end()) {
+      const std::size_t* found = refs.index_of.find(owner_id);
+      if (found == nullptr) {
         continue;
       }
       if (!owner) {
-        owner = found->second;
+        owner = *found;
       } else {
-        other_owner_refs.push_back(refs.refs[found->second]);
+        other_owner_refs.push_back(refs.refs[*found]);
       }
     }
     auto out = file_component(file, other_owner_refs, context);
@@ -261,14 +265,14 @@ void add_dependencies(const model::Document& document, const BomRefs& refs, Loss
       continue; // Nesting expresses containment.
     }
     const std::string* to = refs.ref_of(relationship.to);
-    auto from = refs.index_of.find(relationship.from);
-    bool from_subject = from == refs.index_of.end() && refs.subject_id != nullptr &&
-                        relationship.from == *refs.subject_id;
-    if (to == nullptr || (from == refs.index_of.end() && !from_subject)) {
+    const std::size_t* from = refs.index_of.find(relationship.from);
+    bool from_subject =
+        from == nullptr && refs.subject_id != nullptr && relationship.from == *refs.subject_id;
+    if (to == nullptr || (from == nullptr && !from_subject)) {
       ++dangling;
       continue;
     }
-    (from_subject ? subject_depends_on : depends_on[from->second]).push_back(to);
+    (from_subject ? subject_depends_on : depends_on[*from]).push_back(to);
     dev += relationship.type == model::RelationshipType::dev_depends_on ? 1 : 0;
     optional += relationship.type == model::RelationshipType::optional_depends_on ? 1 : 0;
     // The subject's describes edges are its dependsOn, which readers take

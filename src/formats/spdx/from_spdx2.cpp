@@ -307,49 +307,97 @@ std::string subject_spdx_id_of(const json::Value& document, const std::string& d
   return subject_spdx_id;
 }
 
+// The subject's package as the model's subject: kensa ids are kept in the
+// SPDXID, so a subject read back has the id it was written with.
+void take_subject(model::Component& component, std::string_view spdx_id) {
+  component.id = component_id_from_spdx_id(spdx_id);
+  if (component.id.empty()) {
+    component.id = model::component_id(component);
+  }
+}
+
+// add_packages() for a big document whose packages were mapped already
+// (`mapped`, one per package): the same graph, tables and losses, but the
+// list of mapped packages becomes the graph's own instead of being moved
+// into it one by one.
+std::string add_premapped_packages(const json::Value& packages, const std::string& subject_spdx_id,
+                                   std::vector<model::Component> mapped, Reader& reader,
+                                   model::DocumentMetadata& metadata) {
+  std::string subject_id;
+  std::size_t subject_index = mapped.size();
+  for (std::size_t index = 0; index < mapped.size(); ++index) {
+    const json::Value package = packages[index];
+    if (!package.is_object()) {
+      continue;
+    }
+    model::Component& component = mapped[index];
+    attach_unlisted_texts(component, reader.extracted, reader.unlisted_texts);
+    if (!subject_spdx_id.empty() && package["SPDXID"].string() == subject_spdx_id &&
+        !metadata.subject) {
+      take_subject(component, subject_spdx_id);
+      subject_id = component.id;
+      metadata.subject = std::move(component);
+      // Left out of the graph.
+      component.id.clear();
+      subject_index = index;
+    }
+  }
+  std::size_t next_new_place = reader.graph.component_count();
+  const std::vector<std::size_t> places = reader.graph.add_identified_all(std::move(mapped));
+  for (std::size_t index = 0; index < places.size(); ++index) {
+    const std::string_view spdx_id = packages[index]["SPDXID"].string();
+    if (index == subject_index) {
+      if (auto [id, added] = reader.component_of.try_emplace(spdx_id, subject_id); !added) {
+        *id = subject_id;
+      }
+      continue;
+    }
+    if (places[index] == model::ComponentGraph::k_not_added) {
+      continue;
+    }
+    if (places[index] == next_new_place) {
+      ++next_new_place;
+    } else {
+      reader.losses.add("packages that duplicate another (merged)");
+    }
+    if (!reader.component_of.try_emplace(spdx_id, reader.graph.component_at(places[index]).id)
+             .second) {
+      reader.diagnostic("SPDXID " + std::string(spdx_id) + " is used twice");
+    }
+  }
+  return subject_id;
+}
+
 // Maps the packages into the graph, the subject into the metadata; gives
 // the subject's component id (empty without one).
 std::string add_packages(const json::Value& packages, const std::string& subject_spdx_id,
                          Reader& reader, model::DocumentMetadata& metadata) {
+  // One table of the final size: growing it rehashes every SPDXID again
+  // at each doubling.
+  reader.component_of.reserve(packages.size());
   // Mapping a package depends on nothing but the package and the extracted
   // licenses, so a big document's packages are mapped on two threads first
   // (each with its own loss report), then added in document order.
-  const bool premapped = packages.size() >= k_two_halves_threshold;
-  std::vector<model::Component> mapped;
-  if (premapped) {
-    mapped = common::map_objects_in_two_halves(
+  if (packages.size() >= k_two_halves_threshold) {
+    std::vector<model::Component> mapped = common::map_objects_in_two_halves(
         packages, reader.losses, [&](const json::Value& package, LossReport& half_losses) {
           model::Component component = map_package(package, reader.extracted, half_losses);
           component.id = model::component_id(component);
           return component;
         });
+    return add_premapped_packages(packages, subject_spdx_id, std::move(mapped), reader, metadata);
   }
   std::string subject_id;
-  // One table of the final size: growing it rehashes every SPDXID again
-  // at each doubling.
-  reader.component_of.reserve(packages.size());
-  std::size_t index = 0;
   for (const auto& package : packages) {
-    const std::size_t at = index++;
     if (!package.is_object()) {
       continue;
     }
     const std::string_view spdx_id = package["SPDXID"].string();
-    model::Component component;
-    if (premapped) {
-      component = std::move(mapped[at]);
-    } else {
-      component = map_package(package, reader.extracted, reader.losses);
-      component.id = model::component_id(component);
-    }
+    model::Component component = map_package(package, reader.extracted, reader.losses);
+    component.id = model::component_id(component);
     attach_unlisted_texts(component, reader.extracted, reader.unlisted_texts);
     if (!subject_spdx_id.empty() && spdx_id == subject_spdx_id && !metadata.subject) {
-      // kensa ids are kept in the SPDXID, so a subject read back has the
-      // id it was written with.
-      component.id = component_id_from_spdx_id(spdx_id);
-      if (component.id.empty()) {
-        component.id = model::component_id(component);
-      }
+      take_subject(component, spdx_id);
       subject_id = component.id;
       if (auto [id, added] = reader.component_of.try_emplace(spdx_id, component.id); !added) {
         *id = component.id;
