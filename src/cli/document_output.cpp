@@ -1,5 +1,6 @@
 #include "document_output.hpp"
 
+#include <kensa/util/file_spill.hpp>
 #include <kensa/util/text_sink.hpp>
 
 #include <CLI/CLI.hpp>
@@ -55,8 +56,44 @@ Result<std::vector<format::OutputSpec>> plan_outputs(const std::vector<std::stri
   return outputs;
 }
 
+namespace {
+
+// The chunks a document streamed to its file is rendered in: small enough
+// that the file is written while the rest is rendered, in memory used over
+// and over rather than touched fresh for each part of the text.
+constexpr std::size_t k_streamed_chunk_size = std::size_t{4} << 20U;
+
+// Renders `document` into its file as it goes (util::FileSpill on a thread
+// of its own), instead of whole into memory first, then the file.
+Status stream_document(const model::Document& document, const format::OutputSpec& output,
+                       const OutputPathRules& rules, format::LossReport* losses) {
+  auto file = AtomicFile::open(output.file, rules);
+  if (!file) {
+    return fail(file.error());
+  }
+  int error = 0;
+  {
+    util::FileSpill spill((*file)->descriptor());
+    util::TextSink text(k_streamed_chunk_size);
+    text.spill_into(spill);
+    format::render_into(text, document, output, losses);
+    text.flush_spill();
+    spill.drain();
+    error = spill.error();
+  }
+  if (error != 0) {
+    return fail((*file)->write_error(error));
+  }
+  return (*file)->commit();
+}
+
+} // namespace
+
 Status write_document(const model::Document& document, const format::OutputSpec& output,
                       const OutputPathRules& rules, format::LossReport* losses) {
+  if (!output.file.empty() && !is_special_output(output.file)) {
+    return stream_document(document, output, rules, losses);
+  }
   util::TextSink text;
   if (output.file.empty() && output.format->write_within != nullptr &&
       ::isatty(STDOUT_FILENO) == 1) {

@@ -38,25 +38,6 @@ bool write_parts(int fd, std::span<const std::string_view> parts) {
   return true;
 }
 
-// Writes straight into an existing non-regular file (a device such as
-// /dev/null or /dev/stdout, a FIFO): renaming over it would replace the device
-// node itself.
-Status write_in_place(const std::filesystem::path& path, std::span<const std::string_view> parts) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return fail(describe_errno(path, "write"));
-  }
-  if (!write_parts(fd, parts)) {
-    std::string message = describe_errno(path, "write");
-    close(fd);
-    return fail(message);
-  }
-  if (close(fd) != 0) {
-    return fail(describe_errno(path, "write"));
-  }
-  return ok_status();
-}
-
 // Where a write goes once the rules allowed it.
 struct OutputTarget {
   std::filesystem::path path;
@@ -140,61 +121,97 @@ Status write_file_atomically(const std::filesystem::path& requested, std::string
   return write_file_atomically(requested, std::span<const std::string_view>(&contents, 1), rules);
 }
 
-Status write_file_atomically(const std::filesystem::path& requested,
-                             std::span<const std::string_view> parts,
-                             const OutputPathRules& rules) {
+Result<std::unique_ptr<AtomicFile>> AtomicFile::open(const std::filesystem::path& requested,
+                                                     const OutputPathRules& rules) {
   auto target = resolve_output(requested, rules);
   if (!target) {
     return fail(target.error());
   }
-  const std::filesystem::path& path = target->path;
+  std::unique_ptr<AtomicFile> file(new AtomicFile());
+  file->m_requested = requested;
+  file->m_path = target->path;
   if (target->in_place) {
-    return write_in_place(path, parts);
+    file->m_fd = ::open(file->m_path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (file->m_fd < 0) {
+      return fail(describe_errno(file->m_path, "write"));
+    }
+    return file;
   }
   // The temporary file must be in the target's folder: rename() is atomic
   // only within one file system. mkstemp creates it exclusively, so nothing
   // planted under that name is followed.
-  std::filesystem::path folder = path.parent_path();
+  std::filesystem::path folder = file->m_path.parent_path();
   if (folder.empty()) {
     folder = ".";
   }
-  std::string temporary = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = mkstemp(temporary.data());
-  if (fd < 0) {
+  std::string temporary =
+      (folder / ("." + file->m_path.filename().string() + ".tmp-XXXXXX")).string();
+  file->m_fd = mkstemp(temporary.data());
+  if (file->m_fd < 0) {
     return fail(describe_errno(requested, "write"));
   }
-  if (!write_parts(fd, parts)) {
-    std::string message = describe_errno(requested, "write");
-    close(fd);
-    unlink(temporary.c_str());
-    return fail(message);
-  }
+  file->m_temporary = std::move(temporary);
   // mkstemp creates the file 0600; an SBOM is meant to be shared, so a new
   // file gets the mode a normal file would get under the user's umask, and
   // a replaced one keeps its own.
-  mode_t mode = 0;
   if (target->existing_mode) {
-    mode = *target->existing_mode;
+    file->m_mode = *target->existing_mode;
   } else {
     const mode_t mask = umask(0);
     umask(mask);
-    mode = 0666 & ~mask;
+    file->m_mode = 0666 & ~mask;
   }
-  fchmod(fd, mode);
-  if (fsync(fd) != 0 || close(fd) != 0) {
-    std::string message = describe_errno(requested, "write");
-    unlink(temporary.c_str());
-    return fail(message);
+  return file;
+}
+
+AtomicFile::~AtomicFile() {
+  if (m_fd >= 0) {
+    ::close(m_fd);
   }
-  // rename() replaces the directory entry itself: had `path` become a
+  if (!m_temporary.empty()) {
+    ::unlink(m_temporary.c_str());
+  }
+}
+
+std::string AtomicFile::write_error(int error) const {
+  errno = error;
+  return describe_errno(in_place() ? m_path : m_requested, "write");
+}
+
+Status AtomicFile::commit() {
+  const int fd = m_fd;
+  m_fd = -1;
+  if (in_place()) {
+    if (::close(fd) != 0) {
+      return fail(describe_errno(m_path, "write"));
+    }
+    return ok_status();
+  }
+  fchmod(fd, static_cast<mode_t>(m_mode));
+  if (fsync(fd) != 0 || ::close(fd) != 0) {
+    return fail(describe_errno(m_requested, "write"));
+  }
+  // rename() replaces the directory entry itself: had the path become a
   // symlink since it was checked, the link would be replaced, never the file
   // it points at.
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::string message = describe_errno(requested, "write");
-    unlink(temporary.c_str());
-    return fail(message);
+  if (std::rename(m_temporary.c_str(), m_path.c_str()) != 0) {
+    return fail(describe_errno(m_requested, "write"));
   }
+  m_temporary.clear();
   return ok_status();
+}
+
+Status write_file_atomically(const std::filesystem::path& requested,
+                             std::span<const std::string_view> parts,
+                             const OutputPathRules& rules) {
+  auto file = AtomicFile::open(requested, rules);
+  if (!file) {
+    return fail(file.error());
+  }
+  if (!write_parts((*file)->descriptor(), parts)) {
+    return fail((*file)->write_error(errno));
+  }
+  return (*file)->commit();
 }
 
 Status write_to_descriptor(int fd, std::span<const std::string_view> parts, std::string_view name) {

@@ -7,11 +7,21 @@ namespace kensa::util {
 
 ChunkedTextBuffer::ChunkedTextBuffer(std::size_t chunk_size) : m_chunk_size(chunk_size) {}
 
+namespace {
+
+// How much of the spilled text a sink keeps a copy of (spilled_head()).
+constexpr std::size_t k_spilled_head_size = std::size_t{64} << 10U;
+
+} // namespace
+
 void ChunkedTextBuffer::start_chunk() {
   std::size_t capacity = std::min(m_chunk_size, k_first_chunk_size);
   if (!m_chunks.empty()) {
     close_last_chunk();
     capacity = std::min(m_chunk_size, m_chunks.back().capacity * 2);
+    if (m_spill != nullptr) {
+      spill_chunks(true);
+    }
   }
   m_chunks.push_back(Chunk{std::make_unique_for_overwrite<char[]>(capacity), capacity});
   char* begin = m_chunks.back().bytes.get();
@@ -20,9 +30,57 @@ void ChunkedTextBuffer::start_chunk() {
 
 std::size_t ChunkedTextBuffer::size() const {
   if (m_chunks.empty()) {
-    return m_head.size();
+    return m_spilled_bytes + m_head.size();
   }
-  return m_head.size() + m_full_bytes + static_cast<std::size_t>(pptr() - pbase());
+  return m_spilled_bytes + m_head.size() + m_full_bytes +
+         static_cast<std::size_t>(pptr() - pbase());
+}
+
+void ChunkedTextBuffer::spill_into(TextSpill& spill) {
+  m_spill = &spill;
+}
+
+void ChunkedTextBuffer::spill_chunks(bool all) {
+  if (!m_head.empty()) {
+    // Adopted text, before any chunk: sent as a chunk of its own.
+    auto bytes = std::make_unique_for_overwrite<char[]>(m_head.size());
+    std::memcpy(bytes.get(), m_head.data(), m_head.size());
+    const std::size_t size = m_head.size();
+    m_head.clear();
+    m_head.shrink_to_fit();
+    m_spilled_head.append(bytes.get(), std::min(size, k_spilled_head_size));
+    m_spilled_bytes += size;
+    m_spill->take(std::move(bytes), size);
+  }
+  const std::size_t keep = all || m_chunks.empty() ? 0 : 1;
+  const std::size_t sent = m_chunks.size() - keep;
+  for (std::size_t i = 0; i < sent; ++i) {
+    Chunk& chunk = m_chunks[i];
+    // Every chunk sent is closed: its size is `used`.
+    if (m_spilled_head.size() < k_spilled_head_size) {
+      m_spilled_head.append(chunk.bytes.get(),
+                            std::min(chunk.used, k_spilled_head_size - m_spilled_head.size()));
+    }
+    m_full_bytes -= chunk.used;
+    m_spilled_bytes += chunk.used;
+    if (chunk.used > 0) {
+      m_spill->take(std::move(chunk.bytes), chunk.used);
+    }
+  }
+  m_chunks.erase(m_chunks.begin(), m_chunks.begin() + static_cast<std::ptrdiff_t>(sent));
+}
+
+void ChunkedTextBuffer::flush_spill() {
+  if (m_spill == nullptr) {
+    return;
+  }
+  if (!m_chunks.empty()) {
+    close_last_chunk();
+    setp(nullptr, nullptr);
+  }
+  spill_chunks(true);
+  m_chunks.clear();
+  m_full_bytes = 0;
 }
 
 ChunkedTextBuffer::int_type ChunkedTextBuffer::overflow(int_type c) {
@@ -74,7 +132,7 @@ void ChunkedTextBuffer::close_last_chunk() {
 }
 
 void ChunkedTextBuffer::append(ChunkedTextBuffer& other) {
-  if (size() == 0) {
+  if (size() == 0 && m_spill == nullptr) {
     m_head = std::move(other.m_head);
     m_chunks = std::move(other.m_chunks);
     m_full_bytes = other.m_full_bytes;
@@ -102,6 +160,10 @@ void ChunkedTextBuffer::append(ChunkedTextBuffer& other) {
     }
     setp(begin, end);
     pbump(used_in_last);
+    if (m_spill != nullptr) {
+      // All but the chunk now being filled.
+      spill_chunks(false);
+    }
   }
   other.clear();
 }
@@ -133,7 +195,7 @@ std::vector<std::span<char>> ChunkedTextBuffer::pieces() {
 }
 
 void ChunkedTextBuffer::adopt(std::string text) {
-  if (size() == 0) {
+  if (size() == 0 && m_spill == nullptr) {
     m_head = std::move(text);
     return;
   }

@@ -1,5 +1,7 @@
 // `kensa convert` end to end: reading any SBOM, writing several outputs,
 // reporting losses, and its usage errors and exit codes.
+#include "../formats/format_fixture.hpp"
+#include "../support/chain_document.hpp"
 #include "../support/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -260,4 +262,34 @@ TEST_CASE("convert cli: invalid UTF-8 in tag-value is read with a warning naming
   CHECK(replaced.err.find("kensa: warning: " + tag_value.string() +
                           ": line 4: invalid UTF-8 (byte 0xE9 in column 18); a converted "
                           "document has U+FFFD in its place\n") != std::string::npos);
+}
+
+// A document written to a file is streamed there as it is rendered
+// (util::FileSpill), the CycloneDX serial number put in its place once the
+// whole text is known: the file is the same bytes as the document written
+// to standard output, which is rendered whole first; it validates, and no
+// temporary file is left.
+TEST_CASE("convert cli: a document streamed to its file is the one written to standard output",
+          "[cli][convert]") {
+  const fs::path folder = kensa::testing::scratch_dir("convert-cli-streamed");
+  const fs::path bom = folder / "big.cdx.json";
+  // Past the two-thread threshold of the writers, and many chunks long.
+  std::ofstream(bom) << kensa::testing::render_as(kensa::testing::chain_document(6000),
+                                                  "cyclonedx-json");
+  for (const std::string format : {"cyclonedx-json@1.6", "cyclonedx-json@1.4", "cyclonedx-xml@1.6",
+                                   "spdx-json@2.3", "spdx-tag-value@2.3"}) {
+    INFO(format);
+    const fs::path output = folder / "out";
+    auto to_file = run_kensa({"convert", bom.string(), "-o", format + "=" + output.string()});
+    REQUIRE(to_file.exit_code == 0);
+    auto to_stdout = run_kensa({"convert", bom.string(), "-o", format});
+    REQUIRE(to_stdout.exit_code == 0);
+    const std::string written = kensa::testing::read_file(output);
+    CHECK(written.size() > (std::size_t{4} << 20));
+    CHECK(written == to_stdout.out);
+    CHECK(written.find("00000000-0000-0000-0000-000000000000") == std::string::npos);
+    auto validated = run_kensa({"validate", output.string()});
+    CHECK(validated.exit_code == 0);
+    CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator()) == 2);
+  }
 }

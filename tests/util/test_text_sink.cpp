@@ -131,3 +131,64 @@ TEST_CASE("text sink: chunks start small and double up to the chunk size", "[uti
   CHECK(sink.size() == expected.size());
   CHECK(sink.take() == expected);
 }
+
+namespace {
+
+// Keeps what a sink spills, in order, and how it came.
+class CollectingSpill final : public kensa::util::TextSpill {
+ public:
+  void take(std::unique_ptr<char[]> bytes, std::size_t size) override {
+    text.append(bytes.get(), size);
+    ++pieces;
+  }
+  void watch(std::function<void(std::string_view)> /*watch*/) override {}
+  void drain() override {}
+  void overwrite(std::size_t offset, std::string_view bytes) override {
+    text.replace(offset, bytes.size(), bytes);
+  }
+  std::string text;
+  std::size_t pieces = 0;
+};
+
+} // namespace
+
+// In spill mode a sink keeps only the chunk it fills: the rest has gone to
+// the spill, in order, text appended from another sink and adopted text
+// included; size() counts all of it.
+TEST_CASE("text sink: in spill mode the text leaves as its chunks fill", "[util][text-sink]") {
+  CollectingSpill spill;
+  TextSink sink(16);
+  sink.spill_into(spill);
+  sink.adopt("adopted;");
+  std::string expected = "adopted;";
+  for (int i = 0; i < 100; ++i) {
+    const std::string piece = "item-" + std::to_string(i) + ",";
+    sink << piece;
+    expected += piece;
+  }
+  sink.flush();
+  // What was spilled, then what the sink still holds, is all of it.
+  CHECK(spill.pieces > 10);
+  std::string held;
+  for (const auto piece : sink.pieces()) {
+    held.append(piece.data(), piece.size());
+  }
+  CHECK(held.size() <= 16);
+  CHECK(spill.text + held == expected);
+  CHECK(sink.size() == expected.size());
+
+  TextSink other(16);
+  for (int i = 0; i < 20; ++i) {
+    other << "other-" << i << ";";
+    expected += "other-" + std::to_string(i) + ";";
+  }
+  sink.append(other);
+  CHECK(other.empty());
+  sink << "end";
+  expected += "end";
+  sink.flush_spill();
+  CHECK(spill.text == expected);
+  CHECK(sink.size() == expected.size());
+  CHECK(sink.pieces().empty());
+  CHECK(sink.spilled_head() == std::string_view(expected));
+}

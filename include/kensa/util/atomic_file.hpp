@@ -3,7 +3,9 @@
 #include <kensa/util/result.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace kensa {
@@ -43,6 +45,38 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
 Status write_file_atomically(const std::filesystem::path& path,
                              std::span<const std::string_view> parts,
                              const OutputPathRules& rules = {});
+
+// A file written as write_file_atomically writes one, by a writer that
+// produces it as it goes: open() checks the path and creates the temporary
+// file (or opens an allowed device or FIFO, written in place); the caller
+// writes to descriptor(); commit() gives the file its mode, flushes it and
+// renames it over the path. Destroyed without a commit, the temporary file
+// is removed. Messages name the path asked for.
+class AtomicFile {
+ public:
+  static Result<std::unique_ptr<AtomicFile>> open(const std::filesystem::path& path,
+                                                  const OutputPathRules& rules = {});
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  ~AtomicFile();
+
+  int descriptor() const { return m_fd; }
+  // A device or FIFO written in place: no going back to overwrite.
+  bool in_place() const { return m_temporary.empty(); }
+  // The message for a write that failed with `error` (an errno value).
+  std::string write_error(int error) const;
+  Status commit();
+
+ private:
+  AtomicFile() = default;
+
+  std::filesystem::path m_requested;
+  std::filesystem::path m_path;
+  std::string m_temporary;
+  // The mode the file gets, a replaced file's own or the umask's.
+  unsigned m_mode = 0;
+  int m_fd = -1;
+};
 
 // Writes the parts to an open descriptor (standard output, say), in order,
 // retrying short writes. Fails with `name` and the system's reason (a full

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <kensa/util/text_spill.hpp>
+
 #include <cstddef>
 #include <memory>
 #include <ostream>
 #include <span>
 #include <streambuf>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // Whole documents built in memory. A std::ostringstream doubles one buffer
@@ -43,10 +46,22 @@ class ChunkedTextBuffer final : public std::streambuf {
   // (no copy of them); `other` is empty afterwards.
   void append(ChunkedTextBuffer& other);
   // Everything written, in order, where it lies: writable in place (a
-  // placeholder filled in once the whole text is known).
+  // placeholder filled in once the whole text is known). In spill mode,
+  // only what was not spilled yet.
   std::vector<std::span<char>> pieces();
   // Drops everything written.
   void clear();
+
+  // Spill mode, for an empty buffer: each chunk, once full, goes to
+  // `spill` and leaves memory, and so does the text appended from another
+  // buffer. size() still counts everything written.
+  void spill_into(TextSpill& spill);
+  TextSpill* spill() const { return m_spill; }
+  // Sends what is left to the spill.
+  void flush_spill();
+  // The first bytes spilled (at least the first chunk's), kept for a writer
+  // that fills a placeholder near the start once the text is complete.
+  std::string_view spilled_head() const { return m_spilled_head; }
 
  protected:
   int_type overflow(int_type c) override;
@@ -65,6 +80,9 @@ class ChunkedTextBuffer final : public std::streambuf {
   void close_last_chunk();
   // How much of chunk `index` is written: all of it but for the last.
   std::size_t used_in_chunk(std::size_t index) const;
+  // Spill mode: every chunk but the one being filled (all of them when
+  // `all`) goes to the spill.
+  void spill_chunks(bool all);
 
   std::size_t m_chunk_size;
   // Text adopted before anything was written.
@@ -73,6 +91,10 @@ class ChunkedTextBuffer final : public std::streambuf {
   std::vector<Chunk> m_chunks;
   // Bytes in the full chunks.
   std::size_t m_full_bytes = 0;
+  TextSpill* m_spill = nullptr;
+  // Bytes spilled, and a copy of the first of them.
+  std::size_t m_spilled_bytes = 0;
+  std::string m_spilled_head;
 };
 
 // An output stream into a ChunkedTextBuffer.
@@ -90,6 +112,14 @@ class TextSink final : public std::ostream {
   void append(TextSink& other) { m_buffer.append(other.m_buffer); }
   std::vector<std::span<char>> pieces() { return m_buffer.pieces(); }
   void clear() { m_buffer.clear(); }
+  // Spill mode (ChunkedTextBuffer::spill_into).
+  void spill_into(TextSpill& spill) { m_buffer.spill_into(spill); }
+  TextSpill* spill() const { return m_buffer.spill(); }
+  void flush_spill() {
+    flush();
+    m_buffer.flush_spill();
+  }
+  std::string_view spilled_head() const { return m_buffer.spilled_head(); }
 
  private:
   ChunkedTextBuffer m_buffer;

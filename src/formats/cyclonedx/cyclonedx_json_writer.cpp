@@ -8,6 +8,8 @@
 
 #include <kensa/util/text_sink.hpp>
 
+#include <optional>
+
 namespace kensa::format::cyclonedx {
 
 namespace {
@@ -245,7 +247,33 @@ void write_metadata(TreeWriter& out, const CdxBom& bom) {
 } // namespace
 
 void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
-  util::TextSink buffer;
+  // Into an output that spills to its file as it fills (cli/document_output),
+  // the text goes straight there: the serial number, a digest of the whole
+  // text, is taken as the text is written and put in its place at the end.
+  auto* sink = dynamic_cast<util::TextSink*>(&out);
+  const bool streamed =
+      sink != nullptr && sink->spill() != nullptr && sink->empty() && bom.serial_number.empty();
+  util::TextSink local;
+  util::TextSink& buffer = streamed ? *sink : local;
+  std::optional<SerialDigest> digest;
+  // The spill stops watching when this ends, an exception included: the
+  // digest goes with it.
+  struct StopWatching {
+    util::TextSpill* spill = nullptr;
+    StopWatching() = default;
+    StopWatching(const StopWatching&) = delete;
+    StopWatching& operator=(const StopWatching&) = delete;
+    ~StopWatching() {
+      if (spill != nullptr) {
+        spill->watch({});
+      }
+    }
+  } stop_watching;
+  if (streamed) {
+    digest.emplace();
+    sink->spill()->watch([&digest](std::string_view bytes) { digest->update(bytes); });
+    stop_watching.spill = sink->spill();
+  }
   auto writer = common::make_json_writer(buffer);
   writer->begin_object();
   writer->member("$schema", "http://cyclonedx.org/schema/bom-" + bom.spec_version + ".schema.json");
@@ -285,6 +313,14 @@ void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
   }
   writer->end_object();
   writer->finish();
+  if (streamed) {
+    sink->flush_spill();
+    util::TextSpill& spill = *sink->spill();
+    spill.watch({});
+    stop_watching.spill = nullptr;
+    fill_streamed_serial_number(sink->spilled_head(), digest->finish(), spill);
+    return;
+  }
   if (bom.serial_number.empty()) {
     fill_serial_number(buffer.pieces());
   }
