@@ -180,6 +180,27 @@ Hash compute_hash(HashAlgorithm algorithm, std::string_view bytes) {
   return Hash{algorithm, to_hex(std::string_view(reinterpret_cast<const char*>(digest), length))};
 }
 
+std::string sha256_hex_prefix(std::span<const std::string_view> parts, std::size_t hex_digits) {
+  const EVP_MD* md = fetched_digest(HashAlgorithm::sha256);
+  thread_local std::unique_ptr<EVP_MD_CTX, MdContextDeleter> context(EVP_MD_CTX_new());
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  bool hashed = md != nullptr && context && EVP_DigestInit_ex2(context.get(), md, nullptr) == 1;
+  for (const std::string_view part : parts) {
+    hashed = hashed && EVP_DigestUpdate(context.get(), part.data(), part.size()) == 1;
+  }
+  if (!hashed || EVP_DigestFinal_ex(context.get(), digest, &length) != 1) {
+    throw std::logic_error("cannot compute SHA-256");
+  }
+  static constexpr char k_digits[] = "0123456789abcdef";
+  std::string hex(std::min<std::size_t>(hex_digits, std::size_t{length} * 2), '\0');
+  for (std::size_t i = 0; i < hex.size(); ++i) {
+    const unsigned char byte = digest[i / 2];
+    hex[i] = k_digits[i % 2 == 0 ? byte >> 4 : byte & 0x0f];
+  }
+  return hex;
+}
+
 std::string to_hex(std::string_view bytes) {
   static constexpr char k_digits[] = "0123456789abcdef";
   std::string hex;

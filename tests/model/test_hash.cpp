@@ -88,3 +88,17 @@ TEST_CASE("hash: go.sum h1 hashes decode to SHA-256", "[model][hash]") {
   CHECK_FALSE(decode_go_h1("h2:abc").ok());
   CHECK_FALSE(decode_go_h1("h1:AAAA").ok());
 }
+
+// Ids hash their key in parts and keep the first digits: the digits are
+// those of the SHA-256 of the parts joined (the FIPS 180-2 vector for
+// "abc", split two ways), however many are asked for.
+TEST_CASE("hash: a SHA-256 prefix of parts is that of the joined text", "[model][hash]") {
+  const std::string whole = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  const std::array<std::string_view, 2> split{"a", "bc"};
+  const std::array<std::string_view, 3> with_empty{"ab", "", "c"};
+  CHECK(sha256_hex_prefix(split, 16) == whole.substr(0, 16));
+  CHECK(sha256_hex_prefix(with_empty, 7) == whole.substr(0, 7));
+  CHECK(sha256_hex_prefix(split, 64) == whole);
+  CHECK(sha256_hex_prefix(split, 100) == whole);
+  CHECK(sha256_hex_prefix(split, 0).empty());
+}

@@ -76,6 +76,11 @@ class Hasher {
 // One-shot digest of `bytes`. Precondition: can_compute(algorithm).
 Hash compute_hash(HashAlgorithm algorithm, std::string_view bytes);
 
+// The first `hex_digits` (at most 64) lowercase hex digits of the SHA-256 of
+// `parts` one after the other: what content ids are made of (model/ids.hpp),
+// without joining the parts or writing out the other digits.
+std::string sha256_hex_prefix(std::span<const std::string_view> parts, std::size_t hex_digits);
+
 // SPDX 2's package verification code (SPDX 2.3 section 7.9) of files with
 // these SHA-1s (lowercase hex): the SHA-1 of their concatenation in
 // ascending order.
