@@ -2,6 +2,7 @@
 #include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
 #include <kensa/util/flat_hash_map.hpp>
+#include <kensa/util/two_halves.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -127,34 +128,48 @@ class Merger {
         return std::as_const(item);
       }
     };
-    bool added_at_once = false;
-    if constexpr (handed_over) {
-      added_at_once = assembly_id.empty() && add_all_to_empty(document.components, name);
-    }
-    if (!added_at_once) {
+    const auto add_components = [&] {
+      bool added_at_once = false;
+      if constexpr (handed_over) {
+        added_at_once = assembly_id.empty() && add_all_to_empty(document.components, name);
+      }
+      if (added_at_once) {
+        return;
+      }
       for (auto& component : document.components) {
         const std::string id = add(Component(take(component)), name);
         if (!assembly_id.empty() && id != assembly_id) {
           m_graph.relate(assembly_id, id, model::RelationshipType::contains);
         }
       }
-    }
+    };
     const std::string input_subject =
         document.metadata.subject ? document.metadata.subject->id : std::string();
-    for (auto& relationship : document.relationships) {
-      std::string from(take(relationship.from));
-      model::RelationshipType type = relationship.type;
-      // What the input's subject said of its components, the merged
-      // document's subject says now; in an assembly, which is a component
-      // and describes nothing, what it described is what it depends on
-      // (that it holds them, its contains edges say).
-      if (!input_subject.empty() && from == input_subject) {
-        from = assembly_id.empty() ? subject_id : assembly_id;
-        if (!assembly_id.empty() && type == model::RelationshipType::describes) {
-          type = model::RelationshipType::depends_on;
+    const auto add_relationships = [&] {
+      for (auto& relationship : document.relationships) {
+        std::string from(take(relationship.from));
+        model::RelationshipType type = relationship.type;
+        // What the input's subject said of its components, the merged
+        // document's subject says now; in an assembly, which is a component
+        // and describes nothing, what it described is what it depends on
+        // (that it holds them, its contains edges say).
+        if (!input_subject.empty() && from == input_subject) {
+          from = assembly_id.empty() ? subject_id : assembly_id;
+          if (!assembly_id.empty() && type == model::RelationshipType::describes) {
+            type = model::RelationshipType::depends_on;
+          }
         }
+        m_graph.relate(std::move(from), std::string(take(relationship.to)), type);
       }
-      m_graph.relate(std::move(from), std::string(take(relationship.to)), type);
+    };
+    if (assembly_id.empty() && document.components.size() >= k_two_halves_threshold) {
+      // Relating touches only the graph's relationships (graph.hpp), and
+      // without an assembly the components relate nothing: a big input's
+      // relationships are added beside its components, in the same order.
+      run_side_by_side(add_components, add_relationships);
+    } else {
+      add_components();
+      add_relationships();
     }
     for (auto& file : document.files) {
       m_graph.add_file(model::FileEntry(take(file)));

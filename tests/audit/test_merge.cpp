@@ -222,3 +222,62 @@ TEST_CASE("merge: documents handed over merge as copies do", "[audit][merge]") {
           std::vector<std::string>{"Azer (from a.json)", "Someone Else (from b.json)"});
   }
 }
+
+// Big inputs take other paths: the first document's list becomes the
+// merged one's at once, and relationships are added beside components.
+// The merge is the one of the same documents as copies (one by one),
+// every edge of both is there, conflicts are kept, and a first document
+// with a purl twice still records what its two copies disagree on.
+TEST_CASE("merge: big documents merge as copies of them do", "[audit][merge]") {
+  constexpr std::size_t k_count = 5000;
+  const auto chain = [](std::size_t first, std::size_t count, const std::string& supplier) {
+    Document document;
+    std::string previous;
+    for (std::size_t i = first; i < first + count; ++i) {
+      Component component = merge_package("p" + std::to_string(i), "1.0.0");
+      component.supplier.name = supplier;
+      if (!previous.empty()) {
+        document.relationships.push_back(
+            {previous, component.id, kensa::model::RelationshipType::depends_on});
+      }
+      previous = component.id;
+      document.components.push_back(std::move(component));
+    }
+    return document;
+  };
+  const auto inputs = [&] {
+    Document a = chain(0, k_count, "A");
+    Component twice = a.components.front();
+    twice.supplier.name = "A again";
+    a.components.push_back(twice);
+    return std::vector<Document>{a, chain(k_count / 2, k_count, "B")};
+  };
+  const std::vector<Document> copies = inputs();
+  std::vector<kensa::model::Relationship> every_edge = copies[0].relationships;
+  every_edge.insert(every_edge.end(), copies[1].relationships.begin(),
+                    copies[1].relationships.end());
+  std::sort(every_edge.begin(), every_edge.end());
+  every_edge.erase(std::unique(every_edge.begin(), every_edge.end()), every_edge.end());
+
+  const std::vector<kensa::audit::MergeInput> listed{{"a.json", &copies[0]},
+                                                     {"b.json", &copies[1]}};
+  const Document copied = kensa::audit::merge_documents(listed, {});
+  std::vector<Document> handed = inputs();
+  kensa::audit::DocumentMerger merger({});
+  merger.add("a.json", std::move(handed[0]));
+  merger.add("b.json", std::move(handed[1]));
+  const Document moved = std::move(merger).finish();
+
+  CHECK(moved.components.size() == k_count * 3 / 2);
+  CHECK(merge_summary(moved.components) == merge_summary(copied.components));
+  CHECK(moved.relationships == every_edge);
+  CHECK(copied.relationships == every_edge);
+  const Component* first = find_purl(moved, "pkg:npm/p0@1.0.0");
+  REQUIRE(first != nullptr);
+  CHECK(property_values(*first, "kensa:merge:conflict:supplier") ==
+        std::vector<std::string>{"A (from a.json)", "A again (from a.json)"});
+  const Component* shared = find_purl(moved, "pkg:npm/p" + std::to_string(k_count / 2) + "@1.0.0");
+  REQUIRE(shared != nullptr);
+  CHECK(property_values(*shared, "kensa:merge:conflict:supplier") ==
+        std::vector<std::string>{"A (from a.json)", "B (from b.json)"});
+}

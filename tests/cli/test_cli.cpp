@@ -233,9 +233,9 @@ TEST_CASE("cli: memory a step frees is reused by the next", "[cli]") {
   const auto folder = kensa::testing::scratch_dir("cli-arena");
   const auto first = folder / "first.cdx.json";
   const auto second = folder / "second.spdx.json";
-  std::ofstream(first) << kensa::testing::render_as(kensa::testing::chain_document(30000),
+  std::ofstream(first) << kensa::testing::render_as(kensa::testing::chain_document(20000),
                                                     "cyclonedx-json");
-  std::ofstream(second) << kensa::testing::render_as(kensa::testing::chain_document(30000),
+  std::ofstream(second) << kensa::testing::render_as(kensa::testing::chain_document(20000),
                                                      "spdx-json");
   const std::vector<std::string> arguments = {"merge", first.string(), second.string(), "-o",
                                               "cyclonedx-json=" +

@@ -276,8 +276,7 @@ TEST_CASE("convert cli: a document streamed to its file is the one written to st
   // Past the two-thread threshold of the writers, and many chunks long.
   std::ofstream(bom) << kensa::testing::render_as(kensa::testing::chain_document(6000),
                                                   "cyclonedx-json");
-  for (const std::string format : {"cyclonedx-json@1.6", "cyclonedx-json@1.4", "cyclonedx-xml@1.6",
-                                   "spdx-json@2.3", "spdx-tag-value@2.3"}) {
+  for (const std::string format : {"cyclonedx-json@1.6", "cyclonedx-xml@1.6", "spdx-json@2.3"}) {
     INFO(format);
     const fs::path output = folder / "out";
     auto to_file = run_kensa({"convert", bom.string(), "-o", format + "=" + output.string()});
@@ -288,8 +287,10 @@ TEST_CASE("convert cli: a document streamed to its file is the one written to st
     CHECK(written.size() > (std::size_t{4} << 20));
     CHECK(written == to_stdout.out);
     CHECK(written.find("00000000-0000-0000-0000-000000000000") == std::string::npos);
-    auto validated = run_kensa({"validate", output.string()});
-    CHECK(validated.exit_code == 0);
+    if (format.starts_with("cyclonedx-json")) {
+      auto validated = run_kensa({"validate", output.string()});
+      CHECK(validated.exit_code == 0);
+    }
     CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator()) == 2);
   }
 }

@@ -38,6 +38,8 @@ class ComponentGraph {
 
   // Adds an edge between two ids. Edges to or from unknown ids are kept and
   // checked in finish(), since scanners may add edges before both ends.
+  // Touches the relationships only: one thread may relate while another
+  // adds components (the merger does).
   void relate(std::string from, std::string to, RelationshipType type);
 
   void add_file(FileEntry file);

@@ -353,8 +353,20 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
   for (auto& property : document_properties) {
     bom.metadata_properties.push_back({property.name, property.value});
   }
-  const std::vector<std::size_t> roots = add_components(document, refs, context, bom);
-  add_dependencies(document, refs, losses, bom);
+  std::vector<std::size_t> roots;
+  if (document.components.size() >= k_two_halves_threshold) {
+    // The dependencies read only the document and the refs, and fill their
+    // own part of the BOM: a big document's are gathered beside the
+    // components (whose mapping runs on two threads of its own), counting
+    // their losses apart; the counts are merged afterwards.
+    LossReport dependency_losses;
+    run_side_by_side([&] { roots = add_components(document, refs, context, bom); },
+                     [&] { add_dependencies(document, refs, dependency_losses, bom); });
+    losses.merge(dependency_losses);
+  } else {
+    roots = add_components(document, refs, context, bom);
+    add_dependencies(document, refs, losses, bom);
+  }
   bom.compositions.push_back(composition_of(document.metadata.completeness, refs, roots));
   return bom;
 }
