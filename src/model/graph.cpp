@@ -192,8 +192,9 @@ std::string ComponentGraph::add_identified(Component component) {
   return id;
 }
 
-std::vector<std::size_t> ComponentGraph::add_identified_all(std::vector<Component> components) {
-  std::vector<std::size_t> places(components.size(), k_not_added);
+std::vector<ComponentGraph::Added>
+ComponentGraph::add_identified_all(std::vector<Component> components) {
+  std::vector<Added> places(components.size());
   if (!m_components.empty()) {
     for (std::size_t i = 0; i < components.size(); ++i) {
       Component& component = components[i];
@@ -202,7 +203,7 @@ std::vector<std::size_t> ComponentGraph::add_identified_all(std::vector<Componen
       }
       assert(component.id == component_id(component));
       auto [index, inserted] = m_index_of.try_emplace(component.id, m_components.size());
-      places[i] = *index;
+      places[i] = {*index, !inserted};
       if (inserted) {
         m_components.push_back(std::move(component));
       } else {
@@ -228,10 +229,10 @@ std::vector<std::size_t> ComponentGraph::add_identified_all(std::vector<Componen
       if (kept != i) {
         m_components[kept] = std::move(component);
       }
-      places[i] = kept++;
+      places[i] = {kept++, false};
     } else {
       merge_component(m_components[*index], std::move(component));
-      places[i] = *index;
+      places[i] = {*index, true};
     }
   }
   m_components.erase(m_components.begin() + static_cast<std::ptrdiff_t>(kept), m_components.end());

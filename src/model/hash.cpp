@@ -166,38 +166,43 @@ std::vector<Hash> Hasher::finish() {
   return hashes;
 }
 
-Hash compute_hash(HashAlgorithm algorithm, std::string_view bytes) {
-  const EVP_MD* md = fetched_digest(algorithm);
-  // One context per thread, initialised again for every hash.
-  thread_local std::unique_ptr<EVP_MD_CTX, MdContextDeleter> context(EVP_MD_CTX_new());
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (md == nullptr || !context || EVP_DigestInit_ex2(context.get(), md, nullptr) != 1 ||
-      EVP_DigestUpdate(context.get(), bytes.data(), bytes.size()) != 1 ||
-      EVP_DigestFinal_ex(context.get(), digest, &length) != 1) {
-    throw std::logic_error("cannot compute " + std::string(hash_algorithm_name(algorithm)));
-  }
-  return Hash{algorithm, to_hex(std::string_view(reinterpret_cast<const char*>(digest), length))};
-}
+namespace {
 
-std::string sha256_hex_prefix(std::span<const std::string_view> parts, std::size_t hex_digits) {
-  const EVP_MD* md = fetched_digest(HashAlgorithm::sha256);
+// The digest of `parts` one after the other into `digest` (EVP_MAX_MD_SIZE
+// bytes); gives its length. One context per thread, initialised again for
+// every hash.
+unsigned digest_of_parts(HashAlgorithm algorithm, std::span<const std::string_view> parts,
+                         unsigned char* digest) {
+  const EVP_MD* md = fetched_digest(algorithm);
   thread_local std::unique_ptr<EVP_MD_CTX, MdContextDeleter> context(EVP_MD_CTX_new());
-  unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   bool hashed = md != nullptr && context && EVP_DigestInit_ex2(context.get(), md, nullptr) == 1;
   for (const std::string_view part : parts) {
     hashed = hashed && EVP_DigestUpdate(context.get(), part.data(), part.size()) == 1;
   }
   if (!hashed || EVP_DigestFinal_ex(context.get(), digest, &length) != 1) {
-    throw std::logic_error("cannot compute SHA-256");
+    throw std::logic_error("cannot compute " + std::string(hash_algorithm_name(algorithm)));
   }
-  static constexpr char k_digits[] = "0123456789abcdef";
-  std::string hex(std::min<std::size_t>(hex_digits, std::size_t{length} * 2), '\0');
-  for (std::size_t i = 0; i < hex.size(); ++i) {
-    const unsigned char byte = digest[i / 2];
-    hex[i] = k_digits[i % 2 == 0 ? byte >> 4 : byte & 0x0f];
-  }
+  return length;
+}
+
+} // namespace
+
+Hash compute_hash(HashAlgorithm algorithm, std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  const unsigned length =
+      digest_of_parts(algorithm, std::span<const std::string_view>(&bytes, 1), digest);
+  return Hash{algorithm, to_hex(std::string_view(reinterpret_cast<const char*>(digest), length))};
+}
+
+std::string sha256_hex_prefix(std::span<const std::string_view> parts, std::size_t hex_digits) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  const unsigned length = digest_of_parts(HashAlgorithm::sha256, parts, digest);
+  // Only the bytes the digits come from are written out.
+  const std::size_t digits = std::min<std::size_t>(hex_digits, std::size_t{length} * 2);
+  std::string hex =
+      to_hex(std::string_view(reinterpret_cast<const char*>(digest), (digits + 1) / 2));
+  hex.resize(digits);
   return hex;
 }
 

@@ -144,16 +144,20 @@ TEST_CASE("graph: components added at once are those added one by one", "[model]
         one_by_one.add_identified(component);
       }
     }
-    const std::vector<std::size_t> places = at_once.add_identified_all(list);
-    REQUIRE(places.size() == list.size());
-    CHECK(places[0] == first_new);
-    CHECK(places[1] == first_new + 1);
-    CHECK(places[2] == ComponentGraph::k_not_added);
-    CHECK(places[3] == first_new); // Merged into the first "b".
-    CHECK(places[4] == first_new + 2);
+    const std::vector<ComponentGraph::Added> added = at_once.add_identified_all(list);
+    REQUIRE(added.size() == list.size());
+    CHECK(added[0].place == first_new);
+    CHECK(added[1].place == first_new + 1);
+    CHECK(added[2].place == ComponentGraph::k_not_added);
+    CHECK(added[3].place == first_new); // Merged into the first "b".
+    CHECK(added[4].place == first_new + 2);
+    for (std::size_t i = 0; i < added.size(); ++i) {
+      INFO(i);
+      CHECK(added[i].merged == (i == 3));
+    }
     CHECK(at_once.component_count() == one_by_one.component_count());
-    CHECK(at_once.component_at(places[3]).hashes.size() == 1);
-    CHECK(at_once.component_at(places[4]).name == "c");
+    CHECK(at_once.component_at(added[3].place).hashes.size() == 1);
+    CHECK(at_once.component_at(added[4].place).name == "c");
 
     const Document expected = std::move(one_by_one).finish({});
     const Document got = std::move(at_once).finish({});

@@ -25,13 +25,19 @@ class ComponentGraph {
   // readers compute ids where they map a big document's components, on two
   // threads, instead of one at a time here.
   std::string add_identified(Component component);
-  // add_identified() for each of `components` in turn, leaving out those
-  // without id; gives each one's place (component_at), the first's for a
-  // duplicate, k_not_added for one left out. A graph still empty takes the
-  // vector over instead of moving every component into storage of its own:
-  // a reader's list of a big document's components is the document's.
+  // Where add_identified_all() put one component: its place
+  // (component_at), the first's for a duplicate merged into it;
+  // k_not_added for one left out.
   static constexpr std::size_t k_not_added = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> add_identified_all(std::vector<Component> components);
+  struct Added {
+    std::size_t place = k_not_added;
+    bool merged = false;
+  };
+  // add_identified() for each of `components` in turn, leaving out those
+  // without id. A graph still empty takes the vector over instead of moving
+  // every component into storage of its own: a reader's list of a big
+  // document's components is the document's.
+  std::vector<Added> add_identified_all(std::vector<Component> components);
   // Room for `count` components in all, for a caller that knows how many
   // come: the list grows once, not by doubling.
   void reserve(std::size_t count) { m_components.reserve(count); }

@@ -515,20 +515,18 @@ void add_flat_components(const json::Value& components, std::vector<model::Compo
     common::split_joined_list(component.licenses_concluded, reader.license_names,
                               &reader.license_names_used);
   }
-  std::size_t next_new_place = reader.graph.component_count();
-  const std::vector<std::size_t> places = reader.graph.add_identified_all(std::move(mapped));
-  for (std::size_t index = 0; index < places.size(); ++index) {
-    if (places[index] == model::ComponentGraph::k_not_added) {
+  const auto added = reader.graph.add_identified_all(std::move(mapped));
+  for (std::size_t index = 0; index < added.size(); ++index) {
+    if (added[index].place == model::ComponentGraph::k_not_added) {
       continue;
     }
-    if (places[index] == next_new_place) {
-      ++next_new_place;
-    } else {
+    if (added[index].merged) {
       reader.losses.add("components that duplicate another (merged)");
     }
     const std::string_view ref = components[index]["bom-ref"].string();
     if (!ref.empty() &&
-        !reader.id_of_ref.try_emplace(ref, reader.graph.component_at(places[index]).id).second) {
+        !reader.id_of_ref.try_emplace(ref, reader.graph.component_at(added[index].place).id)
+             .second) {
       reader.diagnostic("bom-ref \"" + std::string(ref) +
                         "\" is used twice; the first one is kept");
     }

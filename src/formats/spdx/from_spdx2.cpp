@@ -342,25 +342,22 @@ std::string add_premapped_packages(const json::Value& packages, const std::strin
       subject_index = index;
     }
   }
-  std::size_t next_new_place = reader.graph.component_count();
-  const std::vector<std::size_t> places = reader.graph.add_identified_all(std::move(mapped));
-  for (std::size_t index = 0; index < places.size(); ++index) {
+  const auto added = reader.graph.add_identified_all(std::move(mapped));
+  for (std::size_t index = 0; index < added.size(); ++index) {
     const std::string_view spdx_id = packages[index]["SPDXID"].string();
     if (index == subject_index) {
-      if (auto [id, added] = reader.component_of.try_emplace(spdx_id, subject_id); !added) {
+      if (auto [id, inserted] = reader.component_of.try_emplace(spdx_id, subject_id); !inserted) {
         *id = subject_id;
       }
       continue;
     }
-    if (places[index] == model::ComponentGraph::k_not_added) {
+    if (added[index].place == model::ComponentGraph::k_not_added) {
       continue;
     }
-    if (places[index] == next_new_place) {
-      ++next_new_place;
-    } else {
+    if (added[index].merged) {
       reader.losses.add("packages that duplicate another (merged)");
     }
-    if (!reader.component_of.try_emplace(spdx_id, reader.graph.component_at(places[index]).id)
+    if (!reader.component_of.try_emplace(spdx_id, reader.graph.component_at(added[index].place).id)
              .second) {
       reader.diagnostic("SPDXID " + std::string(spdx_id) + " is used twice");
     }
