@@ -5,6 +5,7 @@
 #include <kensa/util/text_sink.hpp>
 #include <kensa/util/two_halves.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <ostream>
@@ -81,30 +82,51 @@ class TreeWriter {
   virtual void append_items(util::TextSink& /*text*/, std::size_t /*items*/) {}
 };
 
-// Writes every item of `items` with write_item(writer, item) into the array
-// `writer` has just begun: for a big array whose encoding can continue
-// elsewhere, the second half is written on a second thread into its own
-// buffer and appended, so the text is the same as when written in one go.
+// Items per round of a big array written on two threads (below).
+inline constexpr std::size_t k_items_per_round = 16384;
+
+// Writes `count` items with write_item(into, index, half) into the array
+// `writer` has just begun, in order. For a big array whose encoding can
+// continue elsewhere, the items go in rounds: each round's second half is
+// written on a second thread (half 1) into a buffer of its own and appended
+// before the next round begins, so the text is the same as when written in
+// one go, and the buffer never holds more than a round's (a few
+// megabytes; writing into a file that fills as it goes, half the document's
+// text would otherwise wait in fresh memory). Half 0 is always this thread,
+// and no two calls with half 1 overlap.
+template <typename WriteItem>
+void write_items_made(TreeWriter& writer, std::size_t count, WriteItem write_item) {
+  util::TextSink second_text;
+  std::size_t begin = 0;
+  while (begin < count) {
+    const std::size_t round = std::min(k_items_per_round, count - begin);
+    std::unique_ptr<TreeWriter> second =
+        round >= k_two_halves_threshold ? writer.continuation(second_text) : nullptr;
+    if (!second) {
+      for (std::size_t i = begin; i < begin + round; ++i) {
+        write_item(writer, i, 0);
+      }
+    } else {
+      kensa::run_in_two_halves(round, [&](std::size_t from, std::size_t to, int half) {
+        TreeWriter& into = half == 0 ? writer : *second;
+        for (std::size_t i = from; i < to; ++i) {
+          write_item(into, begin + i, half);
+        }
+      });
+      second->finish();
+      writer.append_items(second_text, round - round / 2);
+    }
+    begin += round;
+  }
+}
+
+// Writes every item of `items` with write_item(writer, item), as
+// write_items_made does.
 template <typename Items, typename WriteItem>
 void write_items(TreeWriter& writer, const Items& items, WriteItem write_item) {
-  const std::size_t count = items.size();
-  util::TextSink second_text;
-  std::unique_ptr<TreeWriter> second =
-      count >= k_two_halves_threshold ? writer.continuation(second_text) : nullptr;
-  if (!second) {
-    for (const auto& item : items) {
-      write_item(writer, item);
-    }
-    return;
-  }
-  kensa::run_in_two_halves(count, [&](std::size_t begin, std::size_t end, int half) {
-    TreeWriter& into = half == 0 ? writer : *second;
-    for (std::size_t i = begin; i < end; ++i) {
-      write_item(into, items[i]);
-    }
+  write_items_made(writer, items.size(), [&](TreeWriter& into, std::size_t index, int /*half*/) {
+    write_item(into, items[index]);
   });
-  second->finish();
-  writer.append_items(second_text, count - count / 2);
 }
 
 // Indented JSON (two spaces), keys in the order they are written.

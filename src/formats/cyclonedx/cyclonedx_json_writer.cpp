@@ -8,6 +8,9 @@
 
 #include <kensa/util/text_sink.hpp>
 
+#include <array>
+#include <cstddef>
+#include <functional>
 #include <optional>
 
 namespace kensa::format::cyclonedx {
@@ -244,9 +247,14 @@ void write_metadata(TreeWriter& out, const CdxBom& bom) {
   out.end_object();
 }
 
-} // namespace
+// The BOM's top-level components: write(into, index, half) writes
+// component `index`, as common::write_items_made calls it.
+using WriteComponentAt = std::function<void(TreeWriter&, std::size_t, int)>;
 
-void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
+// `bom` as JSON, its `component_count` top-level components written by
+// `write_component_at` (bom.components is not read).
+void write_bom(const CdxBom& bom, std::size_t component_count,
+               const WriteComponentAt& write_component_at, std::ostream& out) {
   // Into an output that spills to its file as it fills (cli/document_output),
   // the text goes straight there: the serial number, a digest of the whole
   // text, is taken as the text is written and put in its place at the end.
@@ -285,9 +293,7 @@ void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
   write_metadata(*writer, bom);
   writer->key("components");
   writer->begin_array();
-  common::write_items(*writer, bom.components, [](common::TreeWriter& into, const auto& component) {
-    write_component(into, component);
-  });
+  common::write_items_made(*writer, component_count, write_component_at);
   writer->end_array();
   writer->key("dependencies");
   writer->begin_array();
@@ -327,9 +333,31 @@ void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
   common::put_text(out, buffer);
 }
 
+} // namespace
+
+void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
+  write_bom(
+      bom, bom.components.size(),
+      [&bom](TreeWriter& into, std::size_t index, int /*half*/) {
+        write_component(into, bom.components[index]);
+      },
+      out);
+}
+
 void write_json(const model::Document& document, std::string_view version, std::ostream& out,
                 LossReport& losses) {
-  write_cyclonedx_json(to_cyclonedx(document, version, losses), out);
+  // Each top-level component is mapped as it is written, and dropped.
+  CdxBomMapping mapping(document, version, losses);
+  std::array<LossReport, 2> half_losses;
+  write_bom(
+      mapping.bom(), mapping.component_count(),
+      [&](TreeWriter& into, std::size_t index, int half) {
+        write_component(
+            into, mapping.take_component(index, half_losses.at(static_cast<std::size_t>(half))));
+      },
+      out);
+  losses.merge(half_losses[0]);
+  losses.merge(half_losses[1]);
 }
 
 } // namespace kensa::format::cyclonedx

@@ -63,6 +63,11 @@ containment(const model::Document& document, const RefIndex& index_of, Context& 
   return parent_of;
 }
 
+} // namespace
+
+// Named (not anonymous): CdxBomMapping::Parts holds one.
+namespace mapping_parts {
+
 // The bom-ref of every component, unique in the BOM, and of the subject.
 // Components are addressed by their index in the document; the views in
 // index_of point into the document.
@@ -80,6 +85,12 @@ struct BomRefs {
     return subject_id != nullptr && id == *subject_id ? &subject_ref : nullptr;
   }
 };
+
+} // namespace mapping_parts
+
+namespace {
+
+using mapping_parts::BomRefs;
 
 BomRefs bom_refs(const model::Document& document) {
   BomRefs out;
@@ -149,6 +160,11 @@ std::vector<model::Property> map_bom_metadata(const model::DocumentMetadata& met
   return document_properties;
 }
 
+} // namespace
+
+// Named (not anonymous): CdxBomMapping::Parts holds one.
+namespace mapping_parts {
+
 // Where each component and file goes: components nested in the one that
 // contains them, files in the component that owns them (the first, in id
 // order, when several do); the rest at the top level.
@@ -158,6 +174,12 @@ struct Nesting {
   std::vector<std::vector<CdxComponent>> files_of;
   std::vector<CdxComponent> unowned_files;
 };
+
+} // namespace mapping_parts
+
+namespace {
+
+using mapping_parts::Nesting;
 
 Nesting nesting_of(const model::Document& document, const BomRefs& refs, Context& context) {
   Nesting nesting;
@@ -190,49 +212,6 @@ Nesting nesting_of(const model::Document& document, const BomRefs& refs, Context
     (owner ? nesting.files_of[*owner] : nesting.unowned_files).push_back(std::move(out));
   }
   return nesting;
-}
-
-// The BOM's components, each with what it contains; gives the indices of
-// the top-level ones.
-std::vector<std::size_t> add_components(const model::Document& document, const BomRefs& refs,
-                                        Context& context, CdxBom& bom) {
-  Nesting nesting = nesting_of(document, refs, context);
-  // Depth is capped by containment(), so this recursion is bounded.
-  auto build = [&](auto& self, std::size_t index, Context& with) -> CdxComponent {
-    CdxComponent out = map_component(document.components[index], refs.refs[index], with);
-    for (std::size_t child : nesting.children[index]) {
-      out.components.push_back(self(self, child, with));
-    }
-    for (auto& file : nesting.files_of[index]) {
-      out.components.push_back(std::move(file));
-    }
-    return out;
-  };
-  const std::vector<std::size_t>& roots = nesting.roots;
-  bom.components.resize(roots.size());
-  const auto build_roots = [&](std::size_t begin, std::size_t end, Context& with) {
-    for (std::size_t i = begin; i < end; ++i) {
-      bom.components[i] = build(build, roots[i], with);
-    }
-  };
-  // Each top-level component (with what it contains) maps on its own, so a
-  // big document's second half is mapped on a second thread, with its own
-  // loss report merged afterwards: the output is the same either way.
-  if (roots.size() >= k_two_halves_threshold) {
-    common::run_in_two_halves(
-        roots.size(), context.losses,
-        [&](std::size_t begin, std::size_t end, LossReport& half_losses) {
-          Context half{context.minor, context.vocabulary, half_losses, context.license_refs};
-          build_roots(begin, end, half);
-        });
-  } else {
-    build_roots(0, roots.size(), context);
-  }
-  bom.components.reserve(roots.size() + nesting.unowned_files.size());
-  for (auto& file : nesting.unowned_files) {
-    bom.components.push_back(std::move(file));
-  }
-  return std::move(nesting.roots);
 }
 
 // One dependency entry: the targets sorted by ref, without repeats.
@@ -337,38 +316,107 @@ std::string bom_ref(const model::Component& component) {
   return component.purl.empty() ? component.id : component.purl;
 }
 
-CdxBom to_cyclonedx(const model::Document& document, std::string_view version, LossReport& losses) {
-  Context context{minor_version(version), vocabulary(version), losses};
+struct CdxBomMapping::Parts {
+  const model::Document& document;
+  int minor;
+  const CdxVocabulary& vocabulary;
   CdxBom bom;
+  BomRefs refs;
+  LicenseRefs license_refs;
+  Nesting nesting;
+
+  // Component `index` of the document with what it contains. Depth is
+  // capped by containment(), so this recursion is bounded.
+  CdxComponent build(std::size_t index, Context& context) {
+    CdxComponent out = map_component(document.components[index], refs.refs[index], context);
+    for (std::size_t child : nesting.children[index]) {
+      out.components.push_back(build(child, context));
+    }
+    for (auto& file : nesting.files_of[index]) {
+      out.components.push_back(std::move(file));
+    }
+    return out;
+  }
+};
+
+CdxBomMapping::CdxBomMapping(const model::Document& document, std::string_view version,
+                             LossReport& losses)
+    : m_parts(std::make_unique<Parts>(
+          Parts{document, minor_version(version), vocabulary(version), {}, {}, {}, {}})) {
+  Parts& parts = *m_parts;
+  Context context{parts.minor, parts.vocabulary, losses};
+  CdxBom& bom = parts.bom;
   bom.spec_version = std::string(version);
-  const BomRefs refs = bom_refs(document);
+  parts.refs = bom_refs(document);
   std::vector<model::Property> document_properties =
       map_bom_metadata(document.metadata, context, bom);
-  const LicenseRefs license_refs = license_refs_of(document, context.minor, document_properties);
-  context.license_refs = &license_refs;
+  parts.license_refs = license_refs_of(document, context.minor, document_properties);
+  context.license_refs = &parts.license_refs;
   if (document.metadata.subject) {
-    bom.component = map_component(*document.metadata.subject, refs.subject_ref, context);
+    bom.component = map_component(*document.metadata.subject, parts.refs.subject_ref, context);
   }
   std::sort(document_properties.begin(), document_properties.end());
   for (auto& property : document_properties) {
     bom.metadata_properties.push_back({property.name, property.value});
   }
-  std::vector<std::size_t> roots;
   if (document.components.size() >= k_two_halves_threshold) {
     // The dependencies read only the document and the refs, and fill their
     // own part of the BOM: a big document's are gathered beside the
-    // components (whose mapping runs on two threads of its own), counting
-    // their losses apart; the counts are merged afterwards.
+    // nesting, counting their losses apart; the counts are merged
+    // afterwards.
     LossReport dependency_losses;
-    run_side_by_side([&] { roots = add_components(document, refs, context, bom); },
-                     [&] { add_dependencies(document, refs, dependency_losses, bom); });
+    run_side_by_side([&] { parts.nesting = nesting_of(document, parts.refs, context); },
+                     [&] { add_dependencies(document, parts.refs, dependency_losses, bom); });
     losses.merge(dependency_losses);
   } else {
-    roots = add_components(document, refs, context, bom);
-    add_dependencies(document, refs, losses, bom);
+    parts.nesting = nesting_of(document, parts.refs, context);
+    add_dependencies(document, parts.refs, losses, bom);
   }
-  bom.compositions.push_back(composition_of(document.metadata.completeness, refs, roots));
-  return bom;
+  bom.compositions.push_back(
+      composition_of(document.metadata.completeness, parts.refs, parts.nesting.roots));
+}
+
+CdxBomMapping::~CdxBomMapping() = default;
+
+CdxBom& CdxBomMapping::bom() {
+  return m_parts->bom;
+}
+
+std::size_t CdxBomMapping::component_count() const {
+  return m_parts->nesting.roots.size() + m_parts->nesting.unowned_files.size();
+}
+
+CdxComponent CdxBomMapping::take_component(std::size_t index, LossReport& losses) {
+  Parts& parts = *m_parts;
+  const std::size_t roots = parts.nesting.roots.size();
+  if (index >= roots) {
+    return std::move(parts.nesting.unowned_files[index - roots]);
+  }
+  Context context{parts.minor, parts.vocabulary, losses, &parts.license_refs};
+  return parts.build(parts.nesting.roots[index], context);
+}
+
+CdxBom to_cyclonedx(const model::Document& document, std::string_view version, LossReport& losses) {
+  CdxBomMapping mapping(document, version, losses);
+  CdxBom& bom = mapping.bom();
+  const std::size_t count = mapping.component_count();
+  bom.components.resize(count);
+  // Each top-level component (with what it contains) maps on its own, so a
+  // big document's second half is mapped on a second thread, with its own
+  // loss report merged afterwards: the output is the same either way.
+  if (count >= k_two_halves_threshold) {
+    common::run_in_two_halves(count, losses,
+                              [&](std::size_t begin, std::size_t end, LossReport& half_losses) {
+                                for (std::size_t i = begin; i < end; ++i) {
+                                  bom.components[i] = mapping.take_component(i, half_losses);
+                                }
+                              });
+  } else {
+    for (std::size_t i = 0; i < count; ++i) {
+      bom.components[i] = mapping.take_component(i, losses);
+    }
+  }
+  return std::move(bom);
 }
 
 } // namespace kensa::format::cyclonedx

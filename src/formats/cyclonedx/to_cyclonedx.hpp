@@ -5,6 +5,8 @@
 #include <kensa/format/loss_report.hpp>
 #include <kensa/model/document.hpp>
 
+#include <cstddef>
+#include <memory>
 #include <string_view>
 
 namespace kensa::format::cyclonedx {
@@ -17,6 +19,33 @@ namespace kensa::format::cyclonedx {
 // kensa:* property where that loses nothing, and counted in `losses`
 // otherwise. The serial number is left empty for the serializer to derive.
 CdxBom to_cyclonedx(const model::Document& document, std::string_view version, LossReport& losses);
+
+// The same mapping with the top-level components left to be mapped one by
+// one, as a writer renders them: a big document's components are then never
+// all held in CycloneDX's shape at once (for 100,000 components, a few
+// hundred megabytes of fresh memory and their copying). `document` must
+// outlive it.
+class CdxBomMapping {
+ public:
+  CdxBomMapping(const model::Document& document, std::string_view version, LossReport& losses);
+  CdxBomMapping(const CdxBomMapping&) = delete;
+  CdxBomMapping& operator=(const CdxBomMapping&) = delete;
+  ~CdxBomMapping();
+
+  // The BOM but for its components (empty).
+  CdxBom& bom();
+  // How many top-level components the BOM has.
+  std::size_t component_count() const;
+  // Top-level component `index` (below component_count()) with what it
+  // contains, counting what it loses in `losses`. Each index is taken once
+  // (the files nested in it move out); two threads may take different
+  // indices, each with a loss report of its own.
+  CdxComponent take_component(std::size_t index, LossReport& losses);
+
+ private:
+  struct Parts;
+  std::unique_ptr<Parts> m_parts;
+};
 
 // The bom-ref kensa gives a component: the one the document it was read
 // from gave it, when kept; else its purl, unique in a kensa document and
