@@ -332,3 +332,44 @@ TEST_CASE("json document: a value's address is its identity in its document", "[
   Document moved = std::move(*first);
   CHECK(moved.root()["a"].address() == before);
 }
+
+// Strings are scanned many bytes at a time: a byte that ends the plain run
+// (an escape, a control character, UTF-8 good or bad) is found at every
+// place within and across those blocks, by both ways of reading.
+TEST_CASE("json document: a special byte is found wherever it lies in a string", "[util][json]") {
+  const std::vector<std::pair<std::string, bool>> specials = {
+      {"\\\"", true},    // an escaped quote
+      {"\\n", true},     // an escape
+      {"\\u00e9", true}, // an escape past ASCII
+      {"\t", false},     // a control character
+      {"\x1f", false},   // the last control character
+      {"\xc3\xa9", true}, {"\xe2\x82\xac", true}, {"\xf0\x9f\x98\x80", true},
+      {"\xff", false},    {"\xc3", false},        {"\x7f", true},
+      {" ", true},
+  };
+  for (const auto& [special, valid] : specials) {
+    for (std::size_t place = 0; place <= 40; ++place) {
+      const std::string value = std::string(place, 'a') + special + std::string(40 - place, 'b');
+      const std::string text = "[\"" + value + "\", 1]";
+      INFO(text);
+      const auto copied = Document::parse(text);
+      const auto borrowed = Document::parse_borrowed(text);
+      REQUIRE(copied.ok() == valid);
+      REQUIRE(borrowed.ok() == valid);
+      if (valid) {
+        const nlohmann::json expected = nlohmann::json::parse(text);
+        CHECK(copied->root().to_nlohmann() == expected);
+        CHECK(borrowed->root().to_nlohmann() == expected);
+      }
+    }
+  }
+  // A string ending right at the end of the text, and one left open there.
+  for (std::size_t length = 0; length <= 40; ++length) {
+    const std::string closed = "\"" + std::string(length, 'c') + "\"";
+    const auto borrowed = Document::parse_borrowed(closed);
+    REQUIRE(borrowed);
+    CHECK(borrowed->root().string() == std::string(length, 'c'));
+    CHECK_FALSE(Document::parse_borrowed("\"" + std::string(length, 'c')));
+    CHECK_FALSE(Document::parse("\"" + std::string(length, 'c')));
+  }
+}
