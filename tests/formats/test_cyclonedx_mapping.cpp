@@ -63,6 +63,10 @@ model::Document big_nested_document() {
       graph.relate(previous, id,
                    i % 3 == 0 ? model::RelationshipType::contains
                               : model::RelationshipType::dev_depends_on);
+      if (i % 7 == 0) {
+        // The same target twice: one entry in dependsOn.
+        graph.relate(previous, id, model::RelationshipType::depends_on);
+      }
     }
     previous = id;
   }
@@ -93,4 +97,8 @@ TEST_CASE("cyclonedx json: components mapped as they are written give the whole 
             "image layer of a component's location (CycloneDX 1.5 has no field for it)") ==
         2 * k_two_halves_threshold);
   CHECK(as_written.text.find("\"file:usr/lib/package-10001/index.js\"") != std::string::npos);
+  // package-10006 depends on package-10007 twice over, listed once.
+  CHECK(as_written.text.find("\"ref\": \"pkg:npm/package-10006@1.0.0\",\n      \"dependsOn\": [\n"
+                             "        \"pkg:npm/package-10007@1.0.0\"\n      ]") !=
+        std::string::npos);
 }

@@ -247,14 +247,36 @@ void write_metadata(TreeWriter& out, const CdxBom& bom) {
   out.end_object();
 }
 
-// The BOM's top-level components: write(into, index, half) writes
-// component `index`, as common::write_items_made calls it.
-using WriteComponentAt = std::function<void(TreeWriter&, std::size_t, int)>;
+// One dependency entry; `target(item)` gives each target's ref.
+template <typename Targets, typename Target>
+void write_dependency(TreeWriter& out, std::string_view ref, const Targets& targets,
+                      Target target) {
+  out.begin_object();
+  out.member("ref", ref);
+  out.key("dependsOn");
+  out.begin_array();
+  for (const auto& item : targets) {
+    out.string(target(item));
+  }
+  out.end_array();
+  out.end_object();
+}
 
-// `bom` as JSON, its `component_count` top-level components written by
-// `write_component_at` (bom.components is not read).
-void write_bom(const CdxBom& bom, std::size_t component_count,
-               const WriteComponentAt& write_component_at, std::ostream& out) {
+// Items of the BOM's arrays: write(into, index, half) writes item `index`,
+// as common::write_items_made calls it.
+using WriteItemAt = std::function<void(TreeWriter&, std::size_t, int)>;
+
+// How the BOM's top-level components and dependency entries are written.
+struct BomItems {
+  std::size_t component_count = 0;
+  WriteItemAt write_component_at;
+  std::size_t dependency_count = 0;
+  WriteItemAt write_dependency_at;
+};
+
+// `bom` as JSON, its components and dependencies written by `items`
+// (bom.components and bom.dependencies are not read).
+void write_bom(const CdxBom& bom, const BomItems& items, std::ostream& out) {
   // Into an output that spills to its file as it fills (cli/document_output),
   // the text goes straight there: the serial number, a digest of the whole
   // text, is taken as the text is written and put in its place at the end.
@@ -293,17 +315,11 @@ void write_bom(const CdxBom& bom, std::size_t component_count,
   write_metadata(*writer, bom);
   writer->key("components");
   writer->begin_array();
-  common::write_items_made(*writer, component_count, write_component_at);
+  common::write_items_made(*writer, items.component_count, items.write_component_at);
   writer->end_array();
   writer->key("dependencies");
   writer->begin_array();
-  common::write_items(*writer, bom.dependencies,
-                      [](common::TreeWriter& into, const CdxDependency& dependency) {
-                        into.begin_object();
-                        into.member("ref", dependency.ref);
-                        into.string_array("dependsOn", dependency.depends_on);
-                        into.end_object();
-                      });
+  common::write_items_made(*writer, items.dependency_count, items.write_dependency_at);
   writer->end_array();
   if (!bom.compositions.empty()) {
     writer->key("compositions");
@@ -336,26 +352,40 @@ void write_bom(const CdxBom& bom, std::size_t component_count,
 } // namespace
 
 void write_cyclonedx_json(const CdxBom& bom, std::ostream& out) {
-  write_bom(
-      bom, bom.components.size(),
-      [&bom](TreeWriter& into, std::size_t index, int /*half*/) {
-        write_component(into, bom.components[index]);
-      },
-      out);
+  BomItems items;
+  items.component_count = bom.components.size();
+  items.write_component_at = [&bom](TreeWriter& into, std::size_t index, int /*half*/) {
+    write_component(into, bom.components[index]);
+  };
+  items.dependency_count = bom.dependencies.size();
+  items.write_dependency_at = [&bom](TreeWriter& into, std::size_t index, int /*half*/) {
+    const CdxDependency& dependency = bom.dependencies[index];
+    write_dependency(into, dependency.ref, dependency.depends_on,
+                     [](const std::string& target) -> std::string_view { return target; });
+  };
+  write_bom(bom, items, out);
 }
 
 void write_json(const model::Document& document, std::string_view version, std::ostream& out,
                 LossReport& losses) {
-  // Each top-level component is mapped as it is written, and dropped.
+  // Each top-level component is mapped as it is written, and dropped; each
+  // dependency entry is sorted as it is written, from refs the mapping
+  // holds.
   CdxBomMapping mapping(document, version, losses);
   std::array<LossReport, 2> half_losses;
-  write_bom(
-      mapping.bom(), mapping.component_count(),
-      [&](TreeWriter& into, std::size_t index, int half) {
-        write_component(
-            into, mapping.take_component(index, half_losses.at(static_cast<std::size_t>(half))));
-      },
-      out);
+  BomItems items;
+  items.component_count = mapping.component_count();
+  items.write_component_at = [&](TreeWriter& into, std::size_t index, int half) {
+    write_component(into,
+                    mapping.take_component(index, half_losses.at(static_cast<std::size_t>(half))));
+  };
+  items.dependency_count = mapping.dependency_count();
+  items.write_dependency_at = [&](TreeWriter& into, std::size_t index, int /*half*/) {
+    const CdxDependencyView dependency = mapping.take_dependency(index);
+    write_dependency(into, dependency.ref, dependency.depends_on,
+                     [](const std::string* target) -> std::string_view { return *target; });
+  };
+  write_bom(mapping.bom(), items, out);
   losses.merge(half_losses[0]);
   losses.merge(half_losses[1]);
 }

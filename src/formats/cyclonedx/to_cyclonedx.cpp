@@ -175,10 +175,18 @@ struct Nesting {
   std::vector<CdxComponent> unowned_files;
 };
 
+// One component's (or the subject's) dependency entry before it is written:
+// its ref and its targets' refs, all pointing into the BomRefs.
+struct DependencyEntry {
+  const std::string* ref = nullptr;
+  std::vector<const std::string*> targets;
+};
+
 } // namespace mapping_parts
 
 namespace {
 
+using mapping_parts::DependencyEntry;
 using mapping_parts::Nesting;
 
 Nesting nesting_of(const model::Document& document, const BomRefs& refs, Context& context) {
@@ -214,24 +222,11 @@ Nesting nesting_of(const model::Document& document, const BomRefs& refs, Context
   return nesting;
 }
 
-// One dependency entry: the targets sorted by ref, without repeats.
-CdxDependency dependency(const std::string& ref, std::vector<const std::string*>& targets) {
-  const auto by_text = [](const std::string* a, const std::string* b) { return *a < *b; };
-  const auto same_text = [](const std::string* a, const std::string* b) { return *a == *b; };
-  std::sort(targets.begin(), targets.end(), by_text);
-  targets.erase(std::unique(targets.begin(), targets.end(), same_text), targets.end());
-  CdxDependency entry{ref, {}};
-  entry.depends_on.reserve(targets.size());
-  for (const std::string* target : targets) {
-    entry.depends_on.push_back(*target);
-  }
-  return entry;
-}
-
 // Dependencies: every component has an entry, even without edges (an
-// empty dependsOn says it depends on nothing we know of), sorted by ref.
-void add_dependencies(const model::Document& document, const BomRefs& refs, LossReport& losses,
-                      CdxBom& bom) {
+// empty dependsOn says it depends on nothing we know of), sorted by ref;
+// each entry's targets are sorted when it is taken (take_dependency).
+std::vector<DependencyEntry> dependency_entries(const model::Document& document,
+                                                const BomRefs& refs, LossReport& losses) {
   const std::size_t count = document.components.size();
   std::vector<std::vector<const std::string*>> depends_on(count);
   std::vector<const std::string*> subject_depends_on;
@@ -239,12 +234,20 @@ void add_dependencies(const model::Document& document, const BomRefs& refs, Loss
   std::size_t optional = 0;
   std::size_t describes = 0;
   std::size_t dangling = 0;
+  // A document's relationships come sorted by their source: its lookup is
+  // made once for all of its edges.
+  std::string_view last_from_id;
+  const std::size_t* last_from = nullptr;
   for (const auto& relationship : document.relationships) {
     if (relationship.type == model::RelationshipType::contains) {
       continue; // Nesting expresses containment.
     }
+    if (last_from_id.data() == nullptr || relationship.from != last_from_id) {
+      last_from_id = relationship.from;
+      last_from = refs.index_of.find(relationship.from);
+    }
+    const std::size_t* from = last_from;
     const std::string* to = refs.ref_of(relationship.to);
-    const std::size_t* from = refs.index_of.find(relationship.from);
     bool from_subject =
         from == nullptr && refs.subject_id != nullptr && relationship.from == *refs.subject_id;
     if (to == nullptr || (from == nullptr && !from_subject)) {
@@ -266,18 +269,20 @@ void add_dependencies(const model::Document& document, const BomRefs& refs, Loss
   std::iota(by_ref.begin(), by_ref.end(), std::size_t{0});
   std::sort(by_ref.begin(), by_ref.end(),
             [&](std::size_t a, std::size_t b) { return refs.refs[a] < refs.refs[b]; });
-  bom.dependencies.reserve(count + 1);
+  std::vector<DependencyEntry> entries;
+  entries.reserve(count + 1);
   bool subject_written = refs.subject_ref.empty();
   for (std::size_t index : by_ref) {
     if (!subject_written && refs.subject_ref < refs.refs[index]) {
-      bom.dependencies.push_back(dependency(refs.subject_ref, subject_depends_on));
+      entries.push_back({&refs.subject_ref, std::move(subject_depends_on)});
       subject_written = true;
     }
-    bom.dependencies.push_back(dependency(refs.refs[index], depends_on[index]));
+    entries.push_back({&refs.refs[index], std::move(depends_on[index])});
   }
   if (!subject_written) {
-    bom.dependencies.push_back(dependency(refs.subject_ref, subject_depends_on));
+    entries.push_back({&refs.subject_ref, std::move(subject_depends_on)});
   }
+  return entries;
 }
 
 // One composition says how complete the inventory is, and never claims
@@ -324,6 +329,7 @@ struct CdxBomMapping::Parts {
   BomRefs refs;
   LicenseRefs license_refs;
   Nesting nesting;
+  std::vector<DependencyEntry> dependencies;
 
   // Component `index` of the document with what it contains. Depth is
   // capped by containment(), so this recursion is bounded.
@@ -342,7 +348,7 @@ struct CdxBomMapping::Parts {
 CdxBomMapping::CdxBomMapping(const model::Document& document, std::string_view version,
                              LossReport& losses)
     : m_parts(std::make_unique<Parts>(
-          Parts{document, minor_version(version), vocabulary(version), {}, {}, {}, {}})) {
+          Parts{document, minor_version(version), vocabulary(version), {}, {}, {}, {}, {}})) {
   Parts& parts = *m_parts;
   Context context{parts.minor, parts.vocabulary, losses};
   CdxBom& bom = parts.bom;
@@ -365,12 +371,13 @@ CdxBomMapping::CdxBomMapping(const model::Document& document, std::string_view v
     // nesting, counting their losses apart; the counts are merged
     // afterwards.
     LossReport dependency_losses;
-    run_side_by_side([&] { parts.nesting = nesting_of(document, parts.refs, context); },
-                     [&] { add_dependencies(document, parts.refs, dependency_losses, bom); });
+    run_side_by_side(
+        [&] { parts.nesting = nesting_of(document, parts.refs, context); },
+        [&] { parts.dependencies = dependency_entries(document, parts.refs, dependency_losses); });
     losses.merge(dependency_losses);
   } else {
     parts.nesting = nesting_of(document, parts.refs, context);
-    add_dependencies(document, parts.refs, losses, bom);
+    parts.dependencies = dependency_entries(document, parts.refs, losses);
   }
   bom.compositions.push_back(
       composition_of(document.metadata.completeness, parts.refs, parts.nesting.roots));
@@ -396,6 +403,20 @@ CdxComponent CdxBomMapping::take_component(std::size_t index, LossReport& losses
   return parts.build(parts.nesting.roots[index], context);
 }
 
+std::size_t CdxBomMapping::dependency_count() const {
+  return m_parts->dependencies.size();
+}
+
+CdxDependencyView CdxBomMapping::take_dependency(std::size_t index) {
+  DependencyEntry& entry = m_parts->dependencies[index];
+  std::vector<const std::string*>& targets = entry.targets;
+  const auto by_text = [](const std::string* a, const std::string* b) { return *a < *b; };
+  const auto same_text = [](const std::string* a, const std::string* b) { return *a == *b; };
+  std::sort(targets.begin(), targets.end(), by_text);
+  targets.erase(std::unique(targets.begin(), targets.end(), same_text), targets.end());
+  return {*entry.ref, targets};
+}
+
 CdxBom to_cyclonedx(const model::Document& document, std::string_view version, LossReport& losses) {
   CdxBomMapping mapping(document, version, losses);
   CdxBom& bom = mapping.bom();
@@ -414,6 +435,15 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
   } else {
     for (std::size_t i = 0; i < count; ++i) {
       bom.components[i] = mapping.take_component(i, losses);
+    }
+  }
+  bom.dependencies.reserve(mapping.dependency_count());
+  for (std::size_t i = 0; i < mapping.dependency_count(); ++i) {
+    const CdxDependencyView entry = mapping.take_dependency(i);
+    CdxDependency& dependency = bom.dependencies.emplace_back(CdxDependency{entry.ref, {}});
+    dependency.depends_on.reserve(entry.depends_on.size());
+    for (const std::string* target : entry.depends_on) {
+      dependency.depends_on.push_back(*target);
     }
   }
   return std::move(bom);

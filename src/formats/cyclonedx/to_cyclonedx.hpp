@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
+#include <string>
 #include <string_view>
 
 namespace kensa::format::cyclonedx {
@@ -25,6 +27,12 @@ CdxBom to_cyclonedx(const model::Document& document, std::string_view version, L
 // all held in CycloneDX's shape at once (for 100,000 components, a few
 // hundred megabytes of fresh memory and their copying). `document` must
 // outlive it.
+// A dependency entry as CdxBomMapping gives it: views of refs it holds.
+struct CdxDependencyView {
+  const std::string& ref;
+  std::span<const std::string* const> depends_on;
+};
+
 class CdxBomMapping {
  public:
   CdxBomMapping(const model::Document& document, std::string_view version, LossReport& losses);
@@ -32,7 +40,7 @@ class CdxBomMapping {
   CdxBomMapping& operator=(const CdxBomMapping&) = delete;
   ~CdxBomMapping();
 
-  // The BOM but for its components (empty).
+  // The BOM but for its components and dependencies (both empty).
   CdxBom& bom();
   // How many top-level components the BOM has.
   std::size_t component_count() const;
@@ -41,6 +49,12 @@ class CdxBomMapping {
   // (the files nested in it move out); two threads may take different
   // indices, each with a loss report of its own.
   CdxComponent take_component(std::size_t index, LossReport& losses);
+  // The dependency entries (bom.dependencies is empty), in their order.
+  std::size_t dependency_count() const;
+  // Entry `index` (below dependency_count()), its targets sorted by ref
+  // and without repeats; valid as long as the mapping. Each index is taken
+  // once; two threads may take different indices.
+  CdxDependencyView take_dependency(std::size_t index);
 
  private:
   struct Parts;
