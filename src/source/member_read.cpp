@@ -134,9 +134,13 @@ void MemberRead::keep(std::string_view bytes) {
     drop_nested(" is");
   }
   // An archive to open is held in memory anyway, within the room for
-  // nested archives; an executable alone goes to disk past the buffer cap.
+  // nested archives; an executable alone goes to disk past the buffer cap,
+  // from its first bytes on when its header says it will pass it: a copy
+  // growing in memory up to the cap would take half as much again at its
+  // last doubling, before it went to disk.
+  const std::uint64_t expected = std::max<std::uint64_t>(after, m_entry.size);
   if (m_wanted && m_by_head && !m_nested && !spooled() &&
-      after > m_context.limits().max_buffered_file_size && !start_spool()) {
+      expected > m_context.limits().max_buffered_file_size && !start_spool()) {
     m_wanted = false;
   }
   if (!m_wanted && !m_nested) {

@@ -78,7 +78,10 @@ TEST_CASE("go binaries: a 300 MiB archive member is read from a temporary copy",
   CHECK(run.exit_code == 0);
   CHECK(run.err.find("over the limit") == std::string::npos);
   CHECK(run.out.find("pkg:golang/example.com/greeting@v1.2.0") != std::string::npos);
-  CHECK(run.max_rss_kib < k_bounded_run_memory_kib);
+  // The member goes to its temporary copy from its first bytes, its header
+  // saying it is bigger than the 64 MiB kept in memory: it never grows in
+  // memory first (that took 200 MiB, the copy doubling on its way to 64).
+  CHECK(run.max_rss_kib < (KENSA_SANITIZED ? k_bounded_run_memory_kib : 48 * 1024));
 
   // The copy is capped like any executable, with a warning naming the member.
   auto capped = run_kensa_bounded({"scan", (folder / "release.tar").string(), "--scanner", "go",
