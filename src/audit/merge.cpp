@@ -77,11 +77,31 @@ class ConflictRecorder {
   std::vector<std::string> m_sources;
 };
 
+// Gives each of `components` its id, a big list's second half on a second
+// thread (an id is a SHA-256 digest).
+void identify_all(std::vector<Component>& components) {
+  const auto identify = [&](std::size_t begin, std::size_t end, int /*half*/) {
+    for (std::size_t i = begin; i < end; ++i) {
+      components[i].id = model::component_id(components[i]);
+    }
+  };
+  if (components.size() >= k_two_halves_threshold) {
+    run_in_two_halves(components.size(), identify);
+  } else {
+    identify(0, components.size(), 0);
+  }
+}
+
 class Merger {
  public:
   // Adds `component`, recording conflicts; returns its id.
   std::string add(Component component, const std::string& source) {
     component.id = model::component_id(component);
+    return add_identified(std::move(component), source);
+  }
+
+  // add() for a component whose id was given by identify_all().
+  std::string add_identified(Component component, const std::string& source) {
     if (const Component* existing = m_graph.find(component.id)) {
       m_conflicts.record(*existing, component, source);
     } else {
@@ -90,16 +110,14 @@ class Merger {
     return m_graph.add_identified(std::move(component));
   }
 
-  // add() for each of `components` when nothing was added yet and no two
-  // have one id (a document read is so), so that nothing conflicts: the
-  // list becomes the merged graph's own instead of being moved into it one
-  // by one. False, with nothing added, otherwise.
+  // add_identified() for each of `components` (given their ids by
+  // identify_all()) when nothing was added yet and no two have one id (a
+  // document read is so), so that nothing conflicts: the list becomes the
+  // merged graph's own instead of being moved into it one by one. False,
+  // with nothing added, otherwise.
   bool add_all_to_empty(std::vector<Component>& components, const std::string& source) {
     if (m_graph.component_count() > 0) {
       return false;
-    }
-    for (Component& component : components) {
-      component.id = model::component_id(component);
     }
     // A duplicate would merge with a record of its conflicts: add() does
     // that. The ids seen first here are seen first there too.
@@ -131,13 +149,16 @@ class Merger {
     const auto add_components = [&] {
       bool added_at_once = false;
       if constexpr (handed_over) {
+        // The ids first, all at once (the list is the merger's to change).
+        identify_all(document.components);
         added_at_once = assembly_id.empty() && add_all_to_empty(document.components, name);
       }
       if (added_at_once) {
         return;
       }
       for (auto& component : document.components) {
-        const std::string id = add(Component(take(component)), name);
+        const std::string id = handed_over ? add_identified(Component(take(component)), name)
+                                           : add(Component(take(component)), name);
         if (!assembly_id.empty() && id != assembly_id) {
           m_graph.relate(assembly_id, id, model::RelationshipType::contains);
         }
