@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 
 namespace kensa::audit {
@@ -77,18 +78,47 @@ class ConflictRecorder {
   std::vector<std::string> m_sources;
 };
 
-// Gives each of `components` its id, a big list's second half on a second
-// thread (an id is a SHA-256 digest).
-void identify_all(std::vector<Component>& components) {
+// The id each of `components` takes in the merge, a big list's second half
+// on a second thread (an id is a SHA-256 digest).
+std::vector<std::string> ids_of(const std::vector<Component>& components) {
+  std::vector<std::string> ids(components.size());
   const auto identify = [&](std::size_t begin, std::size_t end, int /*half*/) {
     for (std::size_t i = begin; i < end; ++i) {
-      components[i].id = model::component_id(components[i]);
+      ids[i] = model::component_id(components[i]);
     }
   };
   if (components.size() >= k_two_halves_threshold) {
     run_in_two_halves(components.size(), identify);
   } else {
     identify(0, components.size(), 0);
+  }
+  return ids;
+}
+
+// A document's own component ids that differ from the ones its components
+// take in the merge, to the merge's. A component without a purl can have
+// one: its id digests its first evidence, and a reader takes it before the
+// document's evidence is sorted. The document's edges and files name its
+// own ids, and would otherwise point at nothing.
+using IdRenames = std::unordered_map<std::string, std::string>;
+
+IdRenames renames_of(const std::vector<Component>& components,
+                     const std::vector<std::string>& ids) {
+  IdRenames renamed;
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    if (!components[i].id.empty() && components[i].id != ids[i]) {
+      renamed.emplace(components[i].id, ids[i]);
+    }
+  }
+  return renamed;
+}
+
+void rename(std::string& id, const IdRenames& renamed) {
+  if (renamed.empty()) {
+    return;
+  }
+  if (auto found = renamed.find(id); found != renamed.end()) {
+    id = found->second;
   }
 }
 
@@ -100,7 +130,7 @@ class Merger {
     return add_identified(std::move(component), source);
   }
 
-  // add() for a component whose id was given by identify_all().
+  // add() for a component that has its id already (ids_of()).
   std::string add_identified(Component component, const std::string& source) {
     if (const Component* existing = m_graph.find(component.id)) {
       m_conflicts.record(*existing, component, source);
@@ -111,7 +141,7 @@ class Merger {
   }
 
   // add_identified() for each of `components` (given their ids by
-  // identify_all()) when nothing was added yet and no two have one id (a
+  // ids_of()) when nothing was added yet and no two have one id (a
   // document read is so), so that nothing conflicts: the list becomes the
   // merged graph's own instead of being moved into it one by one. False,
   // with nothing added, otherwise.
@@ -146,19 +176,25 @@ class Merger {
         return std::as_const(item);
       }
     };
+    std::vector<std::string> ids = ids_of(document.components);
+    const IdRenames renamed = renames_of(document.components, ids);
     const auto add_components = [&] {
       bool added_at_once = false;
       if constexpr (handed_over) {
-        // The ids first, all at once (the list is the merger's to change).
-        identify_all(document.components);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+          document.components[i].id = std::move(ids[i]);
+        }
         added_at_once = assembly_id.empty() && add_all_to_empty(document.components, name);
       }
       if (added_at_once) {
         return;
       }
-      for (auto& component : document.components) {
-        const std::string id = handed_over ? add_identified(Component(take(component)), name)
-                                           : add(Component(take(component)), name);
+      for (std::size_t i = 0; i < document.components.size(); ++i) {
+        Component component(take(document.components[i]));
+        if constexpr (!handed_over) {
+          component.id = std::move(ids[i]);
+        }
+        const std::string id = add_identified(std::move(component), name);
         if (!assembly_id.empty() && id != assembly_id) {
           m_graph.relate(assembly_id, id, model::RelationshipType::contains);
         }
@@ -179,8 +215,12 @@ class Merger {
           if (!assembly_id.empty() && type == model::RelationshipType::describes) {
             type = model::RelationshipType::depends_on;
           }
+        } else {
+          rename(from, renamed);
         }
-        m_graph.relate(std::move(from), std::string(take(relationship.to)), type);
+        std::string to(take(relationship.to));
+        rename(to, renamed);
+        m_graph.relate(std::move(from), std::move(to), type);
       }
     };
     if (assembly_id.empty() && document.components.size() >= k_two_halves_threshold) {
@@ -192,8 +232,12 @@ class Merger {
       add_components();
       add_relationships();
     }
-    for (auto& file : document.files) {
-      m_graph.add_file(model::FileEntry(take(file)));
+    for (auto& each : document.files) {
+      model::FileEntry file(take(each));
+      for (auto& owner : file.owner_ids) {
+        rename(owner, renamed);
+      }
+      m_graph.add_file(std::move(file));
     }
     for (const auto& omission : document.metadata.omissions) {
       m_graph.add_omission(omission);

@@ -1,4 +1,5 @@
 #include <kensa/audit/merge.hpp>
+#include <kensa/model/graph.hpp>
 #include <kensa/model/ids.hpp>
 
 #include <catch2/catch.hpp>
@@ -280,4 +281,71 @@ TEST_CASE("merge: big documents merge as copies of them do", "[audit][merge]") {
   REQUIRE(shared != nullptr);
   CHECK(property_values(*shared, "kensa:merge:conflict:supplier") ==
         std::vector<std::string>{"A (from a.json)", "B (from b.json)"});
+}
+
+// A component without a purl has an id that digests its first evidence; a
+// graph takes it when the component is added, before finish() sorts the
+// evidence, so the document's own id can differ from the one it takes in
+// the merge. Its edges and files follow it there, with either id.
+TEST_CASE("merge: components without a purl keep their edges and files", "[audit][merge]") {
+  auto input = [] {
+    kensa::model::ComponentGraph graph;
+    Component app = merge_package("app", "1.0.0");
+    Component vendored;
+    vendored.name = "vendored-zlib";
+    vendored.version = "1.3";
+    vendored.evidence = {{"z/zlib.h", "", "c"}, {"a/zlib.h", "", "c"}};
+    Component inner;
+    inner.name = "inner";
+    inner.version = "2";
+    inner.evidence = {{"m/inner.c", "", "c"}};
+    const std::string app_id = graph.add(app);
+    const std::string vendored_id = graph.add(vendored);
+    const std::string inner_id = graph.add(inner);
+    graph.relate(app_id, vendored_id, kensa::model::RelationshipType::depends_on);
+    graph.relate(vendored_id, inner_id, kensa::model::RelationshipType::depends_on);
+    graph.add_file({"z/zlib.h", {}, {vendored_id}});
+    return std::move(graph).finish({});
+  };
+  const Document a = input();
+  REQUIRE(a.relationships.size() == 2);
+  // The situation this is about: the document names the component by an
+  // id it would not be given now.
+  const Component* vendored = nullptr;
+  for (const auto& component : a.components) {
+    if (component.name == "vendored-zlib") {
+      vendored = &component;
+    }
+  }
+  REQUIRE(vendored != nullptr);
+  REQUIRE(vendored->id != kensa::model::component_id(*vendored));
+
+  const auto check = [](const Document& merged) {
+    REQUIRE(merged.components.size() == 3);
+    CHECK(merged.relationships.size() == 2);
+    for (const auto& relationship : merged.relationships) {
+      INFO(relationship.from << " -> " << relationship.to);
+      const auto named = [&](const std::string& id) {
+        return std::any_of(merged.components.begin(), merged.components.end(),
+                           [&](const Component& component) { return component.id == id; });
+      };
+      CHECK(named(relationship.from));
+      CHECK(named(relationship.to));
+    }
+    REQUIRE(merged.files.size() == 1);
+    REQUIRE(merged.files[0].owner_ids.size() == 1);
+    const std::string& owner = merged.files[0].owner_ids[0];
+    CHECK(std::any_of(merged.components.begin(), merged.components.end(),
+                      [&](const Component& component) {
+                        return component.id == owner && component.name == "vendored-zlib";
+                      }));
+  };
+  const std::vector<kensa::audit::MergeInput> once{{"a.json", &a}};
+  const std::vector<kensa::audit::MergeInput> twice{{"a.json", &a}, {"a.json", &a}};
+  check(kensa::audit::merge_documents(once, {}));
+  check(kensa::audit::merge_documents(twice, {}));
+  kensa::audit::DocumentMerger merger({});
+  merger.add("a.json", input());
+  merger.add("b.json", input());
+  check(std::move(merger).finish());
 }
