@@ -15,6 +15,15 @@
 
 namespace kensa::testing {
 
+model::Component numbered_package(std::size_t number) {
+  model::Component component;
+  component.name = "package-" + std::to_string(10000 + number);
+  component.version = "1.0.0";
+  component.purl = "pkg:npm/" + component.name + "@1.0.0";
+  component.evidence.push_back({"usr/lib/" + component.name, "sha256:ab", "npm"});
+  return component;
+}
+
 model::Document every_field_document() {
   model::ComponentGraph graph;
 

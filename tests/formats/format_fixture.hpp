@@ -15,6 +15,11 @@ namespace kensa::testing {
 
 model::Document every_field_document();
 
+// Package `number` of a generated big document: package-(10000 + number)
+// 1.0.0, an npm purl, and one evidence with an image layer (which
+// CycloneDX before 1.6 has no field for: one loss each).
+model::Component numbered_package(std::size_t number);
+
 // `document` written as `spec_text` says ("spdx-json@2.3"); the spec must
 // parse.
 std::string render_as(const model::Document& document, const std::string& spec_text,

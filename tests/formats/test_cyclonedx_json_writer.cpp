@@ -1,3 +1,5 @@
+#include "format_fixture.hpp"
+
 #include <kensa/format/output_spec.hpp>
 #include <kensa/model/graph.hpp>
 
@@ -199,13 +201,8 @@ TEST_CASE("cyclonedx json: a big document maps and writes on two threads with no
   model::ComponentGraph graph;
   std::string previous;
   for (std::size_t i = 0; i < k_count; ++i) {
-    model::Component component;
-    component.name = "package-" + std::to_string(10000 + i);
-    component.version = "1.0.0";
-    component.purl = "pkg:npm/" + component.name + "@1.0.0";
     // CycloneDX 1.5 has no field for an image layer: one loss each.
-    component.evidence.push_back({"usr/lib/" + component.name, "sha256:ab", "npm"});
-    std::string id = graph.add(std::move(component));
+    std::string id = graph.add(testing::numbered_package(i));
     if (!previous.empty()) {
       // Every other edge is one the dependencies (gathered beside the
       // components) count as a loss.

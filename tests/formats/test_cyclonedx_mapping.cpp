@@ -45,13 +45,8 @@ model::Document big_nested_document() {
   model::ComponentGraph graph;
   std::string previous;
   for (std::size_t i = 0; i < 2 * k_two_halves_threshold; ++i) {
-    model::Component component;
-    component.name = "package-" + std::to_string(10000 + i);
-    component.version = "1.0.0";
-    component.purl = "pkg:npm/" + component.name + "@1.0.0";
     // CycloneDX 1.5 has no field for an image layer: one loss each.
-    component.evidence.push_back({"usr/lib/" + component.name, "sha256:ab", "npm"});
-    std::string id = graph.add(std::move(component));
+    std::string id = graph.add(testing::numbered_package(i));
     model::FileEntry file;
     file.path = "usr/lib/package-" + std::to_string(10000 + i) + "/index.js";
     file.hashes.push_back({model::HashAlgorithm::sha256, std::string(64, 'a')});

@@ -322,6 +322,9 @@ std::string bom_ref(const model::Component& component) {
 }
 
 struct CdxBomMapping::Parts {
+  Parts(const model::Document& of, std::string_view version)
+      : document(of), minor(minor_version(version)), vocabulary(cyclonedx::vocabulary(version)) {}
+
   const model::Document& document;
   int minor;
   const CdxVocabulary& vocabulary;
@@ -347,8 +350,7 @@ struct CdxBomMapping::Parts {
 
 CdxBomMapping::CdxBomMapping(const model::Document& document, std::string_view version,
                              LossReport& losses)
-    : m_parts(std::make_unique<Parts>(
-          Parts{document, minor_version(version), vocabulary(version), {}, {}, {}, {}, {}})) {
+    : m_parts(std::make_unique<Parts>(document, version)) {
   Parts& parts = *m_parts;
   Context context{parts.minor, parts.vocabulary, losses};
   CdxBom& bom = parts.bom;
